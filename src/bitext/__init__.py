@@ -1,0 +1,35 @@
+"""bitext: a traditional-Chinese document and its English translation → a clean parallel corpus.
+
+    >>> import bitext
+    >>> alignment = bitext.align(chinese_text, english_text)
+    >>> for bead in alignment:
+    ...     print(bead.type, bead.score, alignment.zh_text(bead), alignment.en_text(bead))
+"""
+
+from bitext.align import Alignment, Bead, align
+from bitext.document import Document, Span
+from bitext.errors import AlignmentError, BitextError, InputError
+from bitext.evaluate import evaluate, evaluate_many
+from bitext.reading import read_text
+from bitext.script import convert, detect_script
+from bitext.segment import segment
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Alignment",
+    "AlignmentError",
+    "Bead",
+    "BitextError",
+    "Document",
+    "InputError",
+    "Span",
+    "__version__",
+    "align",
+    "convert",
+    "detect_script",
+    "evaluate",
+    "evaluate_many",
+    "read_text",
+    "segment",
+]

@@ -1,0 +1,5 @@
+import sys
+
+from bitext.cli.main import main
+
+sys.exit(main())

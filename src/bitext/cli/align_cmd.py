@@ -1,0 +1,42 @@
+"""``bitext align SOURCE TRANSLATION``: align and write the parallel corpus."""
+
+from __future__ import annotations
+
+import argparse
+
+from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
+from bitext.cli.io import open_output
+from bitext.formats import WRITERS, get_writer
+from bitext.reading import read_text
+from bitext.segment import segment
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "align",
+        help="align a Chinese document with its English translation",
+        description="Align SOURCE (Chinese) with TRANSLATION (English) and write one row per bead.",
+    )
+    parser.add_argument("source", help="the Chinese document (traditional or simplified)")
+    parser.add_argument("translation", help="its English translation")
+    parser.add_argument("-o", "--output", help="output file (default: standard output)")
+    parser.add_argument("--format", choices=sorted(WRITERS), default="tsv", help="output format (default: tsv)")
+    parser.add_argument(
+        "--presegmented", action="store_true", help="inputs hold one sentence per line; do not re-split"
+    )
+    parser.add_argument(
+        "--method", choices=sorted(ALIGNERS), default=DEFAULT_ALIGNER, help="sentence aligner"
+    )
+    parser.add_argument("--encoding", help="input encoding (default: detected)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    zh_text = read_text(args.source, args.encoding).text
+    en_text = read_text(args.translation, args.encoding).text
+    zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
+    en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
+    alignment = align(zh, en, method=args.method, presegmented=args.presegmented)
+    with open_output(args.output) as out:
+        get_writer(args.format).write(alignment, out)
+    return 0

@@ -1,0 +1,61 @@
+"""``bitext`` command line: a thin layer over the typed API. Each subcommand is its own module.
+
+Exit status: 0 success; 1 the command ran and found a problem it reports (e.g. ``check`` flags);
+2 a user error (bad file, bad option), printed as one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bitext.cli import align_cmd, convert_cmd, eval_cmd, segment_cmd
+from bitext.errors import BitextError
+from bitext.versions import versions
+
+COMMANDS = (align_cmd, segment_cmd, convert_cmd, eval_cmd)
+
+EPILOG = """examples:
+  bitext align corpus/sensetime-genai/zh-Hant.txt corpus/sensetime-genai/en.txt -o corpus.tsv
+  bitext segment corpus/sensetime-genai/zh-Hant.txt --lang zh
+  bitext convert corpus/sensetime-genai/zh-Hant.txt --config t2s
+  bitext eval --gold gold.align --pred pred.align
+
+exit status: 0 ok, 1 problems found and reported, 2 user error (one line on stderr)"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bitext",
+        description="Align a traditional-Chinese document with its English translation.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"bitext {versions()['bitext']}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers.required = True
+    for command in COMMANDS:
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except BitextError as error:
+        print(f"bitext: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: not an error of ours or the user's.
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("bitext: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

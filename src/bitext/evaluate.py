@@ -1,0 +1,98 @@
+"""Strict and lax precision/recall/F1 over beads, as Vecalign and Bertalign define them.
+
+Strict: a predicted bead counts only if the same bead is in the gold. Lax: a predicted bead counts if
+it overlaps a gold bead on both sides. Precision is over all predicted beads (insertions and deletions
+included); recall over gold beads with both sides, exactly as Vecalign's ``score.py`` counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+BeadPair = tuple[Sequence[int], Sequence[int]]
+
+
+@dataclass(frozen=True)
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+
+    def __str__(self) -> str:
+        return f"P={self.precision:.4f} R={self.recall:.4f} F1={self.f1:.4f}"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    strict: Scores
+    lax: Scores
+    gold_beads: int
+    predicted_beads: int
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _as_set(beads: Iterable[BeadPair], keep_unaligned: bool) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {
+        (tuple(zh), tuple(en))
+        for zh, en in beads
+        if (len(zh) and len(en)) or (keep_unaligned and (len(zh) or len(en)))
+    }
+
+
+def _counts(
+    reference: set[tuple[tuple[int, ...], tuple[int, ...]]],
+    candidates: set[tuple[tuple[int, ...], tuple[int, ...]]],
+) -> tuple[int, int, int]:
+    """(candidates, strict hits, lax hits) of ``candidates`` checked against ``reference``.
+
+    A lax hit shares at least one Chinese sentence with a reference bead whose English side
+    shares at least one sentence with the candidate's English side.
+    """
+    en_of_zh: dict[int, set[int]] = {}
+    for zh, en in reference:
+        for z in zh:
+            en_of_zh.setdefault(z, set()).update(en)
+    strict = lax = 0
+    for zh, en in candidates:
+        if (zh, en) in reference:
+            strict += 1
+            lax += 1
+        elif any(en_of_zh.get(z, set()).intersection(en) for z in zh):
+            lax += 1
+    return len(candidates), strict, lax
+
+
+def _ratio(hits: int, total: int) -> float:
+    return hits / total if total else 0.0
+
+
+def evaluate(gold: Iterable[BeadPair], predicted: Iterable[BeadPair]) -> Evaluation:
+    """Score ``predicted`` beads against ``gold`` beads (both as (zh ids, en ids) pairs).
+
+    As in Vecalign's ``score.py``: precision is over every predicted bead (a correctly predicted
+    deletion is a hit), recall over the gold beads that have both sides.
+    """
+    return evaluate_many([(gold, predicted)])
+
+
+def evaluate_many(pairs: Iterable[tuple[Iterable[BeadPair], Iterable[BeadPair]]]) -> Evaluation:
+    """Scores pooled over several documents (counts summed before dividing, as Vecalign does)."""
+    p_total = p_strict = p_lax = r_total = r_strict = r_lax = 0
+    for gold, predicted in pairs:
+        gold, predicted = list(gold), list(predicted)
+        total, strict, lax = _counts(_as_set(gold, True), _as_set(predicted, True))
+        p_total, p_strict, p_lax = p_total + total, p_strict + strict, p_lax + lax
+        total, strict, lax = _counts(_as_set(predicted, False), _as_set(gold, False))
+        r_total, r_strict, r_lax = r_total + total, r_strict + strict, r_lax + lax
+    strict_p, strict_r = _ratio(p_strict, p_total), _ratio(r_strict, r_total)
+    lax_p, lax_r = _ratio(p_lax, p_total), _ratio(r_lax, r_total)
+    return Evaluation(
+        strict=Scores(strict_p, strict_r, _f1(strict_p, strict_r)),
+        lax=Scores(lax_p, lax_r, _f1(lax_p, lax_r)),
+        gold_beads=r_total,
+        predicted_beads=p_total,
+    )

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bitext.cli.main import main
+
+ZH = "商湯集團宣布完成重組。公司將專注生成式人工智能。\n\n徐立表示，重組已經完成。\n"
+EN = "SenseTime announced it has completed its restructuring. The company will focus on generative AI.\n\n" \
+     "Xu Li said the reorganisation was complete.\n"
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text(ZH, encoding="utf-8")
+    en.write_text(EN, encoding="utf-8")
+    return zh, en
+
+
+def test_align_writes_tsv_with_header(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "out.tsv"
+    assert main(["align", str(pair[0]), str(pair[1]), "-o", str(out)]) == 0
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t")[:2] == ["zh", "en"]
+    assert len(rows) == 1 + 3
+    assert rows[3].split("\t")[:2] == ["徐立表示，重組已經完成。", "Xu Li said the reorganisation was complete."]
+
+
+def test_align_format_align(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", str(pair[0]), str(pair[1]), "--format", "align"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]"]
+
+
+def test_user_error_is_one_line_exit_2(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, "-m", "bitext", "align", str(empty), str(empty)], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "empty" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_eval_prints_strict_and_lax(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "g.align"
+    pred = tmp_path / "p.align"
+    gold.write_text("[0]:[0]\n[1]:[1,2]\n")
+    pred.write_text("[0]:[0]\n[1]:[1]\n[]:[2]\n")
+    assert main(["eval", "--gold", str(gold), "--pred", str(pred)]) == 0
+    out = capsys.readouterr().out
+    assert "strict" in out and "lax" in out
+
+
+def test_segment_jsonl_offsets(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["segment", str(pair[0]), "--lang", "zh", "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [ZH[r["start"] : r["end"]] for r in records] == [r["text"] for r in records]
+    assert [r["paragraph"] for r in records] == [0, 0, 1]

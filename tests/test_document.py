@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bitext.document import Document
+from bitext.segment import segment
+
+
+def test_span_text_points_into_original() -> None:
+    doc = Document("  甲。 乙！\n丙", "zh", ((2, 4), (5, 7), (8, 9)))
+    assert [s.text for s in doc.sentences] == ["甲。", "乙！", "丙"]
+    assert doc.sentences[1].start == 5
+
+
+def test_text_outside_sentences_is_rejected() -> None:
+    with pytest.raises(ValueError, match="in no sentence"):
+        Document("甲。乙。", "zh", ((0, 2),))
+
+
+def test_overlapping_offsets_are_rejected() -> None:
+    with pytest.raises(ValueError, match="out of order"):
+        Document("甲。乙。", "zh", ((0, 3), (2, 4)))
+
+
+def test_paragraph_of_each_sentence() -> None:
+    doc = segment("第一句。第二句。\n\n第三句。", "zh")
+    assert [doc.paragraph_of(i) for i in range(len(doc))] == [0, 0, 1]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab 。！\n.?")), max_size=60))
+def test_sentences_and_whitespace_rebuild_the_text(text: str) -> None:
+    for lang in ("zh", "en"):
+        doc = segment(text, lang)
+        rebuilt = []
+        cursor = 0
+        for sentence in doc.sentences:
+            gap = text[cursor : sentence.start]
+            assert not gap.strip()
+            rebuilt.append(gap + sentence.text)
+            cursor = sentence.end
+        assert "".join(rebuilt) + text[cursor:] == text
