@@ -1,0 +1,1 @@
+"""Heavy resources (dictionaries, number tables, romanisations), each loaded once per process."""
