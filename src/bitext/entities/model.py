@@ -1,0 +1,59 @@
+"""The entity table's data model: pairs of Chinese and English names with counts, scores, evidence.
+
+Kept apart from how pairs are found so that exports (formats/) depend only on this small model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a pair inside one bead: character offsets into each original text."""
+
+    bead: int
+    zh_start: int
+    zh_end: int
+    en_start: int
+    en_end: int
+
+
+@dataclass(frozen=True)
+class EntityPair:
+    """A Chinese name and its English counterpart, e.g. 商湯 ↔ SenseTime.
+
+    ``zh`` and ``en`` are canonical forms; ``variants`` lists every surface form seen (商湯科技,
+    商湯集團 …). ``evidence`` names the signals that support the pair (e.g. ``"cedict:SenseTime"``,
+    ``"pinyin:xu li"``, ``"cooccurrence:dice=0.93"``, ``"identical"``).
+    """
+
+    zh: str
+    en: str
+    type: EntityType
+    count: int
+    score: float
+    evidence: tuple[str, ...]
+    beads: tuple[int, ...]
+    mentions: tuple[Mention, ...] = ()
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityTable:
+    pairs: tuple[EntityPair, ...] = ()
+    settings: dict[str, str] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[EntityPair]:
+        return iter(self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def for_bead(self, bead: int) -> list[EntityPair]:
+        """Pairs with at least one mention in bead number ``bead``."""
+        return [pair for pair in self.pairs if bead in pair.beads]
