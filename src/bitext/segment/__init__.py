@@ -3,31 +3,41 @@
 from __future__ import annotations
 
 from bitext.document import Document, Lang
-from bitext.errors import BitextError
 from bitext.segment.base import SentenceSplitter, strip_span
-from bitext.segment.en import EnglishSplitter
-from bitext.segment.zh import ChineseSplitter
+from bitext.segment.registry import SPLITTERS, default_splitter_name, get_splitter, splitter_names
 
-SPLITTERS: dict[str, type[SentenceSplitter]] = {"zh": ChineseSplitter, "en": EnglishSplitter}
+__all__ = [
+    "SPLITTERS",
+    "SentenceSplitter",
+    "default_splitter_name",
+    "get_splitter",
+    "paragraph_offsets",
+    "segment",
+    "splitter_names",
+]
 
-__all__ = ["SPLITTERS", "SentenceSplitter", "paragraph_offsets", "segment"]
 
-
-def segment(text: str, lang: Lang, *, presegmented: bool = False, name: str = "") -> Document:
+def segment(
+    text: str,
+    lang: Lang,
+    *,
+    presegmented: bool = False,
+    name: str = "",
+    splitter: str | SentenceSplitter = "",
+) -> Document:
     """Split ``text`` into paragraphs and sentences.
 
     With ``presegmented`` every non-blank line is one sentence (and blank lines separate paragraphs),
-    the form of Vecalign's and Bertalign's input files.
+    the form of Vecalign's and Bertalign's input files. ``splitter`` picks a sentence splitter by
+    name (see :func:`splitter_names`) or is one; the language's default otherwise.
     """
-    if lang not in SPLITTERS:
-        raise BitextError(f"unknown language {lang!r}; bitext segments 'zh' and 'en'")
+    chosen = get_splitter(lang, splitter) if isinstance(splitter, str) else splitter
     if presegmented:
         sentences = _lines(text)
         paragraphs = _blank_line_paragraphs(text) or sentences
     else:
         paragraphs = paragraph_offsets(text)
-        splitter = SPLITTERS[lang]()
-        sentences = [piece for start, end in paragraphs for piece in splitter.split(text, start, end)]
+        sentences = [piece for start, end in paragraphs for piece in chosen.split(text, start, end)]
     return Document(text, lang, tuple(sentences), tuple(paragraphs), name=name)
 
 

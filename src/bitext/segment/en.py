@@ -1,4 +1,14 @@
-"""English sentence splitting with rules for abbreviations, initials, decimals, money and tickers."""
+"""English sentence splitting with rules for abbreviations, initials, decimals, money and tickers.
+
+A boundary needs terminal punctuation followed by whitespace and something that can start a
+sentence (a capital, a digit, an opening quote or bracket, a Chinese character). Decimals
+(``4.7``), money (``HK$5.78``) and tickers (``0020.HK``) never have whitespace after their period,
+so they are never candidates. What remains ambiguous is the period after an abbreviation or an
+initial; those are decided from the word before and the word after.
+
+Every decision looks only at the text from the start of the current sentence to a few words past
+the candidate, so splitting a sentence on its own gives that same sentence back.
+"""
 
 from __future__ import annotations
 
@@ -6,62 +16,115 @@ import regex
 
 from bitext.segment.base import cut_at
 
-# Abbreviations after which a period does not end a sentence (compared lower-case, without the dot).
+# Abbreviations that are usually *inside* a sentence even when the next word is capitalised.
+_NEVER_FINAL = frozenset(
+    "mr mrs ms messrs dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp".split()
+)
+# Abbreviations that can end a sentence; a period after them ends one only before a typical opener.
 _ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
-    inc co corp ltd llc plc bros dept univ assn est
-    vs etc al approx cf ca fig figs eq no nos vol vols pp ed eds op
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.g i.e a.m p.m u.s.a
+    inc co corp ltd llc plc bros dept univ assn est intl
+    vs al approx cf ca eds op
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     """.split()
 )
-# Abbreviations that are usually *inside* a sentence even when the next word is capitalised.
-_NEVER_FINAL = frozenset("mr mrs ms dr prof st mt gen col lt sgt capt gov sen rep rev hon pres no vs".split())
+# Abbreviations of a following number: "No. 5", "Vol. 3", "Fig. 2", "pp. 10".
+_BEFORE_NUMBER = frozenset("no nos vol vols fig figs pp p eq art sec ch".split())
+# Words that start many sentences; after an abbreviation or an initial, they signal a real end.
+_OPENERS = frozenset(
+    "the a an this that these those it its he she they we i you his her their our my there here "
+    "but and in on at as if when while since after before although however so yet for by with from "
+    "what who how why where one some many most all no not".split()
+)
+# Verbs of a dialogue tag: '"Why?" Wang asked.' keeps the tag in the quoted sentence.
+_SPEECH_VERBS = frozenset(
+    "said says asked asks replied replies added adds cried shouted exclaimed whispered muttered answered "
+    "protested snapped continued interrupted yelled called told tells wondered demanded insisted".split()
+)
 
-# A candidate end: terminal punctuation, then closing quotes/brackets, then space.
-_CANDIDATE = regex.compile(r"[.!?…]+['\"’”)\]]*(?=\s)")
-_SENTENCE_START = regex.compile(r"\s+['\"‘“(\[]*[\p{Lu}\p{N}\p{Han}]")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+_CLOSERS = "'\"’”)\\]」』）】》"
+_OPENING = "'\"‘“(\\[「『（"
+# Candidates: terminal punctuation (then closers) before whitespace; interrupted speech ("—' 'You");
+# full-width terminal punctuation of a Chinese sentence quoted in English text.
+_CANDIDATE = regex.compile(
+    rf"[.!?…]+[{_CLOSERS}]*(?=\s)"
+    rf"|(?:—|–|--)['\"’”](?=\s+[{_OPENING}])"
+    rf"|[。！？]+[{_CLOSERS}]*"
+)
+_SENTENCE_START = regex.compile(rf"\s*[{_OPENING}]*\p{{Han}}|\s+[{_OPENING}]*[\p{{Lu}}\p{{N}}]")
+_NEXT_WORD = regex.compile(rf"\s*[{_OPENING}]*([\p{{L}}\p{{N}}]+)")
+_SPEECH_TAG = regex.compile(r"\s+(?:[\p{Lu}][\p{L}'’-]*\s+){1,2}(\p{Ll}+)")
+_DOTTED_ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}\.?")
 
 
 class EnglishSplitter:
     name = "en-rules"
 
     def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        boundaries = [
-            match.end()
-            for match in _CANDIDATE.finditer(text, start, end)
-            if self._ends_sentence(text, match, end)
-        ]
+        boundaries: list[int] = []
+        sentence_start = start
+        for match in _CANDIDATE.finditer(text, start, end):
+            if ends_sentence(text, match.start(), match.end(), sentence_start, end):
+                boundaries.append(match.end())
+                sentence_start = match.end()
         return cut_at(text, start, end, boundaries)
 
-    def _ends_sentence(self, text: str, match: regex.Match[str], limit: int) -> bool:
-        if not _SENTENCE_START.match(text, match.end(), limit):
-            return False
-        punctuation = match.group()
-        if not punctuation.startswith("."):
-            return True
-        if punctuation.startswith("..."):
-            return True
-        word_match = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
-        word = word_match.group(1).lower().strip(".") if word_match else ""
-        if word in _NEVER_FINAL:
-            return False
-        if len(word) == 1 and word.isalpha() and text[match.start() - 1].isupper():
-            return False  # an initial: "J. K. Rowling"
-        if word in _ABBREVIATIONS:
-            # "Inc. The" can end a sentence; only trust it when a common sentence opener follows.
-            return _next_word(text, match.end(), limit) in _OPENERS
+
+def ends_sentence(text: str, start: int, end: int, sentence_start: int, limit: int) -> bool:
+    """Whether the punctuation ``text[start:end]`` (with its closers) ends an English sentence.
+
+    Looks back no further than ``sentence_start`` and forward no further than ``limit``. Also used
+    by the Chinese splitter for Latin text inside Chinese.
+    """
+    if not _SENTENCE_START.match(text, end, limit):
+        return False
+    punctuation = text[start:end]
+    if punctuation[0] in "—–-":
+        return True  # interrupted speech followed by a new quotation
+    if punctuation[0] in "。！？…" or punctuation.startswith(".."):
         return True
+    if punctuation[0] in "!?":
+        return not _is_dialogue_tag(text, end, limit, punctuation)
+    return not _is_abbreviation_period(text, start, end, sentence_start, limit)
 
 
-_OPENERS = frozenset(
-    "the a an this that these those it its he she they we i but and in on at as if while since after "
-    "although however so yet for by with from".split()
-)
+def _is_dialogue_tag(text: str, end: int, limit: int, punctuation: str) -> bool:
+    """'"Can you print it?" Wang asked.': a question or exclamation in quotes, then its tag."""
+    if not any(ch in "'\"’”" for ch in punctuation):
+        return False
+    found = _SPEECH_TAG.match(text, end, limit)
+    return bool(found) and found.group(1) in _SPEECH_VERBS
+
+
+def _is_abbreviation_period(text: str, start: int, end: int, sentence_start: int, limit: int) -> bool:
+    token = _token_before(text, start, sentence_start)
+    word = token.lower().rstrip(".")
+    following = _next_word(text, end, limit)
+    closed_by_quote = any(ch in "'\"’”" for ch in text[start:end])
+    if word in _NEVER_FINAL:
+        return True
+    if word in _BEFORE_NUMBER:
+        return following[:1].isdigit()
+    if closed_by_quote:
+        return False  # 'He works at Apple Inc." Then …': the quotation closes the sentence
+    if word in _ABBREVIATIONS or _DOTTED_ACRONYM.fullmatch(token) or _is_initial(token):
+        return following.lower() not in _OPENERS
+    return False
+
+
+def _token_before(text: str, start: int, sentence_start: int) -> str:
+    """The whitespace-delimited token before ``start`` (within the sentence), without opening marks."""
+    begin = start
+    while begin > sentence_start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:start].lstrip(_OPENING)
+
+
+def _is_initial(token: str) -> bool:
+    """ "J" in "J. K. Rowling" or "K" in "J.K. Rowling"; not "G" in "Super-G" nor "K" in "2.7K"."""
+    return len(token) == 1 and token.isalpha() and token.isupper()
 
 
 def _next_word(text: str, start: int, limit: int) -> str:
-    found = regex.match(r"\s+['\"‘“(\[]*(\p{L}+)", text[start:limit])
-    return found.group(1).lower() if found else ""
+    found = _NEXT_WORD.match(text, start, limit)
+    return found.group(1) if found else ""

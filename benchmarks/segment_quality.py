@@ -1,0 +1,145 @@
+"""Sentence segmentation quality and speed on real data, per dataset, language and splitter.
+
+    python benchmarks/segment_quality.py [--data ../shared/data] [--repeat 3] [--errors 10]
+                                        [--only flores/eng_Latn] [--splitter rules]
+
+Each dataset is one sentence per line, as split by its authors. The lines are re-joined into
+paragraphs (FLORES-200: each document = the consecutive lines sharing a doc_idx in devtest_docs.tsv;
+MAC-Dev: each chapter), English with a space and Chinese with nothing, one paragraph per line of a
+text; bitext re-splits that text and every sentence end inside a paragraph is compared with the
+original line ends. Paragraph ends are given, so they are not counted. Speed is the number of gold
+sentences segmented per second (best of ``--repeat`` runs), and, because the machine is shared and
+noisy, also as a ratio to the language's default splitter measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bitext.segment import default_splitter_name, segment, splitter_names
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+JOINERS = {"en": " ", "zh": ""}
+
+
+@dataclass
+class Dataset:
+    name: str
+    lang: str
+    paragraphs: list[list[str]]  # each paragraph is its gold sentences
+
+
+@dataclass
+class Score:
+    precision: float
+    recall: float
+    f1: float
+    errors: list[tuple[str, int, str]]  # (kind, offset, context)
+
+
+def flores(data: Path) -> Iterator[Dataset]:
+    table = data / "flores200-devtest" / "devtest_docs.tsv"
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for column, lang in (("eng_Latn", "en"), ("zho_Hant", "zh"), ("zho_Hans", "zh")):
+        documents: dict[str, list[str]] = {}
+        for row in rows:
+            documents.setdefault(row["doc_idx"], []).append(row[column].strip())
+        yield Dataset(f"flores/{column}", lang, list(documents.values()))
+
+
+def mac_dev(data: Path) -> Iterator[Dataset]:
+    for side, lang in (("en", "en"), ("zh", "zh")):
+        chapters = sorted((data / "mac-dev" / side).iterdir())
+        paragraphs = [[line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+                      for path in chapters]
+        yield Dataset(f"mac-dev/{side}", lang, paragraphs)
+
+
+def build_text(dataset: Dataset) -> tuple[str, set[int]]:
+    """The re-joined text and the offsets where a gold sentence ends inside a paragraph."""
+    joiner = JOINERS[dataset.lang]
+    lines: list[str] = []
+    gold: set[int] = set()
+    offset = 0
+    for sentences in dataset.paragraphs:
+        for sentence in sentences[:-1]:
+            offset += len(sentence)
+            gold.add(offset)
+            offset += len(joiner)
+        offset += len(sentences[-1]) + 1  # the last sentence and the newline closing the paragraph
+        lines.append(joiner.join(sentences))
+    return "\n".join(lines) + "\n", gold
+
+
+def predicted_boundaries(text: str, lang: str, splitter: str) -> tuple[set[int], float]:
+    started = time.perf_counter()
+    document = segment(text, lang, splitter=splitter)  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - started
+    paragraph_ends = {end for _start, end in document.paragraph_offsets}
+    return {end for _start, end in document.sentence_offsets if end not in paragraph_ends}, elapsed
+
+
+def score(text: str, gold: set[int], predicted: set[int]) -> Score:
+    hits = len(gold & predicted)
+    precision = hits / len(predicted) if predicted else 1.0
+    recall = hits / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    errors = [("missed", at, _context(text, at)) for at in sorted(gold - predicted)]
+    errors += [("extra", at, _context(text, at)) for at in sorted(predicted - gold)]
+    return Score(precision, recall, f1, errors)
+
+
+def _context(text: str, at: int, width: int = 60) -> str:
+    return (text[max(0, at - width) : at] + " ‖ " + text[at : at + width]).replace("\n", " ¶ ")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs per splitter (best is reported)")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N boundary errors per row")
+    parser.add_argument("--only", help="run only this dataset, e.g. flores/zho_Hant")
+    parser.add_argument("--splitter", help="run only this splitter name")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"no data at {args.data}", file=sys.stderr)
+        return 2
+
+    print("| dataset | lang | splitter | gold boundaries | P | R | F1 | sentences/s | speed vs default |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
+    for dataset in [*flores(args.data), *mac_dev(args.data)]:
+        if args.only and dataset.name != args.only:
+            continue
+        text, gold = build_text(dataset)
+        n_sentences = sum(len(p) for p in dataset.paragraphs)
+        default = default_splitter_name(dataset.lang)  # type: ignore[arg-type]
+        names = [n for n in splitter_names(dataset.lang) if not args.splitter or n == args.splitter]  # type: ignore[arg-type]
+        speeds: dict[str, float] = {}
+        for name in sorted(names, key=lambda n: n != default):  # the default first: it is the baseline
+            segment("Warm up. 預熱。", dataset.lang, splitter=name)  # type: ignore[arg-type]  # imports, models
+            timings = []
+            for _ in range(max(1, args.repeat)):
+                predicted, elapsed = predicted_boundaries(text, dataset.lang, name)
+                timings.append(elapsed)
+            speeds[name] = n_sentences / min(timings)
+            result = score(text, gold, predicted)
+            ratio = f"{speeds[name] / speeds[default]:.2f}x" if default in speeds else "n/a"
+            print(
+                f"| {dataset.name} | {dataset.lang} | {name} | {len(gold)} | {result.precision:.3f} | "
+                f"{result.recall:.3f} | {result.f1:.3f} | {speeds[name]:,.0f} | {ratio} |"
+            )
+            for kind, _at, context in result.errors[: args.errors]:
+                print(f"    {kind:6} {context}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,56 @@
+"""Sentence splitters by language and name, so users and the benchmark can pick one.
+
+Each member lives in its own module and is imported only when first asked for (pySBD and nupunkt
+cost import time that a user of the default never needs to pay).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import import_module
+
+from bitext.document import Lang
+from bitext.errors import BitextError
+from bitext.segment.base import SentenceSplitter
+
+# lang -> name -> "module:class"; the first entry of each language is its default.
+SPLITTERS: dict[str, dict[str, str]] = {
+    "en": {
+        "rules": "bitext.segment.en:EnglishSplitter",
+        "nupunkt": "bitext.segment.en_nupunkt:NupunktSplitter",
+        "pysbd": "bitext.segment.en_pysbd:PysbdSplitter",
+    },
+    "zh": {
+        "rules": "bitext.segment.zh:ChineseSplitter",
+        "rules-semicolon": "bitext.segment.zh:ChineseSemicolonSplitter",
+        "pysbd": "bitext.segment.zh_pysbd:PysbdChineseSplitter",
+    },
+}
+
+
+def splitter_names(lang: Lang) -> tuple[str, ...]:
+    """Names of the splitters available for ``lang``, the default first."""
+    _check_lang(lang)
+    return tuple(SPLITTERS[lang])
+
+
+def default_splitter_name(lang: Lang) -> str:
+    return splitter_names(lang)[0]
+
+
+@cache
+def get_splitter(lang: Lang, name: str = "") -> SentenceSplitter:
+    """The splitter called ``name`` for ``lang`` (its default when ``name`` is empty), built once."""
+    _check_lang(lang)
+    name = name or default_splitter_name(lang)
+    members = SPLITTERS[lang]
+    if name not in members:
+        raise BitextError(f"unknown {lang} sentence splitter {name!r}; choose one of: {', '.join(members)}")
+    module_name, class_name = members[name].split(":")
+    splitter: SentenceSplitter = getattr(import_module(module_name), class_name)()
+    return splitter
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in SPLITTERS:
+        raise BitextError(f"unknown language {lang!r}; bitext segments 'zh' and 'en'")
