@@ -1,34 +1,72 @@
 """Bytes → text: encodings (UTF-8/16/32, Big5-HKSCS, GB18030), BOMs and line ends, with clear errors.
 
-The returned text is the document's original text from then on: offsets everywhere index it. Line
-ends are normalised to ``\\n`` (CRLF and lone CR alike) because a sentence or paragraph boundary must
-not depend on which operating system saved the file; every other character is kept as decoded.
+The returned text is the document's original text from then on: offsets everywhere index it, not
+the bytes of the file. Reading normalises only what is an artefact of how the file was stored, never
+what was written:
+
+- line ends: CRLF and lone CR become ``\\n``, U+2028 LINE SEPARATOR becomes ``\\n`` and U+2029
+  PARAGRAPH SEPARATOR a blank line (``\\n\\n``), because a sentence or paragraph boundary must not
+  depend on the operating system or word processor that saved the file;
+- U+FEFF anywhere is a byte-order mark (a leading one, or one left inside by concatenating files that
+  each began with a BOM; its old "zero-width no-break space" use is deprecated in favour of U+2060)
+  and is removed, as is a trailing Ctrl-Z (the DOS end-of-file marker).
+
+Everything else is kept exactly as decoded, including full-width spaces (U+3000) and no-break
+spaces. Text that cannot be meant as text is refused with a one-line :class:`InputError` naming the
+file and the problem: empty or whitespace-only input, NUL bytes, bytes valid in no supported
+encoding, C0 control characters other than tab, form feed and vertical tab, and C1 controls
+(U+0080–U+009F, which in practice are Windows-1252 punctuation decoded as Latin-1 or encoded twice).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from bitext.errors import InputError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM begins with UTF-16's.
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Legacy Chinese encodings tried, in this order, when the bytes are not UTF-8.
-_LEGACY_CHINESE = ("big5hkscs", "gb18030")
-# More than this share of control characters means the input is not text.
+# Legacy Chinese encodings tried when the bytes are not UTF-8. The order is the tie-break: GB18030
+# first, because it is the more common of the two and a superset of GBK/GB2312.
+_LEGACY_CHINESE = ("gb18030", "big5hkscs")
+# Codec names (as codecs.lookup spells them) of the two legacy Chinese families, for checking an
+# encoding the user gave against the other family.
+_GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030"})
+_BIG5_FAMILY = frozenset({"big5", "big5hkscs", "cp950"})
+# A legacy-Chinese decoding scoring below this is taken as not Chinese at all (see chinese_plausibility).
+_MIN_PLAUSIBILITY = 0.25
+# Valid UTF-8 made only of letters from U+0370–U+07FF (Greek to N'Ko, all two-byte sequences) is taken
+# as legacy Chinese instead when that reads above this: characters and dictionary words (see below).
+_TWO_BYTE_SCRIPTS_START, _TWO_BYTE_SCRIPTS_END = "\u0370", "\u07ff"
+_OVERRULE_UTF8_PLAUSIBILITY = 1.1
+# A user-given legacy encoding is refused when the other family reads the bytes this much better and
+# there is enough text to judge (short texts are ambiguous; see docs/design.md for the figures).
+_WRONG_ENCODING_MARGIN = 0.5
+_WRONG_ENCODING_MIN_CHARS = 16
+# More than this share of control characters means the input is not text at all.
 _MAX_CONTROL_SHARE = 0.01
+# Controls that are ordinary whitespace in text files (\r is gone by the time this is checked).
+_ALLOWED_CONTROLS = frozenset("\t\n\f\v")
+_HIGH_BYTE_PAIR = re.compile(rb"[\x80-\xff]{2}")
+_BOM_CHAR = "\ufeff"
+_DOS_EOF = "\x1a"
 
 
 @dataclass(frozen=True)
 class DecodedText:
+    """Decoded, normalised text and the encoding it was read as (``"utf-8 (BOM)"``, ``"big5hkscs"``…)."""
+
     text: str
     encoding: str
 
@@ -42,6 +80,8 @@ def read_text(path: str | Path, encoding: str | None = None) -> DecodedText:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
     return decode_bytes(data, name=str(path), encoding=encoding)
@@ -53,17 +93,26 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
         raise InputError(f"{name}: the file is empty")
     if encoding is not None:
         text, used = _decode_as(data, name, encoding), encoding
+        _check_given_legacy_encoding(text, data, name, encoding)
     else:
         text, used = _detect_and_decode(data, name)
-    text = normalise_line_ends(text)
+    text = normalise_text(text)
     _reject_non_text(text, name)
     if not text.strip():
         raise InputError(f"{name}: the file holds only whitespace")
     return DecodedText(text, used)
 
 
+def normalise_text(text: str) -> str:
+    """Undo storage artefacts: line ends (see :func:`normalise_line_ends`), BOMs, a final Ctrl-Z."""
+    text = normalise_line_ends(text).replace(_BOM_CHAR, "")
+    return text[:-1] if text.endswith(_DOS_EOF) else text
+
+
 def normalise_line_ends(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """CRLF, CR and U+2028 become ``\\n``; U+2029 (a paragraph break) becomes a blank line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 
 def _decode_as(data: bytes, name: str, encoding: str) -> str:
@@ -86,27 +135,96 @@ def _detect_and_decode(data: bytes, name: str) -> tuple[str, str]:
         if data.startswith(bom):
             return _decode_as(data, name, codec), codec.replace("-sig", "") + " (BOM)"
     if b"\x00" in data:
-        utf16 = _guess_bomless_utf16(data)
-        if utf16 is None or not _looks_like_text(data.decode(utf16, errors="replace")):
-            position = data.index(b"\x00")
-            raise InputError(f"{name}: contains NUL bytes (first at byte {position}); is it a binary file?")
-        return _decode_as(data, name, utf16), utf16
+        return _decode_bomless_utf16(data, name)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _utf8_unless_misread_chinese(data)
     except UnicodeDecodeError:
         pass
+    best = _best_legacy_chinese(data, _MIN_PLAUSIBILITY)
+    if best is not None:
+        return best
+    if _looks_like_windows_1252(data):
+        return data.decode("cp1252"), "cp1252"
+    raise InputError(
+        f"{name}: not UTF-8, UTF-16, Big5-HKSCS, GB18030 or Windows-1252 text; give the encoding with --encoding"
+    )
+
+
+def _decode_bomless_utf16(data: bytes, name: str) -> tuple[str, str]:
+    utf16 = _guess_bomless_utf16(data)
+    if utf16 is None or not _looks_like_text(data.decode(utf16, errors="replace")):
+        position = data.index(b"\x00")
+        raise InputError(f"{name}: contains NUL bytes (first at byte {position}); is it a binary file?")
+    return _decode_as(data, name, utf16), utf16
+
+
+def _utf8_unless_misread_chinese(data: bytes) -> tuple[str, str]:
+    """UTF-8, unless the bytes are a short legacy Chinese text that happens to be valid UTF-8.
+
+    Two GB18030 or Big5 characters are four bytes that often form two valid two-byte UTF-8 letters
+    (医院 → ҽԺ). Such a decoding is all Greek/Cyrillic/Hebrew/Arabic letters; it is overruled only when
+    the same bytes read as Chinese made of dictionary words. Accented Latin (café) is never overruled.
+    """
+    text = data.decode("utf-8")
+    non_ascii = [ch for ch in text if not ch.isascii()]
+    if non_ascii and all(_TWO_BYTE_SCRIPTS_START <= ch <= _TWO_BYTE_SCRIPTS_END for ch in non_ascii):
+        chinese = _best_legacy_chinese(data, _OVERRULE_UTF8_PLAUSIBILITY)
+        if chinese is not None:
+            return chinese
+    return text, "utf-8"
+
+
+def _best_legacy_chinese(data: bytes, minimum: float) -> tuple[str, str] | None:
+    """The legacy Chinese decoding that reads most like Chinese, if it scores at least ``minimum``."""
     candidates = []
     for codec in _LEGACY_CHINESE:
         try:
             candidates.append((codec, data.decode(codec)))
         except UnicodeDecodeError:
             continue
-    if not candidates:
-        raise InputError(
-            f"{name}: not UTF-8, UTF-16, Big5-HKSCS or GB18030 text; give the encoding with --encoding"
-        )
-    codec, text = max(candidates, key=lambda candidate: chinese_plausibility(candidate[1]))
+    scored = [(chinese_plausibility(text), -rank, codec, text) for rank, (codec, text) in enumerate(candidates)]
+    if not scored:
+        return None
+    score, _rank, codec, text = max(scored)
+    if score < minimum:
+        return None
     return text, codec
+
+
+def _looks_like_windows_1252(data: bytes) -> bool:
+    """Western European text: every byte defined in Windows-1252 and no two high bytes in a row.
+
+    Chinese in any legacy encoding is made of byte pairs with a high first byte, so runs of high bytes
+    mark it; accented letters and curly quotes in an English file stand alone between ASCII bytes.
+    """
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return _HIGH_BYTE_PAIR.search(data) is None
+
+
+def _check_given_legacy_encoding(text: str, data: bytes, name: str, encoding: str) -> None:
+    """Refuse a Big5 file read as GB18030 (or the reverse): both decode, but one gives mojibake."""
+    family = codecs.lookup(encoding).name
+    if family in _GB_FAMILY:
+        other = "big5hkscs"
+    elif family in _BIG5_FAMILY:
+        other = "gb18030"
+    else:
+        return
+    if sum(1 for ch in text if not ch.isascii()) < _WRONG_ENCODING_MIN_CHARS:
+        return
+    try:
+        alternative = data.decode(other)
+    except UnicodeDecodeError:
+        return
+    given_score, other_score = chinese_plausibility(text), chinese_plausibility(alternative)
+    if other_score - given_score > _WRONG_ENCODING_MARGIN:
+        raise InputError(
+            f"{name}: read as {encoding} the text looks garbled (plausibility {given_score:.2f}), "
+            f"but reads as {other} ({other_score:.2f}); check --encoding"
+        )
 
 
 def _guess_bomless_utf16(data: bytes) -> str | None:
@@ -130,36 +248,107 @@ def _looks_like_text(text: str) -> bool:
     )
 
 
+# --- How Chinese a decoding looks -------------------------------------------------------------------
+
+# Punctuation and spaces of ordinary Chinese text; any other non-ASCII symbol counts against a decoding.
+_CHINESE_PUNCTUATION = frozenset("，。、；：？！「」『』（）《》〈〉【】…—·．“”‘’　％～")
+_PLAUSIBILITY_SAMPLE = 20_000
+_WORDS_WEIGHT = 0.5
+
+
 def chinese_plausibility(text: str) -> float:
-    """Share of Han characters that fall inside multi-character dictionary words.
+    """How much ``text`` reads like real Chinese rather than bytes decoded with the wrong codec.
 
-    Real Chinese text is mostly made of dictionary words; bytes decoded with the wrong legacy
-    codec (Big5 read as GB18030 or the reverse) give valid but random characters that rarely form
-    words. Segmenting a simplified copy with jieba's dictionary separates the two cleanly.
+    Two signals, both computed on the simplified copy so traditional and simplified text are judged
+    alike:
+
+    - characters: the mean over non-ASCII characters of +1 for a character among the 3,755 most
+      used (GB2312 level 1, the standard's own frequency tier) or ordinary Chinese punctuation,
+      0 for a rarer Han character (GB2312 level 2), -0.5 for a Han character outside GB2312, and
+      -1 for anything else (private-use, kana, bopomofo, box drawing, symbols, accented Latin);
+    - words: the share of Han characters inside multi-character jieba dictionary words (without
+      jieba's HMM, which would invent "words" from random characters), weighted by 0.5.
+
+    Bytes read with the wrong legacy codec give valid but rare, unrelated characters, so the right
+    decoding scores higher; measured in docs/design.md ("Reading input"). Range about -1 to 1.5.
     """
-    from bitext.script import to_simplified
-    from bitext.segment.words import cut_words
+    sample = text[:_PLAUSIBILITY_SAMPLE]
+    scores = [_character_score(ch) for ch in sample if not ch.isascii()]
+    if not scores:
+        return 0.0
+    return sum(scores) / len(scores) + _WORDS_WEIGHT * _share_in_words(sample)
 
-    sample = to_simplified(text[:4000])
+
+@lru_cache(maxsize=65536)
+def _character_score(ch: str) -> float:
+    if ch in _CHINESE_PUNCTUATION or "\uff10" <= ch <= "\uff5a":  # full-width digits and letters
+        return 1.0
+    if not _is_basic_han(ch):
+        return -1.0
+    from bitext.script import simplify_char
+
+    level = _gb2312_level(simplify_char(ch))
+    return {1: 1.0, 2: 0.0}.get(level, -0.5)
+
+
+def _gb2312_level(ch: str) -> int | None:
+    """1 for GB2312's level-1 (frequent) Han characters, 2 for level 2, None outside its Han rows."""
+    try:
+        encoded = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return None
+    if len(encoded) != 2 or encoded[0] < 0xB0:
+        return None  # rows below 0xB0 hold symbols, kana and Cyrillic, not Han
+    return 1 if encoded[0] <= 0xD7 else 2
+
+
+def _share_in_words(text: str) -> float:
+    import rjieba
+
+    from bitext.script import to_simplified
+
     han_total = 0
     han_in_words = 0
-    for word in cut_words(sample):
-        han = sum(1 for ch in word if "\u4e00" <= ch <= "\u9fff")
+    for word in rjieba.cut(to_simplified(text), hmm=False):
+        han = sum(1 for ch in word if _is_basic_han(ch))
         han_total += han
         if len(word) >= 2 and han == len(word):
             han_in_words += han
     return han_in_words / han_total if han_total else 0.0
 
 
+def _is_basic_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+# --- Refusing what is not text ----------------------------------------------------------------------
+
+
 def _reject_non_text(text: str, name: str) -> None:
-    controls = [
-        (index, ch)
-        for index, ch in enumerate(text)
-        if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v"
-    ]
     if "\x00" in text:
-        raise InputError(f"{name}: contains NUL characters (first at character {text.index(chr(0))})")
-    if controls and len(controls) > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(f"{name}: contains NUL characters (first at {_where(text, text.index(chr(0)))})")
+    controls = [index for index, ch in enumerate(text) if _is_disallowed_control(ch)]
+    if not controls:
+        return
+    if len(controls) > _MAX_CONTROL_SHARE * len(text):
         raise InputError(
             f"{name}: looks binary ({len(controls)} control characters in {len(text)}); is it a text file?"
         )
+    first = controls[0]
+    code = f"U+{ord(text[first]):04X}"
+    if "\x80" <= text[first] <= "\x9f":
+        raise InputError(
+            f"{name}: C1 control character {code} at {_where(text, first)}; usually Windows-1252 "
+            "punctuation decoded as Latin-1 or encoded twice: re-save the file as UTF-8 or give --encoding"
+        )
+    raise InputError(f"{name}: control character {code} at {_where(text, first)}; remove it or check the file")
+
+
+def _is_disallowed_control(ch: str) -> bool:
+    return unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
+
+
+def _where(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return f"line {line}, column {column}"

@@ -10,12 +10,25 @@ import opencc
 
 from bitext.errors import BitextError
 
-# Every configuration the OpenCC project ships (the official binding has all of them).
+# Every configuration the official OpenCC binding ships (its package data holds one JSON file for
+# each; a test checks this list against the installed package so an upgrade that adds or drops one
+# is noticed). s = simplified, t = OpenCC's standard traditional, tw/hk = Taiwan/Hong Kong standard
+# characters, twp/hkp = also regional phrases (e.g. 软件 → 軟體), jp = Japanese shinjitai.
 CONFIGS: tuple[str, ...] = (
-    "s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "hk2t", "t2hk", "t2jp", "jp2t",
-    "tw2t",
+    "s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "s2hkp", "hk2sp",
+    "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
 )
 Script = Literal["traditional", "simplified", "mixed", "none"]
+
+# to_simplified converts until nothing changes: t2s is not idempotent on every character (薴 → 苧 → 苎),
+# and chains measured over all of Unicode's Han characters are at most two steps long.
+_MAX_SIMPLIFY_ROUNDS = 4
+# A simplified form that is also a (rarer) traditional character, e.g. 后 (皇后), 里 (公里), 干 (干擾):
+# weak evidence for simplified script. Measured in docs/design.md ("Script conversion and detection").
+_SHARED_FORM_WEIGHT = 0.25
+# Shares of traditional evidence at or beyond which a text is called traditional / simplified.
+_TRADITIONAL_SHARE = 0.8
+_SIMPLIFIED_SHARE = 0.2
 
 
 @cache
@@ -35,24 +48,48 @@ def convert(text: str, config: str = "t2s") -> str:
 def to_simplified(text: str) -> str:
     """A simplified copy of ``text`` with exactly the same length, for matching with offsets kept.
 
-    OpenCC's t2s maps characters one to one, so offsets into the copy are offsets into the
-    original. Should a dictionary ever change the length, fall back to converting character by
-    character (still one to one) rather than return offsets that point at the wrong place.
+    OpenCC's t2s maps characters one to one (also inside its phrase dictionary), so offset ``i`` of
+    the copy is offset ``i`` of the original. Should a dictionary ever change the length, the round
+    falls back to converting character by character (still one to one) rather than return offsets
+    that point at the wrong place. Converting repeats until nothing changes, so the result is
+    idempotent: ``to_simplified(to_simplified(t)) == to_simplified(t)``.
     """
+    current = text
+    for _ in range(_MAX_SIMPLIFY_ROUNDS):
+        converted = _simplify_once(current)
+        if converted == current:
+            break
+        current = converted
+    return current
+
+
+def _simplify_once(text: str) -> str:
     converted = convert(text, "t2s")
     if len(converted) == len(text):
         return converted
-    return "".join(_simplify_char(ch) for ch in text)
+    return "".join(simplify_char(ch) for ch in text)
 
 
 @lru_cache(maxsize=65536)
-def _simplify_char(ch: str) -> str:
-    converted = convert(ch, "t2s")
+def simplify_char(ch: str) -> str:
+    """The simplified form of one character on its own (``ch`` itself if t2s would change the length)."""
+    return _convert_char(ch, "t2s")
+
+
+@lru_cache(maxsize=262144)
+def _convert_char(ch: str, config: str) -> str:
+    converted = convert(ch, config)
     return converted if len(converted) == 1 else ch
 
 
 @dataclass(frozen=True)
 class ScriptGuess:
+    """The detected script, a confidence in [0.5, 1], and the evidence behind it.
+
+    ``traditional_chars`` counts characters only traditional Chinese uses; ``simplified_chars``
+    counts characters that are evidence for simplified script (weighted: see :func:`detect_script`).
+    """
+
     script: Script
     confidence: float
     traditional_chars: int
@@ -63,36 +100,60 @@ class ScriptGuess:
 def detect_script(text: str) -> ScriptGuess:
     """Guess whether ``text`` is written in traditional or simplified Chinese.
 
-    Only characters that differ between the scripts carry evidence: a character that t2s changes is
-    traditional-only, one that s2t changes is simplified-only. Most Han characters are the same in
-    both, so counting just the distinctive ones separates a Hong Kong source from a mainland one even
+    Only characters that differ between the scripts carry evidence; most Han characters are the same
+    in both, so counting just the distinctive ones tells a Hong Kong source from a mainland one even
     on short texts. ``mixed`` means both kinds are frequent; ``none`` means no distinctive character.
+
+    - Traditional evidence: a character that t2s changes (說, 們, 後).
+    - Simplified evidence: a character that s2t changes, *and* that s2tw and s2hk change too, so no
+      traditional standard keeps it (峰 is not evidence: s2t gives 峯, but Taiwan and Hong Kong write 峰;
+      温 is not: Hong Kong writes it). It counts fully if it is not a traditional character at all
+      (not in Big5: 们, 说), and a quarter if it is also a rarer traditional character (后 in 皇后,
+      里 in 公里, 干 in 干擾), since such a character on its own proves little.
     """
     han = [ch for ch in text if _is_han(ch)]
-    traditional = sum(1 for ch in han if _simplify_char(ch) != ch)
-    simplified = sum(1 for ch in han if _traditionalise_char(ch) != ch and _simplify_char(ch) == ch)
+    traditional = sum(1 for ch in han if _traditional_only(ch))
+    simplified_weights = [weight for weight in map(_simplified_weight, han) if weight]
+    simplified = sum(simplified_weights)
     distinctive = traditional + simplified
     if distinctive == 0:
         return ScriptGuess("none", 1.0 if not han else 0.5, 0, 0, len(han))
     share = traditional / distinctive
-    if share >= 0.8:
+    if share >= _TRADITIONAL_SHARE:
         script: Script = "traditional"
         confidence = share
-    elif share <= 0.2:
+    elif share <= _SIMPLIFIED_SHARE:
         script = "simplified"
         confidence = 1 - share
     else:
         script = "mixed"
         confidence = 1 - abs(share - 0.5) * 2
-    # Few distinctive characters are weak evidence: pull the confidence towards a coin flip.
+    # Little distinctive evidence is weak evidence: pull the confidence towards a coin flip.
     weight = distinctive / (distinctive + 2)
-    return ScriptGuess(script, round(0.5 + (confidence - 0.5) * weight, 4), traditional, simplified, len(han))
+    confidence = round(0.5 + (confidence - 0.5) * weight, 4)
+    return ScriptGuess(script, confidence, traditional, len(simplified_weights), len(han))
 
 
 @lru_cache(maxsize=65536)
-def _traditionalise_char(ch: str) -> str:
-    converted = convert(ch, "s2t")
-    return converted if len(converted) == 1 else ch
+def _traditional_only(ch: str) -> bool:
+    return simplify_char(ch) != ch
+
+
+@lru_cache(maxsize=65536)
+def _simplified_weight(ch: str) -> float:
+    if _traditional_only(ch):
+        return 0.0
+    if any(_convert_char(ch, config) == ch for config in ("s2t", "s2tw", "s2hk")):
+        return 0.0  # not a simplified form, or one that a traditional standard writes too
+    return _SHARED_FORM_WEIGHT if _in_big5(ch) else 1.0
+
+
+def _in_big5(ch: str) -> bool:
+    try:
+        ch.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_han(ch: str) -> bool:
