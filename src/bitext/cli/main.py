@@ -10,11 +10,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bitext.cli import align_cmd, convert_cmd, eval_cmd, segment_cmd
+from bitext.cli import align_cmd, batch_cmd, convert_cmd, eval_cmd, segment_cmd
 from bitext.errors import BitextError
 from bitext.versions import versions
 
-COMMANDS = (align_cmd, segment_cmd, convert_cmd, eval_cmd)
+COMMANDS = (align_cmd, segment_cmd, convert_cmd, eval_cmd, batch_cmd)
 
 EPILOG = """examples:
   bitext align corpus/sensetime-genai/zh-Hant.txt corpus/sensetime-genai/en.txt -o corpus.tsv

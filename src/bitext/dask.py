@@ -1,0 +1,98 @@
+"""Dask: the batch's per-document function on a cluster, for when one machine is not enough.
+
+Needs the optional extra: ``pip install 'bitext[dask]'``. Two ways in, both running
+:func:`bitext.batch.align_document`, the function ``bitext batch`` runs in its process pool, so every
+path gives the same bytes for the same document:
+
+- :func:`align_bag`: a ``dask.bag`` of :class:`~bitext.batch.DocumentOutput` (report row + the
+  document's rendered rows), for pipelines that carry on in Dask (filter on ``output.report``, write
+  ``output.text`` where you like). Nothing is written by bitext; the workers need to read the inputs.
+
+      from distributed import Client
+      from bitext.batch import ManifestFile
+      from bitext.dask import align_bag
+
+      client = Client("scheduler:8786")
+      outputs = align_bag(ManifestFile("manifest.tsv"), format="jsonl", method="gale-church")
+      outputs.filter(lambda o: o.ok).map(lambda o: o.text).to_textfiles("corpus-*.jsonl")
+
+- :func:`run_batch_on_dask`: ``bitext batch`` itself with the cluster as its executor: same output
+  folder, report, resumability and manifest order. The workers must see the inputs *and* the output
+  folder (a shared file system).
+
+Each Dask worker process keeps what the aligner loads (dictionary, encoder) in its per-process
+caches across tasks, so they are loaded once per worker; :func:`warm_up_workers` loads them up front.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import dask.bag
+
+from bitext.batch import (
+    BatchOptions,
+    BatchSummary,
+    DocumentPair,
+    align_document,
+    mark_duplicates,
+    run_batch,
+    warm_up,
+)
+
+__all__ = ["align_bag", "run_batch_on_dask", "warm_up_workers"]
+
+
+def align_bag(
+    pairs: Iterable[DocumentPair] | dask.bag.Bag,
+    *,
+    format: str = "tsv",
+    presegmented: bool = False,
+    encoding: str | None = None,
+    npartitions: int | None = None,
+    **align_options: Any,
+) -> dask.bag.Bag:
+    """A bag of :class:`~bitext.batch.DocumentOutput`, one per pair, in the pairs' order (lazy).
+
+    ``pairs`` is an iterable of :class:`~bitext.batch.DocumentPair` (duplicate doc_ids are marked as
+    failed, as in ``bitext batch``) or a bag of them (taken as given). ``align_options`` go to
+    :func:`bitext.align` unchanged (``method=``, ``scorer=``, …).
+    """
+    options = BatchOptions(format, presegmented, encoding, align_options)
+    if not isinstance(pairs, dask.bag.Bag):
+        items = list(mark_duplicates(pairs))
+        pairs = dask.bag.from_sequence(items, npartitions=npartitions or _partitions(len(items)))
+    return pairs.map(align_document, options)
+
+
+def _partitions(count: int) -> int:
+    # Around 100 documents a partition: few enough tasks for the scheduler, enough to spread the load.
+    return max(1, min(count, (count + 99) // 100))
+
+
+def run_batch_on_dask(
+    pairs: Iterable[DocumentPair],
+    outdir: str | Path,
+    client: Any,
+    options: BatchOptions | None = None,
+    *,
+    restart: bool = False,
+) -> BatchSummary:
+    """``bitext batch`` on a ``distributed.Client``: same files in ``outdir`` as a local run."""
+    options = options or BatchOptions()
+    warm_up_workers(client, options)
+    executor = client.get_executor(pure=False)
+    return run_batch(pairs, outdir, options, executor=executor, jobs=_worker_count(client), restart=restart)
+
+
+def warm_up_workers(client: Any, options: BatchOptions | None = None) -> None:
+    """Load the aligner's resources in every worker now rather than on its first document."""
+    client.run(warm_up, options or BatchOptions())
+
+
+def _worker_count(client: Any) -> int:
+    workers = client.scheduler_info().get("workers", {})
+    return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+
