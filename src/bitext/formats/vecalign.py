@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any
 
 from bitext.align.beads import Alignment
 from bitext.errors import InputError
-from bitext.formats.base import ids_text
+from bitext.formats.base import Export, as_export, ids_text
 
 
 class VecalignWriter:
     name = "align"
     suffix = ".align"
+    binary = False
 
-    def write(self, alignment: Alignment, out: TextIO) -> None:
-        for bead in alignment.beads:
+    def write(self, alignment: Export | Alignment, out: IO[Any]) -> None:
+        for _number, bead in as_export(alignment).beads():
             out.write(f"{ids_text(bead.zh)}:{ids_text(bead.en)}\n")
 
 
