@@ -1,0 +1,238 @@
+"""The bitext sentence aligner: scorers combined into one bead score, searched in two passes.
+
+1. First pass (coarse): sentence vectors of the strongest scorer (embeddings, else the dictionary) give
+   a rough path with 1-1, 1-2, 2-1 and skip beads. Long documents are first halved recursively
+   (averaging neighbouring sentences, as Vecalign does), so the first pass is linear too.
+2. The length model re-estimates its ratio and spread from that path (as Gale–Church did).
+3. Second pass: every bead type of :data:`BEAD_TYPES` in a band around the first path, scored
+   ``bias[type] + Σ weight_f · feature_f`` with weights fitted on dev data (see weights.py), and
+   the best path found by the vectorised dynamic programme of search.py.
+4. Confidence: each bead's posterior probability under the same scores (forward–backward), mapped to
+   a calibrated probability of being correct by a logistic fitted on held-out data.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from bitext.align.beads import Bead
+from bitext.align.search import Band, Lattice, backward, blocks, forward, viterbi
+from bitext.document import Document
+from bitext.scorers.base import BeadType, Block, DocumentPair, Features, Scorer, window_matrix
+
+BEAD_TYPES: tuple[BeadType, ...] = (
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2),
+)
+FIRST_PASS_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
+FULL_GRID_CELLS = 250_000  # below this many cells the first pass looks at the whole grid
+BAND_MARGIN = 10  # sentences either side of the first-pass path searched by the second pass
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights of the features, a bias per bead type, and the confidence calibration."""
+
+    weights: Mapping[str, float]
+    bias: Mapping[BeadType, float]
+    temperature: float = 1.0
+    calibration: tuple[float, float] = (1.0, 0.0)  # logistic on the posterior's log-odds: (slope, intercept)
+    name: str = "default"
+
+    def bias_vector(self, types: Sequence[BeadType]) -> np.ndarray:
+        return np.array([self.bias.get(t, -math.inf) for t in types])
+
+
+@dataclass
+class FeatureLattice:
+    """Every feature of every candidate bead in the band, so weights can be re-applied cheaply."""
+
+    band: Band
+    types: tuple[BeadType, ...]
+    names: tuple[str, ...]
+    rows: list[np.ndarray]  # per row: (types, features, cells)
+
+    def lattice(self, model: Model) -> Lattice:
+        weights = np.array([model.weights.get(name, 0.0) for name in self.names])
+        bias = model.bias_vector(self.types)[:, None]
+        scores = []
+        for row in self.rows:
+            row_scores = np.einsum("tfc,f->tc", row, weights) + bias
+            scores.append(row_scores.astype(np.float32))
+        _mask_start(scores, self.band, self.types)
+        return Lattice(self.band, self.types, scores)
+
+
+def _mask_start(scores: list[np.ndarray], band: Band, types: Sequence[BeadType]) -> None:
+    for i, row in enumerate(scores):
+        columns = np.arange(band.lo[i], band.hi[i] + 1)
+        for t, (di, dj) in enumerate(types):
+            if di > i:
+                row[t, :] = -np.inf
+            elif dj:
+                row[t, columns < dj] = -np.inf
+
+
+@dataclass
+class PreparedPair:
+    pair: DocumentPair
+    features: list[Features]
+    names: tuple[str, ...]
+    first_path: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def block_features(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
+        return np.concatenate([f.block(block, types) for f in self.features], axis=1)
+
+
+class SentenceAligner:
+    """Aligns two segmented documents with the given scorers and model."""
+
+    def __init__(self, scorers: Sequence[Scorer], model: Model, margin: int = BAND_MARGIN):
+        self.scorers = list(scorers)
+        self.model = model
+        self.margin = margin
+
+    def prepare(self, zh: Document, en: Document) -> PreparedPair:
+        pair = DocumentPair(zh, en)
+        features = [scorer.prepare(pair) for scorer in self.scorers]
+        names = tuple(name for f in features for name in f.names)
+        prepared = PreparedPair(pair, features, names)
+        prepared.first_path = self._first_pass(prepared)
+        for f in features:
+            refit = getattr(f, "refit", None)
+            if refit is not None:
+                refit(prepared.first_path)
+        return prepared
+
+    def feature_lattice(self, prepared: PreparedPair) -> FeatureLattice:
+        n, m = len(prepared.pair.zh), len(prepared.pair.en)
+        cells = [(i1, j1) for _i0, i1, _j0, j1 in prepared.first_path] + [(0, 0)]
+        band = Band.around_path(cells, n, m, self.margin)
+        rows: list[np.ndarray] = []
+        for block in blocks(band):
+            values = prepared.block_features(block, BEAD_TYPES)
+            rows.extend(values[:, :, block.offsets[k] : block.offsets[k + 1]] for k in range(block.r1 - block.r0))
+        return FeatureLattice(band, BEAD_TYPES, prepared.names, rows)
+
+    def align(self, zh: Document, en: Document) -> list[Bead]:
+        if not len(zh) or not len(en):
+            return unaligned(len(zh), len(en))
+        prepared = self.prepare(zh, en)
+        lattice = self.feature_lattice(prepared).lattice(self.model)
+        path = viterbi(lattice)
+        posteriors = bead_posteriors(lattice, path, self.model.temperature)
+        return [self._bead(step, lattice, p) for step, p in zip(path, posteriors, strict=True)]
+
+    def _bead(self, step: tuple[int, int, int, int], lattice: Lattice, posterior: float) -> Bead:
+        i0, i1, j0, j1 = step
+        confidence = calibrated(posterior, self.model.calibration)
+        score = float(lattice.scores[i1][lattice.types.index((i1 - i0, j1 - j0)), j1 - lattice.band.lo[i1]])
+        return Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(confidence, 4),
+                    {"score": round(score, 4), "posterior": round(posterior, 4)})
+
+    def _first_pass(self, prepared: PreparedPair) -> list[tuple[int, int, int, int]]:
+        for f in prepared.features:
+            vectors = f.sentence_vectors()
+            if vectors is not None:
+                return coarse_to_fine(*vectors)
+        return _diagonal_path(len(prepared.pair.zh), len(prepared.pair.en))
+
+
+def unaligned(zh_count: int, en_count: int) -> list[Bead]:
+    """One empty side: every sentence of the other side is its own unaligned bead."""
+    return [Bead((i,), (), 0.0) for i in range(zh_count)] + [Bead((), (j,), 0.0) for j in range(en_count)]
+
+
+def bead_posteriors(lattice: Lattice, path: Sequence[tuple[int, int, int, int]], temperature: float) -> list[float]:
+    """P(bead is in the alignment) under the lattice's scores divided by ``temperature``."""
+    scaled = Lattice(lattice.band, lattice.types, [row / temperature for row in lattice.scores])
+    alpha = forward(scaled)
+    beta = backward(scaled)
+    band = lattice.band
+    total = float(alpha[-1][int(band.hi[-1] - band.lo[-1])])
+    result = []
+    for i0, i1, j0, j1 in path:
+        t = lattice.types.index((i1 - i0, j1 - j0))
+        log_p = (alpha[i0][j0 - band.lo[i0]] + scaled.scores[i1][t, j1 - band.lo[i1]]
+                 + beta[i1][j1 - band.lo[i1]] - total)
+        result.append(float(min(1.0, math.exp(min(0.0, log_p)))))
+    return result
+
+
+def calibrated(posterior: float, calibration: tuple[float, float]) -> float:
+    """Logistic regression on the posterior's log-odds, fitted on held-out dev beads."""
+    p = min(max(posterior, 1e-6), 1 - 1e-6)
+    slope, intercept = calibration
+    return 1.0 / (1.0 + math.exp(-(slope * math.log(p / (1 - p)) + intercept)))
+
+
+def _diagonal_path(n: int, m: int) -> list[tuple[int, int, int, int]]:
+    """Without sentence vectors (length-only alignment) the band starts around the diagonal."""
+    path, j = [], 0
+    for i in range(1, n + 1):
+        target = round(i * m / n)
+        path.append((i - 1, i, j, target))
+        j = target
+    return path
+
+
+def coarse_to_fine(zh: np.ndarray, en: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """A rough path from unit sentence vectors, in time and memory linear in the document length."""
+    n, m = len(zh), len(en)
+    if n * m <= FULL_GRID_CELLS or min(n, m) < 16:
+        band = Band.full(n, m)
+    else:
+        coarse = coarse_to_fine(_halve(zh), _halve(en))
+        cells = [(min(2 * i, n), min(2 * j, m)) for _i0, i, _j0, j in coarse] + [(0, 0)]
+        band = Band.around_path(cells, n, m, margin=6)
+    threshold = _match_threshold(zh, en)
+    zh_windows = {d: window_matrix(zh, d) for d in (1, 2)}
+    en_windows = {d: window_matrix(en, d) for d in (1, 2)}
+
+    def score(block: Block) -> np.ndarray:
+        out = np.zeros((len(FIRST_PASS_TYPES), len(block.i)))
+        for t, (di, dj) in enumerate(FIRST_PASS_TYPES):
+            if di and dj:
+                zh_w, en_w = zh_windows[di], en_windows[dj]
+                dots = _cell_dots(zh_w, en_w, block)
+                norms = np.linalg.norm(zh_w[block.i], axis=1) * np.linalg.norm(en_w[block.j], axis=1)
+                out[t] = (dots / np.maximum(norms, 1e-9) - threshold) * (di + dj) / 2
+        return out
+
+    return viterbi(Lattice.build(band, FIRST_PASS_TYPES, score))
+
+
+def _cell_dots(zh_w: np.ndarray, en_w: np.ndarray, block: Block) -> np.ndarray:
+    from bitext.scorers.base import block_dots
+
+    return block_dots(zh_w, en_w, block)
+
+
+def _halve(vectors: np.ndarray) -> np.ndarray:
+    """Average neighbouring pairs of sentences (an odd last one stays alone), then renormalise."""
+    if len(vectors) % 2:
+        vectors = np.vstack([vectors, np.zeros((1, vectors.shape[1]), dtype=vectors.dtype)])
+    pairs = vectors[0::2] + vectors[1::2]
+    return (pairs / np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+
+
+def _match_threshold(zh: np.ndarray, en: np.ndarray) -> float:
+    """Halfway-ish between the similarity of random pairs and that of each sentence's best match."""
+    rng = np.random.default_rng(0)
+    zh_sample = zh[rng.choice(len(zh), size=min(200, len(zh)), replace=False)]
+    en_sample = en[rng.choice(len(en), size=min(200, len(en)), replace=False)]
+    sims = zh_sample @ en_sample.T
+    random_level = float(np.median(sims))
+    best_level = float(np.median(sims.max(axis=1))) if len(zh) <= 200 else float(np.quantile(sims, 0.99))
+    return random_level + 0.3 * (best_level - random_level)
+
+
+def settings_of(scorers: Sequence[Scorer], model: Model) -> dict[str, Any]:
+    settings: dict[str, Any] = {"scorers": "+".join(s.name for s in scorers), "model_weights": model.name}
+    for scorer in scorers:
+        settings.update(scorer.settings())
+    return settings

@@ -1,0 +1,136 @@
+"""Anchors: things written the same way on both sides, or that normalise to the same value.
+
+Three kinds, each a strong hint when it matches and (for numbers) a warning when it does not:
+numbers (47億 ↔ 4.7 billion, 百分之四十五點六 ↔ 45.6%, 2024年 ↔ 2024; see resources/numbers.py), Latin
+tokens inside the Chinese (OpenAI, ChatGPT, 0020.HK, AI) found among the English words, and names
+read in pinyin (韋小寶 → weixiaobao ↔ "Wei Xiaobao"), a weak signal for words CC-CEDICT does not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any
+
+import numpy as np
+import regex
+from pypinyin import lazy_pinyin
+
+from bitext.resources.glosses import gloss_index
+from bitext.resources.numbers import chinese_numbers, english_numbers
+from bitext.scorers.base import BeadType, Block, DocumentPair, block_dots, prefix_sums, window_matrix, window_totals
+from bitext.scorers.lexical import chinese_words
+
+DIMENSIONS = 512
+MAX_WINDOW = 4
+_LATIN_IN_CHINESE = regex.compile(r"[\p{Latin}][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}]{1}(?=\d)[\p{Latin}\d]*|"
+                                  r"\d+\.[\p{Latin}]+")
+_ENGLISH_TOKEN = regex.compile(r"[\p{Latin}\d][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}\d]")
+_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}]+(?:-[\p{Ll}]+)?\b")
+
+
+def latin_tokens_in_chinese(text: str) -> list[str]:
+    return [m.group().lower() for m in _LATIN_IN_CHINESE.finditer(text) if len(m.group()) > 1]
+
+
+def english_tokens(text: str) -> set[str]:
+    return {m.group().lower().rstrip(".") for m in _ENGLISH_TOKEN.finditer(text)}
+
+
+def chinese_name_keys(simplified: str, known: dict[str, tuple[str, ...]]) -> list[str]:
+    """Pinyin of words the dictionary does not know (mostly names), whole and without the surname."""
+    keys = []
+    for word in chinese_words(simplified):
+        if 2 <= len(word) <= 4 and word not in known:
+            syllables = lazy_pinyin(word)
+            keys.append("".join(syllables))
+            if len(word) == 3:
+                keys.append("".join(syllables[1:]))
+    return keys
+
+
+def english_name_keys(text: str) -> set[str]:
+    words = [m.group().lower().replace("-", "") for m in _CAPITALISED.finditer(text)]
+    return set(words) | {a + b for a, b in pairwise(words)}
+
+
+class AnchorFeatures:
+    names = ("anchor_match", "number_mismatch", "name_match")
+
+    def __init__(self, vectors: dict[str, tuple[np.ndarray, np.ndarray]], zh_numbers: np.ndarray,
+                 en_numbers: np.ndarray, max_window: int):
+        self.windows = {
+            kind: ({d: window_matrix(zh, d) for d in range(1, max_window + 1)},
+                   {d: window_matrix(en, d) for d in range(1, max_window + 1)})
+            for kind, (zh, en) in vectors.items()
+        }
+        self.zh_number_prefix = prefix_sums(zh_numbers)
+        self.en_number_prefix = prefix_sums(en_numbers)
+
+    def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
+        out = np.zeros((len(types), len(self.names), len(block.i)))
+        for t, (di, dj) in enumerate(types):
+            if not (di and dj):
+                continue
+            numbers = self._dots("numbers", di, dj, block)
+            latin = self._dots("latin", di, dj, block)
+            names = self._dots("names", di, dj, block)
+            total = window_totals(self.zh_number_prefix, block.i, di)
+            total = total + window_totals(self.en_number_prefix, block.j, dj)
+            out[t, 0] = np.log1p(numbers + latin)
+            out[t, 1] = -np.log1p(np.maximum(total - 2 * numbers, 0))
+            out[t, 2] = np.log1p(names)
+        return out
+
+    def _dots(self, kind: str, di: int, dj: int, block: Block) -> np.ndarray:
+        zh, en = self.windows[kind]
+        return block_dots(zh[di], en[dj], block)
+
+    def sentence_vectors(self) -> None:
+        return None
+
+
+class AnchorScorer:
+    """Numbers, shared Latin tokens and pinyin names."""
+
+    name = "anchors"
+
+    def __init__(self, dimensions: int = DIMENSIONS, max_window: int = MAX_WINDOW):
+        self.dimensions = dimensions
+        self.max_window = max_window
+
+    def prepare(self, pair: DocumentPair) -> AnchorFeatures:
+        zh_numbers = [[n.key for n in chinese_numbers(t)] for t in pair.zh_texts]
+        en_numbers = [[n.key for n in english_numbers(t)] for t in pair.en_texts]
+        zh_latin = [latin_tokens_in_chinese(t) for t in pair.zh_texts]
+        wanted = {token for tokens in zh_latin for token in tokens}
+        en_latin = [[tok for tok in english_tokens(t) if tok in wanted] for t in pair.en_texts]
+        known = gloss_index()
+        zh_names = [chinese_name_keys(t, known) for t in pair.zh_simplified]
+        wanted_names = {key for keys in zh_names for key in keys}
+        en_names = [[key for key in english_name_keys(t) if key in wanted_names] for t in pair.en_texts]
+        vectors = {
+            "numbers": self._count_vectors(zh_numbers, en_numbers),
+            "latin": self._count_vectors(zh_latin, en_latin),
+            "names": self._count_vectors(zh_names, en_names),
+        }
+        return AnchorFeatures(
+            vectors,
+            np.array([len(k) for k in zh_numbers], dtype=np.float64),
+            np.array([len(k) for k in en_numbers], dtype=np.float64),
+            self.max_window,
+        )
+
+    def _count_vectors(self, zh: list[list[str]], en: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        slots: dict[str, int] = {}
+        out = []
+        for side in (zh, en):
+            vectors = np.zeros((len(side), self.dimensions), dtype=np.float32)
+            for row, keys in enumerate(side):
+                for key in keys:
+                    vectors[row, slots.setdefault(key, len(slots)) % self.dimensions] += 1.0
+            out.append(vectors)
+        return out[0], out[1]
+
+    def settings(self) -> dict[str, Any]:
+        return {"anchors": "numbers, latin tokens, pinyin names"}

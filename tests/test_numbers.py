@@ -1,0 +1,114 @@
+"""Numbers normalised across Chinese and English: each case checked against a value known by hand."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bitext.resources.numbers import chinese_numbers, english_numbers, parse_chinese_numeral
+
+
+def values(numbers):
+    return [(n.value, n.kind) for n in numbers]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("47億", [(4.7e9, "number")]),
+        ("一百三十九億", [(1.39e10, "number")]),  # 139 × 10^8: 13.9 billion (1390億 is 139 billion)
+        ("1390億港元", [(1.39e11, "number")]),
+        ("2024年", [(2024, "number")]),
+        ("二〇二四年", [(2024, "number")]),
+        ("共6,114名員工", [(6114, "number")]),
+        ("45.6%", [(45.6, "percent")]),
+        ("４５．６％", [(45.6, "percent")]),
+        ("百分之四十五點六", [(45.6, "percent")]),
+        ("百分之三十", [(30, "percent")]),
+        ("兩成", [(20, "percent")]),
+        ("四萬五千", [(45000, "number")]),
+        ("三千五百萬", [(3.5e7, "number")]),
+        ("兩萬零五百", [(20500, "number")]),
+        ("一萬億", [(1e12, "number")]),
+        ("跌了-3.5%", [(-3.5, "percent")]),
+        ("十二", [(12, "number")]),
+    ],
+)
+def test_chinese_numbers(text, expected):
+    found = values(chinese_numbers(text))
+    assert [k for _v, k in found] == [k for _v, k in expected]
+    assert [v for v, _k in found] == pytest.approx([v for v, _k in expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4.7 billion", [(4.7e9, "number")]),
+        ("139 billion", [(1.39e11, "number")]),
+        ("HK$139 billion", [(1.39e11, "number")]),
+        ("HK$5.78bn", [(5.78e9, "number")]),
+        ("6,114 staff", [(6114, "number")]),
+        ("45.6%", [(45.6, "percent")]),
+        ("45.6 per cent", [(45.6, "percent")]),
+        ("In 2024, it", [(2024, "number")]),
+        ("twenty-five", [(25, "number")]),
+        ("three hundred", [(300, "number")]),
+        ("US$1.2 trillion", [(1.2e12, "number")]),
+        ("-3.5%", [(-3.5, "percent")]),
+    ],
+)
+def test_english_numbers(text, expected):
+    found = values(english_numbers(text))
+    assert [k for _v, k in found] == [k for _v, k in expected]
+    assert [v for v, _k in found] == pytest.approx([v for v, _k in expected])
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [("47億", "4.7 billion"), ("一百三十九億", "13.9 billion"), ("1390億港元", "HK$139 billion"),
+     ("百分之四十五點六", "45.6%"), ("兩成", "20 per cent"), ("2024年", "in 2024")],
+)
+def test_same_quantity_same_key(zh, en):
+    assert [n.key for n in chinese_numbers(zh)] == [n.key for n in english_numbers(en)]
+
+
+@pytest.mark.parametrize("text", ["萬一他來了", "十分好", "千萬不要", "一一道來", "他一個人", "統一"])
+def test_words_made_of_numerals_are_not_numbers(text):
+    assert chinese_numbers(text) == []
+
+
+def test_bare_words_are_not_numbers():
+    assert english_numbers("one of them, half the time") == []
+
+
+_DIGIT_NAMES = "零一二三四五六七八九"
+
+
+def _spell(value: int) -> str:
+    """Standard Chinese reading of 1..99,999,999 (a second, independent spelling to test the parser)."""
+    def section(n: int) -> str:
+        out, zero = "", False
+        for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            digit = n // unit_value % 10
+            if digit:
+                if zero and out:
+                    out += "零"
+                out += _DIGIT_NAMES[digit] + unit
+                zero = False
+            else:
+                zero = True
+        return out
+
+    high, low = divmod(value, 10000)
+    if not high:
+        return section(low)
+    text = section(high) + "萬"
+    if low:
+        text += ("零" if low < 1000 else "") + section(low)
+    return text
+
+
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_spelled_chinese_numerals_parse_back(value):
+    assert parse_chinese_numeral(_spell(value)) == value
