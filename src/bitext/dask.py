@@ -6,7 +6,7 @@ path gives the same bytes for the same document:
 
 - :func:`align_bag`: a ``dask.bag`` of :class:`~bitext.batch.DocumentOutput` (report row + the
   document's rendered rows), for pipelines that carry on in Dask (filter on ``output.report``, write
-  ``output.text`` where you like). Nothing is written by bitext; the workers need to read the inputs.
+  ``output.data`` where you like). Nothing is written by bitext; the workers need to read the inputs.
 
       from distributed import Client
       from bitext.batch import ManifestFile
@@ -14,7 +14,7 @@ path gives the same bytes for the same document:
 
       client = Client("scheduler:8786")
       outputs = align_bag(ManifestFile("manifest.tsv"), format="jsonl", method="gale-church")
-      outputs.filter(lambda o: o.ok).map(lambda o: o.text).to_textfiles("corpus-*.jsonl")
+      outputs.filter(lambda o: o.ok).map(lambda o: o.data).to_textfiles("corpus-*.jsonl")
 
 - :func:`run_batch_on_dask`: ``bitext batch`` itself with the cluster as its executor: same output
   folder, report, resumability and manifest order. The workers must see the inputs *and* the output

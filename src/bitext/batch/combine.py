@@ -1,0 +1,159 @@
+"""The combined corpus and the report, rebuilt in manifest order from the per-document files.
+
+Rebuilding both at the end of every run (rather than appending as documents finish) is what makes the
+output independent of which worker finished first, and a resumed run's output byte-for-byte a fresh
+run's. It streams: one document's file at a time is open, whatever the number of documents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from bitext.batch.document import BatchOptions, DocumentReport
+from bitext.batch.inputs import DocumentPair, is_duplicate, mark_duplicates
+from bitext.batch.store import OutputFolder, temporary_name
+
+# Formats whose per-document outputs concatenate into one corpus with a doc_id on every row. Other
+# formats (align, tmx, html, …) keep one file per document in OUTDIR/documents/.
+COMBINED_FORMATS = ("tsv", "jsonl", "parquet")
+REPORT_COLUMNS = (
+    "doc_id", "status", "zh_sentences", "en_sentences", "beads", "mean_score", "types", "flags", "flag_errors",
+    "error",
+)
+NOT_RUN = "not aligned: the run stopped before this document"
+
+
+@dataclass
+class Counts:
+    total: int = 0
+    ok: int = 0
+    failed: int = 0
+
+
+def combine(pairs: Iterable[DocumentPair], folder: OutputFolder, options: BatchOptions) -> tuple[Path | None, Counts]:
+    """Write ``report.tsv`` and, for a combinable format, ``corpus.<suffix>``; return the corpus path."""
+    corpus_path = folder.root / f"corpus{folder.suffix}" if options.format in COMBINED_FORMATS else None
+    counts = Counts()
+    with _atomic_text(folder.root / "report.tsv") as report, _corpus_writer(corpus_path, options) as corpus:
+        report.write("\t".join(REPORT_COLUMNS) + "\n")
+        for pair in mark_duplicates(pairs):
+            row = final_report(pair, folder)
+            counts.total += 1
+            counts.ok += row.status == "ok"
+            counts.failed += row.status != "ok"
+            report.write(report_line(row))
+            if corpus is not None and row.status == "ok":
+                corpus.append(folder.output_path(pair.doc_id))
+    return corpus_path, counts
+
+
+def final_report(pair: DocumentPair, folder: OutputFolder) -> DocumentReport:
+    if is_duplicate(pair):
+        return DocumentReport.failed(pair.doc_id, pair.problem)  # it has no files: its id belongs to another
+    saved = folder.load(pair.doc_id)
+    return saved[0] if saved is not None else DocumentReport.failed(pair.doc_id, NOT_RUN)
+
+
+def report_line(row: DocumentReport) -> str:
+    from bitext.formats.tsv import escape
+
+    def number(value: int | None) -> str:
+        return "" if value is None else str(value)
+
+    cells = (
+        escape(row.doc_id),
+        row.status,
+        str(row.zh_sentences),
+        str(row.en_sentences),
+        str(row.beads),
+        "" if row.mean_score is None else f"{row.mean_score:.4f}",
+        " ".join(f"{kind}:{count}" for kind, count in row.types.items()),
+        number(row.flags),
+        number(row.flag_errors),
+        escape(row.error),
+    )
+    return "\t".join(cells) + "\n"
+
+
+@contextlib.contextmanager
+def _atomic_text(path: Path) -> Iterator[IO[str]]:
+    temporary = temporary_name(path)
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="\n") as out:
+            yield out
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+class _TextCorpus:
+    """Concatenates text outputs; a TSV's header row is written once, at the top."""
+
+    def __init__(self, out: IO[str], has_header: bool) -> None:
+        self.out, self.has_header, self.header_written = out, has_header, False
+
+    def append(self, part: Path) -> None:
+        with open(part, encoding="utf-8", newline="") as source:
+            if self.has_header:
+                header = source.readline()
+                if not self.header_written:
+                    self.out.write(header)
+                    self.header_written = True
+            shutil.copyfileobj(source, self.out)
+
+
+class _ParquetCorpus:
+    """Appends each document's table to one Parquet file (one row group per document at least).
+
+    The per-document files carry their own metadata (doc_id, figures); the corpus carries the batch's
+    settings instead, under the same key.
+    """
+
+    def __init__(self, path: Path, options: BatchOptions) -> None:
+        import pyarrow.parquet as pq
+
+        self.pq, self.path, self.options = pq, path, options
+        self.writer: Any = None
+
+    def append(self, part: Path) -> None:
+        table = self.pq.read_table(part)
+        if self.writer is None:
+            metadata = {b"bitext": json.dumps({"format": "bitext-batch", **self.options.settings()}).encode()}
+            self.writer = self.pq.ParquetWriter(self.path, table.schema.with_metadata(metadata), compression="zstd")
+        self.writer.write_table(table.replace_schema_metadata(self.writer.schema.metadata))
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+@contextlib.contextmanager
+def _corpus_writer(path: Path | None, options: BatchOptions) -> Iterator[_TextCorpus | _ParquetCorpus | None]:
+    if path is None:
+        yield None
+        return
+    if options.format == "parquet":
+        temporary = temporary_name(path)
+        corpus = _ParquetCorpus(temporary, options)
+        try:
+            yield corpus
+            corpus.close()
+            if corpus.writer is not None:
+                os.replace(temporary, path)
+            else:  # no document aligned: no Parquet schema to write, and no stale corpus left behind
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        return
+    with _atomic_text(path) as out:
+        yield _TextCorpus(out, has_header=options.format == "tsv")

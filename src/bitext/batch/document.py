@@ -1,0 +1,185 @@
+"""The per-document function: one pair in, its rendered output and its report row out.
+
+:func:`align_document` is what every batch path runs (this process, the process pool, Dask), so they
+all give the same bytes for the same document; it computes exactly what ``bitext align SOURCE
+TRANSLATION`` computes, with the pair's doc_id in the doc_id column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import io
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from bitext.align import Alignment, align
+from bitext.batch.inputs import DocumentPair
+from bitext.errors import BitextError
+from bitext.formats import get_writer
+from bitext.reading import read_text
+from bitext.segment import segment
+from bitext.versions import versions
+
+Status = Literal["ok", "error"]
+
+# A tiny pair aligned once in every worker before its first document, so that whatever the aligner
+# loads lazily (dictionary, encoder: each cached per process by the module that owns it) is loaded
+# once per worker, not once per document.
+WARM_UP_PAIR = (
+    "商湯今日公布業績。收入增長百分之十。",
+    "SenseTime reported results today. Revenue grew by ten per cent.",
+)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What every document is aligned and written with. ``align`` holds keyword options for
+    :func:`bitext.align` (``method``, ``scorer``, …), passed through unchanged."""
+
+    format: str = "tsv"
+    presegmented: bool = False
+    encoding: str | None = None
+    align: Mapping[str, Any] = field(default_factory=dict)
+
+    def settings(self) -> dict[str, Any]:
+        """Everything that shapes a document's output, as JSON: a resumed run must match it."""
+        return {
+            "format": self.format,
+            "presegmented": self.presegmented,
+            "encoding": self.encoding,
+            "align": {key: _jsonable(value) for key, value in sorted(self.align.items())},
+            "versions": versions(),
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    return value if isinstance(value, str | int | float | bool) or value is None else repr(value)
+
+
+@dataclass(frozen=True)
+class DocumentReport:
+    """One row of the batch report. ``flags`` (all QA flags) and ``flag_errors`` (error-level ones)
+    are None when the QA checker is not installed."""
+
+    doc_id: str
+    status: Status
+    zh_sentences: int = 0
+    en_sentences: int = 0
+    beads: int = 0
+    mean_score: float | None = None
+    types: Mapping[str, int] = field(default_factory=dict)
+    flags: int | None = None
+    flag_errors: int | None = None
+    error: str = ""
+
+    @classmethod
+    def failed(cls, doc_id: str, error: str) -> DocumentReport:
+        return cls(doc_id, "error", error=error)
+
+    @classmethod
+    def of(cls, doc_id: str, alignment: Alignment, qa: Any = None) -> DocumentReport:
+        scores = [bead.score for bead in alignment.beads]
+        return cls(
+            doc_id,
+            "ok",
+            zh_sentences=len(alignment.zh),
+            en_sentences=len(alignment.en),
+            beads=len(scores),
+            mean_score=round(sum(scores) / len(scores), 4) if scores else None,
+            types=dict(sorted(Counter(bead.type for bead in alignment.beads).items())),
+            flags=len(qa.flags) if qa is not None else None,
+            flag_errors=qa.count("error") if qa is not None else None,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, record: Mapping[str, Any]) -> DocumentReport:
+        return cls(**record)
+
+
+@dataclass(frozen=True)
+class DocumentOutput:
+    """The report row and the document's output (text, or bytes for a binary format such as Parquet)."""
+
+    report: DocumentReport
+    data: str | bytes = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.report.status == "ok"
+
+
+def align_document(pair: DocumentPair, options: BatchOptions) -> DocumentOutput:
+    """Read, segment, align, check and render one pair. A bad document is reported, never raised."""
+    if pair.problem:
+        return DocumentOutput(DocumentReport.failed(pair.doc_id, pair.problem))
+    try:
+        alignment = align_pair(pair, options)
+        qa = quality_report(alignment)
+        data = render(alignment, pair.doc_id, options.format, qa)
+    except BitextError as error:
+        return DocumentOutput(DocumentReport.failed(pair.doc_id, str(error)))
+    except Exception as error:  # a bug hit by one document must not stop the others: it is reported
+        message = f"unexpected {type(error).__name__}: {error} (a bug in bitext; please report it)"
+        return DocumentOutput(DocumentReport.failed(pair.doc_id, message))
+    return DocumentOutput(DocumentReport.of(pair.doc_id, alignment, qa), data)
+
+
+def align_pair(pair: DocumentPair, options: BatchOptions) -> Alignment:
+    """The alignment ``bitext align SOURCE TRANSLATION`` computes for this pair, with the same options."""
+    if pair.source is None or pair.translation is None:
+        raise BitextError("one side missing")
+    zh_text = read_text(pair.source, options.encoding).text
+    en_text = read_text(pair.translation, options.encoding).text
+    zh = segment(zh_text, "zh", presegmented=options.presegmented, name=str(pair.source))
+    en = segment(en_text, "en", presegmented=options.presegmented, name=str(pair.translation))
+    return align(zh, en, presegmented=options.presegmented, **options.align)
+
+
+def quality_report(alignment: Alignment) -> Any:
+    """The QA flags every export carries (``bitext.qa.check``), or None where that module is absent."""
+    try:
+        from bitext import qa
+    except ImportError:
+        return None
+    return qa.check(alignment)
+
+
+def render(alignment: Alignment, doc_id: str, format_name: str, qa: Any = None) -> str | bytes:
+    """One document's output in ``format_name``, with ``doc_id`` in its doc_id column or field."""
+    writer = get_writer(format_name)
+    buffer: io.StringIO | io.BytesIO = io.BytesIO() if getattr(writer, "binary", False) else io.StringIO()
+    writer.write(_export(alignment, doc_id, qa, writer), buffer)
+    return buffer.getvalue()
+
+
+def _export(alignment: Alignment, doc_id: str, qa: Any, writer: Any) -> Any:
+    try:
+        from bitext.formats.base import Export
+    except ImportError:  # writers that take a bare alignment name the document through their doc_id
+        if hasattr(writer, "doc_id"):
+            writer.doc_id = doc_id
+        return alignment
+    return Export(alignment, qa=qa, doc_id=doc_id)
+
+
+def warm_up(options: BatchOptions) -> None:
+    """Load what the aligner loads lazily, once in this process (a pool's initializer)."""
+    with contextlib.suppress(Exception):  # a real problem is reported by check_options, or per document
+        document = align(*WARM_UP_PAIR, **options.align)
+        quality_report(document)
+
+
+def check_options(options: BatchOptions) -> None:
+    """Refuse unusable options before any document is aligned: one user error, not 1,000 failed documents."""
+    get_writer(options.format)
+    try:
+        inspect.signature(align).bind(*WARM_UP_PAIR, presegmented=options.presegmented, **options.align)
+    except TypeError as error:
+        raise BitextError(f"unknown alignment option: {error}") from None
+    align(*WARM_UP_PAIR, **options.align)

@@ -1,0 +1,319 @@
+"""Running a batch: skip what an earlier run did, align the rest in parallel, then combine in order."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from bitext.batch.combine import combine
+from bitext.batch.document import BatchOptions, DocumentOutput, DocumentReport, check_options, warm_up
+from bitext.batch.inputs import DocumentPair, is_duplicate, mark_duplicates
+from bitext.batch.store import OutputFolder, run_document, write_atomically
+from bitext.errors import BitextError
+
+Task = Callable[[DocumentPair, BatchOptions, str], DocumentReport]
+WORKER_DIED = "the worker process died while aligning this document"
+
+
+@dataclass
+class BatchSummary:
+    total: int = 0
+    ok: int = 0
+    failed: int = 0
+    resumed: int = 0  # ok documents an earlier run had done, skipped by this one
+    seconds: float = 0.0
+    corpus: Path | None = None  # None for formats written one file per document
+    report: Path | None = None
+
+    @property
+    def exit_status(self) -> int:
+        """0 when every document was aligned, 1 when some failed (they are in the report)."""
+        return 1 if self.failed else 0
+
+
+class Progress:
+    """The smallest useful progress line: on a terminal only, at most five updates a second."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.total, self.done, self.failed = total, 0, 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = self.stream.isatty()
+        self.started = self.shown = time.monotonic()
+
+    def advance(self, ok: bool) -> None:
+        self.done += 1
+        self.failed += not ok
+        now = time.monotonic()
+        if self.enabled and (now - self.shown > 0.2 or self.done == self.total):
+            self.shown = now
+            rate = self.done / max(now - self.started, 1e-9)
+            left = (self.total - self.done) / rate if rate else 0.0
+            self.stream.write(
+                f"\rbitext batch: {self.done}/{self.total} documents, {self.failed} failed, "
+                f"{rate:.1f}/s, {left:.0f} s left "
+            )
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def default_jobs() -> int:
+    """The cores this process may use (the CPU affinity mask where there is one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_batch(
+    pairs: Iterable[DocumentPair],
+    outdir: str | Path,
+    options: BatchOptions | None = None,
+    *,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    restart: bool = False,
+    progress: Callable[[int], Progress] | None = None,
+    task: Task = run_document,
+) -> BatchSummary:
+    """Align every pair into ``outdir`` (see :mod:`bitext.batch` for the layout); resumable.
+
+    ``jobs`` worker processes (default: one per core; ``1`` aligns in this process), or any
+    :class:`concurrent.futures.Executor` whose workers see ``outdir`` (e.g. a Dask client's
+    ``get_executor()``, see :func:`bitext.dask.run_batch_on_dask`). ``pairs`` is read twice (the work,
+    then the combined output in its order), so give a re-iterable: :class:`ManifestFile`,
+    :class:`FolderPairs`, a list. ``task`` is the per-document task (tests replace it to simulate
+    crashes); it must be a module-level function, since it is sent to worker processes.
+    """
+    options = options or BatchOptions()
+    if iter(pairs) is pairs:  # a one-shot iterator: kept, since it is read twice
+        pairs = list(pairs)
+    folder = OutputFolder.for_format(outdir, options.format)
+    summary = BatchSummary()
+    started = time.monotonic()
+    with _locked(folder.root):
+        _prepare(folder, options, restart)
+        total = sum(1 for _ in pairs)
+        meter = progress(total) if progress else None
+        try:
+            todo = _pending(pairs, folder, summary, meter)
+            for report in _execute(todo, options, folder, min(jobs or default_jobs(), total), executor, task):
+                if meter:
+                    meter.advance(report.status == "ok")
+        finally:
+            if meter:
+                meter.close()
+        corpus, counts = combine(pairs, folder, options)
+    summary.total, summary.ok, summary.failed = counts.total, counts.ok, counts.failed
+    summary.corpus = corpus if corpus is not None and corpus.exists() else None
+    summary.report = folder.root / "report.tsv"
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _pending(
+    pairs: Iterable[DocumentPair], folder: OutputFolder, summary: BatchSummary, meter: Progress | None
+) -> Iterator[DocumentPair]:
+    """Pairs still to align, lazily: ones an earlier run finished, and duplicates, are skipped."""
+    for pair in mark_duplicates(pairs):
+        if is_duplicate(pair):
+            skipped_ok = False  # reported by combine(); it has no files, its id belongs to another pair
+        elif folder.is_done(pair):
+            summary.resumed += 1
+            skipped_ok = True
+        else:
+            yield pair
+            continue
+        if meter:
+            meter.advance(skipped_ok)
+
+
+def _execute(
+    todo: Iterator[DocumentPair],
+    options: BatchOptions,
+    folder: OutputFolder,
+    jobs: int,
+    executor: Executor | None,
+    task: Task,
+) -> Iterator[DocumentReport]:
+    if executor is None and jobs <= 1:
+        check_options(options)
+        for pair in todo:
+            yield task(pair, options, str(folder.root))
+        return
+    runner = _ParallelRunner(options, folder, jobs, executor, task)
+    try:
+        yield from runner.run(todo)
+    finally:
+        runner.close()
+
+
+class _ParallelRunner:
+    """Runs the task on a process pool (or a given executor) with at most ``2 × jobs`` documents in
+    flight, so memory stays flat however long the manifest is.
+
+    A worker process that dies (a crash in a native library, the out-of-memory killer) breaks a
+    process pool and fails every document in flight. Those documents are re-run one at a time on a
+    fresh pool: the one that kills its worker again, alone, is reported as failed and skipped; the
+    others are aligned as usual. Nothing already written is touched.
+    """
+
+    def __init__(self, options: BatchOptions, folder: OutputFolder, jobs: int, executor: Executor | None, task: Task):
+        self.options, self.folder, self.jobs, self.task = options, folder, max(1, jobs), task
+        self.own_pool = executor is None
+        self.window = 2 * self.jobs
+        self.suspects: deque[DocumentPair] = deque()
+        self.executor = executor or self._new_pool()
+        self.executor.submit(check_options, options).result()
+
+    def _new_pool(self) -> Executor:
+        # forkserver/spawn, never fork: forking a process that holds threads (an encoder's thread pool)
+        # can deadlock, and Python 3.14 no longer forks by default either.
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        return ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=warm_up,
+            initargs=(self.options,),
+        )
+
+    def close(self) -> None:
+        if self.own_pool:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def run(self, todo: Iterator[DocumentPair]) -> Iterator[DocumentReport]:
+        in_flight: dict[Future, DocumentPair] = {}
+        while True:
+            alone = self._fill(in_flight, todo)
+            if not in_flight:
+                if not self.suspects:
+                    return
+                self._restart()  # the pool broke before anything could be submitted to it
+                continue
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in finished:
+                pair = in_flight.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if alone:
+                        yield self._record_death(pair)
+                    else:
+                        self.suspects.append(pair)
+                except Exception as error:
+                    if not _is_worker_death(error):
+                        raise
+                    yield self._record_death(pair)  # the cluster already retried it on other workers
+            if broken:
+                self.suspects.extend(in_flight.values())
+                in_flight.clear()
+                self._restart()
+
+    def _fill(self, in_flight: dict[Future, DocumentPair], todo: Iterator[DocumentPair]) -> bool:
+        """Submit work up to the window; returns whether what is in flight is one suspect on its own."""
+        if self.suspects:
+            if not in_flight:
+                self._try_submit(self.suspects.popleft(), in_flight)
+            return True
+        while len(in_flight) < self.window:
+            pair = next(todo, None)
+            if pair is None or not self._try_submit(pair, in_flight):
+                break
+        return False
+
+    def _try_submit(self, pair: DocumentPair, in_flight: dict[Future, DocumentPair]) -> bool:
+        try:
+            future = self.executor.submit(self.task, pair, self.options, str(self.folder.root))
+        except BrokenProcessPool:  # a worker died since the last look; the futures in flight fail next
+            self.suspects.appendleft(pair)
+            return False
+        in_flight[future] = pair
+        return True
+
+    def _restart(self) -> None:
+        if not self.own_pool:
+            raise BitextError("the executor's workers died; documents finished so far are kept: re-run to resume")
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._new_pool()
+
+    def _record_death(self, pair: DocumentPair) -> DocumentReport:
+        output = DocumentOutput(DocumentReport.failed(pair.doc_id, WORKER_DIED))
+        self.folder.save(pair, output)
+        return output.report
+
+
+def _is_worker_death(error: BaseException) -> bool:
+    # Dask's distributed raises KilledWorker once a task has killed several workers (it retries first).
+    return type(error).__name__ == "KilledWorker"
+
+
+@contextlib.contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    """One run per output folder at a time: two would interleave their files."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BitextError(f"{root}: cannot create the output folder ({error.strerror or error})") from None
+    if not root.is_dir():
+        raise BitextError(f"{root}: is not a folder")
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory lock; two runs into one folder are the user's to avoid
+        yield
+        return
+    with open(root / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BitextError(f"{root}: another bitext batch is writing into this folder") from None
+        yield
+
+
+def _prepare(folder: OutputFolder, options: BatchOptions, restart: bool) -> None:
+    """Check that a resumed run uses the same settings, clear a killed run's temporary files, make the folders."""
+    settings_path = folder.root / "batch.json"
+    wanted = options.settings()
+    if restart:
+        for sub in (folder.documents, folder.status):
+            shutil.rmtree(sub, ignore_errors=True)
+        for old in [*folder.root.glob("corpus.*"), folder.root / "report.tsv"]:
+            old.unlink(missing_ok=True)
+    elif settings_path.exists():
+        try:
+            found = json.loads(settings_path.read_text(encoding="utf-8"))
+        except ValueError:
+            found = None
+        if found != wanted:
+            raise BitextError(
+                f"{folder.root} holds a run made with other settings ({_difference(found, wanted)}); "
+                "use another output folder, or --restart to discard it"
+            )
+    for sub in (folder.root, folder.documents, folder.status):
+        sub.mkdir(parents=True, exist_ok=True)
+        for leftover in sub.glob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
+    write_atomically(settings_path, json.dumps(wanted, ensure_ascii=False, indent=1) + "\n")
+
+
+def _difference(found: Any, wanted: Mapping[str, Any]) -> str:
+    if not isinstance(found, dict):
+        return "unreadable batch.json"
+    changed = [f"{key}: {found.get(key)!r} → {value!r}" for key, value in wanted.items() if found.get(key) != value]
+    return "; ".join(changed) or "unknown"

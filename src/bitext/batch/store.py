@@ -1,0 +1,123 @@
+"""The output folder: each document's output and status, each written whole or not at all.
+
+A document's output is written first, then its status record; the status is the "done" marker, so a
+run killed between the two simply aligns that document again. Files are written under a hidden
+temporary name and renamed (atomic on POSIX and Windows), so a kill never leaves a partial file under
+a final name. (No fsync: this guards against a killed process, not against power loss.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from bitext.batch.document import BatchOptions, DocumentOutput, DocumentReport, align_document
+from bitext.batch.inputs import DocumentPair
+from bitext.formats import get_writer
+
+
+def file_stem(doc_id: str) -> str:
+    """A file name for ``doc_id``: percent-encoded, so distinct ids never share a file; never hidden;
+    never too long for a file system (a long id is cut and completed with a hash of the whole)."""
+    stem = quote(doc_id, safe="-_.,+=@~()[]")
+    if stem.startswith("."):
+        stem = "%2E" + stem[1:]
+    if len(stem) > 180:
+        stem = stem[:150] + "~" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:20]
+    return stem
+
+
+def temporary_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write to a hidden temporary file beside ``path``, then rename: ``path`` is whole or absent."""
+    temporary = temporary_name(path)
+    if isinstance(data, bytes):
+        temporary.write_bytes(data)
+    else:
+        with open(temporary, "w", encoding="utf-8", newline="\n") as out:
+            out.write(data)
+    os.replace(temporary, path)
+
+
+def suffix_of(format_name: str) -> str:
+    return str(getattr(get_writer(format_name), "suffix", f".{format_name}"))
+
+
+@dataclass(frozen=True)
+class OutputFolder:
+    """``root/documents/<stem><suffix>`` (outputs) and ``root/status/<stem>.json`` (report rows)."""
+
+    root: Path
+    suffix: str
+
+    @classmethod
+    def for_format(cls, root: str | Path, format_name: str) -> OutputFolder:
+        return cls(Path(root), suffix_of(format_name))
+
+    @property
+    def documents(self) -> Path:
+        return self.root / "documents"
+
+    @property
+    def status(self) -> Path:
+        return self.root / "status"
+
+    def output_path(self, doc_id: str) -> Path:
+        return self.documents / f"{file_stem(doc_id)}{self.suffix}"
+
+    def status_path(self, doc_id: str) -> Path:
+        return self.status / f"{file_stem(doc_id)}.json"
+
+    def save(self, pair: DocumentPair, output: DocumentOutput) -> None:
+        if output.ok:
+            write_atomically(self.output_path(pair.doc_id), output.data)
+        record = {"report": output.report.to_json(), "inputs": fingerprint(pair)}
+        write_atomically(self.status_path(pair.doc_id), json.dumps(record, ensure_ascii=False) + "\n")
+
+    def load(self, doc_id: str) -> tuple[DocumentReport, Any] | None:
+        """The saved report row and input fingerprint, or None if the document has none (yet)."""
+        try:
+            record = json.loads(self.status_path(doc_id).read_text(encoding="utf-8"))
+            return DocumentReport.from_json(record["report"]), record["inputs"]
+        except (FileNotFoundError, ValueError, KeyError, TypeError):
+            return None
+
+    def is_done(self, pair: DocumentPair) -> bool:
+        """Done: its status says ok, its output is there, and its input files are unchanged since."""
+        saved = self.load(pair.doc_id)
+        return (
+            saved is not None
+            and saved[0].status == "ok"
+            and saved[1] == fingerprint(pair)
+            and self.output_path(pair.doc_id).exists()
+        )
+
+
+def fingerprint(pair: DocumentPair) -> list[Any]:
+    """Absolute path, size and modification time of both inputs: a changed input is aligned again."""
+    marks: list[Any] = []
+    for path in (pair.source, pair.translation):
+        if path is None:
+            marks.append(None)
+            continue
+        try:
+            stat = os.stat(path)
+            marks.append([os.path.abspath(path), stat.st_size, stat.st_mtime_ns])
+        except OSError:
+            marks.append([os.path.abspath(path), None, None])
+    return marks
+
+
+def run_document(pair: DocumentPair, options: BatchOptions, root: str) -> DocumentReport:
+    """A worker's task: align one pair and save its files into the output folder ``root``."""
+    output = align_document(pair, options)
+    OutputFolder.for_format(root, options.format).save(pair, output)
+    return output.report
