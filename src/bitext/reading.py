@@ -46,16 +46,18 @@ _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030"})
 _BIG5_FAMILY = frozenset({"big5", "big5hkscs", "cp950"})
 # A legacy-Chinese decoding scoring below this is taken as not Chinese at all (see chinese_plausibility).
 _MIN_PLAUSIBILITY = 0.25
-# Valid UTF-8 made only of letters from U+0370–U+07FF (Greek to N'Ko, all two-byte sequences) is taken
-# as legacy Chinese instead when that reads above this: characters and dictionary words (see below).
+# Valid UTF-8 made only of characters from U+0370–U+07FF (Greek to N'Ko, all two-byte sequences) of
+# several alphabets is taken as legacy Chinese instead when that reads above this: characters and
+# dictionary words (see chinese_plausibility).
 _TWO_BYTE_SCRIPTS_START, _TWO_BYTE_SCRIPTS_END = "\u0370", "\u07ff"
 _OVERRULE_UTF8_PLAUSIBILITY = 1.1
 # A user-given legacy encoding is refused when the other family reads the bytes this much better and
 # there is enough text to judge (short texts are ambiguous; see docs/design.md for the figures).
 _WRONG_ENCODING_MARGIN = 0.5
 _WRONG_ENCODING_MIN_CHARS = 16
-# More than this share of control characters means the input is not text at all.
+# More than this share of control characters (and more than a handful) means the input is not text at all.
 _MAX_CONTROL_SHARE = 0.01
+_MIN_CONTROLS_FOR_BINARY = 4
 # Controls that are ordinary whitespace in text files (\r is gone by the time this is checked).
 _ALLOWED_CONTROLS = frozenset("\t\n\f\v")
 _HIGH_BYTE_PAIR = re.compile(rb"[\x80-\xff]{2}")
@@ -162,12 +164,17 @@ def _utf8_unless_misread_chinese(data: bytes) -> tuple[str, str]:
     """UTF-8, unless the bytes are a short legacy Chinese text that happens to be valid UTF-8.
 
     Two GB18030 or Big5 characters are four bytes that often form two valid two-byte UTF-8 letters
-    (医院 → ҽԺ). Such a decoding is all Greek/Cyrillic/Hebrew/Arabic letters; it is overruled only when
-    the same bytes read as Chinese made of dictionary words. Accented Latin (café) is never overruled.
+    from different alphabets (医院 → Cyrillic ҽ + Armenian Ժ). A decoding made only of such letters,
+    mixing two or more alphabets, is overruled when the same bytes read as Chinese made of dictionary
+    words. Text in one alphabet (Москва, Αθήνα) and accented Latin (café) are never overruled.
     """
     text = data.decode("utf-8")
     non_ascii = [ch for ch in text if not ch.isascii()]
-    if non_ascii and all(_TWO_BYTE_SCRIPTS_START <= ch <= _TWO_BYTE_SCRIPTS_END for ch in non_ascii):
+    if (
+        non_ascii
+        and all(_TWO_BYTE_SCRIPTS_START <= ch <= _TWO_BYTE_SCRIPTS_END for ch in non_ascii)
+        and len({unicodedata.name(ch, "?").split()[0] for ch in non_ascii}) > 1
+    ):
         chinese = _best_legacy_chinese(data, _OVERRULE_UTF8_PLAUSIBILITY)
         if chinese is not None:
             return chinese
@@ -330,7 +337,7 @@ def _reject_non_text(text: str, name: str) -> None:
     controls = [index for index, ch in enumerate(text) if _is_disallowed_control(ch)]
     if not controls:
         return
-    if len(controls) > _MAX_CONTROL_SHARE * len(text):
+    if len(controls) > max(_MIN_CONTROLS_FOR_BINARY, _MAX_CONTROL_SHARE * len(text)):
         raise InputError(
             f"{name}: looks binary ({len(controls)} control characters in {len(text)}); is it a text file?"
         )
