@@ -53,7 +53,8 @@ _CANDIDATE = regex.compile(
 )
 _SENTENCE_START = regex.compile(rf"\s*[{_OPENING}]*\p{{Han}}|\s+[{_OPENING}]*[\p{{Lu}}\p{{N}}]")
 _NEXT_WORD = regex.compile(rf"\s*[{_OPENING}]*([\p{{L}}\p{{N}}]+)")
-_SPEECH_TAG = regex.compile(r"\s+(?:[\p{Lu}][\p{L}'’-]*\s+){1,2}(\p{Ll}+)")
+_SPEECH_TAG = regex.compile(r"\s+([\p{Lu}][\p{L}'’-]*)\s+(?:[\p{Lu}][\p{L}'’-]*\s+)?(\p{Ll}+)")
+_PRONOUNS = frozenset("i he she it we they you this that".split())
 _DOTTED_ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}\.?")
 
 
@@ -93,7 +94,10 @@ def _is_dialogue_tag(text: str, end: int, limit: int, punctuation: str) -> bool:
     if not any(ch in "'\"’”" for ch in punctuation):
         return False
     found = _SPEECH_TAG.match(text, end, limit)
-    return bool(found) and found.group(1) in _SPEECH_VERBS
+    if not found or found.group(2) not in _SPEECH_VERBS:
+        return False
+    # A tag's pronoun is written in lower case ('"Why?" he asked.'); "He" starts a new sentence.
+    return found.group(1).lower() not in _PRONOUNS
 
 
 def _is_abbreviation_period(text: str, start: int, end: int, sentence_start: int, limit: int) -> bool:
