@@ -1,0 +1,35 @@
+"""Named-entity alignment: pairs of Chinese and English names, with the evidence for each.
+
+    >>> import bitext
+    >>> table = bitext.align_entities(bitext.align(chinese_text, english_text))
+    >>> for pair in table:
+    ...     print(pair.zh, pair.en, pair.type, pair.count, pair.evidence)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bitext.align.beads import Alignment
+from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
+from bitext.entities.pairing import align_corpus
+
+__all__ = ["EntityPair", "EntityTable", "EntityType", "Mention", "align_entities", "align_entities_corpus"]
+
+
+def align_entities(alignment: Alignment) -> EntityTable:
+    """Find the names the two sides of ``alignment`` share (商湯 ↔ SenseTime, 徐立 ↔ Xu Li …).
+
+    Candidates are paired only inside beads, so every mention's offsets lie inside its bead's
+    sentences on both sides. Unaligned beads (1-0, 0-1) contribute nothing.
+    """
+    return align_corpus([alignment])[0]
+
+
+def align_entities_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
+    """One table per alignment, with co-occurrence statistics pooled over all of them.
+
+    Pooling helps with many short documents (a name seen once per document but in several
+    documents); each table is the same whatever order the other documents come in.
+    """
+    return align_corpus(list(alignments))

@@ -27,9 +27,11 @@ class Mention:
 class EntityPair:
     """A Chinese name and its English counterpart, e.g. 商湯 ↔ SenseTime.
 
-    ``zh`` and ``en`` are canonical forms; ``variants`` lists every surface form seen (商湯科技,
-    商湯集團 …). ``evidence`` names the signals that support the pair (e.g. ``"cedict:SenseTime"``,
-    ``"pinyin:xu li"``, ``"cooccurrence:dice=0.93"``, ``"identical"``).
+    ``zh`` and ``en`` are canonical forms; ``variants`` lists every Chinese surface form seen (商湯科技,
+    商湯集團 …) and ``en_variants`` every English one (SenseTime’s, SenseTime's before the possessive
+    is stripped are not variants; Hong Kong / HK would be). ``evidence`` names the signals that
+    support the pair (e.g. ``"cedict:sensetime"``, ``"pinyin:xu li=1.00"``,
+    ``"cooccurrence:dice=0.93,n=24"``, ``"identical"``). ``score`` is in [0, 1].
     """
 
     zh: str
@@ -41,6 +43,7 @@ class EntityPair:
     beads: tuple[int, ...]
     mentions: tuple[Mention, ...] = ()
     variants: tuple[str, ...] = ()
+    en_variants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

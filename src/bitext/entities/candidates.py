@@ -1,0 +1,545 @@
+"""Candidate names on each side of a sentence: spans of the original text that may be entities.
+
+English: runs of capitalised words and acronyms (connectors like "of" allowed inside: University of
+Oxford), with titles ("Chairman and CEO"), leading articles, sentence-initial common words and
+possessives ('s, ’s) stripped, plus tickers (0020.HK). Chinese: jieba's name tags (nr/ns/nt/nz),
+CC-CEDICT proper nouns, Latin tokens (OpenAI inside Chinese text), foreign names joined by ·, and
+names extended by designators (商湯 + 集團股份有限公司). Candidates overlap on purpose (香港中文大學
+and 香港): pairing decides which spans are linked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from bitext.document import Document
+from bitext.entities.lexicon import (
+    CALENDAR,
+    CONNECTORS,
+    EN_DESIGNATORS,
+    EN_ORG_DESIGNATORS,
+    EN_PLACE_DESIGNATORS,
+    STOPWORDS,
+    TITLES,
+    ZH_ORG_SUFFIXES,
+    ZH_SUFFIXES,
+    is_common_english_word,
+    simplified_suffixes,
+)
+from bitext.entities.model import EntityType
+from bitext.entities.transliteration import NAME_SEPARATORS
+from bitext.resources.cedict import load_cedict
+from bitext.script import to_simplified
+from bitext.segment.words import Token, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible entity mention: ``[start, end)`` into the document's original text.
+
+    ``key`` is the form used for matching and counting (Chinese: simplified; English: without
+    possessive, curly quotes straightened). ``core`` is the key of the bare name inside a designated
+    one (商湯 in 商湯集團, SenseTime in SenseTime Group Co., Ltd.), else empty.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    sentence: int
+    source: str
+    hint: EntityType | None = None
+    core: str = ""
+
+    def contains(self, other: Candidate) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+# ---------------------------------------------------------------- English
+
+_EN_TOKEN = regex.compile(
+    r"(?:\p{Lu}\.){2,}"  # U.S., U.K.
+    r"|\d+(?:\.\p{Lu}{1,4})+"  # 0020.HK
+    r"|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*[’']?"  # words, Ka-shing, SenseTime's, O'Neill
+)
+_TICKER = regex.compile(r"^\d{1,6}\.\p{Lu}{1,4}$|^\p{Lu}{1,5}\.\p{Lu}{1,2}$")
+_ABBREVIATIONS = frozenset("co ltd inc corp dr mr mrs ms st jr sr prof gen sen rep gov mt ft no".split())
+_LEGAL_TAIL = frozenset("ltd ltd. inc inc. limited llc plc co co. corp corp.".split())
+_SENTENCE_OPENERS = "\"“‘'([{«「『—–- \t\n"
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def folded(self) -> str:
+        return self.text.lower().rstrip(".")
+
+    @property
+    def is_capitalised(self) -> bool:
+        first = self.text[0]
+        if first.isupper():
+            return True
+        # camel case starting lower case: iPhone, eBay
+        return first.islower() and any(ch.isupper() for ch in self.text[1:])
+
+    @property
+    def is_ticker(self) -> bool:
+        return bool(_TICKER.match(self.text))
+
+
+def _english_words(text: str, start: int, end: int) -> list[_Word]:
+    words = []
+    for match in _EN_TOKEN.finditer(text, start, end):
+        word_end = match.end()
+        token = match.group()
+        if token.lower() in _ABBREVIATIONS and word_end < end and text[word_end] == ".":
+            word_end += 1  # Co. Ltd. Dr.: the period belongs to the word
+        if word_end < end and text[word_end] == "$":
+            continue  # HK$, US$: currencies, not names
+        words.append(_Word(match.start(), word_end, text[match.start() : word_end]))
+    return words
+
+
+def _joinable(text: str, left: _Word, right: _Word) -> bool:
+    """Two words may sit in one name if only a space separates them (or ", " before Ltd./Inc.)."""
+    gap = text[left.end : right.start]
+    if gap == " ":
+        return True
+    return gap == ", " and right.folded in _LEGAL_TAIL
+
+
+def _runs(text: str, words: Sequence[_Word]) -> list[list[_Word]]:
+    """Maximal runs of capitalised words, connectors allowed between two capitalised words."""
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+    pending: list[_Word] = []  # connectors waiting for a capitalised word
+    for word in words:
+        joinable = bool(current) and _joinable(text, (pending or current)[-1], word)
+        if word.is_capitalised and not word.is_ticker:
+            if current and joinable:
+                current.extend(pending)
+            elif current:
+                runs.append(current)
+                current = []
+            current.append(word)
+            pending = []
+        elif current and joinable and word.text in CONNECTORS and len(pending) < 2:
+            pending.append(word)
+        else:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _is_sentence_initial(text: str, sentence_start: int, word: _Word) -> bool:
+    return all(ch in _SENTENCE_OPENERS for ch in text[sentence_start : word.start])
+
+
+def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset[str]) -> tuple[list[_Word], bool]:
+    """Drop what capitalisation does not make a name: openers, titles, calendar words, connectors.
+
+    Returns the remaining words and whether a personal title was stripped (a hint for PER).
+    """
+    words = list(run)
+    if initial and words and _is_common_opener(words, capitalised_elsewhere):
+        words = words[1:]
+    while words and (words[0].text in CONNECTORS or words[0].folded in ("the", "a", "an")):
+        words = words[1:]
+    titled = False
+    while len(words) > 1 and (words[0].folded in TITLES or words[0].text in CONNECTORS):
+        rest = words[1:]
+        if any(w.folded in EN_DESIGNATORS for w in rest):
+            break  # "Foreign Ministry", "Prime Minister's Office": the title word is part of the name
+        titled = titled or words[0].folded in TITLES
+        words = rest
+    while words and (words[-1].text in CONNECTORS or (words[-1].folded in CALENDAR and len(words) > 1)):
+        words = words[:-1]
+    while words and words[0].folded in CALENDAR and len(words) > 1:
+        words = words[1:]
+    if len(words) == 1 and (words[0].folded in CALENDAR or words[0].folded in TITLES or len(words[0].text) < 2):
+        return [], titled
+    return words, titled
+
+
+def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str]) -> bool:
+    first = words[0]
+    if first.folded in STOPWORDS:
+        return True
+    if len(words) > 1 or first.folded in capitalised_elsewhere:
+        return False
+    return is_common_english_word(first.text.rstrip("’'"))
+
+
+def _strip_possessive(text: str, start: int, end: int) -> int:
+    for suffix in ("'s", "’s", "’", "'"):
+        if text.endswith(suffix, start, end) and end - len(suffix) > start + 1:
+            return end - len(suffix)
+    return end
+
+
+def english_key(surface: str) -> str:
+    return surface.replace("’", "'")
+
+
+def _english_candidate(text: str, words: Sequence[_Word], sentence: int, source: str, hint: EntityType | None,
+                       core: str = "") -> Candidate:
+    start, end = words[0].start, _strip_possessive(text, words[0].start, words[-1].end)
+    surface = text[start:end]
+    return Candidate(start, end, surface, english_key(surface), sentence, source, hint, core)
+
+
+def _english_hint(words: Sequence[_Word], titled: bool) -> EntityType | None:
+    folded = {w.folded for w in words}
+    if folded & EN_ORG_DESIGNATORS:
+        return "ORG"
+    if folded & EN_PLACE_DESIGNATORS:
+        return "LOC"
+    return "PER" if titled else None
+
+
+def _nested_english(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """Names inside a longer name: "Hong Kong" in "Chinese University of Hong Kong", "SenseTime" in
+    "SenseTime Group Co., Ltd."."""
+    pieces: list[list[_Word]] = [[]]
+    for word in words:
+        if word.text in CONNECTORS:
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    bare = list(words)
+    while len(bare) > 1 and bare[-1].folded in EN_DESIGNATORS | _LEGAL_TAIL:
+        bare = bare[:-1]
+    if len(bare) < len(words):
+        pieces.append(bare)
+    for piece in pieces:
+        if piece and len(piece) < len(words) and not all(w.folded in EN_DESIGNATORS | TITLES for w in piece):
+            if len(piece) == 1 and len(piece[0].text) < 2:
+                continue
+            yield _english_candidate(text, piece, sentence, "nested", _english_hint(piece, False))
+
+
+def english_candidates(doc: Document, sentence: int, capitalised_elsewhere: frozenset[str] = frozenset(),
+                       terms: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Candidates in English sentence number ``sentence`` of ``doc``.
+
+    ``capitalised_elsewhere`` holds words seen capitalised mid-sentence in the document (they are
+    names even at the start of a sentence); ``terms`` holds acronyms the text defines as common
+    terms ("artificial intelligence (AI)"), which are not names.
+    """
+    span = doc.sentences[sentence]
+    text = doc.text
+    words = _english_words(text, span.start, span.end)
+    found: list[Candidate] = []
+    for word in words:
+        if word.is_ticker:
+            found.append(Candidate(word.start, word.end, word.text, word.text, sentence, "ticker", "MISC"))
+    for run in _runs(text, words):
+        initial = _is_sentence_initial(text, span.start, run[0])
+        kept, titled = _strip_run(run, initial, capitalised_elsewhere)
+        if not kept:
+            continue
+        candidate = _english_candidate(text, kept, sentence, "capitalised", _english_hint(kept, titled))
+        if candidate.key in terms:
+            continue
+        nested = [c for c in _nested_english(text, kept, sentence) if c.key not in terms]
+        bare = next((c for c in nested if c.start == candidate.start), None)
+        if bare is not None:
+            candidate = Candidate(candidate.start, candidate.end, candidate.text, candidate.key, sentence,
+                                  candidate.source, candidate.hint, bare.key)
+        found.append(candidate)
+        found.extend(nested)
+    return unique(found)
+
+
+_DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
+
+
+def english_document_context(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """Words capitalised mid-sentence anywhere in ``doc``, and acronyms defined by a lower-case
+    long form ("generative artificial intelligence (GenAI)": a term, not a name)."""
+    capitalised: set[str] = set()
+    for span in doc.sentences:
+        for word in _english_words(doc.text, span.start, span.end):
+            if word.text[0].isupper() and not _is_sentence_initial(doc.text, span.start, word):
+                capitalised.add(word.folded)
+    terms = set()
+    for match in _DEFINED_TERM.finditer(doc.text):
+        long_form, acronym = match.groups()
+        # the long form may start with extra words: try each word as its start
+        words = long_form.split(" ")
+        if any(_abbreviates(acronym, " ".join(words[i:])) for i in range(len(words))):
+            terms.add(acronym)
+    return frozenset(capitalised), frozenset(terms)
+
+
+def _abbreviates(acronym: str, long_form: str) -> bool:
+    """Schwartz–Hearst style check: the acronym's letters appear in order in the long form, the
+    first one starting it ("generative artificial intelligence (GenAI)", "artificial intelligence (AI)")."""
+    letters = [ch.lower() for ch in acronym if ch.isalpha()]
+    lowered = long_form.lower()
+    if not letters or not lowered.startswith(letters[0]):
+        return False
+    position = 0
+    for letter in letters:
+        position = lowered.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+# ---------------------------------------------------------------- Chinese
+
+NAME_TAGS = {"nr": "PER", "nrt": "PER", "nrfg": "PER", "ns": "LOC", "nt": "ORG", "nz": "MISC", "j": None}
+_LATIN = regex.compile(r"[A-Za-z]")
+_HAN_WORD = regex.compile(r"^\p{Han}{2,}$")
+
+
+@dataclass(frozen=True)
+class _Known:
+    proper: bool
+    common: bool
+    calendar: bool
+
+
+@lru_cache(maxsize=65536)
+def _cedict_status(simplified: str) -> _Known:
+    entries = load_cedict().lookup(simplified)
+    proper = [e for e in entries if e.is_proper_noun]
+    calendar = any(
+        regex.sub(r"\W", "", gloss).lower() in CALENDAR for entry in proper for gloss in entry.glosses[:1]
+    )
+    return _Known(bool(proper), any(not e.is_proper_noun for e in entries), calendar)
+
+
+def _han_candidate_source(token: Token) -> str | None:
+    """Why a Han token is a candidate, or None. A name tag wins unless CC-CEDICT knows the word only as
+    a common word (jieba tags 智慧 and 高峰 nr); a CC-CEDICT proper noun wins unless it is a weekday."""
+    if not _HAN_WORD.match(token.simplified):
+        return None
+    known = _cedict_status(token.simplified)
+    if known.calendar:
+        return None
+    if token.tag in NAME_TAGS and (known.proper or not known.common):
+        return f"pos:{token.tag}"
+    if known.proper and not known.common:
+        return "cedict"
+    return None
+
+
+def _zh_hint(token_tag: str | None, key: str) -> EntityType | None:
+    for suffix in ZH_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return "ORG" if suffix in ZH_ORG_SUFFIXES else "LOC"
+    if token_tag is not None:
+        return NAME_TAGS.get(token_tag)  # type: ignore[return-value]
+    return None
+
+
+def _simplified_suffixes() -> tuple[tuple[str, str], ...]:
+    return tuple(zip(simplified_suffixes(), ZH_SUFFIXES, strict=True))
+
+
+_SIMPLIFIED_SUFFIXES = _simplified_suffixes()
+_SUFFIX_HINT = {s: ("ORG" if t in ZH_ORG_SUFFIXES else "LOC") for s, t in _SIMPLIFIED_SUFFIXES}
+
+
+def _make(doc: Document, start: int, end: int, simplified: str, sentence: int, source: str,
+          hint: EntityType | None, core: str = "") -> Candidate:
+    return Candidate(start, end, doc.text[start:end], simplified, sentence, source, hint, core)
+
+
+def chinese_candidates(doc: Document, sentence: int, known_keys: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Candidates in Chinese sentence number ``sentence`` of ``doc``.
+
+    ``known_keys`` are names found elsewhere in the corpus: a longer candidate that starts with one
+    also yields it as a nested candidate (商湯 inside 商湯集團股份有限公司).
+    """
+    span = doc.sentences[sentence]
+    tokens = tokenize(doc.text, span.start, span.end)
+    boundaries = {t.start for t in tokens} | {t.end for t in tokens}
+    found: list[Candidate] = []
+    found.extend(_latin_candidates(doc, tokens, sentence))
+    bases = _han_candidates(doc, tokens, sentence)
+    bases.extend(_separated_names(doc, tokens, sentence))
+    for base in bases:
+        found.append(base)
+        found.extend(_designated(doc, base, boundaries, span.end))
+        found.extend(_nested_chinese(doc, base, known_keys))
+    return unique(found)
+
+
+def _latin_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:
+    found = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not _LATIN.search(token.simplified):
+            index += 1
+            continue
+        last = index
+        # Oxford Intelligence: Latin words separated by single spaces are one name
+        while last + 1 < len(tokens) and _LATIN.search(tokens[last + 1].simplified) \
+                and doc.text[tokens[last].end : tokens[last + 1].start] == " " \
+                and tokens[last + 1].simplified[0].isupper():
+            last += 1
+        start, end = token.start, tokens[last].end
+        surface = doc.text[start:end]
+        source = "ticker" if _TICKER.match(surface) else "latin"
+        if len(surface) >= 2 and any(ch.isupper() for ch in surface):
+            found.append(Candidate(start, end, surface, english_key(surface), sentence, source,
+                                   "MISC" if source == "ticker" else None))
+        index = last + 1
+    return found
+
+
+def _han_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:
+    found = []
+    for token in tokens:
+        source = _han_candidate_source(token)
+        if source is None or _only_designators(token.simplified):
+            continue
+        tag = token.tag if token.tag in NAME_TAGS else None
+        core = _core_of(token.simplified)
+        found.append(_make(doc, token.start, token.end, token.simplified, sentence, source,
+                           _zh_hint(tag, token.simplified), core))
+    return found
+
+
+def _only_designators(simplified: str) -> bool:
+    """集團股份: designators with no name in front are not a name."""
+    rest = simplified
+    while rest:
+        match = next((s for s, _ in _SIMPLIFIED_SUFFIXES if rest.startswith(s)), None)
+        if match is None:
+            return False
+        rest = rest[len(match):]
+    return True
+
+
+def _core_of(simplified: str) -> str:
+    """牛津大学 → 牛津: the name before a designator suffix, if at least two characters remain."""
+    for suffix, _ in _SIMPLIFIED_SUFFIXES:
+        if simplified.endswith(suffix) and len(simplified) - len(suffix) >= 2:
+            return _core_of(simplified[: -len(suffix)]) or simplified[: -len(suffix)]
+    return ""
+
+
+def _separated_names(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:
+    """埃胡德·烏爾, 莎拉．戴紐斯: Han parts joined by a name separator are one (foreign) name; each
+    part is a candidate too, since English texts often repeat only the surname."""
+    found = []
+    index = 0
+    while index < len(tokens):
+        if tokens[index].simplified not in NAME_SEPARATORS:
+            index += 1
+            continue
+        parts = [_name_part(tokens, index, -1)]
+        while index < len(tokens) and tokens[index].simplified in NAME_SEPARATORS:
+            part = _name_part(tokens, index, +1)
+            if part is None:
+                break
+            parts.append(part)
+            index = part[1]  # the token after this part: maybe another separator
+        index += 1
+        if len(parts) > 1 and all(parts):
+            found.extend(_separated_name_candidates(doc, tokens, parts, sentence))  # type: ignore[arg-type]
+    return found
+
+
+def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int, int] | None:
+    """Token range ``[first, last+1)`` of the name part beside a separator, walking away from it over
+    Han tokens that are not common words, at most four characters (transliterated parts are short)."""
+    chars = 0
+    index = separator + step
+    edge = separator
+    while 0 <= index < len(tokens):
+        token = tokens[index]
+        is_han = bool(regex.fullmatch(r"\p{Han}+", token.simplified))
+        known = _cedict_status(token.simplified) if len(token.simplified) > 1 else None
+        if not is_han or chars + len(token.simplified) > 4 or (known is not None and known.common and not known.proper):
+            break
+        chars += len(token.simplified)
+        edge = index
+        index += step
+    if edge == separator:
+        return None
+    return (edge, separator) if step < 0 else (separator + 1, edge + 1)
+
+
+def _separated_name_candidates(doc: Document, tokens: Sequence[Token], parts: list[tuple[int, int]],
+                               sentence: int) -> list[Candidate]:
+    spans = [(tokens[first].start, tokens[last - 1].end) for first, last in parts]
+    keys = ["".join(t.simplified for t in tokens[first:last]) for first, last in parts]
+    whole_start, whole_end = spans[0][0], spans[-1][1]
+    whole_key = to_simplified(doc.text[whole_start:whole_end])
+    found = [_make(doc, whole_start, whole_end, whole_key, sentence, "separated", "PER")]
+    for (start, end), key in zip(spans, keys, strict=False):
+        if len(key) >= 2:
+            found.append(_make(doc, start, end, key, sentence, "separated-part", "PER"))
+    return found
+
+
+def _is_han_char(token: Token) -> bool:
+    return len(token.simplified) == 1 and bool(regex.match(r"\p{Han}", token.simplified))
+
+
+def _designated(doc: Document, base: Candidate, boundaries: set[int], limit: int) -> list[Candidate]:
+    """商湯 + 集團 + 股份有限公司: extend a name by designators, ending on a word boundary (jieba may
+    glue designators together, 集團股份|有限公司, so only the end is checked)."""
+    found = []
+    end = base.end
+    key = base.key
+    hint: EntityType | None = None
+    following = to_simplified(doc.text[end:limit])
+    position = 0
+    while position < len(following):
+        match = next((s for s, _ in _SIMPLIFIED_SUFFIXES if following.startswith(s, position)), None)
+        if match is None:
+            break
+        position += len(match)
+        key += match
+        hint = hint or _SUFFIX_HINT[match]  # type: ignore[assignment]
+        if end + position in boundaries:
+            found.append(_make(doc, base.start, end + position, key, base.sentence, "designated", hint,
+                               base.core or base.key))
+    return found
+
+
+def known_prefixes(doc: Document, base: Candidate, known_keys: frozenset[str]) -> list[Candidate]:
+    """Known names at the start of ``base`` (商湯 in 商湯集團股份有限公司), as nested candidates."""
+    return [c for c in _nested_chinese(doc, base, known_keys) if c.key in known_keys]
+
+
+def _nested_chinese(doc: Document, base: Candidate, known_keys: frozenset[str]) -> list[Candidate]:
+    """Names at the start of a longer one (the name comes first in Chinese: 香港|中文大學, 美國|政府)."""
+    found = []
+    for length in range(len(base.key) - 1, 1, -1):
+        prefix = base.key[:length]
+        known = _cedict_status(prefix)
+        if prefix in known_keys or (known.proper and not known.calendar and not known.common):
+            found.append(_make(doc, base.start, base.start + length, prefix, base.sentence, "nested",
+                               _zh_hint(None, prefix), _core_of(prefix)))
+    return found
+
+
+def unique(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """One candidate per span; the first source found wins (order above is most to least specific)."""
+    seen: dict[tuple[int, int], Candidate] = {}
+    for candidate in candidates:
+        seen.setdefault((candidate.start, candidate.end), candidate)
+    return sorted(seen.values(), key=lambda c: (c.start, -c.end))

@@ -1,0 +1,362 @@
+"""Pairing: link Chinese and English candidates inside each bead, then gather links into a table.
+
+For every bead with both sides, each (Chinese candidate, English candidate) pair gets the evidence
+of every signal (identical strings, CC-CEDICT, transliteration, co-occurrence, ticker anchors,
+variants of already found pairs), combined as a noisy-or: independent signals that each say
+"probably" together say "almost surely". Then competitive linking (Melamed 2000): the best-scored
+pair in the bead is linked first and its spans are used up, so a frequent name cannot also pair
+with its neighbours. Nested spans are the exception: 香港 ↔ Hong Kong may be linked inside 香港中文大學
+↔ Chinese University of Hong Kong, since both nest the same way.
+
+Two passes: the first finds pairs from the texts and the dictionary; the second also accepts
+variants (商湯集團 ↔ SenseTime once 商湯 ↔ SenseTime is known) and names composed of found pairs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from bitext.align.beads import Alignment
+from bitext.entities import candidates as cand
+from bitext.entities.candidates import Candidate
+from bitext.entities.cooccurrence import Cooccurrence, count
+from bitext.entities.dictionary import composed_match, direct_match, gloss_type
+from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
+from bitext.entities.transliteration import transliteration
+
+ACCEPT = 0.6
+STRONG = 0.8
+IDENTICAL = 1.0
+TICKER = 0.9
+# A transliteration below this is chance resemblance (新疆 ↔ Washington scores 0.68 on skeletons).
+TRANSLITERATION_FLOOR = 0.7
+# Longer strings are descriptions, not names to romanise.
+MAX_TRANSLITERATED_CHARS = 8
+VERSION = "entities-1"
+
+
+@dataclass
+class BeadCandidates:
+    document: int
+    bead: int
+    zh: list[Candidate]
+    en: list[Candidate]
+
+
+@dataclass(frozen=True)
+class Link:
+    """One linked mention pair inside one bead."""
+
+    document: int
+    bead: int
+    zh: Candidate
+    en: Candidate
+    score: float
+    evidence: tuple[str, ...]
+
+
+@dataclass
+class PairScorer:
+    """Evidence for a pair of names; type-level signals are cached per (Chinese key, English key)."""
+
+    stats: Cooccurrence
+    learned: Mapping[str, tuple[str, float]] = field(default_factory=dict)
+    _cache: dict[tuple[str, str, str, str, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+
+    def signals(self, zh: Candidate, en: Candidate) -> tuple[tuple[str, float], ...]:
+        latin = zh.source in ("latin", "ticker")
+        cache_key = (zh.key, en.key, zh.core, en.core, latin)
+        found = self._cache.get(cache_key)
+        if found is None:
+            found = tuple(self._type_signals(zh, en, latin))
+            self._cache[cache_key] = found
+        return found
+
+    def _type_signals(self, zh: Candidate, en: Candidate, latin: bool) -> Iterable[tuple[str, float]]:
+        if latin:
+            if _fold(zh.key) == _fold(en.key):
+                yield "identical", IDENTICAL
+            return
+        direct = direct_match(zh.key, en.key)
+        if direct is not None:
+            yield direct.evidence, direct.score
+        else:
+            composed = composed_match(zh.key, en.key, {k: v[0] for k, v in self.learned.items()})
+            if composed is not None:
+                yield composed.evidence, composed.score
+        if len(zh.key) <= MAX_TRANSLITERATED_CHARS and en.key.count(" ") < 4:
+            match = transliteration(zh.key, en.key)
+            if match is not None and match.score >= TRANSLITERATION_FLOOR:
+                yield match.evidence, match.score
+        strength = self.stats.strength(zh.key, en.key)
+        if strength > 0:
+            dice = self.stats.dice(zh.key, en.key)
+            yield f"cooccurrence:dice={dice:.2f},n={self.stats.joint[zh.key, en.key]}", strength
+        yield from self._variant_signals(zh, en)
+
+    def _variant_signals(self, zh: Candidate, en: Candidate) -> Iterable[tuple[str, float]]:
+        """商湯集團 ↔ SenseTime when 商湯 ↔ SenseTime is known: the designator is left untranslated."""
+        for zh_name, en_name in ((zh.core, en.key), (zh.key, en.core), (zh.core, en.core)):
+            if (zh_name and en_name and zh_name != zh.key) or en_name != en.key:
+                known = self.learned.get(zh_name)
+                if known is not None and known[0] == en_name and (zh_name, en_name) != (zh.key, en.key):
+                    yield f"variant-of:{zh_name}", known[1]
+                    return
+
+
+def _fold(text: str) -> str:
+    return regex.sub(r"[^\p{L}\p{N}]", "", text).lower()
+
+
+def combine(strengths: Iterable[float]) -> float:
+    """Noisy-or of independent signals."""
+    remaining = 1.0
+    for strength in strengths:
+        remaining *= 1.0 - min(1.0, max(0.0, strength))
+    return 1.0 - remaining
+
+
+# ---------------------------------------------------------------- candidates per bead
+
+
+def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
+    """Candidates of every aligned bead (both sides non-empty) of every document."""
+    collected: list[BeadCandidates] = []
+    for number, alignment in enumerate(alignments):
+        capitalised, terms = cand.english_document_context(alignment.en)
+        zh_by_sentence = {i: cand.chinese_candidates(alignment.zh, i) for b in alignment.beads if b.is_aligned
+                          for i in b.zh}
+        for bead_number, bead in enumerate(alignment.beads):
+            if not bead.is_aligned:
+                continue
+            zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
+            en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
+            collected.append(BeadCandidates(number, bead_number, zh, en))
+    _add_known_prefixes(alignments, collected)
+    return collected
+
+
+def _add_known_prefixes(alignments: Sequence[Alignment], beads: list[BeadCandidates]) -> None:
+    """A candidate that starts with a name found elsewhere (商湯 in 商湯集團股份有限公司) yields it too."""
+    known = frozenset(c.key for bead in beads for c in bead.zh if c.source not in ("latin", "ticker"))
+    for bead in beads:
+        doc = alignments[bead.document].zh
+        extra = [n for c in bead.zh if c.source not in ("latin", "ticker") for n in cand.known_prefixes(doc, c, known)]
+        bead.zh = cand.unique(bead.zh + extra)
+
+
+def cooccurrence(beads: Sequence[BeadCandidates]) -> Cooccurrence:
+    return count(([c.key for c in b.zh], [c.key for c in b.en]) for b in beads)
+
+
+# ---------------------------------------------------------------- linking
+
+
+def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tuple[str, str]]) -> list[Link]:
+    """Competitive linking of one bead's candidates: best pair first, spans used up as they link."""
+    zh_text, en_text = text_of[bead.document]
+    proposals = []
+    for zh in bead.zh:
+        if zh.source == "ticker":
+            continue  # tickers anchor the names beside them (see _shared_ticker); they are not pairs
+        for en in bead.en:
+            if en.source == "ticker":
+                continue
+            signals = list(scorer.signals(zh, en))
+            ticker = _shared_ticker(zh, en, zh_text, en_text)
+            if ticker:
+                signals.append((f"ticker:{ticker}", TICKER))
+            if not signals:
+                continue
+            score = combine(s for _, s in signals)
+            if score >= ACCEPT:
+                proposals.append((score, zh, en, tuple(label for label, _ in signals)))
+    # Strong pairs (score ≥ STRONG) rank as equals and the longer goes first, so 牛津大學 ↔ University of
+    # Oxford beats 牛津大學 ↔ Oxford and the nested 牛津 ↔ Oxford can still link inside it. Among equals,
+    # a standalone mention goes before one nested in a longer name (互聯網 ↔ the "Internet" of "Internet
+    # users", not the one inside "China Internet Network Information Center").
+    proposals.sort(key=lambda p: (-round(min(p[0], STRONG), 6), -(len(p[1].key) + len(p[2].key)),
+                                  (p[1].source == "nested") + (p[2].source == "nested"), p[1].start, p[2].start))
+    links: list[Link] = []
+    for score, zh, en, evidence in proposals:
+        if all(_compatible(zh, en, link) for link in links):
+            links.append(Link(bead.document, bead.bead, zh, en, round(score, 4), evidence))
+    return links
+
+
+def _compatible(zh: Candidate, en: Candidate, link: Link) -> bool:
+    """Disjoint on both sides, or strictly nested the same way on both sides."""
+    if not zh.overlaps(link.zh) and not en.overlaps(link.en):
+        return True
+    inside = _strictly_inside(zh, link.zh) and _strictly_inside(en, link.en)
+    outside = _strictly_inside(link.zh, zh) and _strictly_inside(link.en, en)
+    return inside or outside
+
+
+def _strictly_inside(inner: Candidate, outer: Candidate) -> bool:
+    return outer.contains(inner) and (inner.start, inner.end) != (outer.start, outer.end)
+
+
+_TICKER_AFTER = regex.compile(r"\s*[（(]\s*([0-9A-Z]{1,6}\.[A-Z]{1,4})\s*[)）]")
+
+
+def _shared_ticker(zh: Candidate, en: Candidate, zh_text: str, en_text: str) -> str:
+    """Both names directly followed by the same ticker in brackets: "商湯集團股份有限公司（0020.HK）"."""
+    zh_match = _TICKER_AFTER.match(zh_text, zh.end)
+    en_match = _TICKER_AFTER.match(en_text, en.end)
+    if zh_match and en_match and zh_match.group(1) == en_match.group(1):
+        return zh_match.group(1)
+    return ""
+
+
+def learn(links: Iterable[Link]) -> dict[str, tuple[str, float]]:
+    """Per Chinese name, the English name it links to most (by summed score), with its mean score."""
+    totals: dict[str, Counter[str]] = defaultdict(Counter)
+    counts: dict[tuple[str, str], int] = Counter()
+    for link in links:
+        totals[link.zh.key][link.en.key] += link.score
+        counts[link.zh.key, link.en.key] += 1
+    learned = {}
+    for zh, scores in totals.items():
+        en, total = max(scores.items(), key=lambda item: (item[1], item[0]))
+        learned[zh] = (en, round(total / counts[zh, en], 4))
+    return learned
+
+
+# ---------------------------------------------------------------- the table
+
+
+def build_table(
+    links: Sequence[Link], learned: Mapping[str, tuple[str, float]], settings: dict[str, str]
+) -> EntityTable:
+    """Gather one document's links into pairs; variants (商湯集團, 商湯科技) join their core's pair."""
+    groups: dict[tuple[str, str], list[Link]] = defaultdict(list)
+    for link in _outermost_links(links):
+        groups[_canonical_key(link, learned)].append(link)
+    pairs = [_pair(key, members) for key, members in groups.items()]
+    pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
+    return EntityTable(tuple(pairs), settings)
+
+
+def _outermost_links(links: Sequence[Link]) -> list[Link]:
+    """Drop links nested inside another link of the same bead (牛津 ↔ Oxford inside 牛津大學 ↔ University
+    of Oxford): the table lists what the texts name, and a name inside a longer name is part of it.
+    Nested links still taught the second pass (商湯 inside 商湯集團股份有限公司)."""
+    by_bead: dict[tuple[int, int], list[Link]] = defaultdict(list)
+    for link in links:
+        by_bead[link.document, link.bead].append(link)
+    kept = []
+    for link in links:
+        if not any(
+            other is not link and _strictly_inside(link.zh, other.zh) and _strictly_inside(link.en, other.en)
+            for other in by_bead[link.document, link.bead]
+        ):
+            kept.append(link)
+    return kept
+
+
+def _canonical_key(link: Link, learned: Mapping[str, tuple[str, float]]) -> tuple[str, str]:
+    """商湯集團 ↔ SenseTime joins 商湯 ↔ SenseTime: the English is the same name and the Chinese only
+    adds a designator. 商湯集團股份有限公司 ↔ SenseTime Group Co., Ltd. stays its own pair."""
+    zh, en = link.zh, link.en
+    if zh.core:
+        known = learned.get(zh.core)
+        if known is not None and known[0] == en.key:
+            return zh.core, en.key
+    return zh.key, en.key
+
+
+def _pair(key: tuple[str, str], links: Sequence[Link]) -> EntityPair:
+    zh_key, en_key = key
+    zh_surfaces = Counter(link.zh.text for link in links)
+    en_surfaces = Counter(link.en.text for link in links)
+    canonical_zh = _canonical_surface(zh_key, [link.zh for link in links])
+    canonical_en = _canonical_surface(en_key, [link.en for link in links])
+    mentions = _mentions(links)
+    evidence: Counter[str] = Counter(label for link in links for label in link.evidence)
+    return EntityPair(
+        zh=canonical_zh,
+        en=canonical_en,
+        type=_entity_type(zh_key, links),
+        count=len(mentions),
+        score=round(max(link.score for link in links), 4),
+        evidence=tuple(label for label, _ in sorted(evidence.items(), key=lambda item: (-item[1], item[0]))),
+        beads=tuple(sorted({link.bead for link in links})),
+        mentions=mentions,
+        variants=tuple(sorted(zh_surfaces)),
+        en_variants=tuple(sorted(en_surfaces)),
+    )
+
+
+def _canonical_surface(key: str, seen: Sequence[Candidate]) -> str:
+    """The commonest surface whose key is ``key``; for a core seen only inside variants, its prefix."""
+    exact = Counter(c.text for c in seen if c.key == key)
+    if exact:
+        return max(exact.items(), key=lambda item: (item[1], item[0]))[0]
+    for candidate in seen:
+        if candidate.key.startswith(key):
+            return candidate.text[: len(key)]
+    return key
+
+
+def _mentions(links: Sequence[Link]) -> tuple[Mention, ...]:
+    """One mention per linked span pair; a mention nested in another of the same pair is dropped."""
+    spans = sorted({(k.bead, k.zh.start, k.zh.end, k.en.start, k.en.end) for k in links})
+    kept = [
+        s for s in spans
+        if not any(o != s and o[0] == s[0] and o[1] <= s[1] and s[2] <= o[2] and o[3] <= s[3] and s[4] <= o[4]
+                   for o in spans)
+    ]
+    return tuple(Mention(*span) for span in kept)
+
+
+_TYPE_WEIGHTS = {"designated": 2, "nested": 1}
+_TYPE_ORDER: tuple[EntityType, ...] = ("ORG", "LOC", "PER", "MISC")
+
+
+def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
+    """Vote of the hints: Chinese tags and designators, English designators and titles, glosses,
+    and romanised Chinese names (a full pinyin/Wade–Giles/Cantonese match of 2-4 characters)."""
+    votes: Counter[EntityType] = Counter()
+    for link in links:
+        for candidate in (link.zh, link.en):
+            if candidate.hint:
+                votes[candidate.hint] += 2 if candidate.source in ("designated", "separated") else 1
+        romanised = any(e.split(":")[0] in ("pinyin", "wade-giles", "cantonese") for e in link.evidence)
+        in_dictionary = any(e.startswith("cedict") for e in link.evidence)
+        if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key \
+                and not link.zh.core:
+            votes["PER"] += 1
+    glossed = gloss_type(zh_key)
+    if glossed:
+        votes[glossed] += 1
+    if not votes:
+        return "MISC"
+    return max(_TYPE_ORDER, key=lambda kind: (votes[kind], -_TYPE_ORDER.index(kind)))
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def settings() -> dict[str, str]:
+    return {"entities": VERSION, "accept": str(ACCEPT)}
+
+
+def align_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
+    """One entity table per alignment, with co-occurrence counted over all of them."""
+    beads = collect_candidates(alignments)
+    stats = cooccurrence(beads)
+    text_of = {i: (a.zh.text, a.en.text) for i, a in enumerate(alignments)}
+    first = PairScorer(stats)
+    learned = learn(link for bead in beads for link in link_bead(bead, first, text_of))
+    second = PairScorer(stats, learned)
+    links = [link for bead in beads for link in link_bead(bead, second, text_of)]
+    learned = learn(links) | {k: v for k, v in learned.items() if k not in learn(links)}
+    by_document: dict[int, list[Link]] = defaultdict(list)
+    for link in links:
+        by_document[link.document].append(link)
+    return [build_table(by_document.get(i, []), learned, settings()) for i in range(len(alignments))]

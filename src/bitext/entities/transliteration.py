@@ -1,0 +1,116 @@
+"""Transliteration signal: does an English name sound like the Chinese one?
+
+Two kinds of names meet here. Chinese names written in English follow a romanisation exactly or
+nearly (徐立 → Xu Li, 蔡英文 → Tsai Ing-wen, 李嘉誠 → Li Ka-shing): compared letter for letter with
+each reading. Foreign names written in Chinese are approximated syllable by syllable (哈利法克斯 ha li
+fa ke si → Halifax, 戴紐斯 dai niu si → Danius): compared on a consonant skeleton in which sounds
+Chinese transcription merges (b/p, d/t, g/k, l/r, s/z/x…) share one letter and vowels are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from bitext.resources.names import readings
+
+# Name separators inside Chinese renderings of foreign names: 埃胡德·烏爾, 莎拉．戴紐斯.
+NAME_SEPARATORS = "·．・•‧"
+_HAN = regex.compile(r"\p{Han}")
+_PINYIN_DIGRAPHS = (("zh", "j"), ("ch", "j"), ("sh", "s"), ("ng", "n"))
+_PINYIN_LETTERS = str.maketrans({"q": "j", "x": "s", "c": "s", "z": "s", "r": "l", "p": "b", "t": "d", "g": "k"})
+_ENGLISH_DIGRAPHS = (
+    ("sch", "s"), ("ch", "j"), ("sh", "s"), ("ph", "f"), ("th", "d"), ("ck", "k"), ("gh", ""), ("ng", "n"),
+    ("x", "ks"), ("qu", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ge", "je"), ("gi", "ji"),
+)
+_ENGLISH_LETTERS = str.maketrans({
+    "c": "k", "q": "k", "z": "s", "r": "l", "p": "b", "t": "d", "g": "k", "v": "f", "j": "j",
+})
+_VOWELS = str.maketrans("", "", "aeiouyhw")
+
+# A full-spelling match this good is a romanised Chinese name (small slips: Ing-wen for Ying-wen).
+ROMANISATION_FLOOR = 0.8
+# Skeletons shorter than this match too easily (one consonant fits half the names in a text); two-
+# consonant skeletons count, but for less than longer ones.
+MIN_SKELETON = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Transliteration:
+    score: float
+    system: str
+    spelling: str
+
+    @property
+    def evidence(self) -> str:
+        return f"{self.system}:{self.spelling}={self.score:.2f}"
+
+
+def english_key(text: str) -> str:
+    """``"Ka-shing"`` → ``"kashing"``: lower-case ASCII letters only."""
+    return "".join(ch for ch in text.lower() if "a" <= ch <= "z")
+
+
+def pinyin_skeleton(spelling: str) -> str:
+    for digraph, letter in _PINYIN_DIGRAPHS:
+        spelling = spelling.replace(digraph, letter)
+    return _squeeze(spelling.translate(_PINYIN_LETTERS).translate(_VOWELS))
+
+
+def english_skeleton(key: str) -> str:
+    for digraph, letters in _ENGLISH_DIGRAPHS:
+        key = key.replace(digraph, letters)
+    return _squeeze(key.translate(_ENGLISH_LETTERS).translate(_VOWELS))
+
+
+def _squeeze(text: str) -> str:
+    """Doubled consonants are one sound (Danniel, Hall): keep one."""
+    return "".join(ch for i, ch in enumerate(text) if i == 0 or ch != text[i - 1])
+
+
+def han_only(text: str) -> str:
+    return "".join(ch for ch in text if _HAN.match(ch))
+
+
+@lru_cache(maxsize=65536)
+def transliteration(zh: str, en: str) -> Transliteration | None:
+    """The best-matching reading of ``zh`` for ``en``, or ``None`` when nothing is comparable.
+
+    Scores are in [0, 1]: 1 for an exact romanisation (徐立 ↔ Xu Li); skeleton matches of foreign
+    names are capped below exact spellings so a real romanisation always ranks first.
+    """
+    han = han_only(zh)
+    key = english_key(en)
+    if not han or len(key) < 2:
+        return None
+    best: Transliteration | None = None
+    for system in ("pinyin", "wade-giles", "cantonese"):
+        for reading in readings(han, system):
+            spelling = "".join(reading)
+            score = Levenshtein.normalized_similarity(spelling, key)
+            if best is None or score > best.score:
+                best = Transliteration(score, system, " ".join(reading))
+    skeleton = _skeleton_match(han, key)
+    if skeleton and (best is None or skeleton.score > best.score):
+        best = skeleton
+    return best
+
+
+def _skeleton_match(han: str, key: str) -> Transliteration | None:
+    target = english_skeleton(key)
+    if len(target) < MIN_SKELETON:
+        return None
+    best: Transliteration | None = None
+    for reading in readings(han, "pinyin", limit=16):
+        spelling = "".join(reading)
+        source = pinyin_skeleton(spelling)
+        if len(source) < MIN_SKELETON:
+            continue
+        weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
+        score = weight * Levenshtein.normalized_similarity(source, target)
+        if best is None or score > best.score:
+            best = Transliteration(round(score, 4), "skeleton", " ".join(reading))
+    return best

@@ -1,0 +1,121 @@
+"""Romanisations of Chinese names: Hanyu Pinyin, Wade–Giles and Hong Kong Cantonese.
+
+One Chinese name reaches English in several spellings: 徐立 → Xu Li (mainland pinyin), 蔡英文 →
+Tsai Ing-wen (Taiwan, Wade–Giles without tone marks or apostrophes), 李嘉誠 → Li Ka-shing (Hong
+Kong government Cantonese). Surnames have their own readings (曾 is Zeng as a surname, not the
+adverb ceng; 單 is Shan, 區 is Ou), so every reading of the first character is kept, while the
+other characters take pypinyin's context reading plus their heteronyms.
+
+Readings are returned as tuples of plain ASCII syllables (no tones, apostrophes or diacritics,
+ü → u), ready for fuzzy matching against English spellings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+
+SYSTEMS = ("pinyin", "wade-giles", "cantonese")
+
+# Past this many combinations per system, heteronyms of non-initial characters are dropped: the
+# first reading (pypinyin's contextual choice, the commonest Cantonese spelling) is kept.
+MAX_READINGS = 64
+
+
+def ascii_syllable(syllable: str) -> str:
+    """``"ts'ai"`` → ``"tsai"``, ``"lü"`` → ``"lu"``, ``"lv"`` → ``"lu"``: letters only, lower case."""
+    decomposed = unicodedata.normalize("NFKD", syllable.lower())
+    letters = "".join(ch for ch in decomposed if "a" <= ch <= "z")
+    return letters.replace("v", "u")
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(item for item in items if item))
+
+
+@lru_cache(maxsize=65536)
+def _pinyin_char(ch: str, style: Style) -> tuple[str, ...]:
+    readings = pinyin(ch, style=style, heteronym=True, errors="ignore")
+    return tuple(_unique([ascii_syllable(r) for r in readings[0]])) if readings else ()
+
+
+@lru_cache(maxsize=1)
+def _cantonese_table():
+    from cantoroman import Cantonese  # imported lazily: it parses six JSON tables on construction
+
+    return Cantonese()
+
+
+@lru_cache(maxsize=65536)
+def _cantonese_char(ch: str) -> tuple[str, ...]:
+    found = _cantonese_table().getRoman(ch)
+    return tuple(_unique([ascii_syllable(r) for r in found[0]])) if found and found[0] else ()
+
+
+def _contextual_pinyin(text: str, style: Style) -> list[str]:
+    """pypinyin's reading of each character in context (its phrase dictionary picks heteronyms)."""
+    readings = pinyin(text, style=style, heteronym=False, errors=lambda chars: [[""] for _ in chars])
+    return [ascii_syllable(options[0]) if options else "" for options in readings]
+
+
+def syllable_options(text: str, system: str) -> list[tuple[str, ...]]:
+    """Per character, the candidate syllables in ``system``, most likely first.
+
+    The first character gets every reading (surname readings included); the others get the
+    contextual reading first, then their heteronyms. Characters with no reading (Latin, punctuation)
+    get an empty tuple.
+    """
+    if system == "cantonese":
+        return [_cantonese_char(ch) for ch in text]
+    style = Style.NORMAL if system == "pinyin" else Style.WADEGILES
+    contextual = _contextual_pinyin(text, style)
+    options = []
+    for ch, first in zip(text, contextual, strict=False):
+        heteronyms = _pinyin_char(ch, style)
+        options.append(tuple(_unique([first, *heteronyms])) if heteronyms else ((first,) if first else ()))
+    return options
+
+
+def readings(text: str, system: str, limit: int = MAX_READINGS) -> list[tuple[str, ...]]:
+    """Syllable sequences for ``text`` in ``system`` (``pinyin``, ``wade-giles``, ``cantonese``).
+
+    ``readings("曾", "pinyin")`` includes ``("zeng",)`` and ``("ceng",)``;
+    ``readings("李嘉誠", "cantonese")`` includes ``("li", "ka", "shing")``.
+    """
+    if system not in SYSTEMS:
+        raise ValueError(f"unknown romanisation {system!r}; choose one of: {', '.join(SYSTEMS)}")
+    options = [o for o in syllable_options(text, system) if o]
+    if not options:
+        return []
+    options = _trim(options, limit)
+    return [tuple(combo) for combo in itertools.islice(itertools.product(*options), limit)]
+
+
+def _trim(options: list[tuple[str, ...]], limit: int) -> list[tuple[str, ...]]:
+    """Keep all surname readings; drop later characters' heteronyms until the product fits."""
+    trimmed = list(options)
+    position = len(trimmed) - 1
+    while _product(trimmed) > limit and position >= 1:
+        trimmed[position] = trimmed[position][:1]
+        position -= 1
+    return trimmed
+
+
+def _product(options: list[tuple[str, ...]]) -> int:
+    total = 1
+    for option in options:
+        total *= len(option)
+    return total
+
+
+def name_spellings(text: str) -> dict[str, list[str]]:
+    """English-style spellings of a Chinese name per system, surname first, e.g. for 李嘉誠:
+    ``{"pinyin": ["li jia cheng", …], "wade-giles": ["li chia cheng", …], "cantonese": ["li ka shing", …]}``.
+
+    The given name's syllables are written with spaces; matching code compares them with spaces
+    and hyphens removed, so "Ka-shing", "Kashing" and "Ka Shing" all fit.
+    """
+    return {system: _unique([" ".join(r) for r in readings(text, system)]) for system in SYSTEMS}
