@@ -1,0 +1,403 @@
+"""bitext batch: output equals the single-document alignments, resumable, kill-safe, bad documents reported.
+
+Process pools are slow to start (≈0.3 s), so most tests run in-process (jobs=1) and a few check that the
+pool gives the same bytes; the hypothesis tests use few, small examples.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import bitext
+from batch_support import (
+    SENTENCES,
+    corpus,
+    dying_task,
+    probe_task,
+    read_tsv_rows,
+    tree,
+    write_documents,
+    write_manifest,
+)
+from bitext.batch import (
+    BatchOptions,
+    DocumentPair,
+    FolderPairs,
+    ManifestFile,
+    file_stem,
+    open_pairs,
+    run_batch,
+    run_document,
+)
+from bitext.batch.runner import WORKER_DIED
+from bitext.cli.main import main
+from bitext.errors import BitextError
+
+TESTS = Path(__file__).resolve().parent
+a_document = st.lists(st.integers(0, len(SENTENCES) - 1), min_size=1, max_size=5)
+documents_strategy = st.lists(a_document, min_size=1, max_size=6)
+
+
+def aligned_rows(doc_id: str, source: Path, translation: Path) -> list[tuple]:
+    """One document aligned on its own with bitext.align: (doc_id, zh, en, score, type) per bead."""
+    alignment = bitext.align(bitext.read_text(source).text, bitext.read_text(translation).text)
+    return [(doc_id, alignment.zh_text(b), alignment.en_text(b), f"{b.score:.4f}", b.type) for b in alignment]
+
+
+def expected_rows(manifest: Path, doc_ids: list[str]) -> list[tuple]:
+    """Each listed document aligned on its own, concatenated in manifest order."""
+    rows = []
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        doc_id, source, translation = line.split("\t")
+        if doc_id in doc_ids:
+            rows += aligned_rows(doc_id, manifest.parent / source, manifest.parent / translation)
+    return rows
+
+
+def corpus_rows(path: Path) -> list[tuple]:
+    return [(r["doc_id"], r["zh"], r["en"], r["score"], r["type"]) for r in read_tsv_rows(path)]
+
+
+def report_rows(outdir: Path) -> dict[str, dict[str, str]]:
+    return {row["doc_id"]: row for row in read_tsv_rows(outdir / "report.tsv")}
+
+
+# --- the output is the single-document outputs, concatenated in manifest order ---------------------
+
+
+@settings(max_examples=8, deadline=None)
+@given(documents=documents_strategy)
+def test_corpus_equals_concatenated_single_document_alignments(documents: list[list[int]]) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        manifest = corpus(folder, documents)
+        summary = run_batch(ManifestFile(manifest), folder / "out", jobs=1)
+        doc_ids = [f"d{i}" for i in range(len(documents))]
+        count = len(documents)
+        assert (summary.total, summary.ok, summary.failed, summary.exit_status) == (count, count, 0, 0)
+        assert corpus_rows(folder / "out" / "corpus.tsv") == expected_rows(manifest, doc_ids)
+        # Every row of the corpus is its document's own file, rows in order, header once.
+        parts = [(folder / "out" / "documents" / f"{d}.tsv").read_text(encoding="utf-8") for d in doc_ids]
+        header = parts[0].split("\n", 1)[0] + "\n"
+        assert (folder / "out" / "corpus.tsv").read_text(encoding="utf-8") == header + "".join(
+            part.split("\n", 1)[1] for part in parts
+        )
+
+
+def test_process_pool_gives_the_same_bytes_as_one_process(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[0, 1], [2], [3, 4, 5], [6, 7], [1, 3], [0], [5, 6, 7], [2, 4]])
+    run_batch(ManifestFile(manifest), tmp_path / "one", jobs=1)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "two", jobs=2)
+    assert summary.ok == 8
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+
+
+def test_report_rows_describe_each_document(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[0, 1, 2], [3]])
+    run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1)
+    rows = report_rows(tmp_path / "out")
+    zh = bitext.read_text(tmp_path / "zh" / "d0.txt").text
+    en = bitext.read_text(tmp_path / "en" / "d0.txt").text
+    alignment = bitext.align(zh, en)
+    scores = [bead.score for bead in alignment]
+    row = rows["d0"]
+    assert row["status"] == "ok" and row["error"] == ""
+    assert int(row["beads"]) == len(alignment)
+    assert int(row["zh_sentences"]) == 3 and int(row["en_sentences"]) == 3
+    assert float(row["mean_score"]) == pytest.approx(sum(scores) / len(scores), abs=1e-4)
+    types = dict(item.split(":") for item in row["types"].split())
+    assert sum(int(count) for count in types.values()) == len(alignment)
+
+
+def test_jsonl_corpus_carries_doc_ids_in_manifest_order(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[0, 1], [2, 3, 4], [5]])
+    run_batch(ManifestFile(manifest), tmp_path / "out", BatchOptions(format="jsonl"), jobs=1)
+    lines = (tmp_path / "out" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    beads = [(r["doc_id"], r["zh"], r["en"], f"{r['score']:.4f}", r["type"]) for r in records if "zh_ids" in r]
+    assert beads == expected_rows(manifest, ["d0", "d1", "d2"])
+
+
+def test_two_folders_are_matched_by_file_name(tmp_path: Path) -> None:
+    write_documents(tmp_path, [[0, 1], [2], [3]])
+    (tmp_path / "en" / "d2.txt").unlink()
+    (tmp_path / "zh" / ".hidden").write_text("x")
+    pairs = list(FolderPairs(tmp_path / "zh", tmp_path / "en"))
+    assert [p.doc_id for p in pairs] == ["d0.txt", "d1.txt", "d2.txt"]
+    assert [bool(p.problem) for p in pairs] == [False, False, True]
+    assert "one side missing" in pairs[2].problem
+    out = str(tmp_path / "out")
+    assert main(["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", out, "-j", "1", "-q"]) == 1
+    rows = report_rows(tmp_path / "out")
+    assert rows["d0.txt"]["status"] == "ok" and rows["d2.txt"]["status"] == "error"
+
+
+# --- the manifest ---------------------------------------------------------------------------------
+
+
+def test_manifest_paths_are_relative_to_it_and_header_and_comments_are_skipped(tmp_path: Path) -> None:
+    write_documents(tmp_path / "data", [[0], [1]])
+    manifest = tmp_path / "data" / "list.tsv"
+    manifest.write_text(
+        "doc_id\tsource\ttranslation\n# a comment\n\na\tzh/d0.txt\ten/d0.txt\nb\tzh/d1.txt\ten/d1.txt\n"
+    )
+    pairs = list(ManifestFile(manifest))
+    assert [(p.doc_id, p.source, p.translation) for p in pairs] == [
+        ("a", tmp_path / "data" / "zh" / "d0.txt", tmp_path / "data" / "en" / "d0.txt"),
+        ("b", tmp_path / "data" / "zh" / "d1.txt", tmp_path / "data" / "en" / "d1.txt"),
+    ]
+    assert len(ManifestFile(manifest)) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("a\tzh.txt\n", "line 1: expected 3 tab-separated fields"),
+        ("a\tzh.txt\ten.txt\nb\tc\td\te\n", "line 2: expected 3"),
+        ("\tzh.txt\ten.txt\n", "line 1: the doc_id is empty"),
+        ("# only a comment\n", "lists no document pairs"),
+    ],
+)
+def test_a_malformed_manifest_is_a_user_error_naming_the_line(tmp_path: Path, content: str, message: str) -> None:
+    manifest = tmp_path / "m.tsv"
+    manifest.write_text(content)
+    with pytest.raises(BitextError, match=message):
+        ManifestFile(manifest)
+
+
+def test_bad_manifest_exits_2_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    manifest = tmp_path / "m.tsv"
+    manifest.write_text("a\tonly-two-fields\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "bitext", "batch", str(manifest), "-o", str(tmp_path / "out")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "line 1" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_inputs_must_be_one_manifest_or_two_folders(tmp_path: Path) -> None:
+    with pytest.raises(BitextError, match="is a folder"):
+        open_pairs([tmp_path])
+    with pytest.raises(BitextError, match="no such folder"):
+        open_pairs([tmp_path, tmp_path / "absent"])
+    with pytest.raises(BitextError, match="got 3 inputs"):
+        open_pairs([tmp_path, tmp_path, tmp_path])
+
+
+# --- bad documents are reported and skipped; the others are not affected ------------------------
+
+
+def test_bad_documents_are_reported_and_skipped(tmp_path: Path) -> None:
+    write_documents(tmp_path, [[0, 1], [2, 3], [4]])
+    (tmp_path / "zh" / "binary.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 40)
+    (tmp_path / "zh" / "empty.txt").write_bytes(b"")
+    (tmp_path / "zh" / "gb.txt").write_bytes("商湯集團宣布完成重組。".encode("gb18030") + b"\xff\xff")
+    rows = [
+        ("good0", "zh/d0.txt", "en/d0.txt"),
+        ("binary", "zh/binary.txt", "en/d0.txt"),
+        ("empty", "zh/empty.txt", "en/d0.txt"),
+        ("undecodable", "zh/gb.txt", "en/d0.txt"),
+        ("missing-file", "zh/d1.txt", "en/nowhere.txt"),
+        ("no-translation", "zh/d1.txt", ""),
+        ("good1", "zh/d1.txt", "en/d1.txt"),
+        ("good0", "zh/d2.txt", "en/d2.txt"),  # duplicate doc_id
+        ("good2", "zh/d2.txt", "en/d2.txt"),
+    ]
+    manifest = write_manifest(tmp_path, rows)
+    out = tmp_path / "out"
+    assert main(["batch", str(manifest), "-o", str(out), "-j", "1", "-q"]) == 1
+    report = read_tsv_rows(out / "report.tsv")
+    assert [row["doc_id"] for row in report] == [row[0] for row in rows]
+    status = {(row["doc_id"], row["status"]) for row in report}
+    assert {("good0", "ok"), ("good1", "ok"), ("good2", "ok")} < status
+    errors = {row["doc_id"]: row["error"] for row in report if row["status"] == "error"}
+    assert set(errors) == {"binary", "empty", "undecodable", "missing-file", "no-translation", "good0"}
+    assert "empty" in errors["empty"] and "no such file" in errors["missing-file"]
+    assert "one side missing" in errors["no-translation"] and "duplicate doc_id" in errors["good0"]
+    assert "line 1" in errors["good0"]
+    assert all("\n" not in error and error for error in errors.values())
+    # The corpus holds exactly the good documents (the first "good0", not the duplicate), in manifest order.
+    rows_out = corpus_rows(out / "corpus.tsv")
+    assert list(dict.fromkeys(r[0] for r in rows_out)) == ["good0", "good1", "good2"]
+    for doc_id, name in {"good0": "d0", "good1": "d1", "good2": "d2"}.items():
+        expected = aligned_rows(doc_id, tmp_path / "zh" / f"{name}.txt", tmp_path / "en" / f"{name}.txt")
+        assert [r for r in rows_out if r[0] == doc_id] == expected
+
+
+def test_a_bug_hit_by_one_document_is_reported_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bitext.batch.document as document
+
+    manifest = corpus(tmp_path, [[0], [1], [2]])
+    real_align = document.align
+
+    def align(zh, en, **options):  # type: ignore[no-untyped-def]
+        if "徐立" in getattr(zh, "text", zh):
+            raise ZeroDivisionError("simulated bug")
+        return real_align(zh, en, **options)
+
+    monkeypatch.setattr(document, "align", align)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1)
+    assert (summary.ok, summary.failed) == (2, 1)
+    rows = report_rows(tmp_path / "out")
+    assert rows["d2"]["status"] == "error" and "unexpected ZeroDivisionError: simulated bug" in rows["d2"]["error"]
+
+
+def test_a_worker_that_dies_costs_only_its_own_document(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8] for i in range(8)])
+    run_batch(ManifestFile(manifest), tmp_path / "fresh", jobs=1)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", jobs=2, task=dying_task)
+    assert (summary.ok, summary.failed, summary.exit_status) == (7, 1, 1)
+    rows = report_rows(tmp_path / "out")
+    assert rows["d3"]["status"] == "error" and rows["d3"]["error"] == WORKER_DIED
+    fresh_rows = [r for r in corpus_rows(tmp_path / "fresh" / "corpus.tsv") if r[0] != "d3"]
+    assert corpus_rows(tmp_path / "out" / "corpus.tsv") == fresh_rows
+    # The failed document is retried by the next run, and then the output is a fresh run's.
+    assert run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1).exit_status == 0
+    assert tree(tmp_path / "out") == tree(tmp_path / "fresh")
+
+
+# --- resumable: a resumed run's output is a fresh run's; killing loses nothing written -------------
+
+
+class Interrupt:
+    """An in-process task that is interrupted (Ctrl-C) when it reaches its ``stop``-th document."""
+
+    def __init__(self, stop: int) -> None:
+        self.stop, self.seen = stop, 0
+
+    def __call__(self, pair: DocumentPair, options: BatchOptions, root: str):  # type: ignore[no-untyped-def]
+        self.seen += 1
+        if self.seen == self.stop:
+            raise KeyboardInterrupt
+        return run_document(pair, options, root)
+
+
+@settings(max_examples=6, deadline=None)
+@given(documents=documents_strategy, data=st.data())
+def test_a_resumed_run_equals_a_fresh_run(documents: list[list[int]], data: st.DataObject) -> None:
+    stop = data.draw(st.integers(1, len(documents)), label="interrupted at document")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        manifest = corpus(folder, documents)
+        run_batch(ManifestFile(manifest), folder / "fresh", jobs=1)
+        with pytest.raises(KeyboardInterrupt):
+            run_batch(ManifestFile(manifest), folder / "resumed", jobs=1, task=Interrupt(stop))
+        done = len(list((folder / "resumed" / "status").glob("*.json")))
+        assert done == stop - 1
+        summary = run_batch(ManifestFile(manifest), folder / "resumed", jobs=1)
+        assert summary.resumed == stop - 1
+        assert tree(folder / "resumed") == tree(folder / "fresh")
+
+
+def test_killing_a_run_part_way_loses_nothing_already_written(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[i % 8, (i + 3) % 8, (i + 5) % 8] for i in range(24)])
+    run_batch(ManifestFile(manifest), tmp_path / "fresh", jobs=1)
+    fresh = tree(tmp_path / "fresh")
+    out = tmp_path / "killed"
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from batch_support import slow_task; from bitext.batch import ManifestFile, run_batch;"
+        "run_batch(ManifestFile(sys.argv[2]), sys.argv[3], jobs=2, task=slow_task)"
+    )
+    # Its own session, so that the whole job (the run and its workers) is killed at once, mid-write.
+    command = [sys.executable, "-c", script, str(TESTS), str(manifest), str(out)]
+    process = subprocess.Popen(command, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(list((out / "status").glob("*.json"))) < 4 and time.monotonic() < deadline:
+            assert process.poll() is None, "the run ended before it could be killed"
+            time.sleep(0.01)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    killed = tree(out)
+    done = [name for name in killed if name.startswith("status/")]
+    assert 4 <= len(done) < 24, "killed part-way"
+    # Every file under a final name is whole: exactly the fresh run's file of the same name.
+    for name, content in killed.items():
+        if not Path(name).name.startswith(".") and name != "batch.json":
+            assert content == fresh[name], name
+    for name in done:  # and each document marked done has its output
+        assert f"documents/{Path(name).stem}.tsv" in killed
+    summary = run_batch(ManifestFile(manifest), out, jobs=2)
+    assert summary.resumed >= 4 and summary.ok == 24
+    assert tree(out) == fresh
+
+
+def test_changed_input_is_aligned_again_on_resume(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[0, 1], [2, 3]])
+    run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1)
+    (tmp_path / "en" / "d1.txt").write_text(SENTENCES[2][1] + " " + SENTENCES[3][1] + " Extra sentence here.\n")
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1)
+    assert summary.resumed == 1
+    assert [r for r in corpus_rows(tmp_path / "out" / "corpus.tsv") if r[0] == "d1"] == expected_rows(manifest, ["d1"])
+
+
+def test_resuming_with_other_settings_is_refused_unless_restarted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = corpus(tmp_path, [[0, 1]])
+    out = str(tmp_path / "out")
+    assert main(["batch", str(manifest), "-o", out, "-j", "1", "-q"]) == 0
+    assert main(["batch", str(manifest), "-o", out, "-j", "1", "-q", "--format", "jsonl"]) == 2
+    error = capsys.readouterr().err
+    assert "other settings" in error and "format" in error and error.count("\n") == 1
+    assert main(["batch", str(manifest), "-o", out, "-j", "1", "-q", "--format", "jsonl", "--restart"]) == 0
+    outputs = sorted(p.name for p in Path(out).iterdir() if p.suffix in {".tsv", ".jsonl"})
+    assert outputs == ["corpus.jsonl", "report.tsv"]
+
+
+def test_unknown_alignment_option_is_a_user_error(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[0]])
+    with pytest.raises(BitextError, match="unknown alignment option"):
+        run_batch(ManifestFile(manifest), tmp_path / "out", BatchOptions(align={"no_such_option": 1}), jobs=1)
+
+
+# --- workers load resources once ----------------------------------------------------------------
+
+
+def test_each_worker_loads_resources_before_its_first_document(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8] for i in range(6)])
+    out = tmp_path / "out"
+    assert run_batch(ManifestFile(manifest), out, jobs=2, task=probe_task).ok == 6
+    probes = [json.loads(path.read_text()) for path in (out / "probes").glob("*.json")]
+    assert len(probes) == 6
+    assert all(probe["loaded"] == 0 for probe in probes), probes
+    assert os.getpid() not in {probe["pid"] for probe in probes}
+
+
+# --- file names -------------------------------------------------------------------------------------
+
+
+@given(st.lists(st.text(min_size=1, max_size=300), min_size=2, max_size=5, unique=True))
+def test_distinct_doc_ids_get_distinct_safe_file_names(doc_ids: list[str]) -> None:
+    stems = [file_stem(doc_id) for doc_id in doc_ids]
+    assert len(set(stems)) == len(stems)
+    for stem in stems:
+        assert "/" not in stem and "\x00" not in stem and not stem.startswith(".")
+        assert len(stem.encode("utf-8")) <= 200
+
+
+def test_the_per_document_task_writes_output_then_status(tmp_path: Path) -> None:
+    write_documents(tmp_path, [[0, 1]])
+    pair = DocumentPair("x/y", tmp_path / "zh" / "d0.txt", tmp_path / "en" / "d0.txt")
+    (tmp_path / "out" / "documents").mkdir(parents=True)
+    (tmp_path / "out" / "status").mkdir()
+    report = run_document(pair, BatchOptions(), str(tmp_path / "out"))
+    assert report.status == "ok"
+    assert (tmp_path / "out" / "documents" / "x%2Fy.tsv").exists()
+    assert json.loads((tmp_path / "out" / "status" / "x%2Fy.json").read_text())["report"]["status"] == "ok"
