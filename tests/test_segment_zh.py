@@ -30,6 +30,11 @@ def sentences(text: str, splitter: str = "") -> list[str]:
             "那男孩道：“呸，你不會摔交。 ”韋小寶道：“誰說不會？”",
             ["那男孩道：“呸，你不會摔交。 ”", "韋小寶道：“誰說不會？”"],
         ),
+        # Marks after the closer still belong to the same end.
+        ("都要果斷回絕！）。現代城市。", ["都要果斷回絕！）。", "現代城市。"]),
+        # An ASCII double quote closes a quotation opened in the sentence, and otherwise opens the next.
+        ('他說："好的。"然後走了。', ['他說："好的。"', "然後走了。"]),
+        ('布什表示支持。"發言人稱這是"一大步"。', ["布什表示支持。", '"發言人稱這是"一大步"。']),
         # A quotation without a final mark inside does not end the sentence.
         ("「我們有老鼠」他補充道。", ["「我們有老鼠」他補充道。"]),
         # Decimals, amounts, company names and Latin abbreviations stay whole.

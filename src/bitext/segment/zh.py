@@ -34,8 +34,9 @@ _OPENING = "「『“‘（《〈"
 _QUOTE_CLOSING = "」』”’"
 _QUOTE_OPENING = "「『“‘"
 
+_FINALS = f"{_CJK_FINAL}!?；{_ELLIPSIS}"
 _CANDIDATE = regex.compile(
-    rf"(?P<run>[{_CJK_FINAL}!?；{_ELLIPSIS}]+)(?P<closers>(?:\s*[{_CJK_CLOSING}]|[)\"'])*)"
+    rf"(?P<run>[{_FINALS}])"
     rf"|(?<=[\p{{Latin}}\p{{N}}%)\]'\"’”])(?P<latin>\.+)(?P<latin_closers>[)\]'\"’”]*)"
     rf"|(?<=[—…{_CJK_FINAL}]|——)(?P<utterance>[{_QUOTE_CLOSING}])(?=\s*[{_OPENING}])"
 )
@@ -52,30 +53,61 @@ class ChineseSplitter:
 
     def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         boundaries: list[int] = []
-        sentence_start = start
-        for match in _CANDIDATE.finditer(text, start, end):
-            if self._ends_sentence(text, match, sentence_start, end):
-                boundaries.append(match.end())
-                sentence_start = match.end()
+        sentence_start = cursor = start
+        while (match := _CANDIDATE.search(text, cursor, end)) is not None:
+            if match.group("run"):
+                marks, cursor = _final_run(text, match.start(), sentence_start, end)
+                ends = self._run_ends_sentence(text, match.start(), cursor, marks, sentence_start, end)
+            elif match.group("latin"):
+                cursor = match.end()
+                ends = _latin_sentence_ends(text, match.start(), cursor, sentence_start, end)
+            else:
+                cursor = match.end()
+                ends = True  # "——”“": interrupted speech, then a new quotation
+            if ends:
+                boundaries.append(cursor)
+                sentence_start = cursor
         return cut_at(text, start, end, boundaries)
 
-    def _ends_sentence(self, text: str, match: regex.Match[str], sentence_start: int, limit: int) -> bool:
-        if match.group("utterance"):
+    def _run_ends_sentence(self, text: str, start: int, end: int, marks: str, sentence_start: int, limit: int) -> bool:
+        if any(ch in _CJK_FINAL for ch in marks):
             return True
-        if match.group("latin"):
-            return _latin_sentence_ends(text, match.start(), match.end(), sentence_start, limit)
-        run, closers = match.group("run"), match.group("closers")
-        if any(ch in _CJK_FINAL for ch in run):
-            return True
-        if "；" in run:
+        if "；" in marks:
             return self.semicolon
-        if not run.strip(_ELLIPSIS):
-            return bool(closers.strip()) or _ellipsis_ends_narration(text, match.end(), sentence_start, limit)
+        if not marks.strip(_ELLIPSIS):
+            closed = end > start + len(marks)
+            return closed or _ellipsis_ends_narration(text, end, sentence_start, limit)
         # Half-width ! or ? (possibly with an ellipsis): Chinese after a Han character, Latin otherwise.
-        before = text[match.start() - 1] if match.start() > sentence_start else ""
+        before = text[start - 1] if start > sentence_start else ""
         if before and not _HAN.match(before) and not before.isspace():
-            return _latin_sentence_ends(text, match.start(), match.end(), sentence_start, limit)
+            return _latin_sentence_ends(text, start, end, sentence_start, limit)
         return True
+
+
+def _final_run(text: str, start: int, sentence_start: int, limit: int) -> tuple[str, int]:
+    """The final marks from ``start`` and where the run ends, closing quotes and brackets included.
+
+    "！）。" is one run; a closer may follow a stray space ("。 ”"). An ASCII double quote closes
+    only a quotation opened in this sentence (an odd count so far); otherwise it opens the next one.
+    """
+    marks = ""
+    position = start
+    while position < limit:
+        char = text[position]
+        if char in _FINALS:
+            marks += char
+            position += 1
+            continue
+        after_space = position
+        while after_space < limit and text[after_space].isspace():
+            after_space += 1
+        if after_space < limit and text[after_space] in _CJK_CLOSING:
+            position = after_space + 1
+        elif char in ")'" or (char == '"' and text.count('"', sentence_start, position) % 2 == 1):
+            position += 1
+        else:
+            break
+    return marks, position
 
 
 def _ellipsis_ends_narration(text: str, end: int, sentence_start: int, limit: int) -> bool:
