@@ -224,7 +224,7 @@ def _mismatch_message(zh_missing: list[_Found], en_missing: list[_Found]) -> str
     return f"{en} in the English {'is' if len(en_missing) == 1 else 'are'} missing from the Chinese"
 
 
-_PLAIN_NUMBER = re.compile(r"[\d,.]+")
+_PLAIN_NUMBER = re.compile(r"[\d,.]+\s*%?")
 
 
 def _describe(found: _Found) -> str:
@@ -235,12 +235,17 @@ def _describe(found: _Found) -> str:
 
 
 def _plain(value: float) -> str:
-    if value == int(value) and abs(value) < 1e16:
-        return f"{int(value):,}"
+    nearest = round(value)
+    if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)) and abs(value) < 1e16:
+        return f"{nearest:,}"
     return f"{value:,.6g}"
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def _numbers_in(text: str, lang: str) -> list[_Found]:
+    text = _URL.sub(lambda m: " " * len(m.group()), text)  # %E5%AE… in a link is no quantity
     found = [_Found(value, written, required) for value, written, required in number_extractor(text, lang)]
     if lang == "en":  # month names and ordinals: the English side of 8月, 第一 and 兩倍
         for word in _ENGLISH_WORD.finditer(text):
@@ -258,9 +263,12 @@ def number_extractor(text: str, lang: str) -> list[tuple[float, str, bool]]:
     """
     try:
         from bitext.resources.numbers import chinese_numbers, english_numbers
-    except ImportError:  # pragma: no cover - the fallback for a build without the shared grammar
+    except ImportError:  # pragma: no cover - a build without the shared grammar
         return _digit_numbers(text)
-    numbers = chinese_numbers(text) if lang == "zh" else english_numbers(text)
+    try:
+        numbers = chinese_numbers(text) if lang == "zh" else english_numbers(text)
+    except ValueError:  # a digit float() cannot read (e.g. U+116D0, a Takri digit): fall back, never crash QA
+        return _digit_numbers(text)
     result = []
     for found in numbers:
         written = text[found.start : found.end].strip()
@@ -283,7 +291,7 @@ def _is_explicit(written: str, value: float, lang: str) -> bool:
     return lang == "zh" and value >= 10 and bool(_ZH_UNITS.search(written))
 
 
-_DIGITS_ONLY = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_DIGITS_ONLY = re.compile(r"[0-9０-９]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 
 
 def _digit_numbers(text: str) -> list[tuple[float, str, bool]]:

@@ -1,0 +1,153 @@
+"""``bitext check SOURCE TRANSLATION``: align, run the QA checks, print a summary and the flagged beads.
+
+Exit status 1 when a flag at ``--fail-on`` level (default: error) or worse is found, so translation teams can
+use it in CI; 0 when the translation passes; 2 for a user error (unreadable file, bad option).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from bitext import progress
+from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
+from bitext.align.beads import Alignment
+from bitext.cli.output import add_quiet_option, review
+from bitext.errors import BitextError
+from bitext.formats import WRITERS, Export, save
+from bitext.formats.base import bead_types, mean_score
+from bitext.qa import LEVELS, QAReport, QASettings, check
+from bitext.reading import read_text
+from bitext.segment import segment
+
+EXAMPLES = """examples:
+  bitext check zh-Hant.txt en.txt                      summary and every error or warning
+  bitext check zh-Hant.txt en.txt --show error         only the errors
+  bitext check zh-Hant.txt en.txt --export review.html and write the review page too
+  bitext check zh-Hant.txt en.txt --format jsonl       one JSON object per flag, for scripts
+
+exit status: 0 nothing at --fail-on level (default error), 1 something is, 2 user error"""
+
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="QA a translation: numbers, omissions, names, lengths; exit 1 on errors",
+        description="Align SOURCE (Chinese) with TRANSLATION (English) and report beads a reviewer should look at: "
+        "numbers that differ, sentences with no counterpart, names with no counterpart, odd length ratios, "
+        "low confidence, untranslated text, repeated English sentences.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("source", help="the Chinese document (traditional or simplified)")
+    parser.add_argument("translation", help="its English translation")
+    parser.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line")
+    parser.add_argument("--method", choices=sorted(ALIGNERS), default=DEFAULT_ALIGNER, help="sentence aligner")
+    parser.add_argument("--encoding", help="input encoding (default: detected)")
+    parser.add_argument("--show", choices=LEVELS, default="warning",
+                        help="list flags of this level or worse (default: warning)")
+    parser.add_argument("--fail-on", choices=(*LEVELS, "never"), default="error",
+                        help="exit 1 when a flag of this level or worse is found (default: error)")
+    parser.add_argument("--low-confidence", type=float, default=QASettings.low_confidence, metavar="S",
+                        help=f"flag beads whose confidence is below S (default: {QASettings.low_confidence})")
+    parser.add_argument("--format", choices=("text", "jsonl"), default="text",
+                        help="text for people (default) or one JSON object per flag")
+    parser.add_argument("--export", metavar="FILE",
+                        help="also write the alignment with its flags; format from the suffix "
+                        f"({', '.join('.' + name for name in sorted(WRITERS))})")
+    add_quiet_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.quiet:
+        progress.set_quiet()
+    export_format = _export_format(args.export) if args.export else None
+    with progress.stage("reading"):
+        zh_text = read_text(args.source, args.encoding).text
+        en_text = read_text(args.translation, args.encoding).text
+    with progress.stage("splitting sentences"):
+        zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
+        en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
+    with progress.stage(f"aligning {len(zh):,} × {len(en):,} sentences"):
+        alignment = align(zh, en, method=args.method, presegmented=args.presegmented)
+    entities, report = review(alignment)
+    if args.low_confidence != QASettings.low_confidence:
+        report = check(alignment, entities, QASettings(low_confidence=args.low_confidence))
+    if args.format == "jsonl":
+        print_jsonl(alignment, report, args.show, sys.stdout)
+    else:
+        print_report(alignment, report, args.show, sys.stdout)
+    if args.export:
+        save(Export(alignment, entities=entities, qa=report), args.export, export_format or "tsv")
+    return exit_status(report, args.fail_on)
+
+
+def exit_status(report: QAReport, fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    return 1 if report.at_least(fail_on) else 0  # type: ignore[arg-type]
+
+
+def _export_format(path: str) -> str:
+    suffix = Path(path).suffix.lstrip(".").lower()
+    if suffix not in WRITERS:
+        raise BitextError(f"--export {path}: cannot tell the format from the suffix; use one of "
+                          f"{', '.join('.' + name for name in sorted(WRITERS))}")
+    return suffix
+
+
+def print_report(alignment: Alignment, report: QAReport, show: str, out: TextIO) -> None:
+    """The summary, then each bead with a flag of level ``show`` or worse, with its two sides."""
+    beads = alignment.beads
+    mean = mean_score(beads)
+    types = ", ".join(f"{count} × {kind}" for kind, count in bead_types(beads).items())
+    names = f"{alignment.zh.name or 'Chinese'} ↔ {alignment.en.name or 'English'}"
+    out.write(f"{names}: {len(beads)} beads ({types}), mean confidence {mean if mean is not None else 0:.2f}\n")
+    counts = ", ".join(f"{report.count(level)} {level}{'s' if report.count(level) != 1 else ''}" for level in LEVELS)
+    out.write(f"flags: {counts} in {len(report.flagged_beads)} beads\n")
+    levels = {flag.code: flag.level for flag in report.flags}
+    for code, count in sorted(report.by_code().items(), key=lambda item: (_RANK[levels[item[0]]], -item[1])):
+        out.write(f"  {code:<22}{count:>5}  {levels[code]}\n")
+    if "entities" not in report.checks:
+        out.write("  (names not checked: entity alignment is not available in this build)\n")
+    shown = [flag for flag in report.flags if _RANK[flag.level] <= _RANK[show]]
+    by_bead: dict[int, list] = {}
+    for flag in shown:
+        by_bead.setdefault(flag.bead, []).append(flag)
+    for number, flags in by_bead.items():
+        bead = beads[number]
+        out.write(f"\nbead {number}  {bead.type}  confidence {bead.score:.2f}  "
+                  f"zh {_ids(bead.zh)}  en {_ids(bead.en)}\n")
+        for flag in flags:
+            out.write(f"  {flag.level:<7} {flag.code}: {flag.message}\n")
+        out.write(f"  zh: {_one_line(alignment.zh_text(bead))}\n  en: {_one_line(alignment.en_text(bead))}\n")
+
+
+def print_jsonl(alignment: Alignment, report: QAReport, show: str, out: TextIO) -> None:
+    for flag in report.flags:
+        if _RANK[flag.level] > _RANK[show]:
+            continue
+        bead = alignment.beads[flag.bead]
+        record = {"bead": flag.bead, "level": flag.level, "code": flag.code, "message": flag.message,
+                  "type": bead.type, "score": bead.score, "zh_ids": list(bead.zh), "en_ids": list(bead.en),
+                  "zh": alignment.zh_text(bead), "en": alignment.en_text(bead)}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _ids(ids: tuple[int, ...]) -> str:
+    if not ids:
+        return "—"
+    return str(ids[0]) if len(ids) == 1 else f"{ids[0]}–{ids[-1]}"
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    if not text:
+        return "(none)"
+    flat = " ⏎ ".join(line.strip() for line in text.splitlines() if line.strip())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,91 @@
+"""Output options shared by the subcommands that write an alignment (``align``, ``check --export``).
+
+One place builds the :class:`~bitext.formats.Export` every format writes: entity pairs (when the entity aligner
+is installed), QA flags, the bead selection (``--min-score``, ``--drop-unaligned``) and the document id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from bitext import progress
+from bitext.align.beads import Alignment
+from bitext.entities.model import EntityTable
+from bitext.errors import BitextError
+from bitext.formats import WRITERS, Export, save
+from bitext.qa import QAReport, check
+
+
+def add_output_options(parser: argparse.ArgumentParser, *, with_format: bool = False) -> None:
+    """``--min-score``, ``--drop-unaligned``, ``--doc-id``, ``--quiet`` (and ``-o``/``--format`` on request)."""
+    if with_format:
+        parser.add_argument("-o", "--output", help="output file (default: standard output)")
+        parser.add_argument("--format", choices=sorted(WRITERS), default="tsv", help="output format (default: tsv)")
+    parser.add_argument("--min-score", type=_score, metavar="S",
+                        help="write only beads whose confidence is at least S (0 to 1)")
+    parser.add_argument("--drop-unaligned", action="store_true",
+                        help="leave out 1-0 and 0-1 beads (sentences with no counterpart)")
+    parser.add_argument("--doc-id", help="document id column/field (default: the Chinese file's path)")
+    add_quiet_option(parser)
+
+
+def add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress display on the terminal")
+
+
+def _score(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is outside 0..1")
+    return value
+
+
+def entity_aligner() -> Callable[[Alignment], EntityTable] | None:
+    """``bitext.align_entities`` when this build has it (it is its own component), else None."""
+    import bitext
+
+    found = getattr(bitext, "align_entities", None)
+    return found if callable(found) else None
+
+
+def review(alignment: Alignment, *, entities: bool = True) -> tuple[EntityTable | None, QAReport]:
+    """Entity pairs (if available and wanted) and the QA report for ``alignment``."""
+    table = None
+    aligner = entity_aligner() if entities else None
+    if aligner is not None:
+        with progress.stage("pairing names"):
+            table = aligner(alignment)
+    with progress.stage("checking beads"):
+        report = check(alignment, table)
+    return table, report
+
+
+def build_export(alignment: Alignment, args: argparse.Namespace, **kwargs: Any) -> Export:
+    table, report = review(alignment)
+    return Export(
+        alignment,
+        entities=table,
+        qa=report,
+        doc_id=getattr(args, "doc_id", None),
+        min_score=getattr(args, "min_score", None),
+        drop_unaligned=getattr(args, "drop_unaligned", False),
+        **kwargs,
+    )
+
+
+def write_output(alignment: Alignment, args: argparse.Namespace) -> int:
+    """Write ``alignment`` as ``args.format`` to ``args.output``; the exit status (0)."""
+    if getattr(args, "quiet", False):
+        progress.set_quiet()
+    if args.format == "parquet" and args.output in (None, "-") and sys.stdout.isatty():
+        raise BitextError("parquet is a binary format: give a file name with -o (or redirect the output)")
+    export = build_export(alignment, args)
+    with progress.stage(f"writing {args.format}"):
+        save(export, args.output, args.format)
+    return 0
