@@ -109,7 +109,8 @@ def print_report(alignment: Alignment, report: QAReport, show: str, out: TextIO)
     types = ", ".join(f"{count} × {kind}" for kind, count in bead_types(beads).items())
     names = f"{alignment.zh.name or 'Chinese'} ↔ {alignment.en.name or 'English'}"
     out.write(f"{names}: {len(beads)} beads ({types}), mean confidence {mean if mean is not None else 0:.2f}\n")
-    counts = ", ".join(f"{report.count(level)} {level}{'s' if report.count(level) != 1 else ''}" for level in LEVELS)
+    counts = ", ".join(f"{report.count(level)} {level}{'s' if report.count(level) != 1 and level != 'info' else ''}"
+                       for level in LEVELS)
     out.write(f"flags: {counts} in {len(report.flagged_beads)} beads\n")
     levels = {flag.code: flag.level for flag in report.flags}
     for code, count in sorted(report.by_code().items(), key=lambda item: (_RANK[levels[item[0]]], -item[1])):

@@ -140,7 +140,8 @@ class _Page:
         qa = self.export.qa
         if qa is None:
             return "QA not run"
-        parts = [f'<span class="lvl-{level}">{qa.count(level)} {level}{"s" if qa.count(level) != 1 else ""}</span>'
+        parts = [f'<span class="lvl-{level}{" zero" if not qa.count(level) else ""}">{qa.count(level)} '
+                 f'{level}{"s" if qa.count(level) != 1 and level != "info" else ""}</span>'
                  for level in ("error", "warning", "info")]
         return f'<span id="flagged-count">{len(qa.flagged_beads)}</span> beads · ' + ", ".join(parts)
 
