@@ -137,3 +137,16 @@ def test_library_splitters_keep_exact_offsets(name: str, text: str, count: int) 
         assert span.text == text[span.start : span.end]
         cursor = span.end
     assert text[cursor:].strip() == ""
+
+
+def test_a_missing_optional_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pysbd", None)  # as if not installed
+    monkeypatch.delitem(sys.modules, "bitext.segment.en_pysbd", raising=False)
+    get_splitter.cache_clear()
+    try:
+        with pytest.raises(BitextError, match=r"needs the package 'pysbd'.*bitext\[segmenters\]"):
+            segment("One. Two.", "en", splitter="pysbd")
+    finally:
+        get_splitter.cache_clear()

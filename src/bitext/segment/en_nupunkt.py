@@ -5,13 +5,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import nupunkt
+
 from bitext.segment.base import cut_at
 
 
 @cache
 def _tokenizer() -> Any:
-    import nupunkt
-
     return nupunkt.load_default_model()
 
 

@@ -47,7 +47,14 @@ def get_splitter(lang: Lang, name: str = "") -> SentenceSplitter:
     if name not in members:
         raise BitextError(f"unknown {lang} sentence splitter {name!r}; choose one of: {', '.join(members)}")
     module_name, class_name = members[name].split(":")
-    splitter: SentenceSplitter = getattr(import_module(module_name), class_name)()
+    try:
+        module = import_module(module_name)
+    except ModuleNotFoundError as missing:
+        raise BitextError(
+            f"the {lang} sentence splitter {name!r} needs the package {missing.name!r}: "
+            "pip install 'bitext[segmenters]'"
+        ) from None
+    splitter: SentenceSplitter = getattr(module, class_name)()
     return splitter
 
 

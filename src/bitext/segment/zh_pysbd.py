@@ -5,13 +5,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import pysbd
+
 from bitext.segment.base import boundaries_of_pieces, cut_at
 
 
 @cache
 def _segmenter() -> Any:
-    import pysbd
-
     return pysbd.Segmenter(language="zh", clean=False)
 
 
