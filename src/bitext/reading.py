@@ -91,6 +91,8 @@ def read_text(path: str | Path, encoding: str | None = None) -> DecodedText:
 
 def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None) -> DecodedText:
     """Decode ``data``; raise :class:`InputError` naming ``name`` and the problem on failure."""
+    if encoding is not None:
+        _check_encoding_exists(encoding, name)
     if not data:
         raise InputError(f"{name}: the file is empty")
     if encoding is not None:
@@ -117,11 +119,15 @@ def normalise_line_ends(text: str) -> str:
     return text.replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 
-def _decode_as(data: bytes, name: str, encoding: str) -> str:
+def _check_encoding_exists(encoding: str, name: str) -> None:
     try:
         codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> str:
+    _check_encoding_exists(encoding, name)
     if encoding.replace("_", "-").lower() in {"utf-8", "utf8"}:
         encoding = "utf-8-sig"  # a BOM is never text
     try:
