@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from itertools import pairwise
+
+import regex
 
 from bitext.document import Document, Lang
 from bitext.segment.base import SentenceSplitter, strip_span
@@ -102,6 +103,8 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     followed by another line of the same block, most end mid-sentence when the text is wrapped; when
     each line is a paragraph they end with a full stop. Subtitles and lists are too narrow to count.
     """
+    if len(lines) <= _MIN_WRAPPED_LINES:
+        return None
     contents = [text[start:end].strip() for start, end in lines]
     widths = sorted(_columns(content) for content in contents if content)
     if not widths:
@@ -120,9 +123,12 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     return width
 
 
+_WIDE_RUN = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
+
+
 def _columns(line: str) -> int:
     """Display width: CJK characters take two columns, as in the editor that wrapped the text."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    return len(line) + sum(map(len, _WIDE_RUN.findall(line)))
 
 
 def _wrapped_paragraphs(text: str, lines: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
