@@ -6,6 +6,7 @@ pool gives the same bytes; the hypothesis tests use few, small examples.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import signal
@@ -45,13 +46,17 @@ from bitext.cli.main import main
 from bitext.errors import BitextError
 
 TESTS = Path(__file__).resolve().parent
+# The batch machinery is under test here, not the aligner: the length-only baseline keeps the tests fast.
+METHOD = {"method": "gale-church"}
+FAST = BatchOptions(align=METHOD, entities=False)
+FAST_CLI = ["--method", "gale-church", "--no-entities", "-q"]
 a_document = st.lists(st.integers(0, len(SENTENCES) - 1), min_size=1, max_size=5)
 documents_strategy = st.lists(a_document, min_size=1, max_size=6)
 
 
 def aligned_rows(doc_id: str, source: Path, translation: Path) -> list[tuple]:
     """One document aligned on its own with bitext.align: (doc_id, zh, en, score, type) per bead."""
-    alignment = bitext.align(bitext.read_text(source).text, bitext.read_text(translation).text)
+    alignment = bitext.align(bitext.read_text(source).text, bitext.read_text(translation).text, **METHOD)
     return [(doc_id, alignment.zh_text(b), alignment.en_text(b), f"{b.score:.4f}", b.type) for b in alignment]
 
 
@@ -82,7 +87,7 @@ def test_corpus_equals_concatenated_single_document_alignments(documents: list[l
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         manifest = corpus(folder, documents)
-        summary = run_batch(ManifestFile(manifest), folder / "out", jobs=1)
+        summary = run_batch(ManifestFile(manifest), folder / "out", FAST, jobs=1)
         doc_ids = [f"d{i}" for i in range(len(documents))]
         count = len(documents)
         assert (summary.total, summary.ok, summary.failed, summary.exit_status) == (count, count, 0, 0)
@@ -97,19 +102,19 @@ def test_corpus_equals_concatenated_single_document_alignments(documents: list[l
 
 def test_process_pool_gives_the_same_bytes_as_one_process(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[0, 1], [2], [3, 4, 5], [6, 7], [1, 3], [0], [5, 6, 7], [2, 4]])
-    run_batch(ManifestFile(manifest), tmp_path / "one", jobs=1)
-    summary = run_batch(ManifestFile(manifest), tmp_path / "two", jobs=2)
+    run_batch(ManifestFile(manifest), tmp_path / "one", FAST, jobs=1)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "two", FAST, jobs=2)
     assert summary.ok == 8
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
 
 
 def test_report_rows_describe_each_document(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[0, 1, 2], [3]])
-    run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1)
+    run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1)
     rows = report_rows(tmp_path / "out")
     zh = bitext.read_text(tmp_path / "zh" / "d0.txt").text
     en = bitext.read_text(tmp_path / "en" / "d0.txt").text
-    alignment = bitext.align(zh, en)
+    alignment = bitext.align(zh, en, **METHOD)
     scores = [bead.score for bead in alignment]
     row = rows["d0"]
     assert row["status"] == "ok" and row["error"] == ""
@@ -122,7 +127,8 @@ def test_report_rows_describe_each_document(tmp_path: Path) -> None:
 
 def test_jsonl_corpus_carries_doc_ids_in_manifest_order(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[0, 1], [2, 3, 4], [5]])
-    run_batch(ManifestFile(manifest), tmp_path / "out", BatchOptions(format="jsonl"), jobs=1)
+    options = BatchOptions(format="jsonl", align=METHOD, entities=False)
+    run_batch(ManifestFile(manifest), tmp_path / "out", options, jobs=1)
     lines = (tmp_path / "out" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     beads = [(r["doc_id"], r["zh"], r["en"], f"{r['score']:.4f}", r["type"]) for r in records if "zh_ids" in r]
@@ -138,7 +144,7 @@ def test_two_folders_are_matched_by_file_name(tmp_path: Path) -> None:
     assert [bool(p.problem) for p in pairs] == [False, False, True]
     assert "one side missing" in pairs[2].problem
     out = str(tmp_path / "out")
-    assert main(["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", out, "-j", "1", "-q"]) == 1
+    assert main(["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", out, "-j", "1", *FAST_CLI]) == 1
     rows = report_rows(tmp_path / "out")
     assert rows["d0.txt"]["status"] == "ok" and rows["d2.txt"]["status"] == "error"
 
@@ -217,7 +223,7 @@ def test_bad_documents_are_reported_and_skipped(tmp_path: Path) -> None:
     ]
     manifest = write_manifest(tmp_path, rows)
     out = tmp_path / "out"
-    assert main(["batch", str(manifest), "-o", str(out), "-j", "1", "-q"]) == 1
+    assert main(["batch", str(manifest), "-o", str(out), "-j", "1", *FAST_CLI]) == 1
     report = read_tsv_rows(out / "report.tsv")
     assert [row["doc_id"] for row in report] == [row[0] for row in rows]
     status = {(row["doc_id"], row["status"]) for row in report}
@@ -250,7 +256,7 @@ def test_a_bug_hit_by_one_document_is_reported_and_the_batch_goes_on(
         return real_align(zh, en, **options)
 
     monkeypatch.setattr(document, "align", align)
-    summary = run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1)
     assert (summary.ok, summary.failed) == (2, 1)
     rows = report_rows(tmp_path / "out")
     assert rows["d2"]["status"] == "error" and "unexpected ZeroDivisionError: simulated bug" in rows["d2"]["error"]
@@ -258,15 +264,15 @@ def test_a_bug_hit_by_one_document_is_reported_and_the_batch_goes_on(
 
 def test_a_worker_that_dies_costs_only_its_own_document(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8] for i in range(8)])
-    run_batch(ManifestFile(manifest), tmp_path / "fresh", jobs=1)
-    summary = run_batch(ManifestFile(manifest), tmp_path / "out", jobs=2, task=dying_task)
+    run_batch(ManifestFile(manifest), tmp_path / "fresh", FAST, jobs=1)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=2, task=dying_task)
     assert (summary.ok, summary.failed, summary.exit_status) == (7, 1, 1)
     rows = report_rows(tmp_path / "out")
     assert rows["d3"]["status"] == "error" and rows["d3"]["error"] == WORKER_DIED
     fresh_rows = [r for r in corpus_rows(tmp_path / "fresh" / "corpus.tsv") if r[0] != "d3"]
     assert corpus_rows(tmp_path / "out" / "corpus.tsv") == fresh_rows
     # The failed document is retried by the next run, and then the output is a fresh run's.
-    assert run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1).exit_status == 0
+    assert run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1).exit_status == 0
     assert tree(tmp_path / "out") == tree(tmp_path / "fresh")
 
 
@@ -293,25 +299,26 @@ def test_a_resumed_run_equals_a_fresh_run(documents: list[list[int]], data: st.D
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         manifest = corpus(folder, documents)
-        run_batch(ManifestFile(manifest), folder / "fresh", jobs=1)
+        run_batch(ManifestFile(manifest), folder / "fresh", FAST, jobs=1)
         with pytest.raises(KeyboardInterrupt):
-            run_batch(ManifestFile(manifest), folder / "resumed", jobs=1, task=Interrupt(stop))
+            run_batch(ManifestFile(manifest), folder / "resumed", FAST, jobs=1, task=Interrupt(stop))
         done = len(list((folder / "resumed" / "status").glob("*.json")))
         assert done == stop - 1
-        summary = run_batch(ManifestFile(manifest), folder / "resumed", jobs=1)
+        summary = run_batch(ManifestFile(manifest), folder / "resumed", FAST, jobs=1)
         assert summary.resumed == stop - 1
         assert tree(folder / "resumed") == tree(folder / "fresh")
 
 
 def test_killing_a_run_part_way_loses_nothing_already_written(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[i % 8, (i + 3) % 8, (i + 5) % 8] for i in range(24)])
-    run_batch(ManifestFile(manifest), tmp_path / "fresh", jobs=1)
+    run_batch(ManifestFile(manifest), tmp_path / "fresh", FAST, jobs=1)
     fresh = tree(tmp_path / "fresh")
     out = tmp_path / "killed"
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "from batch_support import slow_task; from bitext.batch import ManifestFile, run_batch;"
-        "run_batch(ManifestFile(sys.argv[2]), sys.argv[3], jobs=2, task=slow_task)"
+        "from batch_support import slow_task; from bitext.batch import BatchOptions, ManifestFile, run_batch;"
+        "options = BatchOptions(align={'method': 'gale-church'}, entities=False);"
+        "run_batch(ManifestFile(sys.argv[2]), sys.argv[3], options, jobs=2, task=slow_task)"
     )
     # Its own session, so that the whole job (the run and its workers) is killed at once, mid-write.
     command = [sys.executable, "-c", script, str(TESTS), str(manifest), str(out)]
@@ -333,16 +340,16 @@ def test_killing_a_run_part_way_loses_nothing_already_written(tmp_path: Path) ->
             assert content == fresh[name], name
     for name in done:  # and each document marked done has its output
         assert f"documents/{Path(name).stem}.tsv" in killed
-    summary = run_batch(ManifestFile(manifest), out, jobs=2)
+    summary = run_batch(ManifestFile(manifest), out, FAST, jobs=2)
     assert summary.resumed >= 4 and summary.ok == 24
     assert tree(out) == fresh
 
 
 def test_changed_input_is_aligned_again_on_resume(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[0, 1], [2, 3]])
-    run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1)
+    run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1)
     (tmp_path / "en" / "d1.txt").write_text(SENTENCES[2][1] + " " + SENTENCES[3][1] + " Extra sentence here.\n")
-    summary = run_batch(ManifestFile(manifest), tmp_path / "out", jobs=1)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1)
     assert summary.resumed == 1
     assert [r for r in corpus_rows(tmp_path / "out" / "corpus.tsv") if r[0] == "d1"] == expected_rows(manifest, ["d1"])
 
@@ -352,11 +359,11 @@ def test_resuming_with_other_settings_is_refused_unless_restarted(
 ) -> None:
     manifest = corpus(tmp_path, [[0, 1]])
     out = str(tmp_path / "out")
-    assert main(["batch", str(manifest), "-o", out, "-j", "1", "-q"]) == 0
-    assert main(["batch", str(manifest), "-o", out, "-j", "1", "-q", "--format", "jsonl"]) == 2
+    assert main(["batch", str(manifest), "-o", out, "-j", "1", *FAST_CLI]) == 0
+    assert main(["batch", str(manifest), "-o", out, "-j", "1", *FAST_CLI, "--format", "jsonl"]) == 2
     error = capsys.readouterr().err
     assert "other settings" in error and "format" in error and error.count("\n") == 1
-    assert main(["batch", str(manifest), "-o", out, "-j", "1", "-q", "--format", "jsonl", "--restart"]) == 0
+    assert main(["batch", str(manifest), "-o", out, "-j", "1", *FAST_CLI, "--format", "jsonl", "--restart"]) == 0
     outputs = sorted(p.name for p in Path(out).iterdir() if p.suffix in {".tsv", ".jsonl"})
     assert outputs == ["corpus.jsonl", "report.tsv"]
 
@@ -373,7 +380,9 @@ def test_unknown_alignment_option_is_a_user_error(tmp_path: Path) -> None:
 def test_each_worker_loads_resources_before_its_first_document(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8] for i in range(6)])
     out = tmp_path / "out"
-    assert run_batch(ManifestFile(manifest), out, jobs=2, task=probe_task).ok == 6
+    # A real aligner with dictionaries to load (the neural encoder would only make the test slower).
+    loading = {"scorer": "lexical"} if "scorer" in inspect.signature(bitext.align).parameters else {}
+    assert run_batch(ManifestFile(manifest), out, BatchOptions(align=loading), jobs=2, task=probe_task).ok == 6
     probes = [json.loads(path.read_text()) for path in (out / "probes").glob("*.json")]
     assert len(probes) == 6
     assert all(probe["loaded"] == 0 for probe in probes), probes
@@ -397,7 +406,7 @@ def test_the_per_document_task_writes_output_then_status(tmp_path: Path) -> None
     pair = DocumentPair("x/y", tmp_path / "zh" / "d0.txt", tmp_path / "en" / "d0.txt")
     (tmp_path / "out" / "documents").mkdir(parents=True)
     (tmp_path / "out" / "status").mkdir()
-    report = run_document(pair, BatchOptions(), str(tmp_path / "out"))
+    report = run_document(pair, FAST, str(tmp_path / "out"))
     assert report.status == "ok"
     assert (tmp_path / "out" / "documents" / "x%2Fy.tsv").exists()
     assert json.loads((tmp_path / "out" / "status" / "x%2Fy.json").read_text())["report"]["status"] == "ok"

@@ -36,13 +36,18 @@ WARM_UP_PAIR = (
 
 @dataclass(frozen=True)
 class BatchOptions:
-    """What every document is aligned and written with. ``align`` holds keyword options for
-    :func:`bitext.align` (``method``, ``scorer``, …), passed through unchanged."""
+    """What every document is aligned and written with, as ``bitext align`` takes them. ``align`` holds
+    keyword options for :func:`bitext.align` (``method``, ``scorer``, …), passed through unchanged;
+    ``min_score`` and ``drop_unaligned`` select the beads written (the report counts them all);
+    ``entities`` pairs names when the entity aligner is installed."""
 
     format: str = "tsv"
     presegmented: bool = False
     encoding: str | None = None
     align: Mapping[str, Any] = field(default_factory=dict)
+    min_score: float | None = None
+    drop_unaligned: bool = False
+    entities: bool = True
 
     def settings(self) -> dict[str, Any]:
         """Everything that shapes a document's output, as JSON: a resumed run must match it."""
@@ -51,6 +56,9 @@ class BatchOptions:
             "presegmented": self.presegmented,
             "encoding": self.encoding,
             "align": {key: _jsonable(value) for key, value in sorted(self.align.items())},
+            "min_score": self.min_score,
+            "drop_unaligned": self.drop_unaligned,
+            "entities": self.entities and entity_aligner() is not None,
             "versions": versions(),
         }
 
@@ -120,8 +128,8 @@ def align_document(pair: DocumentPair, options: BatchOptions) -> DocumentOutput:
         return DocumentOutput(DocumentReport.failed(pair.doc_id, pair.problem))
     try:
         alignment = align_pair(pair, options)
-        qa = quality_report(alignment)
-        data = render(alignment, pair.doc_id, options.format, qa)
+        entities, qa = review(alignment, options)
+        data = render(alignment, pair.doc_id, options, entities, qa)
     except BitextError as error:
         return DocumentOutput(DocumentReport.failed(pair.doc_id, str(error)))
     except Exception as error:  # a bug hit by one document must not stop the others: it is reported
@@ -141,38 +149,54 @@ def align_pair(pair: DocumentPair, options: BatchOptions) -> Alignment:
     return align(zh, en, presegmented=options.presegmented, **options.align)
 
 
-def quality_report(alignment: Alignment) -> Any:
-    """The QA flags every export carries (``bitext.qa.check``), or None where that module is absent."""
+def entity_aligner() -> Any:
+    """``bitext.align_entities`` where this build has it (the entity aligner is its own component)."""
+    import bitext
+
+    found = getattr(bitext, "align_entities", None)
+    return found if callable(found) else None
+
+
+def review(alignment: Alignment, options: BatchOptions) -> tuple[Any, Any]:
+    """Entity pairs and QA flags, as ``bitext align`` puts them in every export (None where the
+    entity aligner or the QA module is absent)."""
+    aligner = entity_aligner() if options.entities else None
+    table = aligner(alignment) if aligner is not None else None
     try:
         from bitext import qa
     except ImportError:
-        return None
-    return qa.check(alignment)
+        return table, None
+    return table, qa.check(alignment, table)
 
 
-def render(alignment: Alignment, doc_id: str, format_name: str, qa: Any = None) -> str | bytes:
-    """One document's output in ``format_name``, with ``doc_id`` in its doc_id column or field."""
-    writer = get_writer(format_name)
+def render(
+    alignment: Alignment, doc_id: str, options: BatchOptions, entities: Any = None, qa: Any = None
+) -> str | bytes:
+    """One document's output in ``options.format``, with ``doc_id`` in its doc_id column or field."""
+    writer = get_writer(options.format)
     buffer: io.StringIO | io.BytesIO = io.BytesIO() if getattr(writer, "binary", False) else io.StringIO()
-    writer.write(_export(alignment, doc_id, qa, writer), buffer)
+    writer.write(_export(alignment, doc_id, options, entities, qa, writer), buffer)
     return buffer.getvalue()
 
 
-def _export(alignment: Alignment, doc_id: str, qa: Any, writer: Any) -> Any:
+def _export(alignment: Alignment, doc_id: str, options: BatchOptions, entities: Any, qa: Any, writer: Any) -> Any:
     try:
         from bitext.formats.base import Export
     except ImportError:  # writers that take a bare alignment name the document through their doc_id
         if hasattr(writer, "doc_id"):
             writer.doc_id = doc_id
         return alignment
-    return Export(alignment, qa=qa, doc_id=doc_id)
+    return Export(
+        alignment, entities=entities, qa=qa, doc_id=doc_id, min_score=options.min_score,
+        drop_unaligned=options.drop_unaligned,
+    )
 
 
 def warm_up(options: BatchOptions) -> None:
     """Load what the aligner loads lazily, once in this process (a pool's initializer)."""
     with contextlib.suppress(Exception):  # a real problem is reported by check_options, or per document
-        document = align(*WARM_UP_PAIR, **options.align)
-        quality_report(document)
+        alignment = align(*WARM_UP_PAIR, presegmented=options.presegmented, **options.align)
+        render(alignment, "warm-up", options, *review(alignment, options))
 
 
 def check_options(options: BatchOptions) -> None:
@@ -182,4 +206,4 @@ def check_options(options: BatchOptions) -> None:
         inspect.signature(align).bind(*WARM_UP_PAIR, presegmented=options.presegmented, **options.align)
     except TypeError as error:
         raise BitextError(f"unknown alignment option: {error}") from None
-    align(*WARM_UP_PAIR, **options.align)
+    align(*WARM_UP_PAIR, presegmented=options.presegmented, **options.align)

@@ -24,6 +24,13 @@ from bitext.batch.store import OutputFolder, run_document, write_atomically
 from bitext.errors import BitextError
 
 Task = Callable[[DocumentPair, BatchOptions, str], DocumentReport]
+SINGLE_THREADED = {
+    name: "1"
+    for name in (
+        "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+        "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS",
+    )
+}
 WORKER_DIED = "the worker process died while aligning this document"
 
 
@@ -178,19 +185,36 @@ class _ParallelRunner:
         self.own_pool = executor is None
         self.window = 2 * self.jobs
         self.suspects: deque[DocumentPair] = deque()
-        self.executor = executor or self._new_pool()
-        self.executor.submit(check_options, options).result()
+        if executor is None:
+            self.executor = self._new_pool()
+        else:
+            self.executor = executor
+            executor.submit(check_options, options).result()
 
     def _new_pool(self) -> Executor:
-        # forkserver/spawn, never fork: forking a process that holds threads (an encoder's thread pool)
-        # can deadlock, and Python 3.14 no longer forks by default either.
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        return ProcessPoolExecutor(
+        """A pool whose workers have all started, warmed up and checked the options.
+
+        Workers are started with "spawn", never "fork" (forking a process that holds threads can
+        deadlock), and with numerical libraries limited to one thread each: the pool is the
+        parallelism, and per-document matrices are small. Measured on the 2-core machine, the
+        default (one BLAS thread per core, in each of two workers) made the embedding aligner
+        several times slower. A variable the user has set is left as it is.
+        """
+        pool = ProcessPoolExecutor(
             max_workers=self.jobs,
-            mp_context=multiprocessing.get_context(method),
+            mp_context=multiprocessing.get_context("spawn"),
             initializer=warm_up,
             initargs=(self.options,),
         )
+        with _environment(SINGLE_THREADED):  # each submit below starts a worker, with this environment
+            checks = [pool.submit(check_options, self.options) for _ in range(self.jobs)]
+        try:
+            for check in checks:
+                check.result()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        return pool
 
     def close(self) -> None:
         if self.own_pool:
@@ -262,6 +286,18 @@ class _ParallelRunner:
 def _is_worker_death(error: BaseException) -> bool:
     # Dask's distributed raises KilledWorker once a task has killed several workers (it retries first).
     return type(error).__name__ == "KilledWorker"
+
+
+@contextlib.contextmanager
+def _environment(variables: Mapping[str, str]) -> Iterator[None]:
+    """Set the variables the user has not set, for the duration (child processes inherit them)."""
+    added = [name for name in variables if name not in os.environ]
+    os.environ.update({name: variables[name] for name in added})
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
 
 
 @contextlib.contextmanager

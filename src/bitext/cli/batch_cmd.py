@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import sys
+from typing import Any
 
 from bitext.align import align
 from bitext.batch import BatchOptions, BatchSummary, Progress, default_jobs, open_pairs, run_batch
@@ -50,6 +51,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for action in alignment_actions():
         parser._add_action(action)
     parser.add_argument("--encoding", help="input encoding (default: detected per file)")
+    parser.add_argument("--min-score", type=_score, metavar="S", help="write only beads whose confidence is at least S")
+    parser.add_argument("--drop-unaligned", action="store_true", help="leave out 1-0 and 0-1 beads")
+    parser.add_argument(
+        "--no-entities", dest="entities", action="store_false",
+        help="do not pair names across the two sides (faster; QA then has no entity checks)",
+    )
     parser.add_argument(
         "-j", "--jobs", type=_positive, default=None,
         help=f"worker processes (default: one per core, here {default_jobs()}; 1 runs in this process)",
@@ -72,6 +79,16 @@ def alignment_actions() -> list[argparse.Action]:
     ]
 
 
+def _score(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is outside 0..1")
+    return value
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -82,8 +99,11 @@ def _positive(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     pairs = open_pairs(args.inputs)
     align_options = {action.dest: getattr(args, action.dest) for action in alignment_actions()}
-    options = BatchOptions(args.format, args.presegmented, args.encoding, align_options)
-    progress = None if args.quiet else Progress
+    options = BatchOptions(
+        args.format, args.presegmented, args.encoding, align_options, args.min_score, args.drop_unaligned,
+        args.entities,
+    )
+    progress = None if args.quiet else progress_bar
     try:
         summary = run_batch(pairs, args.output, options, jobs=args.jobs, restart=args.restart, progress=progress)
     except KeyboardInterrupt:
@@ -98,6 +118,28 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(describe(summary), file=sys.stderr)
     return summary.exit_status
+
+
+class _Bar:
+    """The project's progress bar (bitext.progress) behind the batch runner's small meter interface."""
+
+    def __init__(self, bar: Any) -> None:
+        self.bar = bar
+
+    def advance(self, ok: bool) -> None:
+        self.bar.update()
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def progress_bar(total: int) -> Any:
+    """A bar on a terminal only: bitext.progress's where present, else the batch's own line."""
+    try:
+        from bitext.progress import Progress as Bar
+    except ImportError:
+        return Progress(total)
+    return _Bar(Bar(total, "documents"))
 
 
 def describe(summary: BatchSummary) -> str:
