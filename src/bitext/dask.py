@@ -9,11 +9,11 @@ path gives the same bytes for the same document:
   ``output.data`` where you like). Nothing is written by bitext; the workers need to read the inputs.
 
       from distributed import Client
-      from bitext.batch import ManifestFile
+      from bitext.batch import BatchOptions, ManifestFile
       from bitext.dask import align_bag
 
       client = Client("scheduler:8786")
-      outputs = align_bag(ManifestFile("manifest.tsv"), format="jsonl", method="gale-church")
+      outputs = align_bag(ManifestFile("manifest.tsv"), BatchOptions(format="jsonl", align={"scorer": "lexical"}))
       outputs.filter(lambda o: o.ok).map(lambda o: o.data).to_textfiles("corpus-*.jsonl")
 
 - :func:`run_batch_on_dask`: ``bitext batch`` itself with the cluster as its executor: same output
@@ -30,8 +30,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import dask.bag
-
 from bitext.batch import (
     BatchOptions,
     BatchSummary,
@@ -41,26 +39,30 @@ from bitext.batch import (
     run_batch,
     warm_up,
 )
+from bitext.batch.document import check_option_names
+
+try:
+    import dask.bag
+except ImportError as error:  # pragma: no cover - depends on the installation
+    raise ImportError("bitext.dask needs the optional extra: pip install 'bitext[dask]'") from error
 
 __all__ = ["align_bag", "run_batch_on_dask", "warm_up_workers"]
 
 
 def align_bag(
     pairs: Iterable[DocumentPair] | dask.bag.Bag,
+    options: BatchOptions | None = None,
     *,
-    format: str = "tsv",
-    presegmented: bool = False,
-    encoding: str | None = None,
     npartitions: int | None = None,
-    **align_options: Any,
 ) -> dask.bag.Bag:
-    """A bag of :class:`~bitext.batch.DocumentOutput`, one per pair, in the pairs' order (lazy).
+    """A lazy bag of :class:`~bitext.batch.DocumentOutput`, one per pair, in the pairs' order.
 
-    ``pairs`` is an iterable of :class:`~bitext.batch.DocumentPair` (duplicate doc_ids are marked as
-    failed, as in ``bitext batch``) or a bag of them (taken as given). ``align_options`` go to
-    :func:`bitext.align` unchanged (``method=``, ``scorer=``, …).
+    ``pairs`` is an iterable of :class:`~bitext.batch.DocumentPair` (a :class:`~bitext.batch.ManifestFile`,
+    :class:`~bitext.batch.FolderPairs`, a list; duplicate doc_ids are marked failed as in ``bitext batch``)
+    or a bag of them (taken as given). ``options`` are ``bitext batch``'s (format, aligner options, …).
     """
-    options = BatchOptions(format, presegmented, encoding, align_options)
+    options = options or BatchOptions()
+    check_option_names(options)
     if not isinstance(pairs, dask.bag.Bag):
         items = list(mark_duplicates(pairs))
         pairs = dask.bag.from_sequence(items, npartitions=npartitions or _partitions(len(items)))

@@ -199,11 +199,16 @@ def warm_up(options: BatchOptions) -> None:
         render(alignment, "warm-up", options, *review(alignment, options))
 
 
-def check_options(options: BatchOptions) -> None:
-    """Refuse unusable options before any document is aligned: one user error, not 1,000 failed documents."""
+def check_option_names(options: BatchOptions) -> None:
+    """The format exists and :func:`bitext.align` takes every aligner option (cheap: nothing is loaded)."""
     get_writer(options.format)
     try:
         inspect.signature(align).bind(*WARM_UP_PAIR, presegmented=options.presegmented, **options.align)
     except TypeError as error:
         raise BitextError(f"unknown alignment option: {error}") from None
+
+
+def check_options(options: BatchOptions) -> None:
+    """Refuse unusable options before any document is aligned: one user error, not 1,000 failed documents."""
+    check_option_names(options)
     align(*WARM_UP_PAIR, presegmented=options.presegmented, **options.align)
