@@ -8,6 +8,7 @@
 
 from bitext.align import Alignment, Bead, align
 from bitext.document import Document, Span
+from bitext.entities import EntityPair, EntityTable, align_entities, align_entities_corpus
 from bitext.errors import AlignmentError, BitextError, InputError
 from bitext.evaluate import evaluate, evaluate_many
 from bitext.reading import read_text
@@ -22,10 +23,14 @@ __all__ = [
     "Bead",
     "BitextError",
     "Document",
+    "EntityPair",
+    "EntityTable",
     "InputError",
     "Span",
     "__version__",
     "align",
+    "align_entities",
+    "align_entities_corpus",
     "convert",
     "detect_script",
     "evaluate",

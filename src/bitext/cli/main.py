@@ -10,11 +10,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bitext.cli import align_cmd, batch_cmd, check_cmd, convert_cmd, eval_cmd, segment_cmd
+from bitext.cli import align_cmd, batch_cmd, check_cmd, convert_cmd, entities_cmd, eval_cmd, segment_cmd
 from bitext.errors import BitextError
 from bitext.versions import versions
 
-COMMANDS = (align_cmd, check_cmd, segment_cmd, convert_cmd, eval_cmd, batch_cmd)
+COMMANDS = (align_cmd, check_cmd, entities_cmd, segment_cmd, convert_cmd, eval_cmd, batch_cmd)
 
 EPILOG = """examples:
   bitext align corpus/sensetime-genai/zh-Hant.txt corpus/sensetime-genai/en.txt -o corpus.tsv
@@ -22,6 +22,7 @@ EPILOG = """examples:
   bitext convert corpus/sensetime-genai/zh-Hant.txt --config t2s
   bitext eval --gold gold.align --pred pred.align
   bitext check corpus/sensetime-genai/zh-Hant.txt corpus/sensetime-genai/en.txt
+  bitext entities corpus/sensetime-genai/zh-Hant.txt corpus/sensetime-genai/en.txt --format jsonl
   bitext align corpus/sensetime-genai/zh-Hant.txt corpus/sensetime-genai/en.txt --format html -o review.html
 
 exit status: 0 ok, 1 problems found and reported, 2 user error (one line on stderr)"""

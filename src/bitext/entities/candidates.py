@@ -10,6 +10,7 @@ and 香港): pairing decides which spans are linked.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -220,9 +221,7 @@ def _nested_english(text: str, words: list[_Word], sentence: int) -> Iterable[Ca
             pieces.append([])
         else:
             pieces[-1].append(word)
-    bare = list(words)
-    while len(bare) > 1 and bare[-1].folded in EN_DESIGNATORS | _LEGAL_TAIL:
-        bare = bare[:-1]
+    bare = _without_designators(words)
     if len(bare) < len(words):
         pieces.append(bare)
     for piece in pieces:
@@ -230,6 +229,27 @@ def _nested_english(text: str, words: list[_Word], sentence: int) -> Iterable[Ca
             if len(piece) == 1 and len(piece[0].text) < 2:
                 continue
             yield _english_candidate(text, piece, sentence, "nested", _english_hint(piece, False))
+
+
+def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
+    """"University of Oxford and the Chinese University of Hong Kong": each side of "and" is a
+    candidate as well as the whole (which may be one name: Bosnia and Herzegovina)."""
+    result = []
+    for run in runs:
+        result.append(run)
+        cuts = [i for i, w in enumerate(run) if w.text in ("and", "&")]
+        if cuts:
+            bounds = [-1, *cuts, len(run)]
+            result.extend(run[a + 1 : b] for a, b in itertools.pairwise(bounds) if run[a + 1 : b])
+    return result
+
+
+def _without_designators(words: Sequence[_Word]) -> list[_Word]:
+    """SenseTime Group Co., Ltd. → SenseTime: the name without trailing designators."""
+    bare = list(words)
+    while len(bare) > 1 and (bare[-1].folded in EN_DESIGNATORS or bare[-1].text.lower() in _LEGAL_TAIL):
+        bare = bare[:-1]
+    return bare
 
 
 def english_candidates(doc: Document, sentence: int, capitalised_elsewhere: frozenset[str] = frozenset(),
@@ -247,7 +267,7 @@ def english_candidates(doc: Document, sentence: int, capitalised_elsewhere: froz
     for word in words:
         if word.is_ticker:
             found.append(Candidate(word.start, word.end, word.text, word.text, sentence, "ticker", "MISC"))
-    for run in _runs(text, words):
+    for run in _split_at_and(_runs(text, words)):
         initial = _is_sentence_initial(text, span.start, run[0])
         kept, titled = _strip_run(run, initial, capitalised_elsewhere)
         if not kept:
@@ -256,10 +276,11 @@ def english_candidates(doc: Document, sentence: int, capitalised_elsewhere: froz
         if candidate.key in terms:
             continue
         nested = [c for c in _nested_english(text, kept, sentence) if c.key not in terms]
-        bare = next((c for c in nested if c.start == candidate.start), None)
-        if bare is not None:
+        bare = _without_designators(kept)
+        if len(bare) < len(kept):
+            core = _english_candidate(text, bare, sentence, "nested", None).key
             candidate = Candidate(candidate.start, candidate.end, candidate.text, candidate.key, sentence,
-                                  candidate.source, candidate.hint, bare.key)
+                                  candidate.source, candidate.hint, core)
         found.append(candidate)
         found.extend(nested)
     return unique(found)
@@ -304,7 +325,8 @@ def _abbreviates(acronym: str, long_form: str) -> bool:
 
 # ---------------------------------------------------------------- Chinese
 
-NAME_TAGS = {"nr": "PER", "nrt": "PER", "nrfg": "PER", "ns": "LOC", "nt": "ORG", "nz": "MISC", "j": None}
+# jieba's nrt (transliterated name) covers places as often as people (阿富汗 is nrt): no type hint.
+NAME_TAGS = {"nr": "PER", "nrt": None, "nrfg": "PER", "ns": "LOC", "nt": "ORG", "nz": "MISC", "j": None}
 _LATIN = regex.compile(r"[A-Za-z]")
 _HAN_WORD = regex.compile(r"^\p{Han}{2,}$")
 
@@ -375,6 +397,7 @@ def chinese_candidates(doc: Document, sentence: int, known_keys: frozenset[str] 
     found: list[Candidate] = []
     found.extend(_latin_candidates(doc, tokens, sentence))
     bases = _han_candidates(doc, tokens, sentence)
+    bases.extend(_multi_token_names(doc, tokens, sentence))
     bases.extend(_separated_names(doc, tokens, sentence))
     for base in bases:
         found.append(base)
@@ -420,6 +443,33 @@ def _han_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> li
     return found
 
 
+def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:
+    """Names jieba cuts into pieces: runs of 2-4 tokens that CC-CEDICT knows as one proper noun
+    (蔡|英文 → 蔡英文), and a one-character surname jieba tags nr followed by a one- or two-character
+    given name (a person the dictionaries do not know)."""
+    found = []
+    for first in range(len(tokens)):
+        for last in range(first + 1, min(len(tokens), first + 4)):
+            piece = tokens[first : last + 1]
+            key = "".join(t.simplified for t in piece)
+            if len(key) > 8 or not _HAN_WORD.match(key):
+                break
+            known = _cedict_status(key)
+            if known.proper and not known.common and not known.calendar:
+                found.append(_make(doc, piece[0].start, piece[-1].end, key, sentence, "cedict", None, _core_of(key)))
+        if first + 1 < len(tokens) and _is_surname(tokens[first]):
+            given = tokens[first + 1]
+            if 1 <= len(given.simplified) <= 2 and _HAN_WORD.match(tokens[first].simplified + given.simplified) \
+                    and given.tag[:1] not in _GRAMMATICAL_TAGS:
+                key = tokens[first].simplified + given.simplified
+                found.append(_make(doc, tokens[first].start, given.end, key, sentence, "surname", "PER"))
+    return found
+
+
+def _is_surname(token: Token) -> bool:
+    return len(token.simplified) == 1 and token.tag == "nr"
+
+
 def _only_designators(simplified: str) -> bool:
     """集團股份: designators with no name in front are not a name."""
     rest = simplified
@@ -461,6 +511,11 @@ def _separated_names(doc: Document, tokens: Sequence[Token], sentence: int) -> l
     return found
 
 
+# jieba tags of function words: particles (u*), prepositions, conjunctions, adverbs, pronouns,
+# numerals, measure words, locatives, modal particles, verbs, time words.
+_GRAMMATICAL_TAGS = frozenset("upcdrmqfyvt")
+
+
 def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int, int] | None:
     """Token range ``[first, last+1)`` of the name part beside a separator, walking away from it over
     Han tokens that are not common words, at most four characters (transliterated parts are short)."""
@@ -473,6 +528,8 @@ def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int,
         known = _cedict_status(token.simplified) if len(token.simplified) > 1 else None
         if not is_han or chars + len(token.simplified) > 4 or (known is not None and known.common and not known.proper):
             break
+        if len(token.simplified) == 1 and token.tag[:1] in _GRAMMATICAL_TAGS:
+            break  # 過, 的, 與: particles and prepositions, not syllables of a name
         chars += len(token.simplified)
         edge = index
         index += step

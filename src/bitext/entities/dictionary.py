@@ -123,7 +123,9 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
     """Every English content word is covered by a part of the Chinese name, and the covering parts
     span most of the Chinese name. ``learned`` maps already found Chinese names to English ones."""
     words = content_words(en)
-    if len(words) < 2 or len(zh) < 2:
+    # Two or three characters are a personal name or a plain word: the whole-word gloss and the
+    # romanisations judge those; composing 徐 "surname Xu" + 立 would only repeat the pinyin.
+    if len(words) < 2 or len(zh) < 4:
         return None
     covered_words: set[int] = set()
     covered_chars: set[int] = set()

@@ -19,7 +19,7 @@ TITLES = frozenset(
     """
     mr mrs ms miss dr prof professor sir dame lord lady madam madame mister
     chairman chairwoman chairperson chair ceo cfo coo cto founder cofounder co-founder president
-    vice deputy chief executive director manager secretary minister premier chancellor senator
+    vice deputy chief director manager secretary minister premier chancellor senator
     governor mayor general gen admiral colonel col captain capt lieutenant lt sergeant commander
     king queen prince princess emperor empress pope cardinal bishop archbishop father reverend rev
     saint st judge justice officer spokesman spokeswoman spokesperson ambassador envoy

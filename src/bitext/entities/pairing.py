@@ -99,13 +99,12 @@ class PairScorer:
         yield from self._variant_signals(zh, en)
 
     def _variant_signals(self, zh: Candidate, en: Candidate) -> Iterable[tuple[str, float]]:
-        """商湯集團 ↔ SenseTime when 商湯 ↔ SenseTime is known: the designator is left untranslated."""
-        for zh_name, en_name in ((zh.core, en.key), (zh.key, en.core), (zh.core, en.core)):
-            if (zh_name and en_name and zh_name != zh.key) or en_name != en.key:
-                known = self.learned.get(zh_name)
-                if known is not None and known[0] == en_name and (zh_name, en_name) != (zh.key, en.key):
-                    yield f"variant-of:{zh_name}", known[1]
-                    return
+        """商湯集團 ↔ SenseTime when 商湯 ↔ SenseTime is known: the Chinese adds a designator the English
+        leaves out. (Not the other way round: Hong Kong Island is not 香港.)"""
+        if zh.core:
+            known = self.learned.get(zh.core)
+            if known is not None and known[0] == en.key:
+                yield f"variant-of:{zh.core}", known[1]
 
 
 def _fold(text: str) -> str:

@@ -51,8 +51,16 @@ def _cantonese_table():
 
 @lru_cache(maxsize=65536)
 def _cantonese_char(ch: str) -> tuple[str, ...]:
-    found = _cantonese_table().getRoman(ch)
-    return tuple(_unique([ascii_syllable(r) for r in found[0]])) if found and found[0] else ()
+    """The table is keyed by traditional characters (诚 is missing, 誠 is there): try both scripts."""
+    from bitext.script import convert
+
+    for form in dict.fromkeys((ch, convert(ch, "s2hk"), convert(ch, "s2t"))):
+        if len(form) != 1:
+            continue
+        found = _cantonese_table().getRoman(form)
+        if found and found[0]:
+            return tuple(_unique([ascii_syllable(r) for r in found[0]]))
+    return ()
 
 
 def _contextual_pinyin(text: str, style: Style) -> list[str]:
