@@ -105,11 +105,12 @@ def test_dictionary_is_a_hint_with_traps() -> None:
     assert composed_match("瑞典学院", "Swedish Academy") is not None
 
 
-def test_cooccurrence_needs_two_shared_beads() -> None:
+def test_cooccurrence_needs_three_shared_beads() -> None:
     stats = count([(["商汤"], ["SenseTime"]), (["商汤", "中国"], ["SenseTime", "China"]), (["中国"], ["China"])])
     assert stats.dice("商汤", "SenseTime") == 1.0
-    assert 0.6 < stats.strength("商汤", "SenseTime") < 0.7
-    assert stats.strength("商汤", "China") == 0.0  # one shared bead proves nothing
+    assert stats.strength("商汤", "SenseTime") == 0.0  # two beads are still often chance
+    more = count([(["商汤"], ["SenseTime"])] * 3 + [(["中国"], ["China"])])
+    assert 0.7 < more.strength("商汤", "SenseTime") < 0.8
     assert stats.log_likelihood("商汤", "SenseTime") > stats.log_likelihood("商汤", "China")
 
 

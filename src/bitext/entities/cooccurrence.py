@@ -4,7 +4,9 @@ This is how brand names with no phonetic or dictionary link are found (商湯 �
 almost every bead). Counts are over aligned beads (a bead counts a name once however often it
 repeats); the association is Dice's coefficient, and Dunning's log-likelihood ratio is kept for
 inspection. A single shared bead proves nothing (every pair of names in a one-bead document has
-Dice 1), so the signal needs at least ``MIN_JOINT`` shared beads; competitive linking in
+Dice 1), and two are still often chance in short documents (a sentence and its follow-up repeat
+every name in them: 德文 in 德文波特 ↔ Devonport), so the signal needs ``MIN_JOINT`` shared beads;
+competitive linking in
 :mod:`bitext.entities.pairing` then stops a frequent name from pairing with everything near it.
 """
 
@@ -15,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-MIN_JOINT = 2
+MIN_JOINT = 3
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class Cooccurrence:
         return 2 * (_h(k11, k12, k21, k22) - _h(k11 + k12, k21 + k22) - _h(k11 + k21, k12 + k22))
 
     def strength(self, zh: str, en: str) -> float:
-        """Dice discounted for small counts (n/(n+1)): 2 shared beads give at most 0.67, 24 give 0.96."""
+        """Dice discounted for small counts (n/(n+1)): 3 shared beads give at most 0.75, 24 give 0.96."""
         shared = self.joint[zh, en]
         if shared < MIN_JOINT:
             return 0.0
