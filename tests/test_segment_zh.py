@@ -60,6 +60,8 @@ def sentences(text: str, splitter: str = "") -> list[str]:
         ("燈光不規則地閃爍著……汪淼努力破譯。", ["燈光不規則地閃爍著……", "汪淼努力破譯。"]),
         ("韋小寶道：“我…… 我記不起了。”", ["韋小寶道：“我…… 我記不起了。”"]),
         ("他說：「不過……」海老公道：「不過怎麼？」", ["他說：「不過……」", "海老公道：「不過怎麼？」"]),
+        # … also when the quotation opened in an earlier sentence and closes after this clause.
+        ("他道：「我輸了。所以…… 所以沒吃飯。」", ["他道：「我輸了。", "所以…… 所以沒吃飯。」"]),
         ("他想了想……，然後走了。", ["他想了想……，然後走了。"]),
         # Interrupted speech followed by a new quotation.
         ("大喇叭說：“咚——咚——”“猛捅——猛捅——”轎前有人說。", ["大喇叭說：“咚——咚——”", "“猛捅——猛捅——”轎前有人說。"]),

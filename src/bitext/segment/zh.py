@@ -43,6 +43,11 @@ _CANDIDATE = regex.compile(
 _HAN = regex.compile(r"\p{Han}")
 _STARTS_TEXT = regex.compile(rf"\s*[{_OPENING}]*[\p{{L}}\p{{N}}]")
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
+# The rest of a clause up to a closing quote: no opening quote, closer or possible sentence end on
+# the way, except the final marks right before the closing quote ("吃。」").
+_CLAUSE_CLOSES_QUOTE = regex.compile(
+    rf"[^{_QUOTE_OPENING}{_CJK_CLOSING}){_FINALS}.]*[{_FINALS}.]*\s*[{_QUOTE_CLOSING}]"
+)
 
 
 class ChineseSplitter:
@@ -111,13 +116,17 @@ def _final_run(text: str, start: int, sentence_start: int, limit: int) -> tuple[
 
 
 def _ellipsis_ends_narration(text: str, end: int, sentence_start: int, limit: int) -> bool:
-    """A trailing-off "……" ends a sentence of narration; inside an open quotation it is a hesitation.
+    """A trailing-off "……" ends a sentence of narration; inside a quotation it is a hesitation.
 
-    Only the current sentence is looked at (an opening quote without its closer), which keeps
-    re-splitting a sentence on its own stable.
+    Inside a quotation means: a quote opened earlier in this sentence is still open, or the clause
+    after the ellipsis runs into a closing quote (``所以…… 所以連飯也趕不及回來吃。」``). That
+    clause ends at the first mark that may end a sentence, so the look-ahead never passes the end
+    of the sentence being decided, and re-splitting a sentence on its own gives the same answer.
     """
     before = text[sentence_start:end]
     if sum(before.count(ch) for ch in _QUOTE_OPENING) > sum(before.count(ch) for ch in _QUOTE_CLOSING):
+        return False
+    if _CLAUSE_CLOSES_QUOTE.match(text, end, limit):
         return False
     return bool(_STARTS_TEXT.match(text, end, limit))
 
