@@ -47,10 +47,12 @@ def _score(text: str) -> float:
 
 
 def entity_aligner() -> Callable[[Alignment], EntityTable] | None:
-    """``bitext.align_entities`` when this build has it (it is its own component), else None."""
-    import bitext
-
-    found = getattr(bitext, "align_entities", None)
+    """``bitext.entities.align_entities`` when this build has it (it is its own component), else None."""
+    try:
+        from bitext import entities
+    except ImportError:  # pragma: no cover - a build without entity alignment
+        return None
+    found = getattr(entities, "align_entities", None)
     return found if callable(found) else None
 
 
