@@ -55,6 +55,8 @@ _SENTENCE_START = regex.compile(rf"\s*[{_OPENING}]*\p{{Han}}|\s+[{_OPENING}]*[\p
 _NEXT_WORD = regex.compile(rf"\s*[{_OPENING}]*([\p{{L}}\p{{N}}]+)")
 _SPEECH_TAG = regex.compile(r"\s+([\p{Lu}][\p{L}'’-]*)\s+(?:[\p{Lu}][\p{L}'’-]*\s+)?(\p{Ll}+)")
 _PRONOUNS = frozenset("i he she it we they you this that".split())
+_TOKEN_END = regex.compile(r"\S+$")
+_LONGEST_TOKEN = 40  # enough for any abbreviation, acronym or initial the rules look for
 _DOTTED_ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}\.?")
 
 
@@ -118,10 +120,8 @@ def _is_abbreviation_period(text: str, start: int, end: int, sentence_start: int
 
 def _token_before(text: str, start: int, sentence_start: int) -> str:
     """The whitespace-delimited token before ``start`` (within the sentence), without opening marks."""
-    begin = start
-    while begin > sentence_start and not text[begin - 1].isspace():
-        begin -= 1
-    return text[begin:start].lstrip(_OPENING)
+    found = _TOKEN_END.search(text, max(sentence_start, start - _LONGEST_TOKEN), start)
+    return found.group().lstrip(_OPENING) if found else ""
 
 
 def _is_initial(token: str) -> bool:
