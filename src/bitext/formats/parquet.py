@@ -80,9 +80,10 @@ def to_table(export: Export) -> Any:
     return pa.table(columns, schema=schema().with_metadata(metadata))
 
 
-def read_parquet(path: str | Path) -> ExportData:
+def read_parquet(source: str | Path | IO[bytes]) -> ExportData:
+    """Read a Parquet export (a path or a binary file object): metadata and bead records."""
     pa = _pyarrow()
-    table = pa.parquet.read_table(path)
+    table = pa.parquet.read_table(source)
     raw = (table.schema.metadata or {}).get(METADATA_KEY)
     metadata = json.loads(raw.decode("utf-8")) if raw else {}
     records = [
