@@ -4,6 +4,7 @@
     python benchmarks/entity_quality.py flores [--data ../shared/data] [--sample 120 --seed 4 --write PATH]
     python benchmarks/entity_quality.py check benchmarks/flores_entity_sample.tsv
     python benchmarks/entity_quality.py speed [--repeat 5]
+    python benchmarks/entity_quality.py anchors
 
 Matching rule (bundled corpus, corpus/sensetime-genai/entities.tsv, one row per gold pair):
 
@@ -234,9 +235,28 @@ def run_speed(repeat: int) -> None:
           f"ratio entities/sentences (first call) {first_entity / min(sentence_times):.2f}")
 
 
+def run_anchors() -> None:
+    """Sentence anchors from entity pairs (bitext.entities.anchors) against the bundled gold beads:
+    would they help a second sentence-alignment pass? An anchor is consistent when the gold puts its
+    two sentences in one bead; 'missed' anchors are consistent ones the alignment does not honour."""
+    from bitext.entities.anchors import sentence_anchors
+
+    gold = gold_alignment()
+    gold_links = {(i, j) for bead in gold.beads for i in bead.zh for j in bead.en}
+    for method in ("gale-church", "bitext"):
+        alignment = bitext.align(gold.zh, gold.en, method=method)
+        anchors = sentence_anchors(gold.zh, gold.en, align_entities(alignment))
+        links = {(i, j) for bead in alignment.beads for i in bead.zh for j in bead.en}
+        consistent = [a for a in anchors if (a.zh_sentence, a.en_sentence) in gold_links]
+        missed = [a for a in consistent if (a.zh_sentence, a.en_sentence) not in links]
+        weighted = sum(a.weight for a in consistent) / sum(a.weight for a in anchors) if anchors else 0.0
+        print(f"{method}: {len(anchors)} anchors, {len(consistent)} consistent with the gold beads "
+              f"({weighted:.3f} by weight); consistent anchors the alignment misses: {len(missed)}")
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=("bundled", "flores", "check", "speed"))
+    parser.add_argument("what", choices=("bundled", "flores", "check", "speed", "anchors"))
     parser.add_argument("sample_file", nargs="?", type=Path, help="for check: the judged sample")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sample", type=int, default=120)
@@ -251,6 +271,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         run_flores(args.data, args.sample, args.seed, args.write)
     elif args.what == "check":
         run_check(args.sample_file, args.data)
+    elif args.what == "anchors":
+        run_anchors()
     else:
         run_speed(args.repeat)
     return 0

@@ -237,3 +237,23 @@ def test_tables_do_not_depend_on_the_order_of_other_documents(alignments: list[A
 
 def test_settings_name_the_method() -> None:
     assert bundled_table().settings["entities"].startswith("entities-")
+
+
+def test_sentence_anchors_come_from_rare_pairs_only() -> None:
+    from bitext.entities.anchors import sentence_anchors
+
+    alignment = gold_alignment()
+    anchors = sentence_anchors(alignment.zh, alignment.en, bundled_table())
+    assert anchors
+    assert not [a for a in anchors if a.en == "SenseTime"]  # in every other sentence: pins nothing
+    for anchor in anchors:
+        assert anchor.zh in alignment.zh.sentences[anchor.zh_sentence].text or anchor.zh in find(
+            bundled_table(), anchor.zh, anchor.en).variants
+        assert 0 < anchor.weight <= 1
+    # 徐立 / Xu Li is in three sentences on each side: all nine pairings are proposed, weight 1/9
+    # each, and the three true ones (the gold beads) are among them
+    xu = {(a.zh_sentence, a.en_sentence): a.weight for a in anchors if a.en == "Xu Li"}
+    gold_links = {(i, j) for bead in alignment.beads for i in bead.zh for j in bead.en}
+    true_links = {link for link in xu if link in gold_links}
+    assert len(xu) == 9 and all(abs(w - 1 / 9) < 1e-9 for w in xu.values())
+    assert len(true_links) == 3
