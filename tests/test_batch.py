@@ -1,6 +1,6 @@
 """bitext batch: output equals the single-document alignments, resumable, kill-safe, bad documents reported.
 
-Process pools are slow to start (≈0.3 s), so most tests run in-process (jobs=1) and a few check that the
+Process pools are slow to start (≈0.3 s), so most tests run in-process (jobs=0) and a few check that the
 pool gives the same bytes; the hypothesis tests use few, small examples.
 """
 
@@ -87,7 +87,7 @@ def test_corpus_equals_concatenated_single_document_alignments(documents: list[l
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         manifest = corpus(folder, documents)
-        summary = run_batch(ManifestFile(manifest), folder / "out", FAST, jobs=1)
+        summary = run_batch(ManifestFile(manifest), folder / "out", FAST, jobs=0)
         doc_ids = [f"d{i}" for i in range(len(documents))]
         count = len(documents)
         assert (summary.total, summary.ok, summary.failed, summary.exit_status) == (count, count, 0, 0)
@@ -102,7 +102,7 @@ def test_corpus_equals_concatenated_single_document_alignments(documents: list[l
 
 def test_process_pool_gives_the_same_bytes_as_one_process(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[0, 1], [2], [3, 4, 5], [6, 7], [1, 3], [0], [5, 6, 7], [2, 4]])
-    run_batch(ManifestFile(manifest), tmp_path / "one", FAST, jobs=1)
+    run_batch(ManifestFile(manifest), tmp_path / "one", FAST, jobs=0)
     summary = run_batch(ManifestFile(manifest), tmp_path / "two", FAST, jobs=2)
     assert summary.ok == 8
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
@@ -110,7 +110,7 @@ def test_process_pool_gives_the_same_bytes_as_one_process(tmp_path: Path) -> Non
 
 def test_report_rows_describe_each_document(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[0, 1, 2], [3]])
-    run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1)
+    run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=0)
     rows = report_rows(tmp_path / "out")
     zh = bitext.read_text(tmp_path / "zh" / "d0.txt").text
     en = bitext.read_text(tmp_path / "en" / "d0.txt").text
@@ -128,7 +128,7 @@ def test_report_rows_describe_each_document(tmp_path: Path) -> None:
 def test_jsonl_corpus_carries_doc_ids_in_manifest_order(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[0, 1], [2, 3, 4], [5]])
     options = BatchOptions(format="jsonl", align=METHOD, entities=False)
-    run_batch(ManifestFile(manifest), tmp_path / "out", options, jobs=1)
+    run_batch(ManifestFile(manifest), tmp_path / "out", options, jobs=0)
     lines = (tmp_path / "out" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     beads = [(r["doc_id"], r["zh"], r["en"], f"{r['score']:.4f}", r["type"]) for r in records if "zh_ids" in r]
@@ -144,7 +144,7 @@ def test_two_folders_are_matched_by_file_name(tmp_path: Path) -> None:
     assert [bool(p.problem) for p in pairs] == [False, False, True]
     assert "one side missing" in pairs[2].problem
     out = str(tmp_path / "out")
-    assert main(["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", out, "-j", "1", *FAST_CLI]) == 1
+    assert main(["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", out, "-j", "0", *FAST_CLI]) == 1
     rows = report_rows(tmp_path / "out")
     assert rows["d0.txt"]["status"] == "ok" and rows["d2.txt"]["status"] == "error"
 
@@ -223,7 +223,7 @@ def test_bad_documents_are_reported_and_skipped(tmp_path: Path) -> None:
     ]
     manifest = write_manifest(tmp_path, rows)
     out = tmp_path / "out"
-    assert main(["batch", str(manifest), "-o", str(out), "-j", "1", *FAST_CLI]) == 1
+    assert main(["batch", str(manifest), "-o", str(out), "-j", "0", *FAST_CLI]) == 1
     report = read_tsv_rows(out / "report.tsv")
     assert [row["doc_id"] for row in report] == [row[0] for row in rows]
     status = {(row["doc_id"], row["status"]) for row in report}
@@ -256,7 +256,7 @@ def test_a_bug_hit_by_one_document_is_reported_and_the_batch_goes_on(
         return real_align(zh, en, **options)
 
     monkeypatch.setattr(document, "align", align)
-    summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=0)
     assert (summary.ok, summary.failed) == (2, 1)
     rows = report_rows(tmp_path / "out")
     assert rows["d2"]["status"] == "error" and "unexpected ZeroDivisionError: simulated bug" in rows["d2"]["error"]
@@ -264,7 +264,7 @@ def test_a_bug_hit_by_one_document_is_reported_and_the_batch_goes_on(
 
 def test_a_worker_that_dies_costs_only_its_own_document(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8] for i in range(8)])
-    run_batch(ManifestFile(manifest), tmp_path / "fresh", FAST, jobs=1)
+    run_batch(ManifestFile(manifest), tmp_path / "fresh", FAST, jobs=0)
     summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=2, task=dying_task)
     assert (summary.ok, summary.failed, summary.exit_status) == (7, 1, 1)
     rows = report_rows(tmp_path / "out")
@@ -272,7 +272,7 @@ def test_a_worker_that_dies_costs_only_its_own_document(tmp_path: Path) -> None:
     fresh_rows = [r for r in corpus_rows(tmp_path / "fresh" / "corpus.tsv") if r[0] != "d3"]
     assert corpus_rows(tmp_path / "out" / "corpus.tsv") == fresh_rows
     # The failed document is retried by the next run, and then the output is a fresh run's.
-    assert run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1).exit_status == 0
+    assert run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=0).exit_status == 0
     assert tree(tmp_path / "out") == tree(tmp_path / "fresh")
 
 
@@ -299,19 +299,19 @@ def test_a_resumed_run_equals_a_fresh_run(documents: list[list[int]], data: st.D
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         manifest = corpus(folder, documents)
-        run_batch(ManifestFile(manifest), folder / "fresh", FAST, jobs=1)
+        run_batch(ManifestFile(manifest), folder / "fresh", FAST, jobs=0)
         with pytest.raises(KeyboardInterrupt):
-            run_batch(ManifestFile(manifest), folder / "resumed", FAST, jobs=1, task=Interrupt(stop))
+            run_batch(ManifestFile(manifest), folder / "resumed", FAST, jobs=0, task=Interrupt(stop))
         done = len(list((folder / "resumed" / "status").glob("*.json")))
         assert done == stop - 1
-        summary = run_batch(ManifestFile(manifest), folder / "resumed", FAST, jobs=1)
+        summary = run_batch(ManifestFile(manifest), folder / "resumed", FAST, jobs=0)
         assert summary.resumed == stop - 1
         assert tree(folder / "resumed") == tree(folder / "fresh")
 
 
 def test_killing_a_run_part_way_loses_nothing_already_written(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[i % 8, (i + 3) % 8, (i + 5) % 8] for i in range(24)])
-    run_batch(ManifestFile(manifest), tmp_path / "fresh", FAST, jobs=1)
+    run_batch(ManifestFile(manifest), tmp_path / "fresh", FAST, jobs=0)
     fresh = tree(tmp_path / "fresh")
     out = tmp_path / "killed"
     script = (
@@ -347,9 +347,9 @@ def test_killing_a_run_part_way_loses_nothing_already_written(tmp_path: Path) ->
 
 def test_changed_input_is_aligned_again_on_resume(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[0, 1], [2, 3]])
-    run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1)
+    run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=0)
     (tmp_path / "en" / "d1.txt").write_text(SENTENCES[2][1] + " " + SENTENCES[3][1] + " Extra sentence here.\n")
-    summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=1)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=0)
     assert summary.resumed == 1
     assert [r for r in corpus_rows(tmp_path / "out" / "corpus.tsv") if r[0] == "d1"] == expected_rows(manifest, ["d1"])
 
@@ -359,11 +359,11 @@ def test_resuming_with_other_settings_is_refused_unless_restarted(
 ) -> None:
     manifest = corpus(tmp_path, [[0, 1]])
     out = str(tmp_path / "out")
-    assert main(["batch", str(manifest), "-o", out, "-j", "1", *FAST_CLI]) == 0
-    assert main(["batch", str(manifest), "-o", out, "-j", "1", *FAST_CLI, "--format", "jsonl"]) == 2
+    assert main(["batch", str(manifest), "-o", out, "-j", "0", *FAST_CLI]) == 0
+    assert main(["batch", str(manifest), "-o", out, "-j", "0", *FAST_CLI, "--format", "jsonl"]) == 2
     error = capsys.readouterr().err
     assert "other settings" in error and "format" in error and error.count("\n") == 1
-    assert main(["batch", str(manifest), "-o", out, "-j", "1", *FAST_CLI, "--format", "jsonl", "--restart"]) == 0
+    assert main(["batch", str(manifest), "-o", out, "-j", "0", *FAST_CLI, "--format", "jsonl", "--restart"]) == 0
     outputs = sorted(p.name for p in Path(out).iterdir() if p.suffix in {".tsv", ".jsonl"})
     assert outputs == ["corpus.jsonl", "report.tsv"]
 
@@ -371,7 +371,7 @@ def test_resuming_with_other_settings_is_refused_unless_restarted(
 def test_unknown_alignment_option_is_a_user_error(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[0]])
     with pytest.raises(BitextError, match="unknown alignment option"):
-        run_batch(ManifestFile(manifest), tmp_path / "out", BatchOptions(align={"no_such_option": 1}), jobs=1)
+        run_batch(ManifestFile(manifest), tmp_path / "out", BatchOptions(align={"no_such_option": 1}), jobs=0)
 
 
 # --- workers load resources once ----------------------------------------------------------------

@@ -26,7 +26,7 @@ caches across tasks, so they are loaded once per worker; :func:`warm_up_workers`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -81,12 +81,17 @@ def run_batch_on_dask(
     options: BatchOptions | None = None,
     *,
     restart: bool = False,
+    progress: Callable[[int], Any] | None = None,
 ) -> BatchSummary:
-    """``bitext batch`` on a ``distributed.Client``: same files in ``outdir`` as a local run."""
+    """``bitext batch`` on a ``distributed.Client``: same files in ``outdir`` as a local run.
+
+    ``progress`` is :func:`bitext.batch.run_batch`'s (a factory of a meter with ``advance``/``close``)."""
     options = options or BatchOptions()
     warm_up_workers(client, options)
     executor = client.get_executor(pure=False)
-    return run_batch(pairs, outdir, options, executor=executor, jobs=_worker_count(client), restart=restart)
+    return run_batch(
+        pairs, outdir, options, executor=executor, jobs=_worker_count(client), restart=restart, progress=progress
+    )
 
 
 def warm_up_workers(client: Any, options: BatchOptions | None = None) -> None:

@@ -100,7 +100,7 @@ def run_batch(
 ) -> BatchSummary:
     """Align every pair into ``outdir`` (see :mod:`bitext.batch` for the layout); resumable.
 
-    ``jobs`` worker processes (default: one per core; ``1`` aligns in this process), or any
+    ``jobs`` worker processes (default: one per core; ``0`` aligns in this process, no workers), or any
     :class:`concurrent.futures.Executor` whose workers see ``outdir`` (e.g. a Dask client's
     ``get_executor()``, see :func:`bitext.dask.run_batch_on_dask`). ``pairs`` is read twice (the work,
     then the combined output in its order), so give a re-iterable: :class:`ManifestFile`,
@@ -119,7 +119,8 @@ def run_batch(
         meter = progress(total) if progress else None
         try:
             todo = _pending(pairs, folder, summary, meter)
-            for report in _execute(todo, options, folder, min(jobs or default_jobs(), total), executor, task):
+            workers = min(default_jobs() if jobs is None else jobs, total)
+            for report in _execute(todo, options, folder, workers, executor, task):
                 if meter:
                     meter.advance(report.status == "ok")
         finally:
@@ -158,7 +159,7 @@ def _execute(
     executor: Executor | None,
     task: Task,
 ) -> Iterator[DocumentReport]:
-    if executor is None and jobs <= 1:
+    if executor is None and jobs <= 0:
         check_options(options)
         for pair in todo:
             yield task(pair, options, str(folder.root))

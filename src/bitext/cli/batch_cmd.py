@@ -58,8 +58,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="do not pair names across the two sides (faster; QA then has no entity checks)",
     )
     parser.add_argument(
-        "-j", "--jobs", type=_positive, default=None,
-        help=f"worker processes (default: one per core, here {default_jobs()}; 1 runs in this process)",
+        "-j", "--jobs", type=_count, default=None,
+        help=f"worker processes (default: one per core, here {default_jobs()}; 0: align in this process)",
     )
     parser.add_argument("--restart", action="store_true", help="discard an earlier run in OUTDIR instead of resuming")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
@@ -89,10 +89,13 @@ def _score(text: str) -> float:
     return value
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
     return value
 
 

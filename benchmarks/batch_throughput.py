@@ -1,0 +1,312 @@
+"""Batch throughput: documents per second and peak memory of ``bitext batch`` on many small pairs.
+
+    python benchmarks/batch_throughput.py            # 1,000 pairs, every configuration, 2 repeats
+    python benchmarks/batch_throughput.py --quick    # 120 pairs, 1 repeat (a couple of minutes)
+    python benchmarks/batch_throughput.py --scorer lexical --only jobs1,jobs2
+
+The pairs are built from ../shared/data/flores200-devtest: a FLORES document is the zho_Hant and
+eng_Latn lines sharing a doc_idx in devtest_docs.tsv (281 documents, 3.6 sentences each). Pair k is
+document k mod 281 in one of four variants, so that 1,000 pairs are not 1,000 repeats: as it is; followed
+by the next document; with one English sentence left out (a 1-0 bead to find); with the Chinese as one
+paragraph and the English one sentence a line. Chinese sentences are joined with nothing, English with a
+space, as in real files.
+
+Every configuration runs in a fresh process (clean caches, its own peak memory) on the same files:
+
+* ``align-loop``: ``bitext.align`` over the texts already in memory, one call per document: the aligner alone.
+* ``review-loop``: the same plus entity pairs and QA flags, i.e. all the work batch does per document
+  except reading and writing files.
+* ``one-call``: all documents concatenated into one Chinese and one English text, one ``bitext.align`` call.
+* ``jobs0``: ``bitext batch --jobs 0`` (aligns in its own process), ``jobs1``/``jobs2``: one or two
+  worker processes; end to end, with the workers' start-up and warm-up and the final combine.
+* ``dask``: ``bitext.dask.run_batch_on_dask`` on ``LocalCluster(n_workers=2, threads_per_worker=1)``
+  (cluster start-up timed separately).
+* ``jobs2-quarter``: ``--jobs 2`` on the first quarter of the pairs: the parent's peak memory should not
+  grow with the number of documents.
+
+The loops and ``jobs0`` run with the numerical libraries limited to one thread (as batch's workers and
+Dask's are), so that the comparison is between ways of running the same single-threaded work;
+``align-loop-threads`` repeats the aligner loop with the libraries' default threading, to show what
+that choice is worth on this machine.
+
+Peak memory is the largest resident set of the process (``parent``) and of any one worker.
+The machine has 2 cores shared with other jobs, so each figure is also given as a ratio to another
+measured in the same repeat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+FLORES = ROOT.parent / "shared" / "data" / "flores200-devtest" / "devtest_docs.tsv"
+SINGLE_THREADED = {
+    name: "1"
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+                 "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+}
+CONFIGS = (
+    "align-loop", "review-loop", "one-call", "jobs0", "jobs1", "jobs2", "dask", "jobs2-quarter", "align-loop-threads",
+)
+QUICK_CONFIGS = ("align-loop", "review-loop", "one-call", "jobs0", "jobs1", "jobs2", "dask")
+
+
+# --- the synthetic pairs ------------------------------------------------------------------------
+
+
+def flores_documents() -> list[tuple[list[str], list[str]]]:
+    """FLORES-200 devtest documents as (zho_Hant sentences, eng_Latn sentences), in doc_idx order."""
+    documents: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    with FLORES.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            zh, en = documents[row["doc_idx"]]
+            zh.append(row["zho_Hant"])
+            en.append(row["eng_Latn"])
+    return list(documents.values())
+
+
+def synthetic_pair(documents: list[tuple[list[str], list[str]]], k: int) -> tuple[str, str]:
+    zh, en = (list(side) for side in documents[k % len(documents)])
+    variant = (k // len(documents)) % 4
+    if variant == 1:
+        next_zh, next_en = documents[(k + 1) % len(documents)]
+        zh, en = zh + next_zh, en + next_en
+    elif variant == 2 and len(en) > 1:
+        del en[k % len(en)]
+    if variant == 3:
+        return "".join(zh) + "\n", "\n".join(en) + "\n"
+    # Two sentences a paragraph.
+    zh_text = "\n\n".join("".join(zh[i : i + 2]) for i in range(0, len(zh), 2))
+    en_text = "\n\n".join(" ".join(en[i : i + 2]) for i in range(0, len(en), 2))
+    return zh_text + "\n", en_text + "\n"
+
+
+def write_pairs(folder: Path, count: int) -> tuple[Path, Path, int]:
+    """The pairs as files, a manifest of all of them and one of the first quarter; sentence count."""
+    documents = flores_documents()
+    (folder / "zh").mkdir()
+    (folder / "en").mkdir()
+    lines, sentences = [], 0
+    for k in range(count):
+        zh, en = synthetic_pair(documents, k)
+        (folder / "zh" / f"{k:05d}.txt").write_text(zh, encoding="utf-8")
+        (folder / "en" / f"{k:05d}.txt").write_text(en, encoding="utf-8")
+        lines.append(f"doc{k:05d}\tzh/{k:05d}.txt\ten/{k:05d}.txt\n")
+        sentences += en.count(". ") + en.count(".\n")
+    (folder / "manifest.tsv").write_text("".join(lines), encoding="utf-8")
+    (folder / "quarter.tsv").write_text("".join(lines[: max(1, count // 4)]), encoding="utf-8")
+    return folder / "manifest.tsv", folder / "quarter.tsv", sentences
+
+
+# --- one configuration, in its own process ----------------------------------------------------------
+
+
+def peak_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def run_config(config: str, manifest: Path, quarter: Path, align_options: dict[str, Any], out: Path) -> dict[str, Any]:
+    import bitext
+    from bitext.batch import BatchOptions, ManifestFile, run_batch
+    from bitext.batch.document import review
+
+    options = BatchOptions(align=align_options)
+    result: dict[str, Any] = {"config": config}
+    if config in ("align-loop", "align-loop-threads", "review-loop", "one-call"):
+        pairs = list(ManifestFile(manifest))
+        texts = [(bitext.read_text(p.source).text, bitext.read_text(p.translation).text) for p in pairs]
+        alignment = bitext.align(*texts[0], **align_options)  # loads the aligner's resources, untimed
+        review(alignment, options)
+        started = time.perf_counter()
+        if config == "one-call":
+            bitext.align("\n\n".join(zh for zh, _ in texts), "\n\n".join(en for _, en in texts), **align_options)
+        else:
+            for zh, en in texts:
+                alignment = bitext.align(zh, en, **align_options)
+                if config == "review-loop":
+                    review(alignment, options)
+        result.update(seconds=time.perf_counter() - started, documents=len(texts))
+    elif config.startswith("jobs"):
+        jobs = int(config[4])
+        source = quarter if config.endswith("quarter") else manifest
+        clock = Clock()
+        summary = run_batch(ManifestFile(source), out, options, jobs=jobs, progress=clock.meter)
+        result.update(clock.figures(), documents=summary.ok, failed=summary.failed)
+        result["worker_mib"] = peak_mib(resource.RUSAGE_CHILDREN) if jobs else None
+    elif config == "dask":
+        result.update(run_dask(manifest, options, out))
+    result["parent_mib"] = peak_mib()
+    return result
+
+
+def run_dask(manifest: Path, options: Any, out: Path) -> dict[str, Any]:
+    from distributed import Client, LocalCluster
+
+    from bitext.batch import ManifestFile
+    from bitext.dask import run_batch_on_dask
+
+    clock = Clock()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=40) as cluster, Client(cluster) as client:
+        client.wait_for_workers(2)
+        cluster_start = time.perf_counter() - clock.started
+        clock = Clock()
+        summary = run_batch_on_dask(ManifestFile(manifest), out, client, options, progress=clock.meter)
+        workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return {**clock.figures(), "documents": summary.ok, "failed": summary.failed, "cluster_start": cluster_start,
+            "worker_mib": max(workers.values())}
+
+
+class Clock:
+    """Times a batch through its progress hook: start-up (until the first document is done), the steady
+    rate after that, and the total (including the final combine)."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.done: list[float] = []
+
+    def meter(self, total: int) -> Clock:
+        return self
+
+    def advance(self, ok: bool) -> None:
+        self.done.append(time.perf_counter())
+
+    def close(self) -> None:
+        pass
+
+    def figures(self) -> dict[str, float]:
+        ended = time.perf_counter()
+        steady = (len(self.done) - 1) / (self.done[-1] - self.done[0]) if len(self.done) > 1 else float("nan")
+        return {"seconds": ended - self.started, "start_up": self.done[0] - self.started, "steady_rate": steady}
+
+
+def child(args: argparse.Namespace) -> None:
+    align_options = json.loads(args.align_options)
+    result = run_config(args.child, Path(args.manifest), Path(args.quarter), align_options, Path(args.out))
+    print(json.dumps(result))
+
+
+def measure(config: str, manifest: Path, quarter: Path, align_options: dict[str, Any], out: Path) -> dict[str, Any]:
+    environment = dict(os.environ)
+    if config in ("align-loop", "review-loop", "one-call", "jobs0"):
+        environment.update(SINGLE_THREADED)
+    command = [sys.executable, __file__, "--child", config, "--manifest", str(manifest), "--quarter", str(quarter),
+               "--out", str(out), "--align-options", json.dumps(align_options)]
+    finished = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    if finished.returncode != 0:
+        raise SystemExit(f"{config} failed:\n{finished.stderr[-3000:]}")
+    return json.loads(finished.stdout.strip().splitlines()[-1])
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def show(results: list[dict[str, Any]]) -> None:
+    print(f"{'configuration':<20} {'seconds':>8} {'docs/s':>8} {'ms/doc':>8} {'start-up s':>10} {'steady/s':>9} "
+          f"{'parent MiB':>11} {'worker MiB':>11}")
+    for r in results:
+        worker = r.get("worker_mib")
+        extra = f"  (+{r['cluster_start']:.1f} s to start the cluster)" if "cluster_start" in r else ""
+        failed = f"  {r['failed']} FAILED" if r.get("failed") else ""
+        start_up = f"{r['start_up']:.1f}" if "start_up" in r else ""
+        steady = f"{r['steady_rate']:.2f}" if "steady_rate" in r else ""
+        print(f"{r['config']:<20} {r['seconds']:8.1f} {r['documents'] / r['seconds']:8.2f} "
+              f"{1000 * r['seconds'] / r['documents']:8.1f} {start_up:>10} {steady:>9} {r['parent_mib']:11.0f} "
+              f"{'' if worker is None else f'{worker:.0f}':>11}{extra}{failed}")
+
+
+def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
+    by = {r["config"]: r for r in results}
+    rate = {name: r["documents"] / r["seconds"] for name, r in by.items()}
+    steady = {name: r["steady_rate"] for name, r in by.items() if "steady_rate" in r}
+    per_doc = {name: 1000 * r["seconds"] / r["documents"] for name, r in by.items()}
+    found: dict[str, float] = {}
+    for faster, slower in (("jobs2", "jobs1"), ("jobs2", "jobs0"), ("dask", "jobs1"), ("jobs1", "jobs0")):
+        if {faster, slower} <= rate.keys():
+            found[f"{faster} / {slower}, end to end (docs/s)"] = rate[faster] / rate[slower]
+        if {faster, slower} <= steady.keys():
+            found[f"{faster} / {slower}, steady (docs/s)"] = steady[faster] / steady[slower]
+    if {"jobs0", "review-loop"} <= per_doc.keys():
+        found["batch overhead, ms/doc (jobs0 steady - review-loop)"] = 1000 / steady["jobs0"] - per_doc["review-loop"]
+    if {"align-loop", "one-call"} <= per_doc.keys():
+        found["per-call overhead, ms/doc (align-loop - one-call)"] = per_doc["align-loop"] - per_doc["one-call"]
+        found["align-loop / one-call (time)"] = per_doc["align-loop"] / per_doc["one-call"]
+    if {"jobs2", "jobs2-quarter"} <= by.keys():
+        memory = by["jobs2"]["parent_mib"] / by["jobs2-quarter"]["parent_mib"]
+        found["parent peak MiB, all / quarter of the pairs"] = memory
+    if {"align-loop", "align-loop-threads"} <= per_doc.keys():
+        found["align-loop default threads / one thread (time)"] = per_doc["align-loop-threads"] / per_doc["align-loop"]
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="120 pairs, the main configurations, 1 repeat")
+    parser.add_argument("--documents", type=int, help="number of pairs (default 1000; 120 with --quick)")
+    parser.add_argument("--repeat", type=int, help="repeats (default 2; 1 with --quick)")
+    parser.add_argument("--only", help="comma-separated configurations: " + ",".join(CONFIGS))
+    parser.add_argument("--method", help="aligner (default: bitext's default)")
+    parser.add_argument("--scorer", help="scorer preset of the bitext aligner (default: its default)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--manifest", help=argparse.SUPPRESS)
+    parser.add_argument("--quarter", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--align-options", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    count = args.documents or (120 if args.quick else 1000)
+    repeats = args.repeat or (1 if args.quick else 2)
+    configs = args.only.split(",") if args.only else list(QUICK_CONFIGS if args.quick else CONFIGS)
+    align_options = {k: v for k, v in (("method", args.method), ("scorer", args.scorer)) if v}
+    with tempfile.TemporaryDirectory(prefix="bitext-batch-bench-") as scratch:
+        folder = Path(scratch)
+        manifest, quarter, sentences = write_pairs(folder, count)
+        print(f"{count} FLORES-200 pairs (zho_Hant/eng_Latn, about {sentences / count:.1f} English sentences each), "
+              f"aligner options {align_options or 'default'}, {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.1f} at start")
+        summary: dict[str, list[float]] = defaultdict(list)
+        for repeat in range(1, repeats + 1):
+            print(f"\nrepeat {repeat}")
+            results = []
+            for config in configs:
+                out = folder / f"out-{config}-{repeat}"
+                results.append(measure(config, manifest, quarter, align_options, out))
+            show(results)
+            for name, value in ratios(results).items():
+                print(f"  {name}: {value:.2f}")
+                summary[name].append(value)
+            _check_same_output(folder, configs, repeat)
+        if repeats > 1:
+            print("\nmedian over repeats")
+            for name, values in summary.items():
+                print(f"  {name}: {statistics.median(values):.2f}  ({', '.join(f'{v:.2f}' for v in values)})")
+        print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+
+
+def _check_same_output(folder: Path, configs: list[str], repeat: int) -> None:
+    """Every batch configuration must have written the same corpus (a benchmark of wrong output is no use)."""
+    batch = [c for c in configs if c in ("jobs0", "jobs1", "jobs2", "dask")]
+    corpora = {c: folder / f"out-{c}-{repeat}" / "corpus.tsv" for c in batch}
+    contents = {c: p.read_bytes() for c, p in corpora.items() if p.exists()}
+    if len(set(contents.values())) > 1:
+        raise SystemExit(f"the batch configurations wrote different corpora: {sorted(contents)}")
+    if contents:
+        print(f"  same corpus.tsv from {', '.join(contents)}")
+
+
+if __name__ == "__main__":
+    main()
