@@ -404,3 +404,22 @@ def test_flags_from_a_hand_built_report_reach_every_format() -> None:
     assert json.loads(written(export, "jsonl").splitlines()[2])["flags"][0]["message"] == 'a <"message"> & more'
     assert '<prop type="x-bitext-flag">error:hand-made</prop>' in written(export, "tmx")
     assert "a &lt;&quot;message&quot;&gt; &amp; more" in written(export, "html")
+
+
+def test_html_gives_two_pairs_in_one_bead_different_colours() -> None:
+    zh = make_document(["甲乙", "丙丁戊己庚辛壬癸子"], "zh", [" "])
+    en = make_document(["a b", "c d e f g h i j k"], "en", [" "])
+    alignment = Alignment(zh, en, (Bead((0,), (0,), 1.0), Bead((1,), (1,), 1.0)))
+    # pairs 0 and 10 (same colour by number: 10 colours) share bead 0; pairs 1-9 are in bead 1
+    offsets = {0: (0, 0), 10: (1, 2)} | {k: (2 + k, 2 + 2 * k) for k in range(1, 10)}
+    pairs = tuple(
+        EntityPair(zh.text[z], en.text[e], "MISC", 1, 1.0, (), (0 if k in (0, 10) else 1,),
+                   (Mention(0 if k in (0, 10) else 1, z, z + 1, e, e + 1),))
+        for k, (z, e) in sorted(offsets.items())
+    )
+    page = written(Export(alignment, entities=EntityTable(pairs)), "html")
+    bead0 = page[page.index('id="b0"') : page.index('id="b1"')]
+    marks = re.findall(r'<mark class="ent (e\d)" data-ent="(\d+)"', bead0)
+    colours = {ent: cls for cls, ent in marks}
+    assert set(colours) == {"0", "10"} and colours["0"] != colours["10"]
+    assert marks[:2] == marks[2:]  # each pair has the same colour on both sides

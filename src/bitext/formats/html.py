@@ -71,6 +71,7 @@ class _Page:
         self.zh_lang = zh_language_tag(self.alignment)
         pairs = list(export.entities) if export.entities is not None else []
         self.entity_index = {id(pair): k for k, pair in enumerate(pairs)}
+        self._colours = {}
 
     # -- page frame ----------------------------------------------------------------------------------------
 
@@ -192,6 +193,7 @@ class _Page:
         classes += "" if bead.is_aligned else " unaligned"
         zh_start = alignment.zh.sentences[bead.zh[0]].start if bead.zh else 0
         en_start = alignment.en.sentences[bead.en[0]].start if bead.en else 0
+        self._pick_colours(pairs)
         zh_marks = self._marks(pairs, number, "zh", alignment.zh_text(bead), zh_start)
         en_marks = self._marks(pairs, number, "en", alignment.en_text(bead), en_start)
         return (
@@ -216,7 +218,18 @@ class _Page:
         return f'<ul class="ents">{items}</ul>'
 
     def _entity_class(self, pair: EntityPair) -> str:
-        return f"e{self.entity_index.get(id(pair), 0) % ENTITY_COLOURS}"
+        return f"e{self._colours.get(id(pair), self.entity_index.get(id(pair), 0) % ENTITY_COLOURS)}"
+
+    def _pick_colours(self, pairs: list[EntityPair]) -> None:
+        """A pair keeps its document-wide colour unless another pair in the same bead already has it."""
+        self._colours: dict[int, int] = {}
+        used: set[int] = set()
+        for pair in pairs:
+            colour = self.entity_index.get(id(pair), 0) % ENTITY_COLOURS
+            while colour in used and len(used) < ENTITY_COLOURS:
+                colour = (colour + 1) % ENTITY_COLOURS
+            used.add(colour)
+            self._colours[id(pair)] = colour
 
     def _marks(self, pairs: list[EntityPair], bead: int, side: str, text: str, base: int) -> list[tuple[int, int, str]]:
         """(start, end, attributes) of every entity mention inside this bead's text, non-overlapping."""
