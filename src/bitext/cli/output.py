@@ -18,9 +18,22 @@ from bitext.errors import BitextError
 from bitext.formats import WRITERS, Export, save
 from bitext.qa import QAReport, check
 
+OUTPUT_EXAMPLES = """examples:
+  bitext align zh-Hant.txt en.txt -o corpus.tsv                     TSV + corpus.tsv.meta.json (settings, versions)
+  bitext align zh-Hant.txt en.txt --format html -o review.html      the review page, one self-contained file
+  bitext align zh-Hant.txt en.txt --format tmx --min-score 0.5 -o memory.tmx
+  bitext align zh-Hant.txt en.txt --format jsonl --drop-unaligned > beads.jsonl
+  bitext align zh-Hant.txt en.txt --format parquet -o corpus.parquet   (pip install 'bitext[parquet]')
+
+formats: tsv, jsonl, tmx, parquet, html (all with QA flags), align (Vecalign's [zh]:[en] ids only)
+exit status: 0 ok, 2 user error (one line on stderr)"""
+
 
 def add_output_options(parser: argparse.ArgumentParser, *, with_format: bool = False) -> None:
     """``--min-score``, ``--drop-unaligned``, ``--doc-id``, ``--quiet`` (and ``-o``/``--format`` on request)."""
+    if parser.epilog is None:
+        parser.epilog = OUTPUT_EXAMPLES
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
     if with_format:
         parser.add_argument("-o", "--output", help="output file (default: standard output)")
         parser.add_argument("--format", choices=sorted(WRITERS), default="tsv", help="output format (default: tsv)")
