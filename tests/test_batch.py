@@ -410,3 +410,26 @@ def test_the_per_document_task_writes_output_then_status(tmp_path: Path) -> None
     assert report.status == "ok"
     assert (tmp_path / "out" / "documents" / "x%2Fy.tsv").exists()
     assert json.loads((tmp_path / "out" / "status" / "x%2Fy.json").read_text())["report"]["status"] == "ok"
+
+
+def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8, (i + 4) % 8] for i in range(150)])
+    command = [sys.executable, "-m", "bitext", "batch", str(manifest), "-o", str(tmp_path / "out"), "-j", "2",
+               *FAST_CLI]
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(list((tmp_path / "out" / "status").glob("*.json"))) < 3 and time.monotonic() < deadline:
+            assert process.poll() is None, "the run ended before it could be interrupted"
+            time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C on a terminal does: the whole process group
+        _, error = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130
+    assert "Traceback" not in error and "run the same command again to resume" in error
+    assert error.strip().count("\n") == 0
+    assert main(["batch", str(manifest), "-o", str(tmp_path / "out"), "-j", "0", *FAST_CLI]) == 0
+    rows = read_tsv_rows(tmp_path / "out" / "report.tsv")
+    assert len(rows) == 150 and all(row["status"] == "ok" for row in rows)

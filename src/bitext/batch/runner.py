@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import time
 from collections import deque
@@ -204,7 +205,7 @@ class _ParallelRunner:
         pool = ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=warm_up,
+            initializer=start_worker,
             initargs=(self.options,),
         )
         with _environment(SINGLE_THREADED):  # each submit below starts a worker, with this environment
@@ -282,6 +283,13 @@ class _ParallelRunner:
         output = DocumentOutput(DocumentReport.failed(pair.doc_id, WORKER_DIED))
         self.folder.save(pair, output)
         return output.report
+
+
+def start_worker(options: BatchOptions) -> None:
+    """A pool worker's initializer: leave Ctrl-C to the parent (which lets the documents in flight finish
+    and stops the pool), and load the aligner's resources before the first document."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(options)
 
 
 def _is_worker_death(error: BaseException) -> bool:
