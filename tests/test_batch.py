@@ -433,3 +433,39 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> No
     assert main(["batch", str(manifest), "-o", str(tmp_path / "out"), "-j", "0", *FAST_CLI]) == 0
     rows = read_tsv_rows(tmp_path / "out" / "report.tsv")
     assert len(rows) == 150 and all(row["status"] == "ok" for row in rows)
+
+
+def test_parquet_corpus_is_the_per_document_tables_in_manifest_order(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    manifest = corpus(tmp_path, [[0, 1], [2], [3, 4, 5]])
+    options = BatchOptions(format="parquet", align=METHOD, entities=False)
+    assert run_batch(ManifestFile(manifest), tmp_path / "out", options, jobs=0).ok == 3
+    table = pq.read_table(tmp_path / "out" / "corpus.parquet")
+    rows = [(r["doc_id"], r["zh"], r["en"], f"{r['score']:.4f}", r["type"]) for r in table.to_pylist()]
+    assert rows == expected_rows(manifest, ["d0", "d1", "d2"])
+    parts = [pq.read_table(tmp_path / "out" / "documents" / f"d{i}.parquet") for i in range(3)]
+    assert table.schema.remove_metadata() == parts[0].schema.remove_metadata()
+    assert json.loads(table.schema.metadata[b"bitext"])["format"] == "bitext-batch"
+
+
+def test_formats_that_do_not_concatenate_keep_one_file_per_document(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[0, 1], [2, 3]])
+    options = BatchOptions(format="align", align=METHOD, entities=False)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", options, jobs=0)
+    assert summary.corpus is None and summary.ok == 2
+    assert not list((tmp_path / "out").glob("corpus.*"))
+    for doc_id in ("d0", "d1"):
+        zh = bitext.read_text(tmp_path / "zh" / f"{doc_id}.txt").text
+        en = bitext.read_text(tmp_path / "en" / f"{doc_id}.txt").text
+        beads = bitext.align(zh, en, **METHOD).pairs()
+        written = (tmp_path / "out" / "documents" / f"{doc_id}.align").read_text().splitlines()
+        assert written == [f"[{','.join(map(str, z))}]:[{','.join(map(str, e))}]" for z, e in beads]
+
+
+def test_tsv_corpus_has_a_sidecar_with_the_batch_settings(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[0], [1]])
+    run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=0)
+    meta = json.loads((tmp_path / "out" / "corpus.tsv.meta.json").read_text(encoding="utf-8"))
+    assert meta["format"] == "bitext-batch" and meta["documents"] == 2 and meta["settings"]["align"] == METHOD
+    header = (tmp_path / "out" / "corpus.tsv").read_text(encoding="utf-8").split("\n", 1)[0]
+    assert meta["columns"] == header.split("\t")

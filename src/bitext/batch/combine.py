@@ -51,7 +51,27 @@ def combine(pairs: Iterable[DocumentPair], folder: OutputFolder, options: BatchO
             report.write(report_line(row))
             if corpus is not None and row.status == "ok":
                 corpus.append(folder.output_path(pair.doc_id))
+    if options.format == "tsv" and corpus_path is not None:
+        _write_sidecar(corpus_path, options, counts)
     return corpus_path, counts
+
+
+def _write_sidecar(corpus_path: Path, options: BatchOptions, counts: Counts) -> None:
+    """``corpus.tsv.meta.json``, as ``bitext align`` writes beside a TSV (``bitext.read_tsv`` reads it):
+    the batch's settings and versions, and how many documents the corpus holds."""
+    from bitext.formats.tsv import COLUMNS, sidecar_path
+
+    metadata = {
+        "format": "bitext-batch",
+        "settings": options.settings(),
+        "documents": counts.ok,
+        "failed_documents": counts.failed,
+        "columns": list(COLUMNS),
+        "escaping": "backslash: \\\\ \\t \\n \\r",
+    }
+    path = sidecar_path(corpus_path)
+    with _atomic_text(path) as out:
+        out.write(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
 
 
 def final_report(pair: DocumentPair, folder: OutputFolder) -> DocumentReport:
@@ -126,7 +146,7 @@ class _ParquetCorpus:
     def append(self, part: Path) -> None:
         table = self.pq.read_table(part)
         if self.writer is None:
-            metadata = {b"bitext": json.dumps({"format": "bitext-batch", **self.options.settings()}).encode()}
+            metadata = {b"bitext": json.dumps({"format": "bitext-batch", "settings": self.options.settings()}).encode()}
             self.writer = self.pq.ParquetWriter(self.path, table.schema.with_metadata(metadata), compression="zstd")
         self.writer.write_table(table.replace_schema_metadata(self.writer.schema.metadata))
 

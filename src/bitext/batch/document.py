@@ -17,8 +17,10 @@ from typing import Any, Literal
 
 from bitext.align import Alignment, align
 from bitext.batch.inputs import DocumentPair
+from bitext.entities import EntityTable, align_entities
 from bitext.errors import BitextError
-from bitext.formats import get_writer
+from bitext.formats import Export, get_writer
+from bitext.qa import QAReport, check
 from bitext.reading import read_text
 from bitext.segment import segment
 from bitext.versions import versions
@@ -58,7 +60,7 @@ class BatchOptions:
             "align": {key: _jsonable(value) for key, value in sorted(self.align.items())},
             "min_score": self.min_score,
             "drop_unaligned": self.drop_unaligned,
-            "entities": self.entities and entity_aligner() is not None,
+            "entities": self.entities,
             "versions": versions(),
         }
 
@@ -69,8 +71,8 @@ def _jsonable(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class DocumentReport:
-    """One row of the batch report. ``flags`` (all QA flags) and ``flag_errors`` (error-level ones)
-    are None when the QA checker is not installed."""
+    """One row of the batch report: sentence and bead counts, mean confidence, beads by type, the number
+    of QA flags (all levels) and of error-level ones, and the error of a failed document."""
 
     doc_id: str
     status: Status
@@ -88,7 +90,7 @@ class DocumentReport:
         return cls(doc_id, "error", error=error)
 
     @classmethod
-    def of(cls, doc_id: str, alignment: Alignment, qa: Any = None) -> DocumentReport:
+    def of(cls, doc_id: str, alignment: Alignment, qa: QAReport | None = None) -> DocumentReport:
         scores = [bead.score for bead in alignment.beads]
         return cls(
             doc_id,
@@ -149,47 +151,28 @@ def align_pair(pair: DocumentPair, options: BatchOptions) -> Alignment:
     return align(zh, en, presegmented=options.presegmented, **options.align)
 
 
-def entity_aligner() -> Any:
-    """``bitext.align_entities`` where this build has it (the entity aligner is its own component)."""
-    import bitext
-
-    found = getattr(bitext, "align_entities", None)
-    return found if callable(found) else None
-
-
-def review(alignment: Alignment, options: BatchOptions) -> tuple[Any, Any]:
-    """Entity pairs and QA flags, as ``bitext align`` puts them in every export (None where the
-    entity aligner or the QA module is absent)."""
-    aligner = entity_aligner() if options.entities else None
-    table = aligner(alignment) if aligner is not None else None
-    try:
-        from bitext import qa
-    except ImportError:
-        return table, None
-    return table, qa.check(alignment, table)
+def review(alignment: Alignment, options: BatchOptions) -> tuple[EntityTable | None, QAReport]:
+    """Entity pairs (unless turned off) and QA flags: what ``bitext align`` puts in every export."""
+    table = align_entities(alignment) if options.entities else None
+    return table, check(alignment, table)
 
 
 def render(
-    alignment: Alignment, doc_id: str, options: BatchOptions, entities: Any = None, qa: Any = None
+    alignment: Alignment,
+    doc_id: str,
+    options: BatchOptions,
+    entities: EntityTable | None = None,
+    qa: QAReport | None = None,
 ) -> str | bytes:
     """One document's output in ``options.format``, with ``doc_id`` in its doc_id column or field."""
     writer = get_writer(options.format)
-    buffer: io.StringIO | io.BytesIO = io.BytesIO() if getattr(writer, "binary", False) else io.StringIO()
-    writer.write(_export(alignment, doc_id, options, entities, qa, writer), buffer)
-    return buffer.getvalue()
-
-
-def _export(alignment: Alignment, doc_id: str, options: BatchOptions, entities: Any, qa: Any, writer: Any) -> Any:
-    try:
-        from bitext.formats.base import Export
-    except ImportError:  # writers that take a bare alignment name the document through their doc_id
-        if hasattr(writer, "doc_id"):
-            writer.doc_id = doc_id
-        return alignment
-    return Export(
+    export = Export(
         alignment, entities=entities, qa=qa, doc_id=doc_id, min_score=options.min_score,
         drop_unaligned=options.drop_unaligned,
     )
+    buffer: io.StringIO | io.BytesIO = io.BytesIO() if writer.binary else io.StringIO()
+    writer.write(export, buffer)
+    return buffer.getvalue()
 
 
 def warm_up(options: BatchOptions) -> None:
