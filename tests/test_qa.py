@@ -36,6 +36,9 @@ def codes(alignment: Alignment, entities: EntityTable | None = None) -> list[str
         ("股價急升14%。", "The stock surged 41%."),
         ("員工人數由6114人減至4672人。", "Headcount fell from 6,114 to 4,762."),
         ("收入達一百三十九億元。", "Revenue reached 13.9 million yuan."),
+        ("車輛約在 12:00 時移除。", "The vehicle was removed at approximately 1300 GMT."),
+        ("國王路易十六被迫遷回巴黎。", "King Louis XIV was forced back to Paris."),
+        ("由 1 萬 7000 多座島嶼組成。", "With 1,700 islands to choose from."),
     ],
 )
 def test_numbers_that_differ_are_errors(zh: str, en: str) -> None:
@@ -54,6 +57,14 @@ def test_numbers_that_differ_are_errors(zh: str, en: str) -> None:
         ("三四個月後，收入佔六成以上。", "Three or four months later it was more than 60% of revenue."),
         ("二〇二四年，虧損25億元。", "In 2024, the loss was 2.5 billion yuan."),
         ("詳情見 https://example.com/%E5%AE%8C%88%90 。", "Details at https://example.com/a."),
+        ("車輛約在 12:00 時移除。", "The vehicle was removed at approximately 1200 GMT."),
+        ("他在比賽中排名第 15 位，另一人第二十四名。", "He finished fifteenth and the other twenty-fourth."),
+        ("國王路易十六被迫遷回巴黎。", "King Louis XVI was forced back to Paris."),
+        ("由 1 萬 7000 多座島嶼組成。", "With 17,000 islands to choose from."),
+        ("在 420 至 390 萬年前的化石中。", "In fossils from 4.2-3.9 million years ago."),
+        ("他參加 100 公尺和 200 公尺比賽。", "He was due to swim in the 100m and 200m freestyle."),
+        ("見該書（1989 年）第 109 頁。", "See Larson and LaFasto, 1989, p109."),
+        ("一千多年來，教會位於羅馬，對第五種子。", "For over a thousand years the church, against the 5th seeds."),
     ],
 )
 def test_numbers_written_differently_but_equal_are_not_flagged(zh: str, en: str) -> None:

@@ -168,8 +168,32 @@ _MONTHS = {
     for name in names
 }
 _ORDINALS = {"one": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "once": 1, "twice": 2,
-             "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "single": 1, "a": 1, "an": 1}
+             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+             "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+             "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
+             "once": 1, "twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "single": 1, "a": 1,
+             "an": 1, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1e6,
+             "millions": 1e6, "billion": 1e9, "billions": 1e9, "dozen": 12, "zero": 0, "nil": 0}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_COMPOUND_ORDINAL = re.compile(r"\b(" + "|".join(_TENS) + r")-(first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                               r"ninth)\b", re.IGNORECASE)
+_ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,8}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+_ZH_SINGLE = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000, "萬": 1e4, "万": 1e4, "億": 1e8, "亿": 1e8}
+_RAW_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_CLOCK = re.compile(r"(?<![0-9])([0-9]{1,2})[:.：]([0-9]{2})(?![0-9])")
+_MILITARY_TIME = re.compile(r"(?<![0-9])([0-9]{2})([0-9]{2})\s*(?:GMT|UTC|hours|hrs)\b")
+_SUFFIXED = re.compile(r"^[0-9][0-9,.]*\s?[A-Za-z]+$")
+# Writings the shared grammar reads piece by piece, rewritten whole first: 1 萬 7000 (17,000), 6 千 (6,000),
+# 420 至 390 萬 (both in 萬), 4.2-3.9 million (both in millions).
+_ZH_WAN_THEN_DIGITS = re.compile(r"([0-9]+)\s*[萬万]\s*([0-9]{4})(?![0-9.])")
+_ZH_ARABIC_THOUSANDS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*千(?![萬万億亿])")
+_ZH_RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)(\s*(?:至|到|-|–|~|～)\s*)([0-9]+(?:\.[0-9]+)?)\s*([萬万億亿])")
+_EN_RANGE = re.compile(
+    r"([0-9]+(?:\.[0-9]+)?)(\s*(?:-|–|to)\s*)([0-9]+(?:\.[0-9]+)?)\s+(thousand|million|billion|trillion)\b"
+)
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -178,6 +202,11 @@ class _Found:
     value: float
     text: str  # as written, for the message
     required: bool  # written so explicitly (digits, 四十七億) that the other side must carry it
+    alternatives: tuple[float, ...] = ()  # other readings (100m: 100 metres, not only 100 million)
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return (self.value, *self.alternatives)
 
 
 def _numbers(alignment: Alignment, settings: QASettings) -> list[Flag]:
@@ -202,9 +231,11 @@ def _unmatched(
 ) -> tuple[list[_Found], list[tuple[_Found, float]]]:
     """Required numbers of ``ours`` with no equal in ``theirs``, and those equal only after rounding."""
     missing, rounded = [], []
-    values = [found.value for found in theirs]
+    values = [value for found in theirs for value in found.values]
     for found in ours:
-        if not found.required or any(math.isclose(found.value, v, rel_tol=1e-9, abs_tol=1e-9) for v in values):
+        if not found.required or any(
+            math.isclose(mine, v, rel_tol=1e-9, abs_tol=1e-9) for mine in found.values for v in values
+        ):
             continue
         close = [v for v in values if math.isclose(found.value, v, rel_tol=settings.number_tolerance)]
         if close:
@@ -246,13 +277,57 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 def _numbers_in(text: str, lang: str) -> list[_Found]:
     text = _URL.sub(lambda m: " " * len(m.group()), text)  # %E5%AE… in a link is no quantity
-    found = [_Found(value, written, required) for value, written, required in number_extractor(text, lang)]
-    if lang == "en":  # month names and ordinals: the English side of 8月, 第一 and 兩倍
-        for word in _ENGLISH_WORD.finditer(text):
-            value = _MONTHS.get(word.group().lower()) or _ORDINALS.get(word.group().lower())
-            if value and (word.group().lower() not in ("may", "mar", "a", "an") or word.group()[0].isupper()):
-                found.append(_Found(float(value), word.group(), False))
+    text = _rewrite_whole_numbers(text, lang)
+    found = []
+    for value, written, required in number_extractor(text, lang):
+        alternatives = ()
+        if lang == "en" and _SUFFIXED.match(written):  # 100m, 802.11b: a unit or a version, perhaps no scale
+            alternatives = (float(re.sub(r"[^0-9.]", "", written.replace(",", "")) or "nan"),)
+        found.append(_Found(value, written, required and value != 0, alternatives))
+    found += [_Found(value, written, False) for value, written in _lookup_only(text, lang)]
     return found
+
+
+def _rewrite_whole_numbers(text: str, lang: str) -> str:
+    if lang == "zh":
+        text = _ZH_WAN_THEN_DIGITS.sub(lambda m: str(int(m.group(1)) * 10000 + int(m.group(2))), text)
+        text = _ZH_ARABIC_THOUSANDS.sub(lambda m: _plain(float(m.group(1)) * 1000).replace(",", ""), text)
+        return _ZH_RANGE.sub(lambda m: f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)
+    return _EN_RANGE.sub(lambda m: f"{m.group(1)} {m.group(4)}{m.group(2)}{m.group(3)} {m.group(4)}", text)
+
+
+def _lookup_only(text: str, lang: str) -> list[tuple[float, str]]:
+    """Numbers only looked up, never required: how a translator may write the other side's number.
+
+    Any digit run (p109, 7's), clock times both ways (12:00 = 1200 GMT), and in English month names,
+    ordinals (sixteenth, twenty-fourth), scale words (a thousand years) and Roman numerals (Louis XVI);
+    in Chinese single numerals (第五, 八倍, 二戰, 一號).
+    """
+    found = [(float(m.group()), m.group()) for m in _RAW_NUMBER.finditer(text)]
+    for m in _CLOCK.finditer(text):
+        found.append((float(m.group(1) + m.group(2)), m.group()))
+    for m in _MILITARY_TIME.finditer(text):
+        found += [(float(m.group(1)), m.group()), (float(m.group(2)), m.group())]
+    if lang == "zh":
+        return found + [(float(_ZH_SINGLE[ch]), ch) for ch in text if ch in _ZH_SINGLE]
+    for word in _ENGLISH_WORD.finditer(text):
+        lower = word.group().lower()
+        value = _MONTHS.get(lower) or _ORDINALS.get(lower)
+        if value is not None and (lower not in ("may", "mar", "a", "an") or word.group()[0].isupper()):
+            found.append((float(value), word.group()))
+    for m in _COMPOUND_ORDINAL.finditer(text):
+        found.append((float(_TENS[m.group(1).lower()] + _ORDINALS[m.group(2).lower()]), m.group()))
+    for m in _ROMAN.finditer(text):
+        found.append((float(_roman_value(m.group())), m.group()))
+    return found
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for ch, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    return total
 
 
 def number_extractor(text: str, lang: str) -> list[tuple[float, str, bool]]:
