@@ -24,7 +24,7 @@ any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklis
 PIECES = (
     "Mr. Dr. U.S. e.g. Inc. Co., Ltd. No. J. K. etc. a.m. Super-G. 0020.HK HK$5.78 4.7 2019. 36 "
     "The He he said asked Wang Rowling it the and of . ! ? ... … ' \" ( ) — —' 'You "
-    "商湯 徐立 說 完成了 57.8億 。 ！ ？ ； …… 」 「 『 』 “ ” （ ） ——” “咚 然後 這是 \n \n\n \u3000"
+    "商湯 徐立 說 完成了 57.8億 。 ！ ？ ； …… 」 「 『 』 “ ” （ ） ——” “咚 然後 這是 很好. 新浪.com \n \n\n \u3000"
 ).split(" ")
 word_salad = st.lists(st.sampled_from(PIECES), max_size=30).flatmap(
     lambda words: st.lists(st.sampled_from(["", " ", "  "]), min_size=len(words), max_size=len(words)).map(

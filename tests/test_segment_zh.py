@@ -54,6 +54,10 @@ def sentences(text: str, splitter: str = "") -> list[str]:
             ["這是中文。", "This is English, e.g. Mr. Xu's.", "It has two sentences.", "這又是中文。"],
         ),
         ("商湯公布業績。SenseTime Group Inc. 在港上市。", ["商湯公布業績。", "SenseTime Group Inc. 在港上市。"]),
+        # Half-width stops typed without a Chinese input method.
+        ("今天很好.明天見.", ["今天很好.", "明天見."]),
+        ("他想了想...然後走了.", ["他想了想...", "然後走了."]),
+        ("網址是新浪.com,很好.", ["網址是新浪.com,很好."]),
         # ； separates clauses of one sentence by default.
         ("他去了北京；她去了上海。", ["他去了北京；她去了上海。"]),
         # An ellipsis trails off a sentence of narration but is a hesitation inside a quotation.

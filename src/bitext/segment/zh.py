@@ -39,7 +39,10 @@ _CANDIDATE = regex.compile(
     rf"(?P<run>[{_FINALS}])"
     rf"|(?<=[\p{{Latin}}\p{{N}}%)\]'\"’”])(?P<latin>\.+)(?P<latin_closers>[)\]'\"’”]*)"
     rf"|(?<=[—…{_CJK_FINAL}]|——)(?P<utterance>[{_QUOTE_CLOSING}])(?=\s*[{_OPENING}])"
+    rf"|(?<=[\p{{Han}}{_CJK_CLOSING}])(?P<half_width>\.+)"
 )
+# After a half-width full stop in Chinese text, what shows it ended a sentence ("很好.明天見", not "新浪.com").
+_AFTER_HALF_WIDTH_STOP = regex.compile(rf"\s*(?:[\p{{Han}}{_OPENING}]|\Z)|\s+[\p{{Lu}}]")
 _HAN = regex.compile(r"\p{Han}")
 _STARTS_TEXT = regex.compile(rf"\s*[{_OPENING}]*[\p{{L}}\p{{N}}]")
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
@@ -66,6 +69,15 @@ class ChineseSplitter:
             elif match.group("latin"):
                 cursor = match.end()
                 ends = _latin_sentence_ends(text, match.start(), cursor, sentence_start, end)
+            elif match.group("half_width"):
+                # Half-width "." after Chinese text: a full stop, or "..." an ellipsis, typed on a
+                # keyboard without a Chinese input method.
+                stops = match.group("half_width")
+                more, cursor = _final_run(text, match.end(), sentence_start, end)
+                marks = ("。" if len(stops) == 1 else "…") + more
+                ends = self._run_ends_sentence(text, match.start(), cursor, marks, sentence_start, end)
+                if len(stops) == 1 and not more:
+                    ends = ends and bool(_AFTER_HALF_WIDTH_STOP.match(text, cursor, end))
             else:
                 cursor = match.end()
                 ends = True  # "——”“": interrupted speech, then a new quotation
