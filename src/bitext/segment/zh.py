@@ -1,22 +1,25 @@
 """Chinese sentence splitting: 。！？ and runs of them, then any closing quotes or brackets.
 
-Rules, each checked against the real data in ``benchmarks/segment_quality.py``:
+Rules, each checked against the real data in ``benchmarks/segment_quality.py`` (reasons and figures
+in docs/design.md, "Segmentation"):
 
 - A run of 。！？!?…； ("？！", "……。") ends one sentence, together with the closing quotes and
-  brackets after it (``「完成了！」`` stays whole), even when a stray space precedes the closer.
+  brackets after it (``「完成了！」`` stays whole), even when a stray space precedes the closer or more
+  marks follow it ("！）。"). An ASCII ``"`` after the run closes a quotation only if one is open.
 - An ellipsis alone (…, ……) ends a sentence of narration that trails off (``閃爍著……汪淼按``) and a
-  quotation it closes (``……」``), but inside an open quotation it is a hesitation or a stammer
+  quotation it closes (``……」``), but inside a quotation it is a hesitation or a stammer
   (``「我…… 我記不起了」``), as both evaluation sets split it.
 - ； is a clause separator, not a sentence end, by default (the translations it is aligned with
   keep "; " inside the sentence); ``ChineseSplitter(semicolon=True)`` splits there too.
-- A closing quote directly followed by an opening one (``“咚——咚——”“猛捅——”``) starts a new utterance.
+- Interrupted speech followed by a new quotation (``“咚——咚——”“猛捅——”``) is a boundary.
+- A half-width "." after Chinese text is a full stop typed without a Chinese input method.
 - Latin text keeps English rules. A period after Latin text ends a sentence only when everything since
   the sentence began is Latin (an English sentence standing between Chinese ones, which must not be
   glued to them) and the English rules agree (``Inc.``, ``U.S.``, initials stay inside); Latin quoted
   inside a Chinese sentence is never broken at its periods. ``57.8`` has no candidate at all.
 
-Decisions look only from the start of the current sentence to a few characters past the candidate,
-so a sentence split again on its own comes back unchanged.
+Decisions look back no further than the start of the current sentence and forward no further than
+the clause being decided, so a sentence split again on its own comes back unchanged.
 """
 
 from __future__ import annotations
