@@ -29,7 +29,8 @@ Dask's are), so that the comparison is between ways of running the same single-t
 ``align-loop-threads`` repeats the aligner loop with the libraries' default threading, to show what
 that choice is worth on this machine.
 
-Peak memory is the largest resident set of the process (``parent``) and of any one worker.
+Peak memory is the largest resident set of the process (``parent``) and of any one worker. ``load``
+is the machine's 1-minute load average when the configuration ended (other jobs share the 2 cores).
 The machine has 2 cores shared with other jobs, so each figure is also given as a ratio to another
 measured in the same repeat.
 """
@@ -57,10 +58,11 @@ SINGLE_THREADED = {
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
                  "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 }
+# jobs1 and jobs2 run back to back, so that their ratio sees the same machine load.
 CONFIGS = (
-    "align-loop", "review-loop", "one-call", "jobs0", "jobs1", "jobs2", "dask", "jobs2-quarter", "align-loop-threads",
+    "jobs1", "jobs2", "dask", "jobs0", "review-loop", "align-loop", "one-call", "jobs2-quarter", "align-loop-threads",
 )
-QUICK_CONFIGS = ("align-loop", "review-loop", "one-call", "jobs0", "jobs1", "jobs2", "dask")
+QUICK_CONFIGS = ("jobs1", "jobs2", "dask", "jobs0", "review-loop", "align-loop", "one-call")
 
 
 # --- the synthetic pairs ------------------------------------------------------------------------
@@ -213,9 +215,11 @@ def measure(config: str, manifest: Path, quarter: Path, align_options: dict[str,
 # --- the report -------------------------------------------------------------------------------
 
 
+HEADER = (f"{'configuration':<20} {'seconds':>8} {'docs/s':>8} {'ms/doc':>8} {'start-up s':>10} {'steady/s':>9} "
+          f"{'parent MiB':>11} {'worker MiB':>11} {'load':>5}")
+
+
 def show(results: list[dict[str, Any]]) -> None:
-    print(f"{'configuration':<20} {'seconds':>8} {'docs/s':>8} {'ms/doc':>8} {'start-up s':>10} {'steady/s':>9} "
-          f"{'parent MiB':>11} {'worker MiB':>11}")
     for r in results:
         worker = r.get("worker_mib")
         extra = f"  (+{r['cluster_start']:.1f} s to start the cluster)" if "cluster_start" in r else ""
@@ -224,7 +228,7 @@ def show(results: list[dict[str, Any]]) -> None:
         steady = f"{r['steady_rate']:.2f}" if "steady_rate" in r else ""
         print(f"{r['config']:<20} {r['seconds']:8.1f} {r['documents'] / r['seconds']:8.2f} "
               f"{1000 * r['seconds'] / r['documents']:8.1f} {start_up:>10} {steady:>9} {r['parent_mib']:11.0f} "
-              f"{'' if worker is None else f'{worker:.0f}':>11}{extra}{failed}")
+              f"{'' if worker is None else f'{worker:.0f}':>11} {r.get('load', 0):5.1f}{extra}{failed}", flush=True)
 
 
 def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
@@ -280,12 +284,13 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.1f} at start")
         summary: dict[str, list[float]] = defaultdict(list)
         for repeat in range(1, repeats + 1):
-            print(f"\nrepeat {repeat}")
+            print(f"\nrepeat {repeat}\n{HEADER}", flush=True)
             results = []
             for config in configs:
                 out = folder / f"out-{config}-{repeat}"
                 results.append(measure(config, manifest, quarter, align_options, out))
-            show(results)
+                results[-1]["load"] = os.getloadavg()[0]  # the 1-minute load average as it ended
+                show(results[-1:])
             for name, value in ratios(results).items():
                 print(f"  {name}: {value:.2f}")
                 summary[name].append(value)
