@@ -58,8 +58,9 @@ _WRONG_ENCODING_MIN_CHARS = 16
 # More than this share of control characters (and more than a handful) means the input is not text at all.
 _MAX_CONTROL_SHARE = 0.01
 _MIN_CONTROLS_FOR_BINARY = 4
-# Controls that are ordinary whitespace in text files (\r is gone by the time this is checked).
-_ALLOWED_CONTROLS = frozenset("\t\n\f\v")
+# Control characters (Unicode category Cc: C0, DEL and C1) other than tab, line feed, vertical tab and
+# form feed, which are ordinary whitespace in text files (\r is gone by the time this is checked).
+_DISALLOWED_CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")
 _HIGH_BYTE_PAIR = re.compile(rb"[\x80-\xff]{2}")
 _BOM_CHAR = "\ufeff"
 _DOS_EOF = "\x1a"
@@ -340,7 +341,7 @@ def _is_basic_han(ch: str) -> bool:
 def _reject_non_text(text: str, name: str) -> None:
     if "\x00" in text:
         raise InputError(f"{name}: contains NUL characters (first at {_where(text, text.index(chr(0)))})")
-    controls = [index for index, ch in enumerate(text) if _is_disallowed_control(ch)]
+    controls = [match.start() for match in _DISALLOWED_CONTROL.finditer(text)]
     if not controls:
         return
     if len(controls) > max(_MIN_CONTROLS_FOR_BINARY, _MAX_CONTROL_SHARE * len(text)):
@@ -355,10 +356,6 @@ def _reject_non_text(text: str, name: str) -> None:
             "punctuation decoded as Latin-1 or encoded twice: re-save the file as UTF-8 or give --encoding"
         )
     raise InputError(f"{name}: control character {code} at {_where(text, first)}; remove it or check the file")
-
-
-def _is_disallowed_control(ch: str) -> bool:
-    return unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
 
 
 def _where(text: str, index: int) -> str:
