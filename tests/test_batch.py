@@ -469,3 +469,18 @@ def test_tsv_corpus_has_a_sidecar_with_the_batch_settings(tmp_path: Path) -> Non
     assert meta["format"] == "bitext-batch" and meta["documents"] == 2 and meta["settings"]["align"] == METHOD
     header = (tmp_path / "out" / "corpus.tsv").read_text(encoding="utf-8").split("\n", 1)[0]
     assert meta["columns"] == header.split("\t")
+
+
+def test_presegmented_documents_are_not_re_split(tmp_path: Path) -> None:
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "en").mkdir()
+    # One sentence a line, the way Vecalign's inputs are: the second Chinese line holds two sentences.
+    zh, en = zip(*SENTENCES[:3], strict=True)
+    (tmp_path / "zh" / "a.txt").write_text(f"{zh[0]}\n{zh[1]}{zh[2]}\n", encoding="utf-8")
+    (tmp_path / "en" / "a.txt").write_text(f"{en[0]}\n{en[1]} {en[2]}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", str(out), "-j", "0", "--presegmented",
+                 *FAST_CLI]) == 0
+    rows = read_tsv_rows(out / "corpus.tsv")
+    assert [(row["zh_ids"], row["en_ids"]) for row in rows] == [("[0]", "[0]"), ("[1]", "[1]")]
+    assert report_rows(out)["a.txt"]["zh_sentences"] == "2"
