@@ -18,7 +18,7 @@ path gives the same bytes for the same document:
 
 - :func:`run_batch_on_dask`: ``bitext batch`` itself with the cluster as its executor: same output
   folder, report, resumability and manifest order. The workers must see the inputs *and* the output
-  folder (a shared file system).
+  folder at the same absolute paths as the client (a shared file system).
 
 Each Dask worker process keeps what the aligner loads (dictionary, encoder) in its per-process
 caches across tasks, so they are loaded once per worker; :func:`warm_up_workers` loads them up front.
@@ -89,9 +89,9 @@ def run_batch_on_dask(
     options = options or BatchOptions()
     warm_up_workers(client, options)
     executor = client.get_executor(pure=False)
-    return run_batch(
-        pairs, outdir, options, executor=executor, jobs=_worker_count(client), restart=restart, progress=progress
-    )
+    workers = _worker_count(client)
+    outdir = Path(outdir).absolute()  # the workers may run in other working folders
+    return run_batch(pairs, outdir, options, executor=executor, jobs=workers, restart=restart, progress=progress)
 
 
 def warm_up_workers(client: Any, options: BatchOptions | None = None) -> None:

@@ -25,7 +25,8 @@ class DocumentPair:
 
 
 class ManifestFile:
-    """A TSV of ``doc_id<TAB>source<TAB>translation``; paths are relative to the manifest's folder.
+    """A TSV of ``doc_id<TAB>source<TAB>translation``; paths are relative to the manifest's folder (and
+    come out absolute).
 
     Blank lines and lines starting with ``#`` are skipped, and so is a first line reading
     ``doc_id source translation``. The whole file is checked when opened (a malformed line is a
@@ -72,7 +73,7 @@ class ManifestFile:
         if not doc_id:
             raise BitextError(f"{where}: the doc_id is empty")
         missing = [side for side, path in (("source", source), ("translation", translation)) if not path]
-        folder = self.path.parent
+        folder = self.path.absolute().parent  # absolute: workers elsewhere (Dask) have other working folders
         return DocumentPair(
             doc_id,
             folder / source if source else None,
@@ -90,7 +91,7 @@ class FolderPairs:
     """
 
     def __init__(self, zh_dir: str | Path, en_dir: str | Path) -> None:
-        self.zh_dir, self.en_dir = Path(zh_dir), Path(en_dir)
+        self.zh_dir, self.en_dir = Path(zh_dir).absolute(), Path(en_dir).absolute()
         self._zh, self._en = _file_names(self.zh_dir), _file_names(self.en_dir)
         self._names = sorted(self._zh | self._en)
         if not self._names:
