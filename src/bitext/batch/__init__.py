@@ -31,7 +31,7 @@ from bitext.batch.document import (
     warm_up,
 )
 from bitext.batch.inputs import DocumentPair, FolderPairs, ManifestFile, mark_duplicates, open_pairs
-from bitext.batch.runner import BatchSummary, Progress, default_jobs, run_batch
+from bitext.batch.runner import BatchSummary, Meter, ProgressBar, default_jobs, run_batch
 from bitext.batch.store import OutputFolder, file_stem, run_document
 
 __all__ = [
@@ -44,8 +44,9 @@ __all__ = [
     "DocumentReport",
     "FolderPairs",
     "ManifestFile",
+    "Meter",
     "OutputFolder",
-    "Progress",
+    "ProgressBar",
     "align_document",
     "align_pair",
     "check_options",

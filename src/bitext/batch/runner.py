@@ -8,7 +8,6 @@ import multiprocessing
 import os
 import shutil
 import signal
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -16,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExe
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from bitext.batch.combine import combine
 from bitext.batch.document import BatchOptions, DocumentOutput, DocumentReport, check_options, warm_up
@@ -51,33 +50,27 @@ class BatchSummary:
         return 1 if self.failed else 0
 
 
-class Progress:
-    """The smallest useful progress line: on a terminal only, at most five updates a second."""
+class Meter(Protocol):
+    """What ``run_batch(progress=…)`` makes per run and tells about each document (done or skipped)."""
 
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total, self.done, self.failed = total, 0, 0
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = self.stream.isatty()
-        self.started = self.shown = time.monotonic()
+    def advance(self, ok: bool) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class ProgressBar:
+    """``bitext.progress``'s bar (on a terminal only) as a :class:`Meter`: ``run_batch(progress=ProgressBar)``."""
+
+    def __init__(self, total: int) -> None:
+        from bitext.progress import Progress
+
+        self.bar = Progress(total, "documents")
 
     def advance(self, ok: bool) -> None:
-        self.done += 1
-        self.failed += not ok
-        now = time.monotonic()
-        if self.enabled and (now - self.shown > 0.2 or self.done == self.total):
-            self.shown = now
-            rate = self.done / max(now - self.started, 1e-9)
-            left = (self.total - self.done) / rate if rate else 0.0
-            self.stream.write(
-                f"\rbitext batch: {self.done}/{self.total} documents, {self.failed} failed, "
-                f"{rate:.1f}/s, {left:.0f} s left "
-            )
-            self.stream.flush()
+        self.bar.update()
 
     def close(self) -> None:
-        if self.enabled and self.done:
-            self.stream.write("\n")
-            self.stream.flush()
+        self.bar.close()
 
 
 def default_jobs() -> int:
@@ -96,7 +89,7 @@ def run_batch(
     jobs: int | None = None,
     executor: Executor | None = None,
     restart: bool = False,
-    progress: Callable[[int], Progress] | None = None,
+    progress: Callable[[int], Meter] | None = None,
     task: Task = run_document,
 ) -> BatchSummary:
     """Align every pair into ``outdir`` (see :mod:`bitext.batch` for the layout); resumable.
@@ -136,7 +129,7 @@ def run_batch(
 
 
 def _pending(
-    pairs: Iterable[DocumentPair], folder: OutputFolder, summary: BatchSummary, meter: Progress | None
+    pairs: Iterable[DocumentPair], folder: OutputFolder, summary: BatchSummary, meter: Meter | None
 ) -> Iterator[DocumentPair]:
     """Pairs still to align, lazily: ones an earlier run finished, and duplicates, are skipped."""
     for pair in mark_duplicates(pairs):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import inspect
 import sys
-from typing import Any
 
 from bitext.align import align
-from bitext.batch import BatchOptions, BatchSummary, Progress, default_jobs, open_pairs, run_batch
+from bitext.batch import BatchOptions, BatchSummary, ProgressBar, default_jobs, open_pairs, run_batch
 from bitext.cli import align_cmd
 from bitext.errors import BitextError
 from bitext.formats import WRITERS
@@ -106,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         args.format, args.presegmented, args.encoding, align_options, args.min_score, args.drop_unaligned,
         args.entities,
     )
-    progress = None if args.quiet else progress_bar
+    progress = None if args.quiet else ProgressBar
     try:
         summary = run_batch(pairs, args.output, options, jobs=args.jobs, restart=args.restart, progress=progress)
     except KeyboardInterrupt:
@@ -121,28 +120,6 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(describe(summary), file=sys.stderr)
     return summary.exit_status
-
-
-class _Bar:
-    """The project's progress bar (bitext.progress) behind the batch runner's small meter interface."""
-
-    def __init__(self, bar: Any) -> None:
-        self.bar = bar
-
-    def advance(self, ok: bool) -> None:
-        self.bar.update()
-
-    def close(self) -> None:
-        self.bar.close()
-
-
-def progress_bar(total: int) -> Any:
-    """A bar on a terminal only: bitext.progress's where present, else the batch's own line."""
-    try:
-        from bitext.progress import Progress as Bar
-    except ImportError:
-        return Progress(total)
-    return _Bar(Bar(total, "documents"))
 
 
 def describe(summary: BatchSummary) -> str:
