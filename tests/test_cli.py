@@ -63,3 +63,13 @@ def test_segment_jsonl_offsets(pair: tuple[Path, Path], capsys: pytest.CaptureFi
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [ZH[r["start"] : r["end"]] for r in records] == [r["text"] for r in records]
     assert [r["paragraph"] for r in records] == [0, 0, 1]
+
+
+def test_segment_with_named_splitter(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["segment", str(pair[0]), "--lang", "zh", "--splitter", "rules"]) == 0
+    expected = ["商湯集團宣布完成重組。", "公司將專注生成式人工智能。", "徐立表示，重組已經完成。"]
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_segment_with_unknown_splitter_is_a_user_error(pair: tuple[Path, Path]) -> None:
+    assert main(["segment", str(pair[0]), "--lang", "zh", "--splitter", "nope"]) == 2

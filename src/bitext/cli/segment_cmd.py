@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from bitext.cli.io import open_output
-from bitext.reading import read_text
+from bitext.cli.io import open_output, read_input
 from bitext.segment import segment
 
 
@@ -17,11 +16,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("lines", "jsonl"), default="lines")
     parser.add_argument("-o", "--output")
     parser.add_argument("--encoding")
+    parser.add_argument(
+        "--splitter",
+        default="",
+        help="sentence splitter by name (en: rules, nupunkt, pysbd; zh: rules, rules-semicolon, pysbd); "
+        "default: rules, the most accurate on FLORES and MAC-Dev (docs/benchmarks.md)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = segment(read_text(args.file, args.encoding).text, args.lang, name=str(args.file))
+    text = read_input(args.file, args.encoding)
+    doc = segment(text, args.lang, name=str(args.file), splitter=args.splitter)
     with open_output(args.output) as out:
         for number, sentence in enumerate(doc.sentences):
             if args.format == "lines":
