@@ -71,6 +71,10 @@ def test_numbers_written_differently_but_equal_are_not_flagged(zh: str, en: str)
     assert "number-mismatch" not in codes(one_bead(zh, en))
 
 
+def test_letters_that_only_look_like_roman_numerals_are_harmless() -> None:
+    assert codes(one_bead("路易十六。DD、MIX。", "DD and MIX and Louis XVI.")) == []
+
+
 def test_rounded_number_is_info_only() -> None:
     flags = check(one_bead("收入47.3億元。", "Revenue was 4.7 billion yuan.")).flags
     assert [(f.level, f.code) for f in flags] == [("info", "number-rounded")]

@@ -318,7 +318,8 @@ def _lookup_only(text: str, lang: str) -> list[tuple[float, str]]:
     for m in _COMPOUND_ORDINAL.finditer(text):
         found.append((float(_TENS[m.group(1).lower()] + _ORDINALS[m.group(2).lower()]), m.group()))
     for m in _ROMAN.finditer(text):
-        found.append((float(_roman_value(m.group())), m.group()))
+        if m.group():  # the pattern can match nothing before letters that only look Roman (DD)
+            found.append((float(_roman_value(m.group())), m.group()))
     return found
 
 
