@@ -31,7 +31,7 @@ from bitext.qa import Flag, QAReport, check
 
 HOSTILE = ["\t", "\n", "\r", "\r\n", "<", ">", "&", '"', "'", "\\", "\\t", "\x00", "\x01", "\x0b", "\x1f",
            "\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "😀", "𠀋", "]]>", "</script>", "<!--", "NA", "#", ",", "商湯",
-           "SenseTime"]
+           "SenseTime", "47億", "4.7 billion", "1 萬 7000", "百分之", "12:00", "XIV", "DD", "twenty-", "https://x.y/%E5"]
 
 sentence_text = st.lists(
     st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=8)),
