@@ -23,7 +23,7 @@ import numpy as np
 from bitext.align.beads import Bead
 from bitext.align.search import Band, Lattice, backward, blocks, forward, viterbi
 from bitext.document import Document
-from bitext.scorers.base import BeadType, Block, DocumentPair, Features, Scorer, window_matrix
+from bitext.scorers.base import BeadType, Block, DocumentPair, Features, Scorer, block_dots, window_matrix
 
 BEAD_TYPES: tuple[BeadType, ...] = (
     (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2),
@@ -54,27 +54,24 @@ class FeatureLattice:
     band: Band
     types: tuple[BeadType, ...]
     names: tuple[str, ...]
-    rows: list[np.ndarray]  # per row: (types, features, cells)
+    features: np.ndarray  # (types, features, cells of the whole band), rows one after the other
+    impossible: np.ndarray  # (types, cells): bead would start before the first sentence
+
+    @classmethod
+    def from_rows(cls, band: Band, types: tuple[BeadType, ...], names: tuple[str, ...],
+                  features: np.ndarray) -> FeatureLattice:
+        rows = np.repeat(np.arange(band.rows), band.hi - band.lo + 1)
+        columns = np.concatenate([np.arange(lo, hi + 1) for lo, hi in zip(band.lo, band.hi, strict=True)])
+        impossible = np.array([(rows < di) | (columns < dj) for di, dj in types])
+        return cls(band, types, names, features.astype(np.float32), impossible)
 
     def lattice(self, model: Model) -> Lattice:
-        weights = np.array([model.weights.get(name, 0.0) for name in self.names])
-        bias = model.bias_vector(self.types)[:, None]
-        scores = []
-        for row in self.rows:
-            row_scores = np.einsum("tfc,f->tc", row, weights) + bias
-            scores.append(row_scores.astype(np.float32))
-        _mask_start(scores, self.band, self.types)
-        return Lattice(self.band, self.types, scores)
-
-
-def _mask_start(scores: list[np.ndarray], band: Band, types: Sequence[BeadType]) -> None:
-    for i, row in enumerate(scores):
-        columns = np.arange(band.lo[i], band.hi[i] + 1)
-        for t, (di, dj) in enumerate(types):
-            if di > i:
-                row[t, :] = -np.inf
-            elif dj:
-                row[t, columns < dj] = -np.inf
+        weights = np.array([model.weights.get(name, 0.0) for name in self.names], dtype=np.float32)
+        scores = np.einsum("tfc,f->tc", self.features, weights) + model.bias_vector(self.types)[:, None]
+        scores[self.impossible] = -np.inf
+        offsets = self.band.offsets
+        rows = [scores[:, offsets[k] : offsets[k + 1]] for k in range(self.band.rows)]
+        return Lattice(self.band, self.types, rows)
 
 
 @dataclass
@@ -108,21 +105,35 @@ class SentenceAligner:
                 refit(prepared.first_path)
         return prepared
 
-    def feature_lattice(self, prepared: PreparedPair) -> FeatureLattice:
+    def band(self, prepared: PreparedPair) -> Band:
         n, m = len(prepared.pair.zh), len(prepared.pair.en)
         cells = [(i1, j1) for _i0, i1, _j0, j1 in prepared.first_path] + [(0, 0)]
-        band = Band.around_path(cells, n, m, self.margin)
-        rows: list[np.ndarray] = []
-        for block in blocks(band):
-            values = prepared.block_features(block, BEAD_TYPES)
-            rows.extend(values[:, :, block.offsets[k] : block.offsets[k + 1]] for k in range(block.r1 - block.r0))
-        return FeatureLattice(band, BEAD_TYPES, prepared.names, rows)
+        margin = self.margin
+        if not any(f.sentence_vectors() is not None for f in prepared.features):
+            margin = max(margin, min(200, max(n, m) // 8))  # only a diagonal guess: search wider
+        return Band.around_path(cells, n, m, margin)
+
+    def feature_lattice(self, prepared: PreparedPair) -> FeatureLattice:
+        band = self.band(prepared)
+        parts = [prepared.block_features(block, BEAD_TYPES).astype(np.float32) for block in blocks(band)]
+        return FeatureLattice.from_rows(band, BEAD_TYPES, prepared.names, np.concatenate(parts, axis=2))
+
+    def score_lattice(self, prepared: PreparedPair) -> Lattice:
+        """Bead scores of the band, computed block by block: features are never all held at once."""
+        band = self.band(prepared)
+        weights = np.array([self.model.weights.get(name, 0.0) for name in prepared.names])
+        bias = self.model.bias_vector(BEAD_TYPES)[:, None]
+
+        def score(block: Block) -> np.ndarray:
+            return np.einsum("tfc,f->tc", prepared.block_features(block, BEAD_TYPES), weights) + bias
+
+        return Lattice.build(band, BEAD_TYPES, score)
 
     def align(self, zh: Document, en: Document) -> list[Bead]:
         if not len(zh) or not len(en):
             return unaligned(len(zh), len(en))
         prepared = self.prepare(zh, en)
-        lattice = self.feature_lattice(prepared).lattice(self.model)
+        lattice = self.score_lattice(prepared)
         path = viterbi(lattice)
         posteriors = bead_posteriors(lattice, path, self.model.temperature)
         return [self._bead(step, lattice, p) for step, p in zip(path, posteriors, strict=True)]
@@ -192,24 +203,19 @@ def coarse_to_fine(zh: np.ndarray, en: np.ndarray) -> list[tuple[int, int, int, 
     threshold = _match_threshold(zh, en)
     zh_windows = {d: window_matrix(zh, d) for d in (1, 2)}
     en_windows = {d: window_matrix(en, d) for d in (1, 2)}
+    zh_norms = {d: np.maximum(np.linalg.norm(w, axis=1), 1e-9) for d, w in zh_windows.items()}
+    en_norms = {d: np.maximum(np.linalg.norm(w, axis=1), 1e-9) for d, w in en_windows.items()}
 
     def score(block: Block) -> np.ndarray:
         out = np.zeros((len(FIRST_PASS_TYPES), len(block.i)))
         for t, (di, dj) in enumerate(FIRST_PASS_TYPES):
             if di and dj:
-                zh_w, en_w = zh_windows[di], en_windows[dj]
-                dots = _cell_dots(zh_w, en_w, block)
-                norms = np.linalg.norm(zh_w[block.i], axis=1) * np.linalg.norm(en_w[block.j], axis=1)
-                out[t] = (dots / np.maximum(norms, 1e-9) - threshold) * (di + dj) / 2
+                dots = block_dots(zh_windows[di], en_windows[dj], block)
+                cosines = dots / (zh_norms[di][block.i] * en_norms[dj][block.j])
+                out[t] = (cosines - threshold) * (di + dj) / 2
         return out
 
     return viterbi(Lattice.build(band, FIRST_PASS_TYPES, score))
-
-
-def _cell_dots(zh_w: np.ndarray, en_w: np.ndarray, block: Block) -> np.ndarray:
-    from bitext.scorers.base import block_dots
-
-    return block_dots(zh_w, en_w, block)
 
 
 def _halve(vectors: np.ndarray) -> np.ndarray:

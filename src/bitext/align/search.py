@@ -60,8 +60,10 @@ class Band:
     @classmethod
     def from_ranges(cls, lo: np.ndarray, hi: np.ndarray, n: int, m: int, margin: int) -> Band:
         """Widen per-row ranges by ``margin`` rows and columns, made monotone and connected."""
-        lo = np.minimum.accumulate(lo[::-1])[::-1]  # a row unvisited by the path inherits its neighbours'
+        lo = np.minimum.accumulate(lo[::-1])[::-1]
         hi = np.maximum.accumulate(hi)
+        # A row the path jumps over (a 2-1 bead) gets the whole gap between the rows around it.
+        lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
         lo_wide = np.array([lo[max(0, i - margin) : i + margin + 1].min() for i in range(n + 1)]) - margin
         hi_wide = np.array([hi[max(0, i - margin) : i + margin + 1].max() for i in range(n + 1)]) + margin
         lo_wide = np.clip(lo_wide, 0, m)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
+from bitext.align import ALIGNERS, DEFAULT_ALIGNER, DEFAULT_SCORER, SCORER_PRESETS, SCORERS, align
 from bitext.cli.output import add_output_options, write_output
 from bitext.formats import WRITERS
 from bitext.reading import read_text
@@ -25,7 +25,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--presegmented", action="store_true", help="inputs hold one sentence per line; do not re-split"
     )
     parser.add_argument(
-        "--method", choices=sorted(ALIGNERS), default=DEFAULT_ALIGNER, help="sentence aligner"
+        "--method",
+        choices=sorted(ALIGNERS),
+        default=DEFAULT_ALIGNER,
+        help=f"sentence aligner (default: {DEFAULT_ALIGNER}; gale-church is the length-only baseline)",
+    )
+    parser.add_argument(
+        "--scorer",
+        default=DEFAULT_SCORER,
+        metavar="SCORERS",
+        help=f"scorers of the bitext aligner: a preset ({', '.join(SCORER_PRESETS)}) or a comma-separated list of "
+        f"{', '.join(SCORERS)} (default: {DEFAULT_SCORER}, the most accurate; 'lexical' needs no neural model "
+        "and is several times faster)",
     )
     parser.add_argument("--encoding", help="input encoding (default: detected)")
     add_output_options(parser)
@@ -37,5 +48,5 @@ def run(args: argparse.Namespace) -> int:
     en_text = read_text(args.translation, args.encoding).text
     zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
     en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
-    alignment = align(zh, en, method=args.method, presegmented=args.presegmented)
+    alignment = align(zh, en, method=args.method, scorer=args.scorer, presegmented=args.presegmented)
     return write_output(alignment, args)

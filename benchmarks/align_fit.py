@@ -1,0 +1,202 @@
+"""Fit the aligner's weights and confidence calibration; report held-out figures honestly.
+
+Training material: MAC-Dev chapters (real literary gold), synthetic FLORES documents built with a
+*training* seed (different perturbations from the evaluation seed of align_quality.py), and the
+bundled corpus. MAC-Dev is used leave-one-chapter-out: for each chapter, weights are fitted on the
+other five plus the rest and the chapter is aligned with them; the pooled held-out F1 is the figure to
+quote. The final weights (fitted on everything) and the calibration (fitted on the held-out beads) are
+written to src/bitext/align/weights.py.
+
+    python benchmarks/align_fit.py                      # every preset, LOCO for the default
+    python benchmarks/align_fit.py --presets lexical    # one preset
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _synthetic as synthetic
+from bitext.align import build_scorers, scorer_names
+from bitext.align.aligner import Model, SentenceAligner
+from bitext.align.fit import (
+    TrainingDoc,
+    bead_outcomes,
+    coordinate_ascent,
+    expected_calibration_error,
+    fit_calibration,
+    objective,
+    parameters_of,
+    predict,
+    reliability,
+    training_doc,
+)
+from bitext.align.weights import DEFAULT
+from bitext.evaluate import evaluate_many
+from bitext.segment import segment
+
+TRAIN_SEED = 101
+WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "src" / "bitext" / "align" / "weights.py"
+RESULTS = Path(__file__).resolve().parent / "results"
+TEMPERATURES = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
+
+
+def documents(aligner: SentenceAligner, quick: bool) -> list[TrainingDoc]:
+    docs = []
+    for case in synthetic.mac_dev():
+        docs.append(_doc(aligner, case, "mac-dev"))
+    for perturbation in synthetic.PERTURBATIONS:
+        cases = synthetic.synthetic(perturbation, seed=TRAIN_SEED)
+        for case in cases[: 2 if perturbation == "long" else (3 if quick else 8)]:
+            docs.append(_doc(aligner, case, "flores"))
+    docs.append(_doc(aligner, synthetic.corpus_case(), "corpus"))
+    return docs
+
+
+def _doc(aligner: SentenceAligner, case: synthetic.Case, group: str) -> TrainingDoc:
+    zh = segment("\n".join(case.zh), "zh", presegmented=True)
+    en = segment("\n".join(case.en), "en", presegmented=True)
+    return training_doc(aligner, case.name, group, zh, en, case.gold)
+
+
+def fit(start: Model, docs: list[TrainingDoc], rounds: int) -> Model:
+    names = set(docs[0].lattice.names)
+    model = replace(start, weights={k: v for k, v in start.weights.items() if k in names})
+    model, _ = coordinate_ascent(model, docs, parameters_of(model), rounds=rounds)
+    return model
+
+
+def held_out_mac(start: Model, docs: list[TrainingDoc], rounds: int) -> tuple[float, list[tuple[TrainingDoc, Model]]]:
+    """Leave one MAC-Dev chapter out: F1 pooled over the six held-out chapters."""
+    chapters = [d for d in docs if d.group == "mac-dev"]
+    pairs, held = [], []
+    for chapter in chapters:
+        model = fit(start, [d for d in docs if d is not chapter], rounds)
+        pairs.append((chapter.gold, predict(model, chapter)))
+        held.append((chapter, model))
+        print(f"  held out {chapter.name}: strict F1 {evaluate_many([pairs[-1]]).strict.f1:.4f}", flush=True)
+    return evaluate_many(pairs).strict.f1, held
+
+
+def calibrate(model: Model, held: list[tuple[TrainingDoc, Model]]) -> tuple[Model, dict]:
+    """Choose the temperature and logistic that best predict held-out beads' correctness."""
+    best: tuple[float, float, tuple[float, float]] | None = None
+    for temperature in TEMPERATURES:
+        posteriors, correct = _outcomes(held, temperature)
+        slope, intercept = fit_calibration(posteriors, correct)
+        confidences = _apply(posteriors, slope, intercept)
+        loss = float(-np.mean(np.where(correct, np.log(confidences), np.log(1 - confidences))))
+        if best is None or loss < best[0]:
+            best = (loss, temperature, (slope, intercept))
+    assert best is not None
+    loss, temperature, calibration = best
+    posteriors, correct = _outcomes(held, temperature)
+    confidences = _apply(posteriors, *calibration)
+    report = {
+        "temperature": temperature,
+        "calibration": calibration,
+        "log_loss": loss,
+        "ece": expected_calibration_error(confidences, correct),
+        "reliability": reliability(confidences, correct),
+        "beads": len(correct),
+    }
+    return replace(model, temperature=temperature, calibration=calibration), report
+
+
+def _outcomes(held: list[tuple[TrainingDoc, Model]], temperature: float) -> tuple[np.ndarray, np.ndarray]:
+    posteriors, correct = [], []
+    for doc, model in held:
+        p, c = bead_outcomes(replace(model, temperature=temperature), [doc])
+        posteriors.append(p)
+        correct.append(c)
+    return np.concatenate(posteriors), np.concatenate(correct)
+
+
+def _apply(posteriors: np.ndarray, slope: float, intercept: float) -> np.ndarray:
+    p = np.clip(posteriors, 1e-6, 1 - 1e-6)
+    return np.clip(1 / (1 + np.exp(-(slope * np.log(p / (1 - p)) + intercept))), 1e-6, 1 - 1e-6)
+
+
+def write_weights(models: dict[str, Model]) -> None:
+    lines = [
+        '"""Fitted weights of the aligner\'s features, one model per scorer set.',
+        "",
+        "Written by benchmarks/align_fit.py (coordinate ascent on strict F1 over MAC-Dev, synthetic FLORES",
+        "documents with a training seed, and the bundled corpus); do not edit by hand. Figures and held-out",
+        'results: docs/benchmarks.md."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from bitext.align.aligner import Model",
+        "",
+        "MODELS: dict[str, Model] = {",
+    ]
+    for key, model in models.items():
+        calibration = f"({model.calibration[0]:.4f}, {model.calibration[1]:.4f})"
+        lines += [f'    "{key}": Model(', "        weights={"]
+        lines += [f'            "{k}": {v:.4g},' for k, v in sorted(model.weights.items())]
+        lines += ["        },", "        bias={"]
+        lines += [f"            {k}: {v:.4g}," for k, v in model.bias.items()]
+        lines += [
+            "        },",
+            f"        temperature={model.temperature:g},",
+            f"        calibration={calibration},",
+            f'        name="{model.name}",',
+            "    ),",
+        ]
+    lines += ["}", 'DEFAULT = MODELS["embedding+length+lexical+anchors"]', ""]
+    WEIGHTS_FILE.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--presets", nargs="*", default=["all", "lexical", "embedding", "length", "anchors"])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-loco", action="store_true", help="skip leave-one-chapter-out (faster)")
+    parser.add_argument("--quick", action="store_true", help="fewer FLORES documents")
+    parser.add_argument("--write", action="store_true", help="write src/bitext/align/weights.py")
+    parser.add_argument("--train-without-mac", action="store_true",
+                        help="fit on FLORES and the corpus only, so every MAC-Dev figure is held out")
+    args = parser.parse_args()
+    from bitext.align.weights import MODELS
+
+    models = dict(MODELS)
+    RESULTS.mkdir(exist_ok=True)
+    for preset in args.presets:
+        names = scorer_names(preset)
+        key = "+".join(names)
+        start = models.get(key, DEFAULT)
+        started = time.perf_counter()
+        aligner = SentenceAligner(build_scorers(names), start)
+        docs = documents(aligner, args.quick)
+        print(f"[{preset}] {len(docs)} documents prepared in {time.perf_counter() - started:.1f}s", flush=True)
+        result: dict = {"preset": preset, "scorers": key}
+        held: list[tuple[TrainingDoc, Model]] = []
+        if not args.no_loco:
+            result["mac_dev_held_out_f1"], held = held_out_mac(start, docs, args.rounds)
+            print(f"[{preset}] MAC-Dev leave-one-chapter-out strict F1: {result['mac_dev_held_out_f1']:.4f}")
+        training = [d for d in docs if d.group != "mac-dev"] if args.train_without_mac else docs
+        model = replace(fit(start, training, args.rounds), name=f"fitted:{key}")
+        result["objective"] = objective(model, docs)
+        if held:
+            model, result["calibration"] = calibrate(model, held)
+            print(f"[{preset}] calibration: {json.dumps(result['calibration'])}")
+        models[key] = model
+        result["model"] = {"weights": dict(model.weights), "bias": {f"{a}-{b}": v for (a, b), v in model.bias.items()}}
+        (RESULTS / f"align_fit_{preset}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+        print(f"[{preset}] done in {time.perf_counter() - started:.0f}s: {model}", flush=True)
+        if args.write:
+            write_weights(models)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

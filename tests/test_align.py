@@ -1,0 +1,167 @@
+"""The sentence aligner: invariants (property tests), behaviour on edited documents, corpus regression."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.conftest import CORPUS
+
+import bitext
+from bitext.align import Alignment, align, scorer_names
+from bitext.document import Document
+from bitext.errors import AlignmentError
+from bitext.evaluate import evaluate
+from bitext.script import convert
+from bitext.segment import segment
+
+
+def read_lines(name: str) -> list[str]:
+    return (CORPUS / name).read_text(encoding="utf-8").splitlines()
+
+
+ZH = read_lines("zh-Hant.sentences.txt")
+EN = read_lines("en.sentences.txt")
+
+
+def read_gold() -> list[tuple[list[int], list[int]]]:
+    beads = []
+    for line in (CORPUS / "gold.align").read_text(encoding="utf-8").splitlines():
+        zh, en = line.split(":")
+        beads.append(
+            ([int(x) for x in zh.strip("[]").split(",") if x], [int(x) for x in en.strip("[]").split(",") if x])
+        )
+    return beads
+
+
+GOLD = read_gold()
+
+
+def doc(lines: list[str], lang: str) -> Document:
+    return segment("\n".join(lines), lang, presegmented=True)
+
+
+def assert_partition(alignment: Alignment) -> None:
+    """Every sentence of both sides in exactly one bead; beads monotone and contiguous."""
+    next_zh = next_en = 0
+    for bead in alignment:
+        assert bead.zh or bead.en
+        assert list(bead.zh) == list(range(next_zh, next_zh + len(bead.zh)))
+        assert list(bead.en) == list(range(next_en, next_en + len(bead.en)))
+        assert 0.0 <= bead.score <= 1.0
+        next_zh += len(bead.zh)
+        next_en += len(bead.en)
+    assert (next_zh, next_en) == (len(alignment.zh), len(alignment.en))
+
+
+@pytest.fixture(scope="session")
+def corpus_alignment() -> Alignment:
+    """The default aligner (USE model loaded once for the session) on the bundled corpus."""
+    return align(doc(ZH, "zh"), doc(EN, "en"))
+
+
+def test_default_aligner_matches_the_corpus_gold(corpus_alignment):
+    result = evaluate(GOLD, corpus_alignment.pairs())
+    assert result.strict.f1 >= 0.95
+
+
+def test_model_free_aligner_on_the_corpus_gold():
+    result = evaluate(GOLD, align(doc(ZH, "zh"), doc(EN, "en"), scorer="lexical").pairs())
+    assert result.strict.f1 >= 0.9
+
+
+def test_bitext_beats_gale_church_on_the_corpus(corpus_alignment):
+    baseline = align(doc(ZH, "zh"), doc(EN, "en"), method="gale-church")
+    assert evaluate(GOLD, corpus_alignment.pairs()).strict.f1 > evaluate(GOLD, baseline.pairs()).strict.f1
+
+
+def test_settings_record_everything_that_shaped_the_output(corpus_alignment):
+    settings = corpus_alignment.settings
+    assert settings["aligner"] == "bitext"
+    assert settings["scorers"] == "embedding+length+lexical+anchors"
+    assert settings["model"] == "use-multilingual-v3"
+    assert "embedding=" in settings["weights"]
+    assert "opencc" in settings and "bitext" in settings
+    assert "scorers:embedding+length+lexical+anchors" in corpus_alignment.signature
+
+
+def test_untranslated_boilerplate_is_left_unaligned(corpus_alignment):
+    # The last six English lines (site boilerplate) have no Chinese counterpart in the gold.
+    tail = [bead for bead in corpus_alignment if bead.en and bead.en[0] >= len(EN) - 6]
+    assert all(not bead.zh for bead in tail)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_every_sentence_lands_in_exactly_one_bead(data):
+    zh_keep = data.draw(st.lists(st.booleans(), min_size=len(ZH), max_size=len(ZH)))
+    en_keep = data.draw(st.lists(st.booleans(), min_size=len(EN), max_size=len(EN)))
+    zh = [s for s, keep in zip(ZH, zh_keep, strict=True) if keep]
+    en = [s for s, keep in zip(EN, en_keep, strict=True) if keep]
+    if not zh or not en:
+        return
+    assert_partition(align(doc(zh, "zh"), doc(en, "en"), scorer="lexical"))
+
+
+def test_an_empty_side_gives_unaligned_beads_not_a_crash():
+    for zh, en in ((doc(ZH[:3], "zh"), segment("", "en")), (segment("", "zh"), doc(EN[:2], "en"))):
+        alignment = align(zh, en)
+        assert_partition(alignment)
+        assert all(not bead.is_aligned for bead in alignment)
+        assert len(alignment) == len(zh) + len(en)
+
+
+def test_a_document_aligned_with_its_own_conversion_is_one_to_one():
+    simplified = [convert(line, "t2s") for line in ZH]
+    # The "translation" is the same text in the other script: every bead must be 1-1, and sure of it.
+    alignment = align(doc(simplified, "zh"), doc(ZH, "en"), scorer="embedding,length")
+    assert [bead.type for bead in alignment] == ["1-1"] * len(ZH)
+    assert min(bead.score for bead in alignment) >= 0.9
+
+
+def test_identical_english_documents_align_one_to_one():
+    alignment = align(doc(EN[:40], "zh"), doc(EN[:40], "en"), scorer="embedding,length")
+    assert alignment.pairs() == [([k], [k]) for k in range(40)]
+    assert min(bead.score for bead in alignment) >= 0.9
+
+
+@pytest.mark.parametrize("deleted", [3, 20, 36])
+def test_deleting_an_english_sentence_leaves_its_chinese_unaligned_nearby(deleted):
+    zh_index = next(z[0] for z, e in GOLD if e == [deleted] and len(z) == 1)
+    en = EN[:deleted] + EN[deleted + 1 :]
+    alignment = align(doc(ZH, "zh"), doc(en, "en"))
+    assert_partition(alignment)
+    unaligned = [bead.zh[0] for bead in alignment if bead.zh and not bead.en]
+    assert any(abs(z - zh_index) <= 1 for z in unaligned)
+
+
+@pytest.mark.parametrize("deleted", [12, 26])
+def test_deleting_a_chinese_sentence_leaves_its_english_unaligned_nearby(deleted):
+    en_index = next(e[0] for z, e in GOLD if z == [deleted] and len(e) == 1)
+    zh = ZH[:deleted] + ZH[deleted + 1 :]
+    alignment = align(doc(zh, "zh"), doc(EN, "en"))
+    unaligned = [bead.en[0] for bead in alignment if bead.en and not bead.zh]
+    assert any(abs(e - en_index) <= 1 for e in unaligned)
+
+
+def test_plain_texts_are_segmented_and_aligned():
+    zh_text = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8")
+    en_text = (CORPUS / "en.txt").read_text(encoding="utf-8")
+    alignment = bitext.align(zh_text, en_text, scorer="lexical")
+    assert_partition(alignment)
+    assert sum(bead.type == "1-1" for bead in alignment) > len(alignment) / 2
+
+
+def test_scorer_choices_are_checked():
+    assert scorer_names("lexical") == ("length", "lexical", "anchors")
+    assert scorer_names("lexical,embedding") == ("embedding", "lexical")
+    with pytest.raises(AlignmentError):
+        scorer_names("telepathy")
+    with pytest.raises(AlignmentError):
+        align("一。", "One.", method="magic")
+
+
+def test_gale_church_baseline_stays_available():
+    alignment = align(doc(ZH, "zh"), doc(EN, "en"), method="gale-church")
+    assert_partition(alignment)
+    assert alignment.settings["aligner"] == "gale-church"

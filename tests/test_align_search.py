@@ -1,0 +1,86 @@
+"""The banded dynamic programme against brute force on small grids: best path and bead posteriors."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bitext.align.search import Band, Lattice, backward, forward, viterbi
+from bitext.scorers.base import Block
+
+TYPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
+
+
+def random_lattice(n: int, m: int, seed: int) -> tuple[Lattice, dict]:
+    rng = np.random.default_rng(seed)
+    table: dict[tuple[int, int, int, int], float] = {}
+
+    def scorer(block: Block) -> np.ndarray:
+        out = np.zeros((len(TYPES), len(block.i)))
+        for t, (di, dj) in enumerate(TYPES):
+            for c, (i, j) in enumerate(zip(block.i, block.j, strict=True)):
+                key = (int(i) - di, int(i), int(j) - dj, int(j))
+                table.setdefault(key, float(rng.normal()))
+                out[t, c] = table[key]
+        return out
+
+    return Lattice.build(Band.full(n, m), TYPES, scorer, rows_per_block=2), table
+
+
+def all_paths(n: int, m: int):
+    def extend(i: int, j: int):
+        if (i, j) == (n, m):
+            yield []
+            return
+        for di, dj in TYPES:
+            if i + di <= n and j + dj <= m:
+                for rest in extend(i + di, j + dj):
+                    yield [(i, i + di, j, j + dj), *rest]
+
+    yield from extend(0, 0)
+
+
+@given(st.integers(1, 4), st.integers(1, 4), st.integers(0, 10_000))
+def test_viterbi_finds_the_best_of_all_paths(n, m, seed):
+    lattice, table = random_lattice(n, m, seed)
+    best = max(all_paths(n, m), key=lambda path: sum(table[step] for step in path))
+    found = viterbi(lattice)
+    assert math.isclose(sum(table[s] for s in found), sum(table[s] for s in best), rel_tol=1e-5, abs_tol=1e-5)
+
+
+@given(st.integers(1, 4), st.integers(1, 4), st.integers(0, 10_000))
+def test_forward_backward_give_the_true_marginals(n, m, seed):
+    lattice, table = random_lattice(n, m, seed)
+    paths = list(all_paths(n, m))
+    weights = np.array([math.exp(sum(table[s] for s in path)) for path in paths])
+    alpha, beta = forward(lattice), backward(lattice)
+    total = math.exp(alpha[-1][m])
+    assert math.isclose(total, weights.sum(), rel_tol=1e-4)
+    assert math.isclose(math.exp(beta[0][0]), weights.sum(), rel_tol=1e-4)
+    step = paths[0][0]
+    expected = sum(w for w, path in zip(weights, paths, strict=True) if step in path) / weights.sum()
+    i0, i1, j0, j1 = step
+    got = math.exp(alpha[i0][j0] + table[step] + beta[i1][j1]) / total
+    assert math.isclose(got, expected, rel_tol=1e-3, abs_tol=1e-6)
+
+
+def test_band_keeps_memory_linear():
+    path = [(i, i) for i in range(20_001)]
+    band = Band.around_path(path, 20_000, 20_000, margin=10)
+    assert band.cells < 20_001 * 50
+    assert band.lo[0] == 0 and band.hi[-1] == 20_000
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), min_size=1, max_size=30))
+def test_band_around_any_path_contains_it_and_connects(steps):
+    cells, i, j = [(0, 0)], 0, 0
+    for di, dj in steps:
+        i, j = i + di, j + dj
+        cells.append((i, j))
+    band = Band.around_path(cells, i, j, margin=1)
+    for ci, cj in cells:
+        assert band.lo[ci] <= cj <= band.hi[ci]
+    assert all(band.lo[k + 1] <= band.hi[k] for k in range(len(band.lo) - 1))
