@@ -82,7 +82,8 @@ def review(alignment: Alignment, *, entities: bool = True) -> tuple[EntityTable 
 
 
 def build_export(alignment: Alignment, args: argparse.Namespace, **kwargs: Any) -> Export:
-    table, report = review(alignment)
+    carries_review = getattr(WRITERS.get(getattr(args, "format", "tsv")), "carries_review", True)
+    table, report = review(alignment) if carries_review else (None, None)
     return Export(
         alignment,
         entities=table,

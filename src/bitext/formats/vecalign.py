@@ -14,6 +14,7 @@ class VecalignWriter:
     name = "align"
     suffix = ".align"
     binary = False
+    carries_review = False  # bead ids only: no entity pairs or QA flags to compute for it
 
     def write(self, alignment: Export | Alignment, out: IO[Any]) -> None:
         for _number, bead in as_export(alignment).beads():
