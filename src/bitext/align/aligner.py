@@ -23,7 +23,7 @@ import numpy as np
 from bitext.align.beads import Bead
 from bitext.align.search import Band, Lattice, backward, blocks, forward, viterbi
 from bitext.document import Document
-from bitext.scorers.base import BeadType, Block, DocumentPair, Features, Scorer, block_dots, window_matrix
+from bitext.scorers.base import BeadType, Block, DocumentPair, Features, Scorer, window_norms, window_pair_dots
 
 BEAD_TYPES: tuple[BeadType, ...] = (
     (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2),
@@ -149,7 +149,7 @@ class SentenceAligner:
         for f in prepared.features:
             vectors = f.sentence_vectors()
             if vectors is not None:
-                return coarse_to_fine(*vectors)
+                return coarse_to_fine(*_projected(*vectors))
         return _diagonal_path(len(prepared.pair.zh), len(prepared.pair.en))
 
 
@@ -201,21 +201,35 @@ def coarse_to_fine(zh: np.ndarray, en: np.ndarray) -> list[tuple[int, int, int, 
         cells = [(min(2 * i, n), min(2 * j, m)) for _i0, i, _j0, j in coarse] + [(0, 0)]
         band = Band.around_path(cells, n, m, margin=6)
     threshold = _match_threshold(zh, en)
-    zh_windows = {d: window_matrix(zh, d) for d in (1, 2)}
-    en_windows = {d: window_matrix(en, d) for d in (1, 2)}
-    zh_norms = {d: np.maximum(np.linalg.norm(w, axis=1), 1e-9) for d, w in zh_windows.items()}
-    en_norms = {d: np.maximum(np.linalg.norm(w, axis=1), 1e-9) for d, w in en_windows.items()}
+    zh_norms = {d: np.maximum(v, 1e-9) for d, v in window_norms(zh, 2).items()}
+    en_norms = {d: np.maximum(v, 1e-9) for d, v in window_norms(en, 2).items()}
 
     def score(block: Block) -> np.ndarray:
         out = np.zeros((len(FIRST_PASS_TYPES), len(block.i)))
+        dots = window_pair_dots(zh, en, block, FIRST_PASS_TYPES)
         for t, (di, dj) in enumerate(FIRST_PASS_TYPES):
             if di and dj:
-                dots = block_dots(zh_windows[di], en_windows[dj], block)
-                cosines = dots / (zh_norms[di][block.i] * en_norms[dj][block.j])
+                cosines = dots[(di, dj)] / (zh_norms[di][block.i] * en_norms[dj][block.j])
                 out[t] = (cosines - threshold) * (di + dj) / 2
         return out
 
     return viterbi(Lattice.build(band, FIRST_PASS_TYPES, score))
+
+
+FIRST_PASS_DIMENSIONS = 256
+
+
+def _projected(zh: np.ndarray, en: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A fixed random projection to fewer dimensions: cosines are nearly kept (Johnson–Lindenstrauss),
+    and a rough first path needs no more, at a fraction of the cost."""
+    if zh.shape[1] <= FIRST_PASS_DIMENSIONS:
+        return zh, en
+    projection = np.random.default_rng(7).normal(size=(zh.shape[1], FIRST_PASS_DIMENSIONS)).astype(np.float32)
+    return _unit(zh @ projection), _unit(en @ projection)
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    return (vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)).astype(np.float32)
 
 
 def _halve(vectors: np.ndarray) -> np.ndarray:

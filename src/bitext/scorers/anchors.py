@@ -9,6 +9,7 @@ read in pinyin (韋小寶 → weixiaobao ↔ "Wei Xiaobao"), a weak signal for w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -18,7 +19,7 @@ from pypinyin import lazy_pinyin
 
 from bitext.resources.glosses import gloss_index
 from bitext.resources.numbers import chinese_numbers, english_numbers
-from bitext.scorers.base import BeadType, Block, DocumentPair, block_dots, prefix_sums, window_matrix, window_totals
+from bitext.scorers.base import BeadType, Block, DocumentPair, prefix_sums, window_pair_dots, window_totals
 from bitext.scorers.lexical import chinese_words
 
 DIMENSIONS = 128
@@ -39,14 +40,19 @@ def english_tokens(text: str) -> set[str]:
 
 def chinese_name_keys(simplified: str, known: dict[str, tuple[str, ...]]) -> list[str]:
     """Pinyin of words the dictionary does not know (mostly names), whole and without the surname."""
-    keys = []
+    keys: list[str] = []
     for word in chinese_words(simplified):
         if 2 <= len(word) <= 4 and word not in known:
-            syllables = lazy_pinyin(word)
-            keys.append("".join(syllables))
-            if len(word) == 3:
-                keys.append("".join(syllables[1:]))
+            keys.extend(_name_keys(word))
     return keys
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(word: str) -> tuple[str, ...]:
+    syllables = lazy_pinyin(word)
+    if len(word) == 3:
+        return "".join(syllables), "".join(syllables[1:])
+    return ("".join(syllables),)
 
 
 def english_name_keys(text: str) -> set[str]:
@@ -59,32 +65,23 @@ class AnchorFeatures:
 
     def __init__(self, vectors: dict[str, tuple[np.ndarray, np.ndarray]], zh_numbers: np.ndarray,
                  en_numbers: np.ndarray, max_window: int):
-        self.windows = {
-            kind: ({d: window_matrix(zh, d) for d in range(1, max_window + 1)},
-                   {d: window_matrix(en, d) for d in range(1, max_window + 1)})
-            for kind, (zh, en) in vectors.items()
-        }
+        self.vectors = vectors
         self.zh_number_prefix = prefix_sums(zh_numbers)
         self.en_number_prefix = prefix_sums(en_numbers)
 
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), len(self.names), len(block.i)))
+        dots = {kind: window_pair_dots(zh, en, block, types) for kind, (zh, en) in self.vectors.items()}
         for t, (di, dj) in enumerate(types):
             if not (di and dj):
                 continue
-            numbers = self._dots("numbers", di, dj, block)
-            latin = self._dots("latin", di, dj, block)
-            names = self._dots("names", di, dj, block)
+            numbers, latin, names = (dots[kind][(di, dj)] for kind in ("numbers", "latin", "names"))
             total = window_totals(self.zh_number_prefix, block.i, di)
             total = total + window_totals(self.en_number_prefix, block.j, dj)
             out[t, 0] = np.log1p(numbers + latin)
             out[t, 1] = -np.log1p(np.maximum(total - 2 * numbers, 0))
             out[t, 2] = np.log1p(names)
         return out
-
-    def _dots(self, kind: str, di: int, dj: int, block: Block) -> np.ndarray:
-        zh, en = self.windows[kind]
-        return block_dots(zh[di], en[dj], block)
 
     def sentence_vectors(self) -> None:
         return None

@@ -116,3 +116,59 @@ def block_dots(zh_windows: np.ndarray, en_windows: np.ndarray, block: Block) -> 
 def normalise_rows(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.maximum(norms, 1e-9)).astype(np.float32)
+
+
+def window_pair_dots(
+    zh: np.ndarray, en: np.ndarray, block: Block, types: Sequence[BeadType]
+) -> dict[BeadType, np.ndarray]:
+    """For each bead type, (sum of its zh sentence vectors) · (sum of its en sentence vectors), per cell.
+
+    The dot product of two sums is the sum of the sentence-pair dot products, so one matrix product of
+    the block's sentences and a 2-D running sum give every window size at once (instead of one
+    product per bead type).
+    """
+    sizes = [t for t in types if t[0] and t[1]]
+    if not sizes or not len(block.i):
+        return {t: np.zeros(len(block.i)) for t in sizes}
+    max_zh, max_en = max(di for di, _ in sizes), max(dj for _, dj in sizes)
+    r_lo, r_hi = max(0, block.r0 - max_zh), max(block.r0, block.r1 - 1)
+    c_lo, c_hi = max(0, int(block.j.min()) - max_en), int(block.j.max())
+    zh_rows, en_rows = zh[r_lo:r_hi], en[c_lo:c_hi]
+    # Dictionary and anchor vectors are sparse: only dimensions used on both sides can contribute.
+    shared = np.flatnonzero(zh_rows.any(axis=0) & en_rows.any(axis=0))
+    if len(shared) < 0.5 * zh.shape[1]:
+        zh_rows, en_rows = zh_rows[:, shared], en_rows[:, shared]
+    pair_dots = zh_rows.astype(np.float32) @ en_rows.T.astype(np.float32)
+    running = np.zeros((pair_dots.shape[0] + 1, pair_dots.shape[1] + 1), dtype=np.float64)
+    running[1:, 1:] = pair_dots.cumsum(axis=0).cumsum(axis=1)
+    rows, cols = block.i - r_lo, block.j - c_lo
+    result = {}
+    for di, dj in sizes:
+        top, left = np.maximum(rows - di, 0), np.maximum(cols - dj, 0)
+        result[(di, dj)] = running[rows, cols] - running[top, cols] - running[rows, left] + running[top, left]
+    return result
+
+
+def window_norms(vectors: np.ndarray, max_size: int) -> dict[int, np.ndarray]:
+    """Row i of result[d]: length of the sum of sentence vectors i-d..i-1 (row 0 and short rows: partial).
+
+    |v_a + … + v_b|² is the sum of all dot products between the window's sentences, so it needs only
+    the products of each sentence with its next few neighbours, not the window sums themselves.
+    """
+    n = len(vectors)
+    lag_prefix = []
+    for lag in range(max_size):
+        products = np.einsum("ij,ij->i", vectors[: n - lag], vectors[lag:]).astype(np.float64) if lag < n else []
+        lag_prefix.append(np.concatenate([[0.0], np.cumsum(products)]))
+    ends = np.arange(n + 1)
+    result = {}
+    for d in range(1, max_size + 1):
+        starts = np.maximum(ends - d, 0)
+        squared = np.zeros(n + 1)
+        for lag in range(d):
+            # pairs (a, a + lag) with start <= a and a + lag < end
+            last = np.clip(ends - lag, 0, len(lag_prefix[lag]) - 1)
+            first = np.minimum(starts, last)
+            squared += (1 if lag == 0 else 2) * (lag_prefix[lag][last] - lag_prefix[lag][first])
+        result[d] = np.sqrt(np.maximum(squared, 0.0))
+    return result

@@ -20,7 +20,7 @@ import numpy as np
 import rjieba
 
 from bitext.resources.glosses import english_stems, gloss_index
-from bitext.scorers.base import BeadType, Block, DocumentPair, block_dots, normalise_rows, window_matrix
+from bitext.scorers.base import BeadType, Block, DocumentPair, normalise_rows, window_norms, window_pair_dots
 
 DIMENSIONS = 2048
 MAX_WINDOW = 4
@@ -59,16 +59,19 @@ class LexicalFeatures:
     names = ("lexical",)
 
     def __init__(self, zh_vectors: np.ndarray, en_vectors: np.ndarray, max_zh: int, max_en: int):
+        self.zh_vectors = zh_vectors
+        self.en_vectors = en_vectors
         self.zh_unit = normalise_rows(zh_vectors)
         self.en_unit = normalise_rows(en_vectors)
-        self.zh_windows = {d: normalise_rows(window_matrix(zh_vectors, d)) for d in range(1, max_zh + 1)}
-        self.en_windows = {d: normalise_rows(window_matrix(en_vectors, d)) for d in range(1, max_en + 1)}
+        self.zh_norms = {d: np.maximum(v, 1e-9) for d, v in window_norms(zh_vectors, max_zh).items()}
+        self.en_norms = {d: np.maximum(v, 1e-9) for d, v in window_norms(en_vectors, max_en).items()}
 
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), 1, len(block.i)))
+        dots = window_pair_dots(self.zh_vectors, self.en_vectors, block, types)
         for t, (di, dj) in enumerate(types):
             if di and dj:
-                out[t, 0] = block_dots(self.zh_windows[di], self.en_windows[dj], block)
+                out[t, 0] = dots[(di, dj)] / (self.zh_norms[di][block.i] * self.en_norms[dj][block.j])
         return out
 
     def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray]:
