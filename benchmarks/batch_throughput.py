@@ -119,6 +119,11 @@ def peak_mib(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_config(config: str, manifest: Path, quarter: Path, align_options: dict[str, Any], out: Path) -> dict[str, Any]:
     import bitext
     from bitext.batch import BatchOptions, ManifestFile, run_batch
@@ -131,7 +136,7 @@ def run_config(config: str, manifest: Path, quarter: Path, align_options: dict[s
         texts = [(bitext.read_text(p.source).text, bitext.read_text(p.translation).text) for p in pairs]
         alignment = bitext.align(*texts[0], **align_options)  # loads the aligner's resources, untimed
         review(alignment, options)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         if config == "one-call":
             bitext.align("\n\n".join(zh for zh, _ in texts), "\n\n".join(en for _, en in texts), **align_options)
         else:
@@ -139,13 +144,15 @@ def run_config(config: str, manifest: Path, quarter: Path, align_options: dict[s
                 alignment = bitext.align(zh, en, **align_options)
                 if config == "review-loop":
                     review(alignment, options)
-        result.update(seconds=time.perf_counter() - started, documents=len(texts))
+        result.update(seconds=time.perf_counter() - started, documents=len(texts), parent_cpu=cpu_seconds() - cpu)
     elif config.startswith("jobs"):
         jobs = int(config[4])
         source = quarter if config.endswith("quarter") else manifest
-        clock = Clock()
+        clock, cpu = Clock(), cpu_seconds()
         summary = run_batch(ManifestFile(source), out, options, jobs=jobs, progress=clock.meter)
-        result.update(clock.figures(), documents=summary.ok, failed=summary.failed)
+        result.update(clock.figures(), documents=summary.ok, failed=summary.failed, jobs=jobs)
+        # The pool has shut down, so its workers' CPU time (start-up and warm-up included) is counted here.
+        result.update(parent_cpu=cpu_seconds() - cpu, worker_cpu=cpu_seconds(resource.RUSAGE_CHILDREN))
         result["worker_mib"] = peak_mib(resource.RUSAGE_CHILDREN) if jobs else None
     elif config == "dask":
         result.update(run_dask(manifest, options, out))
@@ -164,11 +171,15 @@ def run_dask(manifest: Path, options: Any, out: Path) -> dict[str, Any]:
                       silence_logs=40) as cluster, Client(cluster) as client:
         client.wait_for_workers(2)
         cluster_start = time.perf_counter() - clock.started
-        clock = Clock()
+        worker_cpu_before = sum(client.run(cpu_seconds).values())
+        clock, cpu = Clock(), cpu_seconds()
         summary = run_batch_on_dask(ManifestFile(manifest), out, client, options, progress=clock.meter)
+        figures = clock.figures()
+        parent_cpu = cpu_seconds() - cpu
+        worker_cpu = sum(client.run(cpu_seconds).values()) - worker_cpu_before
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    return {**clock.figures(), "documents": summary.ok, "failed": summary.failed, "cluster_start": cluster_start,
-            "worker_mib": max(workers.values())}
+    return {**figures, "documents": summary.ok, "failed": summary.failed, "cluster_start": cluster_start,
+            "worker_mib": max(workers.values()), "parent_cpu": parent_cpu, "worker_cpu": worker_cpu, "jobs": 2}
 
 
 class Clock:
@@ -216,7 +227,7 @@ def measure(config: str, manifest: Path, quarter: Path, align_options: dict[str,
 
 
 HEADER = (f"{'configuration':<20} {'seconds':>8} {'docs/s':>8} {'ms/doc':>8} {'start-up s':>10} {'steady/s':>9} "
-          f"{'parent MiB':>11} {'worker MiB':>11} {'load':>5}")
+          f"{'CPU ms/doc':>10} {'parent MiB':>11} {'worker MiB':>11} {'load':>5}")
 
 
 def show(results: list[dict[str, Any]]) -> None:
@@ -226,8 +237,10 @@ def show(results: list[dict[str, Any]]) -> None:
         failed = f"  {r['failed']} FAILED" if r.get("failed") else ""
         start_up = f"{r['start_up']:.1f}" if "start_up" in r else ""
         steady = f"{r['steady_rate']:.2f}" if "steady_rate" in r else ""
+        cpu = 1000 * (r.get("parent_cpu", 0) + r.get("worker_cpu", 0)) / r["documents"]
         print(f"{r['config']:<20} {r['seconds']:8.1f} {r['documents'] / r['seconds']:8.2f} "
-              f"{1000 * r['seconds'] / r['documents']:8.1f} {start_up:>10} {steady:>9} {r['parent_mib']:11.0f} "
+              f"{1000 * r['seconds'] / r['documents']:8.1f} {start_up:>10} {steady:>9} {cpu:10.1f} "
+              f"{r['parent_mib']:11.0f} "
               f"{'' if worker is None else f'{worker:.0f}':>11} {r.get('load', 0):5.1f}{extra}{failed}", flush=True)
 
 
@@ -242,6 +255,11 @@ def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
             found[f"{faster} / {slower}, end to end (docs/s)"] = rate[faster] / rate[slower]
         if {faster, slower} <= steady.keys():
             found[f"{faster} / {slower}, steady (docs/s)"] = steady[faster] / steady[slower]
+    for faster, slower in (("jobs2", "jobs1"), ("dask", "jobs1")):
+        if {faster, slower} <= by.keys():
+            found[f"{faster} / {slower}, projected on 2 idle cores from CPU time"] = (
+                idle_seconds(by[slower]) / idle_seconds(by[faster])
+            )
     if {"jobs0", "review-loop"} <= per_doc.keys():
         found["batch overhead, ms/doc (jobs0 steady - review-loop)"] = 1000 / steady["jobs0"] - per_doc["review-loop"]
     if {"align-loop", "one-call"} <= per_doc.keys():
@@ -253,6 +271,18 @@ def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
     if {"align-loop", "align-loop-threads"} <= per_doc.keys():
         found["align-loop default threads / one thread (time)"] = per_doc["align-loop-threads"] / per_doc["align-loop"]
     return found
+
+
+def idle_seconds(result: dict[str, Any], cores: int = 2) -> float:
+    """How long a pool run would take on otherwise idle cores, from its CPU time: the workers' CPU spread
+    over the workers, unless the total CPU (workers and parent) does not fit on the cores in that time.
+
+    Needed because this machine is shared: Linux's autogroup scheduler gives each login session an
+    equal share of the cores, so a second worker adds little while another session is busy, and wall
+    times measured minutes apart differ by 2x with the other sessions' load."""
+    workers = max(1, min(result["jobs"], cores))
+    total = result["worker_cpu"] + result["parent_cpu"]
+    return max(result["worker_cpu"] / workers, total / cores)
 
 
 def main() -> None:
@@ -283,6 +313,7 @@ def main() -> None:
               f"aligner options {align_options or 'default'}, {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f} at start")
         summary: dict[str, list[float]] = defaultdict(list)
+        every: list[dict[str, Any]] = []
         for repeat in range(1, repeats + 1):
             print(f"\nrepeat {repeat}\n{HEADER}", flush=True)
             results = []
@@ -291,6 +322,7 @@ def main() -> None:
                 results.append(measure(config, manifest, quarter, align_options, out))
                 results[-1]["load"] = os.getloadavg()[0]  # the 1-minute load average as it ended
                 show(results[-1:])
+            every += results
             for name, value in ratios(results).items():
                 print(f"  {name}: {value:.2f}")
                 summary[name].append(value)
@@ -299,6 +331,9 @@ def main() -> None:
             print("\nmedian over repeats")
             for name, values in summary.items():
                 print(f"  {name}: {statistics.median(values):.2f}  ({', '.join(f'{v:.2f}' for v in values)})")
+            best = {c: min(r["seconds"] for r in every if r["config"] == c) for c in configs}
+            if {"jobs1", "jobs2"} <= best.keys():
+                print(f"  jobs2 / jobs1, best of {repeats} wall times: {best['jobs1'] / best['jobs2']:.2f}")
         print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 
