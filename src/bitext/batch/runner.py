@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -201,7 +202,10 @@ class _ParallelRunner:
             initializer=start_worker,
             initargs=(self.options,),
         )
-        with _environment(SINGLE_THREADED):  # each submit below starts a worker, with this environment
+        # Each submit below starts a worker, with this environment, and with Ctrl-C ignored from its first
+        # instruction (an ignored signal stays ignored across exec): Ctrl-C reaches the whole process
+        # group, and a worker still importing would otherwise die with a traceback.
+        with _environment(SINGLE_THREADED), _sigint_ignored():
             checks = [pool.submit(check_options, self.options) for _ in range(self.jobs)]
         try:
             for check in checks:
@@ -280,7 +284,8 @@ class _ParallelRunner:
 
 def start_worker(options: BatchOptions) -> None:
     """A pool worker's initializer: leave Ctrl-C to the parent (which lets the documents in flight finish
-    and stops the pool), and load the aligner's resources before the first document."""
+    and stops the pool; already ignored when the worker was started from the main thread), and load the
+    aligner's resources before the first document."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up(options)
 
@@ -300,6 +305,19 @@ def _environment(variables: Mapping[str, str]) -> Iterator[None]:
     finally:
         for name in added:
             os.environ.pop(name, None)
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C for the duration (a few milliseconds), where signals can be set: the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextlib.contextmanager
