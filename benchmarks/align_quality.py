@@ -102,15 +102,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one chapter and two documents a set")
     parser.add_argument("--ablation", action="store_true", help="each scorer alone and combined")
+    parser.add_argument("--configs", nargs="*", choices=list(CONFIGS), default=list(CONFIGS))
     args = parser.parse_args()
-    for options in CONFIGS.values():
+    configs = {name: CONFIGS[name] for name in args.configs}
+    for options in configs.values():
         if "scorer" in options:
             warm_up(options)
     sets = evaluation_sets(args.quick)
     if args.ablation:
         ablation_table(sets)
     else:
-        quality_table(sets, CONFIGS)
+        quality_table(sets, configs)
     return 0
 
 

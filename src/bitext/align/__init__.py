@@ -116,7 +116,7 @@ def build_scorers(names: Sequence[str], embedder: Embedder | None = None) -> lis
 
 
 _FEATURES = {
-    "embedding": ("embedding", "embedding_sized"),
+    "embedding": ("embedding", "embedding_sized", "embedding_weakest"),
     "length": ("length", "skipped_size"),
     "lexical": ("lexical",),
     "anchors": ("anchor_match", "number_mismatch", "name_match"),

