@@ -18,6 +18,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from bitext.document import Document
+from bitext.segment import segment
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 MAC_DEV = DATA / "mac-dev"
@@ -30,12 +33,26 @@ Beads = list[tuple[list[int], list[int]]]
 
 @dataclass
 class Case:
-    """One document pair as sentence lists, with its gold beads."""
+    """One document pair as sentence lists, with its gold beads.
+
+    ``zh_breaks``/``en_breaks``: sentences that open a paragraph (FLORES articles are paragraphs); the
+    documents are written one sentence per line with a blank line before each of them.
+    """
 
     name: str
     zh: list[str]
     en: list[str]
     gold: Beads
+    zh_breaks: frozenset[int] = frozenset()
+    en_breaks: frozenset[int] = frozenset()
+
+    def documents(self) -> tuple[Document, Document]:
+        return (segment(_lines(self.zh, self.zh_breaks), "zh", presegmented=True),
+                segment(_lines(self.en, self.en_breaks), "en", presegmented=True))
+
+
+def _lines(sentences: list[str], breaks: frozenset[int]) -> str:
+    return "".join(("\n" if k in breaks and k else "") + sentence + "\n" for k, sentence in enumerate(sentences))
 
 
 def read_align(path: Path) -> Beads:
@@ -87,9 +104,11 @@ def synthetic(perturbation: str, seed: int = 13, articles_per_doc: int | None = 
         group = articles[start : start + size]
         others = articles[:start] + articles[start + size :]
         beads: list[tuple[list[str], list[str]]] = []
+        article_starts = []
         for article in group:
+            article_starts.append(len(beads))
             beads.extend(_perturb(article, perturbation, rng, others))
-        cases.append(_case(f"flores/{perturbation}/{start // size:02d}", beads))
+        cases.append(_case(f"flores/{perturbation}/{start // size:02d}", beads, set(article_starts)))
     return cases
 
 
@@ -140,12 +159,16 @@ def _split_at_comma(sentence: str, comma: str) -> list[str] | None:
     return [first.strip(), second.strip()]
 
 
-def _case(name: str, beads: list[tuple[list[str], list[str]]]) -> Case:
+def _case(name: str, beads: list[tuple[list[str], list[str]]], article_starts: set[int]) -> Case:
     zh: list[str] = []
     en: list[str] = []
     gold: Beads = []
-    for zh_part, en_part in beads:
+    zh_breaks, en_breaks = set(), set()
+    for number, (zh_part, en_part) in enumerate(beads):
+        if number in article_starts:
+            zh_breaks.add(len(zh))
+            en_breaks.add(len(en))
         gold.append((list(range(len(zh), len(zh) + len(zh_part))), list(range(len(en), len(en) + len(en_part)))))
         zh.extend(zh_part)
         en.extend(en_part)
-    return Case(name, zh, en, gold)
+    return Case(name, zh, en, gold, frozenset(zh_breaks), frozenset(en_breaks))

@@ -40,7 +40,6 @@ from bitext.align.fit import (
     training_doc,
 )
 from bitext.evaluate import evaluate_many
-from bitext.segment import segment
 
 TRAIN_SEED = 101
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "src" / "bitext" / "align" / "weights.py"
@@ -50,7 +49,7 @@ TEMPERATURES = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
 HAND_SET = Model(
     weights={
         "embedding": 8.0, "embedding_sized": 0.0, "embedding_weakest": 0.0, "length": 0.5, "skipped_size": 0.5,
-        "lexical": 3.0, "anchor_match": 1.0, "number_mismatch": 0.5, "name_match": 0.5,
+        "lexical": 3.0, "anchor_match": 1.0, "number_mismatch": 0.5, "name_match": 0.5, "paragraph": 0.5,
     },
     bias={
         (1, 1): 0.0, (1, 0): -2.0, (0, 1): -2.0, (1, 2): -1.0, (2, 1): -1.0, (2, 2): -2.0, (1, 3): -2.0,
@@ -73,8 +72,7 @@ def documents(aligner: SentenceAligner, quick: bool) -> list[TrainingDoc]:
 
 
 def _doc(aligner: SentenceAligner, case: synthetic.Case, group: str) -> TrainingDoc:
-    zh = segment("\n".join(case.zh), "zh", presegmented=True)
-    en = segment("\n".join(case.en), "en", presegmented=True)
+    zh, en = case.documents()
     return training_doc(aligner, case.name, group, zh, en, case.gold)
 
 
@@ -163,7 +161,7 @@ def write_weights(models: dict[str, Model]) -> None:
             f'        name="{model.name}",',
             "    ),",
         ]
-    lines += ["}", 'DEFAULT = MODELS["embedding+length+lexical+anchors"]', ""]
+    lines += ["}", 'DEFAULT = MODELS["embedding+length+lexical+anchors+paragraphs"]', ""]
     WEIGHTS_FILE.write_text("\n".join(lines), encoding="utf-8")
 
 

@@ -58,8 +58,7 @@ def run(cases: list[synthetic.Case], options: dict) -> tuple[Evaluation, float, 
         options["scorer"] = "lexical,"  # the comma makes it a list of one scorer, not the preset
     pairs, seconds, sentences = [], 0.0, 0
     for case in cases:
-        zh = segment("\n".join(case.zh), "zh", presegmented=True)
-        en = segment("\n".join(case.en), "en", presegmented=True)
+        zh, en = case.documents()
         started = time.perf_counter()
         alignment = align(zh, en, **options)
         seconds += time.perf_counter() - started

@@ -78,11 +78,11 @@ def test_bitext_beats_gale_church_on_the_corpus(corpus_alignment):
 def test_settings_record_everything_that_shaped_the_output(corpus_alignment):
     settings = corpus_alignment.settings
     assert settings["aligner"] == "bitext"
-    assert settings["scorers"] == "embedding+length+lexical+anchors"
+    assert settings["scorers"] == "embedding+length+lexical+anchors+paragraphs"
     assert settings["model"] == "use-multilingual-v3"
     assert "embedding=" in settings["weights"]
     assert "opencc" in settings and "bitext" in settings
-    assert "scorers:embedding+length+lexical+anchors" in corpus_alignment.signature
+    assert "scorers:embedding+length+lexical+anchors+paragraphs" in corpus_alignment.signature
 
 
 def test_untranslated_boilerplate_is_left_unaligned(corpus_alignment):
@@ -153,7 +153,7 @@ def test_plain_texts_are_segmented_and_aligned():
 
 
 def test_scorer_choices_are_checked():
-    assert scorer_names("lexical") == ("length", "lexical", "anchors")
+    assert scorer_names("lexical") == ("length", "lexical", "anchors", "paragraphs")
     assert scorer_names("lexical,embedding") == ("embedding", "lexical")
     with pytest.raises(AlignmentError):
         scorer_names("telepathy")

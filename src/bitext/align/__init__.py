@@ -21,6 +21,7 @@ from bitext.scorers.base import Scorer
 from bitext.scorers.embedding import Embedder, EmbeddingScorer
 from bitext.scorers.length import LengthScorer
 from bitext.scorers.lexical import LexicalScorer
+from bitext.scorers.paragraphs import ParagraphScorer
 from bitext.segment import segment
 from bitext.versions import versions
 
@@ -44,14 +45,15 @@ SentenceListAligner = Callable[[Sequence[str], Sequence[str]], list[Bead]]
 ALIGNERS: dict[str, str] = {"bitext": "scorers combined, two-pass banded search", "gale-church": "length only"}
 DEFAULT_ALIGNER = "bitext"
 
-SCORERS = ("embedding", "length", "lexical", "anchors")
+SCORERS = ("embedding", "length", "lexical", "anchors", "paragraphs")
 # Named scorer sets. "all" is the most accurate; "lexical" needs no neural model (dictionary, numbers,
 # length) and is several times faster. A single scorer's name uses that scorer alone.
 SCORER_PRESETS: dict[str, tuple[str, ...]] = {
-    "all": ("embedding", "length", "lexical", "anchors"),
-    "lexical": ("length", "lexical", "anchors"),
+    "all": ("embedding", "length", "lexical", "anchors", "paragraphs"),
+    "lexical": ("length", "lexical", "anchors", "paragraphs"),
 }
 DEFAULT_SCORER = "all"
+DEFAULT_MODEL = "+".join(SCORER_PRESETS[DEFAULT_SCORER])
 
 
 def align(
@@ -111,6 +113,7 @@ def build_scorers(names: Sequence[str], embedder: Embedder | None = None) -> lis
         "length": LengthScorer,
         "lexical": LexicalScorer,
         "anchors": AnchorScorer,
+        "paragraphs": ParagraphScorer,
     }
     return [factories[name]() for name in names]
 
@@ -120,6 +123,7 @@ _FEATURES = {
     "length": ("length", "skipped_size"),
     "lexical": ("lexical",),
     "anchors": ("anchor_match", "number_mismatch", "name_match"),
+    "paragraphs": ("paragraph",),
 }
 
 
@@ -133,7 +137,7 @@ def model_for(names: tuple[str, ...]) -> Model:
     key = "+".join(names)
     if key in MODELS:
         return MODELS[key]
-    return MODELS["embedding+length+lexical+anchors"]
+    return MODELS[DEFAULT_MODEL]
 
 
 def _gale_church(zh: Document, en: Document) -> list[Bead]:

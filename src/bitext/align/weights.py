@@ -184,3 +184,6 @@ MODELS: dict[str, Model] = {
     ),
 }
 DEFAULT = MODELS["embedding+length+lexical+anchors"]
+# Until refitted with the paragraph hint: the same weights, the hint unused.
+MODELS["embedding+length+lexical+anchors+paragraphs"] = MODELS["embedding+length+lexical+anchors"]
+MODELS["length+lexical+anchors+paragraphs"] = MODELS["length+lexical+anchors"]

@@ -1,0 +1,92 @@
+"""Scorers measured on their own: each feature must say "translation" louder for the true bead."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bitext.scorers.anchors import AnchorScorer
+from bitext.scorers.base import Block, DocumentPair, window_matrix, window_norms, window_pair_dots
+from bitext.scorers.length import LengthScorer, char_length
+from bitext.scorers.lexical import LexicalScorer
+from bitext.scorers.paragraphs import ParagraphScorer
+from bitext.segment import segment
+
+TYPES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
+
+
+def pair(zh: str, en: str) -> DocumentPair:
+    return DocumentPair(segment(zh, "zh", presegmented=True), segment(en, "en", presegmented=True))
+
+
+def cells(*ends: tuple[int, int]) -> Block:
+    i = np.array([e[0] for e in ends])
+    j = np.array([e[1] for e in ends])
+    return Block(int(i.min()), int(i.max()) + 1, i, j, np.array([0, len(i)]))
+
+
+ZH = "商湯去年收入為34億元人民幣。\n公司在香港交易所上市，股份代號為0020.HK。\n他喜歡喝茶。"
+EN = "SenseTime's revenue last year was 3.4 billion yuan.\nThe company is listed in Hong Kong under 0020.HK.\nHe likes tea."
+
+
+def feature(scorer, zh: str, en: str, name: str, ends: list[tuple[int, int]], bead_type=(1, 1)) -> np.ndarray:
+    features = scorer.prepare(pair(zh, en))
+    values = features.block(cells(*ends), [bead_type])
+    return values[0, features.names.index(name)]
+
+
+def test_chinese_length_is_counted_in_characters():
+    assert char_length("商湯 科技") == 4
+    assert char_length("Sense Time") == 9
+
+
+def test_length_prefers_the_true_pairs():
+    # zh sentence k with en sentence k, against zh 0 with en 2 (a short and a long sentence).
+    true, false = feature(LengthScorer(), ZH, EN, "length", [(1, 1), (1, 3)])
+    assert true > false
+
+
+def test_dictionary_overlap_is_higher_for_true_pairs():
+    values = feature(LexicalScorer(), ZH, EN, "lexical", [(1, 1), (1, 2), (2, 2), (2, 1), (3, 3), (3, 1)])
+    assert values[0] > values[1] and values[2] > values[3] and values[4] > values[5]
+
+
+def test_anchors_match_numbers_and_latin_tokens():
+    # 34億 = 3.4 billion; 0020.HK as a Latin token and as the number 20; the third pair has no anchor.
+    values = feature(AnchorScorer(), ZH, EN, "anchor_match", [(1, 1), (1, 2), (2, 2), (2, 1), (3, 3)])
+    assert values[0] == pytest.approx(np.log(2)) and values[1] == 0
+    assert values[2] == pytest.approx(np.log(3)) and values[3] == 0
+    assert values[4] == 0
+
+
+def test_numbers_that_differ_are_penalised():
+    right = feature(AnchorScorer(), "收入為47億元。", "Revenue was 4.7 billion.", "number_mismatch", [(1, 1)])
+    wrong = feature(AnchorScorer(), "收入為47億元。", "Revenue was 4.5 billion.", "number_mismatch", [(1, 1)])
+    assert right[0] == 0 and wrong[0] < 0
+
+
+def test_paragraph_hint_only_where_both_sides_have_paragraphs():
+    zh = "一。\n二。\n\n三。\n四。"
+    en = "One.\nTwo.\n\nThree.\nFour."
+    # (2, 2) respects the break on both sides; a 1-2 bead ending at (3, 4)... compare crossing beads:
+    aligned = feature(ParagraphScorer(), zh, en, "paragraph", [(3, 3)])  # 三 ↔ Three: both open a paragraph
+    crossing = feature(ParagraphScorer(), zh, en, "paragraph", [(3, 2)])  # 三 ↔ Two: only one side opens one
+    assert aligned[0] == 0 and crossing[0] < 0
+    flat = feature(ParagraphScorer(), "一。\n二。\n三。", "One.\nTwo.\n\nThree.", "paragraph", [(3, 2)])
+    assert flat[0] == 0  # one sentence per line, no blank lines: no paragraph evidence on the zh side
+
+
+def test_window_pair_dots_equal_dots_of_window_sums():
+    rng = np.random.default_rng(1)
+    zh, en = rng.normal(size=(12, 6)), rng.normal(size=(15, 6))
+    i = np.repeat(np.arange(4, 10), 5)
+    j = np.tile(np.arange(5, 10), 6)
+    block = Block(4, 10, i, j, np.arange(0, 31, 5))
+    types = [(1, 1), (2, 3), (4, 1), (3, 4)]
+    dots = window_pair_dots(zh, en, block, types)
+    for di, dj in types:
+        expected = np.einsum("ij,ij->i", window_matrix(zh, di)[i], window_matrix(en, dj)[j])
+        assert np.allclose(dots[(di, dj)], expected, atol=1e-4)
+    norms = window_norms(zh, 4)
+    for d in range(1, 5):
+        assert np.allclose(norms[d], np.linalg.norm(window_matrix(zh, d), axis=1), atol=1e-4)
