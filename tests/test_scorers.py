@@ -26,7 +26,10 @@ def cells(*ends: tuple[int, int]) -> Block:
 
 
 ZH = "商湯去年收入為34億元人民幣。\n公司在香港交易所上市，股份代號為0020.HK。\n他喜歡喝茶。"
-EN = "SenseTime's revenue last year was 3.4 billion yuan.\nThe company is listed in Hong Kong under 0020.HK.\nHe likes tea."
+EN = (
+    "SenseTime's revenue last year was 3.4 billion yuan.\n"
+    "The company is listed in Hong Kong under 0020.HK.\nHe likes tea."
+)
 
 
 def feature(scorer, zh: str, en: str, name: str, ends: list[tuple[int, int]], bead_type=(1, 1)) -> np.ndarray:
