@@ -30,13 +30,13 @@ CONFIGS = {
 }
 ABLATION = {
     "gale-church (baseline)": {"method": "gale-church"},
-    "length": {"scorer": "length"},
-    "anchors": {"scorer": "anchors"},
-    "lexical": {"scorer": "lexical"},  # preset: length + lexical + anchors
+    "length alone": {"scorer": "length"},
+    "anchors alone": {"scorer": "anchors"},
     "lexical alone": {"scorer": "lexical-only"},
-    "embedding": {"scorer": "embedding"},
+    "embedding alone": {"scorer": "embedding"},
     "embedding + length": {"scorer": "embedding,length"},
-    "all (default)": {"scorer": "all"},
+    "--scorer lexical (length+lexical+anchors+paragraphs)": {"scorer": "lexical"},
+    "--scorer all (default: + embedding)": {"scorer": "all"},
 }
 
 

@@ -119,7 +119,7 @@ def build_scorers(names: Sequence[str], embedder: Embedder | None = None) -> lis
 
 
 _FEATURES = {
-    "embedding": ("embedding", "embedding_sized", "embedding_weakest"),
+    "embedding": ("embedding", "embedding_sized"),
     "length": ("length", "skipped_size"),
     "lexical": ("lexical",),
     "anchors": ("anchor_match", "number_mismatch", "name_match"),

@@ -182,8 +182,63 @@ MODELS: dict[str, Model] = {
         calibration=(0.8210, 0.5693),
         name="fitted:lexical",
     ),
+    "embedding+length+lexical+anchors+paragraphs": Model(
+        weights={
+            "anchor_match": 1,
+            "embedding": 8,
+            "embedding_sized": 0.5,
+            "length": 0.5,
+            "lexical": 5.25,
+            "name_match": 0.6667,
+            "number_mismatch": 1.5,
+            "paragraph": 0.5,
+            "skipped_size": -0.5,
+        },
+        bias={
+            (1, 1): 0,
+            (1, 0): -1.25,
+            (0, 1): -2.667,
+            (1, 2): -0.75,
+            (2, 1): -0.4167,
+            (2, 2): -1,
+            (1, 3): -2,
+            (3, 1): -2.5,
+            (1, 4): -3,
+            (4, 1): -3.5,
+            (2, 3): -0.75,
+            (3, 2): -1.5,
+        },
+        temperature=1,
+        calibration=(0.8776, 0.8341),
+        name="fitted:embedding+length+lexical+anchors+paragraphs",
+    ),
+    "length+lexical+anchors+paragraphs": Model(
+        weights={
+            "anchor_match": 2.5,
+            "length": 0.5,
+            "lexical": 7.5,
+            "name_match": 0.5,
+            "number_mismatch": 1,
+            "paragraph": 0.75,
+            "skipped_size": 0.5,
+        },
+        bias={
+            (1, 1): 0,
+            (1, 0): -2,
+            (0, 1): -2,
+            (1, 2): -1,
+            (2, 1): -1.25,
+            (2, 2): -2,
+            (1, 3): -2,
+            (3, 1): -3.75,
+            (1, 4): -3,
+            (4, 1): -3.5,
+            (2, 3): -2.25,
+            (3, 2): -3,
+        },
+        temperature=1,
+        calibration=(1.2571, 1.7596),
+        name="fitted:length+lexical+anchors+paragraphs",
+    ),
 }
-DEFAULT = MODELS["embedding+length+lexical+anchors"]
-# Until refitted with the paragraph hint: the same weights, the hint unused.
-MODELS["embedding+length+lexical+anchors+paragraphs"] = MODELS["embedding+length+lexical+anchors"]
-MODELS["length+lexical+anchors+paragraphs"] = MODELS["length+lexical+anchors"]
+DEFAULT = MODELS["embedding+length+lexical+anchors+paragraphs"]

@@ -235,7 +235,7 @@ def _use_head(backend: Any, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray
 
 
 class EmbeddingFeatures:
-    names = ("embedding", "embedding_sized", "embedding_weakest")
+    names = ("embedding", "embedding_sized")
 
     def __init__(self, zh_windows: dict[int, np.ndarray], en_windows: dict[int, np.ndarray]):
         self.zh_windows = zh_windows
@@ -249,34 +249,22 @@ class EmbeddingFeatures:
         self.en_baseline = {d: (w @ zh_sample.T).mean(axis=1) for d, w in en_windows.items()}
 
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
-        out = np.zeros((len(types), 3, len(block.i)))
+        out = np.zeros((len(types), 2, len(block.i)))
         similarity = _BlockSimilarity(self, block)
         for t, (di, dj) in enumerate(types):
             if di and dj:
                 normalised = similarity(di, dj, block.i, block.j)
                 out[t, 0] = normalised
                 out[t, 1] = normalised * (di + dj - 1)
-                out[t, 2] = self._weakest(similarity, di, dj, block, normalised)
         return out
-
-    @staticmethod
-    def _weakest(similarity: _BlockSimilarity, di: int, dj: int, block: Block, whole: np.ndarray) -> np.ndarray:
-        """For a bead joining several sentences, the similarity of its least related sentence to the other
-        side's whole window: a sentence merged in by mistake shows up here, not in the window's cosine."""
-        weakest = whole.copy()
-        for k in range(dj if dj > 1 else 0):
-            weakest = np.minimum(weakest, similarity(di, 1, block.i, np.maximum(block.j - k, 1)))
-        for k in range(di if di > 1 else 0):
-            weakest = np.minimum(weakest, similarity(1, dj, np.maximum(block.i - k, 1), block.j))
-        return weakest
 
     def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         return self.zh_windows[1][1:], self.en_windows[1][1:]
 
 
 class _BlockSimilarity:
-    """Normalised window similarities for the cells of one block (and their neighbours up to 4 sentences
-    back), one small matrix product per window-size pair, computed when first asked for."""
+    """Normalised window similarities for the cells of one block, one small matrix product per
+    window-size pair, computed when first asked for."""
 
     def __init__(self, features: EmbeddingFeatures, block: Block):
         self.features = features
