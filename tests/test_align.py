@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import CORPUS
 
-import bitext
 from bitext.align import Alignment, align, scorer_names
 from bitext.document import Document
 from bitext.errors import AlignmentError
@@ -147,7 +146,7 @@ def test_deleting_a_chinese_sentence_leaves_its_english_unaligned_nearby(deleted
 def test_plain_texts_are_segmented_and_aligned():
     zh_text = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8")
     en_text = (CORPUS / "en.txt").read_text(encoding="utf-8")
-    alignment = bitext.align(zh_text, en_text, scorer="lexical")
+    alignment = align(zh_text, en_text, scorer="lexical")
     assert_partition(alignment)
     assert sum(bead.type == "1-1" for bead in alignment) > len(alignment) / 2
 
