@@ -126,6 +126,7 @@ def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
 
 def run_config(config: str, manifest: Path, quarter: Path, align_options: dict[str, Any], out: Path) -> dict[str, Any]:
     import bitext
+    from bitext.align import align
     from bitext.batch import BatchOptions, ManifestFile, run_batch
     from bitext.batch.document import review
 
@@ -134,14 +135,14 @@ def run_config(config: str, manifest: Path, quarter: Path, align_options: dict[s
     if config in ("align-loop", "align-loop-threads", "review-loop", "one-call"):
         pairs = list(ManifestFile(manifest))
         texts = [(bitext.read_text(p.source).text, bitext.read_text(p.translation).text) for p in pairs]
-        alignment = bitext.align(*texts[0], **align_options)  # loads the aligner's resources, untimed
+        alignment = align(*texts[0], **align_options)  # loads the aligner's resources, untimed
         review(alignment, options)
         started, cpu = time.perf_counter(), cpu_seconds()
         if config == "one-call":
-            bitext.align("\n\n".join(zh for zh, _ in texts), "\n\n".join(en for _, en in texts), **align_options)
+            align("\n\n".join(zh for zh, _ in texts), "\n\n".join(en for _, en in texts), **align_options)
         else:
             for zh, en in texts:
-                alignment = bitext.align(zh, en, **align_options)
+                alignment = align(zh, en, **align_options)
                 if config == "review-loop":
                     review(alignment, options)
         result.update(seconds=time.perf_counter() - started, documents=len(texts), parent_cpu=cpu_seconds() - cpu)

@@ -31,6 +31,7 @@ from batch_support import (
     write_documents,
     write_manifest,
 )
+from bitext.align import align  # not bitext.align: once the subpackage is imported, that name is the module
 from bitext.batch import (
     BatchOptions,
     DocumentPair,
@@ -55,8 +56,8 @@ documents_strategy = st.lists(a_document, min_size=1, max_size=6)
 
 
 def aligned_rows(doc_id: str, source: Path, translation: Path) -> list[tuple]:
-    """One document aligned on its own with bitext.align: (doc_id, zh, en, score, type) per bead."""
-    alignment = bitext.align(bitext.read_text(source).text, bitext.read_text(translation).text, **METHOD)
+    """One document aligned on its own with align(): (doc_id, zh, en, score, type) per bead."""
+    alignment = align(bitext.read_text(source).text, bitext.read_text(translation).text, **METHOD)
     return [(doc_id, alignment.zh_text(b), alignment.en_text(b), f"{b.score:.4f}", b.type) for b in alignment]
 
 
@@ -106,6 +107,9 @@ def test_process_pool_gives_the_same_bytes_as_one_process(tmp_path: Path) -> Non
     summary = run_batch(ManifestFile(manifest), tmp_path / "two", FAST, jobs=2)
     assert summary.ok == 8
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
+    # Several documents a task (as on a cluster) change nothing either.
+    assert run_batch(ManifestFile(manifest), tmp_path / "chunks", FAST, jobs=2, chunk_size=3).ok == 8
+    assert tree(tmp_path / "chunks") == tree(tmp_path / "one")
 
 
 def test_report_rows_describe_each_document(tmp_path: Path) -> None:
@@ -114,7 +118,7 @@ def test_report_rows_describe_each_document(tmp_path: Path) -> None:
     rows = report_rows(tmp_path / "out")
     zh = bitext.read_text(tmp_path / "zh" / "d0.txt").text
     en = bitext.read_text(tmp_path / "en" / "d0.txt").text
-    alignment = bitext.align(zh, en, **METHOD)
+    alignment = align(zh, en, **METHOD)
     scores = [bead.score for bead in alignment]
     row = rows["d0"]
     assert row["status"] == "ok" and row["error"] == ""
@@ -262,10 +266,11 @@ def test_a_bug_hit_by_one_document_is_reported_and_the_batch_goes_on(
     assert rows["d2"]["status"] == "error" and "unexpected ZeroDivisionError: simulated bug" in rows["d2"]["error"]
 
 
-def test_a_worker_that_dies_costs_only_its_own_document(tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk_size", [1, 3])
+def test_a_worker_that_dies_costs_only_its_own_document(tmp_path: Path, chunk_size: int) -> None:
     manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8] for i in range(8)])
     run_batch(ManifestFile(manifest), tmp_path / "fresh", FAST, jobs=0)
-    summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=2, task=dying_task)
+    summary = run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=2, task=dying_task, chunk_size=chunk_size)
     assert (summary.ok, summary.failed, summary.exit_status) == (7, 1, 1)
     rows = report_rows(tmp_path / "out")
     assert rows["d3"]["status"] == "error" and rows["d3"]["error"] == WORKER_DIED
@@ -381,7 +386,7 @@ def test_each_worker_loads_resources_before_its_first_document(tmp_path: Path) -
     manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8] for i in range(6)])
     out = tmp_path / "out"
     # A real aligner with dictionaries to load (the neural encoder would only make the test slower).
-    loading = {"scorer": "lexical"} if "scorer" in inspect.signature(bitext.align).parameters else {}
+    loading = {"scorer": "lexical"} if "scorer" in inspect.signature(align).parameters else {}
     assert run_batch(ManifestFile(manifest), out, BatchOptions(align=loading), jobs=2, task=probe_task).ok == 6
     probes = [json.loads(path.read_text()) for path in (out / "probes").glob("*.json")]
     assert len(probes) == 6
@@ -457,7 +462,7 @@ def test_formats_that_do_not_concatenate_keep_one_file_per_document(tmp_path: Pa
     for doc_id in ("d0", "d1"):
         zh = bitext.read_text(tmp_path / "zh" / f"{doc_id}.txt").text
         en = bitext.read_text(tmp_path / "en" / f"{doc_id}.txt").text
-        beads = bitext.align(zh, en, **METHOD).pairs()
+        beads = align(zh, en, **METHOD).pairs()
         written = (tmp_path / "out" / "documents" / f"{doc_id}.align").read_text().splitlines()
         assert written == [f"[{','.join(map(str, z))}]:[{','.join(map(str, e))}]" for z, e in beads]
 

@@ -46,7 +46,11 @@ try:
 except ImportError as error:  # pragma: no cover - depends on the installation
     raise ImportError("bitext.dask needs the optional extra: pip install 'bitext[dask]'") from error
 
-__all__ = ["align_bag", "run_batch_on_dask", "warm_up_workers"]
+__all__ = ["CHUNK_SIZE", "align_bag", "run_batch_on_dask", "warm_up_workers"]
+
+# Documents a Dask task: each task costs a few milliseconds of scheduling and messaging (measured: 3 ms of
+# CPU in the client and 3 in the worker for a one-document task), as much as aligning a short document.
+CHUNK_SIZE = 8
 
 
 def align_bag(
@@ -82,16 +86,21 @@ def run_batch_on_dask(
     *,
     restart: bool = False,
     progress: Callable[[int], Any] | None = None,
+    chunk_size: int = CHUNK_SIZE,
 ) -> BatchSummary:
     """``bitext batch`` on a ``distributed.Client``: same files in ``outdir`` as a local run.
 
-    ``progress`` is :func:`bitext.batch.run_batch`'s (a factory of a meter with ``advance``/``close``)."""
+    ``progress`` is :func:`bitext.batch.run_batch`'s (a factory of a meter with ``advance``/``close``);
+    ``chunk_size`` documents make one Dask task."""
     options = options or BatchOptions()
     warm_up_workers(client, options)
     executor = client.get_executor(pure=False)
     workers = _worker_count(client)
     outdir = Path(outdir).absolute()  # the workers may run in other working folders
-    return run_batch(pairs, outdir, options, executor=executor, jobs=workers, restart=restart, progress=progress)
+    return run_batch(
+        pairs, outdir, options, executor=executor, jobs=workers, restart=restart, progress=progress,
+        chunk_size=chunk_size,
+    )
 
 
 def warm_up_workers(client: Any, options: BatchOptions | None = None) -> None:

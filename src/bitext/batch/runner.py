@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -92,6 +93,7 @@ def run_batch(
     restart: bool = False,
     progress: Callable[[int], Meter] | None = None,
     task: Task = run_document,
+    chunk_size: int = 1,
 ) -> BatchSummary:
     """Align every pair into ``outdir`` (see :mod:`bitext.batch` for the layout); resumable.
 
@@ -100,7 +102,9 @@ def run_batch(
     ``get_executor()``, see :func:`bitext.dask.run_batch_on_dask`). ``pairs`` is read twice (the work,
     then the combined output in its order), so give a re-iterable: :class:`ManifestFile`,
     :class:`FolderPairs`, a list. ``task`` is the per-document task (tests replace it to simulate
-    crashes); it must be a module-level function, since it is sent to worker processes.
+    crashes); it must be a module-level function, since it is sent to worker processes. ``chunk_size``
+    documents go to a worker at a time (1 for a local pool, whose round trips cost little; more on a
+    cluster, where each task costs milliseconds of scheduling).
     """
     options = options or BatchOptions()
     if iter(pairs) is pairs:  # a one-shot iterator: kept, since it is read twice
@@ -115,7 +119,7 @@ def run_batch(
         try:
             todo = _pending(pairs, folder, summary, meter)
             workers = min(default_jobs() if jobs is None else jobs, total)
-            for report in _execute(todo, options, folder, workers, executor, task):
+            for report in _execute(todo, options, folder, workers, executor, task, chunk_size):
                 if meter:
                     meter.advance(report.status == "ok")
         finally:
@@ -153,13 +157,14 @@ def _execute(
     jobs: int,
     executor: Executor | None,
     task: Task,
+    chunk_size: int,
 ) -> Iterator[DocumentReport]:
     if executor is None and jobs <= 0:
         check_options(options)
         for pair in todo:
             yield task(pair, options, str(folder.root))
         return
-    runner = _ParallelRunner(options, folder, jobs, executor, task)
+    runner = _ParallelRunner(options, folder, jobs, executor, task, chunk_size)
     try:
         yield from runner.run(todo)
     finally:
@@ -167,20 +172,32 @@ def _execute(
 
 
 class _ParallelRunner:
-    """Runs the task on a process pool (or a given executor) with at most ``2 × jobs`` documents in
-    flight, so memory stays flat however long the manifest is.
+    """Runs the task on a process pool (or a given executor), ``chunk_size`` documents a task, with at
+    most ``2 × jobs`` tasks in flight, so memory stays flat however long the manifest is.
 
     A worker process that dies (a crash in a native library, the out-of-memory killer) breaks a
-    process pool and fails every document in flight. Those documents are re-run one at a time on a
-    fresh pool: the one that kills its worker again, alone, is reported as failed and skipped; the
-    others are aligned as usual. Nothing already written is touched.
+    process pool and fails every task in flight. Their documents are re-run one at a time on a fresh
+    pool: the one that kills its worker again, alone, is reported as failed and skipped; the others
+    are aligned as usual. A cluster (Dask) retries a task on other workers itself and gives up with
+    ``KilledWorker``: a chunk's documents are then retried one a task, and a single one is reported.
+    Nothing already written is touched.
     """
 
-    def __init__(self, options: BatchOptions, folder: OutputFolder, jobs: int, executor: Executor | None, task: Task):
+    def __init__(
+        self,
+        options: BatchOptions,
+        folder: OutputFolder,
+        jobs: int,
+        executor: Executor | None,
+        task: Task,
+        chunk_size: int = 1,
+    ) -> None:
         self.options, self.folder, self.jobs, self.task = options, folder, max(1, jobs), task
         self.own_pool = executor is None
         self.window = 2 * self.jobs
-        self.suspects: deque[DocumentPair] = deque()
+        self.chunk_size = max(1, chunk_size)
+        self.suspects: deque[DocumentPair] = deque()  # to re-run alone on a fresh pool
+        self.singles: deque[DocumentPair] = deque()  # to re-run one a task on the cluster
         if executor is None:
             self.executor = self._new_pool()
         else:
@@ -192,9 +209,8 @@ class _ParallelRunner:
 
         Workers are started with "spawn", never "fork" (forking a process that holds threads can
         deadlock), and with numerical libraries limited to one thread each: the pool is the
-        parallelism, and per-document matrices are small. Measured on the 2-core machine, the
-        default (one BLAS thread per core, in each of two workers) made the embedding aligner
-        several times slower. A variable the user has set is left as it is.
+        parallelism, and per-document matrices are small (docs/design.md, Batch, has the measurement).
+        A variable the user has set is left as it is.
         """
         pool = ProcessPoolExecutor(
             max_workers=self.jobs,
@@ -220,7 +236,7 @@ class _ParallelRunner:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
     def run(self, todo: Iterator[DocumentPair]) -> Iterator[DocumentReport]:
-        in_flight: dict[Future, DocumentPair] = {}
+        in_flight: dict[Future, list[DocumentPair]] = {}
         while True:
             alone = self._fill(in_flight, todo)
             if not in_flight:
@@ -231,43 +247,47 @@ class _ParallelRunner:
             finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             broken = False
             for future in finished:
-                pair = in_flight.pop(future)
+                chunk = in_flight.pop(future)
                 try:
-                    yield future.result()
+                    yield from future.result()
                 except BrokenProcessPool:
                     broken = True
                     if alone:
-                        yield self._record_death(pair)
+                        yield self._record_death(chunk[0])
                     else:
-                        self.suspects.append(pair)
+                        self.suspects.extend(chunk)
                 except Exception as error:
                     if not _is_worker_death(error):
                         raise
-                    yield self._record_death(pair)  # the cluster already retried it on other workers
+                    if len(chunk) == 1:
+                        yield self._record_death(chunk[0])
+                    else:
+                        self.singles.extend(chunk)
             if broken:
-                self.suspects.extend(in_flight.values())
+                for chunk in in_flight.values():
+                    self.suspects.extend(chunk)
                 in_flight.clear()
                 self._restart()
 
-    def _fill(self, in_flight: dict[Future, DocumentPair], todo: Iterator[DocumentPair]) -> bool:
+    def _fill(self, in_flight: dict[Future, list[DocumentPair]], todo: Iterator[DocumentPair]) -> bool:
         """Submit work up to the window; returns whether what is in flight is one suspect on its own."""
         if self.suspects:
             if not in_flight:
-                self._try_submit(self.suspects.popleft(), in_flight)
+                self._try_submit([self.suspects.popleft()], in_flight)
             return True
         while len(in_flight) < self.window:
-            pair = next(todo, None)
-            if pair is None or not self._try_submit(pair, in_flight):
+            chunk = [self.singles.popleft()] if self.singles else list(islice(todo, self.chunk_size))
+            if not chunk or not self._try_submit(chunk, in_flight):
                 break
         return False
 
-    def _try_submit(self, pair: DocumentPair, in_flight: dict[Future, DocumentPair]) -> bool:
+    def _try_submit(self, chunk: list[DocumentPair], in_flight: dict[Future, list[DocumentPair]]) -> bool:
         try:
-            future = self.executor.submit(self.task, pair, self.options, str(self.folder.root))
+            future = self.executor.submit(run_chunk, self.task, chunk, self.options, str(self.folder.root))
         except BrokenProcessPool:  # a worker died since the last look; the futures in flight fail next
-            self.suspects.appendleft(pair)
+            self.suspects.extendleft(reversed(chunk))
             return False
-        in_flight[future] = pair
+        in_flight[future] = chunk
         return True
 
     def _restart(self) -> None:
@@ -280,6 +300,11 @@ class _ParallelRunner:
         output = DocumentOutput(DocumentReport.failed(pair.doc_id, WORKER_DIED))
         self.folder.save(pair, output)
         return output.report
+
+
+def run_chunk(task: Task, pairs: list[DocumentPair], options: BatchOptions, root: str) -> list[DocumentReport]:
+    """One task of a worker: the per-document task on each of a few pairs (fewer round trips on a cluster)."""
+    return [task(pair, options, root) for pair in pairs]
 
 
 def start_worker(options: BatchOptions) -> None:
