@@ -5,38 +5,22 @@
     >>> for bead in alignment:
     ...     print(bead.type, bead.score, alignment.zh_text(bead), alignment.en_text(bead))
 
-Names are imported on first use (PEP 562), so ``bitext convert`` or ``import bitext.script`` does
-not pay for loading the aligner, the dictionaries and the sentence encoder.
+The names are imported eagerly on purpose: ``bitext.align`` is both a subpackage and the function
+it exports, and only an import here, after the subpackage has loaded, makes the attribute the
+function. (Lazy PEP 562 exports were tried: the first ``import bitext.align.x`` anywhere rebound
+``bitext.align`` to the module.)
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from bitext.align import Alignment, Bead, align
+from bitext.document import Document, Span
+from bitext.entities import EntityPair, EntityTable, align_entities, align_entities_corpus
+from bitext.errors import AlignmentError, BitextError, InputError
+from bitext.evaluate import evaluate, evaluate_many
+from bitext.reading import read_text
+from bitext.script import convert, detect_script
+from bitext.segment import segment
 
 __version__ = "0.1.0"
-
-# public name -> module that defines it
-_EXPORTS = {
-    "Alignment": "bitext.align",
-    "Bead": "bitext.align",
-    "align": "bitext.align",
-    "Document": "bitext.document",
-    "Span": "bitext.document",
-    "EntityPair": "bitext.entities",
-    "EntityTable": "bitext.entities",
-    "align_entities": "bitext.entities",
-    "align_entities_corpus": "bitext.entities",
-    "AlignmentError": "bitext.errors",
-    "BitextError": "bitext.errors",
-    "InputError": "bitext.errors",
-    "evaluate": "bitext.evaluate",
-    "evaluate_many": "bitext.evaluate",
-    "read_text": "bitext.reading",
-    "convert": "bitext.script",
-    "detect_script": "bitext.script",
-    "segment": "bitext.segment",
-}
 
 __all__ = [
     "Alignment",
@@ -59,25 +43,3 @@ __all__ = [
     "read_text",
     "segment",
 ]
-
-if TYPE_CHECKING:
-    from bitext.align import Alignment, Bead, align
-    from bitext.document import Document, Span
-    from bitext.entities import EntityPair, EntityTable, align_entities, align_entities_corpus
-    from bitext.errors import AlignmentError, BitextError, InputError
-    from bitext.evaluate import evaluate, evaluate_many
-    from bitext.reading import read_text
-    from bitext.script import convert, detect_script
-    from bitext.segment import segment
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'bitext' has no attribute {name!r}")
-    value = getattr(import_module(_EXPORTS[name]), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
