@@ -31,7 +31,7 @@ from batch_support import (
     write_documents,
     write_manifest,
 )
-from bitext.align import align  # not bitext.align: once the subpackage is imported, that name is the module
+from bitext.align import align
 from bitext.batch import (
     BatchOptions,
     DocumentPair,
