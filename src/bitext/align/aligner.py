@@ -232,7 +232,7 @@ def _projected(zh: np.ndarray, en: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A fixed random projection to fewer dimensions: cosines are nearly kept (Johnson–Lindenstrauss),
     and a rough first path needs no more, at a fraction of the cost."""
     if zh.shape[1] <= FIRST_PASS_DIMENSIONS or len(zh) * len(en) <= FULL_GRID_CELLS:
-        return zh, en
+        return _unit(zh), _unit(en)
     projection = _projection(zh.shape[1])
     return _unit(zh @ projection), _unit(en @ projection)
 

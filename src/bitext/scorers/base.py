@@ -65,7 +65,7 @@ class Features(Protocol):
         ...
 
     def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """Unit vectors per sentence (zh, en) whose dot product says "translation", or None."""
+        """Vectors per sentence (zh, en) whose cosine says "translation" (for the first pass), or None."""
         ...
 
 

@@ -69,16 +69,24 @@ class USEEmbedder:
 
     @staticmethod
     def _pooled_windows(backend: Any, texts: list[str], max_window: int) -> dict[int, np.ndarray]:
-        sums, lengths, firsts, lasts = _use_token_sums(backend, texts)
+        inner, lengths, firsts, lasts = _use_token_sums(backend, texts)
         # A concatenation has one start and one end token, not one pair per sentence: keep the first
         # sentence's start token and the last sentence's end token, drop the ones at the joins.
-        inner = sums - firsts - lasts
+        inner -= firsts
+        inner -= lasts
+        n = len(texts)
         result = {}
         for d in range(1, max_window + 1):
-            window_sums = _window_rows(inner, d)
-            window_sums[1:] += firsts[np.maximum(np.arange(len(texts)) - d + 1, 0)] + lasts
+            # Rows are summed by shifted additions, in float32, one window size at a time: memory stays
+            # at a few copies of the sentence sums, whatever the document's length.
+            window_sums = np.zeros((n + 1, inner.shape[1]), dtype=np.float32)
+            for k in range(d):
+                window_sums[1 + k :] += inner[: n - k]
+            window_sums[1:] += firsts[np.maximum(np.arange(n) - d + 1, 0)]
+            window_sums[1:] += lasts
             window_lengths = _window_rows(lengths[:, None] - 2, d)[:, 0] + 2
             result[d] = _use_head(backend, window_sums, np.maximum(window_lengths, 1.0))
+            del window_sums
         return result
 
 
@@ -142,7 +150,7 @@ def _use_token_sums(backend: Any, texts: list[str]) -> tuple[np.ndarray, np.ndar
     Apache-2.0), stopped before pooling so windows can be pooled from sentence sums.
     """
     n = len(texts)
-    sums = np.zeros((n, backend.ln_g.shape[0]), dtype=np.float64)
+    sums = np.zeros((n, backend.ln_g.shape[0]), dtype=np.float32)
     lengths = np.zeros(n, dtype=np.float64)
     firsts = np.zeros_like(sums)
     lasts = np.zeros_like(sums)

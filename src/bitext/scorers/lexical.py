@@ -20,7 +20,7 @@ import numpy as np
 import rjieba
 
 from bitext.resources.glosses import english_stems, gloss_index
-from bitext.scorers.base import BeadType, Block, DocumentPair, normalise_rows, window_norms, window_pair_dots
+from bitext.scorers.base import BeadType, Block, DocumentPair, window_norms, window_pair_dots
 
 DIMENSIONS = 2048
 MAX_WINDOW = 4
@@ -61,8 +61,6 @@ class LexicalFeatures:
     def __init__(self, zh_vectors: np.ndarray, en_vectors: np.ndarray, max_zh: int, max_en: int):
         self.zh_vectors = zh_vectors
         self.en_vectors = en_vectors
-        self.zh_unit = normalise_rows(zh_vectors)
-        self.en_unit = normalise_rows(en_vectors)
         self.zh_norms = {d: np.maximum(v, 1e-9) for d, v in window_norms(zh_vectors, max_zh).items()}
         self.en_norms = {d: np.maximum(v, 1e-9) for d, v in window_norms(en_vectors, max_en).items()}
 
@@ -75,7 +73,8 @@ class LexicalFeatures:
         return out
 
     def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray]:
-        return self.zh_unit, self.en_unit
+        """Raw tf-idf vectors: the first pass projects them and only then makes them unit length."""
+        return self.zh_vectors, self.en_vectors
 
 
 class LexicalScorer:
