@@ -9,6 +9,7 @@ import sys
 from bitext.align import align
 from bitext.batch import BatchOptions, BatchSummary, ProgressBar, default_jobs, open_pairs, run_batch
 from bitext.cli import align_cmd
+from bitext.cli.output import score_option
 from bitext.errors import BitextError
 from bitext.formats import WRITERS
 
@@ -50,7 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for action in alignment_actions():
         parser._add_action(action)
     parser.add_argument("--encoding", help="input encoding (default: detected per file)")
-    parser.add_argument("--min-score", type=_score, metavar="S", help="write only beads whose confidence is at least S")
+    parser.add_argument(
+        "--min-score", type=score_option, metavar="S", help="write only beads whose confidence is at least S"
+    )
     parser.add_argument("--drop-unaligned", action="store_true", help="leave out 1-0 and 0-1 beads")
     parser.add_argument(
         "--no-entities", dest="entities", action="store_false",
@@ -76,16 +79,6 @@ def alignment_actions() -> list[argparse.Action]:
         for action in scratch.choices["align"]._actions
         if action.option_strings and action.dest in accepted and action.dest not in _NOT_MIRRORED
     ]
-
-
-def _score(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{text} is outside 0..1")
-    return value
 
 
 def _count(text: str) -> int:

@@ -37,7 +37,7 @@ def add_output_options(parser: argparse.ArgumentParser, *, with_format: bool = F
     if with_format:
         parser.add_argument("-o", "--output", help="output file (default: standard output)")
         parser.add_argument("--format", choices=sorted(WRITERS), default="tsv", help="output format (default: tsv)")
-    parser.add_argument("--min-score", type=_score, metavar="S",
+    parser.add_argument("--min-score", type=score_option, metavar="S",
                         help="write only beads whose confidence is at least S (0 to 1)")
     parser.add_argument("--drop-unaligned", action="store_true",
                         help="leave out 1-0 and 0-1 beads (sentences with no counterpart)")
@@ -49,7 +49,8 @@ def add_quiet_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress display on the terminal")
 
 
-def _score(text: str) -> float:
+def score_option(text: str) -> float:
+    """argparse type for a confidence threshold: a number from 0 to 1."""
     try:
         value = float(text)
     except ValueError:
