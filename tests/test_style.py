@@ -1,0 +1,22 @@
+"""The code base stays ruff clean: CI fails on a lint error rather than letting it pile up."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_ruff_reports_nothing() -> None:
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed (it is part of the test extra)")
+    result = subprocess.run(
+        [ruff, "check", "src", "tests", "benchmarks", "corpus"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
