@@ -73,3 +73,21 @@ def test_segment_with_named_splitter(pair: tuple[Path, Path], capsys: pytest.Cap
 
 def test_segment_with_unknown_splitter_is_a_user_error(pair: tuple[Path, Path]) -> None:
     assert main(["segment", str(pair[0]), "--lang", "zh", "--splitter", "nope"]) == 2
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["align"],
+        ["align", "a.txt", "b.txt", "--format", "nope"],
+        ["segment", "x.txt"],
+        ["no-such-command"],
+        ["align", "a.txt", "b.txt", "--min-score", "2"],
+    ],
+)
+def test_usage_mistakes_are_one_line_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error:" in err and "usage:" not in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from bitext.cli import align_cmd, batch_cmd, check_cmd, convert_cmd, entities_cmd, eval_cmd, segment_cmd
 from bitext.errors import BitextError
@@ -28,8 +29,16 @@ EPILOG = """examples:
 exit status: 0 ok, 1 problems found and reported, 2 user error (one line on stderr)"""
 
 
+class OneLineErrorParser(argparse.ArgumentParser):
+    """argparse prints the whole usage block before a mistake; a user error here is one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    # Subcommand parsers inherit the class, so every command's option errors are one line too.
+    parser = OneLineErrorParser(
         prog="bitext",
         description="Align a traditional-Chinese document with its English translation.",
         epilog=EPILOG,
