@@ -1,0 +1,28 @@
+"""Benchmarks run in CI only as quick smoke runs: they must keep working, their figures are for docs/."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SMOKE_RUNS = {
+    "align_quality": ["benchmarks/align_quality.py", "--quick", "--configs", "bitext --scorer lexical"],
+    "segment_quality": ["benchmarks/segment_quality.py", "--repeat", "1", "--only", "flores/zho_Hant"],
+    "entity_quality": ["benchmarks/entity_quality.py", "bundled"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SMOKE_RUNS))
+def test_benchmark_runs_and_reports_figures(name: str, shared_data: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, *SMOKE_RUNS[name]], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = [float(x) for x in re.findall(r"\b[01]\.\d{3}\b", result.stdout)]
+    assert figures, result.stdout[-2000:]
+    assert all(0.0 <= figure <= 1.0 for figure in figures)
