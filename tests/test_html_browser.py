@@ -198,7 +198,7 @@ def test_a_2000_bead_page_stays_usable(browser: Any, tmp_path: Path) -> None:
 def test_screenshot_of_the_bundled_corpus(browser: Any, tmp_path: Path) -> None:
     """docs/review-page.png: what `bitext align corpus/… --format html` shows for the bundled corpus."""
     from bitext import align
-    from bitext.cli.output import review
+    from bitext.qa import review
 
     zh = segment((CORPUS / "zh-Hant.txt").read_text(encoding="utf-8"), "zh", name="corpus/sensetime-genai/zh-Hant.txt")
     en = segment((CORPUS / "en.txt").read_text(encoding="utf-8"), "en", name="corpus/sensetime-genai/en.txt")

@@ -129,6 +129,23 @@ def check(
     return QAReport(tuple(flags), len(alignment.beads), tuple(checks))
 
 
+def review(alignment: Alignment, *, entities: bool = True) -> tuple[EntityTable | None, QAReport]:
+    """Entity pairs (unless ``entities`` is false) and every QA check: what every export carries.
+
+    The one place the CLI (``align``, ``check``) and the batch worker get their review from, so a
+    document's flags are the same whichever way it was aligned."""
+    from bitext import progress
+    from bitext.entities import align_entities  # imported here: entity tables are heavy to load
+
+    table = None
+    if entities:
+        with progress.stage("pairing names"):
+            table = align_entities(alignment)
+    with progress.stage("checking beads"):
+        report = check(alignment, table)
+    return table, report
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Unaligned and low-confidence beads
 

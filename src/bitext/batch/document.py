@@ -17,10 +17,10 @@ from typing import Any, Literal
 
 from bitext.align import Alignment, align
 from bitext.batch.inputs import DocumentPair
-from bitext.entities import EntityTable, align_entities
+from bitext.entities import EntityTable
 from bitext.errors import BitextError
 from bitext.formats import Export, get_writer
-from bitext.qa import QAReport, check
+from bitext.qa import QAReport, review
 from bitext.reading import read_text
 from bitext.segment import segment
 from bitext.versions import versions
@@ -130,7 +130,7 @@ def align_document(pair: DocumentPair, options: BatchOptions) -> DocumentOutput:
         return DocumentOutput(DocumentReport.failed(pair.doc_id, pair.problem))
     try:
         alignment = align_pair(pair, options)
-        entities, qa = review(alignment, options)
+        entities, qa = review(alignment, entities=options.entities)
         data = render(alignment, pair.doc_id, options, entities, qa)
     except BitextError as error:
         return DocumentOutput(DocumentReport.failed(pair.doc_id, str(error)))
@@ -149,12 +149,6 @@ def align_pair(pair: DocumentPair, options: BatchOptions) -> Alignment:
     zh = segment(zh_text, "zh", presegmented=options.presegmented, name=str(pair.source))
     en = segment(en_text, "en", presegmented=options.presegmented, name=str(pair.translation))
     return align(zh, en, presegmented=options.presegmented, **options.align)
-
-
-def review(alignment: Alignment, options: BatchOptions) -> tuple[EntityTable | None, QAReport]:
-    """Entity pairs (unless turned off) and QA flags: what ``bitext align`` puts in every export."""
-    table = align_entities(alignment) if options.entities else None
-    return table, check(alignment, table)
 
 
 def render(
@@ -179,7 +173,7 @@ def warm_up(options: BatchOptions) -> None:
     """Load what the aligner loads lazily, once in this process (a pool's initializer)."""
     with contextlib.suppress(Exception):  # a real problem is reported by check_options, or per document
         alignment = align(*WARM_UP_PAIR, presegmented=options.presegmented, **options.align)
-        render(alignment, "warm-up", options, *review(alignment, options))
+        render(alignment, "warm-up", options, *review(alignment, entities=options.entities))
 
 
 def check_option_names(options: BatchOptions) -> None:

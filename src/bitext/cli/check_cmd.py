@@ -15,11 +15,11 @@ from typing import TextIO
 from bitext import progress
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
 from bitext.align.beads import Alignment
-from bitext.cli.output import add_quiet_option, review
+from bitext.cli.output import add_quiet_option
 from bitext.errors import BitextError
 from bitext.formats import WRITERS, Export, save
 from bitext.formats.base import bead_types, mean_score
-from bitext.qa import LEVELS, QAReport, QASettings, check
+from bitext.qa import LEVELS, QAReport, QASettings, check, review
 from bitext.reading import read_text
 from bitext.segment import segment
 

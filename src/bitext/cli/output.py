@@ -1,22 +1,21 @@
 """Output options shared by the subcommands that write an alignment (``align``, ``check --export``).
 
-One place builds the :class:`~bitext.formats.Export` every format writes: entity pairs (when the entity aligner
-is installed), QA flags, the bead selection (``--min-score``, ``--drop-unaligned``) and the document id.
+One place builds the :class:`~bitext.formats.Export` every format writes: entity pairs and QA flags
+(:func:`bitext.qa.review`, shared with the batch worker), the bead selection (``--min-score``,
+``--drop-unaligned``) and the document id.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from bitext import progress
 from bitext.align.beads import Alignment
-from bitext.entities.model import EntityTable
 from bitext.errors import BitextError
 from bitext.formats import WRITERS, Export, save
-from bitext.qa import QAReport, check
+from bitext.qa import review
 
 OUTPUT_EXAMPLES = """examples:
   bitext align zh-Hant.txt en.txt -o corpus.tsv                     TSV + corpus.tsv.meta.json (settings, versions)
@@ -58,28 +57,6 @@ def score_option(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"{text} is outside 0..1")
     return value
-
-
-def entity_aligner() -> Callable[[Alignment], EntityTable] | None:
-    """``bitext.entities.align_entities`` when this build has it (it is its own component), else None."""
-    try:
-        from bitext import entities
-    except ImportError:  # pragma: no cover - a build without entity alignment
-        return None
-    found = getattr(entities, "align_entities", None)
-    return found if callable(found) else None
-
-
-def review(alignment: Alignment, *, entities: bool = True) -> tuple[EntityTable | None, QAReport]:
-    """Entity pairs (if available and wanted) and the QA report for ``alignment``."""
-    table = None
-    aligner = entity_aligner() if entities else None
-    if aligner is not None:
-        with progress.stage("pairing names"):
-            table = aligner(alignment)
-    with progress.stage("checking beads"):
-        report = check(alignment, table)
-    return table, report
 
 
 def build_export(alignment: Alignment, args: argparse.Namespace, **kwargs: Any) -> Export:
