@@ -37,6 +37,7 @@ from bitext.align.fit import (
     parameters_of,
     predict,
     reliability,
+    skip_reference,
     training_doc,
 )
 from bitext.evaluate import evaluate_many
@@ -79,6 +80,7 @@ def _doc(aligner: SentenceAligner, case: synthetic.Case, group: str) -> Training
 def fit(start: Model, docs: list[TrainingDoc], rounds: int) -> Model:
     names = set(docs[0].lattice.names)
     model = replace(start, weights={k: v for k, v in start.weights.items() if k in names})
+    model = replace(model, skip_reference=skip_reference(model, docs))
     model, _ = coordinate_ascent(model, docs, parameters_of(model), rounds=rounds)
     return model
 
@@ -158,6 +160,8 @@ def write_weights(models: dict[str, Model]) -> None:
             "        },",
             f"        temperature={model.temperature:g},",
             f"        calibration={calibration},",
+            f"        skip_prior={model.skip_prior:.4g},",
+            f"        skip_reference=({model.skip_reference[0]:.4f}, {model.skip_reference[1]:.4f}),",
             f'        name="{model.name}",',
             "    ),",
         ]

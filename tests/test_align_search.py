@@ -84,3 +84,53 @@ def test_band_around_any_path_contains_it_and_connects(steps):
     for ci, cj in cells:
         assert band.lo[ci] <= cj <= band.hi[ci]
     assert all(band.lo[k + 1] <= band.hi[k] for k in range(len(band.lo) - 1))
+
+
+def test_skip_rates_count_one_sided_beads_with_smoothing():
+    from bitext.align.aligner import BEAD_TYPES, SKIP_SMOOTHING, skip_log_rates
+
+    path = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2), (3, 3, 2, 3), (3, 4, 3, 4)]
+    zh_only, en_only = skip_log_rates(path)
+    total = len(path) + SKIP_SMOOTHING * len(BEAD_TYPES)
+    assert math.isclose(zh_only, math.log((1 + SKIP_SMOOTHING) / total))
+    assert math.isclose(en_only, math.log((1 + SKIP_SMOOTHING) / total))
+    assert skip_log_rates(path[:1])[0] < zh_only  # no skips: a lower rate than one skip in five
+
+
+def test_skip_prior_shifts_only_the_skip_rows_by_the_rate_difference():
+    from bitext.align.aligner import Model, with_skip_prior
+
+    lattice, _table = random_lattice(3, 3, seed=5)
+    model = Model(weights={}, bias={}, skip_prior=2.0, skip_reference=(-3.0, -1.0))
+    shifted = with_skip_prior(lattice, (-2.0, -2.0), model)
+    for before, after in zip(lattice.scores, shifted.scores, strict=True):
+        for t, bead_type in enumerate(TYPES):
+            possible = np.isfinite(before[t])
+            expected = {(1, 0): 2.0 * (-2.0 + 3.0), (0, 1): 2.0 * (-2.0 + 1.0)}.get(bead_type, 0.0)
+            assert np.allclose(after[t][possible] - before[t][possible], expected, atol=1e-5)
+            assert not np.isfinite(after[t][~possible]).any()
+
+
+def test_a_document_that_skips_often_is_decoded_with_cheaper_skips():
+    """Scores where every 1-1 bead is only slightly better than skipping both sentences: without the
+    prior the path is all 1-1; told that this document skips more often than usual, the same lattice
+    decodes with skips where they are nearly as good."""
+    from bitext.align.aligner import Model, decode, with_skip_prior
+
+    n = 6
+    band = Band.full(n, n)
+
+    def scorer(block: Block) -> np.ndarray:
+        out = np.full((len(TYPES), len(block.i)), -5.0)
+        out[TYPES.index((1, 1))] = 0.0
+        out[TYPES.index((1, 0))] = -0.3
+        out[TYPES.index((0, 1))] = -0.3
+        return out
+
+    lattice = Lattice.build(band, TYPES, scorer)
+    plain = Model(weights={}, bias={})
+    _same, path = decode(lattice, plain)
+    assert all((i1 - i0, j1 - j0) == (1, 1) for i0, i1, j0, j1 in path)
+    often = Model(weights={}, bias={}, skip_prior=1.0, skip_reference=(-6.0, -6.0))
+    skipping = viterbi(with_skip_prior(lattice, (-2.0, -2.0), often))
+    assert any(i1 - i0 == 0 or j1 - j0 == 0 for i0, i1, j0, j1 in skipping)

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from bitext.align.aligner import FeatureLattice, Model, SentenceAligner, bead_posteriors
+from bitext.align.aligner import FeatureLattice, Model, SentenceAligner, bead_posteriors, decode, skip_log_rates
 from bitext.align.search import viterbi
 from bitext.document import Document
 from bitext.evaluate import evaluate_many
@@ -41,7 +41,7 @@ def training_doc(aligner: SentenceAligner, name: str, group: str, zh: Document, 
 
 
 def predict(model: Model, doc: TrainingDoc) -> GoldBeads:
-    path = viterbi(doc.lattice.lattice(model))
+    _lattice, path = decode(doc.lattice.lattice(model), model)
     return [(list(range(i0, i1)), list(range(j0, j1))) for i0, i1, j0, j1 in path]
 
 
@@ -54,6 +54,8 @@ def objective(model: Model, docs: Sequence[TrainingDoc]) -> float:
 
 
 def _with(model: Model, parameter: str, value: float) -> Model:
+    if parameter == "skip_prior":
+        return replace(model, skip_prior=value)
     if parameter.startswith("bias:"):
         di, dj = (int(x) for x in parameter[5:].split("-"))
         return replace(model, bias={**model.bias, (di, dj): value})
@@ -61,6 +63,8 @@ def _with(model: Model, parameter: str, value: float) -> Model:
 
 
 def _get(model: Model, parameter: str) -> float:
+    if parameter == "skip_prior":
+        return model.skip_prior
     if parameter.startswith("bias:"):
         di, dj = (int(x) for x in parameter[5:].split("-"))
         return model.bias[(di, dj)]
@@ -91,7 +95,13 @@ def parameters_of(model: Model) -> list[str]:
     """Every weight, and every bias but 1-1's (the reference level)."""
     names = sorted(model.weights)
     names += [f"bias:{di}-{dj}" for (di, dj) in model.bias if (di, dj) != (1, 1)]
-    return names
+    return [*names, "skip_prior"]
+
+
+def skip_reference(model: Model, docs: Iterable[TrainingDoc]) -> tuple[float, float]:
+    """Mean log skip rates of the model's first decoding on training documents: the "usual" document."""
+    rates = np.array([skip_log_rates(viterbi(doc.lattice.lattice(model))) for doc in docs])
+    return float(rates[:, 0].mean()), float(rates[:, 1].mean())
 
 
 def bead_outcomes(model: Model, docs: Iterable[TrainingDoc]) -> tuple[np.ndarray, np.ndarray]:
@@ -99,8 +109,7 @@ def bead_outcomes(model: Model, docs: Iterable[TrainingDoc]) -> tuple[np.ndarray
     posteriors: list[float] = []
     correct: list[bool] = []
     for doc in docs:
-        lattice = doc.lattice.lattice(model)
-        path = viterbi(lattice)
+        lattice, path = decode(doc.lattice.lattice(model), model)
         gold = {(tuple(z), tuple(e)) for z, e in doc.gold}
         for (i0, i1, j0, j1), p in zip(path, bead_posteriors(lattice, path, model.temperature), strict=True):
             posteriors.append(p)
