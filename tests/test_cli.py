@@ -91,3 +91,40 @@ def test_usage_mistakes_are_one_line_exit_2(argv: list[str], capsys: pytest.Capt
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "error:" in err and "usage:" not in err
+
+
+EN_QUOTED = EN.replace("Xu Li said", "“Done,” Xu Li said:")
+
+
+@pytest.fixture
+def big5_source_utf8_translation(tmp_path: Path) -> tuple[Path, Path]:
+    zh, en = tmp_path / "zh-big5.txt", tmp_path / "en-utf8.txt"
+    zh.write_bytes(ZH.encode("big5"))
+    en.write_text(EN_QUOTED, encoding="utf-8")
+    return zh, en
+
+
+@pytest.mark.parametrize("command", ["align", "entities", "check"])
+def test_each_side_can_have_its_own_encoding(command: str, big5_source_utf8_translation: tuple[Path, Path],
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    zh, en = big5_source_utf8_translation
+    extra = ["--fail-on", "never"] if command == "check" else []
+    assert main([command, str(zh), str(en), "--source-encoding", "big5", *extra]) == 0
+    capsys.readouterr()
+    # One --encoding for both cannot read this pair: the curly quotes are not Big5.
+    assert main([command, str(zh), str(en), "--encoding", "big5", *extra]) == 2
+    assert "en-utf8.txt" in capsys.readouterr().err
+
+
+def test_per_side_encodings_reach_the_output(big5_source_utf8_translation: tuple[Path, Path], tmp_path: Path) -> None:
+    zh, en = big5_source_utf8_translation
+    out = tmp_path / "out.tsv"
+    argv = ["align", str(zh), str(en), "--encoding", "utf-8", "--source-encoding", "big5", "-o", str(out)]
+    assert main(argv) == 0
+    rows = [row.split("\t")[:2] for row in out.read_text(encoding="utf-8").splitlines()[1:]]
+    assert rows[-1] == ["徐立表示，重組已經完成。", "“Done,” Xu Li said: the reorganisation was complete."]
+
+
+def test_only_one_side_can_be_standard_input(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", "-", "-"]) == 2
+    assert "standard input" in capsys.readouterr().err

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, DEFAULT_SCORER, SCORER_PRESETS, SCORERS, align
+from bitext.cli.io import add_pair_encoding_options, read_pair
 from bitext.cli.output import add_output_options, write_output
 from bitext.formats import WRITERS
-from bitext.reading import read_text
 from bitext.segment import segment
 
 
@@ -38,14 +38,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"{', '.join(SCORERS)} (default: {DEFAULT_SCORER}, the most accurate; 'lexical' needs no neural model "
         "and is several times faster)",
     )
-    parser.add_argument("--encoding", help="input encoding (default: detected)")
+    add_pair_encoding_options(parser)
     add_output_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    zh_text = read_text(args.source, args.encoding).text
-    en_text = read_text(args.translation, args.encoding).text
+    zh_text, en_text = read_pair(args)
     zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
     en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
     alignment = align(zh, en, method=args.method, scorer=args.scorer, presegmented=args.presegmented)

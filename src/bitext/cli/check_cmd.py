@@ -15,12 +15,12 @@ from typing import TextIO
 from bitext import progress
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
 from bitext.align.beads import Alignment
+from bitext.cli.io import add_pair_encoding_options, read_pair
 from bitext.cli.output import add_quiet_option
 from bitext.errors import BitextError
 from bitext.formats import WRITERS, Export, save
 from bitext.formats.base import bead_types, mean_score
 from bitext.qa import LEVELS, QAReport, QASettings, check, review
-from bitext.reading import read_text
 from bitext.segment import segment
 
 EXAMPLES = """examples:
@@ -48,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("translation", help="its English translation")
     parser.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line")
     parser.add_argument("--method", choices=sorted(ALIGNERS), default=DEFAULT_ALIGNER, help="sentence aligner")
-    parser.add_argument("--encoding", help="input encoding (default: detected)")
+    add_pair_encoding_options(parser)
     parser.add_argument("--show", choices=LEVELS, default="warning",
                         help="list flags of this level or worse (default: warning)")
     parser.add_argument("--fail-on", choices=(*LEVELS, "never"), default="error",
@@ -69,8 +69,7 @@ def run(args: argparse.Namespace) -> int:
         progress.set_quiet()
     export_format = _export_format(args.export) if args.export else None
     with progress.stage("reading"):
-        zh_text = read_text(args.source, args.encoding).text
-        en_text = read_text(args.translation, args.encoding).text
+        zh_text, en_text = read_pair(args)
     with progress.stage("splitting sentences"):
         zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
         en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))

@@ -7,7 +7,7 @@ import json
 from typing import TextIO
 
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
-from bitext.cli.io import open_output, read_input
+from bitext.cli.io import add_pair_encoding_options, open_output, read_pair
 from bitext.entities import EntityPair, EntityTable, align_entities
 from bitext.formats.tsv import escape
 from bitext.segment import segment
@@ -33,14 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--method", choices=sorted(ALIGNERS), default=DEFAULT_ALIGNER,
         help=f"sentence aligner (default: {DEFAULT_ALIGNER})",
     )
-    parser.add_argument("--encoding", help="input encoding (default: detected)")
+    add_pair_encoding_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    zh = segment(read_input(args.source, args.encoding), "zh", presegmented=args.presegmented, name=str(args.source))
-    en = segment(read_input(args.translation, args.encoding), "en", presegmented=args.presegmented,
-                 name=str(args.translation))
+    zh_text, en_text = read_pair(args)
+    zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
+    en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
     table = align_entities(align(zh, en, method=args.method, presegmented=args.presegmented))
     with open_output(args.output) as out:
         (write_tsv if args.format == "tsv" else write_jsonl)(table, out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import sys
@@ -21,6 +22,27 @@ def read_input(path: str, encoding: str | None = None) -> str:
     if path == STDIN:
         return decode_bytes(sys.stdin.buffer.read(), name="<stdin>", encoding=encoding).text
     return read_text(path, encoding).text
+
+
+def add_pair_encoding_options(parser: argparse.ArgumentParser) -> None:
+    """``--encoding`` for both inputs, and one per side: a Big5 source with a UTF-8 translation is common."""
+    parser.add_argument("--encoding", help="encoding of both inputs (default: detected per file)")
+    parser.add_argument("--source-encoding", metavar="ENCODING", help="encoding of SOURCE alone (overrides --encoding)")
+    parser.add_argument("--translation-encoding", metavar="ENCODING",
+                        help="encoding of TRANSLATION alone (overrides --encoding)")
+
+
+def pair_encodings(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """(source, translation) encodings from the options of :func:`add_pair_encoding_options`."""
+    return (args.source_encoding or args.encoding, args.translation_encoding or args.encoding)
+
+
+def read_pair(args: argparse.Namespace) -> tuple[str, str]:
+    """The decoded texts of ``args.source`` and ``args.translation`` (either may be ``-``), each with its encoding."""
+    source_encoding, translation_encoding = pair_encodings(args)
+    if args.source == STDIN and args.translation == STDIN:
+        raise BitextError("only one of SOURCE and TRANSLATION can be standard input (-)")
+    return read_input(args.source, source_encoding), read_input(args.translation, translation_encoding)
 
 
 @contextlib.contextmanager
