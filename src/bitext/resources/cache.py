@@ -1,0 +1,65 @@
+"""A disk cache for tables that are slow to build and never change for a given set of package versions.
+
+Parsing CC-CEDICT's glosses, counting its English capitalisation, reading USE's tokenizer model: each
+costs a fraction of a second to a few seconds, in every process, for the same result. The result is
+pickled under the user's cache directory, named by what it is and keyed by the versions that shape
+it, so a new version never reads an old table. A damaged or unwritable cache only costs the rebuild;
+it is never an error.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    """``$BITEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/bitext``, else ``~/.cache/bitext``."""
+    if os.environ.get("BITEXT_CACHE_DIR"):
+        return Path(os.environ["BITEXT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "bitext"
+
+
+def cache_key(packages: Sequence[str], format_version: int) -> str:
+    parts = [f"f{format_version}"]
+    for package in ("bitext", *packages):
+        try:
+            parts.append(f"{package}-{metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{package}-unknown")
+    return "_".join(parts)
+
+
+def load_or_build(name: str, key: str, build: Callable[[], T], expected: type | tuple[type, ...]) -> T:
+    """The cached ``name`` for ``key`` when it is there, readable and of the ``expected`` type; else
+    ``build()``, cached for the next process when the cache directory is writable."""
+    path = cache_dir() / f"{name}-{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, expected):
+            return cached  # type: ignore[return-value]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, ValueError):
+        pass  # absent or damaged: rebuild below
+    value = build()
+    write_atomically(path, value)
+    return value
+
+
+def write_atomically(path: Path, value: object) -> None:
+    # A read-only home or a full disk only costs the next process the rebuild; it is not an error.
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass

