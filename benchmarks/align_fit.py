@@ -25,7 +25,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _synthetic as synthetic
-from bitext.align import build_scorers, scorer_names
+from bitext.align import DEFAULT_SCORER, SCORER_PRESETS, build_scorers, scorer_names
 from bitext.align.aligner import Model, SentenceAligner
 from bitext.align.fit import (
     TrainingDoc,
@@ -51,6 +51,7 @@ HAND_SET = Model(
     weights={
         "embedding": 8.0, "embedding_sized": 0.0, "length": 0.5, "skipped_size": 0.5,
         "lexical": 3.0, "anchor_match": 1.0, "number_mismatch": 0.5, "name_match": 0.5, "paragraph": 0.5,
+        "dialogue": 0.5,
     },
     bias={
         (1, 1): 0.0, (1, 0): -2.0, (0, 1): -2.0, (1, 2): -1.0, (2, 1): -1.0, (2, 2): -2.0, (1, 3): -2.0,
@@ -136,6 +137,12 @@ def _apply(posteriors: np.ndarray, slope: float, intercept: float) -> np.ndarray
     return np.clip(1 / (1 + np.exp(-(slope * np.log(p / (1 - p)) + intercept))), 1e-6, 1 - 1e-6)
 
 
+def _models_on_disk() -> dict[str, Model]:
+    namespace: dict = {}
+    exec(compile(WEIGHTS_FILE.read_text(encoding="utf-8"), str(WEIGHTS_FILE), "exec"), namespace)
+    return dict(namespace["MODELS"])
+
+
 def write_weights(models: dict[str, Model]) -> None:
     lines = [
         '"""Fitted weights of the aligner\'s features, one model per scorer set.',
@@ -165,7 +172,8 @@ def write_weights(models: dict[str, Model]) -> None:
             f'        name="{model.name}",',
             "    ),",
         ]
-    lines += ["}", 'DEFAULT = MODELS["embedding+length+lexical+anchors+paragraphs"]', ""]
+    default_key = "+".join(SCORER_PRESETS[DEFAULT_SCORER])
+    lines += ["}", f'DEFAULT = MODELS["{default_key}"]', ""]
     WEIGHTS_FILE.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -179,9 +187,6 @@ def main() -> int:
     parser.add_argument("--train-without-mac", action="store_true",
                         help="fit on FLORES and the corpus only, so every MAC-Dev figure is held out")
     args = parser.parse_args()
-    from bitext.align.weights import MODELS
-
-    models = dict(MODELS)
     RESULTS.mkdir(exist_ok=True)
     for preset in args.presets:
         names = scorer_names(preset)
@@ -202,12 +207,14 @@ def main() -> int:
         if held:
             model, result["calibration"] = calibrate(model, held)
             print(f"[{preset}] calibration: {json.dumps(result['calibration'])}")
-        models[key] = model
-        result["model"] = {"weights": dict(model.weights), "bias": {f"{a}-{b}": v for (a, b), v in model.bias.items()}}
+        result["model"] = {"weights": dict(model.weights), "bias": {f"{a}-{b}": v for (a, b), v in model.bias.items()},
+                           "skip_prior": model.skip_prior, "skip_reference": model.skip_reference}
         (RESULTS / f"align_fit_{preset}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
         print(f"[{preset}] done in {time.perf_counter() - started:.0f}s: {model}", flush=True)
         if args.write:
-            write_weights(models)
+            # Merged into the file as it is now, not as it was when this run started: fits of other presets
+            # running at the same time keep their models.
+            write_weights({**_models_on_disk(), key: model})
     return 0
 
 

@@ -36,7 +36,7 @@ ABLATION = {
     "lexical alone": {"scorer": "lexical-only"},
     "embedding alone": {"scorer": "embedding"},
     "embedding + length": {"scorer": "embedding,length"},
-    "--scorer lexical (length+lexical+anchors+paragraphs)": {"scorer": "lexical"},
+    "--scorer lexical (length+lexical+anchors+paragraphs+punctuation)": {"scorer": "lexical"},
     "--scorer all (default: + embedding)": {"scorer": "all"},
 }
 

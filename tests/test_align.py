@@ -152,7 +152,7 @@ def test_plain_texts_are_segmented_and_aligned():
 
 
 def test_scorer_choices_are_checked():
-    assert scorer_names("lexical") == ("length", "lexical", "anchors", "paragraphs")
+    assert scorer_names("lexical") == ("length", "lexical", "anchors", "paragraphs", "punctuation")
     assert scorer_names("lexical,embedding") == ("embedding", "lexical")
     with pytest.raises(AlignmentError):
         scorer_names("telepathy")

@@ -93,3 +93,29 @@ def test_window_pair_dots_equal_dots_of_window_sums():
     norms = window_norms(zh, 4)
     for d in range(1, 5):
         assert np.allclose(norms[d], np.linalg.norm(window_matrix(zh, d), axis=1), atol=1e-4)
+
+
+DIALOGUE_ZH = "韦小宝道：“谁说不会？”\n他跳起来。\n小玄子笑道：「明天再来。」"
+DIALOGUE_EN = "'Who says I don't!' protested Trinket.\nHe leapt to his feet.\nMisty laughed: \"Come back tomorrow.\""
+
+
+def test_opening_quotes_are_counted_not_apostrophes() -> None:
+    from bitext.scorers.punctuation import _EN_QUOTE, _ZH_QUOTE, opening_quotes
+
+    english = ["'Who says I don't!' he asked.", "The boys' game.", 'He said "yes" and ‘no’.', "“Go,” she said."]
+    assert opening_quotes(english, _EN_QUOTE).tolist() == [1, 0, 2, 1]
+    assert opening_quotes(["他说：“走。”", "「好」『對』", "没有引号。"], _ZH_QUOTE).tolist() == [1, 2, 0]
+
+
+def test_dialogue_prefers_beads_that_open_as_many_quotations_on_both_sides() -> None:
+    from bitext.scorers.punctuation import PunctuationScorer
+
+    scorer = PunctuationScorer()
+    true_pairs = feature(scorer, DIALOGUE_ZH, DIALOGUE_EN, "dialogue", [(1, 1), (2, 2), (3, 3)])
+    assert true_pairs.tolist() == [0, 0, 0]
+    shifted = feature(scorer, DIALOGUE_ZH, DIALOGUE_EN, "dialogue", [(1, 2), (2, 3)])
+    assert shifted.tolist() == [-1, -1]  # speech paired with narration loses a point per unmatched quotation
+    merged = feature(scorer, DIALOGUE_ZH, DIALOGUE_EN, "dialogue", [(3, 3)], bead_type=(2, 2))
+    assert merged.tolist() == [0]  # 他跳起来 + 小玄子笑道「…」 against "He leapt…" + Misty laughed: "…"
+    unbalanced = feature(scorer, DIALOGUE_ZH, DIALOGUE_EN, "dialogue", [(3, 2)], bead_type=(2, 1))
+    assert unbalanced.tolist() == [-1]  # one quotation on the Chinese side, none in "He leapt to his feet."

@@ -22,6 +22,7 @@ from bitext.scorers.embedding import Embedder, EmbeddingScorer
 from bitext.scorers.length import LengthScorer
 from bitext.scorers.lexical import LexicalScorer
 from bitext.scorers.paragraphs import ParagraphScorer
+from bitext.scorers.punctuation import PunctuationScorer
 from bitext.segment import segment
 from bitext.versions import versions
 
@@ -45,12 +46,12 @@ SentenceListAligner = Callable[[Sequence[str], Sequence[str]], list[Bead]]
 ALIGNERS: dict[str, str] = {"bitext": "scorers combined, two-pass banded search", "gale-church": "length only"}
 DEFAULT_ALIGNER = "bitext"
 
-SCORERS = ("embedding", "length", "lexical", "anchors", "paragraphs")
+SCORERS = ("embedding", "length", "lexical", "anchors", "paragraphs", "punctuation")
 # Named scorer sets. "all" is the most accurate; "lexical" needs no neural model (dictionary, numbers,
 # length) and is several times faster. A single scorer's name uses that scorer alone.
 SCORER_PRESETS: dict[str, tuple[str, ...]] = {
     "all": ("embedding", "length", "lexical", "anchors", "paragraphs"),
-    "lexical": ("length", "lexical", "anchors", "paragraphs"),
+    "lexical": ("length", "lexical", "anchors", "paragraphs", "punctuation"),
 }
 DEFAULT_SCORER = "all"
 DEFAULT_MODEL = "+".join(SCORER_PRESETS[DEFAULT_SCORER])
@@ -114,6 +115,7 @@ def build_scorers(names: Sequence[str], embedder: Embedder | None = None) -> lis
         "lexical": LexicalScorer,
         "anchors": AnchorScorer,
         "paragraphs": ParagraphScorer,
+        "punctuation": PunctuationScorer,
     }
     return [factories[name]() for name in names]
 
@@ -124,6 +126,7 @@ _FEATURES = {
     "lexical": ("lexical",),
     "anchors": ("anchor_match", "number_mismatch", "name_match"),
     "paragraphs": ("paragraph",),
+    "punctuation": ("dialogue",),
 }
 
 
