@@ -401,9 +401,17 @@ def test_each_worker_loads_resources_before_its_first_document(tmp_path: Path) -
 def test_distinct_doc_ids_get_distinct_safe_file_names(doc_ids: list[str]) -> None:
     stems = [file_stem(doc_id) for doc_id in doc_ids]
     assert len(set(stems)) == len(stems)
+    assert len({stem.casefold() for stem in stems}) == len(stems)  # distinct on case-insensitive file systems too
     for stem in stems:
         assert "/" not in stem and "\x00" not in stem and not stem.startswith(".")
         assert len(stem.encode("utf-8")) <= 200
+
+
+@pytest.mark.parametrize("doc_ids", [("Report", "report", "REPORT"), ("Ab%", "aB%"), ("文件A", "文件a")])
+def test_doc_ids_differing_in_case_get_file_names_differing_beyond_case(doc_ids: tuple[str, ...]) -> None:
+    stems = [file_stem(doc_id) for doc_id in doc_ids]
+    assert len({stem.casefold() for stem in stems}) == len(doc_ids)
+    assert file_stem("report") == "report"  # lower-case ids keep their plain, readable names
 
 
 def test_the_per_document_task_writes_output_then_status(tmp_path: Path) -> None:

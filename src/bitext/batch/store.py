@@ -23,12 +23,19 @@ from bitext.formats import get_writer
 
 def file_stem(doc_id: str) -> str:
     """A file name for ``doc_id``: percent-encoded, so distinct ids never share a file; never hidden;
-    never too long for a file system (a long id is cut and completed with a hash of the whole)."""
+    never too long for a file system (a long id is cut and completed with a hash of the whole).
+
+    Ids with capital letters also get a short hash of the id: on a case-insensitive file system (macOS,
+    Windows) "Report" and "report" would otherwise be one file, and one document would overwrite the other.
+    """
     stem = quote(doc_id, safe="-_.,+=@~()[]")
     if stem.startswith("."):
         stem = "%2E" + stem[1:]
+    digest = hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
     if len(stem) > 180:
-        stem = stem[:150] + "~" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:20]
+        stem = stem[:150] + "~" + digest[:20]
+    elif doc_id.casefold() != doc_id:
+        stem += "~" + digest[:12]
     return stem
 
 
