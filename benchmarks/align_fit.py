@@ -78,11 +78,14 @@ def _doc(aligner: SentenceAligner, case: synthetic.Case, group: str) -> Training
     return training_doc(aligner, case.name, group, zh, en, case.gold)
 
 
+GROUP_WEIGHTS: dict[str, float] = {}  # set from --mac-weight
+
+
 def fit(start: Model, docs: list[TrainingDoc], rounds: int) -> Model:
     names = set(docs[0].lattice.names)
     model = replace(start, weights={k: v for k, v in start.weights.items() if k in names})
     model = replace(model, skip_reference=skip_reference(model, docs))
-    model, _ = coordinate_ascent(model, docs, parameters_of(model), rounds=rounds)
+    model, _ = coordinate_ascent(model, docs, parameters_of(model), rounds=rounds, group_weights=GROUP_WEIGHTS)
     return model
 
 
@@ -184,9 +187,12 @@ def main() -> int:
     parser.add_argument("--no-loco", action="store_true", help="skip leave-one-chapter-out (faster)")
     parser.add_argument("--quick", action="store_true", help="fewer FLORES documents")
     parser.add_argument("--write", action="store_true", help="write src/bitext/align/weights.py")
+    parser.add_argument("--mac-weight", type=float, default=1.0,
+                        help="weight of MAC-Dev's F1 in the objective, against 1 for FLORES and for the corpus")
     parser.add_argument("--train-without-mac", action="store_true",
                         help="fit on FLORES and the corpus only, so every MAC-Dev figure is held out")
     args = parser.parse_args()
+    GROUP_WEIGHTS["mac-dev"] = args.mac_weight
     RESULTS.mkdir(exist_ok=True)
     for preset in args.presets:
         names = scorer_names(preset)

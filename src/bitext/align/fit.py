@@ -12,7 +12,7 @@ the probability that the bead is correct by a logistic regression fitted on held
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -45,12 +45,14 @@ def predict(model: Model, doc: TrainingDoc) -> GoldBeads:
     return [(list(range(i0, i1)), list(range(j0, j1))) for i0, i1, j0, j1 in path]
 
 
-def objective(model: Model, docs: Sequence[TrainingDoc]) -> float:
-    """Mean over groups of the pooled strict F1."""
+def objective(model: Model, docs: Sequence[TrainingDoc], group_weights: Mapping[str, float] | None = None) -> float:
+    """Weighted mean over groups of the pooled strict F1 (every group weighs 1 unless told otherwise)."""
     by_group: dict[str, list[tuple[GoldBeads, GoldBeads]]] = {}
     for doc in docs:
         by_group.setdefault(doc.group, []).append((doc.gold, predict(model, doc)))
-    return float(np.mean([evaluate_many(pairs).strict.f1 for pairs in by_group.values()]))
+    weights = [(group_weights or {}).get(group, 1.0) for group in by_group]
+    scores = [evaluate_many(pairs).strict.f1 for pairs in by_group.values()]
+    return float(np.average(scores, weights=weights))
 
 
 def _with(model: Model, parameter: str, value: float) -> Model:
@@ -72,9 +74,10 @@ def _get(model: Model, parameter: str) -> float:
 
 
 def coordinate_ascent(model: Model, docs: Sequence[TrainingDoc], parameters: Sequence[str], rounds: int = 3,
-                      log: Callable[[str], None] | None = None) -> tuple[Model, float]:
+                      log: Callable[[str], None] | None = None,
+                      group_weights: Mapping[str, float] | None = None) -> tuple[Model, float]:
     """Improve one parameter at a time, trying steps that shrink each round; keep what raises the objective."""
-    best = objective(model, docs)
+    best = objective(model, docs, group_weights)
     for round_number in range(rounds):
         scale = 0.5 / (round_number + 1)
         for parameter in parameters:
@@ -82,7 +85,7 @@ def coordinate_ascent(model: Model, docs: Sequence[TrainingDoc], parameters: Seq
             step = max(abs(current), 1.0) * scale
             for candidate in (current - step, current + step, current - 2 * step, current + 2 * step):
                 trial = _with(model, parameter, round(candidate, 4))
-                value = objective(trial, docs)
+                value = objective(trial, docs, group_weights)
                 if value > best + 1e-6:
                     model, best = trial, value
                     current = candidate

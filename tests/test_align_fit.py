@@ -1,0 +1,88 @@
+"""Fitting the aligner's weights and calibration (src/bitext/align/fit.py) on small synthetic lattices."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bitext.align.aligner import BEAD_TYPES, FeatureLattice, Model
+from bitext.align.fit import (
+    TrainingDoc,
+    coordinate_ascent,
+    fit_calibration,
+    objective,
+    parameters_of,
+    predict,
+)
+from bitext.align.search import Band
+
+
+def doc_with_a_gold_feature(gold: list[tuple[list[int], list[int]]], group: str, noise: float = 0.0,
+                            seed: int = 0) -> TrainingDoc:
+    """A document whose one feature is 1 on its gold beads (plus optional noise elsewhere)."""
+    n = max(max(z, default=-1) for z, _ in gold) + 1
+    m = max(max(e, default=-1) for _, e in gold) + 1
+    band = Band.full(n, m)
+    gold_steps = set()
+    i = j = 0
+    for z, e in gold:
+        gold_steps.add((i, i + len(z), j, j + len(e)))
+        i, j = i + len(z), j + len(e)
+    rng = np.random.default_rng(seed)
+    cells = [(row, column) for row in range(n + 1) for column in range(m + 1)]
+    features = np.zeros((len(BEAD_TYPES), 1, len(cells)))
+    for t, (di, dj) in enumerate(BEAD_TYPES):
+        for c, (row, column) in enumerate(cells):
+            is_gold = (row - di, row, column - dj, column) in gold_steps
+            features[t, 0, c] = float(is_gold) + noise * rng.normal()
+    return TrainingDoc(group, group, FeatureLattice.from_rows(band, BEAD_TYPES, ("signal",), features), gold)
+
+
+GOLD = [([0], [0]), ([1], [1, 2]), ([2, 3], [3]), ([4], []), ([5], [4])]
+
+
+def flat_model(signal: float) -> Model:
+    return Model(weights={"signal": signal}, bias={t: 0.0 for t in BEAD_TYPES})
+
+
+def test_a_good_weight_recovers_the_gold_path() -> None:
+    doc = doc_with_a_gold_feature(GOLD, "g")
+    assert predict(flat_model(5.0), doc) == GOLD
+    assert objective(flat_model(5.0), [doc]) == 1.0
+
+
+def test_coordinate_ascent_finds_the_weight_that_the_gold_path_needs() -> None:
+    doc = doc_with_a_gold_feature(GOLD, "g")
+    start = flat_model(-1.0)  # a wrong sign: the search must climb out of it
+    assert objective(start, [doc]) < 1.0
+    fitted, best = coordinate_ascent(start, [doc], ["signal"], rounds=3)
+    assert best == 1.0
+    assert fitted.weights["signal"] > 0
+
+
+def test_group_weights_weigh_the_groups_f1() -> None:
+    good = doc_with_a_gold_feature(GOLD, "good")
+    bad = doc_with_a_gold_feature(GOLD, "bad")
+    bad.lattice.features[:, 0] *= -1  # its feature points away from the gold path
+    model = flat_model(5.0)
+    f1_bad = objective(model, [bad])
+    assert f1_bad < 1.0
+    assert objective(model, [good, bad]) == pytest.approx((1.0 + f1_bad) / 2)
+    assert objective(model, [good, bad], {"good": 3.0}) == pytest.approx((3.0 + f1_bad) / 4)
+
+
+def test_parameters_are_every_weight_every_bias_but_one_to_one_and_the_skip_prior() -> None:
+    names = parameters_of(flat_model(1.0))
+    assert names[0] == "signal" and names[-1] == "skip_prior"
+    assert "bias:1-1" not in names and "bias:1-0" in names and len(names) == 1 + len(BEAD_TYPES) - 1 + 1
+
+
+def test_calibration_recovers_a_known_logistic() -> None:
+    rng = np.random.default_rng(3)
+    posteriors = rng.uniform(0.01, 0.99, size=20_000)
+    log_odds = np.log(posteriors / (1 - posteriors))
+    truth = 1 / (1 + np.exp(-(0.7 * log_odds + 0.4)))
+    correct = rng.uniform(size=posteriors.size) < truth
+    slope, intercept = fit_calibration(posteriors, correct)
+    assert slope == pytest.approx(0.7, abs=0.05)
+    assert intercept == pytest.approx(0.4, abs=0.05)
