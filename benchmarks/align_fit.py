@@ -40,6 +40,7 @@ from bitext.align.fit import (
     skip_reference,
     training_doc,
 )
+from bitext.align.likelihood import fit_likelihood
 from bitext.evaluate import evaluate_many
 
 TRAIN_SEED = 101
@@ -79,11 +80,21 @@ def _doc(aligner: SentenceAligner, case: synthetic.Case, group: str) -> Training
 
 
 GROUP_WEIGHTS: dict[str, float] = {}  # set from --mac-weight
+SETTINGS = {"method": "likelihood", "skip_prior": None}  # set from --method and --skip-prior
 
 
 def fit(start: Model, docs: list[TrainingDoc], rounds: int) -> Model:
+    """``likelihood`` (default): weights and biases of maximum likelihood (likelihood.py), then the skip
+    prior; ``ascent``: coordinate ascent on strict F1 over every parameter (fit.py)."""
     names = set(docs[0].lattice.names)
     model = replace(start, weights={k: v for k, v in start.weights.items() if k in names})
+    if SETTINGS["method"] == "likelihood":
+        model = fit_likelihood(model, docs, group_weights=GROUP_WEIGHTS)
+        model = replace(model, skip_reference=skip_reference(model, docs))
+        if SETTINGS["skip_prior"] is not None:
+            return replace(model, skip_prior=float(SETTINGS["skip_prior"]))
+        model, _ = coordinate_ascent(model, docs, ["skip_prior"], rounds=rounds, group_weights=GROUP_WEIGHTS)
+        return model
     model = replace(model, skip_reference=skip_reference(model, docs))
     model, _ = coordinate_ascent(model, docs, parameters_of(model), rounds=rounds, group_weights=GROUP_WEIGHTS)
     return model
@@ -187,12 +198,16 @@ def main() -> int:
     parser.add_argument("--no-loco", action="store_true", help="skip leave-one-chapter-out (faster)")
     parser.add_argument("--quick", action="store_true", help="fewer FLORES documents")
     parser.add_argument("--write", action="store_true", help="write src/bitext/align/weights.py")
+    parser.add_argument("--method", choices=("likelihood", "ascent"), default="likelihood",
+                        help="maximum likelihood then the skip prior (default), or coordinate ascent on strict F1")
+    parser.add_argument("--skip-prior", type=float, help="fix the skip prior instead of fitting it")
     parser.add_argument("--mac-weight", type=float, default=1.0,
                         help="weight of MAC-Dev's F1 in the objective, against 1 for FLORES and for the corpus")
     parser.add_argument("--train-without-mac", action="store_true",
                         help="fit on FLORES and the corpus only, so every MAC-Dev figure is held out")
     args = parser.parse_args()
     GROUP_WEIGHTS["mac-dev"] = args.mac_weight
+    SETTINGS.update(method=args.method, skip_prior=args.skip_prior)
     RESULTS.mkdir(exist_ok=True)
     for preset in args.presets:
         names = scorer_names(preset)

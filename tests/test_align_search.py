@@ -134,3 +134,20 @@ def test_a_document_that_skips_often_is_decoded_with_cheaper_skips():
     often = Model(weights={}, bias={}, skip_prior=1.0, skip_reference=(-6.0, -6.0))
     skipping = viterbi(with_skip_prior(lattice, (-2.0, -2.0), often))
     assert any(i1 - i0 == 0 or j1 - j0 == 0 for i0, i1, j0, j1 in skipping)
+
+
+@given(st.integers(1, 4), st.integers(1, 4), st.integers(0, 10_000))
+def test_cell_posteriors_are_the_true_bead_marginals(n, m, seed):
+    from bitext.align.search import cell_posteriors
+
+    lattice, table = random_lattice(n, m, seed)
+    paths = list(all_paths(n, m))
+    weights = np.array([math.exp(sum(table[s] for s in path)) for path in paths])
+    rows, log_z = cell_posteriors(lattice)
+    assert math.isclose(log_z, math.log(weights.sum()), rel_tol=1e-4, abs_tol=1e-4)
+    for i in range(n + 1):
+        for t, (di, dj) in enumerate(TYPES):
+            for j in range(m + 1):
+                step = (i - di, i, j - dj, j)
+                expected = sum(w for w, path in zip(weights, paths, strict=True) if step in path) / weights.sum()
+                assert math.isclose(rows[i][t][j], expected, rel_tol=1e-3, abs_tol=1e-6), (step, expected)

@@ -229,3 +229,24 @@ def _finite(scores: np.ndarray) -> np.ndarray:
     """Skip scores for a running sum: the only impossible skip is the one into column 0 (never used as a
     step), and an infinity there would turn the whole sum into nan."""
     return np.nan_to_num(scores.astype(np.float64), neginf=-1e4, posinf=1e4)
+
+
+def cell_posteriors(lattice: Lattice) -> tuple[list[np.ndarray], float]:
+    """P(bead of type t ends at cell (i, j)) for every bead of the lattice, per row as (types, cells of the
+    row), and log Z (the log-sum of the exp-scores of all paths). Beads that cannot occur have 0."""
+    band, types = lattice.band, lattice.types
+    alpha, beta = forward(lattice), backward(lattice)
+    log_z = float(alpha[-1][int(band.hi[-1] - band.lo[-1])])
+    rows = []
+    for i in range(band.rows):
+        lo, width = int(band.lo[i]), int(band.hi[i] - band.lo[i] + 1)
+        out = np.zeros((len(types), width))
+        for t, (di, dj) in enumerate(types):
+            if di > i:
+                continue
+            start = _shifted(alpha[i - di], int(band.lo[i - di]), lo - dj, width)
+            with np.errstate(invalid="ignore"):  # -inf + inf never happens; -inf - finite is -inf
+                log_p = start + lattice.scores[i][t] + beta[i] - log_z
+            out[t] = np.exp(np.minimum(np.nan_to_num(log_p, nan=NEG), 0.0))
+        rows.append(out)
+    return rows, log_z
