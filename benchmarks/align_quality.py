@@ -37,7 +37,7 @@ ABLATION = {
     "embedding alone": {"scorer": "embedding"},
     "embedding + length": {"scorer": "embedding,length"},
     "--scorer lexical (length+lexical+anchors+paragraphs+punctuation)": {"scorer": "lexical"},
-    "--scorer all (default: embedding+length+lexical+anchors+paragraphs)": {"scorer": "all"},
+    "--scorer all (default: embedding+length+lexical+anchors+paragraphs+punctuation)": {"scorer": "all"},
 }
 
 

@@ -77,11 +77,11 @@ def test_bitext_beats_gale_church_on_the_corpus(corpus_alignment):
 def test_settings_record_everything_that_shaped_the_output(corpus_alignment):
     settings = corpus_alignment.settings
     assert settings["aligner"] == "bitext"
-    assert settings["scorers"] == "embedding+length+lexical+anchors+paragraphs"
+    assert settings["scorers"] == "embedding+length+lexical+anchors+paragraphs+punctuation"
     assert settings["model"] == "use-multilingual-v3"
     assert "embedding=" in settings["weights"]
     assert "opencc" in settings and "bitext" in settings
-    assert "scorers:embedding+length+lexical+anchors+paragraphs" in corpus_alignment.signature
+    assert "scorers:embedding+length+lexical+anchors+paragraphs+punctuation" in corpus_alignment.signature
 
 
 def test_untranslated_boilerplate_is_left_unaligned(corpus_alignment):

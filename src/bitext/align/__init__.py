@@ -50,7 +50,7 @@ SCORERS = ("embedding", "length", "lexical", "anchors", "paragraphs", "punctuati
 # Named scorer sets. "all" is the most accurate; "lexical" needs no neural model (dictionary, numbers,
 # length) and is several times faster. A single scorer's name uses that scorer alone.
 SCORER_PRESETS: dict[str, tuple[str, ...]] = {
-    "all": ("embedding", "length", "lexical", "anchors", "paragraphs"),
+    "all": ("embedding", "length", "lexical", "anchors", "paragraphs", "punctuation"),
     "lexical": ("length", "lexical", "anchors", "paragraphs", "punctuation"),
 }
 DEFAULT_SCORER = "all"
