@@ -68,3 +68,21 @@ def test_align_in_a_pipe_writes_nothing_but_the_output(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stderr == "" and result.stdout == ""
     assert out.read_text(encoding="utf-8").startswith("zh\ten\t")
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_align_on_a_terminal_shows_every_stage_unless_quiet(
+    quiet: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bitext.cli.main import main
+
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    argv = ["align", str(CORPUS / "zh-Hant.sentences.txt"), str(CORPUS / "en.sentences.txt"), "--presegmented",
+            "--method", "gale-church", "-o", str(tmp_path / "x.tsv")]
+    assert main([*argv, "--quiet"] if quiet else argv) == 0
+    drawn = terminal.getvalue()
+    if quiet:
+        assert drawn == ""  # not even the reading that happens before the output options are looked at
+    else:
+        assert "reading" in drawn and "splitting sentences" in drawn and "writing tsv" in drawn

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, DEFAULT_SCORER, SCORER_PRESETS, SCORERS, align
-from bitext.cli.io import add_pair_encoding_options, read_pair
+from bitext.cli.io import add_pair_encoding_options, read_documents
 from bitext.cli.output import add_output_options, write_output
 from bitext.formats import WRITERS
-from bitext.segment import segment
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,8 +43,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    zh_text, en_text = read_pair(args)
-    zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
-    en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
+    zh, en = read_documents(args)
     alignment = align(zh, en, method=args.method, scorer=args.scorer, presegmented=args.presegmented)
     return write_output(alignment, args)

@@ -15,13 +15,12 @@ from typing import TextIO
 from bitext import progress
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
 from bitext.align.beads import Alignment
-from bitext.cli.io import add_pair_encoding_options, read_pair
+from bitext.cli.io import add_pair_encoding_options, read_documents
 from bitext.cli.output import add_quiet_option
 from bitext.errors import BitextError
 from bitext.formats import WRITERS, Export, save
 from bitext.formats.base import bead_types, mean_score
 from bitext.qa import LEVELS, QAReport, QASettings, check, review
-from bitext.segment import segment
 
 EXAMPLES = """examples:
   bitext check zh-Hant.txt en.txt                      summary and every error or warning
@@ -65,14 +64,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.quiet:
-        progress.set_quiet()
     export_format = _export_format(args.export) if args.export else None
-    with progress.stage("reading"):
-        zh_text, en_text = read_pair(args)
-    with progress.stage("splitting sentences"):
-        zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
-        en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
+    zh, en = read_documents(args)
     with progress.stage(f"aligning {len(zh):,} × {len(en):,} sentences"):
         alignment = align(zh, en, method=args.method, presegmented=args.presegmented)
     entities, report = review(alignment)

@@ -7,10 +7,9 @@ import json
 from typing import TextIO
 
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
-from bitext.cli.io import add_pair_encoding_options, open_output, read_pair
+from bitext.cli.io import add_pair_encoding_options, open_output, read_documents
 from bitext.entities import EntityPair, EntityTable, align_entities
 from bitext.formats.tsv import escape
-from bitext.segment import segment
 
 TSV_COLUMNS = ("zh", "en", "type", "count", "score", "evidence", "beads", "variants", "en_variants")
 
@@ -38,9 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    zh_text, en_text = read_pair(args)
-    zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
-    en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
+    zh, en = read_documents(args)
     table = align_entities(align(zh, en, method=args.method, presegmented=args.presegmented))
     with open_output(args.output) as out:
         (write_tsv if args.format == "tsv" else write_jsonl)(table, out)

@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from bitext import progress
+from bitext.document import Document
 from bitext.errors import BitextError
 from bitext.reading import decode_bytes, read_text
+from bitext.segment import segment
 
 STDIN = "-"
 
@@ -37,12 +40,19 @@ def pair_encodings(args: argparse.Namespace) -> tuple[str | None, str | None]:
     return (args.source_encoding or args.encoding, args.translation_encoding or args.encoding)
 
 
-def read_pair(args: argparse.Namespace) -> tuple[str, str]:
-    """The decoded texts of ``args.source`` and ``args.translation`` (either may be ``-``), each with its encoding."""
+def read_documents(args: argparse.Namespace) -> tuple[Document, Document]:
+    """``args.source`` and ``args.translation`` (either may be ``-``) read, each with its encoding, and split
+    into sentences (``args.presegmented``: one a line): what every command that aligns a pair starts with."""
     source_encoding, translation_encoding = pair_encodings(args)
     if args.source == STDIN and args.translation == STDIN:
         raise BitextError("only one of SOURCE and TRANSLATION can be standard input (-)")
-    return read_input(args.source, source_encoding), read_input(args.translation, translation_encoding)
+    with progress.stage("reading"):
+        zh_text = read_input(args.source, source_encoding)
+        en_text = read_input(args.translation, translation_encoding)
+    with progress.stage("splitting sentences"):
+        zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
+        en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
+    return zh, en
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from bitext import progress
 from bitext.cli import align_cmd, batch_cmd, check_cmd, convert_cmd, entities_cmd, eval_cmd, segment_cmd
 from bitext.errors import BitextError
 from bitext.versions import versions
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    progress.set_quiet(getattr(args, "quiet", False))  # before any work: reading shows progress too
     try:
         return int(args.run(args) or 0)
     except BitextError as error:
