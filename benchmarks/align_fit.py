@@ -14,10 +14,12 @@ written to src/bitext/align/weights.py.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import time
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -79,37 +81,45 @@ def _doc(aligner: SentenceAligner, case: synthetic.Case, group: str) -> Training
     return training_doc(aligner, case.name, group, zh, en, case.gold)
 
 
-GROUP_WEIGHTS: dict[str, float] = {}  # set from --mac-weight
-SETTINGS: dict = {"method": "likelihood", "skip_prior": None}  # set per preset, from --method and --skip-prior
 # How each preset's shipped weights were fitted (docs/benchmarks.md has the comparison): the likelihood fit
 # for the default (MAC-Dev held out 0.905 vs 0.882 by ascent), coordinate ascent for the rest (for
 # --scorer lexical: 0.847 vs 0.850 held out, but better on FLORES delete/insert).
 METHOD_OF_PRESET = {"all": "likelihood"}
 
 
-def fit(start: Model, docs: list[TrainingDoc], rounds: int) -> Model:
-    """``likelihood`` (default): weights and biases of maximum likelihood (likelihood.py), then the skip
-    prior; ``ascent``: coordinate ascent on strict F1 over every parameter (fit.py)."""
+@dataclass(frozen=True)
+class FitOptions:
+    method: str = "likelihood"  # or "ascent"
+    rounds: int = 3
+    skip_prior: float | None = None  # fixed instead of fitted
+    group_weights: Mapping[str, float] = field(default_factory=dict)
+
+
+def fit(start: Model, docs: list[TrainingDoc], options: FitOptions) -> Model:
+    """``likelihood``: weights and biases of maximum likelihood (likelihood.py), then the skip prior;
+    ``ascent``: coordinate ascent on strict F1 over every parameter (fit.py)."""
     names = set(docs[0].lattice.names)
     model = replace(start, weights={k: v for k, v in start.weights.items() if k in names})
-    if SETTINGS["method"] == "likelihood":
-        model = fit_likelihood(model, docs, group_weights=GROUP_WEIGHTS)
-        model = replace(model, skip_reference=skip_reference(model, docs))
-        if SETTINGS["skip_prior"] is not None:
-            return replace(model, skip_prior=float(SETTINGS["skip_prior"]))
-        model, _ = coordinate_ascent(model, docs, ["skip_prior"], rounds=rounds, group_weights=GROUP_WEIGHTS)
-        return model
+    if options.method == "likelihood":
+        model = fit_likelihood(model, docs, group_weights=options.group_weights)
+        parameters = ["skip_prior"]
+    else:
+        parameters = parameters_of(model)
     model = replace(model, skip_reference=skip_reference(model, docs))
-    model, _ = coordinate_ascent(model, docs, parameters_of(model), rounds=rounds, group_weights=GROUP_WEIGHTS)
+    if options.skip_prior is not None:
+        model = replace(model, skip_prior=options.skip_prior)
+        parameters = [p for p in parameters if p != "skip_prior"]
+    model, _ = coordinate_ascent(model, docs, parameters, rounds=options.rounds, group_weights=options.group_weights)
     return model
 
 
-def held_out_mac(start: Model, docs: list[TrainingDoc], rounds: int) -> tuple[float, list[tuple[TrainingDoc, Model]]]:
+def held_out_mac(start: Model, docs: list[TrainingDoc],
+                 options: FitOptions) -> tuple[float, list[tuple[TrainingDoc, Model]]]:
     """Leave one MAC-Dev chapter out: F1 pooled over the six held-out chapters."""
     chapters = [d for d in docs if d.group == "mac-dev"]
     pairs, held = [], []
     for chapter in chapters:
-        model = fit(start, [d for d in docs if d is not chapter], rounds)
+        model = fit(start, [d for d in docs if d is not chapter], options)
         pairs.append((chapter.gold, predict(model, chapter)))
         held.append((chapter, model))
         print(f"  held out {chapter.name}: strict F1 {evaluate_many([pairs[-1]]).strict.f1:.4f}", flush=True)
@@ -156,9 +166,8 @@ def _apply(posteriors: np.ndarray, slope: float, intercept: float) -> np.ndarray
 
 
 def _models_on_disk() -> dict[str, Model]:
-    namespace: dict = {}
-    exec(compile(WEIGHTS_FILE.read_text(encoding="utf-8"), str(WEIGHTS_FILE), "exec"), namespace)
-    return dict(namespace["MODELS"])
+    # By module name: ``bitext.align`` as an attribute is the align function, not the package.
+    return dict(importlib.reload(importlib.import_module("bitext.align.weights")).MODELS)
 
 
 def write_weights(models: dict[str, Model]) -> None:
@@ -211,11 +220,10 @@ def main() -> int:
     parser.add_argument("--train-without-mac", action="store_true",
                         help="fit on FLORES and the corpus only, so every MAC-Dev figure is held out")
     args = parser.parse_args()
-    GROUP_WEIGHTS["mac-dev"] = args.mac_weight
-    SETTINGS.update(skip_prior=args.skip_prior)
     RESULTS.mkdir(exist_ok=True)
     for preset in args.presets:
-        SETTINGS["method"] = args.method or METHOD_OF_PRESET.get(preset, "ascent")
+        options = FitOptions(args.method or METHOD_OF_PRESET.get(preset, "ascent"), args.rounds, args.skip_prior,
+                             {"mac-dev": args.mac_weight})
         names = scorer_names(preset)
         key = "+".join(names)
         start = HAND_SET
@@ -223,13 +231,13 @@ def main() -> int:
         aligner = SentenceAligner(build_scorers(names), start)
         docs = documents(aligner, args.quick)
         print(f"[{preset}] {len(docs)} documents prepared in {time.perf_counter() - started:.1f}s", flush=True)
-        result: dict = {"preset": preset, "scorers": key, "method": SETTINGS["method"]}
+        result: dict = {"preset": preset, "scorers": key, "method": options.method}
         held: list[tuple[TrainingDoc, Model]] = []
         if not args.no_loco:
-            result["mac_dev_held_out_f1"], held = held_out_mac(start, docs, args.rounds)
+            result["mac_dev_held_out_f1"], held = held_out_mac(start, docs, options)
             print(f"[{preset}] MAC-Dev leave-one-chapter-out strict F1: {result['mac_dev_held_out_f1']:.4f}")
         training = [d for d in docs if d.group != "mac-dev"] if args.train_without_mac else docs
-        model = replace(fit(start, training, args.rounds), name=f"fitted:{key}")
+        model = replace(fit(start, training, options), name=f"fitted:{key}")
         result["objective"] = objective(model, docs)
         if held:
             model, result["calibration"] = calibrate(model, held)

@@ -28,7 +28,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from bitext.align.beads import Bead
-from bitext.align.search import Band, Lattice, backward, blocks, forward, viterbi
+from bitext.align.search import Band, Lattice, blocks, cell_posteriors, viterbi
 from bitext.document import Document
 from bitext.scorers.base import BeadType, Block, DocumentPair, Features, Scorer, window_norms, window_pair_dots
 
@@ -205,18 +205,9 @@ def unaligned(zh_count: int, en_count: int) -> list[Bead]:
 
 def bead_posteriors(lattice: Lattice, path: Sequence[tuple[int, int, int, int]], temperature: float) -> list[float]:
     """P(bead is in the alignment) under the lattice's scores divided by ``temperature``."""
-    scaled = Lattice(lattice.band, lattice.types, [row / temperature for row in lattice.scores])
-    alpha = forward(scaled)
-    beta = backward(scaled)
-    band = lattice.band
-    total = float(alpha[-1][int(band.hi[-1] - band.lo[-1])])
-    result = []
-    for i0, i1, j0, j1 in path:
-        t = lattice.types.index((i1 - i0, j1 - j0))
-        log_p = (alpha[i0][j0 - band.lo[i0]] + scaled.scores[i1][t, j1 - band.lo[i1]]
-                 + beta[i1][j1 - band.lo[i1]] - total)
-        result.append(float(min(1.0, math.exp(min(0.0, log_p)))))
-    return result
+    rows, _log_z = cell_posteriors(Lattice(lattice.band, lattice.types, [row / temperature for row in lattice.scores]))
+    lo = lattice.band.lo
+    return [float(rows[i1][lattice.types.index((i1 - i0, j1 - j0)), j1 - lo[i1]]) for i0, i1, j0, j1 in path]
 
 
 def calibrated(posterior: float, calibration: tuple[float, float]) -> float:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from bitext.align.aligner import BEAD_TYPES, Model
+from bitext.align.fit import TrainingDoc
 from bitext.align.search import Lattice, cell_posteriors, viterbi
 from bitext.scorers.base import BeadType
 
@@ -46,19 +47,17 @@ class LikelihoodDoc:
 def oracle_path(lattice: Lattice, gold_steps: set[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """The path through ``lattice`` (whose finite cells say which beads exist) with the most gold beads."""
     band, types = lattice.band, lattice.types
-    rows = []
-    for i, row in enumerate(lattice.scores):
-        lo = int(band.lo[i])
-        columns = np.arange(lo, lo + row.shape[1])
-        scores = np.full(row.shape, -1e-3)  # among equally good paths, the one with fewer beads
-        for t, (di, dj) in enumerate(types):
-            gold = [(i - di, i, j - dj, j) in gold_steps for j in columns]
-            scores[t, np.array(gold, dtype=bool)] += 1.0
-        rows.append(np.where(np.isfinite(row), scores, -np.inf))
+    # Every bead scores -0.001 (among equally good paths, the one with fewer beads), a gold bead 1 more.
+    rows = [np.where(np.isfinite(row), -1e-3, -np.inf) for row in lattice.scores]
+    for i0, i1, j0, j1 in gold_steps:
+        column = j1 - int(band.lo[i1])
+        bead_type = (i1 - i0, j1 - j0)
+        if bead_type in types and 0 <= column < rows[i1].shape[1]:
+            rows[i1][types.index(bead_type), column] += 1.0
     return viterbi(Lattice(band, types, rows))
 
 
-def likelihood_doc(doc) -> LikelihoodDoc:  # doc: fit.TrainingDoc (imported there; avoids a cycle)
+def likelihood_doc(doc: TrainingDoc) -> LikelihoodDoc:
     feature_lattice = doc.lattice
     band = feature_lattice.band
     offsets = band.offsets
@@ -166,9 +165,9 @@ def _lbfgs_direction(gradient: np.ndarray, steps: list[tuple[np.ndarray, np.ndar
     return q
 
 
-def fit_likelihood(start: Model, docs: Sequence, l2: float = L2,
+def fit_likelihood(start: Model, docs: Sequence[TrainingDoc], l2: float = L2,
                    group_weights: Mapping[str, float] | None = None) -> Model:
-    """Weights and biases of maximum likelihood on ``docs`` (fit.TrainingDoc), from ``start``; the skip prior
+    """Weights and biases of maximum likelihood on ``docs``, from ``start``; the skip prior
     and calibration of ``start`` are kept (they are fitted afterwards)."""
     names = docs[0].lattice.names
     prepared = [likelihood_doc(doc) for doc in docs]
