@@ -70,3 +70,14 @@ def test_lazy_lookup_gives_the_same_entries_as_a_full_parse() -> None:
     assert cedict.lookup("商湯")[0].is_proper_noun
     assert cedict.lookup("no such word") == ()
     assert len(cedict) > 100_000
+
+
+def test_a_failed_write_leaves_no_temporary_file(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def disk_full(source: str, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    assert load_or_build("table", "k", lambda: {"ok": 1}, dict) == {"ok": 1}
+    assert list(cache.iterdir()) == []

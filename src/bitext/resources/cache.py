@@ -9,6 +9,7 @@ it is never an error.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import tempfile
@@ -56,10 +57,14 @@ def load_or_build(name: str, key: str, build: Callable[[], T], expected: type | 
 
 def write_atomically(path: Path, value: object) -> None:
     # A read-only home or a full disk only costs the next process the rebuild; it is not an error.
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            temporary = handle.name
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        os.replace(temporary, path)
     except OSError:
-        pass
+        if temporary is not None:  # a half-written file (disk full) is not left behind
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

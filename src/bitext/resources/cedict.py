@@ -62,13 +62,9 @@ class Cedict:
             found = self._parsed[word] = tuple(parse_lines([self._lines[n] for n in numbers]))
         return found
 
-    def headwords(self) -> set[str]:
-        return set(self._by_simplified) | set(self._by_traditional)
-
     def entries(self) -> Iterator[Entry]:
-        """Every entry, in file order (parsed as it goes: for building derived tables)."""
-        for line in self._lines:
-            yield from parse_lines([line])
+        """Every entry, in file order (for building derived tables, which are then cached on disk)."""
+        yield from parse_lines(self._lines)
 
     def __len__(self) -> int:
         return sum(len(numbers) for numbers in self._by_simplified.values())
