@@ -186,3 +186,8 @@ def test_cli_rejects_an_unknown_scorer_in_one_line(tmp_path, capsys):
                  "--scorer", "telepathy"])
     assert code == 2
     assert capsys.readouterr().err.strip().count("\n") == 0
+
+
+def test_digits_of_any_script_do_not_stop_the_aligner():
+    alignment = align("價格 \U000116d05 元。\n另一句。", "The price is 5 yuan.\nAnother sentence.", presegmented=True)
+    assert_partition(alignment)

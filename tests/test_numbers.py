@@ -112,3 +112,20 @@ def _spell(value: int) -> str:
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_spelled_chinese_numerals_parse_back(value):
     assert parse_chinese_numeral(_spell(value)) == value
+
+
+# U+116D0 is a decimal digit to the ``regex`` module's newer Unicode tables but not to this Python's float().
+UNREADABLE_DIGIT = "\U000116d0"
+
+
+@pytest.mark.parametrize("read", [chinese_numbers, english_numbers])
+def test_a_digit_python_cannot_read_is_skipped_not_a_crash(read):
+    found = read(f"{UNREADABLE_DIGIT}5 and 47")
+    assert [n.value for n in found] == [47]
+
+
+@given(st.text(alphabet=st.characters(whitelist_categories=("Nd", "No", "Lo", "Zs", "Po")), max_size=30))
+def test_any_digits_and_letters_read_without_crashing(text):
+    for read in (chinese_numbers, english_numbers):
+        for number in read(text):
+            assert 0 <= number.start < number.end <= len(text)

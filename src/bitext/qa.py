@@ -38,6 +38,7 @@ from typing import Literal
 
 from bitext.align.beads import Alignment
 from bitext.entities.model import EntityTable
+from bitext.resources.numbers import CHINESE_NUMERAL_VALUES, chinese_numbers, english_numbers
 
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
@@ -197,8 +198,6 @@ _COMPOUND_ORDINAL = re.compile(r"\b(" + "|".join(_TENS) + r")-(first|second|thir
                                r"ninth)\b", re.IGNORECASE)
 _ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,8}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
-_ZH_SINGLE = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000, "萬": 1e4, "万": 1e4, "億": 1e8, "亿": 1e8}
 _RAW_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _CLOCK = re.compile(r"(?<![0-9])([0-9]{1,2})[:.：]([0-9]{2})(?![0-9])")
 _MILITARY_TIME = re.compile(r"(?<![0-9])([0-9]{2})([0-9]{2})\s*(?:GMT|UTC|hours|hrs)\b")
@@ -326,7 +325,7 @@ def _lookup_only(text: str, lang: str) -> list[tuple[float, str]]:
     for m in _MILITARY_TIME.finditer(text):
         found += [(float(m.group(1)), m.group()), (float(m.group(2)), m.group())]
     if lang == "zh":
-        return found + [(float(_ZH_SINGLE[ch]), ch) for ch in text if ch in _ZH_SINGLE]
+        return found + [(float(CHINESE_NUMERAL_VALUES[ch]), ch) for ch in text if ch in CHINESE_NUMERAL_VALUES]
     for word in _ENGLISH_WORD.finditer(text):
         lower = word.group().lower()
         value = _MONTHS.get(lower) or _ORDINALS.get(lower)
@@ -349,19 +348,9 @@ def _roman_value(numeral: str) -> int:
 
 
 def number_extractor(text: str, lang: str) -> list[tuple[float, str, bool]]:
-    """(value, text as written, required) for each number in ``text``.
-
-    Uses the shared number grammar of :mod:`bitext.resources.numbers` (47億 → 4.7e9, 兩成 → 20 %) when it is
-    installed; a digits-only fallback keeps QA working without it.
-    """
-    try:
-        from bitext.resources.numbers import chinese_numbers, english_numbers
-    except ImportError:  # pragma: no cover - a build without the shared grammar
-        return _digit_numbers(text)
-    try:
-        numbers = chinese_numbers(text) if lang == "zh" else english_numbers(text)
-    except ValueError:  # a digit float() cannot read (e.g. U+116D0, a Takri digit): fall back, never crash QA
-        return _digit_numbers(text)
+    """(value, text as written, required) for each number in ``text``, read by the shared number grammar of
+    :mod:`bitext.resources.numbers` (47億 → 4.7e9, 兩成 → 20 %)."""
+    numbers = chinese_numbers(text) if lang == "zh" else english_numbers(text)
     result = []
     for found in numbers:
         written = text[found.start : found.end].strip()
@@ -382,13 +371,6 @@ def _is_explicit(written: str, value: float, lang: str) -> bool:
     if _HAS_DIGIT.search(written):
         return True
     return lang == "zh" and value >= 10 and bool(_ZH_UNITS.search(written))
-
-
-_DIGITS_ONLY = re.compile(r"[0-9０-９]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
-
-
-def _digit_numbers(text: str) -> list[tuple[float, str, bool]]:
-    return [(float(m.group().replace(",", "")), m.group(), True) for m in _DIGITS_ONLY.finditer(text)]
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "兩": 2, "两": 2,
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "兆": 10**12}
 _ZH_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS) + "點点"
+# Each Chinese numeral character's own value (二 2, 百 100, 萬 10,000), for looking numbers up one character at a time.
+CHINESE_NUMERAL_VALUES: dict[str, int] = {**_DIGITS, **_SMALL_UNITS, **_BIG_UNITS}
 _EN_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
               "trillion": 1e12, "tn": 1e12, "k": 1e3}
 _EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -108,8 +110,13 @@ def _parse_integer(text: str) -> int | None:
     return total + section + digit
 
 
-def _arabic(text: str) -> float:
-    return float(text.replace(",", "").replace("−", "-"))
+def _arabic(text: str) -> float | None:
+    """Value of a digit run; None when a digit is one Python's float() cannot read (``regex``'s ``\\d`` knows
+    newer Unicode digits, such as U+116D0, than this Python's character database): not a comparable number."""
+    try:
+        return float(text.replace(",", "").replace("−", "-"))
+    except ValueError:
+        return None
 
 
 def _big_units(units: str) -> float:
@@ -125,7 +132,10 @@ def chinese_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     taken = [False] * len(text)
     for match in _ZH_ARABIC.finditer(folded):
-        value = _arabic(match.group(1)) * _big_units(match.group(2))
+        digits = _arabic(match.group(1))
+        if digits is None:
+            continue
+        value = digits * _big_units(match.group(2))
         kind: Kind = "number"
         if match.group(3) == "%":
             kind = "percent"
@@ -174,7 +184,10 @@ def english_numbers(text: str) -> list[Number]:
     taken = [False] * len(text)
     for match in _EN_NUMBER.finditer(text):
         scale = match.group(2) or match.group(3)
-        value = _arabic(match.group(1)) * (_EN_SCALES[scale.lower()] if scale else 1.0)
+        digits = _arabic(match.group(1))
+        if digits is None:
+            continue
+        value = digits * (_EN_SCALES[scale.lower()] if scale else 1.0)
         kind: Kind = "percent" if match.group(4) else "number"
         end = match.end() if (scale or match.group(4)) else match.end(1)
         _claim(found, taken, Number(value, kind, match.start(), end))
