@@ -119,3 +119,38 @@ def test_dialogue_prefers_beads_that_open_as_many_quotations_on_both_sides() -> 
     assert merged.tolist() == [0]  # 他跳起来 + 小玄子笑道「…」 against "He leapt…" + Misty laughed: "…"
     unbalanced = feature(scorer, DIALOGUE_ZH, DIALOGUE_EN, "dialogue", [(3, 2)], bead_type=(2, 1))
     assert unbalanced.tolist() == [-1]  # one quotation on the Chinese side, none in "He leapt to his feet."
+
+
+def test_a_sentence_closing_a_quotation_is_recognised_on_both_sides() -> None:
+    from bitext.scorers.punctuation import _EN_CLOSES, _ZH_CLOSES, closes_quotation
+
+    english = ["'Please, Auntie!", "Be merciful!'", "He said “no.”", 'She said "yes."', "The boys' game.", "Go on. "]
+    assert closes_quotation(english, _EN_CLOSES).tolist() == [0, 1, 1, 1, 0, 0]
+    chinese = ["贾蓉笑道：“只求婶娘开恩罢！”", "他说：「走。」 ", "凤姐道：“碰坏一点儿，", "说着便起身出去了。"]
+    assert closes_quotation(chinese, _ZH_CLOSES).tolist() == [1, 1, 0, 0]
+
+
+QUOTE_ZH = "贾蓉笑道：“只求婶娘开恩罢！”\n凤姐道：“碰坏一点儿，你可仔细你的皮！”\n他走了。"
+QUOTE_EN = (
+    "Jia Rong smiled.\n'Please, Auntie!\nBe merciful!'\n"
+    "'If it's chipped,' said Xi-feng, 'I'll have your hide!'\nHe left."
+)
+
+
+def test_a_bead_ending_inside_a_quotation_on_one_side_only_loses() -> None:
+    from bitext.scorers.punctuation import PunctuationScorer
+
+    scorer = PunctuationScorer()
+    true_ends = feature(scorer, QUOTE_ZH, QUOTE_EN, "quote_end", [(1, 3), (2, 4), (3, 5)])
+    assert true_ends.tolist() == [0, 0, 0]
+    # ending the first bead after "'Please, Auntie!" cuts the English quotation the Chinese closes
+    assert feature(scorer, QUOTE_ZH, QUOTE_EN, "quote_end", [(1, 2)]).tolist() == [-1]
+
+
+def test_quotation_ends_are_ignored_when_one_document_does_not_quote() -> None:
+    from bitext.scorers.punctuation import PunctuationScorer, used_alike
+
+    unquoted_zh = "贾蓉笑道：只求婶娘开恩罢！\n凤姐道：碰坏一点儿，你可仔细你的皮！\n他走了。"
+    values = feature(PunctuationScorer(), unquoted_zh, QUOTE_EN, "quote_end", [(1, 2), (1, 3), (2, 4)])
+    assert values.tolist() == [0, 0, 0]
+    assert used_alike(25, 19) and not used_alike(0, 7) and not used_alike(1, 1) and not used_alike(10, 30)

@@ -4,9 +4,17 @@ Chuang & Chang (2002) aligned Chinese–English with punctuation alone. In ficti
 a Chinese sentence that opens a quotation (“ 「 『) is translated by an English one that opens one
 (“ ‘ " or a British single quote). Each side's count of opening quotes is summed over a bead's window;
 the feature is minus the absolute difference, so a bead that gathers two quotations on one side and one
-on the other loses a little. Measured and left out: question marks (−0.3 point on MAC-Dev at any weight:
-translators turn rhetorical questions into statements) and exclamation marks (added and dropped freely:
-MAC-Dev chapter 002 has 12 in the Chinese, 102 in the English).
+on the other loses a little. A second feature looks at where a bead ends: a sentence that closes a
+quotation (ends in ” 」 』, or in ’ ' " in English) is followed by a bead boundary on both sides or on
+neither, so a bead whose last Chinese sentence closes a quotation while its last English one does not (or
+the reverse) loses a little. On MAC-Dev 3 % of gold bead ends disagree so, against 28 % of the wrong
+ends of the aligner without the feature: English that breaks "'Please, Auntie! Be merciful!'" into two
+sentences used to end a bead after the first. The hint is used only where both documents close
+quotations about as often (Wang Anyi writes dialogue without quotation marks; her translator adds them).
+
+Measured and left out: question marks (−0.3 point on MAC-Dev at any weight: translators turn rhetorical
+questions into statements) and exclamation marks (added and dropped freely: MAC-Dev chapter 002 has 12 in
+the Chinese, 102 in the English).
 """
 
 from __future__ import annotations
@@ -23,6 +31,8 @@ _ZH_QUOTE = regex.compile(r"[“「『]")
 # An opening quote: at the start or after a space or bracket, and followed by something that is not a space
 # (so the apostrophes of "don't" and "boys'" are not quotes).
 _EN_QUOTE = regex.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“‘'](?=\S)")
+_ZH_CLOSES = regex.compile(r"[”」』]\s*$")
+_EN_CLOSES = regex.compile(r"[\"”’']\s*$")
 
 
 def opening_quotes(texts: Sequence[str], quote: regex.Pattern[str]) -> np.ndarray:
@@ -30,12 +40,26 @@ def opening_quotes(texts: Sequence[str], quote: regex.Pattern[str]) -> np.ndarra
     return np.array([len(quote.findall(text)) for text in texts], dtype=np.float64)
 
 
-class PunctuationFeatures:
-    names = ("dialogue",)
+def closes_quotation(texts: Sequence[str], closing: regex.Pattern[str]) -> np.ndarray:
+    """1.0 for each sentence that ends by closing a quotation, else 0.0."""
+    return np.array([closing.search(text) is not None for text in texts], dtype=np.float64)
 
-    def __init__(self, zh_counts: np.ndarray, en_counts: np.ndarray):
+
+def used_alike(zh_total: float, en_total: float) -> bool:
+    """Both documents use a mark, and neither more than twice as often as the other."""
+    return min(zh_total, en_total) >= max(0.5 * max(zh_total, en_total), 2.0)
+
+
+class PunctuationFeatures:
+    names = ("dialogue", "quote_end")
+
+    def __init__(self, zh_counts: np.ndarray, en_counts: np.ndarray, zh_closes: np.ndarray, en_closes: np.ndarray):
         self.zh_prefix = prefix_sums(zh_counts)
         self.en_prefix = prefix_sums(en_counts)
+        # Indexed by a bead's end (one past its last sentence); index 0, before any sentence, closes nothing.
+        self.zh_closes = np.concatenate([[0.0], zh_closes])
+        self.en_closes = np.concatenate([[0.0], en_closes])
+        self.quote_ends_shared = used_alike(zh_closes.sum(), en_closes.sum())
 
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), len(self.names), len(block.i)))
@@ -44,6 +68,8 @@ class PunctuationFeatures:
                 zh = window_totals(self.zh_prefix, block.i, di)
                 en = window_totals(self.en_prefix, block.j, dj)
                 out[t, 0] = -np.abs(zh - en)
+                if self.quote_ends_shared:
+                    out[t, 1] = -np.abs(self.zh_closes[block.i] - self.en_closes[block.j])
         return out
 
     def sentence_vectors(self) -> None:
@@ -56,7 +82,10 @@ class PunctuationScorer:
     name = "punctuation"
 
     def prepare(self, pair: DocumentPair) -> PunctuationFeatures:
-        return PunctuationFeatures(opening_quotes(pair.zh_texts, _ZH_QUOTE), opening_quotes(pair.en_texts, _EN_QUOTE))
+        return PunctuationFeatures(
+            opening_quotes(pair.zh_texts, _ZH_QUOTE), opening_quotes(pair.en_texts, _EN_QUOTE),
+            closes_quotation(pair.zh_texts, _ZH_CLOSES), closes_quotation(pair.en_texts, _EN_CLOSES),
+        )
 
     def settings(self) -> dict[str, Any]:
-        return {"punctuation": "opening quotes, absolute count difference"}
+        return {"punctuation": "opening quotes, absolute count difference; closing quote at bead end on both sides"}
