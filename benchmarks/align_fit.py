@@ -58,7 +58,7 @@ HAND_SET = Model(
     },
     bias={
         (1, 1): 0.0, (1, 0): -2.0, (0, 1): -2.0, (1, 2): -1.0, (2, 1): -1.0, (2, 2): -2.0, (1, 3): -2.0,
-        (3, 1): -2.5, (1, 4): -3.0, (4, 1): -3.5, (2, 3): -3.0, (3, 2): -3.0,
+        (3, 1): -2.5, (1, 4): -3.0, (4, 1): -3.5, (2, 3): -3.0, (3, 2): -3.0, (1, 5): -4.0, (2, 4): -4.0,
     },
     name="hand-set",
 )
@@ -93,6 +93,8 @@ class FitOptions:
     rounds: int = 3
     skip_prior: float | None = None  # fixed instead of fitted
     group_weights: Mapping[str, float] = field(default_factory=dict)
+    # parameters then tuned on strict F1 by coordinate ascent, after the likelihood fit
+    after_likelihood: tuple[str, ...] = ("skip_prior", "bias:1-0", "bias:0-1")
 
 
 def fit(start: Model, docs: list[TrainingDoc], options: FitOptions) -> Model:
@@ -102,7 +104,7 @@ def fit(start: Model, docs: list[TrainingDoc], options: FitOptions) -> Model:
     model = replace(start, weights={k: v for k, v in start.weights.items() if k in names})
     if options.method == "likelihood":
         model = fit_likelihood(model, docs, group_weights=options.group_weights)
-        parameters = ["skip_prior"]
+        parameters = list(options.after_likelihood)
     else:
         parameters = parameters_of(model)
     model = replace(model, skip_reference=skip_reference(model, docs))
@@ -214,6 +216,9 @@ def main() -> int:
     parser.add_argument("--method", choices=("likelihood", "ascent"),
                         help="maximum likelihood then the skip prior, or coordinate ascent on strict F1 (default: "
                         "the method the preset's shipped weights were fitted with)")
+    parser.add_argument("--after-likelihood", default="skip_prior,bias:1-0,bias:0-1",
+                        help="comma-separated parameters tuned on strict F1 after the likelihood fit "
+                        "(e.g. skip_prior,bias:1-0,bias:0-1)")
     parser.add_argument("--skip-prior", type=float, help="fix the skip prior instead of fitting it")
     parser.add_argument("--mac-weight", type=float, default=1.0,
                         help="weight of MAC-Dev's F1 in the objective, against 1 for FLORES and for the corpus")
@@ -223,7 +228,7 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     for preset in args.presets:
         options = FitOptions(args.method or METHOD_OF_PRESET.get(preset, "ascent"), args.rounds, args.skip_prior,
-                             {"mac-dev": args.mac_weight})
+                             {"mac-dev": args.mac_weight}, tuple(args.after_likelihood.split(",")))
         names = scorer_names(preset)
         key = "+".join(names)
         start = HAND_SET

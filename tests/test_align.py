@@ -110,6 +110,13 @@ def test_an_empty_side_gives_unaligned_beads_not_a_crash():
         assert len(alignment) == len(zh) + len(en)
 
 
+@pytest.mark.parametrize("zh_count, en_count", [(z, e) for z in (1, 2, 3) for e in range(1, 8)] + [(5, 1), (6, 2)])
+def test_documents_shorter_than_the_largest_bead_align(zh_count, en_count):
+    # The default aligner embeds windows of up to 4 Chinese and 5 English sentences; a document with
+    # fewer sentences than a window must still align (a 3-sentence side once crashed the pooling).
+    assert_partition(align(doc(ZH[:zh_count], "zh"), doc(EN[:en_count], "en")))
+
+
 def test_a_document_aligned_with_its_own_conversion_is_one_to_one():
     simplified = [convert(line, "t2s") for line in ZH]
     # The "translation" is the same text in the other script: every bead must be 1-1, and sure of it.

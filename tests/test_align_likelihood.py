@@ -23,7 +23,7 @@ def test_the_oracle_path_is_the_gold_path_when_the_lattice_can_express_it() -> N
 
 
 def test_a_bead_the_lattice_cannot_express_is_replaced_by_the_nearest_it_can() -> None:
-    gold = [([0], [0]), ([1], [1, 2, 3, 4, 5]), ([2], [6])]  # 1-5 is not a bead type
+    gold = [([0], [0]), ([1], [1, 2, 3, 4, 5, 6]), ([2], [7])]  # 1-6 is not a bead type
     doc = doc_with_a_gold_feature(gold, "g")
     prepared = likelihood_doc(doc)
     assert prepared.observed[0] == pytest.approx(2)  # the two 1-1 beads are kept

@@ -1,7 +1,7 @@
 """Sentence alignment: Document pair → Alignment (beads with scores).
 
 ``method="bitext"`` (the default) is the aligner of aligner.py: scorers combined with fitted weights,
-a coarse-to-fine first pass and a banded second pass over 12 bead types, with calibrated confidence.
+a coarse-to-fine first pass and a banded second pass over 14 bead types, with calibrated confidence.
 ``method="gale-church"`` is the length-only baseline it is measured against.
 """
 

@@ -33,7 +33,7 @@ from bitext.document import Document
 from bitext.scorers.base import BeadType, Block, DocumentPair, Features, Scorer, window_norms, window_pair_dots
 
 BEAD_TYPES: tuple[BeadType, ...] = (
-    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2),
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2), (1, 5), (2, 4),
 )
 FIRST_PASS_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 FULL_GRID_CELLS = 250_000  # below this many cells the first pass looks at the whole grid

@@ -23,7 +23,7 @@ from bitext.scorers.base import BeadType, Block, DocumentPair, prefix_sums, wind
 from bitext.scorers.lexical import chinese_words
 
 DIMENSIONS = 128
-MAX_WINDOW = 4
+MAX_WINDOW = 5
 _LATIN_IN_CHINESE = regex.compile(r"[\p{Latin}][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}]{1}(?=\d)[\p{Latin}\d]*|"
                                   r"\d+\.[\p{Latin}]+")
 _ENGLISH_TOKEN = regex.compile(r"[\p{Latin}\d][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}\d]")

@@ -29,7 +29,7 @@ from bitext.resources.cache import cache_key, load_or_build
 from bitext.scorers.base import BeadType, Block, DocumentPair, normalise_rows
 
 MAX_ZH_WINDOW = 4
-MAX_EN_WINDOW = 4
+MAX_EN_WINDOW = 5
 _RANDOM_SAMPLE = 40
 _USE_TOKEN_BUDGET = 384
 
@@ -81,7 +81,7 @@ class USEEmbedder:
             # Rows are summed by shifted additions, in float32, one window size at a time: memory stays
             # at a few copies of the sentence sums, whatever the document's length.
             window_sums = np.zeros((n + 1, inner.shape[1]), dtype=np.float32)
-            for k in range(d):
+            for k in range(min(d, n)):  # a window longer than the document holds all of it
                 window_sums[1 + k :] += inner[: n - k]
             window_sums[1:] += firsts[np.maximum(np.arange(n) - d + 1, 0)]
             window_sums[1:] += lasts
@@ -273,7 +273,7 @@ class EmbeddingFeatures:
         self.en_baseline = {d: (w @ zh_sample.T).mean(axis=1) for d, w in en_windows.items()}
 
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
-        out = np.zeros((len(types), 2, len(block.i)))
+        out = np.zeros((len(types), len(self.names), len(block.i)))
         similarity = _BlockSimilarity(self, block)
         for t, (di, dj) in enumerate(types):
             if di and dj:

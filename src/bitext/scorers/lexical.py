@@ -23,7 +23,7 @@ from bitext.resources.glosses import english_stems, gloss_index
 from bitext.scorers.base import BeadType, Block, DocumentPair, window_norms, window_pair_dots
 
 DIMENSIONS = 2048
-MAX_WINDOW = 4
+MAX_WINDOW = 5
 
 
 def chinese_words(simplified: str) -> list[str]:
