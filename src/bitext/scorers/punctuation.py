@@ -14,7 +14,8 @@ quotations about as often (Wang Anyi writes dialogue without quotation marks; he
 
 Measured and left out: question marks (−0.3 point on MAC-Dev at any weight: translators turn rhetorical
 questions into statements) and exclamation marks (added and dropped freely: MAC-Dev chapter 002 has 12 in
-the Chinese, 102 in the English).
+the Chinese, 102 in the English); at a bead's end, a quotation still open on one side only, or a question
+or exclamation mark ending the bead on one side only (0.913 held out with them, 0.916 without).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ class PunctuationFeatures:
 
 
 class PunctuationScorer:
-    """Opening quotations, counted on both sides of a bead."""
+    """Opening quotations counted on both sides of a bead, and quotations closed at its end."""
 
     name = "punctuation"
 
