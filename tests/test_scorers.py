@@ -154,3 +154,12 @@ def test_quotation_ends_are_ignored_when_one_document_does_not_quote() -> None:
     values = feature(PunctuationScorer(), unquoted_zh, QUOTE_EN, "quote_end", [(1, 2), (1, 3), (2, 4)])
     assert values.tolist() == [0, 0, 0]
     assert used_alike(25, 19) and not used_alike(0, 7) and not used_alike(1, 1) and not used_alike(10, 30)
+
+
+def test_opening_quotes_are_ignored_when_the_documents_quote_too_little_or_unalike() -> None:
+    from bitext.scorers.punctuation import PunctuationScorer
+
+    one_quote_zh = "韦小宝道：“谁说不会？”\n他跳起来。\n小玄子笑了。"
+    # one quotation in the Chinese, two in the English: too few, and too unlike, to count on
+    values = feature(PunctuationScorer(), one_quote_zh, DIALOGUE_EN, "dialogue", [(1, 2), (2, 3)])
+    assert values.tolist() == [0, 0]
