@@ -80,9 +80,12 @@ class FeatureLattice:
         weights = np.array([model.weights.get(name, 0.0) for name in self.names], dtype=np.float32)
         scores = np.einsum("tfc,f->tc", self.features, weights) + model.bias_vector(self.types)[:, None]
         scores[self.impossible] = -np.inf
+        return self.with_scores(scores)
+
+    def with_scores(self, scores: np.ndarray) -> Lattice:
+        """The band's lattice with these bead scores, shape (types, cells of the whole band)."""
         offsets = self.band.offsets
-        rows = [scores[:, offsets[k] : offsets[k + 1]] for k in range(self.band.rows)]
-        return Lattice(self.band, self.types, rows)
+        return Lattice(self.band, self.types, [scores[:, offsets[k] : offsets[k + 1]] for k in range(self.band.rows)])
 
 
 @dataclass

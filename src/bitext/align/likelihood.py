@@ -11,7 +11,7 @@ MAC-Dev moved by about a point between fits that should have been equivalent. Th
 and has no such local optima, and every bead of every path informs it, not only the ones Viterbi picks.
 
 The reference path is the "oracle": the path through the lattice that matches the most gold beads (gold
-beads the bead set cannot express, such as 1-5, or that fall outside the band, are replaced by what the
+beads the bead set cannot express, such as 1-6, or that fall outside the band, are replaced by what the
 lattice can do nearest to them). Documents are weighted by their number of beads, so a long document
 does not outweigh a group of short ones; groups (MAC-Dev, FLORES, corpus) weigh the same by default.
 """
@@ -61,10 +61,7 @@ def likelihood_doc(doc: TrainingDoc) -> LikelihoodDoc:
     feature_lattice = doc.lattice
     band = feature_lattice.band
     offsets = band.offsets
-
-    def lattice_rows(scores: np.ndarray) -> Lattice:
-        return Lattice(band, BEAD_TYPES, [scores[:, offsets[k] : offsets[k + 1]] for k in range(band.rows)])
-
+    lattice_rows = feature_lattice.with_scores
     features = feature_lattice.features.astype(np.float64)
     impossible = feature_lattice.impossible
     shape = np.where(impossible, -np.inf, 0.0)

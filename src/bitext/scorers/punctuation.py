@@ -67,14 +67,15 @@ class PunctuationFeatures:
 
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), len(self.names), len(block.i)))
+        # A bead's end is the same cell whatever its type: one comparison serves every type.
+        quote_end = -np.abs(self.zh_closes[block.i] - self.en_closes[block.j]) if self.quote_ends_shared else 0.0
         for t, (di, dj) in enumerate(types):
             if di and dj:
-                zh = window_totals(self.zh_prefix, block.i, di)
-                en = window_totals(self.en_prefix, block.j, dj)
                 if self.openings_shared:
+                    zh = window_totals(self.zh_prefix, block.i, di)
+                    en = window_totals(self.en_prefix, block.j, dj)
                     out[t, 0] = -np.abs(zh - en)
-                if self.quote_ends_shared:
-                    out[t, 1] = -np.abs(self.zh_closes[block.i] - self.en_closes[block.j])
+                out[t, 1] = quote_end
         return out
 
     def sentence_vectors(self) -> None:
@@ -93,4 +94,5 @@ class PunctuationScorer:
         )
 
     def settings(self) -> dict[str, Any]:
-        return {"punctuation": "opening quotes, absolute count difference; closing quote at bead end on both sides"}
+        return {"punctuation": "opening quotes (count difference) and quotation ends at bead ends, "
+                               "each where both documents use them alike"}
