@@ -14,7 +14,7 @@ from bitext.scorers.base import Block
 TYPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 
 
-def random_lattice(n: int, m: int, seed: int) -> tuple[Lattice, dict]:
+def random_lattice(n: int, m: int, seed: int, band: Band | None = None) -> tuple[Lattice, dict]:
     rng = np.random.default_rng(seed)
     table: dict[tuple[int, int, int, int], float] = {}
 
@@ -27,16 +27,19 @@ def random_lattice(n: int, m: int, seed: int) -> tuple[Lattice, dict]:
                 out[t, c] = table[key]
         return out
 
-    return Lattice.build(Band.full(n, m), TYPES, scorer, rows_per_block=2), table
+    return Lattice.build(band or Band.full(n, m), TYPES, scorer, rows_per_block=2), table
 
 
-def all_paths(n: int, m: int):
+def all_paths(n: int, m: int, band: Band | None = None):
+    def inside(i: int, j: int) -> bool:
+        return band is None or band.lo[i] <= j <= band.hi[i]
+
     def extend(i: int, j: int):
         if (i, j) == (n, m):
             yield []
             return
         for di, dj in TYPES:
-            if i + di <= n and j + dj <= m:
+            if i + di <= n and j + dj <= m and inside(i + di, j + dj):
                 for rest in extend(i + di, j + dj):
                     yield [(i, i + di, j, j + dj), *rest]
 
@@ -65,6 +68,44 @@ def test_forward_backward_give_the_true_marginals(n, m, seed):
     i0, i1, j0, j1 = step
     got = math.exp(alpha[i0][j0] + table[step] + beta[i1][j1]) / total
     assert math.isclose(got, expected, rel_tol=1e-3, abs_tol=1e-6)
+
+
+def random_band(n: int, m: int, seed: int) -> Band:
+    """A narrow band (margin 0) around a random monotone path from (0, 0) to (n, m)."""
+    rng = np.random.default_rng(seed)
+    cells, i, j = [(0, 0)], 0, 0
+    while (i, j) != (n, m):
+        di, dj = [(1, 1), (1, 0), (0, 1)][rng.integers(3)]
+        i, j = min(n, i + di), min(m, j + dj)
+        cells.append((i, j))
+    return Band.around_path(cells, n, m, margin=0)
+
+
+@given(st.integers(1, 6), st.integers(1, 6), st.integers(0, 10_000))
+def test_banded_search_matches_brute_force_inside_the_band(n, m, seed):
+    """Narrow bands make many beads start outside the band: the search must never use them."""
+    from bitext.align.search import cell_posteriors, path_posteriors
+
+    band = random_band(n, m, seed)
+    lattice, table = random_lattice(n, m, seed, band)
+    paths = list(all_paths(n, m, band))
+    scores = [sum(table[s] for s in path) for path in paths]
+    found = viterbi(lattice)
+    assert math.isclose(sum(table[s] for s in found), max(scores), rel_tol=1e-5, abs_tol=1e-5)
+    weights = np.exp(np.array(scores) - max(scores))
+    rows, log_z = cell_posteriors(lattice)
+    assert math.isclose(log_z, max(scores) + math.log(weights.sum()), rel_tol=1e-4, abs_tol=1e-4)
+    for step, got in zip(found, path_posteriors(lattice, found), strict=True):
+        expected = sum(w for w, path in zip(weights, paths, strict=True) if step in path) / weights.sum()
+        i0, i1, j0, j1 = step
+        t = TYPES.index((i1 - i0, j1 - j0))
+        assert math.isclose(got, expected, rel_tol=1e-3, abs_tol=1e-6)
+    for i in range(n + 1):
+        for t, (di, dj) in enumerate(TYPES):
+            for j in range(int(band.lo[i]), int(band.hi[i]) + 1):
+                step = (i - di, i, j - dj, j)
+                expected = sum(w for w, path in zip(weights, paths, strict=True) if step in path) / weights.sum()
+                assert math.isclose(rows[i][t][j - band.lo[i]], expected, rel_tol=1e-3, abs_tol=1e-6), step
 
 
 def test_band_keeps_memory_linear():

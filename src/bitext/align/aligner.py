@@ -28,7 +28,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from bitext.align.beads import Bead
-from bitext.align.search import Band, Lattice, blocks, cell_posteriors, viterbi
+from bitext.align.search import Band, Lattice, blocks, path_posteriors, viterbi
 from bitext.document import Document
 from bitext.scorers.base import BeadType, Block, DocumentPair, Features, Scorer, window_norms, window_pair_dots
 
@@ -84,8 +84,7 @@ class FeatureLattice:
 
     def with_scores(self, scores: np.ndarray) -> Lattice:
         """The band's lattice with these bead scores, shape (types, cells of the whole band)."""
-        offsets = self.band.offsets
-        return Lattice(self.band, self.types, [scores[:, offsets[k] : offsets[k + 1]] for k in range(self.band.rows)])
+        return Lattice(self.band, self.types, scores)
 
 
 @dataclass
@@ -198,7 +197,7 @@ def with_skip_prior(lattice: Lattice, log_rates: tuple[float, float], model: Mod
     for skip_type, rate, reference in zip(SKIP_TYPES, log_rates, model.skip_reference, strict=True):
         if skip_type in lattice.types:
             shifts[lattice.types.index(skip_type)] = model.skip_prior * (rate - reference)
-    return Lattice(lattice.band, lattice.types, [row + shifts for row in lattice.scores])
+    return Lattice(lattice.band, lattice.types, lattice.flat + shifts)
 
 
 def unaligned(zh_count: int, en_count: int) -> list[Bead]:
@@ -208,9 +207,7 @@ def unaligned(zh_count: int, en_count: int) -> list[Bead]:
 
 def bead_posteriors(lattice: Lattice, path: Sequence[tuple[int, int, int, int]], temperature: float) -> list[float]:
     """P(bead is in the alignment) under the lattice's scores divided by ``temperature``."""
-    rows, _log_z = cell_posteriors(Lattice(lattice.band, lattice.types, [row / temperature for row in lattice.scores]))
-    lo = lattice.band.lo
-    return [float(rows[i1][lattice.types.index((i1 - i0, j1 - j0)), j1 - lo[i1]]) for i0, i1, j0, j1 in path]
+    return path_posteriors(Lattice(lattice.band, lattice.types, lattice.flat / temperature), path)
 
 
 def calibrated(posterior: float, calibration: tuple[float, float]) -> float:

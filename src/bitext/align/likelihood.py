@@ -25,7 +25,7 @@ import numpy as np
 
 from bitext.align.aligner import BEAD_TYPES, Model
 from bitext.align.fit import TrainingDoc
-from bitext.align.search import Lattice, cell_posteriors, viterbi
+from bitext.align.search import Lattice, cell_posteriors_flat, viterbi
 from bitext.scorers.base import BeadType
 
 L2 = 1e-4  # ridge on the parameters: leave-one-chapter-out MAC-Dev 0.898 (0), 0.902 (1e-4), 0.901 (1e-3)
@@ -48,13 +48,13 @@ def oracle_path(lattice: Lattice, gold_steps: set[tuple[int, int, int, int]]) ->
     """The path through ``lattice`` (whose finite cells say which beads exist) with the most gold beads."""
     band, types = lattice.band, lattice.types
     # Every bead scores -0.001 (among equally good paths, the one with fewer beads), a gold bead 1 more.
-    rows = [np.where(np.isfinite(row), -1e-3, -np.inf) for row in lattice.scores]
+    scores = np.where(np.isfinite(lattice.flat), -1e-3, -np.inf)
     for i0, i1, j0, j1 in gold_steps:
         column = j1 - int(band.lo[i1])
         bead_type = (i1 - i0, j1 - j0)
-        if bead_type in types and 0 <= column < rows[i1].shape[1]:
-            rows[i1][types.index(bead_type), column] += 1.0
-    return viterbi(Lattice(band, types, rows))
+        if bead_type in types and 0 <= column <= band.hi[i1] - band.lo[i1]:
+            scores[types.index(bead_type), band.offsets[i1] + column] += 1.0
+    return viterbi(Lattice(band, types, scores))
 
 
 def likelihood_doc(doc: TrainingDoc) -> LikelihoodDoc:
@@ -92,8 +92,7 @@ def doc_log_likelihood(theta: np.ndarray, doc: LikelihoodDoc) -> tuple[float, np
     n_features = doc.features.shape[1]
     scores = np.einsum("tfc,f->tc", doc.features, theta[:n_features]) + _bias_vector(theta, n_features)[:, None]
     scores[doc.impossible] = -np.inf
-    rows, log_z = cell_posteriors(doc.lattice_rows(scores))
-    posteriors = np.concatenate(rows, axis=1)
+    posteriors, log_z = cell_posteriors_flat(doc.lattice_rows(scores))
     expected_features = np.einsum("tc,tfc->f", posteriors, doc.features)
     type_counts = posteriors.sum(axis=1)
     expected = np.concatenate([expected_features, [type_counts[BEAD_TYPES.index(t)] for t in FREE_BIASES]])
