@@ -54,7 +54,7 @@ HAND_SET = Model(
     weights={
         "embedding": 8.0, "embedding_sized": 0.0, "length": 0.5, "skipped_size": 0.5,
         "lexical": 3.0, "anchor_match": 1.0, "number_mismatch": 0.5, "name_match": 0.5, "paragraph": 0.5,
-        "dialogue": 0.5, "quote_end": 0.5,
+        "dialogue": 0.5, "quote_end": 0.5, "clauses": 0.0,
     },
     bias={
         (1, 1): 0.0, (1, 0): -2.0, (0, 1): -2.0, (1, 2): -1.0, (2, 1): -1.0, (2, 2): -2.0, (1, 3): -2.0,

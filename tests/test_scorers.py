@@ -163,3 +163,29 @@ def test_opening_quotes_are_ignored_when_the_documents_quote_too_little_or_unali
     # one quotation in the Chinese, two in the English: too few, and too unlike, to count on
     values = feature(PunctuationScorer(), one_quote_zh, DIALOGUE_EN, "dialogue", [(1, 2), (2, 3)])
     assert values.tolist() == [0, 0]
+
+
+def test_clauses_are_separators_plus_one_on_both_sides() -> None:
+    from bitext.scorers.punctuation import _EN_CLAUSE, _ZH_CLAUSE, clause_counts
+
+    chinese = ["他来了。", "他来了，又走了；没说话。", "苹果、梨、桃：都有。"]
+    assert clause_counts(chinese, _ZH_CLAUSE).tolist() == [1, 3, 4]
+    english = ["He came.", "He came, and left; silent.", "Apples, pears: all there."]
+    assert clause_counts(english, _EN_CLAUSE).tolist() == [1, 3, 3]
+
+
+CLAUSE_ZH = "他推开门，走进屋里，坐了下来。\n天黑了。"
+CLAUSE_EN = "He pushed the door open.\nHe walked in, and sat down.\nIt was dark."
+
+
+def test_a_bead_holding_as_many_clauses_on_both_sides_scores_best() -> None:
+    from bitext.scorers.punctuation import PunctuationScorer
+
+    scorer = PunctuationScorer()
+    # three Chinese clauses against "He pushed the door open." + "He walked in, and sat down.": 3 and 3
+    whole = feature(scorer, CLAUSE_ZH, CLAUSE_EN, "clauses", [(1, 2)], bead_type=(1, 2))
+    assert whole.tolist() == [0]
+    # the same sentence against the first English sentence alone: 3 clauses against 1
+    cut = feature(scorer, CLAUSE_ZH, CLAUSE_EN, "clauses", [(1, 1)])
+    assert np.allclose(cut, [-np.log(3)])
+    assert feature(scorer, CLAUSE_ZH, CLAUSE_EN, "clauses", [(2, 3)]).tolist() == [0]  # 天黑了 / It was dark.

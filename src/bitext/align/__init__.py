@@ -126,7 +126,7 @@ _FEATURES = {
     "lexical": ("lexical",),
     "anchors": ("anchor_match", "number_mismatch", "name_match"),
     "paragraphs": ("paragraph",),
-    "punctuation": ("dialogue", "quote_end"),
+    "punctuation": ("dialogue", "quote_end", "clauses"),
 }
 
 
