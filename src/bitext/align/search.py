@@ -5,7 +5,10 @@ type (di, dj) is an edge (i - di, j - dj) → (i, j) with a score; the alignment
 (0, 0) to (n, m) with the highest total score. Only cells inside a band (per row, columns
 ``lo[i]..hi[i]``) exist, so memory grows with n × band width, never n × m.
 
-Each row is computed with a handful of numpy operations per bead type over the whole row. Skipping
+Scores and path values are flat arrays over the band's cells (row i from ``band.offsets[i]``). Each row
+is computed with a handful of numpy operations over all its cells and all row-advancing bead types at
+once: the flat index of every bead's start cell is computed per chunk of rows, so a row is one gather
+and one max (or log-sum-exp) down the bead-type axis. Skipping
 English sentences (0-1 beads) chains inside a row: V[j] = max(X[j], V[j-1] + s[j]), solved without a
 Python loop as V = C + cummax(X - C) with C the running sum of the skip scores. The same structure
 with log-sum-exp in place of max gives the forward and backward passes of the bead posteriors.
@@ -140,12 +143,13 @@ class _Steps:
         """(flat indices, in-band mask), each of shape (moves, cells of row i)."""
         r0 = i - i % _STEP_CHUNK
         if self._chunk is None or self._chunk[0] != r0:
-            self._chunk = (r0, *self._compute(r0, min(self.band.rows, r0 + _STEP_CHUNK)))
+            self._chunk = (r0, *self.chunk(r0, min(self.band.rows, r0 + _STEP_CHUNK)))
         _r0, base, index, inside = self._chunk
         a, b = self.offsets[i] - base, self.offsets[i + 1] - base
         return index[:, a:b], inside[:, a:b]
 
-    def _compute(self, r0: int, r1: int) -> tuple[int, np.ndarray, np.ndarray]:
+    def chunk(self, r0: int, r1: int) -> tuple[int, np.ndarray, np.ndarray]:
+        """(first flat cell, flat indices, in-band mask) for every cell of rows r0..r1-1."""
         band, offsets = self.band, self.offsets
         widths = band.hi[r0:r1] - band.lo[r0:r1] + 1
         rows = np.repeat(np.arange(r0, r1), widths)
@@ -328,7 +332,7 @@ def cell_posteriors_flat(lattice: Lattice) -> tuple[np.ndarray, float]:
     for r0 in range(0, band.rows, _STEP_CHUNK):
         r1 = min(band.rows, r0 + _STEP_CHUNK)
         a, b = offsets[r0], offsets[r1]
-        _base, index, inside = steps._compute(r0, r1)
+        _base, index, inside = steps.chunk(r0, r1)
         start = np.where(inside, alpha[index], NEG)
         with np.errstate(invalid="ignore"):  # -inf + inf never happens; -inf - finite is -inf
             log_p = start + flat[steps.moves, a:b] + beta[a:b] - log_z
