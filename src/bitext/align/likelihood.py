@@ -37,7 +37,7 @@ class LikelihoodDoc:
     """One training document's features with its oracle path's feature sums."""
 
     group: str
-    lattice_rows: Callable[[np.ndarray], Lattice]  # scores (types, cells) → per-row Lattice
+    lattice_rows: Callable[[np.ndarray], Lattice]  # scores (types, cells of the band) → Lattice
     features: np.ndarray  # (types, features, cells)
     impossible: np.ndarray  # (types, cells)
     observed: np.ndarray  # oracle path: Σ features, then count per free bead type
