@@ -97,6 +97,7 @@ class FitOptions:
     # decodings, so the likelihood cannot fit it, and the likelihood sets the skip biases by MAC-Dev's
     # chapters, which almost never skip (tuning them: FLORES delete 0.969 -> 0.978, MAC-Dev 0.921 -> 0.917).
     after_likelihood: tuple[str, ...] = ("skip_prior", "bias:1-0", "bias:0-1")
+    min_gain: float = 1e-6  # the least rise of the objective a coordinate-ascent step must bring
 
 
 def fit(start: Model, docs: list[TrainingDoc], options: FitOptions) -> Model:
@@ -114,7 +115,8 @@ def fit(start: Model, docs: list[TrainingDoc], options: FitOptions) -> Model:
     if options.skip_prior is not None:
         model = replace(model, skip_prior=options.skip_prior)
         parameters = [p for p in parameters if p != "skip_prior"]
-    model, _ = coordinate_ascent(model, docs, parameters, rounds=options.rounds, group_weights=options.group_weights)
+    model, _ = coordinate_ascent(model, docs, parameters, rounds=options.rounds, group_weights=options.group_weights,
+                                 min_gain=options.min_gain)
     return model
 
 
@@ -225,13 +227,15 @@ def main() -> int:
     parser.add_argument("--skip-prior", type=float, help="fix the skip prior instead of fitting it")
     parser.add_argument("--mac-weight", type=float, default=1.0,
                         help="weight of MAC-Dev's F1 in the objective, against 1 for FLORES and for the corpus")
+    parser.add_argument("--min-gain", type=float, default=1e-6,
+                        help="the least rise of the F1 objective a coordinate-ascent step must bring to be kept")
     parser.add_argument("--train-without-mac", action="store_true",
                         help="fit on FLORES and the corpus only, so every MAC-Dev figure is held out")
     args = parser.parse_args()
     RESULTS.mkdir(exist_ok=True)
     for preset in args.presets:
         options = FitOptions(args.method or METHOD_OF_PRESET.get(preset, "ascent"), args.rounds, args.skip_prior,
-                             {"mac-dev": args.mac_weight}, tuple(args.after_likelihood.split(",")))
+                             {"mac-dev": args.mac_weight}, tuple(args.after_likelihood.split(",")), args.min_gain)
         names = scorer_names(preset)
         key = "+".join(names)
         start = HAND_SET

@@ -75,8 +75,9 @@ def _get(model: Model, parameter: str) -> float:
 
 def coordinate_ascent(model: Model, docs: Sequence[TrainingDoc], parameters: Sequence[str], rounds: int = 3,
                       log: Callable[[str], None] | None = None,
-                      group_weights: Mapping[str, float] | None = None) -> tuple[Model, float]:
-    """Improve one parameter at a time, trying steps that shrink each round; keep what raises the objective."""
+                      group_weights: Mapping[str, float] | None = None, min_gain: float = 1e-6) -> tuple[Model, float]:
+    """Improve one parameter at a time, trying steps that shrink each round; keep what raises the objective
+    by more than ``min_gain`` (above 1e-6, a step must win more than a bead or two of noise)."""
     best = objective(model, docs, group_weights)
     for round_number in range(rounds):
         scale = 0.5 / (round_number + 1)
@@ -86,7 +87,7 @@ def coordinate_ascent(model: Model, docs: Sequence[TrainingDoc], parameters: Seq
             for candidate in (current - step, current + step, current - 2 * step, current + 2 * step):
                 trial = _with(model, parameter, round(candidate, 4))
                 value = objective(trial, docs, group_weights)
-                if value > best + 1e-6:
+                if value > best + min_gain:
                     model, best = trial, value
                     current = candidate
         if log:
