@@ -35,6 +35,16 @@ def test_coordinate_ascent_finds_the_weight_that_the_gold_path_needs() -> None:
     assert fitted.weights["signal"] > 0
 
 
+def test_coordinate_ascent_keeps_the_start_when_no_step_gains_enough() -> None:
+    doc = doc_with_a_gold_feature(GOLD, "g")
+    start = flat_model(-1.0)
+    gain = 1.0 - objective(start, [doc])  # the most any step can bring here
+    kept, best = coordinate_ascent(start, [doc], ["signal"], rounds=3, min_gain=gain)
+    assert kept == start and best == objective(start, [doc])
+    moved, _ = coordinate_ascent(start, [doc], ["signal"], rounds=3)  # the default takes any real gain
+    assert moved.weights["signal"] > 0
+
+
 def test_group_weights_weigh_the_groups_f1() -> None:
     good = doc_with_a_gold_feature(GOLD, "good")
     bad = doc_with_a_gold_feature(GOLD, "bad")
