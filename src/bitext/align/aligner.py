@@ -30,11 +30,17 @@ from threadpoolctl import threadpool_limits
 from bitext.align.beads import Bead
 from bitext.align.search import Band, Lattice, blocks, path_posteriors, viterbi
 from bitext.document import Document
-from bitext.scorers.base import BeadType, Block, DocumentPair, Features, Scorer, window_norms, window_pair_dots
-
-BEAD_TYPES: tuple[BeadType, ...] = (
-    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2), (1, 5), (2, 4),
+from bitext.scorers.base import (
+    BEAD_TYPES,
+    BeadType,
+    Block,
+    DocumentPair,
+    Features,
+    Scorer,
+    window_norms,
+    window_pair_dots,
 )
+
 FIRST_PASS_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 FULL_GRID_CELLS = 250_000  # below this many cells the first pass looks at the whole grid
 BAND_MARGIN = 10  # sentences either side of the first-pass path searched by the second pass
@@ -159,7 +165,8 @@ class SentenceAligner:
     def _bead(self, step: tuple[int, int, int, int], lattice: Lattice, posterior: float) -> Bead:
         i0, i1, j0, j1 = step
         confidence = calibrated(posterior, self.model.calibration)
-        score = float(lattice.scores[i1][lattice.types.index((i1 - i0, j1 - j0)), j1 - lattice.band.lo[i1]])
+        cell = lattice.band.offsets[i1] + j1 - lattice.band.lo[i1]
+        score = float(lattice.flat[lattice.types.index((i1 - i0, j1 - j0)), cell])
         return Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(confidence, 4),
                     {"score": round(score, 4), "posterior": round(posterior, 4)})
 

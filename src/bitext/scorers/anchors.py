@@ -19,11 +19,20 @@ from pypinyin import lazy_pinyin
 
 from bitext.resources.glosses import gloss_index
 from bitext.resources.numbers import chinese_numbers, english_numbers
-from bitext.scorers.base import BeadType, Block, DocumentPair, prefix_sums, window_pair_dots, window_totals
+from bitext.scorers.base import (
+    MAX_EN_BEAD,
+    MAX_ZH_BEAD,
+    BeadType,
+    Block,
+    DocumentPair,
+    prefix_sums,
+    window_pair_dots,
+    window_totals,
+)
 from bitext.scorers.lexical import chinese_words
 
 DIMENSIONS = 128
-MAX_WINDOW = 5
+MAX_WINDOW = max(MAX_ZH_BEAD, MAX_EN_BEAD)  # one window size serves both sides
 _LATIN_IN_CHINESE = regex.compile(r"[\p{Latin}][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}]{1}(?=\d)[\p{Latin}\d]*|"
                                   r"\d+\.[\p{Latin}]+")
 _ENGLISH_TOKEN = regex.compile(r"[\p{Latin}\d][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}\d]")

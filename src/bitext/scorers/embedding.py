@@ -26,10 +26,10 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from bitext.resources.cache import cache_key, load_or_build
-from bitext.scorers.base import BeadType, Block, DocumentPair, normalise_rows
+from bitext.scorers.base import MAX_EN_BEAD, MAX_ZH_BEAD, BeadType, Block, DocumentPair, normalise_rows
 
-MAX_ZH_WINDOW = 4
-MAX_EN_WINDOW = 5
+MAX_ZH_WINDOW = MAX_ZH_BEAD
+MAX_EN_WINDOW = MAX_EN_BEAD
 _RANDOM_SAMPLE = 40
 _USE_TOKEN_BUDGET = 384
 

@@ -20,10 +20,10 @@ import numpy as np
 import rjieba
 
 from bitext.resources.glosses import english_stems, gloss_index
-from bitext.scorers.base import BeadType, Block, DocumentPair, window_norms, window_pair_dots
+from bitext.scorers.base import MAX_EN_BEAD, MAX_ZH_BEAD, BeadType, Block, DocumentPair, window_norms, window_pair_dots
 
 DIMENSIONS = 2048
-MAX_WINDOW = 5
+MAX_WINDOW = max(MAX_ZH_BEAD, MAX_EN_BEAD)  # one window size serves both sides
 
 
 def chinese_words(simplified: str) -> list[str]:
