@@ -52,7 +52,7 @@ TEMPERATURES = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
 # Every fit starts from the same hand-set point, so runs are reproducible and comparable.
 HAND_SET = Model(
     weights={
-        "embedding": 8.0, "embedding_sized": 0.0, "length": 0.5, "skipped_size": 0.5,
+        "embedding": 8.0, "embedding_sized": 0.0, "embedding_edges": 0.0, "length": 0.5, "skipped_size": 0.5,
         "lexical": 3.0, "anchor_match": 1.0, "number_mismatch": 0.5, "name_match": 0.5, "paragraph": 0.5,
         "dialogue": 0.5, "quote_end": 0.5, "clauses": 0.0,
     },

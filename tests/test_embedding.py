@@ -1,0 +1,111 @@
+"""The embedding scorer: pooled windows and clause pieces against the encoder itself, and the edge feature."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bitext.scorers.base import Block, DocumentPair
+from bitext.scorers.embedder import (
+    EN_SEPARATORS,
+    ZH_SEPARATORS,
+    ClausePieces,
+    concatenated_windows,
+    encoded_clause_pieces,
+    split_clauses,
+)
+from bitext.scorers.embedding import EmbeddingScorer
+from bitext.scorers.use_encoder import USEEmbedder
+from bitext.segment import segment
+
+SENTENCES = [
+    "靴声响到门口，那人走了进来。",
+    "他推开门，走进屋里，坐在桌边，慢慢地吃饭。",
+    "天黑了。",
+    "韦小宝笑道：「好，好，我这就去。」",
+]
+
+
+def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.einsum("ij,ij->i", a.astype(np.float32), b.astype(np.float32))
+
+
+@given(st.lists(st.sampled_from(list("他说好，、；：,;:。ab ")), max_size=30).map("".join))
+def test_clauses_rejoin_to_the_sentence_and_end_at_separators(text):
+    for separators in (ZH_SEPARATORS, EN_SEPARATORS):
+        parts = split_clauses(text, separators)
+        assert "".join(parts) == text
+        assert all(part for part in parts) or text == ""
+        assert all(part[-1] in separators for part in parts[:-1])
+        assert not any(mark in part[:-1] for part in parts for mark in separators)
+
+
+@given(st.lists(st.lists(st.integers(1, 9), min_size=1, max_size=6), min_size=1, max_size=6), st.data())
+def test_the_nearest_piece_is_the_nearest_by_brute_force(steps, data):
+    lengths = [np.cumsum(s).astype(float) for s in steps]
+    offsets = np.concatenate([[0], np.cumsum([len(x) for x in lengths])])
+    flat = np.concatenate(lengths)
+    empty = np.zeros((len(flat), 1), dtype=np.float16)
+    pieces = ClausePieces(empty, empty, flat, flat, offsets, np.array([x[-1] for x in lengths]))
+    sentences = np.array(data.draw(st.lists(st.integers(0, len(steps) - 1), min_size=1, max_size=8)))
+    wanted = np.array(data.draw(st.lists(st.floats(-5, 70), min_size=len(sentences), max_size=len(sentences))))
+    found = pieces.nearest_prefix(sentences, wanted)
+    for s, w, row in zip(sentences, wanted, found, strict=True):
+        assert offsets[s] <= row < offsets[s + 1]
+        assert abs(flat[row] - w) == min(abs(x - w) for x in lengths[s])
+
+
+def test_pooled_windows_match_embedding_the_joined_text():
+    use = USEEmbedder()
+    pooled = use.encode_windows(SENTENCES, 2, "")
+    joined = concatenated_windows(use, SENTENCES, 2, "")
+    for size in (1, 2):
+        assert cosines(pooled[size][size:], joined[size][size:]).min() > 0.97
+
+
+def test_pooled_clause_pieces_match_embedding_each_piece():
+    use = USEEmbedder()
+    windows, pooled = use.encode_document(SENTENCES, 2, "", ZH_SEPARATORS)
+    encoded = encoded_clause_pieces(use, SENTENCES, ZH_SEPARATORS)
+    # The same pieces (one per clause, the whole sentence last), embedded alike, of about the same length.
+    assert pooled.offsets.tolist() == encoded.offsets.tolist() == [0, 2, 6, 7, 11]
+    # Alike up to the n-gram context at the cuts (and "：「" being one token: the 「 goes with the head).
+    for kind in ("prefixes", "suffixes"):
+        similarity = cosines(getattr(pooled, kind), getattr(encoded, kind))
+        assert similarity.min() > 0.8 and np.median(similarity) > 0.97
+    assert np.abs(pooled.prefix_lengths - encoded.prefix_lengths).max() <= 1
+    assert np.abs(pooled.suffix_lengths - encoded.suffix_lengths).max() <= 1
+    whole = pooled.offsets[1:] - 1
+    assert cosines(pooled.prefixes[whole], windows[1][1:]).min() > 0.999
+    for lengths in (pooled.prefix_lengths, pooled.suffix_lengths):
+        for s in range(len(SENTENCES)):
+            own = lengths[pooled.offsets[s] : pooled.offsets[s + 1]]
+            assert np.all(np.diff(own) > 0) and own[-1] == len(SENTENCES[s])
+
+
+def edge_feature(zh: str, en: str, bead_type: tuple[int, int]) -> float:
+    pair = DocumentPair(segment(zh, "zh", presegmented=True), segment(en, "en", presegmented=True))
+    features = EmbeddingScorer().prepare(pair)
+    end = np.array([bead_type[0]]), np.array([bead_type[1]])
+    values = features.block(Block(end[0][0], end[0][0] + 1, end[0], end[1], np.array([0, 1])), [bead_type])
+    return float(values[0, features.names.index("embedding_edges")][0])
+
+
+ZH_SPLIT = "他推开门走进屋里，在桌边坐下，开始吃饭。"
+EN_IN_ORDER = "He pushed the door open and walked into the room.\nHe sat down at the table and began to eat."
+EN_CROSSED = "He sat down at the table and began to eat.\nHe pushed the door open and walked into the room."
+EN_FOREIGN = "He pushed the door open and walked into the room.\nThe stock market fell sharply on Monday."
+
+
+def test_edges_prefer_english_that_follows_the_chinese_clause_order():
+    # The window embeddings pool tokens and barely see order; the clause pieces do.
+    assert edge_feature(ZH_SPLIT, EN_IN_ORDER, (1, 2)) > edge_feature(ZH_SPLIT, EN_CROSSED, (1, 2)) + 0.1
+
+
+def test_edges_drop_for_an_english_sentence_the_chinese_does_not_hold():
+    assert edge_feature(ZH_SPLIT, EN_IN_ORDER, (1, 2)) > edge_feature(ZH_SPLIT, EN_FOREIGN, (1, 2)) + 0.1
+
+
+def test_edges_are_zero_for_one_english_sentence():
+    assert edge_feature(ZH_SPLIT, EN_IN_ORDER.splitlines()[0], (1, 1)) == 0.0
