@@ -15,11 +15,11 @@ Chinese prose split sentences a lot (a fifth of MAC-Dev's gold beads are 1-2), a
 mistake was giving a short English sentence to the wrong neighbour: the window embedding of "one Chinese
 sentence + two English ones" barely changes when the second English sentence belongs elsewhere. So each
 Chinese sentence's clause prefixes and suffixes are embedded too, and a bead whose English has two or
-more sentences is scored by how much better its first English sentence matches the head of its Chinese
-side, and its last the tail, than either matches the whole (the head's share of the Chinese characters
-follows the English sentence's share of the English ones). MAC-Dev held out 0.919 → 0.927
-(docs/benchmarks.md). The mirror image (a Chinese pair against the clauses of one English sentence) was
-measured and left out: its fitted weight came out near zero.
+more sentences is scored by how well its first English sentence matches the head of its Chinese side and
+its last the tail (the head's share of the Chinese characters follows the English sentence's share of the
+English ones). MAC-Dev held out 0.919 → 0.931 (docs/benchmarks.md, with the variants measured: the same
+minus the whole side's similarity, 0.926; the mirror image, a Chinese pair against the clauses of one
+English sentence, got a weight near zero).
 """
 
 from __future__ import annotations
@@ -79,12 +79,11 @@ class EmbeddingFeatures:
         return out
 
     def edges(self, similarity: _BlockSimilarity, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """For beads whose English has two or more sentences: how much better the first English sentence
-        matches the head of the first Chinese sentence, and the last English sentence the tail of the last
-        Chinese sentence, than either matches the bead's whole Chinese side. The head is the clause prefix
-        whose share of the Chinese characters is nearest the first English sentence's share of the
-        English characters (the tail likewise), so an English sentence that belongs to the next bead, and
-        matches neither the tail nor the whole, pulls the value down."""
+        """For beads whose English has two or more sentences: the cosine of the first English sentence with
+        the head of the first Chinese sentence plus that of the last English sentence with the tail of the
+        last Chinese sentence. The head is the clause prefix whose share of the Chinese characters is
+        nearest the first English sentence's share of the English characters (the tail likewise), so an
+        English sentence that belongs to the neighbouring bead matches nothing and pulls the value down."""
         pieces = self.zh_pieces
         first_en, last_en = np.maximum(j - dj, 0), np.maximum(j - 1, 0)
         first_zh, last_zh = np.maximum(i - di, 0), np.maximum(i - 1, 0)
@@ -94,8 +93,7 @@ class EmbeddingFeatures:
         tail = pieces.nearest_suffix(last_zh, self.en_lengths[last_en] / en_chars * zh_chars)
         # English sentence k is row k + 1 of the one-sentence windows.
         matched = similarity.pieces("prefixes", head, first_en + 1) + similarity.pieces("suffixes", tail, last_en + 1)
-        whole = similarity.raw(di, 1, i, first_en + 1) + similarity.raw(di, 1, i, last_en + 1)
-        return matched - whole
+        return matched
 
     def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         return self.zh_windows[1][1:], self.en_windows[1][1:]
