@@ -109,3 +109,46 @@ def test_edges_drop_for_an_english_sentence_the_chinese_does_not_hold():
 
 def test_edges_are_zero_for_one_english_sentence():
     assert edge_feature(ZH_SPLIT, EN_IN_ORDER.splitlines()[0], (1, 1)) == 0.0
+
+
+class LookupEmbedder:
+    """A stand-in encoder that knows which sentences translate which: a text's vector counts the known
+    sentences it contains, so windows work and clause pieces (no whole sentence) come out as zeros."""
+
+    name = "lookup"
+
+    def __init__(self, pairs: list[tuple[str, list[str]]]):
+        self.meanings = {}
+        for index, (zh, ens) in enumerate(pairs):
+            self.meanings[zh] = index
+            self.meanings.update({en: index for en in ens})
+        self.dim = len(pairs)
+        self.seen: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.seen.extend(texts)
+        vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for sentence, meaning in self.meanings.items():
+                vectors[row, meaning] += text.count(sentence)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-9)
+
+
+def test_a_plugged_in_encoder_drives_the_alignment_and_is_named_in_the_settings():
+    import bitext
+
+    pairs = [
+        ("今天早上下雨，我没有出门。", ["It rained this morning.", "I stayed at home."]),
+        ("下午天晴了。", ["The afternoon was sunny."]),
+        ("我们去公园散步，看见很多人。", ["We walked in the park and saw many people."]),
+        ("晚上我读了一本书。", ["In the evening I read a book."]),
+    ]
+    embedder = LookupEmbedder(pairs)
+    zh = "\n".join(z for z, _ in pairs)
+    en = "\n".join(e for _, ens in pairs for e in ens)
+    alignment = bitext.align(zh, en, presegmented=True, scorer="embedding", embedder=embedder)
+    assert [(list(b.zh), list(b.en)) for b in alignment.beads] == [([0], [0, 1]), ([1], [2]), ([2], [3]), ([3], [4])]
+    assert "model:lookup" in alignment.signature
+    # Without pooled internals the clause pieces are embedded as texts: the head of the first sentence was asked for.
+    assert "今天早上下雨，" in embedder.seen
