@@ -92,8 +92,7 @@ class EmbeddingFeatures:
         head = pieces.nearest_prefix(first_zh, self.en_lengths[first_en] / en_chars * zh_chars)
         tail = pieces.nearest_suffix(last_zh, self.en_lengths[last_en] / en_chars * zh_chars)
         # English sentence k is row k + 1 of the one-sentence windows.
-        matched = similarity.pieces("prefixes", head, first_en + 1) + similarity.pieces("suffixes", tail, last_en + 1)
-        return matched
+        return similarity.pieces("prefixes", head, first_en + 1) + similarity.pieces("suffixes", tail, last_en + 1)
 
     def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         return self.zh_windows[1][1:], self.en_windows[1][1:]
@@ -118,6 +117,7 @@ class _BlockSimilarity:
         return self.raw(di, dj, i, j) - 0.5 * (f.zh_baseline[di][i] + f.en_baseline[dj][j])
 
     def raw(self, di: int, dj: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Plain cosine of the windows ending before rows i and j."""
         f = self.features
         if (di, dj) not in self.products:
             self.products[(di, dj)] = f.zh_windows[di][self.r0 : self.r1] @ f.en_windows[dj][self.c0 : self.c1].T
