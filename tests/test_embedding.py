@@ -6,10 +6,10 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bitext.scorers.base import EN_CLAUSE_SEPARATORS as EN_SEPARATORS
+from bitext.scorers.base import ZH_CLAUSE_SEPARATORS as ZH_SEPARATORS
 from bitext.scorers.base import Block, DocumentPair
 from bitext.scorers.embedder import (
-    EN_SEPARATORS,
-    ZH_SEPARATORS,
     ClausePieces,
     concatenated_windows,
     encoded_clause_pieces,
@@ -157,7 +157,7 @@ def test_a_plugged_in_encoder_drives_the_alignment_and_is_named_in_the_settings(
 def test_without_a_readable_vocabulary_the_pieces_are_embedded_as_texts(monkeypatch):
     from bitext.scorers import use_encoder
 
-    monkeypatch.setattr(use_encoder, "_separator_table", lambda backend, separators: None)
+    monkeypatch.setattr(use_encoder, "_vocabulary_tables", lambda backend, separators: None)
     use = USEEmbedder()
     windows, pieces = use.encode_document(SENTENCES, 2, "", ZH_SEPARATORS)
     encoded = encoded_clause_pieces(use, SENTENCES, ZH_SEPARATORS)

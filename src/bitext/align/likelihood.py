@@ -25,7 +25,7 @@ import numpy as np
 
 from bitext.align.aligner import BEAD_TYPES, Model
 from bitext.align.fit import TrainingDoc
-from bitext.align.search import Lattice, cell_posteriors_flat, viterbi
+from bitext.align.search import Lattice, cell_posteriors, viterbi
 from bitext.scorers.base import BeadType
 
 L2 = 1e-4  # ridge on the parameters: leave-one-chapter-out MAC-Dev 0.898 (0), 0.902 (1e-4), 0.901 (1e-3)
@@ -37,7 +37,7 @@ class LikelihoodDoc:
     """One training document's features with its oracle path's feature sums."""
 
     group: str
-    lattice_rows: Callable[[np.ndarray], Lattice]  # scores (types, cells of the band) → Lattice
+    scored_lattice: Callable[[np.ndarray], Lattice]  # scores (types, cells of the band) → Lattice
     features: np.ndarray  # (types, features, cells)
     impossible: np.ndarray  # (types, cells)
     observed: np.ndarray  # oracle path: Σ features, then count per free bead type
@@ -61,7 +61,7 @@ def likelihood_doc(doc: TrainingDoc) -> LikelihoodDoc:
     feature_lattice = doc.lattice
     band = feature_lattice.band
     offsets = band.offsets
-    lattice_rows = feature_lattice.with_scores
+    scored_lattice = feature_lattice.with_scores
     features = feature_lattice.features.astype(np.float64)
     impossible = feature_lattice.impossible
     shape = np.where(impossible, -np.inf, 0.0)
@@ -69,7 +69,7 @@ def likelihood_doc(doc: TrainingDoc) -> LikelihoodDoc:
     for zh, en in doc.gold:
         gold_steps.add((i, i + len(zh), j, j + len(en)))
         i, j = i + len(zh), j + len(en)
-    path = oracle_path(lattice_rows(shape), gold_steps)
+    path = oracle_path(scored_lattice(shape), gold_steps)
     observed = np.zeros(features.shape[1] + len(FREE_BIASES))
     for i0, i1, j0, j1 in path:
         bead_type = (i1 - i0, j1 - j0)
@@ -77,7 +77,7 @@ def likelihood_doc(doc: TrainingDoc) -> LikelihoodDoc:
         observed[: features.shape[1]] += features[BEAD_TYPES.index(bead_type), :, cell]
         if bead_type in FREE_BIASES:
             observed[features.shape[1] + FREE_BIASES.index(bead_type)] += 1
-    return LikelihoodDoc(doc.group, lattice_rows, features, impossible, observed, len(path))
+    return LikelihoodDoc(doc.group, scored_lattice, features, impossible, observed, len(path))
 
 
 def _bias_vector(theta: np.ndarray, n_features: int) -> np.ndarray:
@@ -92,7 +92,7 @@ def doc_log_likelihood(theta: np.ndarray, doc: LikelihoodDoc) -> tuple[float, np
     n_features = doc.features.shape[1]
     scores = np.einsum("tfc,f->tc", doc.features, theta[:n_features]) + _bias_vector(theta, n_features)[:, None]
     scores[doc.impossible] = -np.inf
-    posteriors, log_z = cell_posteriors_flat(doc.lattice_rows(scores))
+    posteriors, log_z = cell_posteriors(doc.scored_lattice(scores))
     expected_features = np.einsum("tc,tfc->f", posteriors, doc.features)
     type_counts = posteriors.sum(axis=1)
     expected = np.concatenate([expected_features, [type_counts[BEAD_TYPES.index(t)] for t in FREE_BIASES]])

@@ -99,16 +99,11 @@ class Lattice:
     """The band with every bead score stored (float32), ready for Viterbi and forward–backward.
 
     ``flat`` holds the scores of all cells of the band, shape (types, cells), row i at columns
-    ``band.offsets[i]`` to ``band.offsets[i + 1]``; ``scores`` gives the same memory row by row."""
+    ``band.offsets[i]`` to ``band.offsets[i + 1]``."""
 
     band: Band
     types: tuple[BeadType, ...]
     flat: np.ndarray
-
-    @cached_property
-    def scores(self) -> list[np.ndarray]:
-        offsets = self.band.offsets
-        return [self.flat[:, offsets[i] : offsets[i + 1]] for i in range(self.band.rows)]
 
     @classmethod
     def build(cls, band: Band, types: Sequence[BeadType], scorer: BlockScorer, rows_per_block: int = 64) -> Lattice:
@@ -231,7 +226,7 @@ def _logsumexp_columns(values: np.ndarray) -> np.ndarray:
         return np.log(np.exp(values - shift).sum(axis=0)) + shift
 
 
-def forward_flat(lattice: Lattice) -> np.ndarray:
+def forward(lattice: Lattice) -> np.ndarray:
     """log of the summed exp-scores of all paths from (0, 0) to each cell, flat over the band."""
     band, types, flat = lattice.band, lattice.types, lattice.flat
     skip = _skip_type(types)
@@ -251,7 +246,7 @@ def forward_flat(lattice: Lattice) -> np.ndarray:
     return alpha
 
 
-def backward_flat(lattice: Lattice) -> np.ndarray:
+def backward(lattice: Lattice) -> np.ndarray:
     """log of the summed exp-scores of all paths from each cell to (n, m), flat over the band."""
     band, types, flat = lattice.band, lattice.types, lattice.flat
     skip = _skip_type(types)
@@ -274,21 +269,6 @@ def backward_flat(lattice: Lattice) -> np.ndarray:
     return beta
 
 
-def _rows(values: np.ndarray, band: Band) -> list[np.ndarray]:
-    offsets = band.offsets
-    return [values[..., offsets[i] : offsets[i + 1]] for i in range(band.rows)]
-
-
-def forward(lattice: Lattice) -> list[np.ndarray]:
-    """log of the summed exp-scores of all paths from (0, 0) to each cell, row by row."""
-    return _rows(forward_flat(lattice), lattice.band)
-
-
-def backward(lattice: Lattice) -> list[np.ndarray]:
-    """log of the summed exp-scores of all paths from each cell to (n, m), row by row."""
-    return _rows(backward_flat(lattice), lattice.band)
-
-
 def _finite(scores: np.ndarray) -> np.ndarray:
     """Skip scores for a running sum: the only impossible skip is the one into column 0 (never used as a
     step), and an infinity there would turn the whole sum into nan. (np.maximum rather than
@@ -303,7 +283,7 @@ def _log_z(alpha: np.ndarray) -> float:
 def path_posteriors(lattice: Lattice, path: Sequence[tuple[int, int, int, int]]) -> list[float]:
     """P(bead) for the beads of one path: forward–backward, read at those beads only."""
     band, types = lattice.band, lattice.types
-    alpha, beta = forward_flat(lattice), backward_flat(lattice)
+    alpha, beta = forward(lattice), backward(lattice)
     log_z = _log_z(alpha)
     offsets, lo = band.offsets, band.lo
     result = []
@@ -314,17 +294,11 @@ def path_posteriors(lattice: Lattice, path: Sequence[tuple[int, int, int, int]])
     return result
 
 
-def cell_posteriors(lattice: Lattice) -> tuple[list[np.ndarray], float]:
-    """P(bead of type t ends at cell (i, j)) for every bead of the lattice, per row as (types, cells of the
-    row), and log Z (the log-sum of the exp-scores of all paths). Beads that cannot occur have 0."""
-    posteriors, log_z = cell_posteriors_flat(lattice)
-    return _rows(posteriors, lattice.band), log_z
-
-
-def cell_posteriors_flat(lattice: Lattice) -> tuple[np.ndarray, float]:
-    """:func:`cell_posteriors` as one (types, cells) array over the whole band."""
+def cell_posteriors(lattice: Lattice) -> tuple[np.ndarray, float]:
+    """P(bead of type t ends at cell c) for every bead of the lattice, as (types, cells of the band), and
+    log Z (the log-sum of the exp-scores of all paths). Beads that cannot occur have 0."""
     band, types, flat = lattice.band, lattice.types, lattice.flat
-    alpha, beta = forward_flat(lattice), backward_flat(lattice)
+    alpha, beta = forward(lattice), backward(lattice)
     log_z = _log_z(alpha)
     out = np.zeros(flat.shape)
     steps = _Steps(band, types, -1)

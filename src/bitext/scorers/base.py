@@ -28,6 +28,11 @@ BEAD_TYPES: tuple[BeadType, ...] = (
 MAX_ZH_BEAD = max(di for di, _dj in BEAD_TYPES)
 MAX_EN_BEAD = max(dj for _di, dj in BEAD_TYPES)
 
+# A clause ends after a separator: Chinese commas (both), the enumeration comma, semicolons and colons;
+# English , ; : (counted by the punctuation scorer, cut at by the embedding scorer's clause pieces).
+ZH_CLAUSE_SEPARATORS = "，,、；;：:"
+EN_CLAUSE_SEPARATORS = ",;:"
+
 
 @dataclass(frozen=True)
 class Block:

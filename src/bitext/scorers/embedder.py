@@ -21,11 +21,6 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import regex
 
-# A clause ends after a separator: Chinese commas (both), the enumeration comma, semicolons and colons;
-# English , ; : (the marks the punctuation scorer counts).
-ZH_SEPARATORS = "，,、；;：:"
-EN_SEPARATORS = ",;:"
-
 
 @runtime_checkable
 class Embedder(Protocol):

