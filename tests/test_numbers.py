@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -129,3 +131,23 @@ def test_any_digits_and_letters_read_without_crashing(text):
     for read in (chinese_numbers, english_numbers):
         for number in read(text):
             assert 0 <= number.start < number.end <= len(text)
+
+
+@pytest.mark.parametrize("read, text", [
+    (chinese_numbers, "一" * 400),
+    (chinese_numbers, "1" * 400),
+    (chinese_numbers, "5" + "億" * 40),
+    (english_numbers, "9" * 400),
+])
+def test_numbers_too_large_for_a_float_are_no_anchor_and_no_crash(read, text):
+    assert read(text) == []
+    assert [n.value for n in read(f"47 {text}")] == [47]
+
+
+def test_spelled_scales_piled_up_stay_finite():
+    assert all(math.isfinite(n.value) for n in english_numbers("five" + " billion" * 40))
+
+
+def test_an_overlong_numeral_run_is_not_a_numeral():
+    assert parse_chinese_numeral("一" * 400) is None
+    assert parse_chinese_numeral("一" * 5) == 11111.0

@@ -8,6 +8,7 @@ exact grammar: digits, 十/百/千 inside a section, 萬/億/兆 between section
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -82,9 +83,11 @@ def parse_chinese_numeral(text: str) -> float | None:
     value = _parse_integer(integer_part)
     if value is None:
         return None
-    if decimal_part:
-        value += float("0." + "".join(str(_DIGITS[ch]) for ch in decimal_part))
-    return float(value)
+    try:
+        fraction = float("0." + "".join(str(_DIGITS[ch]) for ch in decimal_part)) if decimal_part else 0.0
+        return float(value) + fraction
+    except OverflowError:  # a run of hundreds of numerals (一一一…) is no quantity a translation repeats
+        return None
 
 
 def _parse_integer(text: str) -> int | None:
@@ -173,6 +176,8 @@ def _chinese_run(run: str, start: int, text: str) -> Number | None:
 
 
 def _claim(found: list[Number], taken: list[bool], number: Number) -> None:
+    if not math.isfinite(number.value):  # 1e400 written out, or 億 repeated: not a comparable anchor
+        return
     found.append(number)
     for k in range(number.start, number.end):
         taken[k] = True
@@ -206,7 +211,7 @@ def _english_word_numbers(text: str, taken: list[bool]) -> list[Number]:
             continue
         if group:
             value = _word_group_value([g.group().lower() for g in group])
-            if value is not None:
+            if value is not None and math.isfinite(value):
                 numbers.append(Number(value, "number", group[0].start(), group[-1].end()))
         group = [match] if match is not None else []
     return numbers
