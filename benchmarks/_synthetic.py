@@ -47,8 +47,10 @@ class Case:
     en_breaks: frozenset[int] = frozenset()
 
     def documents(self) -> tuple[Document, Document]:
-        return (segment(_lines(self.zh, self.zh_breaks), "zh", presegmented=True),
-                segment(_lines(self.en, self.en_breaks), "en", presegmented=True))
+        return (
+            segment(_lines(self.zh, self.zh_breaks), "zh", presegmented=True),
+            segment(_lines(self.en, self.en_breaks), "en", presegmented=True),
+        )
 
 
 def _lines(sentences: list[str], breaks: frozenset[int]) -> str:
@@ -60,8 +62,12 @@ def read_align(path: Path) -> Beads:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             zh, en = line.split(":")
-            beads.append(([int(x) for x in zh.strip("[] ").split(",") if x.strip()],
-                          [int(x) for x in en.strip("[] ").split(",") if x.strip()]))
+            beads.append(
+                (
+                    [int(x) for x in zh.strip("[] ").split(",") if x.strip()],
+                    [int(x) for x in en.strip("[] ").split(",") if x.strip()],
+                )
+            )
     return beads
 
 
@@ -112,8 +118,9 @@ def synthetic(perturbation: str, seed: int = 13, articles_per_doc: int | None = 
     return cases
 
 
-def _perturb(article: list[tuple[str, str]], kind: str, rng: random.Random,
-             others: list[list[tuple[str, str]]]) -> list[tuple[list[str], list[str]]]:
+def _perturb(
+    article: list[tuple[str, str]], kind: str, rng: random.Random, others: list[list[tuple[str, str]]]
+) -> list[tuple[list[str], list[str]]]:
     if kind == "long":
         kind = rng.choice(("clean", "merge", "split", "delete", "insert"))
     beads: list[tuple[list[str], list[str]]] = []

@@ -52,13 +52,35 @@ TEMPERATURES = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
 # Every fit starts from the same hand-set point, so runs are reproducible and comparable.
 HAND_SET = Model(
     weights={
-        "embedding": 8.0, "embedding_sized": 0.0, "embedding_edges": 0.0, "length": 0.5, "skipped_size": 0.5,
-        "lexical": 3.0, "anchor_match": 1.0, "number_mismatch": 0.5, "name_match": 0.5, "paragraph": 0.5,
-        "dialogue": 0.5, "quote_end": 0.5, "clauses": 0.0,
+        "embedding": 8.0,
+        "embedding_sized": 0.0,
+        "embedding_edges": 0.0,
+        "length": 0.5,
+        "skipped_size": 0.5,
+        "lexical": 3.0,
+        "anchor_match": 1.0,
+        "number_mismatch": 0.5,
+        "name_match": 0.5,
+        "paragraph": 0.5,
+        "dialogue": 0.5,
+        "quote_end": 0.5,
+        "clauses": 0.0,
     },
     bias={
-        (1, 1): 0.0, (1, 0): -2.0, (0, 1): -2.0, (1, 2): -1.0, (2, 1): -1.0, (2, 2): -2.0, (1, 3): -2.0,
-        (3, 1): -2.5, (1, 4): -3.0, (4, 1): -3.5, (2, 3): -3.0, (3, 2): -3.0, (1, 5): -4.0, (2, 4): -4.0,
+        (1, 1): 0.0,
+        (1, 0): -2.0,
+        (0, 1): -2.0,
+        (1, 2): -1.0,
+        (2, 1): -1.0,
+        (2, 2): -2.0,
+        (1, 3): -2.0,
+        (3, 1): -2.5,
+        (1, 4): -3.0,
+        (4, 1): -3.5,
+        (2, 3): -3.0,
+        (3, 2): -3.0,
+        (1, 5): -4.0,
+        (2, 4): -4.0,
     },
     name="hand-set",
 )
@@ -115,13 +137,15 @@ def fit(start: Model, docs: list[TrainingDoc], options: FitOptions) -> Model:
     if options.skip_prior is not None:
         model = replace(model, skip_prior=options.skip_prior)
         parameters = [p for p in parameters if p != "skip_prior"]
-    model, _ = coordinate_ascent(model, docs, parameters, rounds=options.rounds, group_weights=options.group_weights,
-                                 min_gain=options.min_gain)
+    model, _ = coordinate_ascent(
+        model, docs, parameters, rounds=options.rounds, group_weights=options.group_weights, min_gain=options.min_gain
+    )
     return model
 
 
-def held_out_mac(start: Model, docs: list[TrainingDoc],
-                 options: FitOptions) -> tuple[float, list[tuple[TrainingDoc, Model]]]:
+def held_out_mac(
+    start: Model, docs: list[TrainingDoc], options: FitOptions
+) -> tuple[float, list[tuple[TrainingDoc, Model]]]:
     """Leave one MAC-Dev chapter out: F1 pooled over the six held-out chapters."""
     chapters = [d for d in docs if d.group == "mac-dev"]
     pairs, held = [], []
@@ -218,24 +242,47 @@ def main() -> int:
     parser.add_argument("--no-loco", action="store_true", help="skip leave-one-chapter-out (faster)")
     parser.add_argument("--quick", action="store_true", help="fewer FLORES documents")
     parser.add_argument("--write", action="store_true", help="write src/bitext/align/weights.py")
-    parser.add_argument("--method", choices=("likelihood", "ascent"),
-                        help="maximum likelihood then the skip prior, or coordinate ascent on strict F1 (default: "
-                        "the method the preset's shipped weights were fitted with)")
-    parser.add_argument("--after-likelihood", default="skip_prior,bias:1-0,bias:0-1",
-                        help="comma-separated parameters tuned on strict F1 after the likelihood fit "
-                        "(e.g. skip_prior,bias:1-0,bias:0-1)")
+    parser.add_argument(
+        "--method",
+        choices=("likelihood", "ascent"),
+        help="maximum likelihood then the skip prior, or coordinate ascent on strict F1 (default: "
+        "the method the preset's shipped weights were fitted with)",
+    )
+    parser.add_argument(
+        "--after-likelihood",
+        default="skip_prior,bias:1-0,bias:0-1",
+        help="comma-separated parameters tuned on strict F1 after the likelihood fit "
+        "(e.g. skip_prior,bias:1-0,bias:0-1)",
+    )
     parser.add_argument("--skip-prior", type=float, help="fix the skip prior instead of fitting it")
-    parser.add_argument("--mac-weight", type=float, default=1.0,
-                        help="weight of MAC-Dev's F1 in the objective, against 1 for FLORES and for the corpus")
-    parser.add_argument("--min-gain", type=float, default=1e-6,
-                        help="the least rise of the F1 objective a coordinate-ascent step must bring to be kept")
-    parser.add_argument("--train-without-mac", action="store_true",
-                        help="fit on FLORES and the corpus only, so every MAC-Dev figure is held out")
+    parser.add_argument(
+        "--mac-weight",
+        type=float,
+        default=1.0,
+        help="weight of MAC-Dev's F1 in the objective, against 1 for FLORES and for the corpus",
+    )
+    parser.add_argument(
+        "--min-gain",
+        type=float,
+        default=1e-6,
+        help="the least rise of the F1 objective a coordinate-ascent step must bring to be kept",
+    )
+    parser.add_argument(
+        "--train-without-mac",
+        action="store_true",
+        help="fit on FLORES and the corpus only, so every MAC-Dev figure is held out",
+    )
     args = parser.parse_args()
     RESULTS.mkdir(exist_ok=True)
     for preset in args.presets:
-        options = FitOptions(args.method or METHOD_OF_PRESET.get(preset, "ascent"), args.rounds, args.skip_prior,
-                             {"mac-dev": args.mac_weight}, tuple(args.after_likelihood.split(",")), args.min_gain)
+        options = FitOptions(
+            args.method or METHOD_OF_PRESET.get(preset, "ascent"),
+            args.rounds,
+            args.skip_prior,
+            {"mac-dev": args.mac_weight},
+            tuple(args.after_likelihood.split(",")),
+            args.min_gain,
+        )
         names = scorer_names(preset)
         key = "+".join(names)
         start = HAND_SET
@@ -254,8 +301,12 @@ def main() -> int:
         if held:
             model, result["calibration"] = calibrate(model, held)
             print(f"[{preset}] calibration: {json.dumps(result['calibration'])}")
-        result["model"] = {"weights": dict(model.weights), "bias": {f"{a}-{b}": v for (a, b), v in model.bias.items()},
-                           "skip_prior": model.skip_prior, "skip_reference": model.skip_reference}
+        result["model"] = {
+            "weights": dict(model.weights),
+            "bias": {f"{a}-{b}": v for (a, b), v in model.bias.items()},
+            "skip_prior": model.skip_prior,
+            "skip_reference": model.skip_reference,
+        }
         (RESULTS / f"align_fit_{preset}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
         print(f"[{preset}] done in {time.perf_counter() - started:.0f}s: {model}", flush=True)
         if args.write:

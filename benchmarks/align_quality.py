@@ -71,8 +71,11 @@ def run(cases: list[synthetic.Case], options: dict) -> tuple[Evaluation, float, 
 def warm_up(options: dict) -> None:
     """Load the encoder and the dictionary once, so per-document times measure alignment alone."""
     case = synthetic.corpus_case()
-    align(segment("\n".join(case.zh), "zh", presegmented=True), segment("\n".join(case.en), "en", presegmented=True),
-          **{k: v for k, v in options.items() if v != "lexical-only"})
+    align(
+        segment("\n".join(case.zh), "zh", presegmented=True),
+        segment("\n".join(case.en), "en", presegmented=True),
+        **{k: v for k, v in options.items() if v != "lexical-only"},
+    )
 
 
 def quality_table(sets: dict[str, list[synthetic.Case]], configs: dict[str, dict]) -> None:
@@ -81,8 +84,11 @@ def quality_table(sets: dict[str, list[synthetic.Case]], configs: dict[str, dict
     for set_name, cases in sets.items():
         for config_name, options in configs.items():
             result, seconds, sentences = run(cases, options)
-            print(f"| {set_name} | {config_name} | {result.strict.precision:.3f} | {result.strict.recall:.3f} | "
-                  f"**{result.strict.f1:.3f}** | {result.lax.f1:.3f} | {1000 * seconds / sentences:.2f} |", flush=True)
+            print(
+                f"| {set_name} | {config_name} | {result.strict.precision:.3f} | {result.strict.recall:.3f} | "
+                f"**{result.strict.f1:.3f}** | {result.lax.f1:.3f} | {1000 * seconds / sentences:.2f} |",
+                flush=True,
+            )
 
 
 def ablation_table(sets: dict[str, list[synthetic.Case]]) -> None:
@@ -117,9 +123,11 @@ def calibration_table(sets: dict[str, list[synthetic.Case]]) -> None:
                 correct.append((bead.zh, bead.en) in gold)
     confidence, right = np.array(scores), np.array(correct)
     high = confidence >= 0.9
-    print(f"{len(right)} beads, expected calibration error {expected_calibration_error(confidence, right):.3f}; "
-          f"beads >= 0.9: {high.sum()} ({right[high].mean():.1%} correct); "
-          f"share of errors below 0.8: {(~right & (confidence < 0.8)).sum() / max(1, (~right).sum()):.1%}")
+    print(
+        f"{len(right)} beads, expected calibration error {expected_calibration_error(confidence, right):.3f}; "
+        f"beads >= 0.9: {high.sum()} ({right[high].mean():.1%} correct); "
+        f"share of errors below 0.8: {(~right & (confidence < 0.8)).sum() / max(1, (~right).sum()):.1%}"
+    )
     print("| confidence | beads | correct (strict) |")
     print("|---|---|---|")
     for label, count, share in reliability(confidence, right):

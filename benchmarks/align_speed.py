@@ -73,16 +73,32 @@ def measure(zh_path: Path, en_path: Path, options: list[str]) -> dict:
     kwargs = []
     for flag, value in zip(options[0::2], options[1::2], strict=True):
         kwargs += [flag.lstrip("-"), value]
-    completed = subprocess.run([sys.executable, "-c", _CHILD, str(zh_path), str(en_path), *kwargs],
-                               capture_output=True, text=True, check=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(zh_path), str(en_path), *kwargs], capture_output=True, text=True, check=True
+    )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
 def end_to_end(zh_path: Path, en_path: Path, options: list[str]) -> float:
     """Wall time of the `bitext align` command, start-up included."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "bitext", "align", str(zh_path), str(en_path), "--presegmented",
-                    "--format", "align", "-o", str(zh_path.with_suffix(".align")), *options], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bitext",
+            "align",
+            str(zh_path),
+            str(en_path),
+            "--presegmented",
+            "--format",
+            "align",
+            "-o",
+            str(zh_path.with_suffix(".align")),
+            *options,
+        ],
+        check=True,
+    )
     return time.perf_counter() - started
 
 
@@ -101,8 +117,10 @@ def main() -> int:
                 seconds = end_to_end(zh_path, en_path, CONFIGS[name])
                 print(f"| {name} | {total:,} | {seconds:.1f} s |", flush=True)
             return 0
-        print("| zh sentences | sentences (both sides) | configuration | start-up | align | per 1,000 sentences | "
-              "peak RSS | time vs Gale–Church |")
+        print(
+            "| zh sentences | sentences (both sides) | configuration | start-up | align | per 1,000 sentences | "
+            "peak RSS | time vs Gale–Church |"
+        )
         print("|---|---|---|---|---|---|---|---|")
         for size in args.sizes:
             zh_path, en_path, total = build_pair(size, folder)
@@ -115,8 +133,11 @@ def main() -> int:
                 if name == "gale-church":
                     baseline = result["align"]
                 ratio = f"{result['align'] / baseline:.2f}×" if baseline else "–"
-                print(f"| {size:,} | {total:,} | {name} | {result['startup']:.1f} s | {result['align']:.1f} s | "
-                      f"{1000 * result['align'] / total:.2f} s | {result['peak_mb']:.0f} MB | {ratio} |", flush=True)
+                print(
+                    f"| {size:,} | {total:,} | {name} | {result['startup']:.1f} s | {result['align']:.1f} s | "
+                    f"{1000 * result['align'] / total:.2f} s | {result['peak_mb']:.0f} MB | {ratio} |",
+                    flush=True,
+                )
     return 0
 
 

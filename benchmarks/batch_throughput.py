@@ -55,12 +55,26 @@ ROOT = Path(__file__).resolve().parents[1]
 FLORES = ROOT.parent / "shared" / "data" / "flores200-devtest" / "devtest_docs.tsv"
 SINGLE_THREADED = {
     name: "1"
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-                 "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+    for name in (
+        "OMP_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS",
+        "MKL_NUM_THREADS",
+        "BLIS_NUM_THREADS",
+        "VECLIB_MAXIMUM_THREADS",
+        "NUMEXPR_NUM_THREADS",
+    )
 }
 # jobs1 and jobs2 run back to back, so that their ratio sees the same machine load.
 CONFIGS = (
-    "jobs1", "jobs2", "dask", "jobs0", "review-loop", "align-loop", "one-call", "jobs2-quarter", "align-loop-threads",
+    "jobs1",
+    "jobs2",
+    "dask",
+    "jobs0",
+    "review-loop",
+    "align-loop",
+    "one-call",
+    "jobs2-quarter",
+    "align-loop-threads",
 )
 QUICK_CONFIGS = ("jobs1", "jobs2", "dask", "jobs0", "review-loop", "align-loop", "one-call")
 
@@ -168,8 +182,12 @@ def run_dask(manifest: Path, options: Any, out: Path) -> dict[str, Any]:
     from bitext.dask import run_batch_on_dask
 
     clock = Clock()
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=40) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         client.wait_for_workers(2)
         cluster_start = time.perf_counter() - clock.started
         worker_cpu_before = sum(client.run(cpu_seconds).values())
@@ -179,8 +197,16 @@ def run_dask(manifest: Path, options: Any, out: Path) -> dict[str, Any]:
         parent_cpu = cpu_seconds() - cpu
         worker_cpu = sum(client.run(cpu_seconds).values()) - worker_cpu_before
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    return {**figures, "documents": summary.ok, "failed": summary.failed, "cluster_start": cluster_start,
-            "worker_mib": max(workers.values()), "parent_cpu": parent_cpu, "worker_cpu": worker_cpu, "jobs": 2}
+    return {
+        **figures,
+        "documents": summary.ok,
+        "failed": summary.failed,
+        "cluster_start": cluster_start,
+        "worker_mib": max(workers.values()),
+        "parent_cpu": parent_cpu,
+        "worker_cpu": worker_cpu,
+        "jobs": 2,
+    }
 
 
 class Clock:
@@ -216,8 +242,20 @@ def measure(config: str, manifest: Path, quarter: Path, align_options: dict[str,
     environment = dict(os.environ)
     if config in ("align-loop", "review-loop", "one-call", "jobs0"):
         environment.update(SINGLE_THREADED)
-    command = [sys.executable, __file__, "--child", config, "--manifest", str(manifest), "--quarter", str(quarter),
-               "--out", str(out), "--align-options", json.dumps(align_options)]
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        config,
+        "--manifest",
+        str(manifest),
+        "--quarter",
+        str(quarter),
+        "--out",
+        str(out),
+        "--align-options",
+        json.dumps(align_options),
+    ]
     finished = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
     if finished.returncode != 0:
         raise SystemExit(f"{config} failed:\n{finished.stderr[-3000:]}")
@@ -227,8 +265,10 @@ def measure(config: str, manifest: Path, quarter: Path, align_options: dict[str,
 # --- the report -------------------------------------------------------------------------------
 
 
-HEADER = (f"{'configuration':<20} {'seconds':>8} {'docs/s':>8} {'ms/doc':>8} {'start-up s':>10} {'steady/s':>9} "
-          f"{'CPU ms/doc':>10} {'parent MiB':>11} {'worker MiB':>11} {'load':>5}")
+HEADER = (
+    f"{'configuration':<20} {'seconds':>8} {'docs/s':>8} {'ms/doc':>8} {'start-up s':>10} {'steady/s':>9} "
+    f"{'CPU ms/doc':>10} {'parent MiB':>11} {'worker MiB':>11} {'load':>5}"
+)
 
 
 def show(results: list[dict[str, Any]]) -> None:
@@ -239,10 +279,13 @@ def show(results: list[dict[str, Any]]) -> None:
         start_up = f"{r['start_up']:.1f}" if "start_up" in r else ""
         steady = f"{r['steady_rate']:.2f}" if "steady_rate" in r else ""
         cpu = 1000 * (r.get("parent_cpu", 0) + r.get("worker_cpu", 0)) / r["documents"]
-        print(f"{r['config']:<20} {r['seconds']:8.1f} {r['documents'] / r['seconds']:8.2f} "
-              f"{1000 * r['seconds'] / r['documents']:8.1f} {start_up:>10} {steady:>9} {cpu:10.1f} "
-              f"{r['parent_mib']:11.0f} "
-              f"{'' if worker is None else f'{worker:.0f}':>11} {r.get('load', 0):5.1f}{extra}{failed}", flush=True)
+        print(
+            f"{r['config']:<20} {r['seconds']:8.1f} {r['documents'] / r['seconds']:8.2f} "
+            f"{1000 * r['seconds'] / r['documents']:8.1f} {start_up:>10} {steady:>9} {cpu:10.1f} "
+            f"{r['parent_mib']:11.0f} "
+            f"{'' if worker is None else f'{worker:.0f}':>11} {r.get('load', 0):5.1f}{extra}{failed}",
+            flush=True,
+        )
 
 
 def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
@@ -258,9 +301,9 @@ def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
             found[f"{faster} / {slower}, steady (docs/s)"] = steady[faster] / steady[slower]
     for faster, slower in (("jobs2", "jobs1"), ("dask", "jobs1")):
         if {faster, slower} <= by.keys():
-            found[f"{faster} / {slower}, projected on 2 idle cores from CPU time"] = (
-                idle_seconds(by[slower]) / idle_seconds(by[faster])
-            )
+            found[f"{faster} / {slower}, projected on 2 idle cores from CPU time"] = idle_seconds(
+                by[slower]
+            ) / idle_seconds(by[faster])
     # Overheads from CPU time, which the other sessions' load does not inflate the way it inflates wall time.
     cpu = {name: 1000 * (r.get("parent_cpu", 0) + r.get("worker_cpu", 0)) / r["documents"] for name, r in by.items()}
     if {"jobs0", "review-loop"} <= cpu.keys():
@@ -316,9 +359,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bitext-batch-bench-") as scratch:
         folder = Path(scratch)
         manifest, quarter, sentences = write_pairs(folder, count)
-        print(f"{count} FLORES-200 pairs (zho_Hant/eng_Latn, about {sentences / count:.1f} English sentences each), "
-              f"aligner options {align_options or 'default'}, {os.cpu_count()} cores, "
-              f"load average {os.getloadavg()[0]:.1f} at start")
+        print(
+            f"{count} FLORES-200 pairs (zho_Hant/eng_Latn, about {sentences / count:.1f} English sentences each), "
+            f"aligner options {align_options or 'default'}, {os.cpu_count()} cores, "
+            f"load average {os.getloadavg()[0]:.1f} at start"
+        )
         summary: dict[str, list[float]] = defaultdict(list)
         every: list[dict[str, Any]] = []
         for repeat in range(1, repeats + 1):

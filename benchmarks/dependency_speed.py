@@ -93,9 +93,13 @@ def compare_opencc(python: Path) -> None:
     characters = {config: sum(map(len, batch)) for config, batch in job["texts"].items()}
     official = run_worker(sys.executable, job)
     port = run_worker(python, job)
-    version = subprocess.run(
-        [str(python), "-m", "pip", "show", "opencc-python-reimplemented"], capture_output=True, text=True
-    ).stdout.split("Version: ")[-1].split()[0]
+    version = (
+        subprocess.run(
+            [str(python), "-m", "pip", "show", "opencc-python-reimplemented"], capture_output=True, text=True
+        )
+        .stdout.split("Version: ")[-1]
+        .split()[0]
+    )
     print(f"== opencc (official binding, this env) vs opencc-python-reimplemented {version} ({python})")
     print(f"{'config':8}{'chars':>10}{'official':>12}{'reimpl.':>12}{'speed-up':>10}{'load (ms)':>20}  identical texts")
     for config in job["texts"]:
@@ -109,7 +113,9 @@ def compare_opencc(python: Path) -> None:
         for x, y in zip(a["outputs"], b["outputs"], strict=True):
             if x != y:
                 diff = next(i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q) if len(x) == len(y) else 0
-                print(f"    first difference: official {x[diff:diff + 12]!r} vs reimplemented {y[diff:diff + 12]!r}")
+                print(
+                    f"    first difference: official {x[diff : diff + 12]!r} vs reimplemented {y[diff : diff + 12]!r}"
+                )
                 break
 
 
@@ -142,8 +148,10 @@ def has_han(token: str) -> bool:
 def load_seconds(code: str) -> float:
     """Import and first use in a fresh interpreter: what a CLI run pays."""
     timer = f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
-    return min(float(subprocess.run([sys.executable, "-c", timer], capture_output=True, text=True,
-                                     check=True).stdout) for _ in range(3))
+    return min(
+        float(subprocess.run([sys.executable, "-c", timer], capture_output=True, text=True, check=True).stdout)
+        for _ in range(3)
+    )
 
 
 def compare_jieba() -> None:

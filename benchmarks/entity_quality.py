@@ -111,19 +111,23 @@ def run_bundled(show: bool) -> None:
         pairs = list(align_entities(alignment))
         strict = score_against_gold(pairs, gold, lenient=False)
         lenient = score_against_gold(pairs, gold, lenient=True)
-        print(f"bundled, {name} ({alignment.settings.get('aligner')}): "
-              f"strict P {strict['precision']:.3f} R {strict['recall']:.3f} "
-              f"({strict['correct']}/{strict['predicted']} pairs, {strict['found']}/{strict['gold']} gold rows); "
-              f"lenient P {lenient['precision']:.3f} R {lenient['recall']:.3f}; "
-              f"type accuracy {strict['type_accuracy']:.3f}")
+        print(
+            f"bundled, {name} ({alignment.settings.get('aligner')}): "
+            f"strict P {strict['precision']:.3f} R {strict['recall']:.3f} "
+            f"({strict['correct']}/{strict['predicted']} pairs, {strict['found']}/{strict['gold']} gold rows); "
+            f"lenient P {lenient['precision']:.3f} R {lenient['recall']:.3f}; "
+            f"type accuracy {strict['type_accuracy']:.3f}"
+        )
         for row in strict["missed"]:  # type: ignore[union-attr]
             print(f"    missed  {row[0]} ↔ {row[1]} ({row[2]})")
         for pair in strict["extra"]:  # type: ignore[union-attr]
             print(f"    extra   {pair.zh} ↔ {pair.en} ({pair.type}; {', '.join(pair.evidence)})")
         if show:
             for pair in pairs:
-                print(f"    {pair.zh} ↔ {pair.en}  {pair.type} ×{pair.count} {pair.score:.2f}  "
-                      f"{'; '.join(pair.evidence)}  variants={','.join(pair.variants)}")
+                print(
+                    f"    {pair.zh} ↔ {pair.en}  {pair.type} ×{pair.count} {pair.score:.2f}  "
+                    f"{'; '.join(pair.evidence)}  variants={','.join(pair.variants)}"
+                )
 
 
 # ---------------------------------------------------------------- FLORES-200
@@ -160,11 +164,20 @@ def sample_rows(ids: list[str], alignments: list[Alignment], tables: list[list[E
     for doc, alignment, pairs in zip(ids, alignments, tables, strict=True):
         for pair in pairs:
             bead = alignment.beads[pair.beads[0]]
-            rows.append({
-                "doc": doc, "zh": pair.zh, "en": pair.en, "type": pair.type, "score": f"{pair.score:.2f}",
-                "evidence": "; ".join(pair.evidence), "zh_sentence": alignment.zh_text(bead),
-                "en_sentence": alignment.en_text(bead), "verdict": "", "note": "",
-            })
+            rows.append(
+                {
+                    "doc": doc,
+                    "zh": pair.zh,
+                    "en": pair.en,
+                    "type": pair.type,
+                    "score": f"{pair.score:.2f}",
+                    "evidence": "; ".join(pair.evidence),
+                    "zh_sentence": alignment.zh_text(bead),
+                    "en_sentence": alignment.en_text(bead),
+                    "verdict": "",
+                    "note": "",
+                }
+            )
     return rows
 
 
@@ -175,10 +188,14 @@ def run_flores(data: Path, sample: int, seed: int, write: Path | None) -> None:
     sentences = sum(len(a.zh) for a in alignments)
     mentions = sum(p.count for pairs in tables for p in pairs)
     distinct = sum(len(pairs) for pairs in tables)
-    print(f"FLORES-200 devtest zho_Hant/eng_Latn: {len(alignments)} documents, {sentences} sentence pairs, "
-          f"{elapsed:.1f} s including resource loading")
-    print(f"  {mentions} linked mentions = {1000 * mentions / sentences:.0f} per 1,000 sentences; "
-          f"{distinct} distinct pairs per document = {1000 * distinct / sentences:.0f} per 1,000 sentences")
+    print(
+        f"FLORES-200 devtest zho_Hant/eng_Latn: {len(alignments)} documents, {sentences} sentence pairs, "
+        f"{elapsed:.1f} s including resource loading"
+    )
+    print(
+        f"  {mentions} linked mentions = {1000 * mentions / sentences:.0f} per 1,000 sentences; "
+        f"{distinct} distinct pairs per document = {1000 * distinct / sentences:.0f} per 1,000 sentences"
+    )
     if write is not None:
         rows = sample_rows(ids, alignments, tables)
         chosen = random.Random(seed).sample(rows, min(sample, len(rows)))
@@ -196,8 +213,11 @@ def run_check(path: Path, data: Path) -> None:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     judged = [r for r in rows if r["verdict"] in ("ok", "wrong")]
     ok = [r for r in judged if r["verdict"] == "ok"]
-    print(f"{path.name}: {len(judged)} pairs judged, {len(ok)} ok -> precision {len(ok) / len(judged):.3f}"
-          if judged else f"{path.name}: no verdicts yet")
+    print(
+        f"{path.name}: {len(judged)} pairs judged, {len(ok)} ok -> precision {len(ok) / len(judged):.3f}"
+        if judged
+        else f"{path.name}: no verdicts yet"
+    )
     ids, _, tables = flores_tables(data)
     current = {(doc, p.zh, p.en) for doc, pairs in zip(ids, tables, strict=True) for p in pairs}
     still = sum(1 for r in rows if (r["doc"], r["zh"], r["en"]) in current)
@@ -229,10 +249,14 @@ def run_speed(repeat: int) -> None:
         entity_times.append(time.perf_counter() - start)
         first_entity = entity_times[0] if first_entity is None else first_entity
     print(f"bundled article ({len(alignment.zh)} zh / {len(alignment.en)} en sentences), resources loaded:")
-    print(f"  entity alignment: first call {first_entity * 1000:.0f} ms (name caches cold), "
-          f"best of {repeat} {min(entity_times) * 1000:.0f} ms")
-    print(f"  sentence alignment (bitext.align, same run): best {min(sentence_times) * 1000:.0f} ms; "
-          f"ratio entities/sentences (first call) {first_entity / min(sentence_times):.2f}")
+    print(
+        f"  entity alignment: first call {first_entity * 1000:.0f} ms (name caches cold), "
+        f"best of {repeat} {min(entity_times) * 1000:.0f} ms"
+    )
+    print(
+        f"  sentence alignment (bitext.align, same run): best {min(sentence_times) * 1000:.0f} ms; "
+        f"ratio entities/sentences (first call) {first_entity / min(sentence_times):.2f}"
+    )
 
 
 def run_anchors() -> None:
@@ -250,8 +274,10 @@ def run_anchors() -> None:
         consistent = [a for a in anchors if (a.zh_sentence, a.en_sentence) in gold_links]
         missed = [a for a in consistent if (a.zh_sentence, a.en_sentence) not in links]
         weighted = sum(a.weight for a in consistent) / sum(a.weight for a in anchors) if anchors else 0.0
-        print(f"{method}: {len(anchors)} anchors, {len(consistent)} consistent with the gold beads "
-              f"({weighted:.3f} by weight); consistent anchors the alignment misses: {len(missed)}")
+        print(
+            f"{method}: {len(anchors)} anchors, {len(consistent)} consistent with the gold beads "
+            f"({weighted:.3f} by weight); consistent anchors the alignment misses: {len(missed)}"
+        )
 
 
 def main(argv: Iterable[str] | None = None) -> int:

@@ -79,13 +79,16 @@ def main() -> None:
         for k in range(len(en_lines)):
             if k in clean:
                 continue  # only beads the check passes when clean can show whether it catches a planted error
-            for planted_text, is_year in ((change_a_digit(en_lines[k], rng), False),
-                                          (YEAR_PHRASE.sub("", en_lines[k], count=1), True)):
+            for planted_text, is_year in (
+                (change_a_digit(en_lines[k], rng), False),
+                (YEAR_PHRASE.sub("", en_lines[k], count=1), True),
+            ):
                 if planted_text is None or planted_text == en_lines[k]:
                     continue
                 changed = [*en_lines[:k], planted_text, *en_lines[k + 1 :]]
-                hit = any(f.code == "number-mismatch" and f.bead == k
-                          for f in check(gold_alignment(zh_lines, changed)).flags)
+                hit = any(
+                    f.code == "number-mismatch" and f.bead == k for f in check(gold_alignment(zh_lines, changed)).flags
+                )
                 if is_year:
                     years, years_caught = years + 1, years_caught + hit
                 else:

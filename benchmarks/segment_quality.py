@@ -80,8 +80,10 @@ def _judged_inner_ends() -> dict[tuple[str, str], list[int]]:
 def mac_dev(data: Path) -> Iterator[Dataset]:
     for side, lang in (("en", "en"), ("zh", "zh")):
         chapters = sorted((data / "mac-dev" / side).iterdir())
-        paragraphs = [[line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-                      for path in chapters]
+        paragraphs = [
+            [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            for path in chapters
+        ]
         yield Dataset(f"mac-dev/{side}", lang, paragraphs)
 
 
@@ -193,6 +195,7 @@ def time_splitters(text: str, lang: str, names: list[str], repeat: int) -> tuple
                 segment(text, lang, splitter=name)  # type: ignore[arg-type]
             seconds[name] = min(seconds[name], (time.perf_counter() - started) / passes[name])
     return predicted, seconds
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -9,8 +9,9 @@ from bitext.align.fit import TrainingDoc
 from bitext.align.search import Band
 
 
-def doc_with_a_gold_feature(gold: list[tuple[list[int], list[int]]], group: str, noise: float = 0.0,
-                            seed: int = 0) -> TrainingDoc:
+def doc_with_a_gold_feature(
+    gold: list[tuple[list[int], list[int]]], group: str, noise: float = 0.0, seed: int = 0
+) -> TrainingDoc:
     """A document whose one feature is 1 on its gold beads (plus optional noise elsewhere)."""
     n = max(max(z, default=-1) for z, _ in gold) + 1
     m = max(max(e, default=-1) for _, e in gold) + 1

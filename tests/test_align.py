@@ -177,20 +177,35 @@ def test_cli_scorer_option(tmp_path):
     from bitext.cli.main import main
 
     out = tmp_path / "out.align"
-    code = main(["align", str(CORPUS / "zh-Hant.sentences.txt"), str(CORPUS / "en.sentences.txt"), "--presegmented",
-                 "--scorer", "lexical", "--format", "align", "-o", str(out)])
+    code = main(
+        [
+            "align",
+            str(CORPUS / "zh-Hant.sentences.txt"),
+            str(CORPUS / "en.sentences.txt"),
+            "--presegmented",
+            "--scorer",
+            "lexical",
+            "--format",
+            "align",
+            "-o",
+            str(out),
+        ]
+    )
     assert code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
-    predicted = [([int(x) for x in z.strip("[]").split(",") if x], [int(x) for x in e.strip("[]").split(",") if x])
-                 for z, e in (line.split(":") for line in lines)]
+    predicted = [
+        ([int(x) for x in z.strip("[]").split(",") if x], [int(x) for x in e.strip("[]").split(",") if x])
+        for z, e in (line.split(":") for line in lines)
+    ]
     assert evaluate(GOLD, predicted).strict.f1 >= 0.9
 
 
 def test_cli_rejects_an_unknown_scorer_in_one_line(tmp_path, capsys):
     from bitext.cli.main import main
 
-    code = main(["align", str(CORPUS / "zh-Hant.sentences.txt"), str(CORPUS / "en.sentences.txt"),
-                 "--scorer", "telepathy"])
+    code = main(
+        ["align", str(CORPUS / "zh-Hant.sentences.txt"), str(CORPUS / "en.sentences.txt"), "--scorer", "telepathy"]
+    )
     assert code == 2
     assert capsys.readouterr().err.strip().count("\n") == 0
 

@@ -191,7 +191,8 @@ def test_bad_manifest_exits_2_with_one_line_and_no_traceback(tmp_path: Path) -> 
     manifest.write_text("a\tonly-two-fields\n")
     result = subprocess.run(
         [sys.executable, "-m", "bitext", "batch", str(manifest), "-o", str(tmp_path / "out")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "line 1" in result.stderr and "Traceback" not in result.stderr
@@ -427,8 +428,18 @@ def test_the_per_document_task_writes_output_then_status(tmp_path: Path) -> None
 
 def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8, (i + 4) % 8] for i in range(150)])
-    command = [sys.executable, "-m", "bitext", "batch", str(manifest), "-o", str(tmp_path / "out"), "-j", "2",
-               *FAST_CLI]
+    command = [
+        sys.executable,
+        "-m",
+        "bitext",
+        "batch",
+        str(manifest),
+        "-o",
+        str(tmp_path / "out"),
+        "-j",
+        "2",
+        *FAST_CLI,
+    ]
     process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
@@ -492,8 +503,22 @@ def test_presegmented_documents_are_not_re_split(tmp_path: Path) -> None:
     (tmp_path / "zh" / "a.txt").write_text(f"{zh[0]}\n{zh[1]}{zh[2]}\n", encoding="utf-8")
     (tmp_path / "en" / "a.txt").write_text(f"{en[0]}\n{en[1]} {en[2]}\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", str(out), "-j", "0", "--presegmented",
-                 *FAST_CLI]) == 0
+    assert (
+        main(
+            [
+                "batch",
+                str(tmp_path / "zh"),
+                str(tmp_path / "en"),
+                "-o",
+                str(out),
+                "-j",
+                "0",
+                "--presegmented",
+                *FAST_CLI,
+            ]
+        )
+        == 0
+    )
     rows = read_tsv_rows(out / "corpus.tsv")
     assert [(row["zh_ids"], row["en_ids"]) for row in rows] == [("[0]", "[0]"), ("[1]", "[1]")]
     assert report_rows(out)["a.txt"]["zh_sentences"] == "2"

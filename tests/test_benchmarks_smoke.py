@@ -19,9 +19,7 @@ SMOKE_RUNS = {
 
 @pytest.mark.parametrize("name", sorted(SMOKE_RUNS))
 def test_benchmark_runs_and_reports_figures(name: str, shared_data: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, *SMOKE_RUNS[name]], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
+    result = subprocess.run([sys.executable, *SMOKE_RUNS[name]], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     figures = [float(x) for x in re.findall(r"\b[01]\.\d{3}\b", result.stdout)]
     assert figures, result.stdout[-2000:]

@@ -9,8 +9,10 @@ import pytest
 from bitext.cli.main import main
 
 ZH = "商湯集團宣布完成重組。公司將專注生成式人工智能。\n\n徐立表示，重組已經完成。\n"
-EN = "SenseTime announced it has completed its restructuring. The company will focus on generative AI.\n\n" \
-     "Xu Li said the reorganisation was complete.\n"
+EN = (
+    "SenseTime announced it has completed its restructuring. The company will focus on generative AI.\n\n"
+    "Xu Li said the reorganisation was complete.\n"
+)
 
 
 @pytest.fixture
@@ -105,8 +107,9 @@ def big5_source_utf8_translation(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize("command", ["align", "entities", "check"])
-def test_each_side_can_have_its_own_encoding(command: str, big5_source_utf8_translation: tuple[Path, Path],
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_side_can_have_its_own_encoding(
+    command: str, big5_source_utf8_translation: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     zh, en = big5_source_utf8_translation
     extra = ["--fail-on", "never"] if command == "check" else []
     assert main([command, str(zh), str(en), "--source-encoding", "big5", *extra]) == 0

@@ -25,8 +25,10 @@ from bitext.cli.main import build_parser, main
 from bitext.script import convert
 
 ZH = "商湯集團宣布完成重組。公司將專注生成式人工智能。\n\n徐立表示，重組已經完成。\n"
-EN = "SenseTime announced it has completed its restructuring. The company will focus on generative AI.\n\n" \
-     "Xu Li said the reorganisation was complete.\n"
+EN = (
+    "SenseTime announced it has completed its restructuring. The company will focus on generative AI.\n\n"
+    "Xu Li said the reorganisation was complete.\n"
+)
 PNG_JUNK = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(3).randbytes(4000)
 
 # Bad inputs: file name → (bytes, or None for "do not create", or "dir"), what the message must say.
@@ -129,14 +131,27 @@ GENERIC_CASES = _generic_cases()
 # The bad-input cases that also run as real subprocesses: all of them for convert, one per other role.
 SUBPROCESS_BAD_CASES = sorted(
     [key for key in BAD_CASES if key.startswith("convert:")]
-    + ["align-source:image.png", "align-translation:missing.txt", "segment:nul.txt", "eval-gold:empty.txt",
-       "eval-pred:folder", "convert-detect:c1.txt", "segment:big5-read-as-gb"]
+    + [
+        "align-source:image.png",
+        "align-translation:missing.txt",
+        "segment:nul.txt",
+        "eval-gold:empty.txt",
+        "eval-pred:folder",
+        "convert-detect:c1.txt",
+        "segment:big5-read-as-gb",
+    ]
     + [key for key in GENERIC_CASES if key.endswith(":missing.txt")]
 )
 READ_FILES = sorted(name for name in GOOD_FILES if name.startswith("zh-"))
 # The ones that also run as subprocesses: each encoding and line end the issue names.
-SUBPROCESS_READ_FILES = ["zh-big5.txt", "zh-crlf.txt", "zh-gb18030.txt", "zh-utf16be.txt", "zh-utf16le.txt",
-                         "zh-utf8bom.txt"]
+SUBPROCESS_READ_FILES = [
+    "zh-big5.txt",
+    "zh-crlf.txt",
+    "zh-gb18030.txt",
+    "zh-utf16be.txt",
+    "zh-utf16le.txt",
+    "zh-utf8bom.txt",
+]
 
 
 def _fill(argv: tuple[str, ...] | list[str], folder: Path, file: str = "") -> list[str]:
@@ -159,8 +174,13 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _run(argv: list[str]) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}  # output must be UTF-8 regardless
     return subprocess.run(
-        [sys.executable, "-m", "bitext", *argv], capture_output=True, env=env, timeout=300, stdin=subprocess.DEVNULL,
-        encoding="utf-8", errors="replace",
+        [sys.executable, "-m", "bitext", *argv],
+        capture_output=True,
+        env=env,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+        encoding="utf-8",
+        errors="replace",
     )
 
 
@@ -257,8 +277,11 @@ def test_segment_reads_every_encoding_with_offsets_into_the_decoded_text(
     expected = GOOD_FILES[name].decode("utf-8") if name == "zh-fullwidth.txt" else ZH
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [record["text"] for record in records] == [expected[r["start"] : r["end"]] for r in records]
-    assert [record["text"] for record in records] == ["商湯集團宣布完成重組。", "公司將專注生成式人工智能。",
-                                                      "徐立表示，重組已經完成。"]
+    assert [record["text"] for record in records] == [
+        "商湯集團宣布完成重組。",
+        "公司將專注生成式人工智能。",
+        "徐立表示，重組已經完成。",
+    ]
 
 
 @pytest.mark.parametrize(("name", "encoding"), [("zh-big5.txt", "big5"), ("zh-gb18030.txt", "gb18030")])

@@ -95,7 +95,7 @@ def test_identical_latin_names() -> None:
 
 
 def test_terms_defined_by_a_lowercase_long_form_are_not_names() -> None:
-    """"generative artificial intelligence (GenAI)": GenAI is a term, though identical on both sides."""
+    """ "generative artificial intelligence (GenAI)": GenAI is a term, though identical on both sides."""
     assert not [p for p in bundled_table() if p.en in ("GenAI", "AI")]
 
 
@@ -126,8 +126,13 @@ def test_alignment_from_the_default_pipeline_finds_the_brand() -> None:
 @pytest.mark.parametrize(
     ("zh", "en", "zh_name", "en_name", "system"),
     [
-        ("李嘉誠昨日在香港出席活動。", "Li Ka-shing attended an event in Hong Kong yesterday.", "李嘉誠", "Li Ka-shing",
-         "cantonese"),
+        (
+            "李嘉誠昨日在香港出席活動。",
+            "Li Ka-shing attended an event in Hong Kong yesterday.",
+            "李嘉誠",
+            "Li Ka-shing",
+            "cantonese",
+        ),
         ("蔡英文今天發表談話。", "Tsai Ing-wen made a statement today.", "蔡英文", "Tsai Ing-wen", "wade-giles"),
         ("曾蔭權出席了會議。", "Donald Tsang attended the meeting.", "曾蔭權", "Donald Tsang", None),
     ],
@@ -145,11 +150,15 @@ def test_romanisation_systems(zh: str, en: str, zh_name: str, en_name: str, syst
 
 
 def test_foreign_name_written_in_chinese() -> None:
-    table = align_entities(one_to_one(
-        ["委員會常任秘書莎拉．戴紐斯週一公開表示，已放棄嘗試聯繫巴布．狄倫。"],
-        ["Sara Danius, permanent secretary of the committee, said on Monday it had given up trying to reach "
-         "Bob Dylan."],
-    ))
+    table = align_entities(
+        one_to_one(
+            ["委員會常任秘書莎拉．戴紐斯週一公開表示，已放棄嘗試聯繫巴布．狄倫。"],
+            [
+                "Sara Danius, permanent secretary of the committee, said on Monday it had given up trying to reach "
+                "Bob Dylan."
+            ],
+        )
+    )
     assert find(table, "莎拉．戴紐斯", "Sara Danius")
     assert find(table, "巴布．狄倫", "Bob Dylan")
     assert not [p for p in table if p.en == "Monday"]
@@ -171,9 +180,17 @@ def test_unaligned_beads_give_nothing() -> None:
 # ---------------------------------------------------------------- invariants
 
 NAMES = [
-    ("徐立", "Xu Li"), ("湯曉鷗", "Tang Xiaoou"), ("新疆", "Xinjiang"), ("李嘉誠", "Li Ka-shing"),
-    ("蔡英文", "Tsai Ing-wen"), ("香港", "Hong Kong"), ("瑞典", "Sweden"), ("OpenAI", "OpenAI"),
-    ("牛津大學", "University of Oxford"), ("加拿大", "Canada"), ("王小明", "Peter"),
+    ("徐立", "Xu Li"),
+    ("湯曉鷗", "Tang Xiaoou"),
+    ("新疆", "Xinjiang"),
+    ("李嘉誠", "Li Ka-shing"),
+    ("蔡英文", "Tsai Ing-wen"),
+    ("香港", "Hong Kong"),
+    ("瑞典", "Sweden"),
+    ("OpenAI", "OpenAI"),
+    ("牛津大學", "University of Oxford"),
+    ("加拿大", "Canada"),
+    ("王小明", "Peter"),
 ]
 FILLERS = [("今天說", "said today"), ("與", "met"), ("在", "was in"), ("宣布了計劃", "announced a plan")]
 
@@ -247,8 +264,10 @@ def test_sentence_anchors_come_from_rare_pairs_only() -> None:
     assert anchors
     assert not [a for a in anchors if a.en == "SenseTime"]  # in every other sentence: pins nothing
     for anchor in anchors:
-        assert anchor.zh in alignment.zh.sentences[anchor.zh_sentence].text or anchor.zh in find(
-            bundled_table(), anchor.zh, anchor.en).variants
+        assert (
+            anchor.zh in alignment.zh.sentences[anchor.zh_sentence].text
+            or anchor.zh in find(bundled_table(), anchor.zh, anchor.en).variants
+        )
         assert 0 < anchor.weight <= 1
     # 徐立 / Xu Li is in three sentences on each side: all nine pairings are proposed, weight 1/9
     # each, and the three true ones (the gold beads) are among them

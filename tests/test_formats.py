@@ -29,9 +29,47 @@ from bitext.formats.tmx import xml_safe
 from bitext.formats.tsv import escape, unescape
 from bitext.qa import Flag, QAReport, check
 
-HOSTILE = ["\t", "\n", "\r", "\r\n", "<", ">", "&", '"', "'", "\\", "\\t", "\x00", "\x01", "\x0b", "\x1f",
-           "\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "😀", "𠀋", "]]>", "</script>", "<!--", "NA", "#", ",", "商湯",
-           "SenseTime", "47億", "4.7 billion", "1 萬 7000", "百分之", "12:00", "XIV", "DD", "twenty-", "https://x.y/%E5"]
+HOSTILE = [
+    "\t",
+    "\n",
+    "\r",
+    "\r\n",
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "\\",
+    "\\t",
+    "\x00",
+    "\x01",
+    "\x0b",
+    "\x1f",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "😀",
+    "𠀋",
+    "]]>",
+    "</script>",
+    "<!--",
+    "NA",
+    "#",
+    ",",
+    "商湯",
+    "SenseTime",
+    "47億",
+    "4.7 billion",
+    "1 萬 7000",
+    "百分之",
+    "12:00",
+    "XIV",
+    "DD",
+    "twenty-",
+    "https://x.y/%E5",
+]
 
 sentence_text = st.lists(
     st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=8)),
@@ -66,8 +104,9 @@ def alignments(draw: st.DrawFn) -> Alignment:
     beads, next_zh, next_en = [], 0, 0
     for zh_n, en_n in shapes:
         score = draw(st.floats(0, 1))
-        beads.append(Bead(tuple(range(next_zh, next_zh + zh_n)), tuple(range(next_en, next_en + en_n)), score,
-                          {"length": score}))
+        beads.append(
+            Bead(tuple(range(next_zh, next_zh + zh_n)), tuple(range(next_en, next_en + en_n)), score, {"length": score})
+        )
         next_zh, next_en = next_zh + zh_n, next_en + en_n
     settings = {"bitext": "test", "aligner": 'hostile\t"<x>"', "presegmented": False}
     return Alignment(zh, en, tuple(beads), settings)
@@ -81,8 +120,9 @@ def entity_table(alignment: Alignment) -> EntityTable:
             continue
         zh_span, en_span = alignment.zh_spans(bead)[0], alignment.en_spans(bead)[0]
         mention = Mention(number, zh_span.start, zh_span.start + 1, en_span.start, en_span.start + 1)
-        pairs.append(EntityPair(zh_span.text[:1], en_span.text[:1], "ORG", 1, 0.5, ("identical",), (number,),
-                                (mention,)))
+        pairs.append(
+            EntityPair(zh_span.text[:1], en_span.text[:1], "ORG", 1, 0.5, ("identical",), (number,), (mention,))
+        )
     return EntityTable(tuple(pairs))
 
 
@@ -116,7 +156,16 @@ def test_tsv_round_trips_through_read_tsv(alignment: Alignment) -> None:
     assert len(data.records) == len(expected)
     for got, want in zip(data.records, expected, strict=True):
         assert (got.zh, got.en, got.type, got.zh_ids, got.en_ids, got.doc_id, got.bead, got.flags, got.entities) == (
-            want.zh, want.en, want.type, want.zh_ids, want.en_ids, want.doc_id, want.bead, want.flags, want.entities)
+            want.zh,
+            want.en,
+            want.type,
+            want.zh_ids,
+            want.en_ids,
+            want.doc_id,
+            want.bead,
+            want.flags,
+            want.entities,
+        )
         assert got.score == pytest.approx(want.score, abs=5e-5)
 
 
@@ -147,13 +196,13 @@ def test_tsv_reads_back_exactly_with_the_csv_module(alignment: Alignment) -> Non
 
 def test_tsv_cell_starting_with_a_quote_survives_pandas() -> None:
     pd = pytest.importorskip("pandas")
-    zh = make_document(['「他說」', '"引號"開頭'], "zh", [" "])
+    zh = make_document(["「他說」", '"引號"開頭'], "zh", [" "])
     en = make_document(['"He said"', '"Quoted" start\tand a tab'], "en", [" "])
     alignment = Alignment(zh, en, (Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.8)))
     text = written(Export(alignment), "tsv")
     df = pd.read_csv(io.StringIO(text), sep="\t", quoting=csv.QUOTE_NONE, dtype=str, keep_default_na=False)
     assert list(df["en"].map(unescape)) == ['"He said"', '"Quoted" start\tand a tab']
-    assert list(df["zh"]) == ['「他說」', '"引號"開頭']
+    assert list(df["zh"]) == ["「他說」", '"引號"開頭']
 
 
 def test_tsv_sidecar_records_signature_and_read_tsv_returns_it(tmp_path: Path) -> None:
@@ -198,7 +247,8 @@ def test_jsonl_round_trips_with_spans_flags_and_entities(alignment: Alignment) -
     for line in text.splitlines()[1:]:
         record = json.loads(line)
         assert [alignment.zh.text[s:e] for s, e in record["zh_spans"]] == [
-            alignment.zh.sentences[i].text for i in record["zh_ids"]]
+            alignment.zh.sentences[i].text for i in record["zh_ids"]
+        ]
         for entity in record["entities"]:
             for mention in entity["mentions"]:
                 assert alignment.zh.text[slice(*mention["zh"])] == entity["zh"]
@@ -413,8 +463,16 @@ def test_html_gives_two_pairs_in_one_bead_different_colours() -> None:
     # pairs 0 and 10 (same colour by number: 10 colours) share bead 0; pairs 1-9 are in bead 1
     offsets = {0: (0, 0), 10: (1, 2)} | {k: (2 + k, 2 + 2 * k) for k in range(1, 10)}
     pairs = tuple(
-        EntityPair(zh.text[z], en.text[e], "MISC", 1, 1.0, (), (0 if k in (0, 10) else 1,),
-                   (Mention(0 if k in (0, 10) else 1, z, z + 1, e, e + 1),))
+        EntityPair(
+            zh.text[z],
+            en.text[e],
+            "MISC",
+            1,
+            1.0,
+            (),
+            (0 if k in (0, 10) else 1,),
+            (Mention(0 if k in (0, 10) else 1, z, z + 1, e, e + 1),),
+        )
         for k, (z, e) in sorted(offsets.items())
     )
     page = written(Export(alignment, entities=EntityTable(pairs)), "html")

@@ -61,9 +61,21 @@ def test_quiet_silences_even_a_terminal() -> None:
 def test_align_in_a_pipe_writes_nothing_but_the_output(tmp_path: Path) -> None:
     out = tmp_path / "x.tsv"
     result = subprocess.run(
-        [sys.executable, "-m", "bitext", "align", str(CORPUS / "zh-Hant.sentences.txt"),
-         str(CORPUS / "en.sentences.txt"), "--presegmented", "--method", "gale-church", "-o", str(out)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "bitext",
+            "align",
+            str(CORPUS / "zh-Hant.sentences.txt"),
+            str(CORPUS / "en.sentences.txt"),
+            "--presegmented",
+            "--method",
+            "gale-church",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0
     assert result.stderr == "" and result.stdout == ""
@@ -78,8 +90,16 @@ def test_align_on_a_terminal_shows_every_stage_unless_quiet(
 
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    argv = ["align", str(CORPUS / "zh-Hant.sentences.txt"), str(CORPUS / "en.sentences.txt"), "--presegmented",
-            "--method", "gale-church", "-o", str(tmp_path / "x.tsv")]
+    argv = [
+        "align",
+        str(CORPUS / "zh-Hant.sentences.txt"),
+        str(CORPUS / "en.sentences.txt"),
+        "--presegmented",
+        "--method",
+        "gale-church",
+        "-o",
+        str(tmp_path / "x.tsv"),
+    ]
     assert main([*argv, "--quiet"] if quiet else argv) == 0
     drawn = terminal.getvalue()
     if quiet:

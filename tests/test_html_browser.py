@@ -24,8 +24,15 @@ from bitext.segment import segment
 from test_formats import make_document
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sensetime-genai"
 LOW_BEADS = {7, 30}  # beads given a low score in the test page: doubtful without any flag of their own
 
@@ -54,8 +61,18 @@ def corpus_entities(alignment: Alignment) -> EntityTable:
                 en_start = alignment.en_spans(bead)[0].start + en_text.index(en_form)
                 mentions.append(Mention(number, zh_start, zh_start + len(zh_form), en_start, en_start + len(en_form)))
         if mentions:
-            pairs.append(EntityPair(zh_form, en_form, kind, len(mentions), 0.9, ("hand-checked",),  # type: ignore[arg-type]
-                                    tuple(sorted({m.bead for m in mentions})), tuple(mentions)))
+            pairs.append(
+                EntityPair(
+                    zh_form,
+                    en_form,
+                    kind,
+                    len(mentions),
+                    0.9,
+                    ("hand-checked",),  # type: ignore[arg-type]
+                    tuple(sorted({m.bead for m in mentions})),
+                    tuple(mentions),
+                )
+            )
     return EntityTable(tuple(pairs))
 
 
@@ -63,8 +80,10 @@ def corpus_export() -> Export:
     """The bundled corpus with its gold alignment: a deterministic page independent of the aligner."""
     zh = segment((CORPUS / "zh-Hant.txt").read_text(encoding="utf-8"), "zh", name="zh-Hant.txt")
     en = segment((CORPUS / "en.txt").read_text(encoding="utf-8"), "en", name="en.txt")
-    beads = tuple(Bead(tuple(z), tuple(e), 0.3 if n in LOW_BEADS else (0.95 if z and e else 0.0))
-                  for n, (z, e) in enumerate(read_alignment(CORPUS / "gold.align")))
+    beads = tuple(
+        Bead(tuple(z), tuple(e), 0.3 if n in LOW_BEADS else (0.95 if z and e else 0.0))
+        for n, (z, e) in enumerate(read_alignment(CORPUS / "gold.align"))
+    )
     alignment = Alignment(zh, en, beads, {"bitext": "test", "aligner": "gold"})
     entities = corpus_entities(alignment)
     return Export(alignment, entities=entities, qa=check(alignment, entities))
@@ -104,8 +123,9 @@ def test_page_loads_with_no_script_error_and_fetches_nothing(corpus_page: Any) -
 def test_doubtful_filter_hides_good_beads(corpus_page: Any) -> None:
     export = corpus_export()
     good = [n for n, b in export.beads() if b.score >= 0.9 and not export.flags_for(n)]
-    doubtful = sorted(LOW_BEADS | {n for n, _ in export.beads() if any(
-        f.level in ("error", "warning") for f in export.flags_for(n))})
+    doubtful = sorted(
+        LOW_BEADS | {n for n, _ in export.beads() if any(f.level in ("error", "warning") for f in export.flags_for(n))}
+    )
     assert good and doubtful
     corpus_page.check("#doubtful")
     try:
@@ -147,8 +167,10 @@ def test_j_and_k_move_focus_between_visible_beads(corpus_page: Any) -> None:
     corpus_page.check("#doubtful")  # with the filter on, j skips the hidden good beads
     try:
         corpus_page.keyboard.press("j")
-        assert corpus_page.evaluate(focused) == f"b{min(LOW_BEADS)}" or corpus_page.locator(
-            f"#{corpus_page.evaluate(focused)}").get_attribute("data-doubtful") == "1"
+        assert (
+            corpus_page.evaluate(focused) == f"b{min(LOW_BEADS)}"
+            or corpus_page.locator(f"#{corpus_page.evaluate(focused)}").get_attribute("data-doubtful") == "1"
+        )
     finally:
         corpus_page.uncheck("#doubtful")
 
@@ -165,7 +187,7 @@ def test_clicking_the_path_jumps_to_that_bead(corpus_page: Any) -> None:
 
 def test_hostile_text_is_shown_not_run(browser: Any, tmp_path: Path) -> None:
     zh = make_document(['<script>alert("zh")</script> & 「引號」\x01'], "zh", [" "])
-    en = make_document(["<img src=x onerror=alert(1)> & \"quotes\" '"], "en", [" "])
+    en = make_document(['<img src=x onerror=alert(1)> & "quotes" \''], "en", [" "])
     alignment = Alignment(zh, en, (Bead((0,), (0,), 0.9),), {"bitext": "<b>test</b>"})
     page = open_page(browser, Export(alignment, qa=check(alignment)), tmp_path)
     dialogs: list[str] = []
@@ -173,7 +195,7 @@ def test_hostile_text_is_shown_not_run(browser: Any, tmp_path: Path) -> None:
     page.wait_for_timeout(100)
     assert dialogs == [] and page.errors == []
     assert page.locator("#b0 .zh").inner_text() == '<script>alert("zh")</script> & 「引號」\u2401'
-    assert page.locator("#b0 .en").inner_text() == "<img src=x onerror=alert(1)> & \"quotes\" '"
+    assert page.locator("#b0 .en").inner_text() == '<img src=x onerror=alert(1)> & "quotes" \''
     assert page.locator("img").count() == 0
     page.close()
 

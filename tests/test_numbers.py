@@ -68,8 +68,14 @@ def test_english_numbers(text, expected):
 
 @pytest.mark.parametrize(
     ("zh", "en"),
-    [("47億", "4.7 billion"), ("一百三十九億", "13.9 billion"), ("1390億港元", "HK$139 billion"),
-     ("百分之四十五點六", "45.6%"), ("兩成", "20 per cent"), ("2024年", "in 2024")],
+    [
+        ("47億", "4.7 billion"),
+        ("一百三十九億", "13.9 billion"),
+        ("1390億港元", "HK$139 billion"),
+        ("百分之四十五點六", "45.6%"),
+        ("兩成", "20 per cent"),
+        ("2024年", "in 2024"),
+    ],
 )
 def test_same_quantity_same_key(zh, en):
     assert [n.key for n in chinese_numbers(zh)] == [n.key for n in english_numbers(en)]
@@ -89,6 +95,7 @@ _DIGIT_NAMES = "零一二三四五六七八九"
 
 def _spell(value: int) -> str:
     """Standard Chinese reading of 1..99,999,999 (a second, independent spelling to test the parser)."""
+
     def section(n: int) -> str:
         out, zero = "", False
         for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
@@ -133,12 +140,15 @@ def test_any_digits_and_letters_read_without_crashing(text):
             assert 0 <= number.start < number.end <= len(text)
 
 
-@pytest.mark.parametrize("read, text", [
-    (chinese_numbers, "一" * 400),
-    (chinese_numbers, "1" * 400),
-    (chinese_numbers, "5" + "億" * 40),
-    (english_numbers, "9" * 400),
-])
+@pytest.mark.parametrize(
+    "read, text",
+    [
+        (chinese_numbers, "一" * 400),
+        (chinese_numbers, "1" * 400),
+        (chinese_numbers, "5" + "億" * 40),
+        (english_numbers, "9" * 400),
+    ],
+)
 def test_numbers_too_large_for_a_float_are_no_anchor_and_no_crash(read, text):
     assert read(text) == []
     assert [n.value for n in read(f"47 {text}")] == [47]

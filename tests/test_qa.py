@@ -106,25 +106,32 @@ def test_low_confidence_threshold_is_configurable() -> None:
 def test_length_ratio_outlier_against_the_documents_own_spread() -> None:
     zh = [f"這是第{k}個普通長度的中文句子。" for k in range(12)] + ["短。"]
     en = [f"This is ordinary English sentence number {k}." for k in range(12)]
-    en.append("A very long English sentence that goes on and on with far more words than the two characters "
-              "of Chinese could ever have said, padding, padding and more padding.")
-    alignment = Alignment(make_document(zh, "zh", [""]), make_document(en, "en", [" "]),
-                          tuple(Bead((k,), (k,), 0.9) for k in range(13)))
+    en.append(
+        "A very long English sentence that goes on and on with far more words than the two characters "
+        "of Chinese could ever have said, padding, padding and more padding."
+    )
+    alignment = Alignment(
+        make_document(zh, "zh", [""]), make_document(en, "en", [" "]), tuple(Bead((k,), (k,), 0.9) for k in range(13))
+    )
     flagged = [(f.bead, f.code) for f in check(alignment).flags]
     assert flagged == [(12, "length-ratio")]
 
 
 def test_latin_text_left_in_the_chinese_and_han_text_in_the_english() -> None:
     assert codes(one_bead("公司表示 we will upgrade the group 之後再說。", "The company said it would upgrade.")) == [
-        "untranslated"]
+        "untranslated"
+    ]
     assert codes(one_bead("公司表示。", "The company said 要查看或添加评论.")) == ["untranslated"]
     assert codes(one_bead("OpenAI推出ChatGPT。", "OpenAI launched ChatGPT.")) == []  # names are not untranslated text
 
 
 def test_repeated_english_for_different_chinese_is_flagged_once() -> None:
     zh = make_document(["公司收入增加。", "公司虧損收窄。", "公司收入增加。"], "zh", [""])
-    en = make_document(["The company's revenue increased.", "The company's revenue increased.",
-                        "The company's revenue increased."], "en", [" "])
+    en = make_document(
+        ["The company's revenue increased.", "The company's revenue increased.", "The company's revenue increased."],
+        "en",
+        [" "],
+    )
     alignment = Alignment(zh, en, tuple(Bead((k,), (k,), 0.9) for k in range(3)))
     assert [(f.bead, f.code) for f in check(alignment).flags] == [(1, "repeated-translation")]
 
@@ -134,13 +141,16 @@ def test_repeated_english_for_different_chinese_is_flagged_once() -> None:
 
 
 def test_entity_on_one_side_with_no_counterpart() -> None:
-    table = EntityTable((
-        EntityPair("商湯", "SenseTime", "ORG", 3, 0.95, ("cooccurrence",), (0, 1, 2), variants=("商湯科技",)),
-        EntityPair("徐立", "Xu Li", "PER", 1, 0.9, ("pinyin:xu li",), (1,)),
-    ))
+    table = EntityTable(
+        (
+            EntityPair("商湯", "SenseTime", "ORG", 3, 0.95, ("cooccurrence",), (0, 1, 2), variants=("商湯科技",)),
+            EntityPair("徐立", "Xu Li", "PER", 1, 0.9, ("pinyin:xu li",), (1,)),
+        )
+    )
     zh = make_document(["商湯科技宣布重組。", "徐立表示完成。", "公司股價上升。"], "zh", [""])
-    en = make_document(["The company announced a restructuring.", "Xu Li said it was done.",
-                        "SenseTime shares rose."], "en", [" "])
+    en = make_document(
+        ["The company announced a restructuring.", "Xu Li said it was done.", "SenseTime shares rose."], "en", [" "]
+    )
     alignment = Alignment(zh, en, tuple(Bead((k,), (k,), 0.9) for k in range(3)))
     flags = [(f.bead, f.code, f.level) for f in check(alignment, table).flags]
     assert flags == [(0, "entity-missing", "warning"), (2, "entity-missing", "warning")]
@@ -180,10 +190,14 @@ def files(tmp_path: Path):  # type: ignore[no-untyped-def]
     return write
 
 
-GOOD = ("商湯宣布完成重組。\n\n徐立表示，重組已經完成。\n",
-        "SenseTime announced it had completed its restructuring.\n\nXu Li said the reorganisation was complete.\n")
-BAD = ("商湯去年收入47億元。\n\n徐立表示，重組已經完成。\n",
-       "SenseTime earned 4.5 billion yuan last year.\n\nXu Li said the reorganisation was complete.\n")
+GOOD = (
+    "商湯宣布完成重組。\n\n徐立表示，重組已經完成。\n",
+    "SenseTime announced it had completed its restructuring.\n\nXu Li said the reorganisation was complete.\n",
+)
+BAD = (
+    "商湯去年收入47億元。\n\n徐立表示，重組已經完成。\n",
+    "SenseTime earned 4.5 billion yuan last year.\n\nXu Li said the reorganisation was complete.\n",
+)
 
 
 def test_check_passes_a_clean_translation(files, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]

@@ -155,8 +155,19 @@ PNG_JUNK = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(7).randbytes(2
         ("第一行\n第二\x1b[0m行".encode(), "control character U\\+001B at line 2, column 3"),
         (bytes(range(1, 32)) * 10 + b"text", "looks binary"),
     ],
-    ids=["empty", "whitespace", "full-width-space", "bom-only", "nul", "all-bytes", "png", "undecodable", "c1", "c0",
-         "controls"],
+    ids=[
+        "empty",
+        "whitespace",
+        "full-width-space",
+        "bom-only",
+        "nul",
+        "all-bytes",
+        "png",
+        "undecodable",
+        "c1",
+        "c0",
+        "controls",
+    ],
 )
 def test_bad_input_gives_one_line_error(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message) as caught:
@@ -250,8 +261,10 @@ def corpus_passages(draw: st.DrawFn, simplified: bool) -> str:
     return passage
 
 
-@given(st.one_of(corpus_passages(simplified=False), corpus_passages(simplified=True)),
-       st.sampled_from(["big5hkscs", "gb18030"]))
+@given(
+    st.one_of(corpus_passages(simplified=False), corpus_passages(simplified=True)),
+    st.sampled_from(["big5hkscs", "gb18030"]),
+)
 def test_real_chinese_in_a_legacy_encoding_comes_back_exactly(passage: str, encoding: str) -> None:
     """Passages of 16+ characters: measured 100% on FLORES and MAC-Dev (docs/design.md). Asserted on the
     text, not the codec name, since where both codecs decode the bytes alike either answer is right."""

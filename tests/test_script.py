@@ -263,8 +263,12 @@ def test_flores_documents_and_sentences_are_all_called_right(shared_data: Path) 
 
 def test_macdev_in_every_script_is_never_called_the_other_one(shared_data: Path) -> None:
     sentences = macdev(shared_data)
-    for config, expected in ((None, "simplified"), ("s2t", "traditional"), ("s2hk", "traditional"),
-                             ("s2tw", "traditional")):
+    for config, expected in (
+        (None, "simplified"),
+        ("s2t", "traditional"),
+        ("s2hk", "traditional"),
+        ("s2tw", "traditional"),
+    ):
         texts = [convert(s, config) if config else s for s in sentences]
         verdicts = [detect_script(text).script for text in texts]
         assert set(verdicts) <= {expected, "none"}, config

@@ -171,8 +171,10 @@ def test_hard_wrapped_text_is_split_at_blank_lines_not_at_line_ends() -> None:
     assert paragraphs[0].startswith("SenseTime") and paragraphs[0].endswith("on Friday.")
     document = segment(HARD_WRAPPED, "en")
     texts = [" ".join(s.split()) for s in document.sentence_texts()]
-    assert texts[1] == "Revenue rose by 21 per cent to HK$2.5 billion, the company said in a filing to the " \
+    assert (
+        texts[1] == "Revenue rose by 21 per cent to HK$2.5 billion, the company said in a filing to the "
         "Hong Kong stock exchange on Friday."
+    )
     assert len(texts) == 4
 
 

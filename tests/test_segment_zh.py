@@ -46,7 +46,7 @@ def sentences(text: str, splitter: str = "") -> list[str]:
         ("美國 U.S. 政府及 Mr. Xu 都表示同意。", ["美國 U.S. 政府及 Mr. Xu 都表示同意。"]),
         ("他在 Yahoo! Japan 工作。後來離開。", ["他在 Yahoo! Japan 工作。", "後來離開。"]),
         # An English quotation inside a Chinese sentence is not broken at its periods.
-        ("他說 \"It is done. We won.\" 然後離開。", ["他說 \"It is done. We won.\" 然後離開。"]),
+        ('他說 "It is done. We won." 然後離開。', ['他說 "It is done. We won." 然後離開。']),
         ("他引用了「Stay hungry. Stay foolish.」這句話。", ["他引用了「Stay hungry. Stay foolish.」這句話。"]),
         # An English sentence standing between Chinese sentences is neither broken nor glued.
         (

@@ -31,9 +31,7 @@ def _jieba():  # jieba is untyped
 def _differences(ours: list[str], theirs: list[str]) -> list[tuple[str, str]]:
     matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
     return [
-        ("".join(ours[i1:i2]), "".join(theirs[j1:j2]))
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
-        if op != "equal"
+        ("".join(ours[i1:i2]), "".join(theirs[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"
     ]
 
 

@@ -98,7 +98,13 @@ def run_batch_on_dask(
     workers = _worker_count(client)
     outdir = Path(outdir).absolute()  # the workers may run in other working folders
     return run_batch(
-        pairs, outdir, options, executor=executor, jobs=workers, restart=restart, progress=progress,
+        pairs,
+        outdir,
+        options,
+        executor=executor,
+        jobs=workers,
+        restart=restart,
+        progress=progress,
         chunk_size=chunk_size,
     )
 
@@ -111,4 +117,3 @@ def warm_up_workers(client: Any, options: BatchOptions | None = None) -> None:
 def _worker_count(client: Any) -> int:
     workers = client.scheduler_info().get("workers", {})
     return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
-

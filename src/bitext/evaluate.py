@@ -37,9 +37,7 @@ def _f1(precision: float, recall: float) -> float:
 
 def _as_set(beads: Iterable[BeadPair], keep_unaligned: bool) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
     return {
-        (tuple(zh), tuple(en))
-        for zh, en in beads
-        if (len(zh) and len(en)) or (keep_unaligned and (len(zh) or len(en)))
+        (tuple(zh), tuple(en)) for zh, en in beads if (len(zh) and len(en)) or (keep_unaligned and (len(zh) or len(en)))
     }
 
 

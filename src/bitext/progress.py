@@ -45,8 +45,9 @@ def enabled(stream: TextIO | None = None) -> bool:
 class Progress:
     """A single-line progress bar; silent unless :func:`enabled`."""
 
-    def __init__(self, total: int | None, label: str = "", *, stream: TextIO | None = None,
-                 show: bool | None = None) -> None:
+    def __init__(
+        self, total: int | None, label: str = "", *, stream: TextIO | None = None, show: bool | None = None
+    ) -> None:
         self.total = total
         self.label = label
         self.done = 0
@@ -88,8 +89,9 @@ def render(label: str, done: int, total: int | None, elapsed: float) -> str:
     return f"{label} {share:4.0%} [{bar}] {done:,}/{total:,}  {elapsed:.1f}s"
 
 
-def progress(items: Iterable[T], total: int | None = None, label: str = "", *,
-             stream: TextIO | None = None) -> Iterator[T]:
+def progress(
+    items: Iterable[T], total: int | None = None, label: str = "", *, stream: TextIO | None = None
+) -> Iterator[T]:
     """Yield ``items`` while drawing a bar (only on a terminal)."""
     if total is None and hasattr(items, "__len__"):
         total = len(items)  # type: ignore[arg-type]

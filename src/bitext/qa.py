@@ -110,9 +110,7 @@ def worst_level(flags: Iterable[Flag]) -> Level | None:
     return min(levels, key=_LEVEL_RANK.__getitem__) if levels else None
 
 
-def check(
-    alignment: Alignment, entities: EntityTable | None = None, settings: QASettings | None = None
-) -> QAReport:
+def check(alignment: Alignment, entities: EntityTable | None = None, settings: QASettings | None = None) -> QAReport:
     """Run every QA check on ``alignment``; entity checks run only when ``entities`` is given."""
     settings = settings or QASettings()
     flags: list[Flag] = []
@@ -177,25 +175,81 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ),
         start=1,
     )
     for name in names
 }
-_ORDINALS = {"one": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-             "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-             "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
-             "once": 1, "twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "single": 1, "a": 1,
-             "an": 1, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1e6,
-             "millions": 1e6, "billion": 1e9, "billions": 1e9, "dozen": 12, "zero": 0, "nil": 0}
+_ORDINALS = {
+    "one": 1,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1000,
+    "once": 1,
+    "twice": 2,
+    "double": 2,
+    "doubled": 2,
+    "triple": 3,
+    "tripled": 3,
+    "single": 1,
+    "a": 1,
+    "an": 1,
+    "hundred": 100,
+    "hundreds": 100,
+    "thousand": 1000,
+    "thousands": 1000,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "dozen": 12,
+    "zero": 0,
+    "nil": 0,
+}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_COMPOUND_ORDINAL = re.compile(r"\b(" + "|".join(_TENS) + r")-(first|second|third|fourth|fifth|sixth|seventh|eighth|"
-                               r"ninth)\b", re.IGNORECASE)
+_COMPOUND_ORDINAL = re.compile(
+    r"\b(" + "|".join(_TENS) + r")-(first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth)\b",
+    re.IGNORECASE,
+)
 _ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,8}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _RAW_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")

@@ -135,7 +135,7 @@ def _decode_as(data: bytes, name: str, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{name}: not valid {encoding} (byte {error.start}: {data[error.start:error.start + 4]!r})"
+            f"{name}: not valid {encoding} (byte {error.start}: {data[error.start : error.start + 4]!r})"
         ) from None
 
 
@@ -257,9 +257,7 @@ def _guess_bomless_utf16(data: bytes) -> str | None:
 
 
 def _looks_like_text(text: str) -> bool:
-    return "\ufffd" not in text and not any(
-        unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in text
-    )
+    return "\ufffd" not in text and not any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in text)
 
 
 # --- How Chinese a decoding looks -------------------------------------------------------------------

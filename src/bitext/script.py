@@ -15,8 +15,22 @@ from bitext.errors import BitextError
 # is noticed). s = simplified, t = OpenCC's standard traditional, tw/hk = Taiwan/Hong Kong standard
 # characters, twp/hkp = also regional phrases (e.g. 软件 → 軟體), jp = Japanese shinjitai.
 CONFIGS: tuple[str, ...] = (
-    "s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "s2hkp", "hk2sp",
-    "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
+    "s2t",
+    "t2s",
+    "s2tw",
+    "tw2s",
+    "s2hk",
+    "hk2s",
+    "s2twp",
+    "tw2sp",
+    "s2hkp",
+    "hk2sp",
+    "t2tw",
+    "tw2t",
+    "t2hk",
+    "hk2t",
+    "t2jp",
+    "jp2t",
 )
 Script = Literal["traditional", "simplified", "mixed", "none"]
 

@@ -75,8 +75,9 @@ class FeatureLattice:
     impossible: np.ndarray  # (types, cells): bead would start before the first sentence
 
     @classmethod
-    def from_rows(cls, band: Band, types: tuple[BeadType, ...], names: tuple[str, ...],
-                  features: np.ndarray) -> FeatureLattice:
+    def from_rows(
+        cls, band: Band, types: tuple[BeadType, ...], names: tuple[str, ...], features: np.ndarray
+    ) -> FeatureLattice:
         rows = np.repeat(np.arange(band.rows), band.hi - band.lo + 1)
         columns = np.concatenate([np.arange(lo, hi + 1) for lo, hi in zip(band.lo, band.hi, strict=True)])
         impossible = np.array([(rows < di) | (columns < dj) for di, dj in types])
@@ -167,8 +168,12 @@ class SentenceAligner:
         confidence = calibrated(posterior, self.model.calibration)
         cell = lattice.band.offsets[i1] + j1 - lattice.band.lo[i1]
         score = float(lattice.flat[lattice.types.index((i1 - i0, j1 - j0)), cell])
-        return Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(confidence, 4),
-                    {"score": round(score, 4), "posterior": round(posterior, 4)})
+        return Bead(
+            tuple(range(i0, i1)),
+            tuple(range(j0, j1)),
+            round(confidence, 4),
+            {"score": round(score, 4), "posterior": round(posterior, 4)},
+        )
 
     def _first_pass(self, prepared: PreparedPair) -> list[tuple[int, int, int, int]]:
         for f in prepared.features:

@@ -95,6 +95,4 @@ def check_beads(beads: Sequence[Bead], zh_count: int, en_count: int) -> None:
         next_zh += len(bead.zh)
         next_en += len(bead.en)
     if next_zh != zh_count or next_en != en_count:
-        raise ValueError(
-            f"beads cover {next_zh}/{zh_count} zh and {next_en}/{en_count} en sentences"
-        )
+        raise ValueError(f"beads cover {next_zh}/{zh_count} zh and {next_en}/{en_count} en sentences")

@@ -34,8 +34,9 @@ class TrainingDoc:
     gold: GoldBeads
 
 
-def training_doc(aligner: SentenceAligner, name: str, group: str, zh: Document, en: Document,
-                 gold: GoldBeads) -> TrainingDoc:
+def training_doc(
+    aligner: SentenceAligner, name: str, group: str, zh: Document, en: Document, gold: GoldBeads
+) -> TrainingDoc:
     prepared = aligner.prepare(zh, en)
     return TrainingDoc(name, group, aligner.feature_lattice(prepared), gold)
 
@@ -73,9 +74,15 @@ def _get(model: Model, parameter: str) -> float:
     return model.weights.get(parameter, 0.0)
 
 
-def coordinate_ascent(model: Model, docs: Sequence[TrainingDoc], parameters: Sequence[str], rounds: int = 3,
-                      log: Callable[[str], None] | None = None,
-                      group_weights: Mapping[str, float] | None = None, min_gain: float = 1e-6) -> tuple[Model, float]:
+def coordinate_ascent(
+    model: Model,
+    docs: Sequence[TrainingDoc],
+    parameters: Sequence[str],
+    rounds: int = 3,
+    log: Callable[[str], None] | None = None,
+    group_weights: Mapping[str, float] | None = None,
+    min_gain: float = 1e-6,
+) -> tuple[Model, float]:
     """Improve one parameter at a time, trying steps that shrink each round; keep what raises the objective
     by more than ``min_gain`` (above 1e-6, a step must win more than a bead or two of noise)."""
     best = objective(model, docs, group_weights)
@@ -140,8 +147,9 @@ def fit_calibration(posteriors: np.ndarray, correct: np.ndarray) -> tuple[float,
     return float(slope), float(intercept)
 
 
-def reliability(confidences: np.ndarray, correct: np.ndarray,
-                edges: Sequence[float] = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)) -> list[tuple[str, int, float]]:
+def reliability(
+    confidences: np.ndarray, correct: np.ndarray, edges: Sequence[float] = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)
+) -> list[tuple[str, int, float]]:
     """Rows (confidence range, beads, share correct) of a reliability table."""
     rows = []
     for low, high in pairwise(edges):

@@ -99,8 +99,9 @@ def doc_log_likelihood(theta: np.ndarray, doc: LikelihoodDoc) -> tuple[float, np
     return float(doc.observed @ theta) - log_z, doc.observed - expected
 
 
-def objective(theta: np.ndarray, docs: Sequence[LikelihoodDoc], l2: float = L2,
-              group_weights: Mapping[str, float] | None = None) -> tuple[float, np.ndarray]:
+def objective(
+    theta: np.ndarray, docs: Sequence[LikelihoodDoc], l2: float = L2, group_weights: Mapping[str, float] | None = None
+) -> tuple[float, np.ndarray]:
     """Mean per-bead log-likelihood, groups weighted alike (or by ``group_weights``), minus a ridge."""
     groups: dict[str, list[LikelihoodDoc]] = {}
     for doc in docs:
@@ -117,8 +118,13 @@ def objective(theta: np.ndarray, docs: Sequence[LikelihoodDoc], l2: float = L2,
     return value - l2 * float(theta @ theta), gradient - 2 * l2 * theta
 
 
-def maximise(function: Callable[[np.ndarray], tuple[float, np.ndarray]], start: np.ndarray,
-             iterations: int = 100, memory: int = 8, tolerance: float = 1e-7) -> np.ndarray:
+def maximise(
+    function: Callable[[np.ndarray], tuple[float, np.ndarray]],
+    start: np.ndarray,
+    iterations: int = 100,
+    memory: int = 8,
+    tolerance: float = 1e-7,
+) -> np.ndarray:
     """L-BFGS ascent with a backtracking (Armijo) line search."""
     x = start.astype(np.float64)
     value, gradient = function(x)
@@ -161,8 +167,9 @@ def _lbfgs_direction(gradient: np.ndarray, steps: list[tuple[np.ndarray, np.ndar
     return q
 
 
-def fit_likelihood(start: Model, docs: Sequence[TrainingDoc], l2: float = L2,
-                   group_weights: Mapping[str, float] | None = None) -> Model:
+def fit_likelihood(
+    start: Model, docs: Sequence[TrainingDoc], l2: float = L2, group_weights: Mapping[str, float] | None = None
+) -> Model:
     """Weights and biases of maximum likelihood on ``docs``, from ``start``; the skip prior
     and calibration of ``start`` are kept (they are fitted afterwards)."""
     names = docs[0].lattice.names

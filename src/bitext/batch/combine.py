@@ -24,7 +24,15 @@ from bitext.batch.store import OutputFolder, temporary_name
 # formats (align, tmx, html, …) keep one file per document in OUTDIR/documents/.
 COMBINED_FORMATS = ("tsv", "jsonl", "parquet")
 REPORT_COLUMNS = (
-    "doc_id", "status", "zh_sentences", "en_sentences", "beads", "mean_score", "types", "flags", "flag_errors",
+    "doc_id",
+    "status",
+    "zh_sentences",
+    "en_sentences",
+    "beads",
+    "mean_score",
+    "types",
+    "flags",
+    "flag_errors",
     "error",
 )
 NOT_RUN = "not aligned: the run stopped before this document"

@@ -161,7 +161,11 @@ def render(
     """One document's output in ``options.format``, with ``doc_id`` in its doc_id column or field."""
     writer = get_writer(options.format)
     export = Export(
-        alignment, entities=entities, qa=qa, doc_id=doc_id, min_score=options.min_score,
+        alignment,
+        entities=entities,
+        qa=qa,
+        doc_id=doc_id,
+        min_score=options.min_score,
         drop_unaligned=options.drop_unaligned,
     )
     buffer: io.StringIO | io.BytesIO = io.BytesIO() if writer.binary else io.StringIO()

@@ -29,8 +29,12 @@ Task = Callable[[DocumentPair, BatchOptions, str], DocumentReport]
 SINGLE_THREADED = {
     name: "1"
     for name in (
-        "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-        "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS",
+        "OMP_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS",
+        "MKL_NUM_THREADS",
+        "BLIS_NUM_THREADS",
+        "VECLIB_MAXIMUM_THREADS",
+        "NUMEXPR_NUM_THREADS",
     )
 }
 WORKER_DIED = "the worker process died while aligning this document"

@@ -37,12 +37,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT",
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
         help="a TSV manifest (doc_id, source, translation; paths relative to it), or two folders: ZH_DIR EN_DIR",
     )
     parser.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder (created if absent)")
     parser.add_argument(
-        "--format", choices=sorted(WRITERS), default="tsv",
+        "--format",
+        choices=sorted(WRITERS),
+        default="tsv",
         help="tsv or jsonl: one combined corpus file; other formats: one file per document (default: tsv)",
     )
     parser.add_argument(
@@ -56,11 +60,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--drop-unaligned", action="store_true", help="leave out 1-0 and 0-1 beads")
     parser.add_argument(
-        "--no-entities", dest="entities", action="store_false",
+        "--no-entities",
+        dest="entities",
+        action="store_false",
         help="do not pair names across the two sides (faster; QA then has no entity checks)",
     )
     parser.add_argument(
-        "-j", "--jobs", type=_count, default=None,
+        "-j",
+        "--jobs",
+        type=_count,
+        default=None,
         help=f"worker processes (default: one per core, here {default_jobs()}; 0: align in this process)",
     )
     parser.add_argument("--restart", action="store_true", help="discard an earlier run in OUTDIR instead of resuming")
@@ -95,7 +104,12 @@ def run(args: argparse.Namespace) -> int:
     pairs = open_pairs(args.inputs)
     align_options = {action.dest: getattr(args, action.dest) for action in alignment_actions()}
     options = BatchOptions(
-        args.format, args.presegmented, args.encoding, align_options, args.min_score, args.drop_unaligned,
+        args.format,
+        args.presegmented,
+        args.encoding,
+        align_options,
+        args.min_score,
+        args.drop_unaligned,
         args.entities,
     )
     progress = None if args.quiet else ProgressBar

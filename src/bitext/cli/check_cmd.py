@@ -48,17 +48,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line")
     parser.add_argument("--method", choices=sorted(ALIGNERS), default=DEFAULT_ALIGNER, help="sentence aligner")
     add_pair_encoding_options(parser)
-    parser.add_argument("--show", choices=LEVELS, default="warning",
-                        help="list flags of this level or worse (default: warning)")
-    parser.add_argument("--fail-on", choices=(*LEVELS, "never"), default="error",
-                        help="exit 1 when a flag of this level or worse is found (default: error)")
-    parser.add_argument("--low-confidence", type=float, default=QASettings.low_confidence, metavar="S",
-                        help=f"flag beads whose confidence is below S (default: {QASettings.low_confidence})")
-    parser.add_argument("--format", choices=("text", "jsonl"), default="text",
-                        help="text for people (default) or one JSON object per flag")
-    parser.add_argument("--export", metavar="FILE",
-                        help="also write the alignment with its flags; format from the suffix "
-                        f"({', '.join('.' + name for name in sorted(WRITERS))})")
+    parser.add_argument(
+        "--show", choices=LEVELS, default="warning", help="list flags of this level or worse (default: warning)"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=(*LEVELS, "never"),
+        default="error",
+        help="exit 1 when a flag of this level or worse is found (default: error)",
+    )
+    parser.add_argument(
+        "--low-confidence",
+        type=float,
+        default=QASettings.low_confidence,
+        metavar="S",
+        help=f"flag beads whose confidence is below S (default: {QASettings.low_confidence})",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="text for people (default) or one JSON object per flag",
+    )
+    parser.add_argument(
+        "--export",
+        metavar="FILE",
+        help="also write the alignment with its flags; format from the suffix "
+        f"({', '.join('.' + name for name in sorted(WRITERS))})",
+    )
     add_quiet_option(parser)
     parser.set_defaults(run=run)
 
@@ -89,8 +106,10 @@ def exit_status(report: QAReport, fail_on: str) -> int:
 def _export_format(path: str) -> str:
     suffix = Path(path).suffix.lstrip(".").lower()
     if suffix not in WRITERS:
-        raise BitextError(f"--export {path}: cannot tell the format from the suffix; use one of "
-                          f"{', '.join('.' + name for name in sorted(WRITERS))}")
+        raise BitextError(
+            f"--export {path}: cannot tell the format from the suffix; use one of "
+            f"{', '.join('.' + name for name in sorted(WRITERS))}"
+        )
     return suffix
 
 
@@ -101,8 +120,10 @@ def print_report(alignment: Alignment, report: QAReport, show: str, out: TextIO)
     types = ", ".join(f"{count} × {kind}" for kind, count in bead_types(beads).items())
     names = f"{alignment.zh.name or 'Chinese'} ↔ {alignment.en.name or 'English'}"
     out.write(f"{names}: {len(beads)} beads ({types}), mean confidence {mean if mean is not None else 0:.2f}\n")
-    counts = ", ".join(f"{report.count(level)} {level}{'s' if report.count(level) != 1 and level != 'info' else ''}"
-                       for level in LEVELS)
+    counts = ", ".join(
+        f"{report.count(level)} {level}{'s' if report.count(level) != 1 and level != 'info' else ''}"
+        for level in LEVELS
+    )
     out.write(f"flags: {counts} in {len(report.flagged_beads)} beads\n")
     levels = {flag.code: flag.level for flag in report.flags}
     for code, count in sorted(report.by_code().items(), key=lambda item: (_RANK[levels[item[0]]], -item[1])):
@@ -115,8 +136,9 @@ def print_report(alignment: Alignment, report: QAReport, show: str, out: TextIO)
         by_bead.setdefault(flag.bead, []).append(flag)
     for number, flags in by_bead.items():
         bead = beads[number]
-        out.write(f"\nbead {number}  {bead.type}  confidence {bead.score:.2f}  "
-                  f"zh {_ids(bead.zh)}  en {_ids(bead.en)}\n")
+        out.write(
+            f"\nbead {number}  {bead.type}  confidence {bead.score:.2f}  zh {_ids(bead.zh)}  en {_ids(bead.en)}\n"
+        )
         for flag in flags:
             out.write(f"  {flag.level:<7} {flag.code}: {flag.message}\n")
         out.write(f"  zh: {_one_line(alignment.zh_text(bead))}\n  en: {_one_line(alignment.en_text(bead))}\n")
@@ -127,9 +149,18 @@ def print_jsonl(alignment: Alignment, report: QAReport, show: str, out: TextIO) 
         if _RANK[flag.level] > _RANK[show]:
             continue
         bead = alignment.beads[flag.bead]
-        record = {"bead": flag.bead, "level": flag.level, "code": flag.code, "message": flag.message,
-                  "type": bead.type, "score": bead.score, "zh_ids": list(bead.zh), "en_ids": list(bead.en),
-                  "zh": alignment.zh_text(bead), "en": alignment.en_text(bead)}
+        record = {
+            "bead": flag.bead,
+            "level": flag.level,
+            "code": flag.code,
+            "message": flag.message,
+            "type": bead.type,
+            "score": bead.score,
+            "zh_ids": list(bead.zh),
+            "en_ids": list(bead.en),
+            "zh": alignment.zh_text(bead),
+            "en": alignment.en_text(bead),
+        }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

@@ -18,11 +18,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", help="input file, or - for standard input")
     parser.add_argument(
-        "--config", choices=CONFIGS, default="t2s", metavar="CONFIG",
+        "--config",
+        choices=CONFIGS,
+        default="t2s",
+        metavar="CONFIG",
         help=f"OpenCC configuration (default t2s): {', '.join(CONFIGS)}",
     )
     parser.add_argument(
-        "--detect", action="store_true",
+        "--detect",
+        action="store_true",
         help="print 'script<TAB>confidence<TAB>traditional chars<TAB>simplified chars' instead of converting",
     )
     parser.add_argument("-o", "--output", help="output file (default: standard output)")

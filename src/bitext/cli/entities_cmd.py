@@ -29,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--presegmented", action="store_true", help="inputs hold one sentence per line; do not re-split"
     )
     parser.add_argument(
-        "--method", choices=sorted(ALIGNERS), default=DEFAULT_ALIGNER,
+        "--method",
+        choices=sorted(ALIGNERS),
+        default=DEFAULT_ALIGNER,
         help=f"sentence aligner (default: {DEFAULT_ALIGNER})",
     )
     add_pair_encoding_options(parser)
@@ -49,8 +51,15 @@ def write_tsv(table: EntityTable, out: TextIO) -> None:
     out.write("\t".join(TSV_COLUMNS) + "\n")
     for pair in table:
         cells = (
-            pair.zh, pair.en, pair.type, str(pair.count), f"{pair.score:.4f}", "; ".join(pair.evidence),
-            ",".join(map(str, pair.beads)), "|".join(pair.variants), "|".join(pair.en_variants),
+            pair.zh,
+            pair.en,
+            pair.type,
+            str(pair.count),
+            f"{pair.score:.4f}",
+            "; ".join(pair.evidence),
+            ",".join(map(str, pair.beads)),
+            "|".join(pair.variants),
+            "|".join(pair.en_variants),
         )
         out.write("\t".join(escape(cell) for cell in cells) + "\n")
 

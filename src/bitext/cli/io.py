@@ -31,8 +31,9 @@ def add_pair_encoding_options(parser: argparse.ArgumentParser) -> None:
     """``--encoding`` for both inputs, and one per side: a Big5 source with a UTF-8 translation is common."""
     parser.add_argument("--encoding", help="encoding of both inputs (default: detected per file)")
     parser.add_argument("--source-encoding", metavar="ENCODING", help="encoding of SOURCE alone (overrides --encoding)")
-    parser.add_argument("--translation-encoding", metavar="ENCODING",
-                        help="encoding of TRANSLATION alone (overrides --encoding)")
+    parser.add_argument(
+        "--translation-encoding", metavar="ENCODING", help="encoding of TRANSLATION alone (overrides --encoding)"
+    )
 
 
 def pair_encodings(args: argparse.Namespace) -> tuple[str | None, str | None]:
@@ -90,4 +91,3 @@ def _make_utf8(stream: TextIO) -> None:
     encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
     if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
         stream.reconfigure(encoding="utf-8")
-

@@ -36,10 +36,12 @@ def add_output_options(parser: argparse.ArgumentParser, *, with_format: bool = F
     if with_format:
         parser.add_argument("-o", "--output", help="output file (default: standard output)")
         parser.add_argument("--format", choices=sorted(WRITERS), default="tsv", help="output format (default: tsv)")
-    parser.add_argument("--min-score", type=score_option, metavar="S",
-                        help="write only beads whose confidence is at least S (0 to 1)")
-    parser.add_argument("--drop-unaligned", action="store_true",
-                        help="leave out 1-0 and 0-1 beads (sentences with no counterpart)")
+    parser.add_argument(
+        "--min-score", type=score_option, metavar="S", help="write only beads whose confidence is at least S (0 to 1)"
+    )
+    parser.add_argument(
+        "--drop-unaligned", action="store_true", help="leave out 1-0 and 0-1 beads (sentences with no counterpart)"
+    )
     parser.add_argument("--doc-id", help="document id column/field (default: the Chinese file's path)")
     add_quiet_option(parser)
 

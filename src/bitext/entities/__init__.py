@@ -1,9 +1,9 @@
 """Named-entity alignment: pairs of Chinese and English names, with the evidence for each.
 
-    >>> import bitext
-    >>> table = bitext.align_entities(bitext.align(chinese_text, english_text))
-    >>> for pair in table:
-    ...     print(pair.zh, pair.en, pair.type, pair.count, pair.evidence)
+>>> import bitext
+>>> table = bitext.align_entities(bitext.align(chinese_text, english_text))
+>>> for pair in table:
+...     print(pair.zh, pair.en, pair.type, pair.count, pair.evidence)
 """
 
 from __future__ import annotations

@@ -196,8 +196,9 @@ def english_key(surface: str) -> str:
     return surface.replace("’", "'")
 
 
-def _english_candidate(text: str, words: Sequence[_Word], sentence: int, source: str, hint: EntityType | None,
-                       core: str = "") -> Candidate:
+def _english_candidate(
+    text: str, words: Sequence[_Word], sentence: int, source: str, hint: EntityType | None, core: str = ""
+) -> Candidate:
     start, end = words[0].start, _strip_possessive(text, words[0].start, words[-1].end)
     surface = text[start:end]
     return Candidate(start, end, surface, english_key(surface), sentence, source, hint, core)
@@ -232,7 +233,7 @@ def _nested_english(text: str, words: list[_Word], sentence: int) -> Iterable[Ca
 
 
 def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
-    """"University of Oxford and the Chinese University of Hong Kong": each side of "and" is a
+    """ "University of Oxford and the Chinese University of Hong Kong": each side of "and" is a
     candidate as well as the whole (which may be one name: Bosnia and Herzegovina)."""
     result = []
     for run in runs:
@@ -252,8 +253,12 @@ def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     return bare
 
 
-def english_candidates(doc: Document, sentence: int, capitalised_elsewhere: frozenset[str] = frozenset(),
-                       terms: frozenset[str] = frozenset()) -> list[Candidate]:
+def english_candidates(
+    doc: Document,
+    sentence: int,
+    capitalised_elsewhere: frozenset[str] = frozenset(),
+    terms: frozenset[str] = frozenset(),
+) -> list[Candidate]:
     """Candidates in English sentence number ``sentence`` of ``doc``.
 
     ``capitalised_elsewhere`` holds words seen capitalised mid-sentence in the document (they are
@@ -279,8 +284,16 @@ def english_candidates(doc: Document, sentence: int, capitalised_elsewhere: froz
         bare = _without_designators(kept)
         if len(bare) < len(kept):
             core = _english_candidate(text, bare, sentence, "nested", None).key
-            candidate = Candidate(candidate.start, candidate.end, candidate.text, candidate.key, sentence,
-                                  candidate.source, candidate.hint, core)
+            candidate = Candidate(
+                candidate.start,
+                candidate.end,
+                candidate.text,
+                candidate.key,
+                sentence,
+                candidate.source,
+                candidate.hint,
+                core,
+            )
         found.append(candidate)
         found.extend(nested)
     return unique(found)
@@ -342,9 +355,7 @@ class _Known:
 def _cedict_status(simplified: str) -> _Known:
     entries = load_cedict().lookup(simplified)
     proper = [e for e in entries if e.is_proper_noun]
-    calendar = any(
-        regex.sub(r"\W", "", gloss).lower() in CALENDAR for entry in proper for gloss in entry.glosses[:1]
-    )
+    calendar = any(regex.sub(r"\W", "", gloss).lower() in CALENDAR for entry in proper for gloss in entry.glosses[:1])
     return _Known(bool(proper), any(not e.is_proper_noun for e in entries), calendar)
 
 
@@ -380,8 +391,16 @@ _SIMPLIFIED_SUFFIXES = _simplified_suffixes()
 _SUFFIX_HINT = {s: ("ORG" if t in ZH_ORG_SUFFIXES else "LOC") for s, t in _SIMPLIFIED_SUFFIXES}
 
 
-def _make(doc: Document, start: int, end: int, simplified: str, sentence: int, source: str,
-          hint: EntityType | None, core: str = "") -> Candidate:
+def _make(
+    doc: Document,
+    start: int,
+    end: int,
+    simplified: str,
+    sentence: int,
+    source: str,
+    hint: EntityType | None,
+    core: str = "",
+) -> Candidate:
     return Candidate(start, end, doc.text[start:end], simplified, sentence, source, hint, core)
 
 
@@ -416,16 +435,22 @@ def _latin_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> 
             continue
         last = index
         # Oxford Intelligence: Latin words separated by single spaces are one name
-        while last + 1 < len(tokens) and _LATIN.search(tokens[last + 1].simplified) \
-                and doc.text[tokens[last].end : tokens[last + 1].start] == " " \
-                and tokens[last + 1].simplified[0].isupper():
+        while (
+            last + 1 < len(tokens)
+            and _LATIN.search(tokens[last + 1].simplified)
+            and doc.text[tokens[last].end : tokens[last + 1].start] == " "
+            and tokens[last + 1].simplified[0].isupper()
+        ):
             last += 1
         start, end = token.start, tokens[last].end
         surface = doc.text[start:end]
         source = "ticker" if _TICKER.match(surface) else "latin"
         if len(surface) >= 2 and any(ch.isupper() for ch in surface):
-            found.append(Candidate(start, end, surface, english_key(surface), sentence, source,
-                                   "MISC" if source == "ticker" else None))
+            found.append(
+                Candidate(
+                    start, end, surface, english_key(surface), sentence, source, "MISC" if source == "ticker" else None
+                )
+            )
         index = last + 1
     return found
 
@@ -438,8 +463,11 @@ def _han_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> li
             continue
         tag = token.tag if token.tag in NAME_TAGS else None
         core = _core_of(token.simplified)
-        found.append(_make(doc, token.start, token.end, token.simplified, sentence, source,
-                           _zh_hint(tag, token.simplified), core))
+        found.append(
+            _make(
+                doc, token.start, token.end, token.simplified, sentence, source, _zh_hint(tag, token.simplified), core
+            )
+        )
     return found
 
 
@@ -459,8 +487,11 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
                 found.append(_make(doc, piece[0].start, piece[-1].end, key, sentence, "cedict", None, _core_of(key)))
         if first + 1 < len(tokens) and _is_surname(tokens[first]):
             given = tokens[first + 1]
-            if 1 <= len(given.simplified) <= 2 and _HAN_WORD.match(tokens[first].simplified + given.simplified) \
-                    and given.tag[:1] not in _GRAMMATICAL_TAGS:
+            if (
+                1 <= len(given.simplified) <= 2
+                and _HAN_WORD.match(tokens[first].simplified + given.simplified)
+                and given.tag[:1] not in _GRAMMATICAL_TAGS
+            ):
                 key = tokens[first].simplified + given.simplified
                 found.append(_make(doc, tokens[first].start, given.end, key, sentence, "surname", "PER"))
     return found
@@ -477,7 +508,7 @@ def _only_designators(simplified: str) -> bool:
         match = next((s for s, _ in _SIMPLIFIED_SUFFIXES if rest.startswith(s)), None)
         if match is None:
             return False
-        rest = rest[len(match):]
+        rest = rest[len(match) :]
     return True
 
 
@@ -538,8 +569,9 @@ def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int,
     return (edge, separator) if step < 0 else (separator + 1, edge + 1)
 
 
-def _separated_name_candidates(doc: Document, tokens: Sequence[Token], parts: list[tuple[int, int]],
-                               sentence: int) -> list[Candidate]:
+def _separated_name_candidates(
+    doc: Document, tokens: Sequence[Token], parts: list[tuple[int, int]], sentence: int
+) -> list[Candidate]:
     spans = [(tokens[first].start, tokens[last - 1].end) for first, last in parts]
     keys = ["".join(t.simplified for t in tokens[first:last]) for first, last in parts]
     whole_start, whole_end = spans[0][0], spans[-1][1]
@@ -572,8 +604,9 @@ def _designated(doc: Document, base: Candidate, boundaries: set[int], limit: int
         key += match
         hint = hint or _SUFFIX_HINT[match]  # type: ignore[assignment]
         if end + position in boundaries:
-            found.append(_make(doc, base.start, end + position, key, base.sentence, "designated", hint,
-                               base.core or base.key))
+            found.append(
+                _make(doc, base.start, end + position, key, base.sentence, "designated", hint, base.core or base.key)
+            )
     return found
 
 
@@ -589,8 +622,18 @@ def _nested_chinese(doc: Document, base: Candidate, known_keys: frozenset[str]) 
         prefix = base.key[:length]
         known = _cedict_status(prefix)
         if prefix in known_keys or (known.proper and not known.calendar and not known.common):
-            found.append(_make(doc, base.start, base.start + length, prefix, base.sentence, "nested",
-                               _zh_hint(None, prefix), _core_of(prefix)))
+            found.append(
+                _make(
+                    doc,
+                    base.start,
+                    base.start + length,
+                    prefix,
+                    base.sentence,
+                    "nested",
+                    _zh_hint(None, prefix),
+                    _core_of(prefix),
+                )
+            )
     return found
 
 

@@ -27,8 +27,17 @@ from bitext.resources.cedict import load_cedict
 _BRACKETED = regex.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\|\S*")
 _SPLIT = regex.compile(r"\s*[,;]\s*")
 _WORD = regex.compile(r"[a-z0-9]+")
-_REFERENCES = ("variant of", "abbr. for", "abbr. of", "see ", "surname ", "old name", "also written", "also called",
-               "used in ")
+_REFERENCES = (
+    "variant of",
+    "abbr. for",
+    "abbr. of",
+    "see ",
+    "surname ",
+    "old name",
+    "also written",
+    "also called",
+    "used in ",
+)
 
 EXACT = 0.95
 CONTAINED = 0.85
@@ -51,7 +60,7 @@ def normalise_english(text: str) -> str:
     text = regex.sub(r"[^a-z0-9]+", " ", text).strip()
     for article in ("the ", "a ", "an "):
         if text.startswith(article):
-            text = text[len(article):]
+            text = text[len(article) :]
     return text
 
 
@@ -109,8 +118,12 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
         # "obama" in "barack obama": the English gives the end of the gloss's name (a surname), and
         # what it leaves out is a name too ("university of" left out of "university of oxford" is not)
         left_out = head_words[: len(head_words) - len(target_words)]
-        if len(target) >= 3 and head_words[-len(target_words):] == target_words and len(head_words) <= 4 \
-                and not any(w in EN_DESIGNATORS or w in CONNECTORS for w in left_out):
+        if (
+            len(target) >= 3
+            and head_words[-len(target_words) :] == target_words
+            and len(head_words) <= 4
+            and not any(w in EN_DESIGNATORS or w in CONNECTORS for w in left_out)
+        ):
             return DictionaryMatch(CONTAINED, f"cedict~{head}")
     return None
 
@@ -204,12 +217,59 @@ def _outermost(parts: list[str]) -> list[str]:
 
 
 _TYPE_WORDS: dict[EntityType, tuple[str, ...]] = {
-    "ORG": ("company", "corporation", "university", "college", "institute", "association", "party", "bank",
-            "organization", "organisation", "agency", "ministry", "committee", "exchange", "academy", "council"),
-    "LOC": ("city", "province", "country", "countries", "region", "state", "county", "capital", "river",
-            "mountain", "island", "district", "continent", "lake", "sea", "town", "prefecture", "the west"),
-    "PER": ("politician", "president", "writer", "emperor", "businessman", "actor", "singer", "poet", "king",
-            "general", "scientist", "philosopher", "founder"),
+    "ORG": (
+        "company",
+        "corporation",
+        "university",
+        "college",
+        "institute",
+        "association",
+        "party",
+        "bank",
+        "organization",
+        "organisation",
+        "agency",
+        "ministry",
+        "committee",
+        "exchange",
+        "academy",
+        "council",
+    ),
+    "LOC": (
+        "city",
+        "province",
+        "country",
+        "countries",
+        "region",
+        "state",
+        "county",
+        "capital",
+        "river",
+        "mountain",
+        "island",
+        "district",
+        "continent",
+        "lake",
+        "sea",
+        "town",
+        "prefecture",
+        "the west",
+    ),
+    "PER": (
+        "politician",
+        "president",
+        "writer",
+        "emperor",
+        "businessman",
+        "actor",
+        "singer",
+        "poet",
+        "king",
+        "general",
+        "scientist",
+        "philosopher",
+        "founder",
+    ),
 }
 
 

@@ -127,8 +127,9 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
     collected: list[BeadCandidates] = []
     for number, alignment in enumerate(alignments):
         capitalised, terms = cand.english_document_context(alignment.en)
-        zh_by_sentence = {i: cand.chinese_candidates(alignment.zh, i) for b in alignment.beads if b.is_aligned
-                          for i in b.zh}
+        zh_by_sentence = {
+            i: cand.chinese_candidates(alignment.zh, i) for b in alignment.beads if b.is_aligned for i in b.zh
+        }
         for bead_number, bead in enumerate(alignment.beads):
             if not bead.is_aligned:
                 continue
@@ -178,8 +179,15 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     # Oxford beats 牛津大學 ↔ Oxford and the nested 牛津 ↔ Oxford can still link inside it. Among equals,
     # a standalone mention goes before one nested in a longer name (互聯網 ↔ the "Internet" of "Internet
     # users", not the one inside "China Internet Network Information Center").
-    proposals.sort(key=lambda p: (-round(min(p[0], STRONG), 6), -(len(p[1].key) + len(p[2].key)),
-                                  (p[1].source == "nested") + (p[2].source == "nested"), p[1].start, p[2].start))
+    proposals.sort(
+        key=lambda p: (
+            -round(min(p[0], STRONG), 6),
+            -(len(p[1].key) + len(p[2].key)),
+            (p[1].source == "nested") + (p[2].source == "nested"),
+            p[1].start,
+            p[2].start,
+        )
+    )
     links: list[Link] = []
     for score, zh, en, evidence in proposals:
         if all(_compatible(zh, en, link) for link in links):
@@ -306,9 +314,11 @@ def _mentions(links: Sequence[Link]) -> tuple[Mention, ...]:
     """One mention per linked span pair; a mention nested in another of the same pair is dropped."""
     spans = sorted({(k.bead, k.zh.start, k.zh.end, k.en.start, k.en.end) for k in links})
     kept = [
-        s for s in spans
-        if not any(o != s and o[0] == s[0] and o[1] <= s[1] and s[2] <= o[2] and o[3] <= s[3] and s[4] <= o[4]
-                   for o in spans)
+        s
+        for s in spans
+        if not any(
+            o != s and o[0] == s[0] and o[1] <= s[1] and s[2] <= o[2] and o[3] <= s[3] and s[4] <= o[4] for o in spans
+        )
     ]
     return tuple(Mention(*span) for span in kept)
 
@@ -327,8 +337,7 @@ def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
                 votes[candidate.hint] += 2 if candidate.source in ("designated", "separated") else 1
         romanised = any(e.split(":")[0] in ("pinyin", "wade-giles", "cantonese") for e in link.evidence)
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
-        if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key \
-                and not link.zh.core:
+        if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:
             votes["PER"] += 1
     glossed = gloss_type(zh_key)
     if glossed:

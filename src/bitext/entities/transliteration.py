@@ -23,12 +23,35 @@ _HAN = regex.compile(r"\p{Han}")
 _PINYIN_DIGRAPHS = (("zh", "j"), ("ch", "j"), ("sh", "s"), ("ng", "n"))
 _PINYIN_LETTERS = str.maketrans({"q": "j", "x": "s", "c": "s", "z": "s", "r": "l", "p": "b", "t": "d", "g": "k"})
 _ENGLISH_DIGRAPHS = (
-    ("sch", "s"), ("ch", "j"), ("sh", "s"), ("ph", "f"), ("th", "d"), ("ck", "k"), ("gh", ""), ("ng", "n"),
-    ("x", "ks"), ("qu", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ge", "je"), ("gi", "ji"),
+    ("sch", "s"),
+    ("ch", "j"),
+    ("sh", "s"),
+    ("ph", "f"),
+    ("th", "d"),
+    ("ck", "k"),
+    ("gh", ""),
+    ("ng", "n"),
+    ("x", "ks"),
+    ("qu", "k"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "sy"),
+    ("ge", "je"),
+    ("gi", "ji"),
 )
-_ENGLISH_LETTERS = str.maketrans({
-    "c": "k", "q": "k", "z": "s", "r": "l", "p": "b", "t": "d", "g": "k", "v": "f", "j": "j",
-})
+_ENGLISH_LETTERS = str.maketrans(
+    {
+        "c": "k",
+        "q": "k",
+        "z": "s",
+        "r": "l",
+        "p": "b",
+        "t": "d",
+        "g": "k",
+        "v": "f",
+        "j": "j",
+    }
+)
 _VOWELS = str.maketrans("", "", "aeiouyhw")
 
 # A full-spelling match this good is a romanised Chinese name (small slips: Ing-wen for Ying-wen).

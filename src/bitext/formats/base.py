@@ -78,8 +78,7 @@ class Export:
         self._selected.extend(
             (number, bead)
             for number, bead in enumerate(self.alignment.beads)
-            if (self.min_score is None or bead.score >= self.min_score)
-            and (bead.is_aligned or not self.drop_unaligned)
+            if (self.min_score is None or bead.score >= self.min_score) and (bead.is_aligned or not self.drop_unaligned)
         )
 
     @property

@@ -91,7 +91,7 @@ class _Page:
 
     def foot(self) -> str:
         return (
-            '<footer><p>Made by bitext. Settings and versions: <code>'
+            "<footer><p>Made by bitext. Settings and versions: <code>"
             f"{visible(self.alignment.signature)}</code></p></footer>\n"
             f"<script>\n{_asset('review.js')}</script>\n</body>\n</html>\n"
         )
@@ -141,9 +141,11 @@ class _Page:
         qa = self.export.qa
         if qa is None:
             return "QA not run"
-        parts = [f'<span class="lvl-{level}{" zero" if not qa.count(level) else ""}">{qa.count(level)} '
-                 f'{level}{"s" if qa.count(level) != 1 and level != "info" else ""}</span>'
-                 for level in ("error", "warning", "info")]
+        parts = [
+            f'<span class="lvl-{level}{" zero" if not qa.count(level) else ""}">{qa.count(level)} '
+            f"{level}{'s' if qa.count(level) != 1 and level != 'info' else ''}</span>"
+            for level in ("error", "warning", "info")
+        ]
         return f'<span id="flagged-count">{len(qa.flagged_beads)}</span> beads · ' + ", ".join(parts)
 
     def _code_buttons(self) -> str:
@@ -212,7 +214,7 @@ class _Page:
         items = "".join(
             f'<li class="{self._entity_class(pair)}" data-ent="{self.entity_index.get(id(pair), 0)}">'
             f'<span lang="{self.zh_lang}">{visible(pair.zh)}</span> ↔ {visible(pair.en)} '
-            f'<small>{visible(pair.type)}</small></li>'
+            f"<small>{visible(pair.type)}</small></li>"
             for pair in pairs
         )
         return f'<ul class="ents">{items}</ul>'
@@ -246,8 +248,10 @@ class _Page:
         for start, end, pair in found:
             if start >= last_end:
                 title = f"{pair.zh} ↔ {pair.en} ({pair.type}, {pair.score:.2f})"
-                attributes = (f'class="ent {self._entity_class(pair)}" data-ent="{self.entity_index.get(id(pair), 0)}" '
-                              f'title="{visible(title)}"')
+                attributes = (
+                    f'class="ent {self._entity_class(pair)}" data-ent="{self.entity_index.get(id(pair), 0)}" '
+                    f'title="{visible(title)}"'
+                )
                 marks.append((start, end, attributes))
                 last_end = end
         return marks

@@ -60,8 +60,9 @@ class TsvWriter:
     def write(self, export: Export | Alignment, out: IO[Any]) -> None:
         export = as_export(export)
         if self.doc_id and export.doc_id is None:
-            export = Export(export.alignment, export.entities, export.qa, self.doc_id, export.min_score,
-                            export.drop_unaligned)
+            export = Export(
+                export.alignment, export.entities, export.qa, self.doc_id, export.min_score, export.drop_unaligned
+            )
         out.write("\t".join(COLUMNS) + "\n")
         for record in export.records():
             out.write("\t".join(_cells(record)) + "\n")
@@ -110,8 +111,10 @@ def read_tsv(source: str | Path | TextIO) -> ExportData:
     missing = [column for column in ("zh", "en", "score", "type", "zh_ids", "en_ids") if column not in header]
     if missing:
         raise InputError(f"{name}: not a bitext TSV, header lacks {', '.join(missing)}")
-    records = [_record(dict(zip(header, _split(line, len(header), name, number), strict=True)))
-               for number, line in enumerate(lines[1:], start=2)]
+    records = [
+        _record(dict(zip(header, _split(line, len(header), name, number), strict=True)))
+        for number, line in enumerate(lines[1:], start=2)
+    ]
     return ExportData(metadata, records)
 
 

@@ -33,8 +33,10 @@ from bitext.scorers.lexical import chinese_words
 
 DIMENSIONS = 128
 MAX_WINDOW = max(MAX_ZH_BEAD, MAX_EN_BEAD)  # one window size serves both sides
-_LATIN_IN_CHINESE = regex.compile(r"[\p{Latin}][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}]{1}(?=\d)[\p{Latin}\d]*|"
-                                  r"\d+\.[\p{Latin}]+")
+_LATIN_IN_CHINESE = regex.compile(
+    r"[\p{Latin}][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}]{1}(?=\d)[\p{Latin}\d]*|"
+    r"\d+\.[\p{Latin}]+"
+)
 _ENGLISH_TOKEN = regex.compile(r"[\p{Latin}\d][\p{Latin}\d.&'’+-]*[\p{Latin}\d+]|[\p{Latin}\d]")
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}]+(?:-[\p{Ll}]+)?\b")
 
@@ -72,8 +74,13 @@ def english_name_keys(text: str) -> set[str]:
 class AnchorFeatures:
     names = ("anchor_match", "number_mismatch", "name_match")
 
-    def __init__(self, vectors: dict[str, tuple[np.ndarray, np.ndarray]], zh_numbers: np.ndarray,
-                 en_numbers: np.ndarray, max_window: int):
+    def __init__(
+        self,
+        vectors: dict[str, tuple[np.ndarray, np.ndarray]],
+        zh_numbers: np.ndarray,
+        en_numbers: np.ndarray,
+        max_window: int,
+    ):
         self.vectors = vectors
         self.zh_number_prefix = prefix_sums(zh_numbers)
         self.en_number_prefix = prefix_sums(en_numbers)

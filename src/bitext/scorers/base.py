@@ -23,7 +23,20 @@ BeadType = tuple[int, int]  # (Chinese sentences, English sentences), e.g. (1, 2
 # The bead types the aligner searches. They live here, beside BeadType, because every scorer must cover
 # them: its windows (sentences summed or embedded together) are sized from the largest bead on each side.
 BEAD_TYPES: tuple[BeadType, ...] = (
-    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2), (1, 5), (2, 4),
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+    (1, 4),
+    (4, 1),
+    (2, 3),
+    (3, 2),
+    (1, 5),
+    (2, 4),
 )
 MAX_ZH_BEAD = max(di for di, _dj in BEAD_TYPES)
 MAX_EN_BEAD = max(dj for _di, dj in BEAD_TYPES)

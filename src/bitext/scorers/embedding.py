@@ -49,8 +49,13 @@ _RANDOM_SAMPLE = 40
 class EmbeddingFeatures:
     names = ("embedding", "embedding_sized", "embedding_edges")
 
-    def __init__(self, zh_windows: dict[int, np.ndarray], en_windows: dict[int, np.ndarray],
-                 zh_pieces: ClausePieces, en_lengths: np.ndarray):
+    def __init__(
+        self,
+        zh_windows: dict[int, np.ndarray],
+        en_windows: dict[int, np.ndarray],
+        zh_pieces: ClausePieces,
+        en_lengths: np.ndarray,
+    ):
         self.zh_windows = zh_windows
         self.en_windows = en_windows
         self.zh_pieces = zh_pieces
@@ -150,8 +155,9 @@ class EmbeddingScorer:
         en_lengths = np.array([len(text) for text in pair.en_texts], dtype=np.float64)
         return EmbeddingFeatures(zh, en, zh_pieces, en_lengths)
 
-    def _document(self, texts: list[str], max_window: int, joiner: str,
-                  separators: str) -> tuple[dict[int, np.ndarray], ClausePieces]:
+    def _document(
+        self, texts: list[str], max_window: int, joiner: str, separators: str
+    ) -> tuple[dict[int, np.ndarray], ClausePieces]:
         encode_document = getattr(self.embedder, "encode_document", None)
         if encode_document is not None:
             return encode_document(texts, max_window, joiner, separators)

@@ -55,8 +55,11 @@ class LengthFeatures:
 
     def refit(self, beads: Sequence[tuple[int, int, int, int]]) -> None:
         """Re-estimate ratio and spread from the aligned beads of a first pass (as Gale–Church did)."""
-        pairs = [(self.zh_prefix[i1] - self.zh_prefix[i0], self.en_prefix[j1] - self.en_prefix[j0])
-                 for i0, i1, j0, j1 in beads if i1 > i0 and j1 > j0]
+        pairs = [
+            (self.zh_prefix[i1] - self.zh_prefix[i0], self.en_prefix[j1] - self.en_prefix[j0])
+            for i0, i1, j0, j1 in beads
+            if i1 > i0 and j1 > j0
+        ]
         if len(pairs) < 8:
             return
         zh, en = np.array(pairs).T

@@ -80,8 +80,15 @@ def used_alike(zh_total: float, en_total: float) -> bool:
 class PunctuationFeatures:
     names = ("dialogue", "quote_end", "clauses")
 
-    def __init__(self, zh_counts: np.ndarray, en_counts: np.ndarray, zh_closes: np.ndarray, en_closes: np.ndarray,
-                 zh_clauses: np.ndarray, en_clauses: np.ndarray):
+    def __init__(
+        self,
+        zh_counts: np.ndarray,
+        en_counts: np.ndarray,
+        zh_closes: np.ndarray,
+        en_closes: np.ndarray,
+        zh_clauses: np.ndarray,
+        en_clauses: np.ndarray,
+    ):
         self.zh_prefix = prefix_sums(zh_counts)
         self.en_prefix = prefix_sums(en_counts)
         self.zh_clauses = prefix_sums(zh_clauses)
@@ -120,11 +127,16 @@ class PunctuationScorer:
 
     def prepare(self, pair: DocumentPair) -> PunctuationFeatures:
         return PunctuationFeatures(
-            opening_quotes(pair.zh_texts, _ZH_QUOTE), opening_quotes(pair.en_texts, _EN_QUOTE),
-            closes_quotation(pair.zh_texts, _ZH_CLOSES), closes_quotation(pair.en_texts, _EN_CLOSES),
-            clause_counts(pair.zh_texts, _ZH_CLAUSE), clause_counts(pair.en_texts, _EN_CLAUSE),
+            opening_quotes(pair.zh_texts, _ZH_QUOTE),
+            opening_quotes(pair.en_texts, _EN_QUOTE),
+            closes_quotation(pair.zh_texts, _ZH_CLOSES),
+            closes_quotation(pair.en_texts, _EN_CLOSES),
+            clause_counts(pair.zh_texts, _ZH_CLAUSE),
+            clause_counts(pair.en_texts, _EN_CLAUSE),
         )
 
     def settings(self) -> dict[str, Any]:
-        return {"punctuation": "opening quotes (count difference) and quotation ends at bead ends, "
-                               "each where both documents use them alike; clause counts (log ratio)"}
+        return {
+            "punctuation": "opening quotes (count difference) and quotation ends at bead ends, "
+            "each where both documents use them alike; clause counts (log ratio)"
+        }

@@ -52,8 +52,9 @@ class USEEmbedder:
         with _blas_threads(backend):
             return _pooled_windows(backend, _use_token_sums(backend, texts), max_window)
 
-    def encode_document(self, texts: list[str], max_window: int, joiner: str,
-                        separators: str) -> tuple[dict[int, np.ndarray], ClausePieces]:
+    def encode_document(
+        self, texts: list[str], max_window: int, joiner: str, separators: str
+    ) -> tuple[dict[int, np.ndarray], ClausePieces]:
         """Windows (as :meth:`encode_windows`) and clause pieces (clauses end after ``separators``)."""
         backend = self.model._model
         tables = _vocabulary_tables(backend, separators)
@@ -120,13 +121,38 @@ def _window_rows(values: np.ndarray, size: int) -> np.ndarray:
 
 
 def _has_pooling_internals(backend: Any) -> bool:
-    needed = ("sp", "table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1", "w2", "b2",
-              "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3", "eps", "_window_index")
+    needed = (
+        "sp",
+        "table",
+        "scale",
+        "lo",
+        "proj_W",
+        "proj_b",
+        "ln_g_all",
+        "ln_b_all",
+        "w1",
+        "b1",
+        "w2",
+        "b2",
+        "ln_g",
+        "ln_b",
+        "cnn_W",
+        "cnn_b",
+        "d0",
+        "d1",
+        "d2",
+        "d3",
+        "p1",
+        "p3",
+        "eps",
+        "_window_index",
+    )
     return all(hasattr(backend, name) for name in needed)
 
 
-def _use_token_sums(backend: Any, texts: list[str],
-                    pieces: _PieceSums | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _use_token_sums(
+    backend: Any, texts: list[str], pieces: _PieceSums | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per sentence, the sum of USE's layer-normalised token features, the token count, and the
     features of its first (start) and last (end) token.
 
@@ -152,8 +178,14 @@ def _use_token_sums(backend: Any, texts: list[str],
     return sums, lengths, firsts, lasts
 
 
-def _sum_group(backend: Any, group: list[list[int]], n_tokens: int, out: tuple[np.ndarray, ...], rows: slice,
-               pieces: _PieceSums | None = None) -> None:
+def _sum_group(
+    backend: Any,
+    group: list[list[int]],
+    n_tokens: int,
+    out: tuple[np.ndarray, ...],
+    rows: slice,
+    pieces: _PieceSums | None = None,
+) -> None:
     lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
     flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
     starts = np.zeros(len(group), dtype=np.int64)
@@ -206,8 +238,10 @@ def _vocabulary_tables(backend: Any, separators: str) -> tuple[np.ndarray, np.nd
     pieces = [str(piece) for piece in vocabulary]
     separating = np.array([any(mark in piece for mark in marks) for piece in pieces], dtype=bool)
     # Spaces ("▁") are not counted: shares of the visible characters.
-    characters = np.array([0 if piece.startswith("<") and piece.endswith(">") else len(piece.replace("▁", ""))
-                           for piece in pieces], dtype=np.float64)
+    characters = np.array(
+        [0 if piece.startswith("<") and piece.endswith(">") else len(piece.replace("▁", "")) for piece in pieces],
+        dtype=np.float64,
+    )
     return separating, characters
 
 
@@ -318,5 +352,3 @@ def _use_head(backend: Any, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray
     y2 = np.maximum(y1 @ backend.d2, 0)
     z = np.tanh(y1 @ backend.p3 + y2 @ backend.d3)
     return normalise_rows(z)
-
-
