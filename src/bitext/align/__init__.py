@@ -40,8 +40,6 @@ __all__ = [
     "check_beads",
 ]
 
-SentenceListAligner = Callable[[Sequence[str], Sequence[str]], list[Bead]]
-
 # "bitext" is the default because it is the most accurate (docs/benchmarks.md has the figures).
 ALIGNERS: dict[str, str] = {"bitext": "scorers combined, two-pass banded search", "gale-church": "length only"}
 DEFAULT_ALIGNER = "bitext"

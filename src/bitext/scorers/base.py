@@ -125,20 +125,6 @@ def window_matrix(vectors: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
-def block_dots(zh_windows: np.ndarray, en_windows: np.ndarray, block: Block) -> np.ndarray:
-    """zh_windows[i] · en_windows[j] for every cell of the block, via one small matrix product.
-
-    A block of scattered cells (the beads of one path, say) is computed cell by cell instead.
-    """
-    if not len(block.i):
-        return np.zeros(0)
-    c0, c1 = int(block.j.min()), int(block.j.max()) + 1
-    if (block.r1 - block.r0) * (c1 - c0) > 4 * len(block.i) + 4096:
-        return np.einsum("ij,ij->i", zh_windows[block.i], en_windows[block.j])
-    products = zh_windows[block.r0 : block.r1] @ en_windows[c0:c1].T
-    return products[block.i - block.r0, block.j - c0]
-
-
 def normalise_rows(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.maximum(norms, 1e-9)).astype(np.float32)
