@@ -154,9 +154,8 @@ def test_scorer_runs_on_the_flores_gold(tmp_path: Path) -> None:
     if eg.find_data() is None:
         pytest.skip("the shared data folder is not present on this machine")
     # flores:5 (a DEV document) with a deliberately wrong gold row (卡特 is Carter): it must come back as a miss
-    (tmp_path / "flores.tsv").write_text(
-        "doc_id\tzh\ten\ttype\nflores:5\t布里辛斯基\tBrzezinski\tPER\nflores:5\t卡特\tAfghanistan\tLOC\n", encoding="utf-8"
-    )
+    rows = ["doc_id\tzh\ten\ttype", "flores:5\t布里辛斯基\tBrzezinski\tPER", "flores:5\t卡特\tAfghanistan\tLOC"]
+    (tmp_path / "flores.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     errors = tmp_path / "errors.tsv"
     arguments = ["--gold-dir", str(tmp_path), "--source", "flores", "--scorer", "lexical", "--errors", str(errors)]
     assert eg.main(arguments) == 0
