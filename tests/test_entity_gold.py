@@ -165,3 +165,21 @@ def test_scorer_runs_on_the_flores_gold(tmp_path: Path) -> None:
     assert ["flores:5", "miss", "卡特", "Afghanistan", "LOC"] in [line[:5] for line in lines]
     with pytest.raises(SystemExit):  # misses are written for DEV only
         eg.main([*arguments[:-2], "--part", "test", "--errors", str(errors)])
+
+
+def test_every_source_resolves_to_its_two_texts(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "statute.zh.txt").write_text("第一條 立法會\n", encoding="utf-8")
+    (tmp_path / "docs" / "statute.en.txt").write_text("Article 1 Legislative Council\n", encoding="utf-8")
+    resolver = eg.Resolver(eg.find_data(), tmp_path)
+    assert resolver.texts("legal:statute") == ("第一條 立法會\n", "Article 1 Legislative Council\n")
+    zh, en = resolver.texts("corpus:sensetime-genai")
+    assert "商湯" in zh and "SenseTime" in en
+    if eg.find_data() is None:
+        pytest.skip("the shared data folder is not present on this machine")
+    zh, en = resolver.texts("mac:001")
+    assert "陳清揚" in zh and "陈清扬" not in zh  # MAC-Dev is simplified; the gold is read in traditional script
+    assert "Chen Qingyang" in en
+    zh, en = resolver.texts("flores:5")
+    assert zh.count("\n") == en.count("\n") == 2  # three sentences, one a line
+    assert zh.startswith("整個 1960 年代，布里辛斯基") and en.endswith("Afghanistan, 1979.")
