@@ -393,7 +393,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     print("\n".join(report("with variants", with_variants)))
     if args.per_source:
         for source, score in sorted(by_source.items()):
-            print("\n".join(report(f"  {source}", score)))
+            print("\n".join(f"  {line}" for line in report(source, score)))
     if args.errors:
         write_errors(args.errors, errors)
         print(f"errors written to {args.errors}")
