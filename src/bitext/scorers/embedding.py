@@ -25,7 +25,7 @@ English sentence, got a weight near zero).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -142,6 +142,7 @@ class EmbeddingScorer:
     """Cosine of window embeddings, normalised against random sentences."""
 
     name = "embedding"
+    features: ClassVar[tuple[str, ...]] = EmbeddingFeatures.names
 
     def __init__(self, embedder: Embedder | None = None, max_zh: int = MAX_ZH_WINDOW, max_en: int = MAX_EN_WINDOW):
         self.embedder = embedder or USEEmbedder()

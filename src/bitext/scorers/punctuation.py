@@ -32,7 +32,7 @@ or exclamation mark ending the bead on one side only (0.913 held out with them, 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import regex
@@ -124,6 +124,7 @@ class PunctuationScorer:
     """Opening quotations counted on both sides of a bead, quotations closed at its end, and clauses."""
 
     name = "punctuation"
+    features: ClassVar[tuple[str, ...]] = PunctuationFeatures.names
 
     def prepare(self, pair: DocumentPair) -> PunctuationFeatures:
         return PunctuationFeatures(
