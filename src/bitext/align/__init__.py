@@ -16,6 +16,7 @@ from bitext.align.gale_church import gale_church
 from bitext.align.weights import MODELS
 from bitext.document import Document
 from bitext.errors import AlignmentError
+from bitext.registry import Registry
 from bitext.scorers.anchors import AnchorScorer
 from bitext.scorers.base import Scorer
 from bitext.scorers.embedding import Embedder, EmbeddingScorer
@@ -36,6 +37,7 @@ __all__ = [
     "Alignment",
     "Bead",
     "Embedder",
+    "ScorerFactory",
     "align",
     "check_beads",
 ]
@@ -44,7 +46,28 @@ __all__ = [
 ALIGNERS: dict[str, str] = {"bitext": "scorers combined, two-pass banded search", "gale-church": "length only"}
 DEFAULT_ALIGNER = "bitext"
 
-SCORERS = ("embedding", "length", "lexical", "anchors", "paragraphs", "punctuation")
+ScorerFactory = Callable[[Embedder | None], Scorer]
+
+
+def _plain(scorer: Callable[[], Scorer]) -> ScorerFactory:
+    """A scorer that needs no embedder."""
+    return lambda _embedder: scorer()
+
+
+# Registration order is the order of a scorer set, so "lexical,embedding" and "embedding,lexical" are
+# the same set with the same fitted model (weights.py is keyed by the names joined in this order).
+SCORERS: Registry[ScorerFactory] = Registry(
+    "scorer",
+    {
+        "embedding": EmbeddingScorer,
+        "length": _plain(LengthScorer),
+        "lexical": _plain(LexicalScorer),
+        "anchors": _plain(AnchorScorer),
+        "paragraphs": _plain(ParagraphScorer),
+        "punctuation": _plain(PunctuationScorer),
+    },
+    error=AlignmentError,
+)
 # Named scorer sets. "all" is the most accurate; "lexical" needs no neural model (dictionary, numbers,
 # length) and is several times faster. A single scorer's name uses that scorer alone.
 SCORER_PRESETS: dict[str, tuple[str, ...]] = {
@@ -85,10 +108,13 @@ def align(
         names = scorer_names(scorer)
         scorers = build_scorers(names, embedder)
         model = model_for(names)
+        check_weights(scorers, model, scorer)
         beads = SentenceAligner(scorers, model).align(zh_doc, en_doc)
         settings["scorer"] = scorer
         settings.update(settings_of(scorers, model))
-        settings["weights"] = ",".join(f"{k}={v:g}" for k, v in sorted(model.weights.items()) if k in _used(names))
+        # A weight of 0 does not shape the output, so the signature leaves it out.
+        used = {feature for s in scorers for feature in s.features}
+        settings["weights"] = ",".join(f"{k}={v:g}" for k, v in sorted(model.weights.items()) if k in used and v)
     settings["presegmented"] = presegmented
     settings.update({k: v for k, v in versions().items() if k != "bitext"})
     return Alignment(zh_doc, en_doc, tuple(beads), settings)
@@ -101,35 +127,23 @@ def scorer_names(scorer: str) -> tuple[str, ...]:
     names = tuple(part.strip() for part in scorer.split(",") if part.strip())
     unknown = [name for name in names if name not in SCORERS]
     if not names or unknown:
-        choices = ", ".join([*SCORER_PRESETS, *SCORERS])
+        choices = ", ".join([*SCORER_PRESETS, *SCORERS.names()])
         raise AlignmentError(f"unknown scorer {scorer!r}; choose a preset or a comma-separated list of: {choices}")
     return tuple(name for name in SCORERS if name in names)
 
 
 def build_scorers(names: Sequence[str], embedder: Embedder | None = None) -> list[Scorer]:
-    factories: dict[str, Callable[[], Scorer]] = {
-        "embedding": lambda: EmbeddingScorer(embedder),
-        "length": LengthScorer,
-        "lexical": LexicalScorer,
-        "anchors": AnchorScorer,
-        "paragraphs": ParagraphScorer,
-        "punctuation": PunctuationScorer,
-    }
-    return [factories[name]() for name in names]
+    return [SCORERS.get(name)(embedder) for name in names]
 
 
-_FEATURES = {
-    "embedding": ("embedding", "embedding_sized", "embedding_edges"),
-    "length": ("length", "skipped_size"),
-    "lexical": ("lexical",),
-    "anchors": ("anchor_match", "number_mismatch", "name_match"),
-    "paragraphs": ("paragraph",),
-    "punctuation": ("dialogue", "quote_end", "clauses"),
-}
-
-
-def _used(names: Sequence[str]) -> set[str]:
-    return {feature for name in names for feature in _FEATURES[name]}
+def check_weights(scorers: Sequence[Scorer], model: Model, scorer: str) -> None:
+    """Every feature of the scorers needs a weight in the model: a feature it lacks would count 0 silently."""
+    missing = [f"{s.name}:{feature}" for s in scorers for feature in s.features if feature not in model.weights]
+    if missing:
+        raise AlignmentError(
+            f"the aligner model {model.name!r} has no weight for {', '.join(missing)}; fit one with: "
+            f"python benchmarks/align_fit.py --presets {scorer} --write"
+        )
 
 
 @lru_cache(maxsize=32)

@@ -36,6 +36,7 @@ from bitext.scorers.base import (
     Block,
     DocumentPair,
     Features,
+    RefitsOnFirstPath,
     Scorer,
     window_norms,
     window_pair_dots,
@@ -120,9 +121,8 @@ class SentenceAligner:
         prepared = PreparedPair(pair, features, names)
         prepared.first_path = self._first_pass(prepared)
         for f in features:
-            refit = getattr(f, "refit", None)
-            if refit is not None:
-                refit(prepared.first_path)
+            if isinstance(f, RefitsOnFirstPath):
+                f.refit(prepared.first_path)
         return prepared
 
     def band(self, prepared: PreparedPair) -> Band:

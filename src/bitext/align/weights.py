@@ -13,6 +13,7 @@ MODELS: dict[str, Model] = {
         weights={
             "anchor_match": 1,
             "embedding": 15,
+            "embedding_edges": 0,
             "embedding_sized": 1,
             "length": 1,
             "lexical": 4.5,
@@ -72,6 +73,7 @@ MODELS: dict[str, Model] = {
     "embedding": Model(
         weights={
             "embedding": 37.5,
+            "embedding_edges": 0,
             "embedding_sized": 0.5,
         },
         bias={
@@ -97,6 +99,7 @@ MODELS: dict[str, Model] = {
     "embedding+length": Model(
         weights={
             "embedding": 30,
+            "embedding_edges": 0,
             "embedding_sized": 0.5,
             "length": 0.5,
             "skipped_size": 0.5,
@@ -200,6 +203,7 @@ MODELS: dict[str, Model] = {
         weights={
             "anchor_match": 0.8579,
             "embedding": 10.84,
+            "embedding_edges": 0,
             "embedding_sized": 1.864,
             "length": 0.5943,
             "lexical": 5.156,
@@ -231,6 +235,7 @@ MODELS: dict[str, Model] = {
     "length+lexical+anchors+paragraphs+punctuation": Model(
         weights={
             "anchor_match": 3.333,
+            "clauses": 0,
             "dialogue": 0.8333,
             "length": 0.5,
             "lexical": 7.5,

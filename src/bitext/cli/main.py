@@ -7,13 +7,17 @@ Exit status: 0 success; 1 the command ran and found a problem it reports (e.g. `
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from bitext import progress
 from bitext.cli import align_cmd, batch_cmd, check_cmd, convert_cmd, entities_cmd, eval_cmd, segment_cmd
+from bitext.cli.output import add_quiet_option
 from bitext.errors import BitextError
+from bitext.log import logger
 from bitext.versions import versions
 
 COMMANDS = (align_cmd, check_cmd, entities_cmd, segment_cmd, convert_cmd, eval_cmd, batch_cmd)
@@ -50,7 +54,46 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers.required = True
     for command in COMMANDS:
         command.register(subparsers)
+    for subparser in subparsers.choices.values():
+        add_shared_options(subparser)
     return parser
+
+
+def add_shared_options(parser: argparse.ArgumentParser) -> None:
+    """``-q``/``--quiet`` and ``-v``/``--verbose`` on every subcommand (a command may define its own ``-q``)."""
+    with contextlib.suppress(argparse.ArgumentError):  # batch's -q also drops its summary line
+        add_quiet_option(parser)
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="report on standard error the failures bitext recovers from (e.g. a cache it cannot write)",
+    )
+
+
+class OneLineFormatter(logging.Formatter):
+    """``bitext: warning: …``, the shape of the CLI's error lines."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"bitext: {record.levelname.lower()}: {record.getMessage()}"
+
+
+@contextlib.contextmanager
+def log_to_stderr(verbose: bool) -> Iterator[None]:
+    """With ``verbose``, the ``bitext`` logger's records go to standard error while the command runs."""
+    if not verbose:
+        yield
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLineFormatter())
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     progress.set_quiet(getattr(args, "quiet", False))  # before any work: reading shows progress too
     try:
-        return int(args.run(args) or 0)
+        with log_to_stderr(args.verbose):
+            return int(args.run(args) or 0)
     except BitextError as error:
         print(f"bitext: error: {error}", file=sys.stderr)
         return 2

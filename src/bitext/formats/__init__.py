@@ -25,15 +25,19 @@ from bitext.formats.parquet import ParquetWriter, read_parquet
 from bitext.formats.tmx import TmxWriter
 from bitext.formats.tsv import TsvWriter, read_tsv, sidecar_path
 from bitext.formats.vecalign import VecalignWriter, parse_alignment, read_alignment
+from bitext.registry import Registry
 
-WRITERS: dict[str, type[Writer]] = {
-    "tsv": TsvWriter,
-    "jsonl": JsonlWriter,
-    "tmx": TmxWriter,
-    "html": HtmlWriter,
-    "parquet": ParquetWriter,
-    "align": VecalignWriter,
-}
+WRITERS: Registry[type[Writer]] = Registry(
+    "format",
+    {
+        "tsv": TsvWriter,
+        "jsonl": JsonlWriter,
+        "tmx": TmxWriter,
+        "html": HtmlWriter,
+        "parquet": ParquetWriter,
+        "align": VecalignWriter,
+    },
+)
 
 __all__ = [
     "WRITERS",
@@ -52,9 +56,7 @@ __all__ = [
 
 
 def get_writer(name: str) -> Writer:
-    if name not in WRITERS:
-        raise BitextError(f"unknown format {name!r}; choose one of: {', '.join(WRITERS)}")
-    return WRITERS[name]()
+    return WRITERS.get(name)()
 
 
 def save(export: Export | Alignment, path: str | Path | None, format: str = "tsv") -> None:

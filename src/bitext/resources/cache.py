@@ -18,6 +18,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
+from bitext.log import logger
+
 T = TypeVar("T")
 
 
@@ -48,8 +50,11 @@ def load_or_build(name: str, key: str, build: Callable[[], T], expected: type | 
             cached = pickle.load(handle)
         if isinstance(cached, expected):
             return cached  # type: ignore[return-value]
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, ValueError):
-        pass  # absent or damaged: rebuild below
+        logger.warning("cache file %s holds a %s, not the table expected; rebuilding it", path, type(cached).__name__)
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # not cached yet (or no cache directory): built, and written if it can be, below
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, ValueError) as error:
+        logger.warning("cache file %s cannot be read (%s); rebuilding it", path, error)
     value = build()
     write_atomically(path, value)
     return value
@@ -64,7 +69,8 @@ def write_atomically(path: Path, value: object) -> None:
             temporary = handle.name
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-    except OSError:
+    except OSError as error:
+        logger.warning("cannot write cache file %s (%s); every process rebuilds the table until it can", path, error)
         if temporary is not None:  # a half-written file (disk full) is not left behind
             with contextlib.suppress(OSError):
                 os.unlink(temporary)

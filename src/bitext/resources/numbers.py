@@ -294,9 +294,3 @@ def _word_group_value(words: list[str]) -> float | None:
         else:
             current += value
     return total + current
-
-
-def number_keys(text: str, lang: str) -> list[str]:
-    """Comparable keys of every number in ``text`` (``lang`` is ``"zh"`` or ``"en"``)."""
-    numbers = chinese_numbers(text) if lang == "zh" else english_numbers(text)
-    return [n.key for n in numbers]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import regex
@@ -107,6 +107,7 @@ class AnchorScorer:
     """Numbers, shared Latin tokens and pinyin names."""
 
     name = "anchors"
+    features: ClassVar[tuple[str, ...]] = AnchorFeatures.names
 
     def __init__(self, dimensions: int = DIMENSIONS, max_window: int = MAX_WINDOW):
         self.dimensions = dimensions

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -82,9 +82,13 @@ class DocumentPair:
 
 @runtime_checkable
 class Features(Protocol):
-    """A scorer's view of one document pair."""
+    """A scorer's view of one document pair; ``names`` are its scorer's ``features``, in that order.
 
-    names: tuple[str, ...]
+    A view may also implement :class:`RefitsOnFirstPath` (optional, so not a member here).
+    """
+
+    @property
+    def names(self) -> tuple[str, ...]: ...
 
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         """Feature values, shape (len(types), len(names), cells); 0 for beads with an empty side."""
@@ -96,10 +100,25 @@ class Features(Protocol):
 
 
 @runtime_checkable
+class RefitsOnFirstPath(Protocol):
+    """Optional hook of a :class:`Features` view: re-estimate per-document parameters from the first pass's
+    path (beads as ``(i0, i1, j0, j1)``) before the second pass scores with them. The length scorer
+    re-estimates its ratio and spread this way: the path's aligned beads measure them better than the
+    document totals."""
+
+    def refit(self, path: Sequence[tuple[int, int, int, int]]) -> None: ...
+
+
+@runtime_checkable
 class Scorer(Protocol):
-    """One signal. ``prepare`` does the per-document work; ``settings`` goes into the export signature."""
+    """One signal. ``prepare`` does the per-document work; ``settings`` goes into the export signature.
+
+    ``features`` names the features its views return, declared on the class, so the aligner can check the
+    chosen model has a weight for each before aligning anything.
+    """
 
     name: str
+    features: ClassVar[tuple[str, ...]]
 
     def prepare(self, pair: DocumentPair) -> Features: ...
 

@@ -11,21 +11,21 @@ text). Similarities are normalised as Vecalign does: each window's mean similari
 of the other side is subtracted, so a "hub" sentence that is close to everything does not win every bead.
 
 A third feature, ``embedding_edges``, looks inside the Chinese sentences. English translations of
-Chinese prose split sentences a lot (a fifth of MAC-Dev's gold beads are 1-2), and the aligner's commonest
-mistake was giving a short English sentence to the wrong neighbour: the window embedding of "one Chinese
-sentence + two English ones" barely changes when the second English sentence belongs elsewhere. So each
+Chinese prose split sentences a lot (a fifth of MAC-Dev's gold beads are 1-2), and the commonest mistake
+without this feature is giving a short English sentence to the wrong neighbour: the window embedding of
+"one Chinese sentence + two English ones" barely changes when the second English sentence belongs
+elsewhere. So each
 Chinese sentence's clause prefixes and suffixes are embedded too, and a bead whose English has two or
 more sentences is scored by how well its first English sentence matches the head of its Chinese side and
 its last the tail (the head's share of the Chinese characters follows the English sentence's share of the
-English ones). MAC-Dev held out 0.919 → 0.931 (docs/benchmarks.md, with the variants measured: the same
-minus the whole side's similarity, 0.926; the mirror image, a Chinese pair against the clauses of one
-English sentence, got a weight near zero).
+English ones). The figures, and the variants measured and not kept, are in docs/design.md (the scorer
+table) and docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -142,6 +142,7 @@ class EmbeddingScorer:
     """Cosine of window embeddings, normalised against random sentences."""
 
     name = "embedding"
+    features: ClassVar[tuple[str, ...]] = EmbeddingFeatures.names
 
     def __init__(self, embedder: Embedder | None = None, max_zh: int = MAX_ZH_WINDOW, max_en: int = MAX_EN_WINDOW):
         self.embedder = embedder or USEEmbedder()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -75,6 +75,7 @@ class LengthFeatures:
 
 class LengthScorer:
     name = "length"
+    features: ClassVar[tuple[str, ...]] = LengthFeatures.names
 
     def prepare(self, pair: DocumentPair) -> LengthFeatures:
         zh = np.array([char_length(t) for t in pair.zh_texts], dtype=np.float64)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import rjieba
@@ -81,6 +81,7 @@ class LexicalScorer:
     """CC-CEDICT translation overlap, tf-idf weighted, English stemmed."""
 
     name = "lexical"
+    features: ClassVar[tuple[str, ...]] = LexicalFeatures.names
 
     def __init__(self, dimensions: int = DIMENSIONS, max_window: int = MAX_WINDOW):
         self.dimensions = dimensions

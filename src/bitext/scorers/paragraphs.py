@@ -9,7 +9,7 @@ the feature is 0 everywhere.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -65,6 +65,7 @@ class ParagraphScorer:
     """Paragraph breaks shared by both documents as soft bead boundaries."""
 
     name = "paragraphs"
+    features: ClassVar[tuple[str, ...]] = ParagraphFeatures.names
 
     def prepare(self, pair: DocumentPair) -> ParagraphFeatures:
         return ParagraphFeatures(paragraph_starts(pair.zh), paragraph_starts(pair.en))

@@ -6,33 +6,27 @@ a Chinese sentence that opens a quotation (“ 「 『) is translated by an Engl
 the feature is minus the absolute difference, so a bead that gathers two quotations on one side and one
 on the other loses a little. A second feature looks at where a bead ends: a sentence that closes a
 quotation (ends in ” 」 』, or in ’ ' " in English) is followed by a bead boundary on both sides or on
-neither, so a bead whose last Chinese sentence closes a quotation while its last English one does not (or
-the reverse) loses a little. On MAC-Dev 3 % of gold bead ends disagree so, against 28 % of the wrong
-ends of the aligner without the feature: English that breaks "'Please, Auntie! Be merciful!'" into two
-sentences used to end a bead after the first. Each hint is used only where both documents open (close)
-quotations about as often, at least twice (Wang Anyi writes dialogue without quotation marks; her
-translator adds them). Gating the opening count too changed nothing on MAC-Dev held out (0.917) and
-moved FLORES split 0.994 → 0.997, where most articles quote once or not at all.
+neither, because a quotation is a unit translator and reader keep together, so a bead whose last Chinese
+sentence closes a quotation while its last English one does not (or the reverse) loses a little: English
+that breaks "'Please, Auntie! Be merciful!'" into two sentences must not end a bead after the first. Each
+hint is used only where both documents open (close) quotations about as often, at least twice: some
+authors write dialogue without quotation marks and their translators add them.
 
 A third feature counts clauses: a sentence has one more clause than it has clause separators (， , 、 ； ;
 ： : in Chinese; , ; : in English), and a bead's two sides should hold about as many: the feature is
 minus the absolute log ratio of the two counts. Translators keep a clause's commas or turn them into
 sentence breaks, and either way the count survives, where the character-length model cannot tell a
-long sentence from two short ones. On MAC-Dev the aligner's wrong beads had a mean |log ratio| of 0.39
-against 0.30 for gold beads. Refitted with it: MAC-Dev held out 0.917 → 0.919, FLORES delete 0.978 →
-0.981, split 0.997 → 1.000, insert 0.998 → 1.000, long 0.994 → 0.996 (docs/benchmarks.md). `--scorer lexical`
-leaves it at weight 0: refitted there, the result was mixed (held out 0.869 → 0.866).
+long sentence from two short ones.
 
-Measured and left out: question marks (−0.3 point on MAC-Dev at any weight: translators turn rhetorical
-questions into statements) and exclamation marks (added and dropped freely: MAC-Dev chapter 002 has 12 in
-the Chinese, 102 in the English); at a bead's end, a quotation still open on one side only, or a question
-or exclamation mark ending the bead on one side only (0.913 held out with them, 0.916 without).
+Question and exclamation marks are not counted: translators turn rhetorical questions into statements and
+add or drop exclamation marks freely. The measurements behind each feature, and those left out, are in
+docs/design.md (the scorer table) and docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import regex
@@ -124,6 +118,7 @@ class PunctuationScorer:
     """Opening quotations counted on both sides of a bead, quotations closed at its end, and clauses."""
 
     name = "punctuation"
+    features: ClassVar[tuple[str, ...]] = PunctuationFeatures.names
 
     def prepare(self, pair: DocumentPair) -> PunctuationFeatures:
         return PunctuationFeatures(

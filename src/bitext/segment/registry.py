@@ -11,20 +11,27 @@ from importlib import import_module
 
 from bitext.document import Lang
 from bitext.errors import BitextError
+from bitext.registry import Registry
 from bitext.segment.base import SentenceSplitter
 
 # lang -> name -> "module:class"; the first entry of each language is its default.
-SPLITTERS: dict[str, dict[str, str]] = {
-    "en": {
-        "rules": "bitext.segment.en:EnglishSplitter",
-        "nupunkt": "bitext.segment.en_nupunkt:NupunktSplitter",
-        "pysbd": "bitext.segment.en_pysbd:PysbdSplitter",
-    },
-    "zh": {
-        "rules": "bitext.segment.zh:ChineseSplitter",
-        "rules-semicolon": "bitext.segment.zh:ChineseSemicolonSplitter",
-        "pysbd": "bitext.segment.zh_pysbd:PysbdChineseSplitter",
-    },
+SPLITTERS: dict[str, Registry[str]] = {
+    "en": Registry(
+        "en sentence splitter",
+        {
+            "rules": "bitext.segment.en:EnglishSplitter",
+            "nupunkt": "bitext.segment.en_nupunkt:NupunktSplitter",
+            "pysbd": "bitext.segment.en_pysbd:PysbdSplitter",
+        },
+    ),
+    "zh": Registry(
+        "zh sentence splitter",
+        {
+            "rules": "bitext.segment.zh:ChineseSplitter",
+            "rules-semicolon": "bitext.segment.zh:ChineseSemicolonSplitter",
+            "pysbd": "bitext.segment.zh_pysbd:PysbdChineseSplitter",
+        },
+    ),
 }
 
 
@@ -43,10 +50,7 @@ def get_splitter(lang: Lang, name: str = "") -> SentenceSplitter:
     """The splitter called ``name`` for ``lang`` (its default when ``name`` is empty), built once."""
     _check_lang(lang)
     name = name or default_splitter_name(lang)
-    members = SPLITTERS[lang]
-    if name not in members:
-        raise BitextError(f"unknown {lang} sentence splitter {name!r}; choose one of: {', '.join(members)}")
-    module_name, class_name = members[name].split(":")
+    module_name, class_name = SPLITTERS[lang].get(name).split(":")
     try:
         module = import_module(module_name)
     except ModuleNotFoundError as missing:
