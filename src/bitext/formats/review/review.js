@@ -9,7 +9,7 @@
   const shown = document.getElementById("shown");
   const progress = document.getElementById("progress");
   const svg = document.getElementById("path");
-  const SVG_NS = "http://www.w3.org/2000/svg";
+  const SVG_NS = svg ? svg.namespaceURI : "";  // the namespace of the inline <svg>, not written out here
   const STORE = "bitext-edits:" + data.zh.sha256 + ":" + data.en.sha256;
   const state = { doubtful: false, code: null, hidden: new Set(), byConfidence: false };
   const undoStack = [], redoStack = [];
