@@ -242,3 +242,146 @@ def test_writer_output_is_identical_for_identical_input() -> None:
     get_writer("html").write(corpus_export(), first)
     get_writer("html").write(corpus_export(), second)
     assert first.getvalue() == second.getvalue()
+
+
+# -- the editor ---------------------------------------------------------------------------------------------------
+
+
+def shapes_and_status(page: Any) -> list[tuple[str, str, str]]:
+    cells = page.eval_on_selector_all(
+        "main#beads > article.bead", "els => els.map(e => [e.dataset.zh, e.dataset.en, e.dataset.status])"
+    )
+    return [tuple(cell) for cell in cells]
+
+
+def progress_text(page: Any) -> str:
+    return page.locator("#progress").inner_text()
+
+
+@pytest.fixture()
+def editor_page(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    page = open_page(browser, corpus_export(), tmp_path, "editor.html")
+    yield page
+    page.close()
+
+
+def test_merge_split_move_confirm_with_undo_redo_and_the_counter(editor_page: Any) -> None:
+    page = editor_page
+    before = shapes_and_status(page)
+    assert progress_text(page) == "0 confirmed · 0 changed · 48 left to check"
+    page.click("#b3 .meta .type")
+    page.keyboard.press("m")  # merge 3 with 4
+    after = shapes_and_status(page)
+    zh = (before[3][0].split("-")[0], before[4][0].split("-")[1])
+    en = (before[3][1].split("-")[0], before[4][1].split("-")[1])
+    assert len(after) == 47 and after[3] == ("-".join(zh), "-".join(en), "edited")
+    assert after[:3] == before[:3] and after[4:] == before[5:]
+    assert progress_text(page) == "0 confirmed · 1 changed · 46 left to check"
+    line = page.locator('#path line[data-bead="3"]')  # the path picture follows
+    assert (line.get_attribute("x1"), line.get_attribute("x2")) == zh
+    assert page.locator("#path line[data-bead]").count() == 47
+    page.keyboard.press("u")
+    assert shapes_and_status(page) == before
+    assert progress_text(page) == "0 confirmed · 0 changed · 48 left to check"
+    page.keyboard.press("Control+y")
+    assert shapes_and_status(page) == after
+    page.keyboard.press("Control+z")
+    page.keyboard.press("r")
+    assert shapes_and_status(page) == after
+    # split the merged bead back at the old cut: same shapes as before, now edited by a person
+    page.click("#b3 .meta .type")
+    page.keyboard.press("s")
+    page.select_option(".split-panel select[name=zh]", str(int(before[3][0].split("-")[1]) - int(zh[0])))
+    page.select_option(".split-panel select[name=en]", str(int(before[3][1].split("-")[1]) - int(en[0])))
+    page.click(".split-panel button[type=submit]")
+    assert [s[:2] for s in shapes_and_status(page)] == [s[:2] for s in before]
+    assert progress_text(page) == "0 confirmed · 2 changed · 46 left to check"
+    page.click("#b10 .meta .type")
+    page.keyboard.press("c")
+    assert shapes_and_status(page)[10][2] == "confirmed"
+    assert progress_text(page) == "1 confirmed · 2 changed · 45 left to check"
+    # the last English sentence of bead 20 goes to bead 21
+    page.click("#b20 .meta .type")
+    page.click('.editbar button[data-action="en-last-next"]')
+    moved = shapes_and_status(page)
+    e20, e21 = before[20][1].split("-"), before[21][1].split("-")
+    assert moved[20][1] == f"{e20[0]}-{int(e20[1]) - 1}" and moved[21][1] == f"{int(e21[0]) - 1}-{e21[1]}"
+    assert progress_text(page) == "1 confirmed · 4 changed · 43 left to check"
+    assert page.errors == []
+
+
+def test_reload_keeps_the_edits(editor_page: Any) -> None:
+    page = editor_page
+    page.click("#b5 .meta .type")
+    page.keyboard.press("m")
+    page.click("#b9 .meta .type")
+    page.keyboard.press("c")
+    edited = shapes_and_status(page)
+    page.reload()
+    assert shapes_and_status(page) == edited
+    assert progress_text(page) == "1 confirmed · 1 changed · 45 left to check"
+    zh = corpus_export().alignment.zh
+    z0, z1 = (int(x) for x in edited[5][0].split("-"))
+    assert z1 - z0 >= 2  # the merged bead, drawn from the page's own sentence texts and the space between them
+    assert page.locator("#b5 .zh").inner_text() == zh.text[zh.sentences[z0].start : zh.sentences[z1 - 1].end]
+    assert page.errors == []
+
+
+def test_least_sure_first_and_hiding_a_flag_code(editor_page: Any) -> None:
+    page = editor_page
+    page.check("#by-confidence")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("h1").click()
+    page.keyboard.press("j")
+    first = page.evaluate("() => document.activeElement.id")
+    scores = [b.score for b in corpus_export().alignment.beads]
+    assert scores[int(first[1:])] == min(scores) < 0.3  # an unaligned bead (0.0) before the 0.3 ones
+    tops = page.eval_on_selector_all(
+        "main#beads > article.bead", "els => els.map(e => [Number(e.dataset.score), e.getBoundingClientRect().top])"
+    )
+    ordered = [score for score, _ in sorted(tops, key=lambda item: item[1])]
+    assert ordered == sorted(ordered)
+    page.uncheck("#by-confidence")
+    code = page.locator("input.hide-code").first.get_attribute("value")
+    flagged = page.locator(f'li.flag[data-code="{code}"]')
+    assert flagged.count() > 0 and flagged.first.is_visible()
+    page.check(f'input.hide-code[value="{code}"]')
+    assert not flagged.first.is_visible()
+    page.uncheck(f'input.hide-code[value="{code}"]')
+    assert flagged.first.is_visible()
+
+
+def test_a_mac_dev_chapter_is_fixed_in_the_page_and_the_corrections_reproduce_the_gold(
+    browser: Any, tmp_path: Path, shared_data: Path
+) -> None:
+    from bitext.cli.main import main
+    from bitext.evaluate import evaluate
+    from bitext.formats import read_alignment
+    from editor_session import Session, shapes_of
+
+    chapter = shared_data / "mac-dev"
+    zh, en, gold_path = chapter / "zh" / "006", chapter / "en" / "006", chapter / "gold" / "006.align"
+    page_path = tmp_path / "006.html"
+    assert main(["align", str(zh), str(en), "--presegmented", "-q", "--format", "html", "-o", str(page_path)]) == 0
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(5000)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(page_path.as_uri())
+    gold = [(tuple(z), tuple(e)) for z, e in read_alignment(gold_path)]
+    session = Session(page)
+    actions = session.fix(shapes_of(gold))
+    assert actions > 0
+    with page.expect_download() as download:
+        page.click('.editbar button[data-action="save"]')
+    corrections = tmp_path / "006.corrections.json"
+    download.value.save_as(corrections)
+    page.close()
+    out = tmp_path / "006.align"
+    argv = ["align", str(zh), str(en), "--presegmented", "-q", "--corrections", str(corrections)]
+    assert main([*argv, "--format", "align", "-o", str(out)]) == 0
+    result = read_alignment(out)
+    assert evaluate(gold, result).strict.f1 == 1.0
+    assert [(tuple(z), tuple(e)) for z, e in result] == gold
+    assert [url for url in requests if not url.startswith(("file:", "blob:"))] == []
+    print(f"MAC-Dev 006: {actions} actions ({session.actions})")

@@ -55,12 +55,13 @@
       en.textContent = textOf("en", b.e0, b.e1);
       el.append(meta, zh, en);
       elements.set(key(b), el);
+      refresh(b, el);
     }
-    if (el.dataset.status !== b.status || !el.dataset.doubtful) refresh(b, el);
-    return el;
+    return el;  // shared by every bead object of this shape: only the one in the list refreshes it
   }
 
   function refresh(b, el) {
+    if (svg) lineOf(b).setAttribute("class", confidenceClass(b.score) + " st-" + b.status);
     el.dataset.status = b.status;
     el.classList.remove("st-automatic", "st-edited", "st-confirmed");
     el.classList.add("st-" + b.status);
@@ -76,7 +77,6 @@
       line.setAttribute("x2", b.z1); line.setAttribute("y2", b.e1);
       lines.set(key(b), line);
     }
-    line.setAttribute("class", confidenceClass(b.score) + " st-" + b.status);
     return line;
   }
 
@@ -107,7 +107,11 @@
     for (const b of removed) { elementOf(b).remove(); if (svg) lineOf(b).remove(); }
     const after = beads[at + added.length];
     const nextEl = after ? elementOf(after) : null, nextLine = after && svg ? lineOf(after) : null;
-    for (const b of added) { main.insertBefore(elementOf(b), nextEl); if (svg) svg.insertBefore(lineOf(b), nextLine); }
+    for (const b of added) {
+      refresh(b, elementOf(b));
+      main.insertBefore(elementOf(b), nextEl);
+      if (svg) svg.insertBefore(lineOf(b), nextLine);
+    }
     renumber(at);
   }
 
