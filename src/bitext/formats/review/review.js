@@ -18,6 +18,7 @@
   // -- beads: plain objects {z0, z1, e0, e1, score, status, time}; one element and one path line per shape ----
   const elements = new Map(), lines = new Map();
   const key = (b) => b.z0 + "-" + b.z1 + ":" + b.e0 + "-" + b.e1;
+  const numbers = new WeakMap();  // element → its number link, found once
   let beads = data.beads.map(([z0, z1, e0, e1, score, status]) => ({ z0, z1, e0, e1, score, status, time: "" }));
   const serverBeads = Array.from(main.querySelectorAll("article.bead"));
   const serverLines = svg ? Array.from(svg.querySelectorAll("line[data-bead]")) : [];
@@ -94,7 +95,9 @@
       const el = elementOf(beads[n]);
       if (el.dataset.bead !== String(n)) {
         el.id = "b" + n; el.dataset.bead = String(n);
-        const num = el.querySelector(".num"); num.textContent = "#" + n; num.href = "#b" + n;
+        let num = numbers.get(el);
+        if (!num) { num = el.querySelector(".num"); numbers.set(el, num); }
+        num.textContent = "#" + n; num.href = "#b" + n;
       }
       const line = lineOf(beads[n]);
       if (line.dataset.bead !== String(n)) line.dataset.bead = String(n);
@@ -143,7 +146,8 @@
     autosave();
     count();
     if (state.byConfidence) order();
-    applyFilters();
+    if (state.doubtful || state.code) applyFilters();  // else every bead is shown: only the count changes
+    else shown.textContent = beads.length + " of " + beads.length + " beads shown";
     if (focus) select(focus, true);
   }
 
