@@ -385,3 +385,33 @@ def test_a_mac_dev_chapter_is_fixed_in_the_page_and_the_corrections_reproduce_th
     assert [(tuple(z), tuple(e)) for z, e in result] == gold
     assert [url for url in requests if not url.startswith(("file:", "blob:"))] == []
     print(f"MAC-Dev 006: {actions} actions ({session.actions})")
+
+
+def test_the_saved_corrections_file_names_the_documents_and_the_decided_beads(editor_page: Any, tmp_path: Path) -> None:
+    from bitext import align
+    from bitext.corrections import fingerprint, read_corrections
+
+    page = editor_page
+    before = corpus_export().alignment
+    page.click("#b5 .meta .type")
+    page.keyboard.press("s")  # split bead 5 with the keyboard alone: first cut menu, Enter
+    page.keyboard.press("Enter")
+    assert page.locator(".split-panel").count() == 0
+    page.click("#b0 .meta .type")
+    page.keyboard.press("c")
+    with page.expect_download() as download:
+        page.keyboard.press("S")
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "zh-Hant.txt.corrections.json"
+    corrections = read_corrections(path)
+    assert (corrections.zh_sha256, corrections.en_sha256) == (fingerprint(before.zh), fingerprint(before.en))
+    statuses = [(b.status, b.zh, b.en) for b in corrections.beads]
+    bead5 = before.beads[5]
+    assert statuses[0] == ("confirmed", before.beads[0].zh, before.beads[0].en)
+    assert [s[0] for s in statuses[1:]] == ["edited", "edited"]
+    assert statuses[1][1] + statuses[2][1] == bead5.zh and statuses[1][2] + statuses[2][2] == bead5.en
+    assert all(b.time.endswith("Z") and b.time[:4] == corrections.saved[:4] for b in corrections.beads)
+    assert corrections.beads[1].zh_text == tuple(before.zh.sentences[i].text for i in statuses[1][1])
+    result = align(before.zh, before.en, method="gale-church", corrections=corrections)
+    assert [(b.status, b.zh, b.en) for b in result.beads if b.status != "automatic"] == statuses

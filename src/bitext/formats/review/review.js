@@ -193,7 +193,8 @@
   const panel = document.createElement("form");
   panel.className = "split-panel";
   panel.innerHTML = '<label>中 <select name="zh"></select></label> <label>EN <select name="en"></select></label> ' +
-    '<button type="submit">split here</button> <button type="button" name="cancel">cancel</button>';
+    '<button type="submit">split here</button> <button type="button" name="cancel">cancel</button> ' +
+    '<output name="note"></output>';
 
   function cutOptions(select, side, start, end) {
     select.textContent = "";
@@ -211,9 +212,12 @@
     if (!b || (b.z1 - b.z0) + (b.e1 - b.e0) < 2) return;
     cutOptions(panel.elements.zh, "zh", b.z0, b.z1);
     cutOptions(panel.elements.en, "en", b.e0, b.e1);
-    panel.elements.zh.value = String(Math.min(1, b.z1 - b.z0));
-    panel.elements.en.value = String(b.z1 - b.z0 > 1 ? Math.min(1, b.e1 - b.e0) : 0);
-    if (b.z1 - b.z0 <= 1 && b.e1 - b.e0 > 1) panel.elements.en.value = "1";
+    // A first guess that is always a valid cut: one Chinese sentence (and one English) in the first part.
+    const zhCount = b.z1 - b.z0, enCount = b.e1 - b.e0;
+    const [zhCut, enCut] = zhCount >= 2 ? [1, Math.min(1, enCount)] : enCount >= 2 ? [zhCount, 1] : [1, 0];
+    panel.elements.zh.value = String(zhCut);
+    panel.elements.en.value = String(enCut);
+    panel.elements.note.value = "";
     elementOf(b).append(panel);
     panel.elements.zh.focus();
   }
@@ -222,13 +226,20 @@
     event.preventDefault();
     const k = beads.indexOf(current);
     const zhCut = Number(panel.elements.zh.value), enCut = Number(panel.elements.en.value);
+    const b = beads[k];
+    if (!b) { panel.remove(); return; }
+    if (zhCut + enCut === 0 || zhCut + enCut === (b.z1 - b.z0) + (b.e1 - b.e0)) {
+      panel.elements.note.value = "each part needs at least one sentence";
+      return;
+    }
     panel.remove();
-    if (k >= 0) split(k, zhCut, enCut);
+    split(k, zhCut, enCut);
   });
   panel.elements.cancel.addEventListener("click", () => { panel.remove(); if (current) elementOf(current).focus(); });
   panel.addEventListener("keydown", (event) => {
     event.stopPropagation();
     if (event.key === "Escape") { panel.remove(); if (current) elementOf(current).focus(); }
+    else if (event.key === "Enter" && event.target.tagName !== "BUTTON") { event.preventDefault(); panel.requestSubmit(); }
   });
 
   // -- saving: local storage on every edit, the corrections file on request ----------------------------------
