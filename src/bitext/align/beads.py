@@ -20,7 +20,8 @@ class Bead:
     ``zh`` and ``en`` are sentence indices (either may be empty: an unaligned sentence). ``score``
     is a confidence in [0, 1]; ``scores`` keeps each scorer's own figure for inspection. ``status`` says who
     decided the bead: the aligner (``automatic``), or a person who ``edited`` or ``confirmed`` it in the
-    review page (a corrections file, see :mod:`bitext.corrections`).
+    review page (a corrections file, see :mod:`bitext.corrections`). Neither ``scores`` nor ``status`` is part of
+    a bead's equality: the same sentences make the same bead, whoever decided it.
     """
 
     zh: tuple[int, ...]
