@@ -271,3 +271,16 @@ def test_cli_refuses_other_documents_and_malformed_files(tmp_path: Path, capsys:
         assert main([*args, "--corrections", str(tmp_path / name)]) == 2
         err = capsys.readouterr().err
         assert expected in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_fixed_bead_far_from_the_automatic_path_is_reached() -> None:
+    """The band of the search is widened to every fixed bead's corners, however far from the first path."""
+    zh_texts = [f"第{k}句說的是收入{k}億元。" for k in range(120)]
+    en_texts = [f"Sentence {k} says revenue was {k} billion yuan." for k in range(120)]
+    zh, en = documents(zh_texts, en_texts)
+    far = Bead((10,), (100, 101), 1.0, {}, "edited")  # nowhere near the diagonal the aligner follows
+    corrections = corrections_for(zh, en, [Bead(tuple(range(10)), (), 0.0), far, Bead(tuple(range(11, 120)), (), 0.0)])
+    assert [b.zh for b in corrections.beads] == [(10,)]
+    result = bitext.align(zh, en, scorer="lexical", corrections=corrections)
+    check_result(result, [far])
+    assert result.beads[0].zh == (0,) and result.beads[0].en[:1] == (0,)  # the gap before it is searched, not skipped
