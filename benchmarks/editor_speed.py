@@ -6,7 +6,7 @@
 Each edit is started the way a person starts it (a click picks the bead, then its key or toolbar button, as
 events dispatched in the page) and timed with performance.now() from the event to the end of the layout it
 causes (``script``: the page's handler alone; ``sync``: handler + forced layout), and to the next painted frame
-(``frame``). The baseline in the same
+(``frame``), with 150 ms between edits. The baseline in the same
 run is ``j`` (move to the next bead, no edit). Printed, not asserted: a timed test would fail on a busy machine.
 Needs playwright and Debian's chromium (/usr/bin/chromium); no browser is downloaded.
 """
@@ -52,6 +52,7 @@ _TIME_EDIT = """async ([number, action]) => {
   return [script, sync, performance.now() - t0];
 }"""
 
+PAUSE_MS = 150  # between edits, as a quick person leaves at least (the far beads' numbers are written then)
 ACTIONS = ["key:j", "key:m", "key:u", "key:r", "split", "en-last-next", "key:c"]
 
 
@@ -114,6 +115,7 @@ def main() -> None:
                 count = page.locator("main#beads > article.bead").count()
                 number = rng.randrange(1, count - 1)
                 timings[action].append(tuple(page.evaluate(_TIME_EDIT, [number, action])))
+                page.wait_for_timeout(PAUSE_MS)
         errors = page.evaluate("() => document.querySelectorAll('main#beads > article.bead').length")
         print(f"beads on the page after the edits: {errors}")
         baseline = statistics.median(sync for _, sync, _ in timings["key:j"])

@@ -307,6 +307,11 @@ def test_merge_split_move_confirm_with_undo_redo_and_the_counter(editor_page: An
     e20, e21 = before[20][1].split("-"), before[21][1].split("-")
     assert moved[20][1] == f"{e20[0]}-{int(e20[1]) - 1}" and moved[21][1] == f"{int(e21[0]) - 1}-{e21[1]}"
     assert progress_text(page) == "1 confirmed · 4 changed · 43 left to check"
+    numbers = (
+        "() => [...document.querySelectorAll('main#beads > article.bead')]"
+        ".every((e, n) => e.id === 'b' + n && e.querySelector('.num').textContent === '#' + n)"
+    )
+    page.wait_for_function(numbers)  # every bead's shown number follows, the far ones a moment later
     assert page.errors == []
 
 

@@ -90,19 +90,42 @@
     });
   }
 
+  // After an edit every later bead's number changes. Ids and data-bead (what the script and links use) are set
+  // at once; the visible "#n" text costs a layout per bead, so it is written at once only near the edit (what is
+  // on screen) and for the rest a little later, in slices, or as soon as the browser draws that bead.
+  const NEAR = 60, SLICE = 400;
+  let staleFrom = Infinity, sweeping = 0;
+
+  function showNumber(el) {
+    let num = numbers.get(el);
+    if (!num) { num = el.querySelector(".num"); numbers.set(el, num); }
+    const label = "#" + el.dataset.bead;
+    if (num.textContent !== label) { num.textContent = label; num.href = "#b" + el.dataset.bead; }
+  }
+
   function renumber(from) {
     for (let n = from; n < beads.length; n += 1) {
       const el = elementOf(beads[n]);
-      if (el.dataset.bead !== String(n)) {
-        el.id = "b" + n; el.dataset.bead = String(n);
-        let num = numbers.get(el);
-        if (!num) { num = el.querySelector(".num"); numbers.set(el, num); }
-        num.textContent = "#" + n; num.href = "#b" + n;
-      }
+      if (el.dataset.bead !== String(n)) { el.id = "b" + n; el.dataset.bead = String(n); }
+      if (n < from + NEAR) showNumber(el);
       const line = lineOf(beads[n]);
       if (line.dataset.bead !== String(n)) line.dataset.bead = String(n);
     }
+    staleFrom = Math.min(staleFrom, from + NEAR);
+    if (staleFrom < beads.length && !sweeping) sweeping = setTimeout(sweep, 0);
   }
+
+  function sweep() {
+    const end = Math.min(beads.length, staleFrom + SLICE);
+    for (let n = staleFrom; n < end; n += 1) showNumber(elementOf(beads[n]));
+    staleFrom = end >= beads.length ? Infinity : end;
+    sweeping = staleFrom < beads.length ? setTimeout(sweep, 0) : 0;
+  }
+
+  // Drawn before the sweep reaches it (a jump, the least-sure-first view): its number is written then.
+  main.addEventListener("contentvisibilityautostatechange", (event) => {
+    if (!event.skipped && event.target.matches("article.bead")) showNumber(event.target);
+  }, true);
 
   // -- edits: each is a splice {at, removed, added}; undo splices back ---------------------------------------
   function splice(at, removed, added) {
