@@ -420,3 +420,57 @@ def test_the_saved_corrections_file_names_the_documents_and_the_decided_beads(ed
     assert corrections.beads[1].zh_text == tuple(before.zh.sentences[i].text for i in statuses[1][1])
     result = align(before.zh, before.en, method="gale-church", corrections=corrections)
     assert [(b.status, b.zh, b.en) for b in result.beads if b.status != "automatic"] == statuses
+
+
+def test_random_edits_in_the_page_always_leave_a_whole_alignment(editor_page: Any, tmp_path: Path) -> None:
+    """Sixty random edits, undos and redos through the page's keys and buttons (seeded): after each the beads
+    cover both documents once, in order; the saved file and a reload give back exactly the page's beads."""
+    import random
+
+    from bitext import align
+    from bitext.corrections import read_corrections
+    from editor_session import page_shapes
+
+    page = editor_page
+    alignment = corpus_export().alignment
+    rng = random.Random(15)
+    keys = ["m", "M", "c", "u", "r", "[", "]", "{", "}", "s"]
+    for _ in range(60):
+        shapes = page_shapes(page)
+        page.click(f"#b{rng.randrange(len(shapes))} .meta .type")
+        key = rng.choice(keys)
+        if key in "[]{}":  # the moves through the toolbar
+            action = {"[": "zh-first-prev", "]": "zh-last-next", "{": "en-first-prev", "}": "en-last-next"}[key]
+            page.click(f'.editbar button[data-action="{action}"]')
+        else:
+            page.keyboard.press(key)
+            if key == "s" and page.locator(".split-panel").count():
+                page.keyboard.press("Enter")
+        shapes = page_shapes(page)
+        zh_at = en_at = 0
+        for z0, z1, e0, e1 in shapes:
+            assert (z0, e0) == (zh_at, en_at) and (z1 > z0 or e1 > e0)
+            zh_at, en_at = z1, e1
+        assert (zh_at, en_at) == (len(alignment.zh), len(alignment.en))
+    state = shapes_and_status(page)
+    with page.expect_download() as download:
+        page.keyboard.press("S")
+    download.value.save_as(tmp_path / "random.json")
+    result = align(
+        alignment.zh, alignment.en, method="gale-church", corrections=read_corrections(tmp_path / "random.json")
+    )
+    decided = [(z, e, status) for z, e, status in state if status != "automatic"]
+    assert decided  # sixty edits leave some
+    shapes = [
+        (f"{z[0]}-{z[0] + len(z)}" if z else None, f"{e[0]}-{e[0] + len(e)}" if e else None)
+        for z, e in ((b.zh, b.en) for b in result.beads)
+    ]
+    kept = {(zh, en) for (zh, en), b in zip(shapes, result.beads, strict=True) if b.status != "automatic"}
+    for z, e, _status in decided:
+        z0, z1 = z.split("-")
+        e0, e1 = e.split("-")
+        assert (z if z0 != z1 else None, e if e0 != e1 else None) in kept
+    assert sum(b.status != "automatic" for b in result.beads) == len(decided)
+    page.reload()
+    assert shapes_and_status(page) == state
+    assert page.errors == []
