@@ -325,10 +325,19 @@ def test_reload_keeps_the_edits(editor_page: Any) -> None:
     page.reload()
     assert shapes_and_status(page) == edited
     assert progress_text(page) == "1 confirmed · 1 changed · 45 left to check"
+    page.once("dialog", lambda dialog: dialog.dismiss())  # "discard edits", then cancel: nothing happens
+    page.click('.editbar button[data-action="discard"]')
+    assert shapes_and_status(page) == edited
     zh = corpus_export().alignment.zh
     z0, z1 = (int(x) for x in edited[5][0].split("-"))
     assert z1 - z0 >= 2  # the merged bead, drawn from the page's own sentence texts and the space between them
     assert page.locator("#b5 .zh").inner_text() == zh.text[zh.sentences[z0].start : zh.sentences[z1 - 1].end]
+    page.once("dialog", lambda dialog: dialog.accept())  # "discard edits", confirmed: the page as written
+    page.click('.editbar button[data-action="discard"]')
+    page.wait_for_function("() => document.querySelectorAll('main#beads > article.bead').length === 48")
+    assert progress_text(page) == "0 confirmed · 0 changed · 48 left to check"
+    page.reload()
+    assert progress_text(page) == "0 confirmed · 0 changed · 48 left to check"
     assert page.errors == []
 
 

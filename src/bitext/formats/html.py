@@ -380,6 +380,8 @@ _EDIT_BAR = (
     '<button type="button" data-action="confirm" title="mark the bead as checked (c)">confirm <kbd>c</kbd></button>'
     '<button type="button" data-action="undo" title="undo (u, Ctrl+Z)">undo <kbd>u</kbd></button>'
     '<button type="button" data-action="redo" title="redo (r, Ctrl+Y)">redo <kbd>r</kbd></button>'
+    '<button type="button" data-action="discard" class="discard" title="forget every edit kept in this browser '
+    'for these documents and show the page as written">discard edits</button>'
     '<button type="button" data-action="save" class="save" title="download the corrections file (S)">'
     "Save corrections <kbd>S</kbd></button>"
     "</div>"

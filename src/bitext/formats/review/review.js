@@ -326,6 +326,12 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
+  function discard() {
+    if (!window.confirm("Forget every edit of this page kept in this browser? Save corrections first to keep them.")) return;
+    try { localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
+    location.reload();
+  }
+
   function count() {
     let confirmed = 0, edited = 0;
     for (const b of beads) { if (b.status === "confirmed") confirmed += 1; else if (b.status === "edited") edited += 1; }
@@ -424,7 +430,7 @@
     "en-first-prev": () => move(beads.indexOf(current), "e", -1),
     "en-last-next": () => move(beads.indexOf(current), "e", 1),
     confirm: () => confirm(beads.indexOf(current)),
-    undo, redo, save,
+    undo, redo, save, discard,
   };
   const keys = { m: "merge-next", M: "merge-prev", s: "split", "[": "zh-first-prev", "]": "zh-last-next",
     "{": "en-first-prev", "}": "en-last-next", c: "confirm", u: "undo", r: "redo", S: "save" };
