@@ -25,7 +25,7 @@ from bitext.corrections import (
     read_corrections,
 )
 from bitext.errors import InputError
-from bitext.formats import read_jsonl, read_tsv
+from bitext.formats import read_jsonl, read_parquet, read_tsv
 from bitext.segment import segment
 from test_formats import make_document
 
@@ -235,7 +235,7 @@ def test_cli_applies_corrections_and_marks_every_bead(tmp_path: Path, capsys: py
     beads = [Bead(r.zh_ids, r.en_ids, r.score) for r in records]
     edited = confirm(merge(beads, 5), 0)
     (tmp_path / "c.json").write_text(json.dumps(corrections_for(zh, en, edited).to_json()), encoding="utf-8")
-    for fmt in ("tsv", "jsonl", "tmx", "html"):
+    for fmt in ("tsv", "jsonl", "tmx", "html", "parquet"):
         out = tmp_path / f"fixed.{fmt}"
         assert main(["align", *args, "--corrections", str(tmp_path / "c.json"), "--format", fmt, "-o", str(out)]) == 0
     tsv = read_tsv(tmp_path / "fixed.tsv").records
@@ -250,6 +250,7 @@ def test_cli_applies_corrections_and_marks_every_bead(tmp_path: Path, capsys: py
     ]
     assert tsv[5].zh_ids == (5, 6)
     assert [r.status for r in read_jsonl(tmp_path / "fixed.jsonl").records] == [r.status for r in tsv]
+    assert [r.status for r in read_parquet(tmp_path / "fixed.parquet").records] == [r.status for r in tsv]
     tmx = (tmp_path / "fixed.tmx").read_text(encoding="utf-8")
     assert tmx.count('<prop type="x-bitext-status">edited</prop>') == 1
     assert tmx.count('<prop type="x-bitext-status">confirmed</prop>') == 1
