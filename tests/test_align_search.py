@@ -199,3 +199,22 @@ def test_cell_posteriors_are_the_true_bead_marginals(n, m, seed):
                 step = (i - di, i, j - dj, j)
                 expected = sum(w for w, path in zip(weights, paths, strict=True) if step in path) / weights.sum()
                 assert math.isclose(rows[i][t][j], expected, rel_tol=1e-3, abs_tol=1e-6), (step, expected)
+
+
+@given(st.integers(2, 12), st.integers(2, 12), st.integers(0, 10_000), st.data())
+def test_within_a_rectangle_between_two_nodes_of_the_best_path_the_best_path_is_the_same(n, m, seed, data):
+    """Lattice.within: the best path of a part of the lattice whose corners lie on the whole lattice's best path
+    is that stretch of the path (what keeps untouched beads unchanged when a person fixes others)."""
+    lattice, _ = random_lattice(n, m, seed)
+    path = viterbi(lattice)
+    nodes = [(0, 0)] + [(i1, j1) for _i0, i1, _j0, j1 in path]
+    first = data.draw(st.integers(0, len(nodes) - 2))
+    last = data.draw(st.integers(first + 1, len(nodes) - 1))
+    (i0, j0), (i1, j1) = nodes[first], nodes[last]
+    if (i0, j0) == (0, 0) and (i1, j1) == (n, m):
+        assert viterbi(lattice.within(0, n, 0, m)) == path
+    if i1 == i0 or j1 == j0:
+        return  # one side empty: no search happens there (fixed.stitch writes the skips)
+    part = viterbi(lattice.within(i0, i1, j0, j1))
+    shifted = [(a + i0, b + i0, c + j0, d + j0) for a, b, c, d in part]
+    assert shifted == path[first:last]

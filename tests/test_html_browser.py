@@ -242,3 +242,244 @@ def test_writer_output_is_identical_for_identical_input() -> None:
     get_writer("html").write(corpus_export(), first)
     get_writer("html").write(corpus_export(), second)
     assert first.getvalue() == second.getvalue()
+
+
+# -- the editor ---------------------------------------------------------------------------------------------------
+
+
+def shapes_and_status(page: Any) -> list[tuple[str, str, str]]:
+    cells = page.eval_on_selector_all(
+        "main#beads > article.bead", "els => els.map(e => [e.dataset.zh, e.dataset.en, e.dataset.status])"
+    )
+    return [tuple(cell) for cell in cells]
+
+
+def progress_text(page: Any) -> str:
+    return page.locator("#progress").inner_text()
+
+
+@pytest.fixture()
+def editor_page(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    page = open_page(browser, corpus_export(), tmp_path, "editor.html")
+    yield page
+    page.close()
+
+
+def test_merge_split_move_confirm_with_undo_redo_and_the_counter(editor_page: Any) -> None:
+    page = editor_page
+    before = shapes_and_status(page)
+    assert progress_text(page) == "0 confirmed · 0 changed · 48 left to check"
+    page.click("#b3 .meta .type")
+    page.keyboard.press("m")  # merge 3 with 4
+    after = shapes_and_status(page)
+    zh = (before[3][0].split("-")[0], before[4][0].split("-")[1])
+    en = (before[3][1].split("-")[0], before[4][1].split("-")[1])
+    assert len(after) == 47 and after[3] == ("-".join(zh), "-".join(en), "edited")
+    assert after[:3] == before[:3] and after[4:] == before[5:]
+    assert progress_text(page) == "0 confirmed · 1 changed · 46 left to check"
+    line = page.locator('#path line[data-bead="3"]')  # the path picture follows
+    assert (line.get_attribute("x1"), line.get_attribute("x2")) == zh
+    assert page.locator("#path line[data-bead]").count() == 47
+    page.keyboard.press("u")
+    assert shapes_and_status(page) == before
+    assert progress_text(page) == "0 confirmed · 0 changed · 48 left to check"
+    page.keyboard.press("Control+y")
+    assert shapes_and_status(page) == after
+    page.keyboard.press("Control+z")
+    page.keyboard.press("r")
+    assert shapes_and_status(page) == after
+    # split the merged bead back at the old cut: same shapes as before, now edited by a person
+    page.click("#b3 .meta .type")
+    page.keyboard.press("s")
+    page.select_option(".split-panel select[name=zh]", str(int(before[3][0].split("-")[1]) - int(zh[0])))
+    page.select_option(".split-panel select[name=en]", str(int(before[3][1].split("-")[1]) - int(en[0])))
+    page.click(".split-panel button[type=submit]")
+    assert [s[:2] for s in shapes_and_status(page)] == [s[:2] for s in before]
+    assert progress_text(page) == "0 confirmed · 2 changed · 46 left to check"
+    page.click("#b10 .meta .type")
+    page.keyboard.press("c")
+    assert shapes_and_status(page)[10][2] == "confirmed"
+    assert progress_text(page) == "1 confirmed · 2 changed · 45 left to check"
+    # the last English sentence of bead 20 goes to bead 21
+    page.click("#b20 .meta .type")
+    page.click('.editbar button[data-action="en-last-next"]')
+    moved = shapes_and_status(page)
+    e20, e21 = before[20][1].split("-"), before[21][1].split("-")
+    assert moved[20][1] == f"{e20[0]}-{int(e20[1]) - 1}" and moved[21][1] == f"{int(e21[0]) - 1}-{e21[1]}"
+    assert progress_text(page) == "1 confirmed · 4 changed · 43 left to check"
+    numbers = (
+        "() => [...document.querySelectorAll('main#beads > article.bead')]"
+        ".every((e, n) => e.id === 'b' + n && e.querySelector('.num').textContent === '#' + n)"
+    )
+    page.wait_for_function(numbers)  # every bead's shown number follows, the far ones a moment later
+    assert page.errors == []
+
+
+def test_reload_keeps_the_edits(editor_page: Any) -> None:
+    page = editor_page
+    page.click("#b5 .meta .type")
+    page.keyboard.press("m")
+    page.click("#b9 .meta .type")
+    page.keyboard.press("c")
+    edited = shapes_and_status(page)
+    page.reload()
+    assert shapes_and_status(page) == edited
+    assert progress_text(page) == "1 confirmed · 1 changed · 45 left to check"
+    page.once("dialog", lambda dialog: dialog.dismiss())  # "discard edits", then cancel: nothing happens
+    page.click('.editbar button[data-action="discard"]')
+    assert shapes_and_status(page) == edited
+    zh = corpus_export().alignment.zh
+    z0, z1 = (int(x) for x in edited[5][0].split("-"))
+    assert z1 - z0 >= 2  # the merged bead, drawn from the page's own sentence texts and the space between them
+    assert page.locator("#b5 .zh").inner_text() == zh.text[zh.sentences[z0].start : zh.sentences[z1 - 1].end]
+    page.once("dialog", lambda dialog: dialog.accept())  # "discard edits", confirmed: the page as written
+    page.click('.editbar button[data-action="discard"]')
+    page.wait_for_function("() => document.querySelectorAll('main#beads > article.bead').length === 48")
+    assert progress_text(page) == "0 confirmed · 0 changed · 48 left to check"
+    page.reload()
+    assert progress_text(page) == "0 confirmed · 0 changed · 48 left to check"
+    assert page.errors == []
+
+
+def test_least_sure_first_and_hiding_a_flag_code(editor_page: Any) -> None:
+    page = editor_page
+    page.check("#by-confidence")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("h1").click()
+    page.keyboard.press("j")
+    first = page.evaluate("() => document.activeElement.id")
+    scores = [b.score for b in corpus_export().alignment.beads]
+    assert scores[int(first[1:])] == min(scores) < 0.3  # an unaligned bead (0.0) before the 0.3 ones
+    tops = page.eval_on_selector_all(
+        "main#beads > article.bead", "els => els.map(e => [Number(e.dataset.score), e.getBoundingClientRect().top])"
+    )
+    ordered = [score for score, _ in sorted(tops, key=lambda item: item[1])]
+    assert ordered == sorted(ordered)
+    page.uncheck("#by-confidence")
+    code = page.locator("input.hide-code").first.get_attribute("value")
+    flagged = page.locator(f'li.flag[data-code="{code}"]')
+    assert flagged.count() > 0 and flagged.first.is_visible()
+    page.check(f'input.hide-code[value="{code}"]')
+    assert not flagged.first.is_visible()
+    page.uncheck(f'input.hide-code[value="{code}"]')
+    assert flagged.first.is_visible()
+
+
+def test_a_mac_dev_chapter_is_fixed_in_the_page_and_the_corrections_reproduce_the_gold(
+    browser: Any, tmp_path: Path, shared_data: Path
+) -> None:
+    from bitext.cli.main import main
+    from bitext.evaluate import evaluate
+    from bitext.formats import read_alignment
+    from editor_session import Session, shapes_of
+
+    chapter = shared_data / "mac-dev"
+    zh, en, gold_path = chapter / "zh" / "006", chapter / "en" / "006", chapter / "gold" / "006.align"
+    page_path = tmp_path / "006.html"
+    assert main(["align", str(zh), str(en), "--presegmented", "-q", "--format", "html", "-o", str(page_path)]) == 0
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(5000)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(page_path.as_uri())
+    gold = [(tuple(z), tuple(e)) for z, e in read_alignment(gold_path)]
+    session = Session(page)
+    actions = session.fix(shapes_of(gold))
+    assert actions > 0
+    with page.expect_download() as download:
+        page.click('.editbar button[data-action="save"]')
+    corrections = tmp_path / "006.corrections.json"
+    download.value.save_as(corrections)
+    page.close()
+    out = tmp_path / "006.align"
+    argv = ["align", str(zh), str(en), "--presegmented", "-q", "--corrections", str(corrections)]
+    assert main([*argv, "--format", "align", "-o", str(out)]) == 0
+    result = read_alignment(out)
+    assert evaluate(gold, result).strict.f1 == 1.0
+    assert [(tuple(z), tuple(e)) for z, e in result] == gold
+    assert [url for url in requests if not url.startswith(("file:", "blob:"))] == []
+    print(f"MAC-Dev 006: {actions} actions ({session.actions})")
+
+
+def test_the_saved_corrections_file_names_the_documents_and_the_decided_beads(editor_page: Any, tmp_path: Path) -> None:
+    from bitext import align
+    from bitext.corrections import fingerprint, read_corrections
+
+    page = editor_page
+    before = corpus_export().alignment
+    page.click("#b5 .meta .type")
+    page.keyboard.press("s")  # split bead 5 with the keyboard alone: first cut menu, Enter
+    page.keyboard.press("Enter")
+    assert page.locator(".split-panel").count() == 0
+    page.click("#b0 .meta .type")
+    page.keyboard.press("c")
+    with page.expect_download() as download:
+        page.keyboard.press("S")
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "zh-Hant.txt.corrections.json"
+    corrections = read_corrections(path)
+    assert (corrections.zh_sha256, corrections.en_sha256) == (fingerprint(before.zh), fingerprint(before.en))
+    statuses = [(b.status, b.zh, b.en) for b in corrections.beads]
+    bead5 = before.beads[5]
+    assert statuses[0] == ("confirmed", before.beads[0].zh, before.beads[0].en)
+    assert [s[0] for s in statuses[1:]] == ["edited", "edited"]
+    assert statuses[1][1] + statuses[2][1] == bead5.zh and statuses[1][2] + statuses[2][2] == bead5.en
+    assert all(b.time.endswith("Z") and b.time[:4] == corrections.saved[:4] for b in corrections.beads)
+    assert corrections.beads[1].zh_text == tuple(before.zh.sentences[i].text for i in statuses[1][1])
+    result = align(before.zh, before.en, method="gale-church", corrections=corrections)
+    assert [(b.status, b.zh, b.en) for b in result.beads if b.status != "automatic"] == statuses
+
+
+def test_random_edits_in_the_page_always_leave_a_whole_alignment(editor_page: Any, tmp_path: Path) -> None:
+    """Sixty random edits, undos and redos through the page's keys and buttons (seeded): after each the beads
+    cover both documents once, in order; the saved file and a reload give back exactly the page's beads."""
+    import random
+
+    from bitext import align
+    from bitext.corrections import read_corrections
+    from editor_session import page_shapes
+
+    page = editor_page
+    alignment = corpus_export().alignment
+    rng = random.Random(15)
+    keys = ["m", "M", "c", "u", "r", "[", "]", "{", "}", "s"]
+    for _ in range(60):
+        shapes = page_shapes(page)
+        page.click(f"#b{rng.randrange(len(shapes))} .meta .type")
+        key = rng.choice(keys)
+        if key in "[]{}":  # the moves through the toolbar
+            action = {"[": "zh-first-prev", "]": "zh-last-next", "{": "en-first-prev", "}": "en-last-next"}[key]
+            page.click(f'.editbar button[data-action="{action}"]')
+        else:
+            page.keyboard.press(key)
+            if key == "s" and page.locator(".split-panel").count():
+                page.keyboard.press("Enter")
+        shapes = page_shapes(page)
+        zh_at = en_at = 0
+        for z0, z1, e0, e1 in shapes:
+            assert (z0, e0) == (zh_at, en_at) and (z1 > z0 or e1 > e0)
+            zh_at, en_at = z1, e1
+        assert (zh_at, en_at) == (len(alignment.zh), len(alignment.en))
+    state = shapes_and_status(page)
+    with page.expect_download() as download:
+        page.keyboard.press("S")
+    download.value.save_as(tmp_path / "random.json")
+    result = align(
+        alignment.zh, alignment.en, method="gale-church", corrections=read_corrections(tmp_path / "random.json")
+    )
+    decided = [(z, e, status) for z, e, status in state if status != "automatic"]
+    assert decided  # sixty edits leave some
+    shapes = [
+        (f"{z[0]}-{z[0] + len(z)}" if z else None, f"{e[0]}-{e[0] + len(e)}" if e else None)
+        for z, e in ((b.zh, b.en) for b in result.beads)
+    ]
+    kept = {(zh, en) for (zh, en), b in zip(shapes, result.beads, strict=True) if b.status != "automatic"}
+    for z, e, _status in decided:
+        z0, z1 = z.split("-")
+        e0, e1 = e.split("-")
+        assert (z if z0 != z1 else None, e if e0 != e1 else None) in kept
+    assert sum(b.status != "automatic" for b in result.beads) == len(decided)
+    page.reload()
+    assert shapes_and_status(page) == state
+    assert page.errors == []

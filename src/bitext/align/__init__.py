@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bitext.align.aligner import BEAD_TYPES, Model, SentenceAligner, settings_of, unaligned
 from bitext.align.beads import Alignment, Bead, check_beads
+from bitext.align.fixed import FixedBead, Gap, shifted, stitch
 from bitext.align.gale_church import gale_church
 from bitext.align.weights import MODELS
 from bitext.document import Document
@@ -26,6 +28,9 @@ from bitext.scorers.paragraphs import ParagraphScorer
 from bitext.scorers.punctuation import PunctuationScorer
 from bitext.segment import segment
 from bitext.versions import versions
+
+if TYPE_CHECKING:
+    from bitext.corrections import Corrections
 
 __all__ = [
     "ALIGNERS",
@@ -86,6 +91,7 @@ def align(
     scorer: str = DEFAULT_SCORER,
     presegmented: bool = False,
     embedder: Embedder | None = None,
+    corrections: Corrections | None = None,
 ) -> Alignment:
     """Align a Chinese document with its English translation.
 
@@ -96,26 +102,33 @@ def align(
     ``scorer`` is a preset (``all``, ``lexical``, ``embedding``) or a comma-separated list of
     scorers (``embedding,lexical``); ``embedder`` replaces the default USE encoder (any object with
     ``name`` and ``encode(texts) -> unit vectors``).
+
+    ``corrections`` (:func:`bitext.corrections.read_corrections`, saved from the review page): its edited and
+    confirmed beads are kept exactly and the rest is aligned between them; beads that no longer fit the
+    documents are left out with a :class:`~bitext.corrections.CorrectionsWarning` each.
     """
     zh_doc = zh if isinstance(zh, Document) else segment(zh, "zh", presegmented=presegmented)
     en_doc = en if isinstance(en, Document) else segment(en, "en", presegmented=presegmented)
     if method not in ALIGNERS:
         raise AlignmentError(f"unknown aligner {method!r}; choose one of: {', '.join(ALIGNERS)}")
     settings: dict[str, object] = {"bitext": versions()["bitext"], "aligner": method}
+    fixed = corrections.fixed_beads(zh_doc, en_doc) if corrections is not None else []
     if method == "gale-church":
-        beads = _gale_church(zh_doc, en_doc)
+        beads = _gale_church(zh_doc, en_doc, fixed)
     else:
         names = scorer_names(scorer)
         scorers = build_scorers(names, embedder)
         model = model_for(names)
         check_weights(scorers, model, scorer)
-        beads = SentenceAligner(scorers, model).align(zh_doc, en_doc)
+        beads = SentenceAligner(scorers, model).align(zh_doc, en_doc, fixed)
         settings["scorer"] = scorer
         settings.update(settings_of(scorers, model))
         # A weight of 0 does not shape the output, so the signature leaves it out.
         used = {feature for s in scorers for feature in s.features}
         settings["weights"] = ",".join(f"{k}={v:g}" for k, v in sorted(model.weights.items()) if k in used and v)
     settings["presegmented"] = presegmented
+    if corrections is not None:
+        settings["corrections"] = f"{len(fixed)} beads kept"
     settings.update({k: v for k, v in versions().items() if k != "bitext"})
     return Alignment(zh_doc, en_doc, tuple(beads), settings)
 
@@ -155,8 +168,15 @@ def model_for(names: tuple[str, ...]) -> Model:
     return MODELS[DEFAULT_MODEL]
 
 
-def _gale_church(zh: Document, en: Document) -> list[Bead]:
+def _gale_church(zh: Document, en: Document, fixed: Sequence[FixedBead] = ()) -> list[Bead]:
     # One empty side is not an error: every sentence of the other side is unaligned, and says so.
     if not len(zh) or not len(en):
-        return unaligned(len(zh), len(en))
-    return gale_church(zh.sentence_texts(), en.sentence_texts())
+        return unaligned(len(zh), len(en)) if not fixed else stitch(fixed, len(zh), len(en), lambda gap: [])
+    if not fixed:
+        return gale_church(zh.sentence_texts(), en.sentence_texts())
+    zh_texts, en_texts = zh.sentence_texts(), en.sentence_texts()
+
+    def align_gap(gap: Gap) -> list[Bead]:  # the length model is re-estimated on each gap's sentences
+        return shifted(gale_church(zh_texts[gap.zh_start : gap.zh_end], en_texts[gap.en_start : gap.en_end]), gap)
+
+    return stitch(fixed, len(zh), len(en), align_gap)

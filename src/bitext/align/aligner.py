@@ -14,6 +14,12 @@
    path is searched once more (an empirical-Bayes step, one EM iteration on two parameters).
 4. Confidence: each bead's posterior probability under the same scores (forward–backward), mapped to
    a calibrated probability of being correct by a logistic fitted on held-out data.
+
+With beads a person fixed (``align(zh, en, fixed)``, see fixed.py), the same lattice is scored for the whole
+document (its band widened to reach every fixed bead's corners) and each gap between fixed beads is searched
+in its own rectangle of that lattice (:meth:`Lattice.within`): the scores are those of the whole document,
+so a stretch the person left alone comes out as it did without corrections whenever the fixed beads' corners
+lie on the automatic path; the posteriors are conditional on the fixed beads.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from bitext.align.beads import Bead
+from bitext.align.fixed import FixedBead, Gap, stitch
 from bitext.align.search import Band, Lattice, blocks, path_posteriors, viterbi
 from bitext.document import Document
 from bitext.scorers.base import (
@@ -125,9 +132,10 @@ class SentenceAligner:
                 f.refit(prepared.first_path)
         return prepared
 
-    def band(self, prepared: PreparedPair) -> Band:
+    def band(self, prepared: PreparedPair, reach: Sequence[tuple[int, int]] = ()) -> Band:
+        """Cells around the first path, and around the ``reach`` cells too (fixed beads' corners)."""
         n, m = len(prepared.pair.zh), len(prepared.pair.en)
-        cells = [(i1, j1) for _i0, i1, _j0, j1 in prepared.first_path] + [(0, 0)]
+        cells = [(i1, j1) for _i0, i1, _j0, j1 in prepared.first_path] + [(0, 0), *reach]
         margin = self.margin
         if not any(f.sentence_vectors() is not None for f in prepared.features):
             margin = max(margin, min(200, max(n, m) // 8))  # only a diagonal guess: search wider
@@ -138,9 +146,9 @@ class SentenceAligner:
         parts = [prepared.block_features(block, BEAD_TYPES).astype(np.float32) for block in blocks(band)]
         return FeatureLattice.from_rows(band, BEAD_TYPES, prepared.names, np.concatenate(parts, axis=2))
 
-    def score_lattice(self, prepared: PreparedPair) -> Lattice:
+    def score_lattice(self, prepared: PreparedPair, reach: Sequence[tuple[int, int]] = ()) -> Lattice:
         """Bead scores of the band, computed block by block: features are never all held at once."""
-        band = self.band(prepared)
+        band = self.band(prepared, reach)
         weights = np.array([self.model.weights.get(name, 0.0) for name in prepared.names])
         bias = self.model.bias_vector(BEAD_TYPES)[:, None]
 
@@ -149,13 +157,14 @@ class SentenceAligner:
 
         return Lattice.build(band, BEAD_TYPES, score)
 
-    def align(self, zh: Document, en: Document) -> list[Bead]:
+    def align(self, zh: Document, en: Document, fixed: Sequence[FixedBead] = ()) -> list[Bead]:
+        """Beads covering both documents; ``fixed`` beads are kept exactly and the rest aligned between them."""
         if not len(zh) or not len(en):
-            return unaligned(len(zh), len(en))
+            return stitch(fixed, len(zh), len(en), lambda gap: [])  # every gap has an empty side
         # The matrix products here are small; with several BLAS threads on busy cores (other processes, a
         # batch's workers) they ran 10-40x slower than on one thread, measured on the 2-core dev machine.
         with threadpool_limits(BLAS_THREADS, user_api="blas"):
-            return self._align(zh, en)
+            return self._align_between(zh, en, fixed) if fixed else self._align(zh, en)
 
     def _align(self, zh: Document, en: Document) -> list[Bead]:
         prepared = self.prepare(zh, en)
@@ -163,14 +172,31 @@ class SentenceAligner:
         posteriors = bead_posteriors(lattice, path, self.model.temperature)
         return [self._bead(step, lattice, p) for step, p in zip(path, posteriors, strict=True)]
 
-    def _bead(self, step: tuple[int, int, int, int], lattice: Lattice, posterior: float) -> Bead:
+    def _align_between(self, zh: Document, en: Document, fixed: Sequence[FixedBead]) -> list[Bead]:
+        prepared = self.prepare(zh, en)
+        corners = [(b.zh_start, b.en_start) for b in fixed] + [(b.zh_end, b.en_end) for b in fixed]
+        lattice, _path = decode(self.score_lattice(prepared, corners), self.model)
+
+        def align_gap(gap: Gap) -> list[Bead]:
+            part = lattice.within(gap.zh_start, gap.zh_end, gap.en_start, gap.en_end)
+            path = viterbi(part)
+            posteriors = bead_posteriors(part, path, self.model.temperature)
+            at = (gap.zh_start, gap.en_start)
+            return [self._bead(step, part, p, at) for step, p in zip(path, posteriors, strict=True)]
+
+        return stitch(fixed, len(zh), len(en), align_gap)
+
+    def _bead(
+        self, step: tuple[int, int, int, int], lattice: Lattice, posterior: float, at: tuple[int, int] = (0, 0)
+    ) -> Bead:
+        """The bead of a path step; ``at`` is where the lattice's node (0, 0) lies in the documents."""
         i0, i1, j0, j1 = step
         confidence = calibrated(posterior, self.model.calibration)
         cell = lattice.band.offsets[i1] + j1 - lattice.band.lo[i1]
         score = float(lattice.flat[lattice.types.index((i1 - i0, j1 - j0)), cell])
         return Bead(
-            tuple(range(i0, i1)),
-            tuple(range(j0, j1)),
+            tuple(range(i0 + at[0], i1 + at[0])),
+            tuple(range(j0 + at[1], j1 + at[1])),
             round(confidence, 4),
             {"score": round(score, 4), "posterior": round(posterior, 4)},
         )

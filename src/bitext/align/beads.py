@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from bitext.document import Document, Span
+
+BeadStatus = Literal["automatic", "edited", "confirmed"]
+BEAD_STATUSES: tuple[BeadStatus, ...] = ("automatic", "edited", "confirmed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,13 +18,17 @@ class Bead:
     """A group of consecutive Chinese sentences aligned to consecutive English sentences.
 
     ``zh`` and ``en`` are sentence indices (either may be empty: an unaligned sentence). ``score``
-    is a confidence in [0, 1]; ``scores`` keeps each scorer's own figure for inspection.
+    is a confidence in [0, 1]; ``scores`` keeps each scorer's own figure for inspection. ``status`` says who
+    decided the bead: the aligner (``automatic``), or a person who ``edited`` or ``confirmed`` it in the
+    review page (a corrections file, see :mod:`bitext.corrections`). Neither ``scores`` nor ``status`` is part of
+    a bead's equality: the same sentences make the same bead, whoever decided it.
     """
 
     zh: tuple[int, ...]
     en: tuple[int, ...]
     score: float = 1.0
     scores: Mapping[str, float] = field(default_factory=dict, compare=False)
+    status: BeadStatus = field(default="automatic", compare=False)
 
     @property
     def type(self) -> str:

@@ -114,6 +114,24 @@ class Lattice:
             parts.append(block_scores)
         return cls(band, tuple(types), np.concatenate(parts, axis=1))
 
+    def within(self, i0: int, i1: int, j0: int, j1: int) -> Lattice:
+        """The part of the lattice inside the rectangle (i0, j0)–(i1, j1), as a lattice of its own (node
+        (i0, j0) becomes (0, 0)); beads that would start outside the rectangle are impossible. Both corners
+        must be cells of the band."""
+        band = self.band
+        lo = np.maximum(band.lo[i0 : i1 + 1], j0) - j0
+        hi = np.minimum(band.hi[i0 : i1 + 1], j1) - j0
+        if lo[0] != 0 or hi[-1] != j1 - j0 or (lo > hi).any():
+            raise ValueError(f"the band does not join ({i0}, {j0}) to ({i1}, {j1})")
+        part = Band(lo.astype(np.int64), hi.astype(np.int64))
+        rows = np.repeat(np.arange(part.rows), hi - lo + 1)
+        columns = np.arange(part.cells) - np.repeat(part.offsets[:-1], hi - lo + 1) + np.repeat(lo, hi - lo + 1)
+        cells = band.offsets[rows + i0] + columns + j0 - band.lo[rows + i0]
+        flat = self.flat[:, cells]
+        for t, (di, dj) in enumerate(self.types):
+            flat[t, (rows < di) | (columns < dj)] = NEG
+        return Lattice(part, self.types, flat)
+
 
 def _mask_impossible(scores: np.ndarray, block: Block, types: Sequence[BeadType]) -> None:
     for t, (di, dj) in enumerate(types):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import warnings
 
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, DEFAULT_SCORER, SCORER_PRESETS, SCORERS, align
 from bitext.cli.io import add_pair_encoding_options, read_documents
 from bitext.cli.output import add_output_options, write_output
+from bitext.corrections import CorrectionsWarning, read_corrections
 from bitext.formats import WRITERS
 
 
@@ -37,12 +40,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"{', '.join(SCORERS)} (default: {DEFAULT_SCORER}, the most accurate; 'lexical' needs no neural model "
         "and is several times faster)",
     )
+    parser.add_argument(
+        "--corrections",
+        metavar="FILE",
+        help="corrections saved from the review page: their edited and confirmed beads are kept exactly, "
+        "the rest is aligned between them",
+    )
     add_pair_encoding_options(parser)
     add_output_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    corrections = read_corrections(args.corrections) if args.corrections else None
     zh, en = read_documents(args)
-    alignment = align(zh, en, method=args.method, scorer=args.scorer, presegmented=args.presegmented)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorrectionsWarning)
+        alignment = align(
+            zh, en, method=args.method, scorer=args.scorer, presegmented=args.presegmented, corrections=corrections
+        )
+    for warning in caught:  # beads that no longer fit the documents: said, not silently dropped
+        print(f"bitext: {warning.message}", file=sys.stderr)
     return write_output(alignment, args)

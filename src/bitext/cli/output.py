@@ -24,7 +24,7 @@ OUTPUT_EXAMPLES = """examples:
   bitext align zh-Hant.txt en.txt --format jsonl --drop-unaligned > beads.jsonl
   bitext align zh-Hant.txt en.txt --format parquet -o corpus.parquet   (pip install 'bitext[parquet]')
 
-formats: tsv, jsonl, tmx, parquet, html (all with QA flags), align (Vecalign's [zh]:[en] ids only)
+formats: tsv, jsonl, tmx, parquet, html, xlsx (all with QA flags), align (Vecalign's [zh]:[en] ids only)
 exit status: 0 ok, 2 user error (one line on stderr)"""
 
 

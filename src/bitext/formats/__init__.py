@@ -1,8 +1,9 @@
 """Output formats: one module per format against the small :class:`Writer` protocol.
 
 ``tsv`` (data teams), ``jsonl`` (NLP pipelines, everything incl. spans and entity pairs), ``tmx`` (CAT tools),
-``parquet`` (optional extra ``bitext[parquet]``), ``html`` (the translator's review page) and ``align`` (Vecalign's
-bead format, for ``bitext eval``). :func:`save` writes any of them to a path or standard output.
+``parquet`` (optional extra ``bitext[parquet]``), ``html`` (the translator's review page), ``xlsx`` (a workbook for
+review in Excel or LibreOffice, optional extra ``bitext[xlsx]``) and ``align`` (Vecalign's bead format, for
+``bitext eval``). :func:`save` writes any of them to a path or standard output.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bitext.formats.parquet import ParquetWriter, read_parquet
 from bitext.formats.tmx import TmxWriter
 from bitext.formats.tsv import TsvWriter, read_tsv, sidecar_path
 from bitext.formats.vecalign import VecalignWriter, parse_alignment, read_alignment
+from bitext.formats.xlsx import XlsxWriter
 from bitext.registry import Registry
 
 WRITERS: Registry[type[Writer]] = Registry(
@@ -36,6 +38,7 @@ WRITERS: Registry[type[Writer]] = Registry(
         "html": HtmlWriter,
         "parquet": ParquetWriter,
         "align": VecalignWriter,
+        "xlsx": XlsxWriter,
     },
 )
 

@@ -39,7 +39,8 @@ class Writer(Protocol):
 class BeadRecord:
     """One bead as the flat formats (TSV, Parquet) carry it, and as ``read_tsv``/``read_jsonl`` return it.
 
-    ``flags`` are ``"level:code"`` strings; ``entities`` are ``(zh, en, type)`` triples.
+    ``flags`` are ``"level:code"`` strings; ``entities`` are ``(zh, en, type)`` triples; ``status`` is
+    ``automatic``, ``edited`` or ``confirmed`` (see :class:`~bitext.align.beads.Bead`).
     """
 
     zh: str
@@ -52,6 +53,7 @@ class BeadRecord:
     bead: int
     flags: tuple[str, ...] = ()
     entities: tuple[tuple[str, str, str], ...] = ()
+    status: str = "automatic"
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class Export:
             bead=number,
             flags=tuple(f"{flag.level}:{flag.code}" for flag in self.flags_for(number)),
             entities=tuple((pair.zh, pair.en, pair.type) for pair in self.entities_for(number)),
+            status=bead.status,
         )
 
     def records(self) -> list[BeadRecord]:

@@ -4,6 +4,12 @@ Side-by-side beads coloured by confidence, QA flags inline, entity pairs highlig
 colour, a filter for doubtful beads, j/k keyboard navigation, document figures at the top and an alignment-path
 picture (inline SVG: Chinese sentence index across, English index down) that jumps to a bead when clicked.
 
+It is also an alignment editor (review.js): merge, split, move a sentence to the neighbour, confirm, undo/redo,
+autosaved in the browser's local storage under both documents' fingerprints, and "Save corrections" downloads
+the file ``bitext align --corrections`` applies (:mod:`bitext.corrections`). For that the page carries, as one
+JSON block, every sentence's text and the whitespace between sentences (to draw an edited bead), the beads as
+sentence ranges, and the fingerprints.
+
 Self-contained: the CSS and script (``review/``) are inlined, no font, image or script is fetched, every link is
 an in-page ``#anchor``. Every piece of document text goes through :func:`html.escape`; C0 control characters are
 shown as their visible Unicode pictures (U+2400…) so that hidden garbage in a text is seen, not swallowed.
@@ -14,6 +20,7 @@ Kept light for long documents: one element per bead and per path segment, no per
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
 from importlib import resources
@@ -21,6 +28,10 @@ from pathlib import PurePath
 from typing import IO, Any
 
 from bitext.align.beads import Alignment, Bead
+from bitext.corrections import FORMAT as CORRECTIONS_FORMAT
+from bitext.corrections import VERSION as CORRECTIONS_VERSION
+from bitext.corrections import fingerprint
+from bitext.document import Document
 from bitext.entities.model import EntityPair
 from bitext.formats.base import Export, as_export, bead_types, mean_score, zh_language_tag
 from bitext.qa import Flag, worst_level
@@ -61,6 +72,7 @@ class HtmlWriter:
         for number, bead in export.beads():
             out.write(page.bead(number, bead))
         out.write("</main>\n")
+        out.write(page.data())
         out.write(page.foot())
 
 
@@ -72,6 +84,11 @@ class _Page:
         pairs = list(export.entities) if export.entities is not None else []
         self.entity_index = {id(pair): k for k, pair in enumerate(pairs)}
         self._colours = {}
+        self.nodes: list[tuple[int, int]] = []  # where each bead starts on the grid (places an empty side)
+        zh_at = en_at = 0
+        for bead in self.alignment.beads:
+            self.nodes.append((zh_at, en_at))
+            zh_at, en_at = zh_at + len(bead.zh), en_at + len(bead.en)
 
     # -- page frame ----------------------------------------------------------------------------------------
 
@@ -95,6 +112,28 @@ class _Page:
             f"{visible(self.alignment.signature)}</code></p></footer>\n"
             f"<script>\n{_asset('review.js')}</script>\n</body>\n</html>\n"
         )
+
+    def data(self) -> str:
+        """What the editor needs to draw and save beads, as JSON that no ``</script>`` inside a text can end."""
+        alignment = self.alignment
+        beads, zh_at, en_at = [], 0, 0
+        for bead in alignment.beads:
+            zh_end, en_end = zh_at + len(bead.zh), en_at + len(bead.en)
+            beads.append([zh_at, zh_end, en_at, en_end, round(bead.score, 4), bead.status])
+            zh_at, en_at = zh_end, en_end
+        payload = {
+            "format": CORRECTIONS_FORMAT,
+            "version": CORRECTIONS_VERSION,
+            "zh": _side(alignment.zh),
+            "en": _side(alignment.en),
+            "beads": beads,
+            "zhLang": self.zh_lang,
+            "low": LOW_CONFIDENCE,
+            "high": HIGH_CONFIDENCE,
+        }
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        text = text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        return f'<script type="application/json" id="bitext-data">{text}</script>\n'
 
     # -- document figures and the path picture ---------------------------------------------------------------
 
@@ -132,9 +171,12 @@ class _Page:
             '<nav class="toolbar" aria-label="filters">'
             '<label><input type="checkbox" id="doubtful"> only doubtful beads '
             f"(flagged, or confidence &lt; {LOW_CONFIDENCE})</label>"
+            '<label><input type="checkbox" id="by-confidence"> least sure first</label>'
             '<span id="shown" aria-live="polite"></span>'
+            '<span id="progress" aria-live="polite"></span>'
             '<span class="keys"><kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>d</kbd> doubtful only · '
-            "click the path to jump</span></nav>\n"
+            "<kbd>o</kbd> least sure first · click the path to jump</span>\n"
+            f"{_EDIT_BAR}</nav>\n"
         )
 
     def _flag_figure(self) -> str:
@@ -153,12 +195,20 @@ class _Page:
         if qa is None or not qa.flags:
             return ""
         levels = {flag.code: flag.level for flag in qa.flags}
+        codes = sorted(qa.by_code().items(), key=lambda item: (-item[1], item[0]))
         buttons = "".join(
             f'<button type="button" class="code lvl-{levels[code]}" data-code="{visible(code)}">'
             f"{visible(code)} <b>{count}</b></button>"
-            for code, count in sorted(qa.by_code().items(), key=lambda item: (-item[1], item[0]))
+            for code, count in codes
         )
-        return f'<p class="codes" aria-label="flags by code">{buttons}</p>\n'
+        hide = "".join(
+            f'<label><input type="checkbox" class="hide-code" value="{visible(code)}"> {visible(code)}</label>'
+            for code, _count in codes
+        )
+        return (
+            f'<p class="codes" aria-label="flags by code">{buttons}</p>\n'
+            f'<p class="hide-codes" aria-label="hide flags by code">hide flags: {hide}</p>\n'
+        )
 
     def path_svg(self) -> str:
         """Each bead a segment from (first zh, first en) to (after last zh, after last en), coloured by confidence."""
@@ -170,7 +220,7 @@ class _Page:
             zh_end, en_end = zh_at + len(bead.zh), en_at + len(bead.en)
             segments.append(
                 f'<line x1="{zh_at}" y1="{en_at}" x2="{zh_end}" y2="{en_end}" '
-                f'class="{confidence_class(bead.score)}" data-bead="{number}"/>'
+                f'class="{confidence_class(bead.score)} st-{bead.status}" data-bead="{number}"/>'
             )
             zh_at, en_at = zh_end, en_end
         return (
@@ -193,6 +243,9 @@ class _Page:
         codes = " ".join(sorted({flag.code for flag in flags}))
         classes = f"bead {confidence_class(bead.score)}" + (f" worst-{worst}" if worst else "")
         classes += "" if bead.is_aligned else " unaligned"
+        classes += f" st-{bead.status}"
+        zh_at, en_at = self.nodes[number]
+        flag_data = " ".join(sorted({f"{flag.level}:{flag.code}" for flag in flags}))
         zh_start = alignment.zh.sentences[bead.zh[0]].start if bead.zh else 0
         en_start = alignment.en.sentences[bead.en[0]].start if bead.en else 0
         self._pick_colours(pairs)
@@ -200,9 +253,12 @@ class _Page:
         en_marks = self._marks(pairs, number, "en", alignment.en_text(bead), en_start)
         return (
             f'<article class="{classes}" id="b{number}" data-bead="{number}" data-score="{bead.score:.4f}" '
-            f'data-doubtful="{int(doubtful)}" data-codes="{visible(codes)}" tabindex="-1">'
+            f'data-zh="{zh_at}-{zh_at + len(bead.zh)}" data-en="{en_at}-{en_at + len(bead.en)}" '
+            f'data-doubtful="{int(doubtful)}" data-codes="{visible(codes)}" data-flags="{visible(flag_data)}" '
+            f'data-status="{bead.status}" tabindex="-1">'
             f'<div class="meta"><a class="num" href="#b{number}">#{number}</a>'
-            f'<span class="type">{bead.type}</span><span class="score">{bead.score:.2f}</span></div>'
+            f'<span class="type">{bead.type}</span><span class="score">{bead.score:.2f}</span>'
+            f'<span class="status">{bead.status if bead.status != "automatic" else ""}</span></div>'
             f'<div class="zh" lang="{self.zh_lang}">{_highlight(alignment.zh_text(bead), zh_marks)}</div>'
             f'<div class="en" lang="en">{_highlight(alignment.en_text(bead), en_marks)}</div>'
             f"{_flag_list(flags)}{self._entity_list(pairs)}</article>\n"
@@ -286,11 +342,50 @@ def _flag_list(flags: list[Flag]) -> str:
     if not flags:
         return ""
     items = "".join(
-        f'<li class="flag lvl-{flag.level}"><b>{flag.level}</b> <code>{visible(flag.code)}</code> '
+        f'<li class="flag lvl-{flag.level}" data-code="{visible(flag.code)}"><b>{flag.level}</b> '
+        f"<code>{visible(flag.code)}</code> "
         f"{visible(flag.message)}</li>"
         for flag in flags
     )
     return f'<ul class="flags">{items}</ul>'
+
+
+def _side(document: Document) -> dict[str, object]:
+    """A document as the editor needs it: name, fingerprint, sentence texts and the text between sentences."""
+    offsets = document.sentence_offsets
+    return {
+        "name": document.name,
+        "sha256": fingerprint(document),
+        "sentences": [document.text[s:e] for s, e in offsets],
+        "gaps": [document.text[offsets[k][1] : offsets[k + 1][0]] for k in range(len(offsets) - 1)],
+    }
+
+
+_EDIT_BAR = (
+    '<div class="editbar" role="toolbar" aria-label="edit the current bead">'
+    '<button type="button" data-action="merge-prev" title="merge with the previous bead (M)">'
+    "merge ↑ <kbd>M</kbd></button>"
+    '<button type="button" data-action="merge-next" title="merge with the next bead (m)">'
+    "merge ↓ <kbd>m</kbd></button>"
+    '<button type="button" data-action="split" title="split: choose the cut on each side (s)">'
+    "split <kbd>s</kbd></button>"
+    '<button type="button" data-action="zh-first-prev" title="first Chinese sentence to the previous bead ([)">'
+    "中 first ↑ <kbd>[</kbd></button>"
+    '<button type="button" data-action="zh-last-next" title="last Chinese sentence to the next bead (])">'
+    "中 last ↓ <kbd>]</kbd></button>"
+    '<button type="button" data-action="en-first-prev" title="first English sentence to the previous bead ({)">'
+    "EN first ↑ <kbd>{</kbd></button>"
+    '<button type="button" data-action="en-last-next" title="last English sentence to the next bead (})">'
+    "EN last ↓ <kbd>}</kbd></button>"
+    '<button type="button" data-action="confirm" title="mark the bead as checked (c)">confirm <kbd>c</kbd></button>'
+    '<button type="button" data-action="undo" title="undo (u, Ctrl+Z)">undo <kbd>u</kbd></button>'
+    '<button type="button" data-action="redo" title="redo (r, Ctrl+Y)">redo <kbd>r</kbd></button>'
+    '<button type="button" data-action="discard" class="discard" title="forget every edit kept in this browser '
+    'for these documents and show the page as written">discard edits</button>'
+    '<button type="button" data-action="save" class="save" title="download the corrections file (S)">'
+    "Save corrections <kbd>S</kbd></button>"
+    "</div>"
+)
 
 
 def _file_name(name: str) -> str:

@@ -6,7 +6,7 @@ stay self-describing: each document's beads follow its own header.
 
 A bead record::
 
-    {"record": "bead", "doc_id": "...", "bead": 6, "type": "1-2", "score": 0.93, "scores": {...},
+    {"record": "bead", "doc_id": "...", "bead": 6, "type": "1-2", "score": 0.93, "scores": {...}, "status": "automatic",
      "zh_ids": [6], "en_ids": [6, 7], "zh": "...", "en": "...",
      "zh_spans": [[412, 470]], "en_spans": [[1020, 1101], [1102, 1188]],
      "flags": [{"level": "warning", "code": "low-confidence", "message": "..."}],
@@ -61,6 +61,7 @@ def bead_record(export: Export, number: int, bead: Bead) -> dict[str, Any]:
         "type": bead.type,
         "score": bead.score,
         "scores": dict(bead.scores),
+        "status": bead.status,
         "zh_ids": list(bead.zh),
         "en_ids": list(bead.en),
         "zh": alignment.zh_text(bead),
@@ -121,4 +122,5 @@ def _record(obj: dict[str, Any]) -> BeadRecord:
         bead=int(obj.get("bead", -1)),
         flags=tuple(f"{f['level']}:{f['code']}" for f in obj.get("flags", ())),
         entities=tuple((e["zh"], e["en"], e["type"]) for e in obj.get("entities", ())),
+        status=obj.get("status", "automatic"),
     )

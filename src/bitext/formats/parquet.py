@@ -3,8 +3,9 @@
 The same columns as the TSV, typed and unescaped: ``zh en`` (string), ``score`` (double), ``type`` (string),
 ``zh_ids en_ids`` (list<int32>), ``doc_id`` (string), ``bead`` (int32), ``zh_spans en_spans``
 (list<struct<start, end>>, offsets into the original texts), ``flags`` (list<struct<level, code, message>>),
-``entities`` (list<struct<zh, en, type>>). The export's metadata (settings, versions, figures) is stored as JSON
-under the schema metadata key ``bitext``; ``read_parquet`` gives it back.
+``entities`` (list<struct<zh, en, type>>), ``status`` (string: automatic, edited, confirmed). The export's
+metadata (settings, versions, figures) is stored as JSON under the schema metadata key ``bitext``;
+``read_parquet`` gives it back.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def schema() -> Any:
             ("en_spans", pa.list_(span)),
             ("flags", pa.list_(pa.struct([("level", pa.string()), ("code", pa.string()), ("message", pa.string())]))),
             ("entities", pa.list_(pa.struct([("zh", pa.string()), ("en", pa.string()), ("type", pa.string())]))),
+            ("status", pa.string()),
         ]
     )
 
@@ -68,7 +70,7 @@ def to_table(export: Export) -> Any:
     columns: dict[str, list[Any]] = {field.name: [] for field in schema()}
     for number, bead in export.beads():
         record = export.record(number, bead)
-        for name in ("zh", "en", "score", "type", "zh_ids", "en_ids", "doc_id", "bead"):
+        for name in ("zh", "en", "score", "type", "zh_ids", "en_ids", "doc_id", "bead", "status"):
             columns[name].append(getattr(record, name))
         columns["zh_spans"].append([{"start": s.start, "end": s.end} for s in alignment.zh_spans(bead)])
         columns["en_spans"].append([{"start": s.start, "end": s.end} for s in alignment.en_spans(bead)])
@@ -98,6 +100,7 @@ def read_parquet(source: str | Path | IO[bytes]) -> ExportData:
             bead=row["bead"],
             flags=tuple(f"{f['level']}:{f['code']}" for f in row["flags"]),
             entities=tuple((e["zh"], e["en"], e["type"]) for e in row["entities"]),
+            status=row.get("status") or "automatic",
         )
         for row in table.to_pylist()
     ]

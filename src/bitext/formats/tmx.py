@@ -68,6 +68,7 @@ class TmxWriter:
             out.write(f'    <tu tuid="{number}">\n')
             out.write(_prop("x-bitext-score", f"{bead.score:.4f}", 6))
             out.write(_prop("x-bitext-type", bead.type, 6))
+            out.write(_prop("x-bitext-status", bead.status, 6))
             out.write(_prop("x-bitext-zh-ids", ids_text(bead.zh), 6))
             out.write(_prop("x-bitext-en-ids", ids_text(bead.en), 6))
             for flag in export.flags_for(number):

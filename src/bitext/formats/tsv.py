@@ -1,13 +1,14 @@
 r"""Tab-separated values: one bead per row under a header row; what data teams load first.
 
-Columns: ``zh en score type zh_ids en_ids doc_id bead flags entities``.
+Columns: ``zh en score type zh_ids en_ids doc_id bead flags entities status``.
 
 * Text cells escape four characters so that one bead is always one line and a tab is always a column break:
   backslash → ``\\``, tab → ``\t``, newline → ``\n``, carriage return → ``\r``. Nothing else is escaped and
   nothing is quoted: a ``"`` is an ordinary character (read with quoting off, see below).
 * ``score`` has four decimals; ``zh_ids``/``en_ids`` are Vecalign-style ``[3,4]``; ``flags`` is a comma-separated
   list of ``level:code`` (``error:number-mismatch,warning:low-confidence``); ``entities`` is a JSON array of
-  ``[zh, en, type]`` triples (``[]`` when none), escaped like any other cell.
+  ``[zh, en, type]`` triples (``[]`` when none), escaped like any other cell; ``status`` is ``automatic``,
+  ``edited`` or ``confirmed`` (beads a person fixed in the review page, ``--corrections``).
 * The settings and versions that produced the file go to a sidecar ``<file>.meta.json`` (the header row must stay
   the first line for csv and pandas readers).
 
@@ -31,7 +32,7 @@ from bitext.align.beads import Alignment
 from bitext.errors import InputError
 from bitext.formats.base import BeadRecord, Export, ExportData, as_export, ids_text, parse_ids_text
 
-COLUMNS = ("zh", "en", "score", "type", "zh_ids", "en_ids", "doc_id", "bead", "flags", "entities")
+COLUMNS = ("zh", "en", "score", "type", "zh_ids", "en_ids", "doc_id", "bead", "flags", "entities", "status")
 META_SUFFIX = ".meta.json"
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
@@ -85,6 +86,7 @@ def _cells(record: BeadRecord) -> list[str]:
         str(record.bead),
         ",".join(record.flags),
         escape(json.dumps([list(e) for e in record.entities], ensure_ascii=False)),
+        record.status,
     ]
 
 
@@ -139,4 +141,5 @@ def _record(row: dict[str, str]) -> BeadRecord:
         bead=int(row["bead"]) if row.get("bead") else -1,
         flags=flags,
         entities=entities,  # type: ignore[arg-type]
+        status=row.get("status") or "automatic",
     )
