@@ -7,7 +7,8 @@ from itertools import pairwise
 import regex
 
 from bitext.document import Document, Lang
-from bitext.segment.base import SentenceSplitter, strip_span
+from bitext.segment.base import SentenceSplitter, cut_at, strip_span
+from bitext.segment.labels import inline_item_starts
 from bitext.segment.registry import SPLITTERS, default_splitter_name, get_splitter, splitter_names
 
 __all__ = [
@@ -41,8 +42,17 @@ def segment(
         paragraphs = _blank_line_paragraphs(text) or sentences
     else:
         paragraphs = paragraph_offsets(text)
-        sentences = [piece for start, end in paragraphs for piece in chosen.split(text, start, end)]
+        sentences = [piece for start, end in paragraphs for piece in split_paragraph(text, start, end, chosen)]
     return Document(text, lang, tuple(sentences), tuple(paragraphs), name=name)
+
+
+def split_paragraph(text: str, start: int, end: int, splitter: SentenceSplitter) -> list[tuple[int, int]]:
+    """The splitter's sentences of one paragraph, also cut before each item of an inline list."""
+    pieces = splitter.split(text, start, end)
+    items = inline_item_starts(text, start, end)
+    if not items:
+        return pieces
+    return cut_at(text, start, end, sorted({piece_end for _, piece_end in pieces} | set(items)))
 
 
 def paragraph_offsets(text: str) -> list[tuple[int, int]]:
