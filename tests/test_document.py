@@ -41,3 +41,25 @@ def test_sentences_and_whitespace_rebuild_the_text(text: str) -> None:
             rebuilt.append(gap + sentence.text)
             cursor = sentence.end
         assert "".join(rebuilt) + text[cursor:] == text
+
+
+def test_furniture_is_outside_every_sentence_and_left_out_of_bead_text() -> None:
+    text = "First half of a\n58\nsentence. Next one."
+    doc = Document(text, "en", ((0, 15), (19, 28), (29, 38)), furniture_offsets=((16, 18),))
+    assert [span.text for span in doc.furniture] == ["58"]
+    assert doc.text_without_furniture(0, 28) == "First half of a\n\nsentence."
+    with pytest.raises(ValueError, match="overlap"):
+        Document(text, "en", ((0, 28),), furniture_offsets=((16, 18),))
+    with pytest.raises(ValueError, match="in no sentence"):
+        Document(text, "en", ((0, 15), (19, 38)))
+
+
+def test_how_a_document_was_read_goes_into_the_alignment_settings() -> None:
+    import bitext
+
+    zh = Document("你好。", "zh", ((0, 3),), encoding="utf-16-le", layout="lines")
+    en = Document("Hello.", "en", ((0, 6),), encoding="utf-8", layout="wrapped (detected)")
+    alignment = bitext.align(zh, en, method="gale-church")
+    assert alignment.settings["zh_encoding"] == "utf-16-le"
+    assert alignment.settings["en_layout"] == "wrapped (detected)"
+    assert "zh_encoding:utf-16-le" in alignment.signature

@@ -41,11 +41,16 @@ def _check_offsets(text: str, offsets: Sequence[tuple[int, int]], what: str) -> 
 
 @dataclass(eq=False)
 class Document:
-    """One side of a parallel text: the original text plus sentence and paragraph offsets.
+    """One side of a parallel text: the original text plus sentence, paragraph and furniture offsets.
 
     ``sentence_offsets`` and ``paragraph_offsets`` are ordered, non-overlapping ``(start, end)``
-    pairs into ``text``. Only whitespace may lie outside every sentence (checked on construction),
-    so nothing a user wrote can be silently dropped by segmentation.
+    pairs into ``text``. ``furniture_offsets`` (same form) mark page furniture: page numbers, running
+    heads and feet, footnote blocks; it is kept and exported but never aligned. Sentences and
+    furniture never overlap, and only whitespace may lie outside both (checked on construction), so
+    nothing a user wrote can be silently dropped by segmentation.
+
+    ``encoding`` and ``layout`` say how the text was read (``"utf-16-le"``, ``"wrapped"``; empty when
+    the text was given, not read), and go into every export's settings.
     """
 
     text: str
@@ -53,6 +58,9 @@ class Document:
     sentence_offsets: tuple[tuple[int, int], ...]
     paragraph_offsets: tuple[tuple[int, int], ...] = ()
     name: str = ""
+    furniture_offsets: tuple[tuple[int, int], ...] = ()
+    encoding: str = ""
+    layout: str = ""
     _sentences: tuple[Span, ...] = field(init=False, repr=False)
     _paragraphs: tuple[Span, ...] = field(init=False, repr=False)
     _sentence_paragraph: tuple[int, ...] = field(init=False, repr=False)
@@ -63,15 +71,21 @@ class Document:
             self.paragraph_offsets = ((self.sentence_offsets[0][0], self.sentence_offsets[-1][1]),)
         self.paragraph_offsets = tuple((int(s), int(e)) for s, e in self.paragraph_offsets)
         _check_offsets(self.text, self.sentence_offsets, "sentence")
+        self.furniture_offsets = tuple((int(s), int(e)) for s, e in self.furniture_offsets)
         _check_offsets(self.text, self.paragraph_offsets, "paragraph")
+        _check_offsets(self.text, self.furniture_offsets, "furniture")
         self._check_nothing_dropped()
         self._sentences = tuple(Span(s, e, self) for s, e in self.sentence_offsets)
         self._paragraphs = tuple(Span(s, e, self) for s, e in self.paragraph_offsets)
         self._sentence_paragraph = self._assign_paragraphs()
 
     def _check_nothing_dropped(self) -> None:
+        """Sentences and furniture together: ordered, never overlapping, only whitespace between."""
+        spans = sorted(self.sentence_offsets + self.furniture_offsets)
         cursor = 0
-        for start, end in self.sentence_offsets:
+        for start, end in spans:
+            if start < cursor:
+                raise ValueError(f"offsets ({start}, {end}) overlap a sentence or furniture span")
             if self.text[cursor:start].strip():
                 raise ValueError(f"text between offsets {cursor} and {start} is in no sentence")
             cursor = end
@@ -98,6 +112,28 @@ class Document:
     def paragraph_of(self, sentence_index: int) -> int:
         """Index of the paragraph holding sentence ``sentence_index``."""
         return self._sentence_paragraph[sentence_index]
+
+    @property
+    def furniture(self) -> tuple[Span, ...]:
+        """Page numbers, running heads and feet, footnote blocks: kept, listed in exports, not aligned."""
+        return tuple(Span(s, e, self) for s, e in self.furniture_offsets)
+
+    def text_without_furniture(self, start: int, end: int) -> str:
+        """``text[start:end]`` with any furniture inside it left out (a bead whose sentences a page
+        break separates shows the sentences, not the page number between them)."""
+        pieces = []
+        cursor = start
+        for f_start, f_end in self.furniture_offsets:
+            if f_end <= cursor or f_start >= end:
+                continue
+            pieces.append(self.text[cursor:f_start])
+            cursor = f_end
+        pieces.append(self.text[cursor:end])
+        return "".join(pieces)
+
+    def reading_settings(self) -> dict[str, str]:
+        """How the text was read (encoding, layout), for an alignment's settings; empty when given as text."""
+        return {key: value for key, value in (("encoding", self.encoding), ("layout", self.layout)) if value}
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self)

@@ -92,6 +92,13 @@ def align(
         settings.update(settings_of(scorers, model))
         settings["weights"] = ",".join(f"{k}={v:g}" for k, v in sorted(model.weights.items()) if k in _used(names))
     settings["presegmented"] = presegmented
+    settings.update(
+        {
+            f"{side}_{key}": value
+            for side, doc in (("zh", zh_doc), ("en", en_doc))
+            for key, value in doc.reading_settings().items()
+        }
+    )
     settings.update({k: v for k, v in versions().items() if k != "bitext"})
     return Alignment(zh_doc, en_doc, tuple(beads), settings)
 
