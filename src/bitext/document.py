@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Lang = Literal["zh", "en"]
+# How bitext.inputs names the text of a file it extracted rather than decoded (Document.encoding).
+_EXTRACTED_FORMATS = ("docx", "pdf", "html", "markdown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +133,29 @@ class Document:
         pieces.append(self.text[cursor:end])
         return "".join(pieces)
 
-    def reading_settings(self) -> dict[str, str]:
-        """How the text was read (encoding, layout), for an alignment's settings; empty when given as text."""
-        return {key: value for key, value in (("encoding", self.encoding), ("layout", self.layout)) if value}
+    def reading_settings(self) -> dict[str, str | int]:
+        """How the text was read (encoding, layout, how many furniture spans), for an alignment's settings."""
+        settings: dict[str, str | int] = {
+            key: value for key, value in (("encoding", self.encoding), ("layout", self.layout)) if value
+        }
+        if self.furniture_offsets:
+            settings["furniture"] = len(self.furniture_offsets)
+        return settings
+
+    @property
+    def extracted(self) -> bool:
+        """Whether the text was extracted from a DOCX, PDF, HTML or Markdown file (not read as it is)."""
+        return self.encoding.startswith(_EXTRACTED_FORMATS)
+
+    def export_fields(self) -> dict[str, object]:
+        """What an export lists about this side beyond its beads: the furniture (never aligned, never
+        dropped) and, for an extracted document, the text every span indexes."""
+        fields: dict[str, object] = {}
+        if self.furniture_offsets:
+            fields["furniture"] = [{"start": s, "end": e, "text": self.text[s:e]} for s, e in self.furniture_offsets]
+        if self.extracted:
+            fields["text"] = self.text
+        return fields
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self)

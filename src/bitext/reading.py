@@ -76,9 +76,14 @@ class DecodedText:
 
 def read_text(path: str | Path, encoding: str | None = None) -> DecodedText:
     """Read ``path`` and decode it, detecting the encoding unless one is given."""
+    return decode_bytes(read_bytes(path), name=str(path), encoding=encoding)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of ``path``; a missing, unreadable file or a directory is a one-line :class:`InputError`."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -87,7 +92,6 @@ def read_text(path: str | Path, encoding: str | None = None) -> DecodedText:
         raise InputError(f"{path}: permission denied") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    return decode_bytes(data, name=str(path), encoding=encoding)
 
 
 def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None) -> DecodedText:
