@@ -12,13 +12,13 @@ library cannot open (damaged, encrypted, a PDF without a text layer) is a one-li
 from __future__ import annotations
 
 import dataclasses
-import re
 from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
 from bitext.document import Document, Lang
 from bitext.errors import InputError
+from bitext.inputs.base import CONTROL, Extracted
 from bitext.reading import decode_bytes, normalise_text, read_bytes
 from bitext.segment import segment
 
@@ -29,15 +29,14 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "html": ("bitext.inputs.html", (".html", ".htm", ".xhtml")),
     "markdown": ("bitext.inputs.markdown", (".md", ".markdown")),
 }
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Packages each reader needs, for the one-line error when one is missing.
 _EXTRA = "pip install 'bitext[documents]'"
 
 
 class Reader(Protocol):
-    """A format module's ``extract``: the text and how it was read (``"docx"``, ``"html utf-8"``)."""
+    """A format module's ``extract``: the text, how it was read, furniture it marks."""
 
-    def __call__(self, data: bytes, name: str, lang: Lang, encoding: str | None = None) -> tuple[str, str]: ...
+    def __call__(self, data: bytes, name: str, lang: Lang, encoding: str | None = None) -> Extracted: ...
 
 
 def format_of(name: str, data: bytes) -> str:
@@ -53,24 +52,28 @@ def format_of(name: str, data: bytes) -> str:
     return "text"
 
 
-def extract_text(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> tuple[str, str]:
-    """The text of a file's bytes and how it was read (``"utf-8"``, ``"docx"``, ``"pdf"``, ``"html utf-8"``…)."""
+def extract_text(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> Extracted:
+    """The text of a file's bytes, how it was read (``"utf-8"``, ``"docx"``, ``"pdf (pypdf 7.1.1)"``, ``"html
+    utf-8"``…) and any furniture the format marks."""
     fmt = format_of(name, data)
     if fmt == "text":
         decoded = decode_bytes(data, name=name, encoding=encoding)
-        return decoded.text, decoded.encoding
+        return Extracted(decoded.text, decoded.encoding)
     module_name = FORMATS[fmt][0]
     try:
         module = import_module(module_name)
     except ModuleNotFoundError as missing:
         raise InputError(f"{name}: reading {fmt.upper()} needs the package {missing.name!r}: {_EXTRA}") from None
-    text, how = module.extract(data, name, lang, encoding)
+    extracted: Extracted = module.extract(data, name, lang, encoding)
     # What a library extracts is text made here, not a file's bytes: its line ends are normalised and
-    # a stray control character (from a font without a Unicode map) is shown as a space, not refused.
-    text = _CONTROL.sub(" ", normalise_text(text))
+    # a stray control character is shown as a space, not refused (readers that mark furniture have
+    # done both already, so the offsets hold).
+    text = CONTROL.sub(" ", normalise_text(extracted.text))
     if not text.strip():
         raise InputError(f"{name}: no text found in this {fmt.upper()} file")
-    return text, how
+    if len(text) != len(extracted.text):
+        return Extracted(text, extracted.how)
+    return Extracted(text, extracted.how, extracted.furniture)
 
 
 def read_document(
@@ -88,6 +91,14 @@ def read_document(
     name = str(path) if name is None else name
     if data is None:
         data = read_bytes(path)
-    text, how = extract_text(data, name, lang, encoding)
-    document = segment(text, lang, presegmented=presegmented, name=name, layout=layout, splitter=splitter)
-    return dataclasses.replace(document, encoding=how)
+    extracted = extract_text(data, name, lang, encoding)
+    document = segment(
+        extracted.text,
+        lang,
+        presegmented=presegmented,
+        name=name,
+        layout=layout,
+        splitter=splitter,
+        furniture=extracted.furniture,
+    )
+    return dataclasses.replace(document, encoding=extracted.how)

@@ -17,13 +17,14 @@ from typing import Any
 
 from bitext.document import Lang
 from bitext.errors import InputError
+from bitext.inputs.base import Extracted
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an encrypted DOCX (or an old .doc) is an OLE compound file
 _CHINESE_DIGITS = "零一二三四五六七八九"
 
 
-def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> tuple[str, str]:
+def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -42,7 +43,7 @@ def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> 
         elif block.tag == f"{_W}tbl":
             lines.extend(_paragraph_line(p, numbering) for p in block.iter(f"{_W}p"))
     lines.extend(_footnotes(document))
-    return "\n".join(line for line in lines if line.strip()) + "\n", "docx"
+    return Extracted("\n".join(line for line in lines if line.strip()) + "\n", "docx")
 
 
 def _paragraph_line(paragraph: Any, numbering: _Numbering) -> str:

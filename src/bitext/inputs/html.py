@@ -15,6 +15,7 @@ import re
 from html.parser import HTMLParser
 
 from bitext.document import Lang
+from bitext.inputs.base import Extracted
 from bitext.reading import decode_bytes
 
 _SKIP = frozenset("nav header footer aside form script style noscript template svg button select iframe".split())
@@ -98,11 +99,11 @@ class _MainText(HTMLParser):
         return []
 
 
-def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> tuple[str, str]:
+def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> Extracted:
     declared = _CHARSET.search(data[:4096])
     chosen = encoding or (declared.group(1).decode("ascii") if declared else None)
     decoded = decode_bytes(data, name=name, encoding=chosen)
     parser = _MainText()
     parser.feed(decoded.text)
     parser.close()
-    return "\n".join(parser.main_lines()) + "\n", f"html {decoded.encoding}"
+    return Extracted("\n".join(parser.main_lines()) + "\n", f"html {decoded.encoding}")

@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from bitext.document import Lang
+from bitext.inputs.base import Extracted
 from bitext.reading import decode_bytes
 
 
-def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> tuple[str, str]:
+def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> Extracted:
     from markdown_it import MarkdownIt
 
     decoded = decode_bytes(data, name=name, encoding=encoding)
@@ -39,7 +40,7 @@ def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> 
             if text:
                 lines.append(label + text)
             label = ""
-    return "\n".join(lines) + "\n", f"markdown {decoded.encoding}"
+    return Extracted("\n".join(lines) + "\n", f"markdown {decoded.encoding}")
 
 
 def _inline_text(children: list[Any], soft_break: str) -> str:

@@ -33,6 +33,7 @@ def segment(
     name: str = "",
     splitter: str | SentenceSplitter = "",
     layout: str = "auto",
+    furniture: Sequence[tuple[int, int]] = (),
 ) -> Document:
     """Split ``text`` into paragraphs and sentences, setting page furniture aside.
 
@@ -41,20 +42,20 @@ def segment(
     name (see :func:`splitter_names`) or is one; the language's default otherwise. ``layout`` says
     which line breaks are inside a paragraph (``auto``, ``lines``, ``paragraphs``, ``wrapped``; see
     :mod:`bitext.segment.layout`); page numbers, running heads and footnote blocks become the
-    document's furniture, listed but not aligned.
+    document's furniture, listed but not aligned; ``furniture`` adds spans known to be furniture (the
+    lines a PDF sets in its margins), each extended to its whole line.
     """
     chosen = get_splitter(lang, splitter) if isinstance(splitter, str) else splitter
     if presegmented:
         sentences = _lines(text)
         paragraphs = _blank_line_paragraphs(text) or sentences
         return Document(text, lang, tuple(sentences), tuple(paragraphs), name=name)
-    found = analyse(text, lang, layout, _sentence_end_test(text, chosen))
+    found = analyse(text, lang, layout, _sentence_end_test(text, chosen), known_furniture=furniture)
     masked = _mask(text, found.furniture)
+    # Split with the furniture blanked out: a sentence running across a page break stays one sentence,
+    # the page number and running head inside it are furniture, not part of its text.
     sentences = [
-        piece
-        for start, end in found.paragraphs
-        for sentence in split_paragraph(masked, start, end, chosen)
-        for piece in _around(text, sentence, found.furniture)
+        sentence for start, end in found.paragraphs for sentence in split_paragraph(masked, start, end, chosen)
     ]
     return Document(
         text,
@@ -86,25 +87,6 @@ def _mask(text: str, furniture: Sequence[tuple[int, int]]) -> str:
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
-
-
-def _around(text: str, sentence: tuple[int, int], furniture: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentence, cut into pieces around any furniture inside it (a page break in mid-sentence)."""
-    start, end = sentence
-    inside = [(f_start, f_end) for f_start, f_end in furniture if start < f_end and f_start < end]
-    if not inside:
-        return [sentence]
-    pieces = []
-    cursor = start
-    for f_start, f_end in inside:
-        piece = strip_span(text, cursor, f_start)
-        if piece is not None:
-            pieces.append(piece)
-        cursor = f_end
-    piece = strip_span(text, cursor, end)
-    if piece is not None:
-        pieces.append(piece)
-    return pieces
 
 
 def split_paragraph(text: str, start: int, end: int, splitter: SentenceSplitter) -> list[tuple[int, int]]:

@@ -21,7 +21,8 @@ Every offset indexes the text as read; furniture is listed as spans, never dropp
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -50,9 +51,12 @@ _PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 _MIN_PAGE_LINES = 8  # page numbers stand at least this many lines apart
+_MIN_LAST_PAGE_LINES = 3  # but the last page (the document's last line a page number) may be short
 _MAX_PAGE_STEP = 10  # and their numbers rise by at most this much between two found
-_MIN_PAGE_NUMBERS = 3  # without form feeds, this many make a run of page numbers
+_MIN_PAGE_NUMBERS = 3  # without form feeds, this many make a run of page numbers (two, with a running head)
+_PAGE_EVENNESS = 0.5  # lines per page vary by less than this share of the median (the last page is short)
 _NEAR_BREAK = 2  # running heads and feet stand within this many lines of a page break
+_EDGE_LINES = 3  # with form feeds: page numbers, heads and feet are among a page's first or last lines
 _MIN_RUNNING = 3  # a running head or foot repeats next to at least this many page breaks
 _MAX_RUNNING_CHARS = 100
 _FOOTNOTE_MARKER = regex.compile(
@@ -80,17 +84,24 @@ class Layout:
 SentenceEnd = Callable[[int, int, int], bool]
 
 
-def analyse(text: str, lang: str = "", layout: str = "auto", ends_sentence: SentenceEnd | None = None) -> Layout:
+def analyse(
+    text: str,
+    lang: str = "",
+    layout: str = "auto",
+    ends_sentence: SentenceEnd | None = None,
+    known_furniture: Sequence[tuple[int, int]] = (),
+) -> Layout:
     """Paragraphs and furniture of ``text`` under ``layout`` (one of :data:`LAYOUTS`).
 
     ``lang`` ("zh"/"en") picks the rules for short lines (guessed from the text when empty);
     ``ends_sentence(start, end, cut)`` tells whether the sentence splitter cuts ``text[start:end]``
     at ``cut`` (used to end a wrapped paragraph after a short line that ends a sentence).
+    ``known_furniture``: spans a format marked as furniture; the lines they touch are furniture.
     """
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; choose one of: {', '.join(LAYOUTS)}")
     lines = raw_lines(text)
-    furniture_lines = find_furniture(text, lines)
+    furniture_lines = find_furniture(text, lines) | _lines_touching(lines, known_furniture)
     body = [i for i in range(len(lines)) if i not in furniture_lines]
     mode, detected = layout, False
     if layout == "auto":
@@ -103,6 +114,16 @@ def analyse(text: str, lang: str = "", layout: str = "auto", ends_sentence: Sent
         paragraphs = _blocks(text, lines, body, mode, lang, ends_sentence)
     furniture = [span for i in sorted(furniture_lines) if (span := strip_span(text, *lines[i])) is not None]
     return Layout(mode, detected, tuple(paragraphs), tuple(furniture))
+
+
+def _lines_touching(lines: list[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> set[int]:
+    starts = [start for start, _end in lines]
+    found: set[int] = set()
+    for start, end in spans:
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(start, end - 1)) - 1
+        found.update(range(max(first, 0), last + 1))
+    return found
 
 
 def raw_lines(text: str) -> list[tuple[int, int]]:
@@ -178,11 +199,13 @@ def _blocks(
                 paragraphs.append(span)
         current.clear()
 
+    beside_furniture = _blank_lines_beside_furniture(text, lines, body)
     for position, i in enumerate(body):
         content = contents[i]
         stripped = content.strip()
         if not stripped:
-            close()
+            if i not in beside_furniture:
+                close()
             continue
         if current:
             previous = contents[current[-1]].strip()
@@ -199,6 +222,22 @@ def _blocks(
             close()
     close()
     return paragraphs
+
+
+def _blank_lines_beside_furniture(text: str, lines: list[tuple[int, int]], body: list[int]) -> set[int]:
+    """Blank lines with furniture as their nearest non-blank neighbour on either side: the space around a
+    page number or footnote block, not the end of a paragraph (a paragraph runs on across a page)."""
+    body_set = set(body)
+    blank = {i for i in body if not text[lines[i][0] : lines[i][1]].strip()}
+    found: set[int] = set()
+    for i in blank:
+        for step in (-1, 1):
+            j = i + step
+            while j in blank:
+                j += step
+            if 0 <= j < len(lines) and j not in body_set:
+                found.add(i)
+    return found
 
 
 def _is_heading(line: str, width: int) -> bool:
@@ -253,64 +292,122 @@ def _indent(line: str) -> int:
 def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
     """Indices of the lines that are page furniture: page numbers, running heads and feet, footnotes."""
     contents = [text[start:end] for start, end in lines]
-    page_numbers = _page_number_lines(contents)
-    breaks = sorted(page_numbers | {i for i, content in enumerate(contents) if "\f" in content})
-    if not breaks:
-        return set()
-    # The document's start and end are page edges too (the first page's running head has no break above).
-    furniture = set(page_numbers) | _running_lines(contents, [-1, *breaks, len(contents)], page_numbers)
-    furniture |= _footnote_lines(contents, page_numbers, furniture)
+    feeds = [i for i, content in enumerate(contents) if "\f" in content]
+    if feeds:
+        furniture = _paged_furniture(contents, feeds)
+        page_ends = {*feeds, len(contents)}
+    else:
+        page_numbers = _page_number_lines(contents)
+        if not page_numbers:
+            return _last_page_number(contents)
+        # The document's start and end are page edges too (the first page's head has no break above).
+        edges = [-1, *sorted(page_numbers), len(contents)]
+        running = _running_lines(contents, edges, page_numbers, _MIN_RUNNING)
+        if len(page_numbers) < _MIN_PAGE_NUMBERS:
+            # Two numbers alone are pages only with a running head or foot beside both.
+            running = _running_lines(contents, edges, page_numbers, 2)
+            if not running:
+                return set()
+        furniture = page_numbers | running
+        page_ends = page_numbers
+    furniture |= _footnote_lines(contents, page_ends, furniture)
     return {i for i in furniture if contents[i].strip()}
 
 
+def _last_page_number(contents: list[str]) -> set[int]:
+    """A one-page text's page number: its last non-blank line, a bare number (or "Page 1"), with the
+    footnote block above it. (Its running head cannot be told from a title and stays text.)"""
+    last = next((i for i in range(len(contents) - 1, -1, -1) if contents[i].strip()), None)
+    if last is None or last == 0 or not _PAGE_NUMBER.fullmatch(contents[last]):
+        return set()
+    return {last} | _footnote_lines(contents, {last}, set())
+
+
+def _paged_furniture(contents: list[str], feeds: list[int]) -> set[int]:
+    """With a form feed between pages (PDF text, ``pdftotext``): page numbers are lines at a page's top or
+    bottom whose number is the page's index plus one same offset on two or more pages; running heads and
+    feet are lines at the same place from the top or bottom of half the pages or more (two at least)."""
+    bounds = [-1, *feeds, len(contents)]
+    pages = [(a, b) for a, b in pairwise(bounds) if any(contents[i].strip() for i in range(a + 1, b))]
+    numbered: dict[int, set[int]] = {}
+    for index, (a, b) in enumerate(pages):
+        for i in _near(contents, a, 1, set(), _EDGE_LINES) + _near(contents, b, -1, set(), _EDGE_LINES):
+            found = _PAGE_NUMBER.fullmatch(contents[i])
+            if found:
+                numbered.setdefault(int(found.group("n")) - index, set()).add(i)
+    page_numbers = max(numbered.values(), key=len, default=set())
+    if len(page_numbers) < 2:
+        page_numbers = set()
+    places: dict[tuple[int, int, str], set[int]] = {}
+    for a, b in pages:
+        for step, edge in ((1, a), (-1, b)):
+            for rank, i in enumerate(_near(contents, edge, step, page_numbers, _EDGE_LINES)):
+                key = _key(contents[i])
+                if len(key) <= _MAX_RUNNING_CHARS:
+                    places.setdefault((step, rank, key), set()).add(i)
+    least = max(2, (len(pages) + 1) // 2)
+    running = {i for found in places.values() if len(found) >= least for i in found}
+    return page_numbers | running
+
+
 def _page_number_lines(contents: list[str]) -> set[int]:
-    """The longest run of lines holding only a page number whose numbers rise, a page apart or more."""
+    """The longest run of lines holding only a number (or "Page 3", "第3頁", "- 3 -") whose numbers rise,
+    a page apart or more and evenly (the lines per page number vary by less than half): section numbers
+    on their own lines come at uneven distances."""
     candidates = []
     for i, content in enumerate(contents):
         found = _PAGE_NUMBER.fullmatch(content) if content.strip() else None
         if found:
             candidates.append((i, int(found.group("n"))))
-    if not candidates:
+    if len(candidates) < 2:
         return set()
-    # Longest chain (quadratic in the candidates, which are few: one a page).
-    best: list[int] = [1] * len(candidates)
-    previous: list[int] = [-1] * len(candidates)
+    best = [1] * len(candidates)
+    previous = [-1] * len(candidates)
+    last_line = max(i for i, content in enumerate(contents) if content.strip())
     for j, (line_j, number_j) in enumerate(candidates):
+        # The last page may be short: the document's last line needs only stand apart from the one before.
+        least_gap = _MIN_LAST_PAGE_LINES if line_j == last_line else _MIN_PAGE_LINES
         for i in range(j):
             line_i, number_i = candidates[i]
-            if (
-                line_j - line_i >= _MIN_PAGE_LINES
-                and 0 < number_j - number_i <= _MAX_PAGE_STEP
-                and best[i] + 1 > best[j]
-            ):
+            if line_j - line_i >= least_gap and 0 < number_j - number_i <= _MAX_PAGE_STEP and best[i] + 1 > best[j]:
                 best[j], previous[j] = best[i] + 1, i
     end = max(range(len(candidates)), key=lambda k: best[k])
-    has_form_feeds = any("\f" in content for content in contents)
-    if best[end] < (2 if has_form_feeds else _MIN_PAGE_NUMBERS):
-        return set()
-    chain = set()
+    chain: list[tuple[int, int]] = []
     while end >= 0:
-        chain.add(candidates[end][0])
+        chain.append(candidates[end])
         end = previous[end]
-    return chain
+    chain.reverse()
+    if len(chain) < 2:
+        return set()
+    ends_document = chain[-1][0] == last_line
+    per_page = sorted((b[0] - a[0]) / (b[1] - a[1]) for a, b in pairwise(chain[:-1] if ends_document else chain))
+    if not per_page:
+        return {line for line, _number in chain}
+    median = per_page[len(per_page) // 2]
+    if len(per_page) > 1 and (
+        per_page[0] < (1 - _PAGE_EVENNESS) * median or per_page[-1] > (1 + _PAGE_EVENNESS) * median
+    ):
+        return set()
+    return {line for line, _number in chain}
 
 
 def _key(content: str) -> str:
     return regex.sub(r"\d+", "#", " ".join(content.split()))
 
 
-def _near(contents: list[str], position: int, step: int, skip: set[int]) -> list[int]:
-    """Up to ``_NEAR_BREAK`` non-blank lines from ``position`` in direction ``step``, skipping ``skip``."""
+def _near(contents: list[str], position: int, step: int, skip: set[int], count: int = 0) -> list[int]:
+    """Up to ``count`` (``_NEAR_BREAK``) non-blank lines from ``position`` in direction ``step``, skipping
+    ``skip``, not past a form feed."""
     found: list[int] = []
     i = position + step
-    while 0 <= i < len(contents) and len(found) < _NEAR_BREAK:
+    while 0 <= i < len(contents) and len(found) < (count or _NEAR_BREAK) and "\f" not in contents[i]:
         if contents[i].strip() and i not in skip:
             found.append(i)
         i += step
     return found
 
 
-def _running_lines(contents: list[str], breaks: list[int], page_numbers: set[int]) -> set[int]:
+def _running_lines(contents: list[str], breaks: list[int], page_numbers: set[int], least: int) -> set[int]:
     """Lines at the same place next to page breaks (first after, last before…) that repeat, digits aside,
     at three or more of them. Body text repeats too (statutes repeat whole sentences), but not at the
     same place on three pages."""
@@ -321,17 +418,17 @@ def _running_lines(contents: list[str], breaks: list[int], page_numbers: set[int
                 key = _key(contents[i])
                 if len(key) <= _MAX_RUNNING_CHARS:
                     near.setdefault((step, rank, key), set()).add(i)
-    return {i for found in near.values() if len(found) >= _MIN_RUNNING for i in found}
+    return {i for found in near.values() if len(found) >= least for i in found}
 
 
-def _footnote_lines(contents: list[str], page_numbers: set[int], furniture: set[int]) -> set[int]:
+def _footnote_lines(contents: list[str], page_ends: set[int], furniture: set[int]) -> set[int]:
     """Footnote blocks: from the topmost line opening with a footnote marker among the last lines above a
-    page number, down to it (the footnote's continuation lines included)."""
+    page's end (its page number or form feed), down to it (the footnote's continuation lines included)."""
     found: set[int] = set()
-    for position in sorted(page_numbers):
+    for position in sorted(page_ends):
         above: list[int] = []
         i = position - 1
-        while i >= 0 and len(above) < _MAX_FOOTNOTE_LINES and i not in page_numbers:
+        while i >= 0 and len(above) < _MAX_FOOTNOTE_LINES and i not in page_ends:
             if contents[i].strip() and i not in furniture:
                 above.append(i)
             i -= 1
