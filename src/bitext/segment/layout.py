@@ -59,6 +59,7 @@ _NEAR_BREAK = 2  # running heads and feet stand within this many lines of a page
 _EDGE_LINES = 3  # with form feeds: page numbers, heads and feet are among a page's first or last lines
 _MIN_RUNNING = 3  # a running head or foot repeats next to at least this many page breaks
 _MAX_RUNNING_CHARS = 100
+_SENTENCE_END = tuple(".。!?！？")
 _FOOTNOTE_MARKER = regex.compile(
     r"\s*(?:\*{1,3}|[†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|[註注]\s*[\d一二三四五六七八九十]*\s*[:：.．]?)\s*\S"
 )
@@ -346,7 +347,7 @@ def _paged_furniture(contents: list[str], feeds: list[int]) -> set[int]:
                 if len(key) <= _MAX_RUNNING_CHARS:
                     places.setdefault((step, rank, key), set()).add(i)
     least = max(2, (len(pages) + 1) // 2)
-    running = {i for found in places.values() if len(found) >= least for i in found}
+    running = {i for found in places.values() if _running(contents, found, least, len(pages)) for i in found}
     return page_numbers | running
 
 
@@ -391,6 +392,17 @@ def _page_number_lines(contents: list[str]) -> set[int]:
     return {line for line, _number in chain}
 
 
+def _running(contents: list[str], found: set[int], least: int, pages: int) -> bool:
+    """Whether lines repeated at one place of ``least`` or more pages are a running head or foot. A line that
+    ends like a sentence must repeat on three quarters of the pages (and three at least): a statute repeats
+    whole sentences, and a template ("Sentence 1 of part 2.") repeats its shape, but not on every page."""
+    if len(found) < least:
+        return False
+    if not contents[next(iter(found))].strip().endswith(_SENTENCE_END):
+        return True
+    return len(found) >= max(_MIN_RUNNING, 0.75 * pages)
+
+
 def _key(content: str) -> str:
     return regex.sub(r"\d+", "#", " ".join(content.split()))
 
@@ -418,7 +430,7 @@ def _running_lines(contents: list[str], breaks: list[int], page_numbers: set[int
                 key = _key(contents[i])
                 if len(key) <= _MAX_RUNNING_CHARS:
                     near.setdefault((step, rank, key), set()).add(i)
-    return {i for found in near.values() if len(found) >= least for i in found}
+    return {i for found in near.values() if _running(contents, found, least, len(breaks)) for i in found}
 
 
 def _footnote_lines(contents: list[str], page_ends: set[int], furniture: set[int]) -> set[int]:
