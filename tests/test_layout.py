@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +35,18 @@ def wrap_english(paragraph: str, width: int) -> str:
 
 
 def wrap_chinese(paragraph: str, width: int) -> str:
-    return "\n".join(paragraph[i : i + width] for i in range(0, len(paragraph), width))
+    """Every ``width`` characters, as an editor wraps Chinese: never inside a run of Latin letters and
+    digits ("2.0", "GenAI"), and a space that would open a line kept at the end of the one before."""
+    lines: list[str] = []
+    current = ""
+    for ch in paragraph:
+        inside_latin = current and current[-1].isascii() and not current[-1].isspace() and ch.isascii()
+        if len(current) >= width and not inside_latin and not ch.isspace():
+            lines.append(current)
+            current = ""
+        current += ch
+    lines.append(current)
+    return "\n".join(line for line in lines if line)
 
 
 def nonspace_spans(document: Document) -> list[tuple[int, int]]:
@@ -45,11 +57,11 @@ def nonspace_spans(document: Document) -> list[tuple[int, int]]:
     return [(index[s.start], index[s.end]) for s in document.sentences]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.integers(0, len(EN_SENTENCES) - 8),
     st.integers(2, 8),
-    st.integers(50, 100),
+    st.integers(20, 100),
     st.sampled_from(["wrapped", "auto"]),
 )
 def test_wrapping_english_at_any_width_keeps_the_sentences(first: int, count: int, width: int, layout: str) -> None:
@@ -62,11 +74,11 @@ def test_wrapping_english_at_any_width_keeps_the_sentences(first: int, count: in
     assert [(s.start, s.end) for s in document.sentences] == [(s.start, s.end) for s in reference.sentences]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.integers(0, len(ZH_SENTENCES) - 8),
     st.integers(2, 8),
-    st.integers(12, 60),
+    st.integers(4, 60),
     st.sampled_from(["wrapped", "auto"]),
 )
 def test_wrapping_chinese_at_any_width_keeps_the_sentences(first: int, count: int, width: int, layout: str) -> None:
@@ -77,7 +89,11 @@ def test_wrapping_chinese_at_any_width_keeps_the_sentences(first: int, count: in
         layout = "wrapped"  # narrower than 50 columns or too few lines: no evidence of wrapping for auto
     document = segment(wrapped, "zh", layout=layout)
     assert nonspace_spans(document) == nonspace_spans(reference)
-    assert [s.replace("\n", "") for s in document.sentence_texts()] == reference.sentence_texts()
+    # What the aligner reads has no line break left between two Chinese characters.
+    assert not any(regex.search(r"\p{Han}\s*\n\s*\p{Han}", text) for text in document.sentence_texts())
+    assert ["".join(s.split()) for s in document.sentence_texts()] == [
+        "".join(s.split()) for s in reference.sentence_texts()
+    ]
 
 
 LINE_KINDS = st.sampled_from(["sentence", "sentence", "sentence", "number", "head", "footnote", "blank", "feed"])

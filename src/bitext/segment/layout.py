@@ -38,15 +38,17 @@ FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
 _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
+_WIDTH_PERCENTILE = 0.75
 _TITLE_WIDTH = 0.6  # a heading or title line is shorter than this share of the width
 _CHINESE_SHORT = 0.5  # a Chinese line shorter than this share, not ending in a comma, ends a paragraph
 _WIDE_RUN = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
 
-# Page furniture.
+# Page furniture. A bare number has at most three digits: a year alone on a line (a narrow column's
+# "2021") is not a page.
 _PAGE_NUMBER = regex.compile(
-    r"\s*(?:[-–—]\s*)?(?:(?P<n>\d{1,4})|page\s+(?P<n>\d{1,4})(?:\s+of\s+\d{1,4})?|第\s*(?P<n>\d{1,4})\s*[頁页]"
+    r"\s*(?:[-–—]\s*)?(?:(?P<n>\d{1,3})|page\s+(?P<n>\d{1,4})(?:\s+of\s+\d{1,4})?|第\s*(?P<n>\d{1,4})\s*[頁页]"
     r"|(?P<n>\d{1,4})\s*/\s*\d{1,4})(?:\s*[-–—])?\s*",
     regex.IGNORECASE,
 )
@@ -144,7 +146,8 @@ def columns(line: str) -> int:
 def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     """The width (in display columns) a hard-wrapped text is wrapped at, or ``None`` if it is not.
 
-    The width is the 90th percentile of line widths. Among the lines that reach close to it and are
+    The width is the 75th percentile of line widths (a wrapped text's lines cluster just under it; a URL
+    or a line of Chinese, two columns a character, may stand out above it). Among the lines that reach close to it and are
     followed by another line of the same block, most end mid-sentence when the text is wrapped; when
     each line is a paragraph they end with a full stop. Subtitles and lists are too narrow to count.
     """
@@ -167,7 +170,7 @@ def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
 
 def _width(contents: list[str]) -> int | None:
     widths = sorted(columns(content) for content in contents if content)
-    return widths[min(len(widths) - 1, int(0.9 * len(widths)))] if widths else None
+    return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILE * len(widths)))] if widths else None
 
 
 def _guess_lang(text: str) -> str:
@@ -218,7 +221,9 @@ def _blocks(
         following_index = next((j for j in body[position + 1 :] if contents[j].strip()), None)
         if _is_heading(stripped, width) or (
             mode == "wrapped"
-            and _ends_paragraph(text, lines, i, following_index, stripped, following, width, lang, ends_sentence)
+            and _ends_paragraph(
+                text, lines, i, following_index, stripped, following, width, lang, ends_sentence, len(current) == 1
+            )
         ):
             close()
     close()
@@ -256,9 +261,11 @@ def _ends_paragraph(
     width: int,
     lang: str,
     ends_sentence: SentenceEnd | None,
+    alone: bool,
 ) -> bool:
     """Whether a wrapped paragraph ends after this line: it stops short of the width and either ends a
-    sentence (as the splitter decides with the next line in view) or is a title."""
+    sentence (as the splitter decides with the next line in view) or is a title (a line of its own:
+    ``alone``, the first of its paragraph; short lines inside a narrow column are not titles)."""
     if following is None or following_index is None:
         return True
     if columns(line) >= _NEAR_WIDTH * width:
@@ -269,6 +276,8 @@ def _ends_paragraph(
         line_end = strip_span(text, *lines[index])
         assert line_end is not None
         return ends_sentence(lines[index][0], lines[following_index][1], line_end[1])
+    if not alone:
+        return False
     if lang == "zh":
         return columns(line) < _CHINESE_SHORT * width and not line.endswith(("，", "、", ",", "；", "："))
     # English: a short line that does not end a sentence ends the paragraph only as a title ("The Way of
@@ -276,7 +285,14 @@ def _ends_paragraph(
     return following[:1].isupper() and _title_like(line)
 
 
+# A title never ends with these (a clause or a phrase going on does: "Since 2022," | "SenseTime has").
+_CONTINUING = (",", ";", "-", "–", "—", "(", "/", "&")
+_CONTINUING_WORDS = frozenset("and or of the a an to in for with by on at from as that".split())
+
+
 def _title_like(line: str) -> bool:
+    if line.endswith(_CONTINUING) or line.rsplit(None, 1)[-1].lower() in _CONTINUING_WORDS:
+        return False
     words = [word for word in regex.findall(r"\p{L}+", line) if len(word) >= 4]
     if not words:
         return not line[-1:].islower()
