@@ -147,9 +147,9 @@ def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     """The width (in display columns) a hard-wrapped text is wrapped at, or ``None`` if it is not.
 
     The width is the 75th percentile of line widths (a wrapped text's lines cluster just under it; a URL
-    or a line of Chinese, two columns a character, may stand out above it). Among the lines that reach close to it and are
-    followed by another line of the same block, most end mid-sentence when the text is wrapped; when
-    each line is a paragraph they end with a full stop. Subtitles and lists are too narrow to count.
+    or a line of Chinese, two columns a character, may stand out above it). Among the lines that reach
+    close to it and are followed by another line of the same block, most end mid-sentence when the text
+    is wrapped; when each line is a paragraph they end with a full stop. Subtitles and lists are too narrow to count.
     """
     if len(lines) <= _MIN_WRAPPED_LINES:
         return None
