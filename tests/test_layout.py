@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -34,14 +35,19 @@ def wrap_english(paragraph: str, width: int) -> str:
     return "".join(out)
 
 
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def wrap_chinese(paragraph: str, width: int) -> str:
-    """Every ``width`` characters, as an editor wraps Chinese: never inside a run of Latin letters and
-    digits ("2.0", "GenAI"), and a space that would open a line kept at the end of the one before."""
+    """At ``width`` characters' worth of columns (a Chinese character two, a Latin letter one), as an editor
+    or a page wraps Chinese: never inside a run of Latin letters and digits ("2.0", "GenAI"), and a space
+    that would open a line kept at the end of the one before."""
     lines: list[str] = []
     current = ""
     for ch in paragraph:
         inside_latin = current and current[-1].isascii() and not current[-1].isspace() and ch.isascii()
-        if len(current) >= width and not inside_latin and not ch.isspace():
+        if display_width(current + ch) > 2 * width and not inside_latin and not ch.isspace():
             lines.append(current)
             current = ""
         current += ch
@@ -68,8 +74,8 @@ def test_wrapping_english_at_any_width_keeps_the_sentences(first: int, count: in
     paragraph = " ".join(EN_SENTENCES[first : first + count])
     reference = segment(paragraph, "en", layout="lines")
     wrapped = wrap_english(paragraph, width)
-    if layout == "auto" and (wrapped.count("\n") < 4 or width < 60):
-        layout = "wrapped"  # under 50 columns or too few lines is no evidence of wrapping for auto
+    if layout == "auto" and (wrapped.count("\n") < 8 or width < 60):
+        layout = "wrapped"  # under 50 columns or few lines: too little evidence of wrapping for auto
     document = segment(wrapped, "en", layout=layout)
     assert [(s.start, s.end) for s in document.sentences] == [(s.start, s.end) for s in reference.sentences]
 
@@ -78,15 +84,15 @@ def test_wrapping_english_at_any_width_keeps_the_sentences(first: int, count: in
 @given(
     st.integers(0, len(ZH_SENTENCES) - 8),
     st.integers(2, 8),
-    st.integers(4, 60),
+    st.integers(8, 60),
     st.sampled_from(["wrapped", "auto"]),
 )
 def test_wrapping_chinese_at_any_width_keeps_the_sentences(first: int, count: int, width: int, layout: str) -> None:
     paragraph = "".join(ZH_SENTENCES[first : first + count])
     reference = segment(paragraph, "zh", layout="lines")
     wrapped = wrap_chinese(paragraph, width)
-    if layout == "auto" and (wrapped.count("\n") < 4 or width < 25):
-        layout = "wrapped"  # narrower than 50 columns or too few lines: no evidence of wrapping for auto
+    if layout == "auto" and (wrapped.count("\n") < 8 or width < 25):
+        layout = "wrapped"  # narrower than 50 columns or few lines: too little evidence of wrapping for auto
     document = segment(wrapped, "zh", layout=layout)
     assert nonspace_spans(document) == nonspace_spans(reference)
     # What the aligner reads has no line break left between two Chinese characters.

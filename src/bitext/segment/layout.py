@@ -222,7 +222,16 @@ def _blocks(
         if _is_heading(stripped, width) or (
             mode == "wrapped"
             and _ends_paragraph(
-                text, lines, i, following_index, stripped, following, width, lang, ends_sentence, len(current) == 1
+                text,
+                lines,
+                i,
+                following_index,
+                stripped,
+                following,
+                width,
+                lang,
+                ends_sentence,
+                len(current) == 1,
             )
         ):
             close()
@@ -263,25 +272,32 @@ def _ends_paragraph(
     ends_sentence: SentenceEnd | None,
     alone: bool,
 ) -> bool:
-    """Whether a wrapped paragraph ends after this line: it stops short of the width and either ends a
-    sentence (as the splitter decides with the next line in view) or is a title (a line of its own:
-    ``alone``, the first of its paragraph; short lines inside a narrow column are not titles)."""
+    """Whether a wrapped paragraph ends after this line, which stops short of the width.
+
+    Inside a paragraph (not ``alone``) a wrapper leaves a line short only when the next word would not
+    fit: a short line that had room for it was ended by the writer. A paragraph's first line (``alone``)
+    may be short for other reasons (an indent, a drop capital: "The Tao that can be trodden is not the
+    enduring and" | "unchanging Tao."), so it ends the paragraph only when it ends a sentence (as the
+    splitter decides with the next line in view) or is a title. The room is measured against the wrap
+    width found (the 75th percentile of the lines), which errs towards continuing the paragraph.
+    """
     if following is None or following_index is None:
         return True
     if columns(line) >= _NEAR_WIDTH * width:
         return False
+    if not alone:
+        next_word = following[:1] if lang == "zh" else following.split(None, 1)[0]
+        return columns(line) + (lang != "zh") + columns(next_word) <= width
     if line.endswith(FINAL_MARKS):
         if ends_sentence is None:
             return True
         line_end = strip_span(text, *lines[index])
         assert line_end is not None
         return ends_sentence(lines[index][0], lines[following_index][1], line_end[1])
-    if not alone:
-        return False
     if lang == "zh":
         return columns(line) < _CHINESE_SHORT * width and not line.endswith(("，", "、", ",", "；", "："))
-    # English: a short line that does not end a sentence ends the paragraph only as a title ("The Way of
-    # Heaven" over the text); "…is not the enduring and" | "unchanging Tao." is one paragraph.
+    # English: a short first line that does not end a sentence ends the paragraph only as a title ("The
+    # Way of Heaven" over the text).
     return following[:1].isupper() and _title_like(line)
 
 
