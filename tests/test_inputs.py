@@ -202,3 +202,16 @@ def test_encrypted_and_scanned_pdfs_are_refused_with_a_reason(
     assert main(["segment", str(tmp_path / "locked.pdf"), "--lang", "en"]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "encrypted" in error
+
+
+def test_a_missing_library_is_one_line_naming_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bitext.inputs
+
+    def missing(name: str) -> None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name="docx")
+
+    monkeypatch.setattr(bitext.inputs, "import_module", missing)
+    path = tmp_path / "zh.docx"
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(InputError, match=r"needs the package 'docx': pip install 'bitext\[documents\]'"):
+        read_document(path, "zh")
