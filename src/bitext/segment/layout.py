@@ -55,6 +55,8 @@ _PAGE_NUMBER = regex.compile(
 _MIN_PAGE_LINES = 8  # page numbers stand at least this many lines apart
 _MIN_LAST_PAGE_LINES = 3  # but the last page (the document's last line a page number) may be short
 _MAX_PAGE_STEP = 10  # and their numbers rise by at most this much between two found
+_PAGE_WINDOW = 50  # a page number follows one of the 50 number-only lines before it (a table of numbers
+# would otherwise make the search quadratic)
 _MIN_PAGE_NUMBERS = 3  # without form feeds, this many make a run of page numbers (two, with a running head)
 _PAGE_EVENNESS = 0.5  # lines per page vary by less than this share of the median (the last page is short)
 _NEAR_BREAK = 2  # running heads and feet stand within this many lines of a page break
@@ -204,6 +206,13 @@ def _blocks(
         current.clear()
 
     beside_furniture = _blank_lines_beside_furniture(text, lines, body)
+    # The next non-blank body line after each position, found once (a scan per line is quadratic).
+    next_nonblank: list[int | None] = [None] * len(body)
+    upcoming: int | None = None
+    for position in range(len(body) - 1, -1, -1):
+        next_nonblank[position] = upcoming
+        if contents[body[position]].strip():
+            upcoming = body[position]
     for position, i in enumerate(body):
         content = contents[i]
         stripped = content.strip()
@@ -217,8 +226,8 @@ def _blocks(
             if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and _indent(content) > base_indent):
                 close()  # a list item or heading after a complete line, or an indented first line
         current.append(i)
-        following = next((contents[j].strip() for j in body[position + 1 :] if contents[j].strip()), None)
-        following_index = next((j for j in body[position + 1 :] if contents[j].strip()), None)
+        following_index = next_nonblank[position]
+        following = contents[following_index].strip() if following_index is not None else None
         if _is_heading(stripped, width) or (
             mode == "wrapped"
             and _ends_paragraph(
@@ -400,7 +409,7 @@ def _page_number_lines(contents: list[str]) -> set[int]:
     for j, (line_j, number_j) in enumerate(candidates):
         # The last page may be short: the document's last line needs only stand apart from the one before.
         least_gap = _MIN_LAST_PAGE_LINES if line_j == last_line else _MIN_PAGE_LINES
-        for i in range(j):
+        for i in range(max(0, j - _PAGE_WINDOW), j):
             line_i, number_i = candidates[i]
             if line_j - line_i >= least_gap and 0 < number_j - number_i <= _MAX_PAGE_STEP and best[i] + 1 > best[j]:
                 best[j], previous[j] = best[i] + 1, i
