@@ -64,7 +64,7 @@ class _Piece:
 def _pages_and_margins(reader: Any) -> tuple[list[str], list[set[str]]]:
     """Each page's text, and the lines set in its top or bottom margin (running heads, page numbers):
     text standing more than one and a half lines above the highest or below the lowest line the body
-    text reaches on most pages (the 3rd and 97th percentiles of every piece's height)."""
+    text reaches, or, with little text, a lone top or bottom line far from the rest."""
     pieces: list[_Piece] = []
     pages = []
     for number, page in enumerate(reader.pages):
@@ -80,8 +80,12 @@ def _pages_and_margins(reader: Any) -> tuple[list[str], list[set[str]]]:
     if not steps:
         return pages, margins
     leading = steps[len(steps) // 2]
+    # The body's extent: the heights left when 3% of the pieces (one at least: a one-page PDF's page
+    # number) are set aside at each end. Margin lines repeated on several pages the layout reader finds
+    # by their text as well.
+    skip = max(1, int(0.03 * len(heights)))
     if len(heights) >= _MIN_PIECES:
-        low, high = heights[int(0.03 * len(heights))], heights[int(0.97 * len(heights)) - 1]
+        low, high = heights[skip], heights[len(heights) - 1 - skip]
         outside = [p for p in pieces if p.y > high + _MARGIN_LINES * leading or p.y < low - _MARGIN_LINES * leading]
     else:
         # Too little text to know the body's extent: a lone top or bottom line set apart by a wide gap.
