@@ -302,3 +302,43 @@ def test_plausibility_prefers_the_right_decoding() -> None:
     assert chinese_plausibility(data.decode("big5hkscs")) > chinese_plausibility(data.decode("gb18030")) + 0.5
     data = SIMPLIFIED.encode("gb18030")
     assert chinese_plausibility(data.decode("gb18030")) > 1.0
+
+
+# --- UTF-16 without a byte-order mark (issue 14) -----------------------------------------------------
+
+CHINESE_ONLY = "本條例旨在保障個人資料的私隱，並規定資料使用者的責任。「資料」指任何形式的記錄，包括文件。"
+CHINESE_WITH_ASCII = "第一條　本條例自 2024 年 1 月 1 日起施行。The Ordinance 適用於全港。\n第二條　釋義。\n"
+
+
+@pytest.mark.parametrize("text", [CHINESE_ONLY, CHINESE_WITH_ASCII, "Plain English, saved by Notepad.\n"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_detected_for_chinese_and_english(text: str, encoding: str) -> None:
+    data = text.encode(encoding)
+    if text is CHINESE_ONLY:
+        assert b"\x00" not in data  # no ASCII at all: the NUL pattern alone could not tell
+    decoded = decode_bytes(data)
+    assert decoded.text == text
+    assert decoded.encoding == encoding
+
+
+def test_every_flores_chinese_line_in_utf16_without_bom_or_a_legacy_codec_is_read_back() -> None:
+    flores = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "flores200-devtest"
+    if not flores.exists():
+        pytest.skip("FLORES-200 devtest not available")
+    # Fewer than 16 characters are too few to judge, as for the legacy codecs.
+    lines = [line for line in (flores / "zho_Hant.devtest").read_text(encoding="utf-8").splitlines() if len(line) >= 16]
+    wrong = []
+    for line in lines:
+        for encoding in ("utf-16-le", "utf-16-be", "big5hkscs", "gb18030"):
+            try:
+                data = line.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            if decode_bytes(data).text != line:
+                wrong.append((encoding, line))
+    assert wrong == []
+
+
+def test_binary_with_nuls_names_the_encoding_option() -> None:
+    with pytest.raises(InputError, match=r"contains NUL bytes.*--encoding utf-16-le"):
+        decode_bytes(bytes(range(256)) * 4, name="x.bin")

@@ -76,9 +76,14 @@ class DecodedText:
 
 def read_text(path: str | Path, encoding: str | None = None) -> DecodedText:
     """Read ``path`` and decode it, detecting the encoding unless one is given."""
+    return decode_bytes(read_bytes(path), name=str(path), encoding=encoding)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of ``path``; a missing, unreadable file or a directory is a one-line :class:`InputError`."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -87,7 +92,6 @@ def read_text(path: str | Path, encoding: str | None = None) -> DecodedText:
         raise InputError(f"{path}: permission denied") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    return decode_bytes(data, name=str(path), encoding=encoding)
 
 
 def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None) -> DecodedText:
@@ -149,6 +153,9 @@ def _detect_and_decode(data: bytes, name: str) -> tuple[str, str]:
         return _utf8_unless_misread_chinese(data)
     except UnicodeDecodeError:
         pass
+    chinese_utf16 = _bomless_chinese_utf16(data)
+    if chinese_utf16 is not None:
+        return chinese_utf16
     best = _best_legacy_chinese(data, _MIN_PLAUSIBILITY)
     if best is not None:
         return best
@@ -162,9 +169,29 @@ def _detect_and_decode(data: bytes, name: str) -> tuple[str, str]:
 def _decode_bomless_utf16(data: bytes, name: str) -> tuple[str, str]:
     utf16 = _guess_bomless_utf16(data)
     if utf16 is None or not _looks_like_text(data.decode(utf16, errors="replace")):
+        chinese = _bomless_chinese_utf16(data)
+        if chinese is not None:
+            return chinese
         position = data.index(b"\x00")
-        raise InputError(f"{name}: contains NUL bytes (first at byte {position}); is it a binary file?")
+        raise InputError(
+            f"{name}: contains NUL bytes (first at byte {position}); is it a binary file? "
+            "If it is UTF-16 text without a byte-order mark, give --encoding utf-16-le (or utf-16-be)"
+        )
     return _decode_as(data, name, utf16), utf16
+
+
+def _bomless_chinese_utf16(data: bytes) -> tuple[str, str] | None:
+    """Chinese UTF-16 without a BOM, when it reads as Chinese."""
+    utf16 = _guess_bomless_chinese_utf16(data)
+    if utf16 is None:
+        return None
+    try:
+        text = data.decode(utf16)
+    except UnicodeDecodeError:
+        return None
+    if not _looks_like_text(text) or chinese_plausibility(text) < _MIN_PLAUSIBILITY:
+        return None
+    return text, utf16
 
 
 def _utf8_unless_misread_chinese(data: bytes) -> tuple[str, str]:
@@ -241,19 +268,64 @@ def _check_given_legacy_encoding(text: str, data: bytes, name: str, encoding: st
         )
 
 
+# High bytes of the UTF-16 code units ordinary Chinese and English text is made of: ASCII and Latin-1
+# (0x00), punctuation “”—…, symbols, ①, box drawing ── and shapes ● (0x20–0x27), CJK punctuation 「」。
+# (0x30), CJK ideographs with extension A (0x34–0x9F), small and full-width forms ，？ (0xFE, 0xFF).
+_UTF16_TEXT_HIGH_BYTES = bytes([0x00, *range(0x20, 0x28), 0x30, *range(0x34, 0xA0), 0xFE, 0xFF])
+_UTF16_MIN_TEXT_SHARE = 0.85
+# Low bytes are spread over all values (about 0.45 of them fall in the set above by chance; ASCII
+# letters mixed in raise that), so a parity this full of them is no high-byte parity.
+_UTF16_MAX_LOW_SHARE = 0.8
+_UTF16_SAMPLE = 32_768  # code units judged: the pattern shows long before
+_UTF16_MIN_UNITS = 16  # fewer characters are no evidence
+
+
 def _guess_bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without BOM shows NULs at most odd (LE) or even (BE) bytes when the text is mostly ASCII;
-    CJK-heavy UTF-16 without a BOM cannot be told from binary by its bytes and needs --encoding."""
+    """``utf-16-le`` or ``utf-16-be`` when the bytes have the pattern of UTF-16 text without a BOM.
+
+    Mostly ASCII text has it as NULs at every other byte (here); Chinese text as the CJK high bytes
+    at every other byte (:func:`_guess_bomless_chinese_utf16`).
+
+    Every code unit of such text has a high byte from a few values (0x00 for ASCII, 0x4E–0x9F for
+    CJK ideographs, 0x30 and 0xFF for Chinese punctuation) while the low bytes are spread over all
+    256, so one parity of positions (odd for little-endian, even for big-endian) holds those values
+    and the other does not. Legacy Chinese codecs and UTF-8 spread their bytes over both parities.
+    Callers still check that the decoding reads as text.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
+    even, odd = data[0::2], data[1::2]
     half = len(data) // 2
-    if odd_nuls > 0.7 * half and even_nuls < 0.05 * half:
+    if odd.count(0) > 0.7 * half and even.count(0) < 0.05 * half:
         return "utf-16-le"
-    if even_nuls > 0.7 * half and odd_nuls < 0.05 * half:
+    if even.count(0) > 0.7 * half and odd.count(0) < 0.05 * half:
         return "utf-16-be"
     return None
+
+
+def _guess_bomless_chinese_utf16(data: bytes) -> str | None:
+    """The same for Chinese, whose high bytes are 0x4E–0x9F more than 0x00; long enough to judge."""
+    if len(data) < 2 * _UTF16_MIN_UNITS or len(data) % 2:
+        return None
+    even, odd = data[0::2][:_UTF16_SAMPLE], data[1::2][:_UTF16_SAMPLE]
+    candidates = [
+        codec
+        for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd))
+        if _share_in(high, _UTF16_TEXT_HIGH_BYTES) >= _UTF16_MIN_TEXT_SHARE
+        and _share_in(_low_bytes_of_non_ascii(high, low), _UTF16_TEXT_HIGH_BYTES) <= _UTF16_MAX_LOW_SHARE
+    ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _low_bytes_of_non_ascii(high: bytes, low: bytes) -> bytes:
+    """Low bytes of the code units whose high byte is not 0 (ASCII letters would look like high bytes)."""
+    return bytes(lo for hi, lo in zip(high, low, strict=True) if hi)
+
+
+def _share_in(data: bytes, allowed: bytes) -> float:
+    if not data:
+        return 0.0
+    return (len(data) - len(data.translate(None, allowed))) / len(data)
 
 
 def _looks_like_text(text: str) -> bool:

@@ -129,6 +129,13 @@ def align(
     settings["presegmented"] = presegmented
     if corrections is not None:
         settings["corrections"] = f"{len(fixed)} beads kept"
+    settings.update(
+        {
+            f"{side}_{key}": value
+            for side, doc in (("zh", zh_doc), ("en", en_doc))
+            for key, value in doc.reading_settings().items()
+        }
+    )
     settings.update({k: v for k, v in versions().items() if k != "bitext"})
     return Alignment(zh_doc, en_doc, tuple(beads), settings)
 

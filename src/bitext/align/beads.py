@@ -41,10 +41,11 @@ class Bead:
 
 
 def _join(doc: Document, indices: Sequence[int]) -> str:
-    """The original text covering the given (consecutive) sentences, whitespace between them kept."""
+    """The original text covering the given (consecutive) sentences, whitespace between them kept
+    (page furniture between them left out)."""
     if not indices:
         return ""
-    return doc.text[doc.sentences[indices[0]].start : doc.sentences[indices[-1]].end]
+    return doc.text_without_furniture(doc.sentences[indices[0]].start, doc.sentences[indices[-1]].end)
 
 
 @dataclass(eq=False)

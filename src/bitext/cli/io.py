@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bitext import progress
-from bitext.document import Document
+from bitext.document import Document, Lang
 from bitext.errors import BitextError
+from bitext.inputs import read_document
 from bitext.reading import decode_bytes, read_text
-from bitext.segment import segment
+from bitext.segment import LAYOUTS
 
 STDIN = "-"
 
@@ -28,11 +29,41 @@ def read_input(path: str, encoding: str | None = None) -> str:
 
 
 def add_pair_encoding_options(parser: argparse.ArgumentParser) -> None:
-    """``--encoding`` for both inputs, and one per side: a Big5 source with a UTF-8 translation is common."""
+    """``--encoding`` for both inputs, and one per side: a Big5 source with a UTF-8 translation is common;
+    and ``--layout``, how the inputs' lines are laid out."""
+    add_layout_option(parser)
     parser.add_argument("--encoding", help="encoding of both inputs (default: detected per file)")
     parser.add_argument("--source-encoding", metavar="ENCODING", help="encoding of SOURCE alone (overrides --encoding)")
     parser.add_argument(
         "--translation-encoding", metavar="ENCODING", help="encoding of TRANSLATION alone (overrides --encoding)"
+    )
+
+
+def add_layout_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="auto",
+        help="how lines make paragraphs: auto (default: hard-wrapped text is detected), lines (one paragraph a "
+        "line), paragraphs (blank lines separate them), wrapped; page numbers, running heads and footnotes "
+        "are set aside as furniture either way",
+    )
+
+
+def read_one_document(
+    path: str, lang: Lang, args: argparse.Namespace, encoding: str | None, splitter: str = ""
+) -> Document:
+    """``path`` (``-``: standard input) in any format bitext reads (text, DOCX, PDF, HTML, Markdown), segmented."""
+    data, name = (sys.stdin.buffer.read(), "<stdin>") if path == STDIN else (None, None)
+    return read_document(
+        path,
+        lang,
+        encoding=encoding,
+        layout=getattr(args, "layout", "auto"),
+        presegmented=getattr(args, "presegmented", False),
+        data=data,
+        name=name,
+        splitter=splitter,
     )
 
 
@@ -42,17 +73,15 @@ def pair_encodings(args: argparse.Namespace) -> tuple[str | None, str | None]:
 
 
 def read_documents(args: argparse.Namespace) -> tuple[Document, Document]:
-    """``args.source`` and ``args.translation`` (either may be ``-``) read, each with its encoding, and split
-    into sentences (``args.presegmented``: one a line): what every command that aligns a pair starts with."""
+    """``args.source`` and ``args.translation`` (either may be ``-``) read, each with its encoding and format,
+    and split into sentences (``args.presegmented``: one a line; ``args.layout``): what every command that
+    aligns a pair starts with."""
     source_encoding, translation_encoding = pair_encodings(args)
     if args.source == STDIN and args.translation == STDIN:
         raise BitextError("only one of SOURCE and TRANSLATION can be standard input (-)")
-    with progress.stage("reading"):
-        zh_text = read_input(args.source, source_encoding)
-        en_text = read_input(args.translation, translation_encoding)
-    with progress.stage("splitting sentences"):
-        zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
-        en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
+    with progress.stage("reading and splitting sentences"):
+        zh = read_one_document(args.source, "zh", args, source_encoding)
+        en = read_one_document(args.translation, "en", args, translation_encoding)
     return zh, en
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from bitext.cli.io import open_output, read_input
-from bitext.segment import segment
+from bitext.cli.io import add_layout_option, open_output, read_one_document
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,12 +21,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="sentence splitter by name (en: rules, nupunkt, pysbd; zh: rules, rules-semicolon, pysbd); "
         "default: rules, the most accurate on FLORES and MAC-Dev (docs/benchmarks.md)",
     )
+    add_layout_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    text = read_input(args.file, args.encoding)
-    doc = segment(text, args.lang, name=str(args.file), splitter=args.splitter)
+    doc = read_one_document(args.file, args.lang, args, args.encoding, splitter=args.splitter)
     with open_output(args.output) as out:
         for number, sentence in enumerate(doc.sentences):
             if args.format == "lines":
@@ -42,4 +41,9 @@ def run(args: argparse.Namespace) -> int:
                     "text": sentence.text,
                 }
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if args.format == "jsonl":
+            # Page furniture is listed, never dropped: it is in no sentence.
+            for furniture in doc.furniture:
+                item = {"kind": "furniture", "start": furniture.start, "end": furniture.end, "text": furniture.text}
+                out.write(json.dumps(item, ensure_ascii=False) + "\n")
     return 0

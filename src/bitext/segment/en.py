@@ -51,7 +51,11 @@ _CANDIDATE = regex.compile(
     rf"|(?:—|–|--)['\"’”](?=\s+[{_OPENING}])"
     rf"|[。！？]+[{_CLOSERS}]*"
 )
-_SENTENCE_START = regex.compile(rf"\s*[{_OPENING}]*\p{{Han}}|\s+[{_OPENING}]*[\p{{Lu}}\p{{N}}]")
+# Footnote markers a line of a footnote block begins with ("the Region.\n*For entry …").
+_FOOTNOTE_MARKS = "*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SENTENCE_START = regex.compile(rf"\s*[{_OPENING}]*\p{{Han}}|\s+[{_OPENING}{_FOOTNOTE_MARKS}]*[\p{{Lu}}\p{{N}}]")
+# The label of a numbered list item or heading ("1.", "b.", "iv."): the whole sentence so far.
+_LIST_LABEL = regex.compile(r"\d{1,3}|\p{L}|[ivxlcIVXLC]{1,6}")
 _NEXT_WORD = regex.compile(rf"\s*[{_OPENING}]*([\p{{L}}\p{{N}}]+)")
 _SPEECH_TAG = regex.compile(r"\s+([\p{Lu}][\p{L}'’-]*)\s+(?:[\p{Lu}][\p{L}'’-]*\s+)?(\p{Ll}+)")
 _PRONOUNS = frozenset("i he she it we they you this that".split())
@@ -109,6 +113,8 @@ def _is_abbreviation_period(text: str, start: int, end: int, sentence_start: int
     closed_by_quote = any(ch in "'\"’”" for ch in text[start:end])
     if word in _NEVER_FINAL:
         return True
+    if _LIST_LABEL.fullmatch(token) and text[sentence_start:start].strip() == token:
+        return True  # "1. You modify files.": a list label, not a sentence
     if word in _BEFORE_NUMBER:
         return following[:1].isdigit()
     if closed_by_quote:

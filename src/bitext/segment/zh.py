@@ -49,6 +49,12 @@ _AFTER_HALF_WIDTH_STOP = regex.compile(rf"\s*(?:[\p{{Han}}{_OPENING}]|\Z)|\s+[\p
 _HAN = regex.compile(r"\p{Han}")
 _STARTS_TEXT = regex.compile(rf"\s*[{_OPENING}]*[\p{{L}}\p{{N}}]")
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
+# "⋯⋯等" and "……之類": an ellipsis closing an enumeration inside the sentence.
+_AND_SO_ON = regex.compile(r"等|之類|之类")
+# A question word or particle in the sentence before a half-width "?" with Han on both sides makes it a
+# question mark typed without a Chinese input method ("你为什么不走动走动?或者…", as MAC-Dev writes);
+# with none, the "?" stands for a character the file's encoding could not hold ("陳?明", Big5's "?").
+_QUESTION_WORD = regex.compile(r"[嗎吗呢麼么吧啊呀哪誰谁何怎幾几豈岂甚啥煞]|多少|難道|难道|是否|可否|能否|沒有|没有")
 # The rest of a clause up to a closing quote: no opening quote, closer or possible sentence end on
 # the way, except the final marks right before the closing quote ("吃。」").
 _CLAUSE_CLOSES_QUOTE = regex.compile(
@@ -95,13 +101,25 @@ class ChineseSplitter:
         if "；" in marks:
             return self.semicolon
         if not marks.strip(_ELLIPSIS):
+            if _AND_SO_ON.match(text, end, limit):
+                return False  # "功能缺陷⋯⋯等。": the ellipsis ends a list, not the sentence
             closed = end > start + len(marks)
             return closed or _ellipsis_ends_narration(text, end, sentence_start, limit)
         # Half-width ! or ? (possibly with an ellipsis): Chinese after a Han character, Latin otherwise.
         before = text[start - 1] if start > sentence_start else ""
+        if marks == "?" and _stands_for_a_character(text, start, sentence_start, limit):
+            return False
         if before and not _HAN.match(before) and not before.isspace():
             return _latin_sentence_ends(text, start, end, sentence_start, limit)
         return True
+
+
+def _stands_for_a_character(text: str, start: int, sentence_start: int, limit: int) -> bool:
+    before = text[start - 1] if start > sentence_start else ""
+    after = text[start + 1] if start + 1 < limit else ""
+    if not (before and after and _HAN.match(before) and _HAN.match(after)):
+        return False
+    return not _QUESTION_WORD.search(text, sentence_start, start)
 
 
 def _final_run(text: str, start: int, sentence_start: int, limit: int) -> tuple[str, int]:

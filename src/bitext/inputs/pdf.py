@@ -1,0 +1,116 @@
+"""PDF → text with pypdf (BSD-3-Clause): the text layer, page by page, pages separated by a form feed.
+
+pypdf is pure Python (no system library, no AGPL: PyMuPDF is AGPL and pdfminer.six, MIT, was not
+needed): it reads the text layer of ordinary PDFs, including Chinese set in the standard CID fonts
+(MSung, STSong) with their Unicode maps. Lines come out as the page sets them, hard-wrapped, with page
+numbers and running heads where the page has them: the layout reader (``segment/layout.py``) joins
+the wrapped lines and sets the furniture aside, helped by the form feed after every page (as
+``pdftotext`` writes it) and by the lines this reader finds in the top and bottom margins, which it
+passes on as furniture (a one-page PDF's running head is told from a title only by where it stands).
+A PDF whose pages have no text (a scan) is refused with a hint to run OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from bitext.document import Lang
+from bitext.errors import InputError
+from bitext.inputs.base import CONTROL as _CONTROL
+from bitext.inputs.base import Extracted
+from bitext.reading import normalise_text
+
+_MIN_PIECES = 20  # fewer pieces of text are too few to tell the body's extent
+_MARGIN_LINES = 1.5  # text this many lines beyond the body's extent is in the margin
+_MAX_MARGIN_CHARS = 100
+_MARGIN_GAP = 2.5  # with little text: a top or bottom line this many line heights from the next
+
+
+def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> Extracted:
+    import pypdf
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about odd but readable files are noise
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{name}: the PDF is encrypted with a password; decrypt it first")
+        pages, margins = _pages_and_margins(reader)
+    except InputError:
+        raise
+    except (FileNotDecryptedError, DependencyError):
+        raise InputError(f"{name}: the PDF is encrypted with a password; decrypt it first") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise InputError(f"{name}: not a readable PDF file ({error})") from None
+    if not any(page.strip() for page in pages):
+        raise InputError(f"{name}: the PDF has no text layer ({len(pages)} page(s) of images, a scan?); run OCR first")
+    # A form feed after every page, the last one too: page breaks are certain, and a one-page PDF's
+    # margins are as clear as a long one's.
+    text = "".join(page.rstrip("\n") + "\n\f\n" for page in pages)
+    return Extracted(text, f"pdf (pypdf {pypdf.__version__})", _margin_lines(text, margins))
+
+
+@dataclass
+class _Piece:
+    page: int
+    y: float
+    text: str
+
+
+def _pages_and_margins(reader: Any) -> tuple[list[str], list[set[str]]]:
+    """Each page's text, and the lines set in its top or bottom margin (running heads, page numbers):
+    text standing more than one and a half lines above the highest or below the lowest line the body
+    text reaches, or, with little text, a lone top or bottom line far from the rest."""
+    pieces: list[_Piece] = []
+    pages = []
+    for number, page in enumerate(reader.pages):
+
+        def visit(text: str, cm: list[float], tm: list[float], _font: Any, _size: Any, number: int = number) -> None:
+            if text.strip():
+                pieces.append(_Piece(number, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip()))
+
+        pages.append(_CONTROL.sub(" ", normalise_text(page.extract_text(visitor_text=visit) or "")))
+    margins: list[set[str]] = [set() for _ in pages]
+    heights = sorted(piece.y for piece in pieces)
+    steps = sorted(b - a for a, b in pairwise(heights) if b - a > 1)
+    if not steps:
+        return pages, margins
+    leading = steps[len(steps) // 2]
+    # The body's extent: the heights left when 3% of the pieces (one at least: a one-page PDF's page
+    # number) are set aside at each end. Margin lines repeated on several pages the layout reader finds
+    # by their text as well.
+    skip = max(1, int(0.03 * len(heights)))
+    if len(heights) >= _MIN_PIECES:
+        low, high = heights[skip], heights[len(heights) - 1 - skip]
+        outside = [p for p in pieces if p.y > high + _MARGIN_LINES * leading or p.y < low - _MARGIN_LINES * leading]
+    else:
+        # Too little text to know the body's extent: a lone top or bottom line set apart by a wide gap.
+        outside = []
+        for number in range(len(pages)):
+            ys = sorted((p for p in pieces if p.page == number), key=lambda p: p.y)
+            if len(ys) >= 3 and ys[1].y - ys[0].y > _MARGIN_GAP * leading:
+                outside.append(ys[0])
+            if len(ys) >= 3 and ys[-1].y - ys[-2].y > _MARGIN_GAP * leading:
+                outside.append(ys[-1])
+    for piece in outside:
+        if len(piece.text) <= _MAX_MARGIN_CHARS:
+            margins[piece.page].update(line.strip() for line in piece.text.splitlines() if line.strip())
+    return pages, margins
+
+
+def _margin_lines(text: str, margins: list[set[str]]) -> tuple[tuple[int, int], ...]:
+    """Offsets of the lines of ``text`` (pages split at form feeds) that are their page's margin text."""
+    found = []
+    page = cursor = 0
+    for line in text.split("\n"):
+        if "\f" in line:
+            page += 1
+        elif page < len(margins) and line.strip() in margins[page]:
+            start = cursor + line.index(line.strip())
+            found.append((start, start + len(line.strip())))
+        cursor += len(line) + 1
+    return tuple(found)

@@ -1,0 +1,492 @@
+"""Page layout of plain text: which line breaks are inside a paragraph, and which lines are page furniture.
+
+Text as people have it is rarely one paragraph a line. Copying from a PDF or running ``pdftotext``
+gives hard-wrapped lines (~70 characters in English, ~35 in Chinese) and, between pages, page numbers,
+running heads and feet and footnote blocks. The layout reader decides, on the text as read and without
+changing a character of it:
+
+- **paragraphs**: ``lines`` (each non-blank line), ``paragraphs`` (blocks between blank lines) or
+  ``wrapped`` (blocks cut also before an indented line, a list or heading label after a complete line,
+  after a short line that ends a sentence, and around a heading on its own line); ``auto`` chooses
+  ``wrapped`` when the line widths say so (see :func:`wrap_width`) and ``lines`` otherwise. Inside a
+  paragraph a line break is whitespace to the sentence splitters, so an English line break counts as a
+  space and a Chinese one as nothing (the splitters never need a space between Chinese sentences);
+- **furniture**: page numbers alone on a line (a run of increasing numbers at least a page apart, or
+  next to a form feed), running heads and feet (the same line, digits aside, next to three or more page
+  breaks) and footnote blocks (lines from a footnote marker down to a page break). Furniture lines are
+  transparent to paragraphs: a paragraph broken by a page continues after it.
+
+Every offset indexes the text as read; furniture is listed as spans, never dropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import regex
+
+from bitext.segment.base import strip_span
+from bitext.segment.labels import HEADING_LABEL, LINE_LABEL
+
+LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
+
+# Characters a line ends with when its last sentence is complete.
+FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
+_MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
+_MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
+_NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
+_WIDTH_PERCENTILE = 0.75
+_TITLE_WIDTH = 0.6  # a heading or title line is shorter than this share of the width
+_CHINESE_SHORT = 0.5  # a Chinese line shorter than this share, not ending in a comma, ends a paragraph
+_WIDE_RUN = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"\p{Latin}")
+
+# Page furniture. A bare number has at most three digits: a year alone on a line (a narrow column's
+# "2021") is not a page.
+_PAGE_NUMBER = regex.compile(
+    r"\s*(?:[-–—]\s*)?(?:(?P<n>\d{1,3})|page\s+(?P<n>\d{1,4})(?:\s+of\s+\d{1,4})?|第\s*(?P<n>\d{1,4})\s*[頁页]"
+    r"|(?P<n>\d{1,4})\s*/\s*\d{1,4})(?:\s*[-–—])?\s*",
+    regex.IGNORECASE,
+)
+_MIN_PAGE_LINES = 8  # page numbers stand at least this many lines apart
+_MIN_LAST_PAGE_LINES = 3  # but the last page (the document's last line a page number) may be short
+_MAX_PAGE_STEP = 10  # and their numbers rise by at most this much between two found
+_PAGE_WINDOW = 50  # a page number follows one of the 50 number-only lines before it (a table of numbers
+# would otherwise make the search quadratic)
+_MIN_PAGE_NUMBERS = 3  # without form feeds, this many make a run of page numbers (two, with a running head)
+_PAGE_EVENNESS = 0.5  # lines per page vary by less than this share of the median (the last page is short)
+_NEAR_BREAK = 2  # running heads and feet stand within this many lines of a page break
+_EDGE_LINES = 3  # with form feeds: page numbers, heads and feet are among a page's first or last lines
+_MIN_RUNNING = 3  # a running head or foot repeats next to at least this many page breaks
+_MAX_RUNNING_CHARS = 100
+_SENTENCE_END = tuple(".。!?！？")
+_FOOTNOTE_MARKER = regex.compile(
+    r"\s*(?:\*{1,3}|[†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|[註注]\s*[\d一二三四五六七八九十]*\s*[:：.．]?)\s*\S"
+)
+_MAX_FOOTNOTE_LINES = 12  # a footnote block is at most this many lines above its page break
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Paragraph and furniture offsets of a text, and the layout that produced them."""
+
+    mode: str
+    detected: bool
+    paragraphs: tuple[tuple[int, int], ...]
+    furniture: tuple[tuple[int, int], ...]
+
+    @property
+    def description(self) -> str:
+        """``"wrapped (detected)"`` when ``auto`` chose, else the mode asked for: recorded in settings."""
+        return f"{self.mode} (detected)" if self.detected else self.mode
+
+
+# ``ends_sentence(start, end)``: whether the splitter cuts ``text[start:end]`` right at ``cut``.
+SentenceEnd = Callable[[int, int, int], bool]
+
+
+def analyse(
+    text: str,
+    lang: str = "",
+    layout: str = "auto",
+    ends_sentence: SentenceEnd | None = None,
+    known_furniture: Sequence[tuple[int, int]] = (),
+) -> Layout:
+    """Paragraphs and furniture of ``text`` under ``layout`` (one of :data:`LAYOUTS`).
+
+    ``lang`` ("zh"/"en") picks the rules for short lines (guessed from the text when empty);
+    ``ends_sentence(start, end, cut)`` tells whether the sentence splitter cuts ``text[start:end]``
+    at ``cut`` (used to end a wrapped paragraph after a short line that ends a sentence).
+    ``known_furniture``: spans a format marked as furniture; the lines they touch are furniture.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; choose one of: {', '.join(LAYOUTS)}")
+    lines = raw_lines(text)
+    furniture_lines = find_furniture(text, lines) | _lines_touching(lines, known_furniture)
+    body = [i for i in range(len(lines)) if i not in furniture_lines]
+    mode, detected = layout, False
+    if layout == "auto":
+        mode = "wrapped" if wrap_width(text, [lines[i] for i in body]) is not None else "lines"
+        detected = True
+    if mode == "lines":
+        paragraphs = [span for i in body if (span := strip_span(text, *lines[i])) is not None]
+    else:
+        lang = lang or _guess_lang(text)
+        paragraphs = _blocks(text, lines, body, mode, lang, ends_sentence)
+    furniture = [span for i in sorted(furniture_lines) if (span := strip_span(text, *lines[i])) is not None]
+    return Layout(mode, detected, tuple(paragraphs), tuple(furniture))
+
+
+def _lines_touching(lines: list[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> set[int]:
+    starts = [start for start, _end in lines]
+    found: set[int] = set()
+    for start, end in spans:
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(start, end - 1)) - 1
+        found.update(range(max(first, 0), last + 1))
+    return found
+
+
+def raw_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    cursor = 0
+    for line in text.split("\n"):
+        spans.append((cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    return spans
+
+
+def columns(line: str) -> int:
+    """Display width: CJK characters take two columns, as in the editor that wrapped the text."""
+    return len(line) + sum(map(len, _WIDE_RUN.findall(line)))
+
+
+def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width (in display columns) a hard-wrapped text is wrapped at, or ``None`` if it is not.
+
+    The width is the 75th percentile of line widths (a wrapped text's lines cluster just under it; a URL
+    or a line of Chinese, two columns a character, may stand out above it). Among the lines that reach
+    close to it and are followed by another line of the same block, most end mid-sentence when the text
+    is wrapped; when each line is a paragraph they end with a full stop. Subtitles and lists are too narrow to count.
+    """
+    if len(lines) <= _MIN_WRAPPED_LINES:
+        return None
+    contents = [text[start:end].strip() for start, end in lines]
+    width = _width(contents)
+    if width is None or width < _MIN_WRAP_COLUMNS:
+        return None
+    long_inner = [
+        content
+        for content, following in pairwise(contents)
+        if content and following and columns(content) >= _NEAR_WIDTH * width
+    ]
+    wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
+    if len(wrapped) < _MIN_WRAPPED_LINES or 2 * len(wrapped) <= len(long_inner):
+        return None
+    return width
+
+
+def _width(contents: list[str]) -> int | None:
+    widths = sorted(columns(content) for content in contents if content)
+    return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILE * len(widths)))] if widths else None
+
+
+def _guess_lang(text: str) -> str:
+    return "zh" if len(_HAN.findall(text, 0, 5000)) >= len(_LATIN.findall(text, 0, 5000)) else "en"
+
+
+# --- Paragraphs ---------------------------------------------------------------------------------------
+
+
+def _blocks(
+    text: str,
+    lines: list[tuple[int, int]],
+    body: list[int],
+    mode: str,
+    lang: str,
+    ends_sentence: SentenceEnd | None,
+) -> list[tuple[int, int]]:
+    """Paragraphs of the ``paragraphs`` and ``wrapped`` modes; furniture lines are skipped, not breaks."""
+    contents = {i: text[lines[i][0] : lines[i][1]] for i in body}
+    width = _width([contents[i].strip() for i in body]) or 1
+    nonblank = [content for content in contents.values() if content.strip()]
+    base_indent = min((_indent(content) for content in nonblank), default=0)
+    paragraphs: list[tuple[int, int]] = []
+    current: list[int] = []
+
+    def close() -> None:
+        if current:
+            span = strip_span(text, lines[current[0]][0], lines[current[-1]][1])
+            if span is not None:
+                paragraphs.append(span)
+        current.clear()
+
+    beside_furniture = _blank_lines_beside_furniture(text, lines, body)
+    # The next non-blank body line after each position, found once (a scan per line is quadratic).
+    next_nonblank: list[int | None] = [None] * len(body)
+    upcoming: int | None = None
+    for position in range(len(body) - 1, -1, -1):
+        next_nonblank[position] = upcoming
+        if contents[body[position]].strip():
+            upcoming = body[position]
+    for position, i in enumerate(body):
+        content = contents[i]
+        stripped = content.strip()
+        if not stripped:
+            if i not in beside_furniture:
+                close()
+            continue
+        if current:
+            previous = contents[current[-1]].strip()
+            complete = previous.endswith(FINAL_MARKS) or columns(previous) < _NEAR_WIDTH * width
+            if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and _indent(content) > base_indent):
+                close()  # a list item or heading after a complete line, or an indented first line
+        current.append(i)
+        following_index = next_nonblank[position]
+        following = contents[following_index].strip() if following_index is not None else None
+        if _is_heading(stripped, width) or (
+            mode == "wrapped"
+            and _ends_paragraph(
+                text,
+                lines,
+                i,
+                following_index,
+                stripped,
+                following,
+                width,
+                lang,
+                ends_sentence,
+                len(current) == 1,
+            )
+        ):
+            close()
+    close()
+    return paragraphs
+
+
+def _blank_lines_beside_furniture(text: str, lines: list[tuple[int, int]], body: list[int]) -> set[int]:
+    """Blank lines with furniture as their nearest non-blank neighbour on either side: the space around a
+    page number or footnote block, not the end of a paragraph (a paragraph runs on across a page)."""
+    body_set = set(body)
+    blank = {i for i in body if not text[lines[i][0] : lines[i][1]].strip()}
+    found: set[int] = set()
+    for i in blank:
+        for step in (-1, 1):
+            j = i + step
+            while j in blank:
+                j += step
+            if 0 <= j < len(lines) and j not in body_set:
+                found.add(i)
+    return found
+
+
+def _is_heading(line: str, width: int) -> bool:
+    """第一條, Article 1, Chapter II Fundamental Rights: a heading label on a short line of its own."""
+    return bool(HEADING_LABEL.match(line)) and columns(line) < _TITLE_WIDTH * max(width, _MIN_WRAP_COLUMNS)
+
+
+def _ends_paragraph(
+    text: str,
+    lines: list[tuple[int, int]],
+    index: int,
+    following_index: int | None,
+    line: str,
+    following: str | None,
+    width: int,
+    lang: str,
+    ends_sentence: SentenceEnd | None,
+    alone: bool,
+) -> bool:
+    """Whether a wrapped paragraph ends after this line, which stops short of the width.
+
+    Inside a paragraph (not ``alone``) a wrapper leaves a line short only when the next word would not
+    fit: a short line that had room for it was ended by the writer. A paragraph's first line (``alone``)
+    may be short for other reasons (an indent, a drop capital: "The Tao that can be trodden is not the
+    enduring and" | "unchanging Tao."), so it ends the paragraph only when it ends a sentence (as the
+    splitter decides with the next line in view) or is a title. The room is measured against the wrap
+    width found (the 75th percentile of the lines), which errs towards continuing the paragraph.
+    """
+    if following is None or following_index is None:
+        return True
+    if columns(line) >= _NEAR_WIDTH * width:
+        return False
+    if not alone:
+        next_word = following[:1] if lang == "zh" else following.split(None, 1)[0]
+        return columns(line) + (lang != "zh") + columns(next_word) <= width
+    if line.endswith(FINAL_MARKS):
+        if ends_sentence is None:
+            return True
+        line_end = strip_span(text, *lines[index])
+        assert line_end is not None
+        return ends_sentence(lines[index][0], lines[following_index][1], line_end[1])
+    if lang == "zh":
+        return columns(line) < _CHINESE_SHORT * width and not line.endswith(("，", "、", ",", "；", "："))
+    # English: a short first line that does not end a sentence ends the paragraph only as a title ("The
+    # Way of Heaven" over the text).
+    return following[:1].isupper() and _title_like(line)
+
+
+# A title never ends with these (a clause or a phrase going on does: "Since 2022," | "SenseTime has").
+_CONTINUING = (",", ";", "-", "–", "—", "(", "/", "&")
+_CONTINUING_WORDS = frozenset("and or of the a an to in for with by on at from as that".split())
+
+
+def _title_like(line: str) -> bool:
+    if line.endswith(_CONTINUING) or line.rsplit(None, 1)[-1].lower() in _CONTINUING_WORDS:
+        return False
+    words = [word for word in regex.findall(r"\p{L}+", line) if len(word) >= 4]
+    if not words:
+        return not line[-1:].islower()
+    return sum(word[0].isupper() for word in words) >= 0.6 * len(words)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+# --- Furniture ----------------------------------------------------------------------------------------
+
+
+def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indices of the lines that are page furniture: page numbers, running heads and feet, footnotes."""
+    contents = [text[start:end] for start, end in lines]
+    feeds = [i for i, content in enumerate(contents) if "\f" in content]
+    if feeds:
+        furniture = _paged_furniture(contents, feeds)
+        page_ends = {*feeds, len(contents)}
+    else:
+        page_numbers = _page_number_lines(contents)
+        if not page_numbers:
+            return _last_page_number(contents)
+        # The document's start and end are page edges too (the first page's head has no break above).
+        edges = [-1, *sorted(page_numbers), len(contents)]
+        running = _running_lines(contents, edges, page_numbers, _MIN_RUNNING)
+        if len(page_numbers) < _MIN_PAGE_NUMBERS:
+            # Two numbers alone are pages only with a running head or foot beside both.
+            running = _running_lines(contents, edges, page_numbers, 2)
+            if not running:
+                return set()
+        furniture = page_numbers | running
+        page_ends = page_numbers
+    furniture |= _footnote_lines(contents, page_ends, furniture)
+    return {i for i in furniture if contents[i].strip()}
+
+
+def _last_page_number(contents: list[str]) -> set[int]:
+    """A one-page text's page number: its last non-blank line, a bare number (or "Page 1"), with the
+    footnote block above it. (Its running head cannot be told from a title and stays text.)"""
+    last = next((i for i in range(len(contents) - 1, -1, -1) if contents[i].strip()), None)
+    if last is None or last == 0 or not _PAGE_NUMBER.fullmatch(contents[last]):
+        return set()
+    return {last} | _footnote_lines(contents, {last}, set())
+
+
+def _paged_furniture(contents: list[str], feeds: list[int]) -> set[int]:
+    """With a form feed between pages (PDF text, ``pdftotext``): page numbers are lines at a page's top or
+    bottom whose number is the page's index plus one same offset on two or more pages; running heads and
+    feet are lines at the same place from the top or bottom of half the pages or more (two at least)."""
+    bounds = [-1, *feeds, len(contents)]
+    pages = [(a, b) for a, b in pairwise(bounds) if any(contents[i].strip() for i in range(a + 1, b))]
+    numbered: dict[int, set[int]] = {}
+    for index, (a, b) in enumerate(pages):
+        for i in _near(contents, a, 1, set(), _EDGE_LINES) + _near(contents, b, -1, set(), _EDGE_LINES):
+            found = _PAGE_NUMBER.fullmatch(contents[i])
+            if found:
+                numbered.setdefault(int(found.group("n")) - index, set()).add(i)
+    page_numbers = max(numbered.values(), key=len, default=set())
+    if len(page_numbers) < 2:
+        page_numbers = set()
+    places: dict[tuple[int, int, str], set[int]] = {}
+    for a, b in pages:
+        for step, edge in ((1, a), (-1, b)):
+            for rank, i in enumerate(_near(contents, edge, step, page_numbers, _EDGE_LINES)):
+                key = _key(contents[i])
+                if len(key) <= _MAX_RUNNING_CHARS:
+                    places.setdefault((step, rank, key), set()).add(i)
+    least = max(2, (len(pages) + 1) // 2)
+    running = {i for found in places.values() if _running(contents, found, least, len(pages)) for i in found}
+    return page_numbers | running
+
+
+def _page_number_lines(contents: list[str]) -> set[int]:
+    """The longest run of lines holding only a number (or "Page 3", "第3頁", "- 3 -") whose numbers rise,
+    a page apart or more and evenly (the lines per page number vary by less than half): section numbers
+    on their own lines come at uneven distances."""
+    candidates = []
+    for i, content in enumerate(contents):
+        found = _PAGE_NUMBER.fullmatch(content) if content.strip() else None
+        if found:
+            candidates.append((i, int(found.group("n"))))
+    if len(candidates) < 2:
+        return set()
+    best = [1] * len(candidates)
+    previous = [-1] * len(candidates)
+    last_line = max(i for i, content in enumerate(contents) if content.strip())
+    for j, (line_j, number_j) in enumerate(candidates):
+        # The last page may be short: the document's last line needs only stand apart from the one before.
+        least_gap = _MIN_LAST_PAGE_LINES if line_j == last_line else _MIN_PAGE_LINES
+        for i in range(max(0, j - _PAGE_WINDOW), j):
+            line_i, number_i = candidates[i]
+            if line_j - line_i >= least_gap and 0 < number_j - number_i <= _MAX_PAGE_STEP and best[i] + 1 > best[j]:
+                best[j], previous[j] = best[i] + 1, i
+    end = max(range(len(candidates)), key=lambda k: best[k])
+    chain: list[tuple[int, int]] = []
+    while end >= 0:
+        chain.append(candidates[end])
+        end = previous[end]
+    chain.reverse()
+    if len(chain) < 2:
+        return set()
+    ends_document = chain[-1][0] == last_line
+    per_page = sorted((b[0] - a[0]) / (b[1] - a[1]) for a, b in pairwise(chain[:-1] if ends_document else chain))
+    if not per_page:
+        return {line for line, _number in chain}
+    median = per_page[len(per_page) // 2]
+    if len(per_page) > 1 and (
+        per_page[0] < (1 - _PAGE_EVENNESS) * median or per_page[-1] > (1 + _PAGE_EVENNESS) * median
+    ):
+        return set()
+    return {line for line, _number in chain}
+
+
+def _running(contents: list[str], found: set[int], least: int, pages: int) -> bool:
+    """Whether lines repeated at one place of ``least`` or more pages are a running head or foot. A line that
+    ends like a sentence must repeat on three quarters of the pages (and three at least): a statute repeats
+    whole sentences, and a template ("Sentence 1 of part 2.") repeats its shape, but not on every page."""
+    if len(found) < least:
+        return False
+    if not contents[next(iter(found))].strip().endswith(_SENTENCE_END):
+        return True
+    return len(found) >= max(_MIN_RUNNING, 0.75 * pages)
+
+
+def _key(content: str) -> str:
+    return regex.sub(r"\d+", "#", " ".join(content.split()))
+
+
+def _near(contents: list[str], position: int, step: int, skip: set[int], count: int = 0) -> list[int]:
+    """Up to ``count`` (``_NEAR_BREAK``) non-blank lines from ``position`` in direction ``step``, skipping
+    ``skip``, not past a form feed."""
+    found: list[int] = []
+    i = position + step
+    while 0 <= i < len(contents) and len(found) < (count or _NEAR_BREAK) and "\f" not in contents[i]:
+        if contents[i].strip() and i not in skip:
+            found.append(i)
+        i += step
+    return found
+
+
+def _running_lines(contents: list[str], breaks: list[int], page_numbers: set[int], least: int) -> set[int]:
+    """Lines at the same place next to page breaks (first after, last before…) that repeat, digits aside,
+    at three or more of them. Body text repeats too (statutes repeat whole sentences), but not at the
+    same place on three pages."""
+    near: dict[tuple[int, int, str], set[int]] = {}
+    for position in breaks:
+        for step in (-1, 1):
+            for rank, i in enumerate(_near(contents, position, step, page_numbers)):
+                key = _key(contents[i])
+                if len(key) <= _MAX_RUNNING_CHARS:
+                    near.setdefault((step, rank, key), set()).add(i)
+    return {i for found in near.values() if _running(contents, found, least, len(breaks)) for i in found}
+
+
+def _footnote_lines(contents: list[str], page_ends: set[int], furniture: set[int]) -> set[int]:
+    """Footnote blocks: from the topmost line opening with a footnote marker among the last lines above a
+    page's end (its page number or form feed), down to it (the footnote's continuation lines included)."""
+    found: set[int] = set()
+    for position in sorted(page_ends):
+        above: list[int] = []
+        i = position - 1
+        while i >= 0 and len(above) < _MAX_FOOTNOTE_LINES and i not in page_ends:
+            if contents[i].strip() and i not in furniture:
+                above.append(i)
+            i -= 1
+        markers = [i for i in above if _FOOTNOTE_MARKER.match(contents[i])]
+        if markers:
+            top = min(markers)
+            found.update(i for i in above if i >= top)
+    return found

@@ -1,0 +1,280 @@
+"""Layout (issue 14): hard-wrapped paragraphs, headings and list labels, page furniture, --layout."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bitext.document import Document
+from bitext.segment import segment
+from bitext.segment.layout import analyse
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sensetime-genai"
+EN_SENTENCES = (CORPUS / "en.sentences.txt").read_text(encoding="utf-8").splitlines()
+ZH_SENTENCES = (CORPUS / "zh-Hant.sentences.txt").read_text(encoding="utf-8").splitlines()
+
+
+def wrap_english(paragraph: str, width: int) -> str:
+    """Greedy wrap replacing the space at each break by a newline (same length, same offsets)."""
+    out = list(paragraph)
+    line_start = 0
+    last_space = None
+    for i, ch in enumerate(paragraph):
+        if ch == " ":
+            if i - line_start > width and last_space is not None:
+                out[last_space] = "\n"
+                line_start = last_space + 1
+            last_space = i
+    if len(paragraph) - line_start > width and last_space is not None and last_space > line_start:
+        out[last_space] = "\n"
+    return "".join(out)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_chinese(paragraph: str, width: int) -> str:
+    """At ``width`` characters' worth of columns (a Chinese character two, a Latin letter one), as an editor
+    or a page wraps Chinese: never inside a run of Latin letters and digits ("2.0", "GenAI"), and a space
+    that would open a line kept at the end of the one before."""
+    lines: list[str] = []
+    current = ""
+    for ch in paragraph:
+        inside_latin = current and current[-1].isascii() and not current[-1].isspace() and ch.isascii()
+        if display_width(current + ch) > 2 * width and not inside_latin and not ch.isspace():
+            lines.append(current)
+            current = ""
+        current += ch
+    lines.append(current)
+    return "\n".join(line for line in lines if line)
+
+
+def nonspace_spans(document: Document) -> list[tuple[int, int]]:
+    """Sentence spans counted in non-whitespace characters: comparable across wrappings."""
+    index = [0]
+    for ch in document.text:
+        index.append(index[-1] + (not ch.isspace()))
+    return [(index[s.start], index[s.end]) for s in document.sentences]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, len(EN_SENTENCES) - 8),
+    st.integers(2, 8),
+    st.integers(20, 100),
+    st.sampled_from(["wrapped", "auto"]),
+)
+def test_wrapping_english_at_any_width_keeps_the_sentences(first: int, count: int, width: int, layout: str) -> None:
+    paragraph = " ".join(EN_SENTENCES[first : first + count])
+    reference = segment(paragraph, "en", layout="lines")
+    wrapped = wrap_english(paragraph, width)
+    if layout == "auto" and (wrapped.count("\n") < 8 or width < 60):
+        layout = "wrapped"  # under 50 columns or few lines: too little evidence of wrapping for auto
+    document = segment(wrapped, "en", layout=layout)
+    assert [(s.start, s.end) for s in document.sentences] == [(s.start, s.end) for s in reference.sentences]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, len(ZH_SENTENCES) - 8),
+    st.integers(2, 8),
+    st.integers(8, 60),
+    st.sampled_from(["wrapped", "auto"]),
+)
+def test_wrapping_chinese_at_any_width_keeps_the_sentences(first: int, count: int, width: int, layout: str) -> None:
+    paragraph = "".join(ZH_SENTENCES[first : first + count])
+    reference = segment(paragraph, "zh", layout="lines")
+    wrapped = wrap_chinese(paragraph, width)
+    if layout == "auto" and (wrapped.count("\n") < 8 or width < 25):
+        layout = "wrapped"  # narrower than 50 columns or few lines: too little evidence of wrapping for auto
+    document = segment(wrapped, "zh", layout=layout)
+    assert nonspace_spans(document) == nonspace_spans(reference)
+    # What the aligner reads has no line break left between two Chinese characters.
+    assert not any(regex.search(r"\p{Han}\s*\n\s*\p{Han}", text) for text in document.sentence_texts())
+    assert ["".join(s.split()) for s in document.sentence_texts()] == [
+        "".join(s.split()) for s in reference.sentence_texts()
+    ]
+
+
+LINE_KINDS = st.sampled_from(["sentence", "sentence", "sentence", "number", "head", "footnote", "blank", "feed"])
+
+
+@st.composite
+def paged_documents(draw: st.DrawFn) -> str:
+    lines = []
+    page = 1
+    for kind in draw(st.lists(LINE_KINDS, min_size=1, max_size=120)):
+        if kind == "sentence":
+            lines.append(draw(st.sampled_from(EN_SENTENCES + ZH_SENTENCES))[: draw(st.integers(1, 90))])
+        elif kind == "number":
+            lines.append(str(page))
+            page += draw(st.integers(0, 2))
+        elif kind == "head":
+            lines.append("Annual Report 2024")
+        elif kind == "footnote":
+            lines.append("* See the notes.")
+        elif kind == "blank":
+            lines.append("")
+        else:
+            lines.append("\f")
+    return "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(paged_documents(), st.sampled_from(["auto", "lines", "paragraphs", "wrapped"]), st.sampled_from(["zh", "en"]))
+def test_every_character_is_in_exactly_one_sentence_or_furniture_span(text: str, layout: str, lang: str) -> None:
+    if not text.strip():
+        return
+    document = segment(text, lang, layout=layout)  # type: ignore[arg-type]
+    owners = [0] * len(text)
+    for start, end in document.furniture_offsets:
+        for k in range(start, end):
+            owners[k] += 1
+    inside_furniture = {k for start, end in document.furniture_offsets for k in range(start, end)}
+    for sentence in document.sentences:
+        for k in range(sentence.start, sentence.end):
+            if k not in inside_furniture:
+                owners[k] += 1
+    assert all(owners[k] == 1 for k, ch in enumerate(text) if not ch.isspace())
+    # A sentence's text is its own characters: no furniture character in it.
+    assert sum(len("".join(s.text.split())) for s in document.sentences) + sum(
+        len("".join(f.text.split())) for f in document.furniture
+    ) == len("".join(text.split()))
+
+
+def pdftotext_like(pages: list[list[str]], head: str = "THE PERSONAL DATA ORDINANCE") -> str:
+    out = []
+    for number, lines in enumerate(pages, 1):
+        out += [head, "", *lines, "", "* Amended in 2012 (Ord. No. 18 of 2012).", "", str(number), "\f"]
+    return "\n".join(out)
+
+
+BODY = [
+    "Section 1 A data user shall take all practicable steps to ensure that personal data",
+    "held by the data user are protected against unauthorized or accidental access,",
+    "processing, erasure, loss or use, having particular regard to the kind of data and",
+    "the harm that could result if any of those things should occur. The data user shall",
+    "also take all practicable steps to ensure that the data are accurate, having regard",
+    "to the purpose for which the personal data are used. A data user shall not keep the",
+    "data longer than is necessary for the fulfilment of that purpose. The Commissioner",
+    "may by notice require a data user to supply information that the Commissioner",
+    "reasonably requires for the purposes of an investigation under this Ordinance.",
+    "A person who contravenes a requirement under this section commits an offence and is",
+]
+
+
+def test_page_furniture_is_set_aside_and_a_sentence_runs_across_the_page_break() -> None:
+    text = pdftotext_like([BODY[:5], BODY[5:], BODY[:4]])
+    document = segment(text, "en")
+    furniture = [f.text for f in document.furniture]
+    assert furniture.count("THE PERSONAL DATA ORDINANCE") == 3
+    assert furniture.count("* Amended in 2012 (Ord. No. 18 of 2012).") == 3
+    assert {"1", "2", "3"} <= set(furniture)
+    assert document.layout == "wrapped (detected)"
+    texts = [" ".join(sentence.split()) for sentence in document.sentence_texts()]
+    # "… to ensure that the data are accurate, having regard | (page 1 ends) | to the purpose …" is one sentence.
+    assert (
+        "The data user shall also take all practicable steps to ensure that the data are accurate, having "
+        "regard to the purpose for which the personal data are used." in texts
+    )
+    assert not any("ORDINANCE" in t or "Amended" in t for t in texts)
+
+
+def test_statutory_sentences_that_repeat_are_not_running_heads() -> None:
+    repeated = "This section applies to every data user."
+    pages = [[repeated, *BODY[:9]], [*BODY[:9], repeated], [repeated, *BODY[:9]]]
+    document = segment(pdftotext_like(pages), "en")
+    assert repeated not in [f.text for f in document.furniture]
+    assert sum(repeated in s for s in document.sentence_texts()) == 3
+
+
+def test_section_numbers_on_their_own_lines_are_not_page_numbers() -> None:
+    lines = []
+    for number, size in enumerate((3, 12, 5, 20), 1):
+        lines += [str(number), *(f"Sentence {k} of part {number}." for k in range(size))]
+    document = segment("\n".join(lines), "en")
+    assert document.furniture == ()
+    assert "1" in document.sentence_texts()
+
+
+def test_a_wrapped_paragraph_whose_first_line_is_short_is_not_cut() -> None:
+    text = (
+        "The Tao that can be trodden is not the enduring and\n"
+        "unchanging Tao. The name that can be named is not the enduring and unchanging\n"
+        "name. Conceived of as having no name, it is the Originator of heaven and earth;\n"
+        "conceived of as having a name, it is the Mother of all things. Always without\n"
+        "desire we must be found, if its deep mystery we would sound; but if desire always\n"
+        "within us be, its outer fringe is all that we shall see.\n"
+    )
+    texts = [" ".join(s.split()) for s in segment(text, "en").sentence_texts()]
+    assert texts[0] == "The Tao that can be trodden is not the enduring and unchanging Tao."
+
+
+def test_headings_and_list_labels_start_paragraphs_in_wrapped_text() -> None:
+    text = (
+        "Article 1\n"
+        "This Ordinance may be cited as the Personal Data Ordinance and applies to every\n"
+        "data user in the Region, whether or not the data are held in the Region itself.\n"
+        "(1) A data user shall take all practicable steps to protect the data it holds\n"
+        "against access by any person who is not authorized to see them, and shall tell\n"
+        "the data subject.\n"
+        "Article 2\n"
+        "In this Ordinance, unless the context otherwise requires, data means any record\n"
+        "of information in a form in which access to or processing of it is practicable.\n"
+    )
+    document = segment(text, "en", layout="wrapped")
+    starts = [" ".join(s.split())[:12] for s in document.sentence_texts()]
+    assert starts == ["Article 1", "This Ordinan", "(1) A data u", "Article 2", "In this Ordi"]
+
+
+def test_chinese_heading_in_wrapped_text_is_its_own_segment() -> None:
+    body = (
+        "資料使用者須採取所有切實可行的步驟，確保由資料使用者持有的個人資料"
+        "受保障而不受未獲准許的或意外的查閱、處理、刪除、喪失或使用所影響。"
+    )
+    text = "第一條\n" + wrap_chinese(body * 2, 30) + "\n第二條\n" + wrap_chinese(body, 30)
+    document = segment(text, "zh")
+    assert document.layout == "wrapped (detected)"
+    texts = [s.replace("\n", "") for s in document.sentence_texts()]
+    assert texts == ["第一條", body, body, "第二條", body]
+
+
+@pytest.mark.parametrize("layout", ["lines", "paragraphs", "wrapped"])
+def test_a_layout_asked_for_is_used_and_recorded(layout: str) -> None:
+    text = "One sentence here.\nAnother line\n\nA new block."
+    found = analyse(text, "en", layout)
+    assert found.description == layout
+    expected = {
+        "lines": ["One sentence here.", "Another line", "A new block."],
+        "paragraphs": ["One sentence here.\nAnother line", "A new block."],
+        "wrapped": ["One sentence here.\nAnother line", "A new block."],
+    }[layout]
+    assert [text[s:e] for s, e in found.paragraphs] == expected
+    assert segment(text, "en", layout=layout).layout == layout
+
+
+def test_unknown_layout_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown layout"):
+        analyse("text", "en", "columns")
+
+
+def test_cli_layout_option_is_recorded_in_the_signature(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from bitext.cli.main import main
+
+    zh = "第一條\n本條例旨在保障個人資料的私隱，並規定資料使用者的責任。\n"
+    (tmp_path / "zh.txt").write_text(zh, encoding="utf-16-le")  # no BOM: detected from the bytes
+    (tmp_path / "en.txt").write_text("Article 1\nThis Ordinance protects personal data.\n", encoding="utf-8")
+    args = ["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"), "--scorer", "lexical", "--quiet"]
+    assert main([*args, "--format", "jsonl", "--layout", "paragraphs"]) == 0
+    header = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert header["settings"]["zh_layout"] == "paragraphs"
+    assert header["settings"]["zh_encoding"] == "utf-16-le"
+    assert "en_layout:paragraphs" in header["signature"]
