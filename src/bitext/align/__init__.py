@@ -7,7 +7,7 @@ a coarse-to-fine first pass and a banded second pass over 14 bead types, with ca
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from bitext.align.aligner import BEAD_TYPES, Model, SentenceAligner, settings_of, unaligned
@@ -15,7 +15,7 @@ from bitext.align.beads import Alignment, Bead, check_beads
 from bitext.align.gale_church import gale_church
 from bitext.align.weights import MODELS
 from bitext.document import Document
-from bitext.errors import AlignmentError
+from bitext.errors import AlignmentError, InputError
 from bitext.scorers.anchors import AnchorScorer
 from bitext.scorers.base import Scorer
 from bitext.scorers.embedding import Embedder, EmbeddingScorer
@@ -23,7 +23,7 @@ from bitext.scorers.length import LengthScorer
 from bitext.scorers.lexical import LexicalScorer
 from bitext.scorers.paragraphs import ParagraphScorer
 from bitext.scorers.punctuation import PunctuationScorer
-from bitext.segment import segment
+from bitext.segment import SentenceSplitter, segment
 from bitext.versions import versions
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "check_beads",
 ]
 
+Splitter = str | SentenceSplitter  # a sentence splitter's name ("" for the language's default) or the splitter
 SentenceListAligner = Callable[[Sequence[str], Sequence[str]], list[Bead]]
 
 # "bitext" is the default because it is the most accurate (docs/benchmarks.md has the figures).
@@ -65,26 +66,48 @@ def align(
     scorer: str = DEFAULT_SCORER,
     presegmented: bool = False,
     embedder: Embedder | None = None,
+    splitter: Splitter | Mapping[str, Splitter] | None = None,
 ) -> Alignment:
     """Align a Chinese document with its English translation.
 
-    ``zh`` and ``en`` are texts (segmented here; one sentence per line with ``presegmented``) or
-    already segmented :class:`Document` objects. Every sentence of both sides ends up in exactly
-    one bead; sentences with no counterpart get 1-0 or 0-1 beads, never dropped.
+    ``zh`` and ``en`` are texts, segmented here, or :class:`Document` objects already segmented
+    (``segment(text, "zh")``, ``segment(text, "en")``; a Document of the other language is refused).
+    Every sentence of both sides ends up in exactly one bead; sentences with no counterpart get 1-0
+    or 0-1 beads, never dropped.
 
-    ``scorer`` is a preset (``all``, ``lexical``, ``embedding``) or a comma-separated list of
-    scorers (``embedding,lexical``); ``embedder`` replaces the default USE encoder (any object with
-    ``name`` and ``encode(texts) -> unit vectors``).
+    ``method``: ``"bitext"`` (the default, the most accurate: scorers combined with fitted weights,
+    two-pass search, calibrated confidence) or ``"gale-church"`` (the length-only baseline).
+
+    ``scorer``: the scorers of the ``bitext`` method, a preset (``all``, the default; ``lexical``,
+    no neural model and several times faster) or a comma-separated list of ``embedding``,
+    ``length``, ``lexical``, ``anchors``, ``paragraphs``, ``punctuation``.
+
+    ``presegmented``: the texts hold one sentence per line (blank lines between paragraphs), as
+    most aligned corpora do; they are not re-split.
+
+    ``embedder``: replaces the default encoder (USE-multilingual) of the ``embedding`` scorer: any
+    object with ``name`` and ``encode(texts) -> array of shape (len(texts), dim)``. Its vectors are
+    checked (shape, finite) and scaled to unit length if they are not (the signature then says
+    ``normalised``). An error with a method or scorers that do not use embeddings.
+
+    ``splitter``: the sentence splitters for texts segmented here, as :func:`bitext.segment` takes
+    them: a name both languages have (``"rules"``, ``"pysbd"``), a splitter object used for both, or
+    ``{"zh": …, "en": …}`` (a language left out keeps its default; names: ``splitter_names(lang)``
+    in :mod:`bitext.segment`). An error with ``presegmented`` or with two Documents.
+
+    The result records the settings and versions that produced it (``Alignment.signature``).
     """
-    zh_doc = zh if isinstance(zh, Document) else segment(zh, "zh", presegmented=presegmented)
-    en_doc = en if isinstance(en, Document) else segment(en, "en", presegmented=presegmented)
+    zh_doc, en_doc = _documents(zh, en, presegmented, splitter)
     if method not in ALIGNERS:
         raise AlignmentError(f"unknown aligner {method!r}; choose one of: {', '.join(ALIGNERS)}")
     settings: dict[str, object] = {"bitext": versions()["bitext"], "aligner": method}
     if method == "gale-church":
+        _check_embedder(embedder, "method='gale-church' uses sentence lengths only")
         beads = _gale_church(zh_doc, en_doc)
     else:
         names = scorer_names(scorer)
+        if "embedding" not in names:
+            _check_embedder(embedder, f"scorer={scorer!r} has no embedding scorer")
         scorers = build_scorers(names, embedder)
         model = model_for(names)
         beads = SentenceAligner(scorers, model).align(zh_doc, en_doc)
@@ -92,8 +115,61 @@ def align(
         settings.update(settings_of(scorers, model))
         settings["weights"] = ",".join(f"{k}={v:g}" for k, v in sorted(model.weights.items()) if k in _used(names))
     settings["presegmented"] = presegmented
+    if splitter is not None:
+        settings["splitter"] = ",".join(f"{lang}={_splitter_name(_side(splitter, lang))}" for lang in ("zh", "en"))
     settings.update({k: v for k, v in versions().items() if k != "bitext"})
     return Alignment(zh_doc, en_doc, tuple(beads), settings)
+
+
+def _documents(
+    zh: Document | str, en: Document | str, presegmented: bool, splitter: Splitter | Mapping[str, Splitter] | None
+) -> tuple[Document, Document]:
+    """Both sides as Documents of the right language, segmented here when given as text."""
+    for side, value in (("zh", zh), ("en", en)):
+        if isinstance(value, Document) and value.lang != side:
+            first = "first" if side == "zh" else "second"
+            raise InputError(
+                f"align() takes the Chinese side first, then the English: its {first} argument is a Document "
+                f"of language {value.lang!r}, not {side!r}"
+            )
+    if splitter is not None:
+        if presegmented:
+            raise AlignmentError(
+                "splitter= and presegmented=True cannot apply together: presegmented text is not split"
+            )
+        if isinstance(zh, Document) and isinstance(en, Document):
+            raise AlignmentError("splitter= applies to texts; both sides are Documents, already segmented")
+        if isinstance(splitter, Mapping) and set(splitter) - {"zh", "en"}:
+            raise AlignmentError(
+                f"splitter= takes the languages 'zh' and 'en', not {sorted(set(splitter) - {'zh', 'en'})}"
+            )
+    zh_doc = (
+        zh if isinstance(zh, Document) else segment(zh, "zh", presegmented=presegmented, splitter=_side(splitter, "zh"))
+    )
+    en_doc = (
+        en if isinstance(en, Document) else segment(en, "en", presegmented=presegmented, splitter=_side(splitter, "en"))
+    )
+    return zh_doc, en_doc
+
+
+def _side(splitter: Splitter | Mapping[str, Splitter] | None, lang: str) -> Splitter:
+    """The splitter for one language ("" for its default)."""
+    if splitter is None:
+        return ""
+    if isinstance(splitter, Mapping):
+        return splitter.get(lang, "")
+    return splitter
+
+
+def _splitter_name(splitter: Splitter) -> str:
+    if isinstance(splitter, str):
+        return splitter or "default"
+    return type(splitter).__name__
+
+
+def _check_embedder(embedder: Embedder | None, why: str) -> None:
+    if embedder is not None:
+        raise AlignmentError(f"embedder= cannot apply: {why} (use scorer='all' or one that includes 'embedding')")
 
 
 def scorer_names(scorer: str) -> tuple[str, ...]:
