@@ -52,12 +52,16 @@ class BatchOptions:
     entities: bool = True
 
     def settings(self) -> dict[str, Any]:
-        """Everything that shapes a document's output, as JSON: a resumed run must match it."""
+        """Everything that shapes a document's output, as JSON: a resumed run must match it.
+
+        The one canonical record: every option of :func:`bitext.align` not given takes its default here,
+        so ``bitext batch``, ``BatchOptions()`` and :mod:`bitext.dask` given the same options record the
+        same settings (and can resume each other's runs, and write the same bytes)."""
         return {
             "format": self.format,
             "presegmented": self.presegmented,
             "encoding": self.encoding,
-            "align": {key: _jsonable(value) for key, value in sorted(self.align.items())},
+            "align": canonical_align_options(self.align),
             "min_score": self.min_score,
             "drop_unaligned": self.drop_unaligned,
             "entities": self.entities,
@@ -65,8 +69,27 @@ class BatchOptions:
         }
 
 
+def canonical_align_options(given: Mapping[str, Any]) -> dict[str, Any]:
+    """``given`` keyword options of :func:`bitext.align` with every other one at its default, sorted, as JSON."""
+    defaults = {
+        name: parameter.default
+        for name, parameter in inspect.signature(align).parameters.items()
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY and name != "presegmented"  # a BatchOptions field
+    }
+    return {key: _jsonable(value) for key, value in sorted({**defaults, **given}.items())}
+
+
 def _jsonable(value: Any) -> Any:
-    return value if isinstance(value, str | int | float | bool) or value is None else repr(value)
+    """A JSON value that names ``value`` the same way in every run (an object by its name, not its address)."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): _jsonable(item) for key, item in sorted(value.items())}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    name = getattr(value, "name", None)
+    kind = f"{type(value).__module__}.{type(value).__qualname__}"
+    return f"{kind}:{name}" if isinstance(name, str) else kind
 
 
 @dataclass(frozen=True)
