@@ -175,3 +175,18 @@ def test_folder_mode_doc_ids_leave_out_txt(tmp_path: Path) -> None:
     report = (out / "report.tsv").read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[0] for line in report[1:]] == ["d0", "d1"]
     assert sorted(p.name for p in (out / "documents").iterdir()) == ["d0.tsv", "d1.tsv"]
+
+
+def test_a_splitter_in_the_batch_options_is_used_as_align_uses_it(tmp_path: Path) -> None:
+    (tmp_path / "zh.txt").write_text("商湯今日公布業績；收入增長百分之十。公司表示前景樂觀。\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("SenseTime reported results today. Revenue grew. The outlook is good.\n")
+    (tmp_path / "manifest.tsv").write_text("d1\tzh.txt\ten.txt\n", encoding="utf-8")
+    splitter = {"zh": "rules-semicolon"}
+    options = BatchOptions(format="jsonl", align={"scorer": "lexical", "splitter": splitter}, entities=False)
+    summary = run_batch(ManifestFile(tmp_path / "manifest.tsv"), tmp_path / "out", options, jobs=0)
+    assert summary.ok == 1
+    data = read_jsonl(tmp_path / "out" / "corpus.jsonl")
+    assert data.metadata["zh"]["sentences"] == 3  # split at the semicolon
+    assert data.metadata["zh"]["name"] == str(tmp_path / "zh.txt")
+    assert data.metadata["settings"]["splitter"] == "zh=rules-semicolon,en=default"
+    assert options.settings()["align"]["splitter"] == splitter

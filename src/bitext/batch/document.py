@@ -22,7 +22,6 @@ from bitext.errors import BitextError
 from bitext.formats import Export, get_writer
 from bitext.qa import QAReport, review
 from bitext.reading import read_text
-from bitext.segment import segment
 from bitext.versions import versions
 
 Status = Literal["ok", "error"]
@@ -169,9 +168,11 @@ def align_pair(pair: DocumentPair, options: BatchOptions) -> Alignment:
         raise BitextError("one side missing")
     zh_text = read_text(pair.source, options.encoding).text
     en_text = read_text(pair.translation, options.encoding).text
-    zh = segment(zh_text, "zh", presegmented=options.presegmented, name=str(pair.source))
-    en = segment(en_text, "en", presegmented=options.presegmented, name=str(pair.translation))
-    return align(zh, en, presegmented=options.presegmented, **options.align)
+    # align() segments the texts as segment() would here, and also applies a splitter option (it refuses one
+    # with Documents already segmented); the Documents then get the files' names, which exports record.
+    alignment = align(zh_text, en_text, presegmented=options.presegmented, **options.align)
+    alignment.zh.name, alignment.en.name = str(pair.source), str(pair.translation)
+    return alignment
 
 
 def render(
