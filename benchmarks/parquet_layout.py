@@ -128,8 +128,8 @@ def main() -> None:
     for name in ("batch", "one-group"):
         row = figures[name]
         print(
-            f"{name} / per-document: size {row['kib'] / base['kib']:.3f}, read {row['read_ms'] / base['read_ms']:.3f}, "
-            f"score column {row['score_ms'] / base['score_ms']:.3f}"
+            f"{name} / per-document: size {row['kib'] / base['kib']:.3f}, read {row['read_ms'] / base['read_ms']:.2f}, "
+            f"score column {row['score_ms'] / base['score_ms']:.2f}"
         )
 
 

@@ -14,6 +14,7 @@ SMOKE_RUNS = {
     "align_quality": ["benchmarks/align_quality.py", "--quick", "--configs", "bitext --scorer lexical"],
     "segment_quality": ["benchmarks/segment_quality.py", "--repeat", "1", "--only", "flores/zho_Hant"],
     "entity_quality": ["benchmarks/entity_quality.py", "bundled"],
+    "parquet_layout": ["benchmarks/parquet_layout.py", "--pairs", "12", "--reads", "1", "--jobs", "0"],
 }
 
 
