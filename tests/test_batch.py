@@ -144,13 +144,13 @@ def test_two_folders_are_matched_by_file_name(tmp_path: Path) -> None:
     (tmp_path / "en" / "d2.txt").unlink()
     (tmp_path / "zh" / ".hidden").write_text("x")
     pairs = list(FolderPairs(tmp_path / "zh", tmp_path / "en"))
-    assert [p.doc_id for p in pairs] == ["d0.txt", "d1.txt", "d2.txt"]
+    assert [p.doc_id for p in pairs] == ["d0", "d1", "d2"]  # the file name without .txt
     assert [bool(p.problem) for p in pairs] == [False, False, True]
     assert "one side missing" in pairs[2].problem
     out = str(tmp_path / "out")
     assert main(["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", out, "-j", "0", *FAST_CLI]) == 1
     rows = report_rows(tmp_path / "out")
-    assert rows["d0.txt"]["status"] == "ok" and rows["d2.txt"]["status"] == "error"
+    assert rows["d0"]["status"] == "ok" and rows["d2"]["status"] == "error"
 
 
 # --- the manifest ---------------------------------------------------------------------------------
@@ -490,7 +490,8 @@ def test_tsv_corpus_has_a_sidecar_with_the_batch_settings(tmp_path: Path) -> Non
     manifest = corpus(tmp_path, [[0], [1]])
     run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=0)
     meta = json.loads((tmp_path / "out" / "corpus.tsv.meta.json").read_text(encoding="utf-8"))
-    assert meta["format"] == "bitext-batch" and meta["documents"] == 2 and meta["settings"]["align"] == METHOD
+    assert meta["format"] == "bitext-batch" and meta["documents"] == 2 and meta["settings"] == FAST.settings()
+    assert meta["settings"]["align"]["method"] == "gale-church"
     header = (tmp_path / "out" / "corpus.tsv").read_text(encoding="utf-8").split("\n", 1)[0]
     assert meta["columns"] == header.split("\t")
 
@@ -521,4 +522,4 @@ def test_presegmented_documents_are_not_re_split(tmp_path: Path) -> None:
     )
     rows = read_tsv_rows(out / "corpus.tsv")
     assert [(row["zh_ids"], row["en_ids"]) for row in rows] == [("[0]", "[0]"), ("[1]", "[1]")]
-    assert report_rows(out)["a.txt"]["zh_sentences"] == "2"
+    assert report_rows(out)["a"]["zh_sentences"] == "2"

@@ -15,6 +15,7 @@ SMOKE_RUNS = {
     "segment_quality": ["benchmarks/segment_quality.py", "--repeat", "1", "--only", "flores/zho_Hant"],
     "entity_quality": ["benchmarks/entity_quality.py", "bundled"],
     "layout": ["benchmarks/layout.py", "--only", "corpus", "--layouts", "paragraphs,furniture,pdf"],
+    "parquet_layout": ["benchmarks/parquet_layout.py", "--pairs", "12", "--reads", "1", "--jobs", "0"],
 }
 
 

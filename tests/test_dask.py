@@ -67,3 +67,38 @@ def test_unknown_options_are_refused_before_the_cluster_runs_anything() -> None:
 
     with pytest.raises(BitextError, match="unknown alignment option"):
         bitext_dask.align_bag([DocumentPair("a", None, None)], BatchOptions(align={"nonsense": 1}))
+
+
+def test_a_cli_run_resumes_on_dask_and_the_settings_are_the_same(client: object, tmp_path: Path) -> None:
+    from bitext.cli.main import main
+
+    manifest = corpus(tmp_path, [[0, 1], [2], [3, 4]])
+    out = tmp_path / "out"
+    cli = ["batch", str(manifest), "-o", str(out), "--format", "parquet", "--method", "gale-church"]
+    assert main([*cli, "--no-entities", "-q", "-j", "0"]) == 0
+    recorded = (out / "batch.json").read_text(encoding="utf-8")
+    before = (out / "corpus.parquet").read_bytes()
+    options = BatchOptions(format="parquet", align={"method": "gale-church"}, entities=False)
+    summary = bitext_dask.run_batch_on_dask(ManifestFile(manifest), out, client, options)
+    assert summary.resumed == 3 and summary.failed == 0  # the same settings: nothing to redo
+    assert (out / "batch.json").read_text(encoding="utf-8") == recorded
+    assert (out / "corpus.parquet").read_bytes() == before
+
+
+def test_the_docstring_pipeline_writes_one_json_record_a_line(client: object, tmp_path: Path) -> None:
+    import json
+
+    manifest = corpus(tmp_path, [[0, 1], [2], [3, 4]])
+    outputs = bitext_dask.align_bag(
+        ManifestFile(manifest), BatchOptions(format="jsonl", align={"method": "gale-church"})
+    )
+    # as in bitext.dask's docstring
+    lines = outputs.filter(lambda o: o.ok).map(lambda o: o.data.rstrip("\n"))
+    lines.to_textfiles(str(tmp_path / "corpus-*.jsonl"), last_endline=True)
+    records = [
+        json.loads(line)
+        for path in sorted(tmp_path.glob("corpus-*.jsonl"))
+        for line in path.read_text(encoding="utf-8").split("\n")[:-1]
+    ]
+    assert [r["record"] for r in records].count("header") == 3
+    assert {r["doc_id"] for r in records} == {"d0", "d1", "d2"}

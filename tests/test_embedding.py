@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -164,3 +165,78 @@ def test_without_a_readable_vocabulary_the_pieces_are_embedded_as_texts(monkeypa
     assert pieces.offsets.tolist() == encoded.offsets.tolist()
     assert cosines(pieces.prefixes, encoded.prefixes).min() > 0.999
     assert cosines(windows[2][2:], use.encode_windows(SENTENCES, 2, "")[2][2:]).min() > 0.999
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A plugged-in encoder's output is checked
+
+CHECK_PAIRS = [
+    ("今天早上下雨，我没有出门。", ["It rained this morning.", "I stayed at home."]),
+    ("下午天晴了。", ["The afternoon was sunny."]),
+    ("我们去公园散步，看见很多人。", ["We walked in the park and saw many people."]),
+    ("晚上我读了一本书。", ["In the evening I read a book."]),
+]
+CHECK_ZH = "\n".join(z for z, _ in CHECK_PAIRS)
+CHECK_EN = "\n".join(e for _, ens in CHECK_PAIRS for e in ens)
+
+
+class ScaledEmbedder(LookupEmbedder):
+    """The lookup encoder with each vector multiplied by a different length (not unit vectors)."""
+
+    name = "scaled"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = super().encode(texts)
+        return vectors * (1.0 + 3.0 * np.arange(len(texts), dtype=np.float32)[:, None])
+
+
+class BrokenEmbedder(LookupEmbedder):
+    name = "broken"
+
+    def __init__(self, pairs: list[tuple[str, list[str]]], damage: str):
+        super().__init__(pairs)
+        self.damage = damage
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = super().encode(texts)
+        if self.damage == "rows":
+            return vectors[:-1]
+        if self.damage == "flat":
+            return vectors.ravel()
+        vectors[0, 0] = np.nan
+        return vectors
+
+
+def test_vectors_that_are_not_unit_length_are_normalised_and_the_signature_says_so():
+    import bitext
+
+    unit = bitext.align(CHECK_ZH, CHECK_EN, presegmented=True, scorer="embedding", embedder=LookupEmbedder(CHECK_PAIRS))
+    scaled = bitext.align(
+        CHECK_ZH, CHECK_EN, presegmented=True, scorer="embedding", embedder=ScaledEmbedder(CHECK_PAIRS)
+    )
+    assert scaled.pairs() == unit.pairs()
+    assert [b.score for b in scaled] == pytest.approx([b.score for b in unit], abs=1e-3)
+    assert "model:scaled (normalised)" in scaled.signature
+    assert "normalised" not in unit.signature
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"), [("rows", "returned shape"), ("flat", "returned shape"), ("nan", "NaN")]
+)
+def test_a_wrong_shape_or_a_nan_is_a_clear_error(damage: str, message: str):
+    import bitext
+    from bitext.errors import AlignmentError
+
+    with pytest.raises(AlignmentError, match=f"embedder 'broken'.*{message}"):
+        bitext.align(
+            CHECK_ZH, CHECK_EN, presegmented=True, scorer="embedding", embedder=BrokenEmbedder(CHECK_PAIRS, damage)
+        )
+
+
+@pytest.mark.parametrize("options", [{"scorer": "lexical"}, {"scorer": "length,anchors"}, {"method": "gale-church"}])
+def test_an_embedder_with_options_that_use_no_embeddings_is_an_error(options: dict[str, str]):
+    import bitext
+    from bitext.errors import AlignmentError
+
+    with pytest.raises(AlignmentError, match="embedder= cannot apply"):
+        bitext.align(CHECK_ZH, CHECK_EN, presegmented=True, embedder=LookupEmbedder(CHECK_PAIRS), **options)

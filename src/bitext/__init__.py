@@ -4,6 +4,9 @@
     >>> alignment = bitext.align(chinese_text, english_text)
     >>> for bead in alignment:
     ...     print(bead.type, bead.score, alignment.zh_text(bead), alignment.en_text(bead))
+    >>> for zh, en, bead in alignment.text_pairs(min_score=0.8): ...
+    >>> alignment.to_pandas()                        # one row per bead (needs pandas)
+    >>> bitext.evaluate(bitext.read_alignment("gold.align"), alignment)
 
 The names are imported eagerly on purpose: ``bitext.align`` is both a subpackage and the function
 it exports, and only an import here, after the subpackage has loaded, makes the attribute the
@@ -16,6 +19,7 @@ from bitext.document import Document, Span
 from bitext.entities import EntityPair, EntityTable, align_entities, align_entities_corpus
 from bitext.errors import AlignmentError, BitextError, InputError
 from bitext.evaluate import evaluate, evaluate_many
+from bitext.formats.vecalign import read_alignment
 from bitext.reading import read_text
 from bitext.script import convert, detect_script
 from bitext.segment import segment
@@ -40,6 +44,7 @@ __all__ = [
     "detect_script",
     "evaluate",
     "evaluate_many",
+    "read_alignment",
     "read_text",
     "segment",
 ]

@@ -14,11 +14,20 @@ path gives the same bytes for the same document:
 
       client = Client("scheduler:8786")
       outputs = align_bag(ManifestFile("manifest.tsv"), BatchOptions(format="jsonl", align={"scorer": "lexical"}))
-      outputs.filter(lambda o: o.ok).map(lambda o: o.data).to_textfiles("corpus-*.jsonl")
+      # a document's data ends with a newline and to_textfiles puts one between elements: strip it, and
+      # ask for the last line's, so that every line of every file is one JSON record
+      lines = outputs.filter(lambda o: o.ok).map(lambda o: o.data.rstrip("\n"))
+      lines.to_textfiles("corpus-*.jsonl", last_endline=True)
 
 - :func:`run_batch_on_dask`: ``bitext batch`` itself with the cluster as its executor: same output
   folder, report, resumability and manifest order. The workers must see the inputs *and* the output
-  folder at the same absolute paths as the client (a shared file system).
+  folder at the same absolute paths as the client (a shared file system). ``BatchOptions`` record the
+  same settings as ``bitext batch`` with the same options, so either can resume the other's run.
+
+A worker that dies mid-task loses nothing already written: Dask re-runs its tasks on other workers. With
+:func:`run_batch_on_dask`, a chunk whose task kills workers again and again (Dask gives up with
+``KilledWorker``) is retried one document a task, and the document that still kills its worker is reported
+as failed while the others are aligned as usual; :func:`align_bag`'s ``compute()`` raises ``KilledWorker``.
 
 Each Dask worker process keeps what the aligner loads (dictionary, encoder) in its per-process
 caches across tasks, so they are loaded once per worker; :func:`warm_up_workers` loads them up front.

@@ -38,6 +38,14 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        text = self.text
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        return f"Span({self.start}, {self.end}, {shown!r})"
+
 
 def _check_offsets(text: str, offsets: Sequence[tuple[int, int]], what: str) -> None:
     """Offsets must be ordered, non-overlapping, non-empty and inside the text."""

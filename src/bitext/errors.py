@@ -11,3 +11,7 @@ class InputError(BitextError):
 
 class AlignmentError(BitextError):
     """The inputs cannot be aligned as asked (e.g. a side with no sentences)."""
+
+
+class MissingExtraError(BitextError, ImportError):
+    """A feature needs an optional extra that is not installed (the message names the ``pip install``)."""

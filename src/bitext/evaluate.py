@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bitext.align.beads import Alignment, Bead
+
 BeadPair = tuple[Sequence[int], Sequence[int]]
+# What either side of an evaluation may be: an Alignment, its beads, or (zh ids, en ids) pairs such as
+# Alignment.pairs() and bitext.read_alignment() give.
+Beads = Alignment | Iterable[Bead] | Iterable[BeadPair]
 
 
 @dataclass(frozen=True)
@@ -68,8 +73,16 @@ def _ratio(hits: int, total: int) -> float:
     return hits / total if total else 0.0
 
 
-def evaluate(gold: Iterable[BeadPair], predicted: Iterable[BeadPair]) -> Evaluation:
-    """Score ``predicted`` beads against ``gold`` beads (both as (zh ids, en ids) pairs).
+def as_pairs(beads: Beads) -> list[BeadPair]:
+    """(zh ids, en ids) pairs of an :class:`Alignment`, of :class:`Bead` objects, or of pairs as given."""
+    if isinstance(beads, Alignment):
+        return [(bead.zh_ids, bead.en_ids) for bead in beads.beads]
+    return [(item.zh_ids, item.en_ids) if isinstance(item, Bead) else item for item in beads]
+
+
+def evaluate(gold: Beads, predicted: Beads) -> Evaluation:
+    """Score ``predicted`` beads against ``gold`` beads. Each is an :class:`Alignment`, a sequence of
+    :class:`Bead`, or (zh ids, en ids) pairs (``bitext.read_alignment(path)`` reads a gold file).
 
     As in Vecalign's ``score.py``: precision is over every predicted bead (a correctly predicted
     deletion is a hit), recall over the gold beads that have both sides.
@@ -77,11 +90,12 @@ def evaluate(gold: Iterable[BeadPair], predicted: Iterable[BeadPair]) -> Evaluat
     return evaluate_many([(gold, predicted)])
 
 
-def evaluate_many(pairs: Iterable[tuple[Iterable[BeadPair], Iterable[BeadPair]]]) -> Evaluation:
-    """Scores pooled over several documents (counts summed before dividing, as Vecalign does)."""
+def evaluate_many(pairs: Iterable[tuple[Beads, Beads]]) -> Evaluation:
+    """Scores pooled over several documents (counts summed before dividing, as Vecalign does); each
+    document is a (gold, predicted) pair, either side taking what :func:`evaluate` takes."""
     p_total = p_strict = p_lax = r_total = r_strict = r_lax = 0
-    for gold, predicted in pairs:
-        gold, predicted = list(gold), list(predicted)
+    for gold_beads, predicted_beads in pairs:
+        gold, predicted = as_pairs(gold_beads), as_pairs(predicted_beads)
         total, strict, lax = _counts(_as_set(gold, True), _as_set(predicted, True))
         p_total, p_strict, p_lax = p_total + total, p_strict + strict, p_lax + lax
         total, strict, lax = _counts(_as_set(predicted, False), _as_set(gold, False))

@@ -7,7 +7,7 @@ a coarse-to-fine first pass and a banded second pass over 14 bead types, with ca
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from bitext.align.fixed import FixedBead, Gap, shifted, stitch
 from bitext.align.gale_church import gale_church
 from bitext.align.weights import MODELS
 from bitext.document import Document
-from bitext.errors import AlignmentError
+from bitext.errors import AlignmentError, InputError
 from bitext.registry import Registry
 from bitext.scorers.anchors import AnchorScorer
 from bitext.scorers.base import Scorer
@@ -26,7 +26,7 @@ from bitext.scorers.length import LengthScorer
 from bitext.scorers.lexical import LexicalScorer
 from bitext.scorers.paragraphs import ParagraphScorer
 from bitext.scorers.punctuation import PunctuationScorer
-from bitext.segment import segment
+from bitext.segment import SentenceSplitter, segment
 from bitext.versions import versions
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ __all__ = [
     "align",
     "check_beads",
 ]
+
+Splitter = str | SentenceSplitter  # a sentence splitter's name ("" for the language's default) or the splitter
 
 # "bitext" is the default because it is the most accurate (docs/benchmarks.md has the figures).
 ALIGNERS: dict[str, str] = {"bitext": "scorers combined, two-pass banded search", "gale-church": "length only"}
@@ -92,31 +94,53 @@ def align(
     presegmented: bool = False,
     embedder: Embedder | None = None,
     corrections: Corrections | None = None,
+    splitter: Splitter | Mapping[str, Splitter] | None = None,
 ) -> Alignment:
     """Align a Chinese document with its English translation.
 
-    ``zh`` and ``en`` are texts (segmented here; one sentence per line with ``presegmented``) or
-    already segmented :class:`Document` objects. Every sentence of both sides ends up in exactly
-    one bead; sentences with no counterpart get 1-0 or 0-1 beads, never dropped.
+    ``zh`` and ``en`` are texts, segmented here, or :class:`Document` objects already segmented
+    (``segment(text, "zh")``, ``segment(text, "en")``; a Document of the other language is refused).
+    Every sentence of both sides ends up in exactly one bead; sentences with no counterpart get 1-0
+    or 0-1 beads, never dropped.
 
-    ``scorer`` is a preset (``all``, ``lexical``, ``embedding``) or a comma-separated list of
-    scorers (``embedding,lexical``); ``embedder`` replaces the default USE encoder (any object with
-    ``name`` and ``encode(texts) -> unit vectors``).
+    ``method``: ``"bitext"`` (the default, the most accurate: scorers combined with fitted weights,
+    two-pass search, calibrated confidence) or ``"gale-church"`` (the length-only baseline).
+
+    ``scorer``: the scorers of the ``bitext`` method, a preset (``all``, the default; ``lexical``,
+    no neural model and several times faster) or a comma-separated list of ``embedding``,
+    ``length``, ``lexical``, ``anchors``, ``paragraphs``, ``punctuation``.
+
+    ``presegmented``: the texts hold one sentence per line (blank lines between paragraphs), as
+    most aligned corpora do; they are not re-split.
+
+    ``embedder``: replaces the default encoder (USE-multilingual) of the ``embedding`` scorer: any
+    object with ``name`` and ``encode(texts) -> array of shape (len(texts), dim)``. Its vectors are
+    checked (shape, finite) and scaled to unit length if they are not (the signature then says
+    ``normalised``). An error with a method or scorers that do not use embeddings.
+
+    ``splitter``: the sentence splitters for texts segmented here, as :func:`bitext.segment` takes
+    them: a name both languages have (``"rules"``, ``"pysbd"``), a splitter object used for both, or
+    ``{"zh": …, "en": …}`` (a language left out keeps its default; names: ``splitter_names(lang)``
+    in :mod:`bitext.segment`). An error with ``presegmented`` or with two Documents.
 
     ``corrections`` (:func:`bitext.corrections.read_corrections`, saved from the review page): its edited and
     confirmed beads are kept exactly and the rest is aligned between them; beads that no longer fit the
     documents are left out with a :class:`~bitext.corrections.CorrectionsWarning` each.
+
+    The result records the settings and versions that produced it (``Alignment.signature``).
     """
-    zh_doc = zh if isinstance(zh, Document) else segment(zh, "zh", presegmented=presegmented)
-    en_doc = en if isinstance(en, Document) else segment(en, "en", presegmented=presegmented)
+    zh_doc, en_doc = _documents(zh, en, presegmented, splitter)
     if method not in ALIGNERS:
         raise AlignmentError(f"unknown aligner {method!r}; choose one of: {', '.join(ALIGNERS)}")
     settings: dict[str, object] = {"bitext": versions()["bitext"], "aligner": method}
     fixed = corrections.fixed_beads(zh_doc, en_doc) if corrections is not None else []
     if method == "gale-church":
+        _check_embedder(embedder, "method='gale-church' uses sentence lengths only")
         beads = _gale_church(zh_doc, en_doc, fixed)
     else:
         names = scorer_names(scorer)
+        if "embedding" not in names:
+            _check_embedder(embedder, f"scorer={scorer!r} has no embedding scorer")
         scorers = build_scorers(names, embedder)
         model = model_for(names)
         check_weights(scorers, model, scorer)
@@ -136,8 +160,61 @@ def align(
             for key, value in doc.reading_settings().items()
         }
     )
+    if splitter is not None:
+        settings["splitter"] = ",".join(f"{lang}={_splitter_name(_side(splitter, lang))}" for lang in ("zh", "en"))
     settings.update({k: v for k, v in versions().items() if k != "bitext"})
     return Alignment(zh_doc, en_doc, tuple(beads), settings)
+
+
+def _documents(
+    zh: Document | str, en: Document | str, presegmented: bool, splitter: Splitter | Mapping[str, Splitter] | None
+) -> tuple[Document, Document]:
+    """Both sides as Documents of the right language, segmented here when given as text."""
+    for side, value in (("zh", zh), ("en", en)):
+        if isinstance(value, Document) and value.lang != side:
+            first = "first" if side == "zh" else "second"
+            raise InputError(
+                f"align() takes the Chinese side first, then the English: its {first} argument is a Document "
+                f"of language {value.lang!r}, not {side!r}"
+            )
+    if splitter is not None:
+        if presegmented:
+            raise AlignmentError(
+                "splitter= and presegmented=True cannot apply together: presegmented text is not split"
+            )
+        if isinstance(zh, Document) and isinstance(en, Document):
+            raise AlignmentError("splitter= applies to texts; both sides are Documents, already segmented")
+        if isinstance(splitter, Mapping) and set(splitter) - {"zh", "en"}:
+            raise AlignmentError(
+                f"splitter= takes the languages 'zh' and 'en', not {sorted(set(splitter) - {'zh', 'en'})}"
+            )
+    zh_doc = (
+        zh if isinstance(zh, Document) else segment(zh, "zh", presegmented=presegmented, splitter=_side(splitter, "zh"))
+    )
+    en_doc = (
+        en if isinstance(en, Document) else segment(en, "en", presegmented=presegmented, splitter=_side(splitter, "en"))
+    )
+    return zh_doc, en_doc
+
+
+def _side(splitter: Splitter | Mapping[str, Splitter] | None, lang: str) -> Splitter:
+    """The splitter for one language ("" for its default)."""
+    if splitter is None:
+        return ""
+    if isinstance(splitter, Mapping):
+        return splitter.get(lang, "")
+    return splitter
+
+
+def _splitter_name(splitter: Splitter) -> str:
+    if isinstance(splitter, str):
+        return splitter or "default"
+    return type(splitter).__name__
+
+
+def _check_embedder(embedder: Embedder | None, why: str) -> None:
+    if embedder is not None:
+        raise AlignmentError(f"embedder= cannot apply: {why} (use scorer='all' or one that includes 'embedding')")
 
 
 def scorer_names(scorer: str) -> tuple[str, ...]:

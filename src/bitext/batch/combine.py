@@ -36,6 +36,9 @@ REPORT_COLUMNS = (
     "error",
 )
 NOT_RUN = "not aligned: the run stopped before this document"
+# Rows per row group of a combined Parquet corpus: Parquet's readers work a row group at a time, and 64k
+# short rows (a bead is a few hundred bytes) make groups of a few MB, the size they are efficient at.
+ROW_GROUP_ROWS = 65_536
 
 
 @dataclass
@@ -139,27 +142,54 @@ class _TextCorpus:
 
 
 class _ParquetCorpus:
-    """Appends each document's table to one Parquet file (one row group per document at least).
+    """Appends each document's rows to one Parquet file, in row groups of ``ROW_GROUP_ROWS`` rows across
+    documents (the last one shorter): one group per document would make a corpus of a million short
+    documents a million tiny groups, each with its own column headers and statistics, slow for every reader.
 
-    The per-document files carry their own metadata (doc_id, figures); the corpus carries the batch's
-    settings instead, under the same key.
+    The schema metadata (key ``bitext``) holds what every Parquet bitext writes: the ``signature`` (the
+    aligner's settings and versions, the same for every document of a run) and the ``settings``, here the
+    batch's canonical settings record. At most one group's rows (plus one document) are held in memory.
     """
 
     def __init__(self, path: Path, options: BatchOptions) -> None:
+        import pyarrow
         import pyarrow.parquet as pq
 
-        self.pq, self.path, self.options = pq, path, options
+        self.pa, self.pq, self.path, self.options = pyarrow, pq, path, options
         self.writer: Any = None
+        self.pending: list[Any] = []
+        self.pending_rows = 0
 
     def append(self, part: Path) -> None:
         table = self.pq.read_table(part)
         if self.writer is None:
-            metadata = {b"bitext": json.dumps({"format": "bitext-batch", "settings": self.options.settings()}).encode()}
-            self.writer = self.pq.ParquetWriter(self.path, table.schema.with_metadata(metadata), compression="zstd")
-        self.writer.write_table(table.replace_schema_metadata(self.writer.schema.metadata))
+            self.writer = self.pq.ParquetWriter(
+                self.path, table.schema.with_metadata(self._metadata(table)), compression="zstd"
+            )
+        self.pending.append(table.replace_schema_metadata(self.writer.schema.metadata))
+        self.pending_rows += table.num_rows
+        while self.pending_rows >= ROW_GROUP_ROWS:
+            self._write_group(ROW_GROUP_ROWS)
+
+    def _metadata(self, first: Any) -> dict[bytes, bytes]:
+        document = json.loads((first.schema.metadata or {}).get(b"bitext", b"{}"))
+        record = {
+            "format": "bitext-batch",
+            "signature": document.get("signature", ""),
+            "settings": self.options.settings(),
+        }
+        return {b"bitext": json.dumps(record, ensure_ascii=False).encode("utf-8")}
+
+    def _write_group(self, rows: int) -> None:
+        pending = self.pa.concat_tables(self.pending)
+        self.writer.write_table(pending.slice(0, rows), row_group_size=rows)
+        rest = pending.slice(rows)
+        self.pending, self.pending_rows = ([rest] if rest.num_rows else []), rest.num_rows
 
     def close(self) -> None:
         if self.writer is not None:
+            if self.pending_rows:
+                self._write_group(self.pending_rows)
             self.writer.close()
 
 

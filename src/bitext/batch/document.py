@@ -22,7 +22,6 @@ from bitext.errors import BitextError
 from bitext.formats import Export, get_writer
 from bitext.qa import QAReport, review
 from bitext.reading import read_text
-from bitext.segment import segment
 from bitext.versions import versions
 
 Status = Literal["ok", "error"]
@@ -52,12 +51,16 @@ class BatchOptions:
     entities: bool = True
 
     def settings(self) -> dict[str, Any]:
-        """Everything that shapes a document's output, as JSON: a resumed run must match it."""
+        """Everything that shapes a document's output, as JSON: a resumed run must match it.
+
+        The one canonical record: every option of :func:`bitext.align` not given takes its default here,
+        so ``bitext batch``, ``BatchOptions()`` and :mod:`bitext.dask` given the same options record the
+        same settings (and can resume each other's runs, and write the same bytes)."""
         return {
             "format": self.format,
             "presegmented": self.presegmented,
             "encoding": self.encoding,
-            "align": {key: _jsonable(value) for key, value in sorted(self.align.items())},
+            "align": canonical_align_options(self.align),
             "min_score": self.min_score,
             "drop_unaligned": self.drop_unaligned,
             "entities": self.entities,
@@ -65,8 +68,27 @@ class BatchOptions:
         }
 
 
+def canonical_align_options(given: Mapping[str, Any]) -> dict[str, Any]:
+    """``given`` keyword options of :func:`bitext.align` with every other one at its default, sorted, as JSON."""
+    defaults = {
+        name: parameter.default
+        for name, parameter in inspect.signature(align).parameters.items()
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY and name != "presegmented"  # a BatchOptions field
+    }
+    return {key: _jsonable(value) for key, value in sorted({**defaults, **given}.items())}
+
+
 def _jsonable(value: Any) -> Any:
-    return value if isinstance(value, str | int | float | bool) or value is None else repr(value)
+    """A JSON value that names ``value`` the same way in every run (an object by its name, not its address)."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): _jsonable(item) for key, item in sorted(value.items())}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    name = getattr(value, "name", None)
+    kind = f"{type(value).__module__}.{type(value).__qualname__}"
+    return f"{kind}:{name}" if isinstance(name, str) else kind
 
 
 @dataclass(frozen=True)
@@ -146,9 +168,11 @@ def align_pair(pair: DocumentPair, options: BatchOptions) -> Alignment:
         raise BitextError("one side missing")
     zh_text = read_text(pair.source, options.encoding).text
     en_text = read_text(pair.translation, options.encoding).text
-    zh = segment(zh_text, "zh", presegmented=options.presegmented, name=str(pair.source))
-    en = segment(en_text, "en", presegmented=options.presegmented, name=str(pair.translation))
-    return align(zh, en, presegmented=options.presegmented, **options.align)
+    # align() segments the texts as segment() would here, and also applies a splitter option (it refuses one
+    # with Documents already segmented); the Documents then get the files' names, which exports record.
+    alignment = align(zh_text, en_text, presegmented=options.presegmented, **options.align)
+    alignment.zh.name, alignment.en.name = str(pair.source), str(pair.translation)
+    return alignment
 
 
 def render(

@@ -84,7 +84,8 @@ class ManifestFile:
 
 
 class FolderPairs:
-    """Two folders matched by file name: ``ZH_DIR/x.txt`` with ``EN_DIR/x.txt`` is the pair ``x.txt``.
+    """Two folders matched by file name: ``ZH_DIR/x.txt`` with ``EN_DIR/x.txt`` is the pair ``x`` (a doc_id
+    is the file name without ``.txt``; other names are kept whole: ``x.md`` is ``x.md``).
 
     A name found in one folder only is a pair with one side missing (reported, not fatal). Hidden
     files are ignored; sub-folders are not searched. Pairs come in file-name order.
@@ -107,7 +108,14 @@ class FolderPairs:
                 problem = f"one side missing: no {self.zh_dir / name}"
             elif name not in self._en:
                 problem = f"one side missing: no {self.en_dir / name}"
-            yield DocumentPair(name, self.zh_dir / name, self.en_dir / name, problem)
+            yield DocumentPair(doc_id_of(name), self.zh_dir / name, self.en_dir / name, problem)
+
+
+def doc_id_of(file_name: str) -> str:
+    """A folder-mode doc_id: the file name without a ``.txt`` ending (``x.txt`` and ``x`` then share an id,
+    and the second is reported as a duplicate, never silently merged)."""
+    stem = file_name[:-4] if file_name.lower().endswith(".txt") else file_name
+    return stem or file_name
 
 
 def _file_names(folder: Path) -> set[str]:

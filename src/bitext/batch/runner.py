@@ -40,6 +40,10 @@ SINGLE_THREADED = {
 WORKER_DIED = "the worker process died while aligning this document"
 
 
+class SettingsMismatch(BitextError):
+    """The output folder holds a run made with other settings (the command line words it with --restart)."""
+
+
 @dataclass
 class BatchSummary:
     total: int = 0
@@ -386,9 +390,9 @@ def _prepare(folder: OutputFolder, options: BatchOptions, restart: bool) -> None
         except ValueError:
             found = None
         if found != wanted:
-            raise BitextError(
+            raise SettingsMismatch(
                 f"{folder.root} holds a run made with other settings ({_difference(found, wanted)}); "
-                "use another output folder, or --restart to discard it"
+                "use another output folder, or run_batch(..., restart=True) to discard it"
             )
     for sub in (folder.root, folder.documents, folder.status):
         sub.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ import sys
 
 from bitext.align import align
 from bitext.batch import BatchOptions, BatchSummary, ProgressBar, default_jobs, open_pairs, run_batch
+from bitext.batch.runner import SettingsMismatch
 from bitext.cli import align_cmd
 from bitext.cli.output import score_option
 from bitext.errors import BitextError
@@ -18,8 +19,9 @@ EXAMPLES = """examples:
   bitext batch zh/ en/ -o out/ --jobs 4          # two folders, files matched by name
   bitext batch manifest.tsv -o out/ --format jsonl --presegmented
 
-output: out/corpus.tsv (every document, manifest order, doc_id column), out/report.tsv (one row per
-document: ok/error, beads, mean score, bead types, error), out/documents/ (one file per document).
+output: out/corpus.tsv (or .jsonl, .parquet: every document, manifest order, doc_id column),
+out/report.tsv (one row per document: ok/error, beads, mean score, bead types, error), out/documents/
+(one file per document). In folder mode a file's doc_id is its name without .txt.
 Re-running the same command resumes: documents already done are skipped.
 
 exit status: 0 all documents aligned, 1 some failed (see report.tsv), 2 user error (e.g. a bad manifest)"""
@@ -47,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--format",
         choices=sorted(WRITERS),
         default="tsv",
-        help="tsv or jsonl: one combined corpus file; other formats: one file per document (default: tsv)",
+        help="tsv, jsonl or parquet: one combined corpus file (and one per document); other formats: one file per "
+        "document (default: tsv)",
     )
     parser.add_argument(
         "--presegmented", action="store_true", help="inputs hold one sentence per line; do not re-split"
@@ -100,10 +103,10 @@ def _count(text: str) -> int:
     return value
 
 
-def run(args: argparse.Namespace) -> int:
-    pairs = open_pairs(args.inputs)
+def batch_options(args: argparse.Namespace) -> BatchOptions:
+    """The command line's options as the :class:`BatchOptions` a Python or Dask caller would pass."""
     align_options = {action.dest: getattr(args, action.dest) for action in alignment_actions()}
-    options = BatchOptions(
+    return BatchOptions(
         args.format,
         args.presegmented,
         args.encoding,
@@ -112,9 +115,16 @@ def run(args: argparse.Namespace) -> int:
         args.drop_unaligned,
         args.entities,
     )
+
+
+def run(args: argparse.Namespace) -> int:
+    pairs = open_pairs(args.inputs)
+    options = batch_options(args)
     progress = None if args.quiet else ProgressBar
     try:
         summary = run_batch(pairs, args.output, options, jobs=args.jobs, restart=args.restart, progress=progress)
+    except SettingsMismatch as error:
+        raise BitextError(str(error).replace("run_batch(..., restart=True)", "--restart")) from None
     except KeyboardInterrupt:
         print(
             f"bitext batch: interrupted; documents finished so far are kept in {args.output}; "

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from bitext.align.beads import Bead
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 
@@ -57,6 +60,10 @@ class EntityTable:
     def __len__(self) -> int:
         return len(self.pairs)
 
-    def for_bead(self, bead: int) -> list[EntityPair]:
-        """Pairs with at least one mention in bead number ``bead``."""
+    def for_bead(self, bead: int | Bead) -> list[EntityPair]:
+        """Pairs with at least one mention in ``bead``: a bead number, or a :class:`Bead` of the alignment."""
+        if not isinstance(bead, int):
+            if bead.index is None:
+                raise ValueError("this Bead belongs to no Alignment (its index is None): pass its number instead")
+            bead = bead.index
         return [pair for pair in self.pairs if bead in pair.beads]

@@ -58,10 +58,18 @@ class BeadRecord:
 
 @dataclass(frozen=True)
 class ExportData:
-    """What a reader gives back: the export's metadata (empty if none was found) and its bead records."""
+    """What a reader gives back: the export's metadata (empty if none was found) and its bead records.
+
+    A file of several documents (a batch's ``corpus.jsonl``) has a header per document: ``metadata`` is the
+    first, ``headers`` all of them in file order (``header_for(doc_id)`` finds one)."""
 
     metadata: dict[str, Any]
     records: list[BeadRecord]
+    headers: list[dict[str, Any]] = field(default_factory=list)
+
+    def header_for(self, doc_id: str) -> dict[str, Any] | None:
+        """The header of document ``doc_id`` (the first, if several share it), or None."""
+        return next((header for header in self.headers if header.get("doc_id") == doc_id), None)
 
 
 @dataclass(frozen=True)

@@ -87,14 +87,14 @@ def _entity(pair: EntityPair, bead: int) -> dict[str, Any]:
 
 
 def read_jsonl(source: str | Path | TextIO) -> ExportData:
-    """Read a JSONL export: the first header's metadata and every bead record (headers of later documents
-    in a concatenated file are skipped; each bead carries its ``doc_id``)."""
+    """Read a JSONL export: every bead record, the first header's metadata, and every document's header in
+    ``headers`` (a concatenated file, such as a batch's ``corpus.jsonl``, has one per document)."""
     if isinstance(source, str | Path):
         name = str(source)
         text = Path(source).read_text(encoding="utf-8")
     else:
         name, text = getattr(source, "name", "<jsonl>"), source.read()
-    metadata: dict[str, Any] = {}
+    headers: list[dict[str, Any]] = []
     records = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -104,10 +104,10 @@ def read_jsonl(source: str | Path | TextIO) -> ExportData:
         except json.JSONDecodeError as error:
             raise InputError(f"{name}: line {number} is not JSON ({error.msg})") from None
         if obj.get("record") == "header":
-            metadata = metadata or {k: v for k, v in obj.items() if k != "record"}
+            headers.append({k: v for k, v in obj.items() if k != "record"})
         else:
             records.append(_record(obj))
-    return ExportData(metadata, records)
+    return ExportData(headers[0] if headers else {}, records, headers)
 
 
 def _record(obj: dict[str, Any]) -> BeadRecord:

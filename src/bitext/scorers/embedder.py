@@ -21,6 +21,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import regex
 
+from bitext.errors import AlignmentError
+
 
 @runtime_checkable
 class Embedder(Protocol):
@@ -118,6 +120,52 @@ def encoded_clause_pieces(embedder: Embedder, texts: list[str], separators: str)
 
 def _encode(embedder: Embedder, texts: list[str]) -> np.ndarray:
     return embedder.encode(texts).astype(np.float16) if texts else np.zeros((0, 1), dtype=np.float16)
+
+
+class CheckedEmbedder:
+    """A user's embedder with its output checked: a clear error for a wrong shape, a changing width or a
+    value that is not finite, instead of an ``IndexError`` deep in the search or a silently wrong alignment.
+    Vectors that are not of unit length are scaled to it (the scorer's similarities are cosines) and the
+    name says so: ``"<name> (normalised)"`` lands in the alignment's signature. An all-zero vector (a text
+    the encoder has nothing for) is kept: it is similar to nothing."""
+
+    UNIT_TOLERANCE = 1e-3
+
+    def __init__(self, embedder: Embedder) -> None:
+        if not callable(getattr(embedder, "encode", None)):
+            raise AlignmentError(f"embedder {embedder!r} has no encode(texts) method")
+        self.embedder = embedder
+        self.base_name = str(getattr(embedder, "name", type(embedder).__name__))
+        self.width: int | None = None
+        self.normalised = False
+
+    @property
+    def name(self) -> str:
+        return f"{self.base_name} (normalised)" if self.normalised else self.base_name
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        try:
+            vectors = np.asarray(self.embedder.encode(texts), dtype=np.float32)
+        except (TypeError, ValueError) as error:
+            raise AlignmentError(f"embedder {self.base_name!r}: encode() did not return numbers ({error})") from None
+        if vectors.ndim != 2 or vectors.shape[0] != len(texts) or vectors.shape[1] == 0:
+            raise AlignmentError(
+                f"embedder {self.base_name!r}: encode() of {len(texts)} texts returned shape {vectors.shape}, "
+                f"expected ({len(texts)}, dimensions)"
+            )
+        if self.width is not None and vectors.shape[1] != self.width:
+            raise AlignmentError(
+                f"embedder {self.base_name!r}: vectors of {vectors.shape[1]} dimensions after {self.width}"
+            )
+        self.width = vectors.shape[1]
+        if not np.isfinite(vectors).all():
+            raise AlignmentError(f"embedder {self.base_name!r}: encode() returned NaN or infinite values")
+        norms = np.linalg.norm(vectors, axis=1)
+        scaled = (norms > 0) & (np.abs(norms - 1.0) > self.UNIT_TOLERANCE)
+        if scaled.any():
+            self.normalised = True
+            vectors[scaled] /= norms[scaled, None]
+        return vectors
 
 
 class SentenceTransformerEmbedder:

@@ -31,6 +31,7 @@ import numpy as np
 
 from bitext.scorers.base import MAX_EN_BEAD, MAX_ZH_BEAD, ZH_CLAUSE_SEPARATORS, BeadType, Block, DocumentPair
 from bitext.scorers.embedder import (
+    CheckedEmbedder,
     ClausePieces,
     Embedder,
     SentenceTransformerEmbedder,
@@ -145,7 +146,10 @@ class EmbeddingScorer:
     features: ClassVar[tuple[str, ...]] = EmbeddingFeatures.names
 
     def __init__(self, embedder: Embedder | None = None, max_zh: int = MAX_ZH_WINDOW, max_en: int = MAX_EN_WINDOW):
+        # bitext's own encoders are trusted (and keep their fast window paths); any other one is checked.
         self.embedder = embedder or USEEmbedder()
+        if not isinstance(self.embedder, USEEmbedder):
+            self.embedder = CheckedEmbedder(self.embedder)
         self.max_zh = max_zh
         self.max_en = max_en
 
