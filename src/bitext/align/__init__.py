@@ -24,6 +24,7 @@ from bitext.scorers.lexical import LexicalScorer
 from bitext.scorers.paragraphs import ParagraphScorer
 from bitext.scorers.punctuation import PunctuationScorer
 from bitext.segment import segment
+from bitext.text_arguments import checked_text_or_document
 from bitext.versions import versions
 
 __all__ = [
@@ -76,6 +77,7 @@ def align(
     scorers (``embedding,lexical``); ``embedder`` replaces the default USE encoder (any object with
     ``name`` and ``encode(texts) -> unit vectors``).
     """
+    zh, en = checked_text_or_document(zh, "zh"), checked_text_or_document(en, "en")
     zh_doc = zh if isinstance(zh, Document) else segment(zh, "zh", presegmented=presegmented)
     en_doc = en if isinstance(en, Document) else segment(en, "en", presegmented=presegmented)
     if method not in ALIGNERS:

@@ -9,6 +9,7 @@ import regex
 from bitext.document import Document, Lang
 from bitext.segment.base import SentenceSplitter, strip_span
 from bitext.segment.registry import SPLITTERS, default_splitter_name, get_splitter, splitter_names
+from bitext.text_arguments import checked_text
 
 __all__ = [
     "SPLITTERS",
@@ -35,6 +36,7 @@ def segment(
     the form of Vecalign's and Bertalign's input files. ``splitter`` picks a sentence splitter by
     name (see :func:`splitter_names`) or is one; the language's default otherwise.
     """
+    text = checked_text(text, name or "text")
     chosen = get_splitter(lang, splitter) if isinstance(splitter, str) else splitter
     if presegmented:
         sentences = _lines(text)
