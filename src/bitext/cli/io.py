@@ -10,6 +10,7 @@ from bitext import progress
 from bitext.atomic import open_output
 from bitext.document import Document
 from bitext.errors import BitextError
+from bitext.language_sides import SWAPPED_MESSAGE, looks_swapped
 from bitext.reading import decode_bytes, read_text
 from bitext.segment import segment
 
@@ -48,6 +49,8 @@ def read_documents(args: argparse.Namespace) -> tuple[Document, Document]:
     with progress.stage("reading"):
         zh_text = read_input(args.source, source_encoding)
         en_text = read_input(args.translation, translation_encoding)
+    if looks_swapped(zh_text, en_text):
+        print(f"bitext: warning: {SWAPPED_MESSAGE}", file=sys.stderr)
     with progress.stage("splitting sentences"):
         zh = segment(zh_text, "zh", presegmented=args.presegmented, name=str(args.source))
         en = segment(en_text, "en", presegmented=args.presegmented, name=str(args.translation))
