@@ -268,3 +268,19 @@ def test_check_keeps_the_status_of_its_findings_when_the_reader_leaves(
     err = child.stderr.read().decode()
     assert child.wait(timeout=120) == expected, err
     assert err == ""
+
+
+def test_a_named_pipe_is_written_in_place_not_replaced(inputs: tuple[str, str], tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    assert main(["convert", inputs[0], "--config", "t2s", "-o", str(pipe)]) == 0
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received == ["商汤去年收入47亿元。\n\n徐立表示，重组已经完成。\n".encode()]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["pipe", "zh.txt", "en.txt"])

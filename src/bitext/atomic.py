@@ -13,7 +13,8 @@ any other thread creating a file at that moment.
 
 :func:`open_output` is what the commands use: standard output for ``None`` or ``-``, else an atomic
 file, with every ``OSError`` (parent is a file, no permission, read-only or pseudo file system, full
-disk, standard output closed) turned into an :class:`OutputError` naming the target.
+disk, standard output closed) turned into an :class:`OutputError` naming the target. A device or named
+pipe (``-o /dev/null``) is written in place: renaming over it would replace it with a plain file.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,12 +112,27 @@ def open_output(path: str | Path | None, *, binary: bool = False) -> Iterator[IO
     target = Path(path)  # type: ignore[arg-type]
     _check_target(target)
     try:
-        with atomic_open(target, binary=binary) as out:
+        with _special_file(target, binary) if _is_special(target) else atomic_open(target, binary=binary) as out:
             yield out
     except BrokenPipeError:
         raise
     except OSError as error:
         raise OutputError(f"{target}: cannot be written ({describe(error)})") from None
+
+
+def _is_special(target: Path) -> bool:
+    """A device, FIFO or socket (``-o /dev/null``, a named pipe): written in place, never renamed over."""
+    try:
+        return not stat.S_ISREG(target.stat().st_mode)
+    except OSError:
+        return False  # absent (or unreadable: opening it will say why)
+
+
+@contextlib.contextmanager
+def _special_file(target: Path, binary: bool) -> Iterator[IO[Any]]:
+    # Renaming a temporary file over /dev/null would replace the device with a plain file (as root).
+    with open(target, "wb") if binary else open(target, "w", encoding="utf-8", newline="\n") as out:
+        yield out
 
 
 @contextlib.contextmanager
