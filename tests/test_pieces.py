@@ -6,7 +6,7 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import bitext
@@ -135,3 +135,40 @@ def test_every_scorer_set_aligns_a_long_english_line(scorer: str) -> None:
     assert (
         sum(1 for bead in alignment.beads for j in bead.en if alignment.en.sentences[j].text.endswith("word399")) == 1
     )
+
+
+@settings(max_examples=3, deadline=None)
+@given(
+    head=st.text(alphabet=ALPHABET, max_size=60).filter(str.strip),
+    long_line=st.booleans(),
+    tail=st.text(alphabet=ALPHABET, max_size=60),
+    en=st.text(alphabet=ALPHABET, min_size=1, max_size=120).filter(str.strip),
+)
+@example(
+    head="商湯宣布重組。", long_line=True, tail="徐立表示，已經完成。", en="SenseTime said so. A table. Xu Li agreed."
+)
+def test_through_the_cli_every_export_holds_every_character_once(
+    head: str, long_line: bool, tail: str, en: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from bitext.cli.main import main
+    from bitext.formats import read_jsonl, read_tsv
+
+    # Sometimes a line over the default limit, so that the CLI's exports carry a rejoined sentence.
+    zh = head + ("\n" + (HAN * 40)[: MAX_SENTENCE_CHARS + 50] + "\n" if long_line else "") + tail
+    folder = tmp_path_factory.mktemp("cli")
+    (folder / "zh.txt").write_text(zh, encoding="utf-8")
+    (folder / "en.txt").write_text(en, encoding="utf-8")
+    for name, reader in (("tsv", read_tsv), ("jsonl", read_jsonl)):
+        out = folder / f"out.{name}"
+        argv = ["align", str(folder / "zh.txt"), str(folder / "en.txt"), "--format", name, "-o", str(out), "-q"]
+        status = main(argv)
+        if status == 2:  # a text the CLI refuses (only whitespace on a side after reading): nothing written
+            assert not out.exists()
+            continue
+        assert status == 0
+        records = reader(out).records
+        assert "".join(_visible(r.zh) for r in records) == _visible(zh), name
+        assert "".join(_visible(r.en) for r in records) == _visible(en), name
+        zh_ids = [i for r in records for i in r.zh_ids]
+        en_ids = [j for r in records for j in r.en_ids]
+        assert zh_ids == sorted(set(zh_ids)) and en_ids == sorted(set(en_ids)), name  # monotone, each once
