@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bitext.cli.main import main
+from bitext.errors import InputError
 from bitext.evaluate import evaluate, evaluate_many
 from bitext.formats.vecalign import parse_alignment
 
@@ -29,7 +35,7 @@ def test_worked_example() -> None:
 def test_deletions_count_in_precision_only() -> None:
     gold = [([0], [0]), ([1], [])]
     assert evaluate(gold, [([0], [0]), ([1], [])]).strict.precision == 1.0
-    assert evaluate(gold, [([0], [0]), ([], [])]).strict.recall == 1.0
+    assert evaluate(gold, [([0], [0])]).strict.recall == 1.0  # the missed deletion costs no recall
 
 
 def test_many_documents_pool_counts() -> None:
@@ -48,3 +54,39 @@ def test_vecalign_format_round_trips(sizes: list[tuple[int, int]]) -> None:
         i, j = i + zh_count, j + en_count
     text = "".join(f"[{','.join(map(str, z))}]:[{','.join(map(str, e))}]\n" for z, e in beads)
     assert parse_alignment(text) == beads
+
+
+INVALID = {
+    "duplicate": ([([0], [0]), ([1], [1]), ([1], [1])], "bead 3 has zh sentence 1, in bead 2 too"),
+    "overlap": ([([0, 1], [0]), ([1, 2], [1])], "bead 2 has zh sentence 1, in bead 1 too"),
+    "overlap-en": ([([0], [0, 1]), ([1], [1])], "bead 2 has en sentence 1, in bead 1 too"),
+    "repeated-in-bead": ([([0, 0], [0])], "bead 1 has zh sentence 0, twice in it"),
+    "negative": ([([0], [0]), ([-1], [1])], "bead 2 has zh id -1"),
+    "empty": ([([0], [0]), ([], [])], "bead 2 is empty"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INVALID))
+@pytest.mark.parametrize("side", ["gold", "predicted"])
+def test_invalid_beads_are_an_input_error_naming_the_bead(case: str, side: str) -> None:
+    beads, says = INVALID[case]
+    valid = [([0], [0]), ([1], [1])]
+    pair = (beads, valid) if side == "gold" else (valid, beads)
+    with pytest.raises(InputError, match=re.escape(says)) as raised:
+        evaluate(*pair)
+    assert str(raised.value).startswith(f"{side} alignment 1: ")
+
+
+def _as_text(beads: list[tuple[list[int], list[int]]]) -> str:
+    return "".join(f"[{','.join(map(str, z))}]:[{','.join(map(str, e))}]\n" for z, e in beads)
+
+
+@pytest.mark.parametrize("case", sorted(INVALID))
+def test_eval_refuses_invalid_beads_in_one_line(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    beads, says = INVALID[case]
+    (tmp_path / "gold.align").write_text(_as_text([([0], [0]), ([1], [1]), ([2], [2])]), encoding="utf-8")
+    (tmp_path / "pred.align").write_text(_as_text(beads), encoding="utf-8")
+    status = main(["eval", "--gold", str(tmp_path / "gold.align"), "--pred", str(tmp_path / "pred.align")])
+    captured = capsys.readouterr()
+    assert status == 2 and captured.out == ""
+    assert captured.err.count("\n") == 1 and "pred.align" in captured.err and says in captured.err

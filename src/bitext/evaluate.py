@@ -3,6 +3,10 @@
 Strict: a predicted bead counts only if the same bead is in the gold. Lax: a predicted bead counts if
 it overlaps a gold bead on both sides. Precision is over all predicted beads (insertions and deletions
 included); recall over gold beads with both sides, exactly as Vecalign's ``score.py`` counts.
+
+Both sides are checked first (:func:`validate_beads`): a duplicate, overlapping, negative or empty bead
+would silently skew the figures (a duplicate counts twice, an overlap scores one sentence twice), so it
+is an :class:`~bitext.errors.InputError` instead.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bitext.align.beads import Alignment, Bead
+from bitext.errors import InputError
 
 BeadPair = tuple[Sequence[int], Sequence[int]]
 # What either side of an evaluation may be: an Alignment, its beads, or (zh ids, en ids) pairs such as
@@ -73,6 +78,31 @@ def _ratio(hits: int, total: int) -> float:
     return hits / total if total else 0.0
 
 
+def validate_beads(beads: Iterable[BeadPair], name: str = "alignment") -> list[BeadPair]:
+    """``beads`` as a list, or :class:`InputError` naming ``name`` and the first bad bead (1-based):
+    a bead with no sentence on either side, a negative or non-integer id, or a sentence id that is in
+    another bead already (on the same side: duplicates and overlaps alike)."""
+    checked = list(beads)
+    seen: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    for number, bead in enumerate(checked, start=1):
+        try:
+            zh, en = bead
+            sides = (list(zh), list(en))
+        except (TypeError, ValueError):
+            raise InputError(f"{name}: bead {number} is not a pair of id lists: {bead!r}") from None
+        if not sides[0] and not sides[1]:
+            raise InputError(f"{name}: bead {number} is empty (no sentence on either side)")
+        for side, ids, owners in zip(("zh", "en"), sides, seen, strict=True):
+            for sentence in ids:
+                if isinstance(sentence, bool) or not isinstance(sentence, int) or sentence < 0:
+                    raise InputError(f"{name}: bead {number} has {side} id {sentence!r}; ids are integers from 0")
+                if sentence in owners:
+                    where = "twice in it" if owners[sentence] == number else f"in bead {owners[sentence]} too"
+                    raise InputError(f"{name}: bead {number} has {side} sentence {sentence}, {where}")
+                owners[sentence] = number
+    return checked
+
+
 def as_pairs(beads: Beads) -> list[BeadPair]:
     """(zh ids, en ids) pairs of an :class:`Alignment`, of :class:`Bead` objects, or of pairs as given."""
     if isinstance(beads, Alignment):
@@ -92,10 +122,13 @@ def evaluate(gold: Beads, predicted: Beads) -> Evaluation:
 
 def evaluate_many(pairs: Iterable[tuple[Beads, Beads]]) -> Evaluation:
     """Scores pooled over several documents (counts summed before dividing, as Vecalign does); each
-    document is a (gold, predicted) pair, either side taking what :func:`evaluate` takes."""
+    document is a (gold, predicted) pair, either side taking what :func:`evaluate` takes.
+
+    Raises :class:`InputError` for an invalid bead on either side (see :func:`validate_beads`)."""
     p_total = p_strict = p_lax = r_total = r_strict = r_lax = 0
-    for gold_beads, predicted_beads in pairs:
-        gold, predicted = as_pairs(gold_beads), as_pairs(predicted_beads)
+    for number, (gold_beads, predicted_beads) in enumerate(pairs, start=1):
+        gold = validate_beads(as_pairs(gold_beads), f"gold alignment {number}")
+        predicted = validate_beads(as_pairs(predicted_beads), f"predicted alignment {number}")
         total, strict, lax = _counts(_as_set(gold, True), _as_set(predicted, True))
         p_total, p_strict, p_lax = p_total + total, p_strict + strict, p_lax + lax
         total, strict, lax = _counts(_as_set(predicted, False), _as_set(gold, False))

@@ -19,6 +19,7 @@ length-ratio           warning    English/Chinese length far outside the documen
 entity-missing         warning    a known name on one side, its counterpart absent on the other
 untranslated           warning    long Latin text in the Chinese, Han text in the English, or both sides equal
 repeated-translation   warning    the same English sentence as an earlier bead, for a different Chinese one
+swapped-languages      error      the Chinese side reads as English and the English as Chinese (on bead 0)
 =====================  =========  ==============================================================
 
 Everything here reads an :class:`~bitext.align.Alignment` (and optionally an entity table) and never
@@ -120,7 +121,8 @@ def check(alignment: Alignment, entities: EntityTable | None = None, settings: Q
     flags += _length_ratio(alignment, settings)
     flags += _untranslated(alignment, settings)
     flags += _repeated_english(alignment, settings)
-    checks = ["unaligned", "low-confidence", "numbers", "length-ratio", "untranslated", "repeated"]
+    flags += _swapped_languages(alignment)
+    checks = ["unaligned", "low-confidence", "numbers", "length-ratio", "untranslated", "repeated", "languages"]
     if entities is not None:
         flags += _entities(alignment, entities)
         checks.append("entities")
@@ -143,6 +145,18 @@ def review(alignment: Alignment, *, entities: bool = True) -> tuple[EntityTable 
     with progress.stage("checking beads"):
         report = check(alignment, table)
     return table, report
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Swapped sides: one document-level finding, on the first bead (see bitext.language_sides for the figures)
+
+
+def _swapped_languages(alignment: Alignment) -> list[Flag]:
+    from bitext.language_sides import SWAPPED_MESSAGE, looks_swapped
+
+    if not alignment.beads or not looks_swapped(alignment.zh.text, alignment.en.text):
+        return []
+    return [Flag(0, "error", "swapped-languages", SWAPPED_MESSAGE)]
 
 
 # ---------------------------------------------------------------------------------------------------------

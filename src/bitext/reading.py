@@ -61,6 +61,7 @@ _MIN_CONTROLS_FOR_BINARY = 4
 # Control characters (Unicode category Cc: C0, DEL and C1) other than tab, line feed, vertical tab and
 # form feed, which are ordinary whitespace in text files (\r is gone by the time this is checked).
 _DISALLOWED_CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HIGH_BYTE_PAIR = re.compile(rb"[\x80-\xff]{2}")
 _BOM_CHAR = "\ufeff"
 _DOS_EOF = "\x1a"
@@ -106,7 +107,7 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
     else:
         text, used = _detect_and_decode(data, name)
     text = normalise_text(text)
-    _reject_non_text(text, name)
+    reject_non_text(text, name)
     if not text.strip():
         raise InputError(f"{name}: the file holds only whitespace")
     return DecodedText(text, used)
@@ -408,9 +409,13 @@ def _is_basic_han(ch: str) -> bool:
 # --- Refusing what is not text ----------------------------------------------------------------------
 
 
-def _reject_non_text(text: str, name: str) -> None:
+def reject_non_text(text: str, name: str) -> None:
+    """:class:`InputError` naming ``name`` when ``text`` holds what no text file should: NUL, control
+    characters other than whitespace (C0 like ESC, DEL, C1), or lone surrogates (see
+    :func:`reject_surrogates`)."""
     if "\x00" in text:
         raise InputError(f"{name}: contains NUL characters (first at {_where(text, text.index(chr(0)))})")
+    reject_surrogates(text, name)
     controls = [match.start() for match in _DISALLOWED_CONTROL.finditer(text)]
     if not controls:
         return
@@ -426,6 +431,17 @@ def _reject_non_text(text: str, name: str) -> None:
             "punctuation decoded as Latin-1 or encoded twice: re-save the file as UTF-8 or give --encoding"
         )
     raise InputError(f"{name}: control character {code} at {_where(text, first)}; remove it or check the file")
+
+
+def reject_surrogates(text: str, name: str) -> None:
+    """:class:`InputError` for a lone surrogate: only a ``str`` built in Python can hold one (decoded with
+    ``surrogateescape``, or from UTF-16 halves); no file decodes to it and no encoder (OpenCC's) takes it."""
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise InputError(
+            f"{name}: lone surrogate U+{ord(surrogate.group()):04X} at {_where(text, surrogate.start())}; "
+            "the text was not decoded strictly (errors='surrogateescape'?): decode it as its real encoding"
+        )
 
 
 def _where(text: str, index: int) -> str:

@@ -9,6 +9,7 @@ from typing import Literal
 import opencc
 
 from bitext.errors import BitextError
+from bitext.text_arguments import checked_text
 
 # Every configuration the official OpenCC binding ships (its package data holds one JSON file for
 # each; a test checks this list against the installed package so an upgrade that adds or drops one
@@ -55,8 +56,11 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def convert(text: str, config: str = "t2s") -> str:
-    """Convert ``text`` with the OpenCC configuration ``config`` (e.g. ``t2s``, ``s2hk``, ``s2twp``)."""
-    return _converter(config).convert(text)
+    """Convert ``text`` with the OpenCC configuration ``config`` (e.g. ``t2s``, ``s2hk``, ``s2twp``).
+
+    Text OpenCC cannot take (a lone surrogate) or the CLI refuses (NUL, control characters) raises
+    :class:`~bitext.errors.InputError`; a non-``str`` a :class:`TypeError`."""
+    return _converter(config).convert(checked_text(text, "text"))
 
 
 def to_simplified(text: str) -> str:

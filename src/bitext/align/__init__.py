@@ -27,6 +27,7 @@ from bitext.scorers.lexical import LexicalScorer
 from bitext.scorers.paragraphs import ParagraphScorer
 from bitext.scorers.punctuation import PunctuationScorer
 from bitext.segment import SentenceSplitter, segment
+from bitext.text_arguments import checked_text_or_document
 from bitext.versions import versions
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ def align(
 
     The result records the settings and versions that produced it (``Alignment.signature``).
     """
+    zh, en = checked_text_or_document(zh, "zh"), checked_text_or_document(en, "en")
     zh_doc, en_doc = _documents(zh, en, presegmented, splitter)
     if method not in ALIGNERS:
         raise AlignmentError(f"unknown aligner {method!r}; choose one of: {', '.join(ALIGNERS)}")

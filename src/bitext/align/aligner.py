@@ -35,6 +35,7 @@ from threadpoolctl import threadpool_limits
 
 from bitext.align.beads import Bead
 from bitext.align.fixed import FixedBead, Gap, stitch
+from bitext.align.pieces import cut_long_sentences, rejoin
 from bitext.align.search import Band, Lattice, blocks, path_posteriors, viterbi
 from bitext.document import Document
 from bitext.scorers.base import (
@@ -164,7 +165,12 @@ class SentenceAligner:
         # The matrix products here are small; with several BLAS threads on busy cores (other processes, a
         # batch's workers) they ran 10-40x slower than on one thread, measured on the 2-core dev machine.
         with threadpool_limits(BLAS_THREADS, user_api="blas"):
-            return self._align_between(zh, en, fixed) if fixed else self._align(zh, en)
+            if fixed:  # corrections name real sentences: their gaps are aligned without cutting
+                return self._align_between(zh, en, fixed)
+            # Over-long sentences are scored as bounded pieces and joined back whole (see pieces.py).
+            zh_pieces, en_pieces = cut_long_sentences(zh), cut_long_sentences(en)
+            beads = self._align(zh_pieces.document, en_pieces.document)
+        return rejoin(beads, zh_pieces, en_pieces)
 
     def _align(self, zh: Document, en: Document) -> list[Bead]:
         prepared = self.prepare(zh, en)

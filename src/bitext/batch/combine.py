@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from bitext.atomic import atomic_open
 from bitext.batch.document import BatchOptions, DocumentReport
 from bitext.batch.inputs import DocumentPair, is_duplicate, mark_duplicates
-from bitext.batch.store import OutputFolder, temporary_name
+from bitext.batch.store import OutputFolder
 
 # Formats whose per-document outputs concatenate into one corpus with a doc_id on every row. Other
 # formats (align, tmx, html, …) keep one file per document in OUTDIR/documents/.
@@ -52,7 +52,7 @@ def combine(pairs: Iterable[DocumentPair], folder: OutputFolder, options: BatchO
     """Write ``report.tsv`` and, for a combinable format, ``corpus.<suffix>``; return the corpus path."""
     corpus_path = folder.root / f"corpus{folder.suffix}" if options.format in COMBINED_FORMATS else None
     counts = Counts()
-    with _atomic_text(folder.root / "report.tsv") as report, _corpus_writer(corpus_path, options) as corpus:
+    with atomic_open(folder.root / "report.tsv") as report, _corpus_writer(corpus_path, options) as corpus:
         report.write("\t".join(REPORT_COLUMNS) + "\n")
         for pair in mark_duplicates(pairs):
             row = final_report(pair, folder)
@@ -81,7 +81,7 @@ def _write_sidecar(corpus_path: Path, options: BatchOptions, counts: Counts) -> 
         "escaping": "backslash: \\\\ \\t \\n \\r",
     }
     path = sidecar_path(corpus_path)
-    with _atomic_text(path) as out:
+    with atomic_open(path) as out:
         out.write(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -113,16 +113,8 @@ def report_line(row: DocumentReport) -> str:
     return "\t".join(cells) + "\n"
 
 
-@contextlib.contextmanager
-def _atomic_text(path: Path) -> Iterator[IO[str]]:
-    temporary = temporary_name(path)
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as out:
-            yield out
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+class _NothingToWrite(Exception):
+    """Raised inside :func:`atomic_open` to discard the file it was writing."""
 
 
 class _TextCorpus:
@@ -151,11 +143,11 @@ class _ParquetCorpus:
     batch's canonical settings record. At most one group's rows (plus one document) are held in memory.
     """
 
-    def __init__(self, path: Path, options: BatchOptions) -> None:
+    def __init__(self, out: IO[bytes], options: BatchOptions) -> None:
         import pyarrow
         import pyarrow.parquet as pq
 
-        self.pa, self.pq, self.path, self.options = pyarrow, pq, path, options
+        self.pa, self.pq, self.out, self.options = pyarrow, pq, out, options
         self.writer: Any = None
         self.pending: list[Any] = []
         self.pending_rows = 0
@@ -164,7 +156,7 @@ class _ParquetCorpus:
         table = self.pq.read_table(part)
         if self.writer is None:
             self.writer = self.pq.ParquetWriter(
-                self.path, table.schema.with_metadata(self._metadata(table)), compression="zstd"
+                self.out, table.schema.with_metadata(self._metadata(table)), compression="zstd"
             )
         self.pending.append(table.replace_schema_metadata(self.writer.schema.metadata))
         self.pending_rows += table.num_rows
@@ -199,19 +191,15 @@ def _corpus_writer(path: Path | None, options: BatchOptions) -> Iterator[_TextCo
         yield None
         return
     if options.format == "parquet":
-        temporary = temporary_name(path)
-        corpus = _ParquetCorpus(temporary, options)
         try:
-            yield corpus
-            corpus.close()
-            if corpus.writer is not None:
-                os.replace(temporary, path)
-            else:  # no document aligned: no Parquet schema to write, and no stale corpus left behind
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+            with atomic_open(path, binary=True) as out:
+                corpus = _ParquetCorpus(out, options)
+                yield corpus
+                corpus.close()
+                if corpus.writer is None:
+                    raise _NothingToWrite
+        except _NothingToWrite:  # no document aligned: no Parquet schema to write, and no stale corpus left behind
+            path.unlink(missing_ok=True)
         return
-    with _atomic_text(path) as out:
+    with atomic_open(path) as out:
         yield _TextCorpus(out, has_header=options.format == "tsv")

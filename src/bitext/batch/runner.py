@@ -19,10 +19,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
+from bitext.atomic import write_atomically
 from bitext.batch.combine import combine
 from bitext.batch.document import BatchOptions, DocumentOutput, DocumentReport, check_options, warm_up
 from bitext.batch.inputs import DocumentPair, is_duplicate, mark_duplicates
-from bitext.batch.store import OutputFolder, run_document, write_atomically
+from bitext.batch.store import OutputFolder, run_document
 from bitext.errors import BitextError
 
 Task = Callable[[DocumentPair, BatchOptions, str], DocumentReport]

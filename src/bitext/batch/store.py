@@ -2,8 +2,8 @@
 
 A document's output is written first, then its status record; the status is the "done" marker, so a
 run killed between the two simply aligns that document again. Files are written under a hidden
-temporary name and renamed (atomic on POSIX and Windows), so a kill never leaves a partial file under
-a final name. (No fsync: this guards against a killed process, not against power loss.)
+temporary name, fsync'd and renamed (:mod:`bitext.atomic`), so a kill or a power loss never leaves a
+partial file under a final name.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from bitext.atomic import write_atomically
 from bitext.batch.document import BatchOptions, DocumentOutput, DocumentReport, align_document
 from bitext.batch.inputs import DocumentPair
 from bitext.formats import get_writer
@@ -37,21 +38,6 @@ def file_stem(doc_id: str) -> str:
     elif doc_id.casefold() != doc_id:
         stem += "~" + digest[:12]
     return stem
-
-
-def temporary_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
-
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write to a hidden temporary file beside ``path``, then rename: ``path`` is whole or absent."""
-    temporary = temporary_name(path)
-    if isinstance(data, bytes):
-        temporary.write_bytes(data)
-    else:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as out:
-            out.write(data)
-    os.replace(temporary, path)
 
 
 def suffix_of(format_name: str) -> str:

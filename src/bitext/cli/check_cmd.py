@@ -1,20 +1,21 @@
 """``bitext check SOURCE TRANSLATION``: align, run the QA checks, print a summary and the flagged beads.
 
 Exit status 1 when a flag at ``--fail-on`` level (default: error) or worse is found, so translation teams can
-use it in CI; 0 when the translation passes; 2 for a user error (unreadable file, bad option).
+use it in CI; 0 when the translation passes; 2 for a user error (unreadable file, bad option). The status
+is the same when the reader of standard output leaves early (``| head``): a closed pipe is not a finding.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import TextIO
 
 from bitext import progress
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
 from bitext.align.beads import Alignment
+from bitext.atomic import discard_standard_output, open_output
 from bitext.cli.io import add_pair_encoding_options, read_documents
 from bitext.cli.output import add_quiet_option
 from bitext.errors import BitextError
@@ -28,7 +29,8 @@ EXAMPLES = """examples:
   bitext check zh-Hant.txt en.txt --export review.html and write the review page too
   bitext check zh-Hant.txt en.txt --format jsonl       one JSON object per flag, for scripts
 
-exit status: 0 nothing at --fail-on level (default error), 1 something is, 2 user error"""
+exit status: 0 nothing at --fail-on level (default error), 1 something is, 2 user error; the same when the
+reader of the output leaves early (bitext check ... | head)"""
 
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
@@ -88,10 +90,14 @@ def run(args: argparse.Namespace) -> int:
     entities, report = review(alignment)
     if args.low_confidence != QASettings.low_confidence:
         report = check(alignment, entities, QASettings(low_confidence=args.low_confidence))
-    if args.format == "jsonl":
-        print_jsonl(alignment, report, args.show, sys.stdout)
-    else:
-        print_report(alignment, report, args.show, sys.stdout)
+    printer = print_jsonl if args.format == "jsonl" else print_report
+    try:
+        with open_output(None) as out:
+            printer(alignment, report, args.show, out)
+    except BrokenPipeError:
+        # The reader left early (`bitext check … | head`): the findings still decide the exit status, so
+        # the command stays a CI gate under `set -o pipefail` (1 on errors; not 0, and not SIGPIPE's 141).
+        discard_standard_output()
     if args.export:
         save(Export(alignment, entities=entities, qa=report), args.export, export_format or "tsv")
     return exit_status(report, args.fail_on)

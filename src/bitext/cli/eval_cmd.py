@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from bitext.errors import BitextError
-from bitext.evaluate import evaluate_many
+from bitext.evaluate import evaluate_many, validate_beads
 from bitext.formats.vecalign import read_alignment
 
 
@@ -19,7 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if len(args.gold) != len(args.pred):
         raise BitextError(f"{len(args.gold)} gold files but {len(args.pred)} predicted files")
-    pairs = [(read_alignment(g), read_alignment(p)) for g, p in zip(args.gold, args.pred, strict=True)]
+    pairs = [
+        (validate_beads(read_alignment(gold), gold), validate_beads(read_alignment(pred), pred))
+        for gold, pred in zip(args.gold, args.pred, strict=True)
+    ]
     result = evaluate_many(pairs)
     print(f"{'':10}{'precision':>10}{'recall':>10}{'F1':>10}")
     for name, scores in (("strict", result.strict), ("lax", result.lax)):

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from bitext import progress
+from bitext.atomic import describe, discard_standard_output
 from bitext.cli import align_cmd, batch_cmd, check_cmd, convert_cmd, entities_cmd, eval_cmd, segment_cmd
 from bitext.cli.output import add_quiet_option
 from bitext.errors import BitextError
@@ -107,9 +108,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bitext: error: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away: not an error of ours or the user's.
-        sys.stderr.close()
+        # The reader (e.g. `head`) went away: not an error of ours or the user's. (`check` catches it
+        # itself and keeps the status of its findings.)
+        discard_standard_output()
         return 0
+    except OSError as error:
+        # Reading errors are InputErrors and file outputs OutputErrors already; what reaches here is the
+        # environment (standard output on a full disk, a closed descriptor), never a bug of the input.
+        discard_standard_output()
+        print(f"bitext: error: {describe(error)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("bitext: interrupted", file=sys.stderr)
         return 130

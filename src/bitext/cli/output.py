@@ -77,7 +77,7 @@ def build_export(alignment: Alignment, args: argparse.Namespace, **kwargs: Any) 
 
 def write_output(alignment: Alignment, args: argparse.Namespace) -> int:
     """Write ``alignment`` as ``args.format`` to ``args.output``; the exit status (0)."""
-    if args.format == "parquet" and args.output in (None, "-") and sys.stdout.isatty():
+    if args.format == "parquet" and args.output in (None, "-") and sys.stdout is not None and sys.stdout.isatty():
         raise BitextError("parquet is a binary format: give a file name with -o (or redirect the output)")
     export = build_export(alignment, args)
     with progress.stage(f"writing {args.format}"):

@@ -9,15 +9,14 @@ it is never an error.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
+from bitext.atomic import atomic_open
 from bitext.log import logger
 
 T = TypeVar("T")
@@ -62,15 +61,10 @@ def load_or_build(name: str, key: str, build: Callable[[], T], expected: type | 
 
 def write_atomically(path: Path, value: object) -> None:
     # A read-only home or a full disk only costs the next process the rebuild; it is not an error.
-    temporary = None
+    # Not fsync'd: a cache lost to a power cut is rebuilt, and a truncated one reads as damaged.
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            temporary = handle.name
+        with atomic_open(path, binary=True, durable=False) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError as error:
+    except OSError as error:  # atomic_open has removed its temporary file
         logger.warning("cannot write cache file %s (%s); every process rebuilds the table until it can", path, error)
-        if temporary is not None:  # a half-written file (disk full) is not left behind
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)

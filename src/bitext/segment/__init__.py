@@ -11,6 +11,7 @@ from bitext.segment.base import SentenceSplitter, cut_at, strip_span
 from bitext.segment.labels import inline_item_starts
 from bitext.segment.layout import LAYOUTS, Layout, analyse
 from bitext.segment.registry import SPLITTERS, default_splitter_name, get_splitter, splitter_names
+from bitext.text_arguments import checked_text
 
 __all__ = [
     "LAYOUTS",
@@ -45,6 +46,7 @@ def segment(
     document's furniture, listed but not aligned; ``furniture`` adds spans known to be furniture (the
     lines a PDF sets in its margins), each extended to its whole line.
     """
+    text = checked_text(text, name or "text")
     chosen = get_splitter(lang, splitter) if isinstance(splitter, str) else splitter
     if presegmented:
         sentences = _lines(text)

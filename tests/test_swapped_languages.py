@@ -1,0 +1,88 @@
+"""Swapped arguments (English given as SOURCE, Chinese as TRANSLATION): a warning on stderr and the QA flag
+``swapped-languages``; never for a pair in the right order, even a Chinese text full of English names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bitext
+from bitext.cli.main import main
+from bitext.language_sides import han_share, looks_swapped
+from bitext.qa import check
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sensetime-genai"
+ZH = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8")
+EN = (CORPUS / "en.txt").read_text(encoding="utf-8")
+
+
+def codes(zh: str, en: str) -> list[tuple[int, str, str]]:
+    report = check(bitext.align(zh, en, method="gale-church"))
+    return [(flag.bead, flag.level, flag.code) for flag in report.flags if flag.code == "swapped-languages"]
+
+
+def test_swapped_documents_get_one_flag_on_the_first_bead() -> None:
+    assert codes(EN, ZH) == [(0, "error", "swapped-languages")]
+
+
+def test_documents_in_order_get_no_flag() -> None:
+    assert codes(ZH, EN) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "swapped"),
+    [
+        ("The company said so.", "公司表示。", False),  # too short to judge either way
+        ("SenseTime launched SenseNova and GenAI tools for OpenAI-style APIs." * 2, "商湯推出日日新大模型。" * 3, True),
+        ("商湯推出 SenseNova 大模型和 GenAI 工具，支持 OpenAI API。" * 3, "SenseTime launched SenseNova." * 3, False),
+        ("Both sides are English sentences here." * 3, "And this one is English too." * 3, False),
+    ],
+)
+def test_the_decision_is_the_han_share_of_each_side(source: str, translation: str, swapped: bool) -> None:
+    assert looks_swapped(source, translation) is swapped
+
+
+def test_han_share_counts_han_among_letters() -> None:
+    assert han_share("商湯" * 10 + "ab" * 5) == pytest.approx(20 / 30)
+    assert han_share("12345 。，!?" * 10) is None  # no letters: nothing to judge
+
+
+def test_the_cli_warns_on_stderr_and_still_aligns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "out.align"
+    assert (
+        main(
+            [
+                "align",
+                str(CORPUS / "en.txt"),
+                str(CORPUS / "zh-Hant.txt"),
+                "--format",
+                "align",
+                "-o",
+                str(output),
+                "--method",
+                "gale-church",
+            ]
+        )
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert err.startswith("bitext: warning: the Chinese side reads as English") and err.count("\n") == 1
+    assert output.read_text(encoding="utf-8")
+    assert (
+        main(
+            [
+                "align",
+                str(CORPUS / "zh-Hant.txt"),
+                str(CORPUS / "en.txt"),
+                "--format",
+                "align",
+                "-o",
+                str(output),
+                "--method",
+                "gale-church",
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().err == ""
