@@ -56,10 +56,33 @@ def cut_long_sentences(document: Document, limit: int | None = None, piece_chars
     owners: list[int] = []
     for number, (start, end) in enumerate(document.sentence_offsets):
         spans = [(start, end)] if end - start <= limit else _piece_spans(document.text, start, end, piece_chars)
+        spans = _around_furniture(spans, document.furniture_offsets)
         offsets.extend(spans)
         owners.extend([number] * len(spans))
-    cut = Document(document.text, document.lang, tuple(offsets), document.paragraph_offsets, name=document.name)
+    cut = Document(
+        document.text,
+        document.lang,
+        tuple(offsets),
+        document.paragraph_offsets,
+        name=document.name,
+        furniture_offsets=document.furniture_offsets,
+        encoding=document.encoding,
+        layout=document.layout,
+    )
     return Pieces(cut, tuple(owners))
+
+
+def _around_furniture(spans: list[tuple[int, int]], furniture: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Neighbouring pieces joined where a furniture span (a page number inside a sentence that runs across a
+    page break) would be cut by the boundary between them: furniture lies between pieces or inside one."""
+    joined = spans[:1]
+    for start, end in spans[1:]:
+        last_start, last_end = joined[-1]
+        if any(f_start < last_end < f_end or f_start < start < f_end for f_start, f_end in furniture):
+            joined[-1] = (last_start, end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _piece_spans(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:

@@ -47,6 +47,7 @@ _LATIN = regex.compile(r"\p{Latin}")
 
 # Page furniture. A bare number has at most three digits: a year alone on a line (a narrow column's
 # "2021") is not a page.
+_MIN_LINES_ABOVE_PAGE_NUMBER = 3
 _PAGE_NUMBER = regex.compile(
     r"\s*(?:[-–—]\s*)?(?:(?P<n>\d{1,3})|page\s+(?P<n>\d{1,4})(?:\s+of\s+\d{1,4})?|第\s*(?P<n>\d{1,4})\s*[頁页]"
     r"|(?P<n>\d{1,4})\s*/\s*\d{1,4})(?:\s*[-–—])?\s*",
@@ -360,7 +361,10 @@ def _last_page_number(contents: list[str]) -> set[int]:
     """A one-page text's page number: its last non-blank line, a bare number (or "Page 1"), with the
     footnote block above it. (Its running head cannot be told from a title and stays text.)"""
     last = next((i for i in range(len(contents) - 1, -1, -1) if contents[i].strip()), None)
-    if last is None or last == 0 or not _PAGE_NUMBER.fullmatch(contents[last]):
+    # A number under a line or two of text is more likely part of the text (a list, a score) than the
+    # number of its page: a page has some lines on it.
+    lines_above = sum(1 for line in contents[: last or 0] if line.strip())
+    if last is None or lines_above < _MIN_LINES_ABOVE_PAGE_NUMBER or not _PAGE_NUMBER.fullmatch(contents[last]):
         return set()
     return {last} | _footnote_lines(contents, {last}, set())
 
