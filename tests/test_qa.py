@@ -256,6 +256,22 @@ def test_every_variant_of_every_pair_of_one_entity_counts() -> None:
     assert entity_missing(tasmania, strong("塔斯馬尼亞州", "Tasmania")) == []
 
 
+def test_a_transliteration_under_another_spelling_counts_as_present() -> None:
+    def timbuktu(spelling: str) -> Alignment:
+        return beads(
+            [
+                ("廷巴克圖是一座城市。", "Timbuktu is a city."),
+                (f"「{spelling}」成為遙遠異國的象徵。", '"Timbuktu" has come to stand for distant lands.'),
+            ]
+        )
+
+    pair = strong("廷巴克圖", "Timbuktu")
+    assert entity_missing(timbuktu("廷布克圖"), pair) == []  # ting bu ke tu: three syllables of four alike
+    assert entity_missing(timbuktu("這座城"), pair) == [
+        (1, "Timbuktu is in the English but 廷巴克圖 is not in the Chinese")
+    ]
+
+
 def test_an_adjective_or_demonym_stands_for_its_place() -> None:
     alignment = beads(
         [

@@ -13,7 +13,8 @@ A warning a translator can trust needs all of these:
 3. **Absent under every form**: every variant of every pair of the entity (pairs that share a form are one
    entity: 盧納 / 露娜 ↔ Luna), compared case-insensitively (HONG KONG = Hong Kong), an English adjective or
    demonym counting for its place (Turkish for Turkey, French for France), a Chinese place without its
-   designator (塔斯馬尼亞 for 塔斯馬尼亞州).
+   designator (塔斯馬尼亞 for 塔斯馬尼亞州), a transliteration under another spelling (希布倫 for 希伯崙: as many
+   characters, more than half of them read alike).
 
 Presence is read strictly: an English form written in lower case (singer for Singer, us for US) or an acronym in
 mixed case is not the name, and a name inside a longer name of another entity in the same bead (Hong Kong in
@@ -40,7 +41,7 @@ _STRONG_SCORE = 0.8
 _ROMANISATION_FLOOR = 0.9  # pinyin:xu li=1.00; a looser romanisation is a sound-alike, not proof
 _COOCCURRENCE_DICE = 0.8  # co-occurrence alone is strong only when nearly every mention pairs up …
 _COOCCURRENCE_MIN = 3  # … in several beads
-_STRONG_SIGNALS = ("cedict", "composed", "identical", "ticker", "variant-of")
+_STRONG_SIGNALS = ("cedict", "composed", "abbreviation", "geonames", "identical", "ticker", "variant-of")
 _ROMANISATIONS = ("pinyin", "wade-giles", "cantonese")
 # Most beads naming the entity on one side must name it on the other before a bead that does not is suspect.
 _EXPECTED_SHARE = 0.5
@@ -90,6 +91,7 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
         if bead.is_aligned
     ]
     expected = _expected(seen, len(entities))
+    zh_texts = {number: alignment.zh_text(alignment.beads[number]) for number, _ in seen}
     flags = []
     for number, (zh, en) in seen:
         for eid, form in zh.strict.items():
@@ -97,7 +99,7 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
                 message = f"{form} is in the Chinese but {entities[eid].zh_triggers[form]} is not in the English"
                 flags.append(Flag(number, "warning", "entity-missing", message))
         for eid, form in en.strict.items():
-            if eid not in zh.present and expected[eid, "en"]:
+            if eid not in zh.present and expected[eid, "en"] and not _sounds_present(entities[eid], zh_texts[number]):
                 message = f"{form} is in the English but {entities[eid].en_triggers[form]} is not in the Chinese"
                 flags.append(Flag(number, "warning", "entity-missing", message))
     return flags
@@ -117,6 +119,28 @@ def _expected(seen: Sequence[tuple[int, tuple[_Found, _Found]]], count: int) -> 
         for eid in range(count)
         for side in ("zh", "en")
     }
+
+
+def _sounds_present(entity: Entity, zh_text: str) -> bool:
+    """A Chinese transliteration of the entity under another spelling (廷布克圖 for 廷巴克圖, 希布倫 for 希伯崙):
+    a run of as many characters with more than half the syllables read the same (tones aside).
+    Only asked of the few beads about to be flagged, so the readings cost nothing elsewhere."""
+    text = _syllables(zh_text)
+    for form in entity.zh_forms:
+        if not _HAN.search(form):
+            continue
+        ours = _syllables(form)
+        n = len(ours)
+        for start in range(len(text) - n + 1):
+            if 2 * sum(a == b for a, b in zip(ours, text[start : start + n], strict=True)) > n:
+                return True
+    return False
+
+
+def _syllables(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin  # loaded only when a bead is about to be flagged
+
+    return lazy_pinyin(list(text))
 
 
 # ---------------------------------------------------------------------------------------------------------
