@@ -293,8 +293,9 @@ class _FormIndex:
 
     def _chinese_hits(self, text: str) -> list[_Hit]:
         hits = []
-        for start, ch in enumerate(text):
-            for form, eid, trigger in self.zh.get(ch, ()):
+        zh = self.zh
+        for start in [k for k, ch in enumerate(text) if ch in zh]:
+            for form, eid, trigger in zh[text[start]]:
                 if text.startswith(form, start) and _bounded(text, start, start + len(form), form):
                     hits.append(_Hit(start, start + len(form), eid, form, trigger))
         return hits
@@ -303,16 +304,18 @@ class _FormIndex:
         tokens = list(_WORD.finditer(text))
         words = [token.group().casefold() for token in tokens]
         hits = []
-        for k, word in enumerate(words):
-            for form_words, form, eid, trigger in self.en.get(word, ()):
+        en, stems = self.en, self.en_stems
+        for k in [k for k, word in enumerate(words) if word in en]:
+            for form_words, form, eid, trigger in en[words[k]]:
                 n = len(form_words)
                 if tuple(words[k : k + n]) == form_words:
                     start, end = tokens[k].start(), tokens[k + n - 1].end()
                     hits.append(_Hit(start, end, eid, form, trigger and _written_as_name(text[start:end], form)))
         found = _found(hits)
-        for k, word in enumerate(words):
+        for k in [k for k, word in enumerate(words) if word in stems or word[:_STEM] in stems]:
+            word = words[k]
             for first in (word, word[:_STEM]) if len(word) > _STEM else (word,):
-                for key, eid in self.en_stems.get(first, ()):
+                for key, eid in stems.get(first, ()):
                     n = len(key)
                     if k + n <= len(words) and (*words[k : k + n - 1], words[k + n - 1][:_STEM]) == key:
                         found.present.add(eid)
