@@ -11,7 +11,7 @@ import re
 
 from bitext.align.beads import Alignment
 from bitext.qa.flags import Flag, QASettings
-from bitext.resources.numbers import Reading, read_numbers
+from bitext.resources.numbers import Reading, plain_number, read_numbers
 
 
 def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
@@ -26,7 +26,7 @@ def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
         if zh_missing or en_missing:
             flags.append(Flag(number, "error", "number-mismatch", _mismatch_message(zh_missing, en_missing)))
         for found, close in zh_rounded:  # reported from the Chinese side only, so once per pair
-            message = f"{_describe(found)} in the Chinese matches {_plain(close)} only after rounding"
+            message = f"{_describe(found)} in the Chinese matches {plain_number(close)} only after rounding"
             flags.append(Flag(number, "info", "number-rounded", message))
     return flags
 
@@ -68,11 +68,4 @@ def _describe(found: Reading) -> str:
     """The number as written, with its value when the writing alone does not show it (47億 = 4,700,000,000)."""
     if _PLAIN_NUMBER.fullmatch(found.text):
         return found.text
-    return f"{found.text} (= {_plain(found.value)})"
-
-
-def _plain(value: float) -> str:
-    nearest = round(value)
-    if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)) and abs(value) < 1e16:
-        return f"{nearest:,}"
-    return f"{value:,.6g}"
+    return f"{found.text} (= {plain_number(found.value)})"

@@ -451,16 +451,17 @@ def _rewrite_whole_numbers(text: str, lang: str) -> str:
     if lang == "zh":
         text = _ZH_SPACED_DIGITS.sub("", text)
         text = _ZH_WAN_THEN_DIGITS.sub(lambda m: str(int(m.group(1)) * 10000 + int(m.group(2))), text)
-        text = _ZH_ARABIC_THOUSANDS.sub(lambda m: _digits(float(m.group(1)) * 1000), text)
+        text = _ZH_ARABIC_THOUSANDS.sub(lambda m: plain_number(float(m.group(1)) * 1000).replace(",", ""), text)
         return _ZH_RANGE.sub(lambda m: f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)
     return _EN_RANGE.sub(lambda m: f"{m.group(1)} {m.group(4)}{m.group(2)}{m.group(3)} {m.group(4)}", text)
 
 
-def _digits(value: float) -> str:
+def plain_number(value: float) -> str:
+    """``value`` as a person writes it: 4,700,000,000; 0.35; 1.39e+11 only beyond 10^16."""
     nearest = round(value)
     if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)) and abs(value) < 1e16:
-        return str(nearest)
-    return f"{value:.6g}"
+        return f"{nearest:,}"
+    return f"{value:,.6g}"
 
 
 def _is_explicit(written: str, value: float, lang: str) -> bool:
