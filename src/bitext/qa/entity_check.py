@@ -6,9 +6,9 @@ A warning a translator can trust needs all of these:
    name kept in the Chinese, a shared ticker, a variant of such a pair, or consistent co-occurrence over several
    beads. A pair found by weak signals alone (a heading word that happens to co-occur, 香港 ↔ Article; a loose
    sound-alike) never warns.
-2. **The counterpart is expected** in that bead: in this document, most beads that name the entity on the one
-   side also name it on the other. A translator who renders a name two ways, or drops it as often as not, is
-   making a choice, not a slip. A Latin name kept in the Chinese (NSA) is expected in the English, not the
+2. **The counterpart is expected** in that bead: in this document, at least half the beads that name the entity on
+   one side also name it on the other. A translator who renders a name otherwise more often than not is making a
+   choice, not a slip. A Latin name kept in the Chinese (NSA) is expected in the English, not the
    other way round: Chinese usually translates such names.
 3. **Absent under every form**: every variant of every pair of the entity (pairs that share a form are one
    entity: 盧納 / 露娜 ↔ Luna), compared case-insensitively (HONG KONG = Hong Kong), an English adjective or
@@ -43,7 +43,7 @@ _COOCCURRENCE_DICE = 0.8  # co-occurrence alone is strong only when nearly every
 _COOCCURRENCE_MIN = 3  # … in several beads
 _STRONG_SIGNALS = ("cedict", "composed", "abbreviation", "geonames", "identical", "ticker", "variant-of")
 _ROMANISATIONS = ("pinyin", "wade-giles", "cantonese")
-# Most beads naming the entity on one side must name it on the other before a bead that does not is suspect.
+# At least half the beads naming the entity on one side must name it on the other before one that does not is suspect.
 _EXPECTED_SHARE = 0.5
 
 _HAN = regex.compile(r"\p{Han}")
@@ -85,13 +85,9 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
     if not entities:
         return []
     index = _FormIndex(entities)
-    seen = [
-        (number, index.scan(alignment.zh_text(bead), alignment.en_text(bead)))
-        for number, bead in enumerate(alignment.beads)
-        if bead.is_aligned
-    ]
+    zh_texts = {number: alignment.zh_text(bead) for number, bead in enumerate(alignment.beads) if bead.is_aligned}
+    seen = [(number, index.scan(zh, alignment.en_text(alignment.beads[number]))) for number, zh in zh_texts.items()]
     expected = _expected(seen, len(entities))
-    zh_texts = {number: alignment.zh_text(alignment.beads[number]) for number, _ in seen}
     flags = []
     for number, (zh, en) in seen:
         for eid, form in zh.strict.items():
@@ -106,7 +102,7 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
 
 
 def _expected(seen: Sequence[tuple[int, tuple[_Found, _Found]]], count: int) -> dict[tuple[int, str], bool]:
-    """Per entity and side: do most beads naming it on that side also name it on the other?"""
+    """Per entity and side: do at least half the beads naming it on that side also name it on the other?"""
     named: dict[tuple[int, str], int] = defaultdict(int)
     matched: dict[tuple[int, str], int] = defaultdict(int)
     for _, (zh, en) in seen:
