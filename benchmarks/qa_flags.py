@@ -16,7 +16,8 @@
 ``entities``: ``entity-missing`` warnings per 50 beads on faithful translations, with the entity table each
 document gets from ``bitext align`` (one table per document): the bundled corpus (its gold beads, and the default
 aligner's beads) and FLORES documents by their gold 1-1 beads, the first 100 documents (looked at while writing the
-rule) and the other 181 (not looked at). ``--show`` prints every warning with its bead.
+rule) and the other 181 (not looked at); the entity gold's statutes and government texts (``--legal``, aligned with
+``--scorer lexical``) when present. ``--show`` prints every warning with its bead.
 
 ``cost``: one long document made by joining FLORES documents (their sentences cycled until ``--sentences``),
 aligned with ``--scorer lexical``; prints the alignment time, the entity pairing time and the QA time, and QA's
@@ -189,13 +190,24 @@ def _remove(alignment: Alignment, number: int, side: str, form: str) -> Alignmen
     return None
 
 
-def run_entities(data: Path, show: bool) -> None:
+def legal_documents(folder: Path) -> dict[str, list[tuple[Path, Path]]]:
+    """The entity gold's legal and government texts (NAME.zh.txt / NAME.en.txt), grouped by the name's prefix."""
+    groups: dict[str, list[tuple[Path, Path]]] = {}
+    for zh in sorted(folder.glob("*.zh.txt")) if folder.is_dir() else []:
+        groups.setdefault(zh.name.rsplit("-", 1)[0], []).append((zh, zh.with_name(zh.name.replace(".zh.", ".en."))))
+    return groups
+
+
+def run_entities(data: Path, legal: Path, show: bool) -> None:
     corpus = corpus_gold()
     entity_warnings("bundled corpus, gold beads", [corpus], show)
     entity_warnings("bundled corpus, default aligner", [corpus_aligned()], show)
     docs = [gold_alignment(zh, en) for zh, en in documents(data)]
     entity_warnings(f"FLORES devtest documents 0-{LOOKED_AT - 1}, gold beads", docs[:LOOKED_AT], show)
     entity_warnings(f"FLORES devtest documents {LOOKED_AT}-{len(docs) - 1}, gold beads", docs[LOOKED_AT:], show)
+    for group, pairs in legal_documents(legal).items():
+        aligned = [bitext.align(zh.read_text("utf-8"), en.read_text("utf-8"), scorer="lexical") for zh, en in pairs]
+        entity_warnings(f"{group} (legal), aligned --scorer lexical", aligned, show)
     planted_removals("bundled corpus, gold beads", [corpus])
     planted_removals("FLORES devtest, all documents, gold beads", docs)
 
@@ -238,13 +250,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", nargs="?", choices=("numbers", "entities", "cost"), default="numbers")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "flores200-devtest")
+    parser.add_argument("--legal", type=Path, default=ROOT / "benchmarks" / "data" / "entities" / "docs")
     parser.add_argument("--show", action="store_true", help="print every flag the mode counts, with its bead")
     parser.add_argument("--sentences", type=int, default=10_000, help="length of the cost document")
     args = parser.parse_args()
     if args.mode == "numbers":
         run_numbers(args.data, args.show)
     elif args.mode == "entities":
-        run_entities(args.data, args.show)
+        run_entities(args.data, args.legal, args.show)
     else:
         run_cost(args.data, args.sentences)
 

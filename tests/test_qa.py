@@ -224,6 +224,21 @@ def test_weak_pairs_never_warn() -> None:
     assert entity_missing(alignment, heading, sound_alike) == []
 
 
+def test_co_occurrence_alone_warns_only_for_a_name_no_proven_pair_claims() -> None:
+    # A statute names both areas in most articles, so 臺灣地區 co-occurs with Mainland Area as faithfully as with
+    # Taiwan Area; the composed pair is proof, the co-occurring one is not, and its article is no omission.
+    rows = [
+        ("臺灣地區與大陸地區人民往來。", "Relations between the people of the Taiwan Area and the Mainland Area.")
+    ] * 4
+    rows.append(("大陸地區人民得申請入境。", "People of the Mainland Area may apply to enter."))
+    taiwan = EntityPair("臺灣地區", "Taiwan Area", "LOC", 4, 0.99, ("composed:台湾+地区",), (0,))
+    wrong = EntityPair("臺灣地區", "Mainland Area", "LOC", 5, 0.82, ("cooccurrence:dice=0.85,n=29",), (0,))
+    assert entity_missing(beads(rows), taiwan, wrong) == []
+    alone = EntityPair("大陸地區", "Mainland Area", "LOC", 5, 0.82, ("cooccurrence:dice=0.85,n=29",), (0,))
+    rows.append(("人民得申請入境。", "People of the Mainland Area may apply to enter."))
+    assert [bead for bead, _ in entity_missing(beads(rows), taiwan, alone)] == [5]
+
+
 def test_the_counterpart_must_be_expected_in_this_document() -> None:
     # The translator wrote the name in one bead out of three: a choice, not an omission.
     alignment = beads(

@@ -4,17 +4,17 @@ A warning a translator can trust needs all of these:
 
 1. **Strong evidence** that the pair names one entity: a dictionary entry, a composed or romanised name, a Latin
    name kept in the Chinese, a shared ticker, a variant of such a pair, or consistent co-occurrence over several
-   beads. A pair found by weak signals alone (a heading word that happens to co-occur, 香港 ↔ Article; a loose
-   sound-alike) never warns.
+   beads when no better-proven pair claims the name. A pair found by weak signals alone (a heading word that
+   happens to co-occur, 香港 ↔ Article; a loose sound-alike) never warns.
 2. **The counterpart is expected** in that bead: in this document, at least half the beads that name the entity on
-   one side also name it on the other. A translator who renders a name otherwise more often than not is making a
-   choice, not a slip. A Latin name kept in the Chinese (NSA) is expected in the English, not the
+   one side by that form also name it on the other. A translator who renders a name otherwise more often than
+   not is making a choice, not a slip. A Latin name kept in the Chinese (NSA) is expected in the English, not the
    other way round: Chinese usually translates such names.
 3. **Absent under every form**: every variant of every pair of the entity (pairs that share a form are one
    entity: 盧納 / 露娜 ↔ Luna), compared case-insensitively (HONG KONG = Hong Kong), an English adjective or
    demonym counting for its place (Turkish for Turkey, French for France), a Chinese place without its
-   designator (塔斯馬尼亞 for 塔斯馬尼亞州), a transliteration under another spelling (希布倫 for 希伯崙: as many
-   characters, more than half of them read alike).
+   designator (塔斯馬尼亞 for 塔斯馬尼亞州, 大陸 for 大陸地區), a transliteration under another spelling (希布倫 for
+   希伯崙: as many characters, more than half of them read alike).
 
 Presence is read strictly: an English form written in lower case (singer for Singer, us for US) or an acronym in
 mixed case is not the name, and a name inside a longer name of another entity in the same bead (Hong Kong in
@@ -49,7 +49,7 @@ _EXPECTED_SHARE = 0.5
 _HAN = regex.compile(r"\p{Han}")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _LATIN_ALNUM = regex.compile(r"[\p{Latin}\p{N}]")
-_ZH_DESIGNATORS = "州省市縣县國国島岛"
+_ZH_DESIGNATORS = ("地區", "地区", "州", "省", "市", "縣", "县", "國", "国", "島", "岛")
 _STEM = 4  # English words sharing their first four letters may be a place and its adjective (Turkey, Turkish)
 # Adjectives and demonyms that do not share a stem with their place.
 _DEMONYMS = {
@@ -87,34 +87,33 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
     index = _FormIndex(entities)
     zh_texts = {number: alignment.zh_text(bead) for number, bead in enumerate(alignment.beads) if bead.is_aligned}
     seen = [(number, index.scan(zh, alignment.en_text(alignment.beads[number]))) for number, zh in zh_texts.items()]
-    expected = _expected(seen, len(entities))
+    expected = _expected(seen)
     flags = []
     for number, (zh, en) in seen:
         for eid, form in zh.strict.items():
-            if eid not in en.present and expected[eid, "zh"]:
+            if eid not in en.present and expected[eid, "zh", form]:
                 message = f"{form} is in the Chinese but {entities[eid].zh_triggers[form]} is not in the English"
                 flags.append(Flag(number, "warning", "entity-missing", message))
         for eid, form in en.strict.items():
-            if eid not in zh.present and expected[eid, "en"] and not _sounds_present(entities[eid], zh_texts[number]):
+            expected_here = expected[eid, "en", form]
+            if eid not in zh.present and expected_here and not _sounds_present(entities[eid], zh_texts[number]):
                 message = f"{form} is in the English but {entities[eid].en_triggers[form]} is not in the Chinese"
                 flags.append(Flag(number, "warning", "entity-missing", message))
     return flags
 
 
-def _expected(seen: Sequence[tuple[int, tuple[_Found, _Found]]], count: int) -> dict[tuple[int, str], bool]:
-    """Per entity and side: do at least half the beads naming it on that side also name it on the other?"""
-    named: dict[tuple[int, str], int] = defaultdict(int)
-    matched: dict[tuple[int, str], int] = defaultdict(int)
+def _expected(seen: Sequence[tuple[int, tuple[_Found, _Found]]]) -> dict[tuple[int, str, str], bool]:
+    """Per entity, side and form naming it: do at least half the beads naming it so also name the entity on the
+    other side? (Per form: 臺灣地區 ↔ Taiwan Area may be translated consistently while a wrong pair of the same
+    entity, 臺灣地區 ↔ Mainland Area, is not.)"""
+    named: dict[tuple[int, str, str], int] = defaultdict(int)
+    matched: dict[tuple[int, str, str], int] = defaultdict(int)
     for _, (zh, en) in seen:
         for side, ours, theirs in (("zh", zh, en), ("en", en, zh)):
-            for eid in ours.strict:
-                named[eid, side] += 1
-                matched[eid, side] += eid in theirs.present
-    return {
-        (eid, side): named[eid, side] > 0 and matched[eid, side] / named[eid, side] >= _EXPECTED_SHARE
-        for eid in range(count)
-        for side in ("zh", "en")
-    }
+            for eid, form in ours.strict.items():
+                named[eid, side, form] += 1
+                matched[eid, side, form] += eid in theirs.present
+    return {key: matched[key] / count >= _EXPECTED_SHARE for key, count in named.items()}
 
 
 def _sounds_present(entity: Entity, zh_text: str) -> bool:
@@ -167,24 +166,31 @@ def build_entities(table: EntityTable) -> list[Entity]:
 
     owner: dict[tuple[str, str], int] = {}
     for k, pair in enumerate(pairs):
-        keys = [("zh", form) for form in _zh_forms(pair)] + [("en", form.casefold()) for form in _en_forms(pair)]
-        for key in keys:
+        for key in _keys(pair):
             if key in owner:
                 parent[root(k)] = root(owner[key])
             else:
                 owner[key] = k
+    strengths = [evidence_strength(pair) for pair in pairs]
+    proven = {key for pair, strength in zip(pairs, strengths, strict=True) if strength == _PROOF for key in _keys(pair)}
     clusters: dict[int, Entity] = {}
     for k, pair in enumerate(pairs):
         entity = clusters.setdefault(root(k), Entity())
         entity.zh_forms.update(_zh_forms(pair))
         entity.en_forms.update(_en_forms(pair))
-        if is_strong(pair):
+        # Co-occurrence alone warns only for a name no better-proven pair claims: 臺灣地區 ↔ Mainland Area
+        # co-occurs as faithfully as 臺灣地區 ↔ Taiwan Area in a statute that names both areas in every article.
+        if strengths[k] == _PROOF or (strengths[k] == _CONSISTENT and proven.isdisjoint(_keys(pair))):
             for form in _zh_forms(pair):
                 entity.zh_triggers.setdefault(form, pair.en)
             if _HAN.search(pair.zh):  # a Latin name in the Chinese is not expected back from the English
                 for form in _en_forms(pair):
                     entity.en_triggers.setdefault(form, pair.zh)
     return [clusters[key] for key in sorted(clusters)]
+
+
+def _keys(pair: EntityPair) -> list[tuple[str, str]]:
+    return [("zh", form) for form in _zh_forms(pair)] + [("en", form.casefold()) for form in _en_forms(pair)]
 
 
 def _zh_forms(pair: EntityPair) -> list[str]:
@@ -196,28 +202,33 @@ def _en_forms(pair: EntityPair) -> list[str]:
     return [form for form in dict.fromkeys(forms) if _WORD.search(form)]
 
 
-def is_strong(pair: EntityPair) -> bool:
-    """Strong evidence that ``pair`` names one entity.
+_WEAK, _CONSISTENT, _PROOF = 0, 1, 2
 
-    An entity model that rates its own pairs (a boolean ``strong`` attribute) is trusted as it is; otherwise the
-    pair's score and evidence labels decide: at least one signal that is not chance (dictionary, composition,
-    romanisation, identical Latin name, ticker, a variant of a known pair, or co-occurrence in nearly every
-    mention over several beads)."""
+
+def evidence_strength(pair: EntityPair) -> int:
+    """How strongly the evidence says ``pair`` names one entity: ``_PROOF``, a signal that is not chance (dictionary,
+    composition, abbreviation, gazetteer, full romanisation, identical Latin name, ticker, a variant of a known
+    pair); ``_CONSISTENT``, co-occurrence alone in nearly every mention over several beads; else ``_WEAK``.
+
+    An entity model that rates its own pairs (a boolean ``strong`` attribute) is trusted as it is."""
     own = getattr(pair, "strong", None)
     if isinstance(own, bool):
-        return own
-    return pair.score >= _STRONG_SCORE and any(_strong_signal(label) for label in pair.evidence)
+        return _PROOF if own else _WEAK
+    if pair.score < _STRONG_SCORE:
+        return _WEAK
+    return max((_signal_strength(label) for label in pair.evidence), default=_WEAK)
 
 
-def _strong_signal(label: str) -> bool:
+def _signal_strength(label: str) -> int:
     name, _, detail = label.partition(":")
     if name in _STRONG_SIGNALS:
-        return True
+        return _PROOF
     if name in _ROMANISATIONS:
-        return _number_after(detail, "=") >= _ROMANISATION_FLOOR
+        return _PROOF if _number_after(detail, "=") >= _ROMANISATION_FLOOR else _WEAK
     if name == "cooccurrence":
-        return _number_after(detail, "dice=") >= _COOCCURRENCE_DICE and _number_after(detail, "n=") >= _COOCCURRENCE_MIN
-    return False
+        dice, count = _number_after(detail, "dice="), _number_after(detail, "n=")
+        return _CONSISTENT if dice >= _COOCCURRENCE_DICE and count >= _COOCCURRENCE_MIN else _WEAK
+    return _WEAK
 
 
 def _number_after(text: str, key: str) -> float:
@@ -267,7 +278,7 @@ class _FormIndex:
         for eid, entity in enumerate(entities):
             for form in entity.zh_forms:
                 self.zh[form[0]].append((form, eid, form in entity.zh_triggers))
-                core = form.rstrip(_ZH_DESIGNATORS)
+                core = _without_designator(form)
                 if len(core) >= 2 and core != form and _HAN.search(core):
                     self.zh[core[0]].append((core, eid, False))
             for form in entity.en_forms:
@@ -342,6 +353,13 @@ def _bounded(text: str, start: int, end: int, form: str) -> bool:
     if _LATIN_ALNUM.match(form[0]) and start > 0 and _LATIN_ALNUM.match(text[start - 1]):
         return False
     return not (_LATIN_ALNUM.match(form[-1]) and end < len(text) and _LATIN_ALNUM.match(text[end]))
+
+
+def _without_designator(form: str) -> str:
+    for designator in _ZH_DESIGNATORS:
+        if form.endswith(designator):
+            return form[: -len(designator)]
+    return form
 
 
 def _words(text: str) -> tuple[str, ...]:
