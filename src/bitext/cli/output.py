@@ -21,11 +21,11 @@ OUTPUT_EXAMPLES = """examples:
   bitext align zh-Hant.txt en.txt -o corpus.tsv                     TSV + corpus.tsv.meta.json (settings, versions)
   bitext align zh-Hant.txt en.txt --format html -o review.html      the review page, one self-contained file
   bitext align zh-Hant.txt en.txt --format tmx --min-score 0.5 -o memory.tmx
+  bitext align zh-Hant.txt en.txt --ignore entity-missing -o corpus.tsv   QA flags without that code
   bitext align zh-Hant.txt en.txt --format jsonl --drop-unaligned > beads.jsonl
   bitext align zh-Hant.txt en.txt --format parquet -o corpus.parquet   (pip install 'bitext[parquet]')
 
 formats: tsv, jsonl, tmx, parquet, html (all with QA flags), align (Vecalign's [zh]:[en] ids only)
-QA flags: --ignore entity-missing,length-ratio leaves those codes out of the export
 exit status: 0 ok, 2 user error (one line on stderr)"""
 
 
