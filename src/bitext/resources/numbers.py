@@ -302,12 +302,6 @@ def _word_group_value(words: list[str]) -> float | None:
     return total + current
 
 
-def number_keys(text: str, lang: str) -> list[str]:
-    """Comparable keys of every number in ``text`` (``lang`` is ``"zh"`` or ``"en"``)."""
-    numbers = chinese_numbers(text) if lang == "zh" else english_numbers(text)
-    return [n.key for n in numbers]
-
-
 # ---------------------------------------------------------------------------------------------------------
 # Readings for comparison: every number a reviewer sees in a sentence, and whether the translation must carry it
 
