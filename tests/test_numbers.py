@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bitext.resources.numbers import chinese_numbers, english_numbers, parse_chinese_numeral
+from bitext.resources.numbers import chinese_numbers, english_numbers, parse_chinese_numeral, read_numbers
 
 
 def values(numbers):
@@ -161,3 +161,26 @@ def test_spelled_scales_piled_up_stay_finite():
 def test_an_overlong_numeral_run_is_not_a_numeral():
     assert parse_chinese_numeral("一" * 400) is None
     assert parse_chinese_numeral("一" * 5) == 11111.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "required"),
+    [
+        ("二〇二四年", "zh", [2024]),
+        ("二 ○四七年", "zh", [2047]),  # a numeral broken by a space is one number
+        ("三四個月", "zh", []),  # three or four: only looked up
+        ("以 16 進位表示", "zh", []),  # part of the word for hexadecimal
+        ("以十六進位表示", "zh", []),
+        ("16 個數", "zh", [16]),
+        ("It rose 4.7 billion in the first week of May", "en", [4.7e9]),
+        ("See https://example.com/2024/05 for 3 items", "en", [3]),
+    ],
+)
+def test_read_numbers_marks_what_the_other_side_must_carry(text, lang, required):
+    assert [reading.value for reading in read_numbers(text, lang) if reading.required] == required
+
+
+def test_read_numbers_looks_up_words_a_translator_may_write():
+    looked_up = {reading.value for reading in read_numbers("On the first of August, Louis XVI came twice.", "en")}
+    assert {1, 8, 16, 2} <= looked_up
+    assert all(not reading.required for reading in read_numbers("On the first of August", "en"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from bitext.align.beads import Alignment, Bead
 from bitext.cli.main import main
@@ -69,6 +70,26 @@ def test_numbers_that_differ_are_errors(zh: str, en: str) -> None:
 )
 def test_numbers_written_differently_but_equal_are_not_flagged(zh: str, en: str) -> None:
     assert "number-mismatch" not in codes(one_bead(zh, en))
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "changed"),
+    [
+        # A numeral broken by a space, as PDF text often has it (issue 14).
+        ("本協議有效期至二 ○四七年六月三十日。", "This agreement is valid until 30 June 2047.", "2074"),
+        ("本協議有效期至二〇 四七年。", "This agreement is valid until 2047.", "2074"),
+    ],
+)
+def test_a_chinese_numeral_broken_by_a_space_is_one_number(zh: str, en: str, changed: str) -> None:
+    assert "number-mismatch" not in codes(one_bead(zh, en))
+    assert "number-mismatch" in codes(one_bead(zh, en.replace("2047", changed)))
+
+
+@pytest.mark.parametrize("zh", ["數值以 16 進位表示。", "數值以十六進位表示。", "數值以16進制表示。"])
+def test_a_number_that_is_part_of_a_word_is_not_required(zh: str) -> None:
+    assert codes(one_bead(zh, "The value is written in hexadecimal.")) == []
+    assert codes(one_bead(zh, "The value is written in base 16.")) == []
+    assert codes(one_bead(zh.replace("進", "個"), "The value is written in hexadecimal.")) == ["number-mismatch"]
 
 
 def test_letters_that_only_look_like_roman_numerals_are_harmless() -> None:
@@ -136,25 +157,238 @@ def test_repeated_english_for_different_chinese_is_flagged_once() -> None:
     assert [(f.bead, f.code) for f in check(alignment).flags] == [(1, "repeated-translation")]
 
 
+def test_a_statutes_repeated_clauses_are_not_repeated_translations() -> None:
+    # Articles repealed by the same ordinance: the same English under different article numbers is right.
+    zh = [f"第{k}條（由1998年第23號條例廢除）" for k in (10, 11, 12)] + ["第13條（已廢除）"]
+    en_sentences = []
+    for k in (10, 11, 12):
+        en_sentences += [f"Article {k}", "(Repealed by Ordinance No. 23 of 1998)"]
+    en_sentences += ["Article 13", "(Repealed)"]
+    zh_doc, en_doc = make_document(zh, "zh", [""]), make_document(en_sentences, "en", [" "])
+    alignment = Alignment(zh_doc, en_doc, tuple(Bead((k,), (2 * k, 2 * k + 1), 0.9) for k in range(4)))
+    assert "repeated-translation" not in codes(alignment)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Entities
 
 
-def test_entity_on_one_side_with_no_counterpart() -> None:
-    table = EntityTable(
-        (
-            EntityPair("商湯", "SenseTime", "ORG", 3, 0.95, ("cooccurrence",), (0, 1, 2), variants=("商湯科技",)),
-            EntityPair("徐立", "Xu Li", "PER", 1, 0.9, ("pinyin:xu li",), (1,)),
+def beads(pairs: list[tuple[str, str]]) -> Alignment:
+    """One 1-1 bead per (Chinese, English) sentence pair."""
+    zh = make_document([zh for zh, _ in pairs], "zh", [""])
+    en = make_document([en for _, en in pairs], "en", [" "])
+    return Alignment(zh, en, tuple(Bead((k,), (k,), 0.9) for k in range(len(pairs))))
+
+
+def strong(zh: str, en: str, *, variants: tuple[str, ...] = (), en_variants: tuple[str, ...] = ()) -> EntityPair:
+    return EntityPair(zh, en, "LOC", 3, 0.95, (f"cedict:{en.lower()}",), (0,), (), (zh, *variants), (en, *en_variants))
+
+
+def entity_missing(alignment: Alignment, *pairs: EntityPair) -> list[tuple[int, str]]:
+    return [(f.bead, f.message) for f in check(alignment, EntityTable(pairs)).flags if f.code == "entity-missing"]
+
+
+HONG_KONG = [
+    ("香港經濟增長。", "Hong Kong's economy grew."),
+    ("香港股市上升。", "The Hong Kong stock market rose."),
+    ("香港失業率下降。", "Unemployment in Hong Kong fell."),
+]
+
+
+def test_a_strong_name_missing_where_it_is_consistently_translated_is_flagged_both_ways() -> None:
+    missing_en = beads([*HONG_KONG, ("香港樓價回落。", "Property prices fell back.")])
+    assert entity_missing(missing_en, strong("香港", "Hong Kong")) == [
+        (3, "香港 is in the Chinese but Hong Kong is not in the English")
+    ]
+    missing_zh = beads([*HONG_KONG, ("樓價回落。", "Hong Kong property prices fell back.")])
+    assert entity_missing(missing_zh, strong("香港", "Hong Kong")) == [
+        (3, "Hong Kong is in the English but 香港 is not in the Chinese")
+    ]
+
+
+def test_names_are_compared_case_insensitively() -> None:
+    capitals = beads([*HONG_KONG, ("香港樓價回落。", "HONG KONG PROPERTY PRICES FELL BACK.")])
+    assert entity_missing(capitals, strong("香港", "Hong Kong")) == []
+    trigger = beads([*HONG_KONG, ("樓價回落。", "HONG KONG PROPERTY PRICES FELL BACK.")])
+    assert [bead for bead, _ in entity_missing(trigger, strong("香港", "Hong Kong"))] == [3]
+
+
+def test_weak_pairs_never_warn() -> None:
+    # The statute's heading-word pair: found by co-occurrence alone, it must not produce a warning.
+    heading = EntityPair("香港", "Article", "LOC", 33, 0.75, ("cooccurrence:dice=0.15,n=33",), (0,))
+    sound_alike = EntityPair("辛格", "Singer", "PER", 1, 0.9, ("skeleton:xin luo=0.90",), (0,))
+    alignment = beads(
+        [("第一條 香港是中國的一部分。", "Article 1"), ("第二條 香港享有高度自治。", "Article 2")] * 2
+        + [("香港居民享有言論自由。", "Residents enjoy freedom of speech."), ("歌手辛格。", "Singer Raju sang.")]
+    )
+    assert entity_missing(alignment, heading, sound_alike) == []
+
+
+def test_co_occurrence_alone_warns_only_for_a_name_no_proven_pair_claims() -> None:
+    # A statute names both areas in most articles, so 臺灣地區 co-occurs with Mainland Area as faithfully as with
+    # Taiwan Area; the composed pair is proof, the co-occurring one is not, and its article is no omission.
+    rows = [
+        ("臺灣地區與大陸地區人民往來。", "Relations between the people of the Taiwan Area and the Mainland Area.")
+    ] * 4
+    rows.append(("大陸地區人民得申請入境。", "People of the Mainland Area may apply to enter."))
+    taiwan = EntityPair("臺灣地區", "Taiwan Area", "LOC", 4, 0.99, ("composed:台湾+地区",), (0,))
+    wrong = EntityPair("臺灣地區", "Mainland Area", "LOC", 5, 0.82, ("cooccurrence:dice=0.85,n=29",), (0,))
+    assert entity_missing(beads(rows), taiwan, wrong) == []
+    alone = EntityPair("大陸地區", "Mainland Area", "LOC", 5, 0.82, ("cooccurrence:dice=0.85,n=29",), (0,))
+    rows.append(("人民得申請入境。", "People of the Mainland Area may apply to enter."))
+    assert [bead for bead, _ in entity_missing(beads(rows), taiwan, alone)] == [5]
+
+
+def test_the_counterpart_must_be_expected_in_this_document() -> None:
+    # The translator wrote the name in one bead out of three: a choice, not an omission.
+    alignment = beads(
+        [
+            ("比什凱克陷入混亂。", "Bishkek sank into chaos."),
+            ("比斯凱克居民譴責抗議者。", "Bishkek residents blamed the protesters."),
+            ("比斯凱克商店遭搶。", "Bishkek stores were looted."),
+        ]
+    )
+    assert entity_missing(alignment, strong("比什凱克", "Bishkek")) == []
+
+
+def test_every_variant_of_every_pair_of_one_entity_counts() -> None:
+    # Two transliterations of one name (盧納, 露娜), a designator (塔斯馬尼亞州), an alias in its own pair.
+    luna = beads(
+        [
+            ("盧納和我一樣怪異。", "Luna was as freaky as me."),
+            ("摔角選手向露娜致敬。", "Wrestlers paid tribute to Luna."),
+        ]
+    )
+    assert entity_missing(luna, strong("盧納", "Luna"), strong("露娜", "Luna")) == []
+    tasmania = beads(
+        [
+            ("醫院位於塔斯馬尼亞州。", "The hospital is in Tasmania."),
+            ("塔斯馬尼亞州政府批評此舉。", "The Tasmania state government criticised it."),
+            ("塔斯馬尼亞政府將醫院降級。", "The government of Tasmania downgraded the hospital."),
+            ("塔斯馬尼亞的選民。", "Voters in Tasmania."),
+        ]
+    )
+    assert entity_missing(tasmania, strong("塔斯馬尼亞州", "Tasmania")) == []
+
+
+def test_a_transliteration_under_another_spelling_counts_as_present() -> None:
+    def timbuktu(spelling: str) -> Alignment:
+        return beads(
+            [
+                ("廷巴克圖是一座城市。", "Timbuktu is a city."),
+                (f"「{spelling}」成為遙遠異國的象徵。", '"Timbuktu" has come to stand for distant lands.'),
+            ]
         )
+
+    pair = strong("廷巴克圖", "Timbuktu")
+    assert entity_missing(timbuktu("廷布克圖"), pair) == []  # ting bu ke tu: three syllables of four alike
+    assert entity_missing(timbuktu("這座城"), pair) == [
+        (1, "Timbuktu is in the English but 廷巴克圖 is not in the Chinese")
+    ]
+
+
+def test_an_adjective_or_demonym_stands_for_its_place() -> None:
+    alignment = beads(
+        [
+            ("土耳其接管營地。", "Turkey took over the camps."),
+            ("土耳其總統發表聲明。", "The Turkish president made a statement."),
+            ("法國選舉法很嚴格。", "French electoral law is strict."),
+            ("在法國，投票是低技術的。", "In France, voting is low-tech."),
+            ("中國公司入榜。", "Chinese companies were listed."),
+            ("中國的人工智能。", "China's artificial intelligence."),
+        ]
     )
-    zh = make_document(["商湯科技宣布重組。", "徐立表示完成。", "公司股價上升。"], "zh", [""])
-    en = make_document(
-        ["The company announced a restructuring.", "Xu Li said it was done.", "SenseTime shares rose."], "en", [" "]
+    pairs = (strong("土耳其", "Turkey"), strong("法國", "France"), strong("中國", "China"))
+    assert entity_missing(alignment, *pairs) == []
+
+
+def test_a_name_inside_a_longer_name_is_that_name() -> None:
+    alignment = beads(
+        [
+            *HONG_KONG,
+            ("文件已提交港交所。", "A document was submitted to the Hong Kong Stock Exchange."),
+            ("他任教於香港中文大學。", "He teaches at the Chinese University of Hong Kong."),
+        ]
     )
-    alignment = Alignment(zh, en, tuple(Bead((k,), (k,), 0.9) for k in range(3)))
-    flags = [(f.bead, f.code, f.level) for f in check(alignment, table).flags]
-    assert flags == [(0, "entity-missing", "warning"), (2, "entity-missing", "warning")]
+    pairs = (
+        strong("香港", "Hong Kong"),
+        strong("港交所", "Hong Kong Stock Exchange"),
+        strong("香港中文大學", "Chinese University of Hong Kong"),
+    )
+    assert entity_missing(alignment, *pairs) == []
+
+
+def test_lower_case_words_and_mixed_case_acronyms_are_not_names() -> None:
+    us = strong("美國", "US")
+    alignment = beads(
+        [("美國經濟。", "The US economy."), ("美國股市。", "US stocks."), ("他告訴我們。", "He told us.")] * 2
+    )
+    assert entity_missing(alignment, us) == []
+    apple = EntityPair("Apple", "Apple", "ORG", 2, 1.0, ("identical",), (0,), (), ("Apple",), ("Apple",))
+    fruit = beads([("Apple 發布新手機。", "Apple launched a phone.")] * 2 + [("他吃蘋果。", "He ate an apple.")])
+    assert entity_missing(fruit, apple) == []
+
+
+def test_a_latin_name_kept_in_the_chinese_is_expected_in_the_english_not_back() -> None:
+    nsa = EntityPair("NSA", "NSA", "ORG", 2, 1.0, ("identical",), (0,), (), ("NSA",), ("NSA",))
+    translated = beads([("NSA 表示。", "The NSA said."), ("NSA 否認。", "The NSA denied it.")] * 2)
+    kept = beads([*translated_pairs(translated), ("國家安全局拒絕評論。", "The NSA declined to comment.")])
+    assert entity_missing(kept, nsa) == []
+    dropped = beads([*translated_pairs(translated), ("NSA 拒絕評論。", "The agency declined to comment.")])
+    assert entity_missing(dropped, nsa) == [(4, "NSA is in the Chinese but NSA is not in the English")]
+
+
+def translated_pairs(alignment: Alignment) -> list[tuple[str, str]]:
+    return [(alignment.zh_text(bead), alignment.en_text(bead)) for bead in alignment.beads]
+
+
+def test_the_entity_check_runs_only_with_a_table() -> None:
+    alignment = beads(HONG_KONG)
+    table = EntityTable((strong("香港", "Hong Kong"),))
     assert "entities" in check(alignment, table).checks and "entities" not in check(alignment).checks
+
+
+NAMES = [("香港", "Hong Kong"), ("商湯", "SenseTime"), ("徐立", "Xu Li"), ("美國", "United States"), ("牛津", "Oxford")]
+
+
+@st.composite
+def named_beads(draw: st.DrawFn) -> tuple[Alignment, list[EntityPair]]:
+    """Beads whose sentences name some of NAMES on each side (often both), and a strong pair per name."""
+    rows = []
+    for _ in range(draw(st.integers(1, 12))):
+        zh_names = draw(st.sets(st.sampled_from(range(len(NAMES)))))
+        en_names = draw(st.sets(st.sampled_from(range(len(NAMES))))) if draw(st.booleans()) else zh_names
+        zh = "報道說" + "和".join(NAMES[k][0] for k in sorted(zh_names)) + "如此。"
+        en = "It says " + " and ".join(NAMES[k][1] for k in sorted(en_names)) + " did so."
+        rows.append((zh, en))
+    return beads(rows), [strong(zh, en) for zh, en in NAMES]
+
+
+@given(named_beads(), st.randoms())
+def test_entity_flags_ignore_table_order_and_english_case(case: tuple[Alignment, list[EntityPair]], rng) -> None:  # type: ignore[no-untyped-def]
+    alignment, pairs = case
+    flags = entity_missing(alignment, *pairs)
+    shuffled = list(pairs)
+    rng.shuffle(shuffled)
+    assert entity_missing(alignment, *shuffled) == flags
+    shouted = beads([(zh, en.upper()) for zh, en in translated_pairs(alignment)])
+    assert [bead for bead, _ in entity_missing(shouted, *pairs)] == [bead for bead, _ in flags]
+
+
+@given(named_beads())
+def test_entity_flags_name_what_is_absent_and_weak_pairs_never_flag(case: tuple[Alignment, list[EntityPair]]) -> None:
+    alignment, pairs = case
+    for bead, message in entity_missing(alignment, *pairs):
+        present, _, absent = message.partition(" is in the ")
+        side, absent = absent.split(" but ", 1)
+        absent = absent.split(" is not in the ")[0]
+        zh, en = alignment.zh_text(alignment.beads[bead]), alignment.en_text(alignment.beads[bead])
+        if side.startswith("Chinese"):
+            assert present in zh and absent.casefold() not in en.casefold()
+        else:
+            assert present in en and absent not in zh
+    weak = [EntityPair(p.zh, p.en, p.type, p.count, 0.7, ("cooccurrence:dice=0.50,n=2",), p.beads) for p in pairs]
+    assert entity_missing(alignment, *weak) == []
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -228,6 +462,43 @@ def test_check_export_writes_the_review_page(files, tmp_path: Path) -> None:  # 
 def test_check_unknown_export_suffix_is_a_user_error(files, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     assert main(["check", *files(*GOOD), "--export", "out.docx"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_check_ignore_leaves_codes_out(files, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", *files(*BAD), "--method", "gale-church", "--ignore", "number-mismatch"]) == 0
+    out = capsys.readouterr().out
+    assert "number-mismatch" not in out.replace("left out: number-mismatch", "") and "0 errors" in out
+    assert main(["check", *files(*BAD), "--method", "gale-church", "--ignore", "length-ratio,entity-missing"]) == 1
+
+
+@pytest.mark.parametrize("codes_text", ["number-mismatch,no-such-code", "", ","])
+def test_check_ignore_unknown_code_is_a_one_line_user_error(
+    files, codes_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", *files(*BAD), "--ignore", codes_text])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "known codes: number-mismatch" in err and "repeated-translation" in err
+
+
+def test_align_ignore_leaves_codes_out_of_the_export(files, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out.jsonl"
+    args = ["align", *files(*BAD), "--method", "gale-church", "--format", "jsonl", "-o", str(out), "-q"]
+    assert main(args) == 0
+    assert "number-mismatch" in out.read_text(encoding="utf-8")
+    assert main([*args, "--ignore", "number-mismatch"]) == 0
+    header, *records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert all(flag["code"] != "number-mismatch" for record in records for flag in record["flags"])
+    assert "number-mismatch" in json.dumps(header["qa"]["ignored"])
+
+
+def test_qa_settings_reject_an_unknown_code() -> None:
+    with pytest.raises(ValueError, match="known codes"):
+        QASettings(ignore=frozenset({"entity-mising"}))
+    assert codes(one_bead("收入47億元。", "Revenue was 4.5 billion.")) == ["number-mismatch"]
+    ignoring = QASettings(ignore=frozenset({"number-mismatch"}))
+    assert check(one_bead("收入47億元。", "Revenue was 4.5 billion."), settings=ignoring).flags == ()
 
 
 def test_align_min_score_drop_unaligned_and_html(files, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

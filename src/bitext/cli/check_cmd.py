@@ -17,17 +17,18 @@ from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
 from bitext.align.beads import Alignment
 from bitext.atomic import discard_standard_output, open_output
 from bitext.cli.io import add_pair_encoding_options, read_documents
-from bitext.cli.output import add_quiet_option
+from bitext.cli.output import add_ignore_option, add_quiet_option
 from bitext.errors import BitextError
 from bitext.formats import WRITERS, Export, save
 from bitext.formats.base import bead_types, mean_score
-from bitext.qa import LEVELS, QAReport, QASettings, check, review
+from bitext.qa import LEVELS, QAReport, QASettings, review
 
 EXAMPLES = """examples:
   bitext check zh-Hant.txt en.txt                      summary and every error or warning
   bitext check zh-Hant.txt en.txt --show error         only the errors
   bitext check zh-Hant.txt en.txt --export review.html and write the review page too
   bitext check zh-Hant.txt en.txt --format jsonl       one JSON object per flag, for scripts
+  bitext check zh-Hant.txt en.txt --ignore entity-missing,length-ratio   leave these checks out
 
 exit status: 0 nothing at --fail-on level (default error), 1 something is, 2 user error; the same when the
 reader of the output leaves early (bitext check ... | head)"""
@@ -66,6 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="S",
         help=f"flag beads whose confidence is below S (default: {QASettings.low_confidence})",
     )
+    add_ignore_option(parser)
     parser.add_argument(
         "--format",
         choices=("text", "jsonl"),
@@ -87,9 +89,7 @@ def run(args: argparse.Namespace) -> int:
     zh, en = read_documents(args)
     with progress.stage(f"aligning {len(zh):,} × {len(en):,} sentences"):
         alignment = align(zh, en, method=args.method, presegmented=args.presegmented)
-    entities, report = review(alignment)
-    if args.low_confidence != QASettings.low_confidence:
-        report = check(alignment, entities, QASettings(low_confidence=args.low_confidence))
+    entities, report = review(alignment, settings=QASettings(low_confidence=args.low_confidence, ignore=args.ignore))
     printer = print_jsonl if args.format == "jsonl" else print_report
     try:
         with open_output(None) as out:
@@ -136,6 +136,8 @@ def print_report(alignment: Alignment, report: QAReport, show: str, out: TextIO)
         out.write(f"  {code:<22}{count:>5}  {levels[code]}\n")
     if "entities" not in report.checks:
         out.write("  (names not checked: entity alignment is not available in this build)\n")
+    if report.ignored:
+        out.write(f"  (left out: {', '.join(report.ignored)})\n")
     shown = [flag for flag in report.flags if _RANK[flag.level] <= _RANK[show]]
     by_bead: dict[int, list] = {}
     for flag in shown:

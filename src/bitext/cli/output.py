@@ -15,12 +15,13 @@ from bitext import progress
 from bitext.align.beads import Alignment
 from bitext.errors import BitextError
 from bitext.formats import WRITERS, Export, save
-from bitext.qa import review
+from bitext.qa import CODES, QASettings, parse_codes, review
 
 OUTPUT_EXAMPLES = """examples:
   bitext align zh-Hant.txt en.txt -o corpus.tsv                     TSV + corpus.tsv.meta.json (settings, versions)
   bitext align zh-Hant.txt en.txt --format html -o review.html      the review page, one self-contained file
   bitext align zh-Hant.txt en.txt --format tmx --min-score 0.5 -o memory.tmx
+  bitext align zh-Hant.txt en.txt --ignore entity-missing -o corpus.tsv   QA flags without that code
   bitext align zh-Hant.txt en.txt --format jsonl --drop-unaligned > beads.jsonl
   bitext align zh-Hant.txt en.txt --format parquet -o corpus.parquet   (pip install 'bitext[parquet]')
 
@@ -43,11 +44,31 @@ def add_output_options(parser: argparse.ArgumentParser, *, with_format: bool = F
         "--drop-unaligned", action="store_true", help="leave out 1-0 and 0-1 beads (sentences with no counterpart)"
     )
     parser.add_argument("--doc-id", help="document id column/field (default: the Chinese file's path)")
+    add_ignore_option(parser)
     add_quiet_option(parser)
 
 
 def add_quiet_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress display on the terminal")
+
+
+def add_ignore_option(parser: argparse.ArgumentParser) -> None:
+    """``--ignore CODE[,CODE]``: QA flags never to report (shared by ``check`` and ``align``)."""
+    parser.add_argument(
+        "--ignore",
+        type=ignore_option,
+        default=frozenset(),
+        metavar="CODES",
+        help=f"leave out flags with these codes, comma-separated ({', '.join(CODES)})",
+    )
+
+
+def ignore_option(text: str) -> frozenset[str]:
+    """argparse type for ``--ignore``: known QA codes, comma-separated."""
+    try:
+        return parse_codes(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def score_option(text: str) -> float:
@@ -63,7 +84,8 @@ def score_option(text: str) -> float:
 
 def build_export(alignment: Alignment, args: argparse.Namespace, **kwargs: Any) -> Export:
     carries_review = getattr(WRITERS.get(getattr(args, "format", "tsv")), "carries_review", True)
-    table, report = review(alignment) if carries_review else (None, None)
+    settings = QASettings(ignore=getattr(args, "ignore", frozenset()))
+    table, report = review(alignment, settings=settings) if carries_review else (None, None)
     return Export(
         alignment,
         entities=table,

@@ -180,6 +180,7 @@ def _qa_summary(report: QAReport | None) -> dict[str, Any] | None:
         "info": report.count("info"),
         "flagged_beads": len(report.flagged_beads),
         "by_code": dict(sorted(report.by_code().items())),
+        **({"ignored": list(report.ignored)} if report.ignored else {}),  # codes left out on request
     }
 
 

@@ -1,14 +1,20 @@
-"""Numbers in Chinese and English text, normalised to comparable values (anchors for alignment).
+"""Numbers in Chinese and English text, normalised to comparable values (alignment anchors, QA checks).
 
 ``47億`` and ``4.7 billion`` both become 4.7e9; ``百分之四十五點六`` and ``45.6%`` both become the
 percentage 45.6; ``兩成`` is 20 %; ``2024年`` is 2024; ``HK$139 billion`` is 1.39e11. cn2an was tried
 first but drops signs and mis-parses ``百分之…點…``, so Chinese numerals are parsed here (a small,
 exact grammar: digits, 十/百/千 inside a section, 萬/億/兆 between sections, 點 for decimals).
+
+:func:`chinese_numbers` and :func:`english_numbers` are the grammar (what the aligner anchors on);
+:func:`read_numbers` is what a reviewer reads in a sentence: the grammar's numbers, each marked
+whether the other side must carry it, plus readings only to look up (months, ordinals, clock times,
+Roman numerals, single Chinese numerals), so QA can ask whether a number has an equal across.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -294,3 +300,207 @@ def _word_group_value(words: list[str]) -> float | None:
         else:
             current += value
     return total + current
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Readings for comparison: every number a reviewer sees in a sentence, and whether the translation must carry it
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# Single words a translator may write for the other side's number (first, twice, a thousand years).
+_COUNT_WORDS: dict[str, float] = {
+    "one": 1,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1000,
+    "once": 1,
+    "twice": 2,
+    "double": 2,
+    "doubled": 2,
+    "triple": 3,
+    "tripled": 3,
+    "single": 1,
+    "a": 1,
+    "an": 1,
+    "hundred": 100,
+    "hundreds": 100,
+    "thousand": 1000,
+    "thousands": 1000,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "dozen": 12,
+    "zero": 0,
+    "nil": 0,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_COMPOUND_ORDINAL = re.compile(
+    r"\b(" + "|".join(_TENS) + r")-(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
+)
+_ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,8}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+_RAW_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_CLOCK = re.compile(r"(?<![0-9])([0-9]{1,2})[:.：]([0-9]{2})(?![0-9])")
+_MILITARY_TIME = re.compile(r"(?<![0-9])([0-9]{2})([0-9]{2})\s*(?:GMT|UTC|hours|hrs)\b")
+_SUFFIXED = re.compile(r"^[0-9][0-9,.]*\s?[A-Za-z]+$")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+")
+_LOOKED_UP_WORDS = {*_MONTHS, *_COUNT_WORDS}
+_ZH_NUMERAL = re.compile("[" + "".join(CHINESE_NUMERAL_VALUES) + "]")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+# Writings the grammar reads piece by piece, rewritten whole first: 1 萬 7000 (17,000), 6 千 (6,000),
+# 420 至 390 萬 (both in 萬), 4.2-3.9 million (both in millions), 二 ○四七 (a numeral broken by a space).
+_ZH_WAN_THEN_DIGITS = re.compile(r"([0-9]+)\s*[萬万]\s*([0-9]{4})(?![0-9.])")
+_ZH_ARABIC_THOUSANDS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*千(?![萬万億亿])")
+_ZH_RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)(\s*(?:至|到|-|–|~|～)\s*)([0-9]+(?:\.[0-9]+)?)\s*([萬万億亿])")
+_ZH_SPACED_DIGITS = re.compile(r"(?<=[〇○零一二三四五六七八九])[ \u3000](?=[〇○零一二三四五六七八九])")
+_EN_RANGE = re.compile(
+    r"([0-9]+(?:\.[0-9]+)?)(\s*(?:-|–|to)\s*)([0-9]+(?:\.[0-9]+)?)\s+(thousand|million|billion|trillion)\b"
+)
+_HAS_DIGIT = re.compile(r"\d")
+_ZH_UNITS = re.compile(r"[十拾百佰千仟萬万億亿兆〇○零]")
+# A number that is part of a word, not a quantity: 16 進位 is "hexadecimal", 十進制 "decimal".
+_ZH_WORD_AFTER = re.compile(r"\s*(?:進位|进位|進制|进制)")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A number as a reviewer reads it in one sentence."""
+
+    value: float
+    text: str  # as written, for messages
+    required: bool  # written so explicitly (digits, 四十七億) that the translation must carry it
+    alternatives: tuple[float, ...] = ()  # other readings (100m: 100 metres, not only 100 million)
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return (self.value, *self.alternatives)
+
+
+def read_numbers(text: str, lang: str) -> list[Reading]:
+    """Every number in ``text`` (``lang`` ``"zh"`` or ``"en"``): the grammar's, each marked required or not,
+    then the readings that are only looked up (see :func:`_looked_up`); numbers inside URLs are not read."""
+    text = _URL.sub(lambda m: " " * len(m.group()), text)  # %E5%AE… in a link is no quantity
+    text = _rewrite_whole_numbers(text, lang)
+    found = []
+    for number in chinese_numbers(text) if lang == "zh" else english_numbers(text):
+        written = text[number.start : number.end].strip()
+        required = _is_explicit(written, number.value, lang) and number.value != 0
+        if lang == "zh" and _ZH_WORD_AFTER.match(text, number.end):
+            required = False
+        alternatives: tuple[float, ...] = ()
+        if lang == "en" and _SUFFIXED.match(written):  # 100m, 802.11b: a unit or a version, perhaps no scale
+            alternatives = (float(re.sub(r"[^0-9.]", "", written.replace(",", "")) or "nan"),)
+        found.append(Reading(number.value, written, required, alternatives))
+    found += [Reading(value, written, False) for value, written in _looked_up(text, lang)]
+    return found
+
+
+def _rewrite_whole_numbers(text: str, lang: str) -> str:
+    if lang == "zh":
+        text = _ZH_SPACED_DIGITS.sub("", text)
+        text = _ZH_WAN_THEN_DIGITS.sub(lambda m: str(int(m.group(1)) * 10000 + int(m.group(2))), text)
+        text = _ZH_ARABIC_THOUSANDS.sub(lambda m: plain_number(float(m.group(1)) * 1000).replace(",", ""), text)
+        return _ZH_RANGE.sub(lambda m: f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)
+    return _EN_RANGE.sub(lambda m: f"{m.group(1)} {m.group(4)}{m.group(2)}{m.group(3)} {m.group(4)}", text)
+
+
+def plain_number(value: float) -> str:
+    """``value`` as a person writes it: 4,700,000,000; 0.35; 1.39e+11 only beyond 10^16."""
+    nearest = round(value)
+    if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)) and abs(value) < 1e16:
+        return f"{nearest:,}"
+    return f"{value:,.6g}"
+
+
+def _is_explicit(written: str, value: float, lang: str) -> bool:
+    """Digits always count; in Chinese, numerals with a unit or a zero (四十七億, 二〇二四) count too.
+
+    Bare runs like 三四 (three or four) and English words (three, twenty) are only looked up, never required,
+    because translators freely write them either way.
+    """
+    if _HAS_DIGIT.search(written):
+        return True
+    return lang == "zh" and value >= 10 and bool(_ZH_UNITS.search(written))
+
+
+def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
+    """Numbers only looked up, never required: how a translator may write the other side's number.
+
+    Any digit run (p109, 7's), clock times both ways (12:00 = 1200 GMT), and in English month names,
+    ordinals (sixteenth, twenty-fourth), scale words (a thousand years) and Roman numerals (Louis XVI);
+    in Chinese single numerals (第五, 八倍, 二戰, 一號).
+    """
+    found = [(float(m.group()), m.group()) for m in _RAW_NUMBER.finditer(text)]
+    for m in _CLOCK.finditer(text):
+        found.append((float(m.group(1) + m.group(2)), m.group()))
+    for m in _MILITARY_TIME.finditer(text):
+        found += [(float(m.group(1)), m.group()), (float(m.group(2)), m.group())]
+    if lang == "zh":
+        return found + [(float(CHINESE_NUMERAL_VALUES[m.group()]), m.group()) for m in _ZH_NUMERAL.finditer(text)]
+    for word in _ENGLISH_WORD.findall(text):
+        lower = word.lower()
+        if lower not in _LOOKED_UP_WORDS:
+            continue
+        value = _MONTHS.get(lower) or _COUNT_WORDS.get(lower)
+        if value is not None and (lower not in ("may", "mar", "a", "an") or word[0].isupper()):
+            found.append((float(value), word))
+    for m in _COMPOUND_ORDINAL.finditer(text):
+        found.append((float(_TENS[m.group(1).lower()] + _COUNT_WORDS[m.group(2).lower()]), m.group()))
+    for m in _ROMAN.finditer(text):
+        if m.group():  # the pattern can match nothing before letters that only look Roman (DD)
+            found.append((float(_roman_value(m.group())), m.group()))
+    return found
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for ch, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    return total

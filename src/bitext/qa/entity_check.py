@@ -1,0 +1,379 @@
+"""Names with no counterpart: an entity named on one side of a bead and absent from the other.
+
+A warning a translator can trust needs all of these:
+
+1. **Strong evidence** that the pair names one entity: a dictionary entry, a composed or romanised name, a Latin
+   name kept in the Chinese, a shared ticker, a variant of such a pair, or consistent co-occurrence over several
+   beads when no better-proven pair claims the name. A pair found by weak signals alone (a heading word that
+   happens to co-occur, 香港 ↔ Article; a loose sound-alike) never warns.
+2. **The counterpart is expected** in that bead: in this document, at least half the beads that name the entity on
+   one side by that form also name it on the other. A translator who renders a name otherwise more often than
+   not is making a choice, not a slip. A Latin name kept in the Chinese (NSA) is expected in the English, not the
+   other way round: Chinese usually translates such names.
+3. **Absent under every form**: every variant of every pair of the entity (pairs that share a form are one
+   entity: 盧納 / 露娜 ↔ Luna), compared case-insensitively (HONG KONG = Hong Kong), an English adjective or
+   demonym counting for its place (Turkish for Turkey, French for France), a Chinese place without its
+   designator (塔斯馬尼亞 for 塔斯馬尼亞州, 大陸 for 大陸地區), a transliteration under another spelling (希布倫 for
+   希伯崙: as many characters, more than half of them read alike).
+
+Presence is read strictly: an English form written in lower case (singer for Singer, us for US) or an acronym in
+mixed case is not the name, and a name inside a longer name of another entity in the same bead (Hong Kong in
+Hong Kong Stock Exchange, 香港 in 香港中文大學) is that other name.
+
+The texts are scanned once, against an index of the forms by first character (Chinese) or first word
+(English), so the cost grows with the text and the names found in it, not with beads × pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from bitext.align.beads import Alignment
+from bitext.entities.model import EntityPair, EntityTable
+from bitext.qa.flags import Flag
+
+# A pair's score at least this, with at least one strong signal, is strong evidence (entities' own "strong").
+_STRONG_SCORE = 0.8
+_ROMANISATION_FLOOR = 0.9  # pinyin:xu li=1.00; a looser romanisation is a sound-alike, not proof
+_COOCCURRENCE_DICE = 0.8  # co-occurrence alone is strong only when nearly every mention pairs up …
+_COOCCURRENCE_MIN = 3  # … in several beads
+_STRONG_SIGNALS = ("cedict", "composed", "abbreviation", "geonames", "identical", "ticker", "variant-of")
+_ROMANISATIONS = ("pinyin", "wade-giles", "cantonese")
+# At least half the beads naming the entity on one side must name it on the other before one that does not is suspect.
+_EXPECTED_SHARE = 0.5
+
+_HAN = regex.compile(r"\p{Han}")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_LATIN_ALNUM = regex.compile(r"[\p{Latin}\p{N}]")
+_ZH_DESIGNATORS = ("地區", "地区", "州", "省", "市", "縣", "县", "國", "国", "島", "岛")
+_STEM = 4  # English words sharing their first four letters may be a place and its adjective (Turkey, Turkish)
+# Adjectives and demonyms that do not share a stem with their place.
+_DEMONYMS = {
+    "france": ("french",),
+    "spain": ("spanish", "spaniard", "spaniards"),
+    "netherlands": ("dutch",),
+    "holland": ("dutch",),
+    "denmark": ("danish", "dane", "danes"),
+    "philippines": ("filipino", "filipinos", "filipina"),
+    "switzerland": ("swiss",),
+    "wales": ("welsh",),
+    "ireland": ("irish",),
+    "england": ("english",),
+    "scotland": ("scottish", "scots"),
+    "finland": ("finnish", "finn", "finns"),
+    "poland": ("polish", "pole", "poles"),
+    "thailand": ("thai",),
+    "britain": ("british", "briton", "britons"),
+    "united kingdom": ("british",),
+    "uk": ("british",),
+    "united states": ("american", "americans"),
+    "us": ("american", "americans"),
+    "u s": ("american", "americans"),
+    "usa": ("american", "americans"),
+    "new zealand": ("kiwi", "kiwis"),
+    "vatican": ("papal",),
+}
+
+
+def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
+    """``entity-missing`` warnings: a strongly paired name in a bead whose other side lacks it under every form."""
+    entities = build_entities(table)
+    if not entities:
+        return []
+    index = _FormIndex(entities)
+    zh_texts = {number: alignment.zh_text(bead) for number, bead in enumerate(alignment.beads) if bead.is_aligned}
+    seen = [(number, index.scan(zh, alignment.en_text(alignment.beads[number]))) for number, zh in zh_texts.items()]
+    expected = _expected(seen)
+    flags = []
+    for number, (zh, en) in seen:
+        for eid, form in zh.strict.items():
+            if eid not in en.present and expected[eid, "zh", form]:
+                message = f"{form} is in the Chinese but {entities[eid].zh_triggers[form]} is not in the English"
+                flags.append(Flag(number, "warning", "entity-missing", message))
+        for eid, form in en.strict.items():
+            expected_here = expected[eid, "en", form]
+            if eid not in zh.present and expected_here and not _sounds_present(entities[eid], zh_texts[number]):
+                message = f"{form} is in the English but {entities[eid].en_triggers[form]} is not in the Chinese"
+                flags.append(Flag(number, "warning", "entity-missing", message))
+    return flags
+
+
+def _expected(seen: Sequence[tuple[int, tuple[_Found, _Found]]]) -> dict[tuple[int, str, str], bool]:
+    """Per entity, side and form naming it: do at least half the beads naming it so also name the entity on the
+    other side? (Per form: 臺灣地區 ↔ Taiwan Area may be translated consistently while a wrong pair of the same
+    entity, 臺灣地區 ↔ Mainland Area, is not.)"""
+    named: dict[tuple[int, str, str], int] = defaultdict(int)
+    matched: dict[tuple[int, str, str], int] = defaultdict(int)
+    for _, (zh, en) in seen:
+        for side, ours, theirs in (("zh", zh, en), ("en", en, zh)):
+            for eid, form in ours.strict.items():
+                named[eid, side, form] += 1
+                matched[eid, side, form] += eid in theirs.present
+    return {key: matched[key] / count >= _EXPECTED_SHARE for key, count in named.items()}
+
+
+def _sounds_present(entity: Entity, zh_text: str) -> bool:
+    """A Chinese transliteration of the entity under another spelling (廷布克圖 for 廷巴克圖, 希布倫 for 希伯崙):
+    a run of as many characters with more than half the syllables read the same (tones aside).
+    Only asked of the few beads about to be flagged, so the readings cost nothing elsewhere."""
+    text = _syllables(zh_text)
+    for form in entity.zh_forms:
+        if not _HAN.search(form):
+            continue
+        ours = _syllables(form)
+        n = len(ours)
+        for start in range(len(text) - n + 1):
+            if 2 * sum(a == b for a, b in zip(ours, text[start : start + n], strict=True)) > n:
+                return True
+    return False
+
+
+def _syllables(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin  # loaded only when a bead is about to be flagged
+
+    return lazy_pinyin(list(text))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Entities: pairs sharing a form, with the forms that may trigger a warning and the forms that count as present
+
+
+@dataclass
+class Entity:
+    """One entity of the table: every form seen on each side, and the strongly paired forms that may warn,
+    each with the counterpart the message names."""
+
+    zh_forms: set[str] = field(default_factory=set)
+    en_forms: set[str] = field(default_factory=set)
+    zh_triggers: dict[str, str] = field(default_factory=dict)
+    en_triggers: dict[str, str] = field(default_factory=dict)
+
+
+def build_entities(table: EntityTable) -> list[Entity]:
+    """Pairs that share a Chinese form or an English form (case-folded) become one entity."""
+    pairs = [pair for pair in table if pair.zh and pair.en]
+    parent = list(range(len(pairs)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    owner: dict[tuple[str, str], int] = {}
+    for k, pair in enumerate(pairs):
+        for key in _keys(pair):
+            if key in owner:
+                parent[root(k)] = root(owner[key])
+            else:
+                owner[key] = k
+    strengths = [evidence_strength(pair) for pair in pairs]
+    proven = {key for pair, strength in zip(pairs, strengths, strict=True) if strength == _PROOF for key in _keys(pair)}
+    clusters: dict[int, Entity] = {}
+    for k, pair in enumerate(pairs):
+        entity = clusters.setdefault(root(k), Entity())
+        entity.zh_forms.update(_zh_forms(pair))
+        entity.en_forms.update(_en_forms(pair))
+        # Co-occurrence alone warns only for a name no better-proven pair claims: 臺灣地區 ↔ Mainland Area
+        # co-occurs as faithfully as 臺灣地區 ↔ Taiwan Area in a statute that names both areas in every article.
+        if strengths[k] == _PROOF or (strengths[k] == _CONSISTENT and proven.isdisjoint(_keys(pair))):
+            for form in _zh_forms(pair):
+                entity.zh_triggers.setdefault(form, pair.en)
+            if _HAN.search(pair.zh):  # a Latin name in the Chinese is not expected back from the English
+                for form in _en_forms(pair):
+                    entity.en_triggers.setdefault(form, pair.zh)
+    return [clusters[key] for key in sorted(clusters)]
+
+
+def _keys(pair: EntityPair) -> list[tuple[str, str]]:
+    return [("zh", form) for form in _zh_forms(pair)] + [("en", form.casefold()) for form in _en_forms(pair)]
+
+
+def _zh_forms(pair: EntityPair) -> list[str]:
+    return [form for form in dict.fromkeys((pair.zh, *pair.variants)) if form.strip()]
+
+
+def _en_forms(pair: EntityPair) -> list[str]:
+    forms = (pair.en, *getattr(pair, "en_variants", ()))
+    return [form for form in dict.fromkeys(forms) if _WORD.search(form)]
+
+
+_WEAK, _CONSISTENT, _PROOF = 0, 1, 2
+
+
+def evidence_strength(pair: EntityPair) -> int:
+    """How strongly the evidence says ``pair`` names one entity: ``_PROOF``, a signal that is not chance (dictionary,
+    composition, abbreviation, gazetteer, full romanisation, identical Latin name, ticker, a variant of a known
+    pair); ``_CONSISTENT``, co-occurrence alone in nearly every mention over several beads; else ``_WEAK``.
+
+    An entity model that rates its own pairs (a boolean ``strong`` attribute) is trusted as it is."""
+    own = getattr(pair, "strong", None)
+    if isinstance(own, bool):
+        return _PROOF if own else _WEAK
+    if pair.score < _STRONG_SCORE:
+        return _WEAK
+    return max((_signal_strength(label) for label in pair.evidence), default=_WEAK)
+
+
+def _signal_strength(label: str) -> int:
+    name, _, detail = label.partition(":")
+    if name in _STRONG_SIGNALS:
+        return _PROOF
+    if name in _ROMANISATIONS:
+        return _PROOF if _number_after(detail, "=") >= _ROMANISATION_FLOOR else _WEAK
+    if name == "cooccurrence":
+        dice, count = _number_after(detail, "dice="), _number_after(detail, "n=")
+        return _CONSISTENT if dice >= _COOCCURRENCE_DICE and count >= _COOCCURRENCE_MIN else _WEAK
+    return _WEAK
+
+
+def _number_after(text: str, key: str) -> float:
+    """The number following the last ``key`` in ``text`` (``dice=0.93,n=24``); 0 when there is none."""
+    _, found, rest = text.rpartition(key)
+    if not found:
+        return 0.0
+    digits = regex.match(r"[0-9.]+", rest)
+    try:
+        return float(digits.group()) if digits else 0.0
+    except ValueError:
+        return 0.0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Finding the forms in a bead's text
+
+
+@dataclass
+class _Found:
+    """Entities named in one side of one bead: strictly (entity → the trigger form) and in any form."""
+
+    strict: dict[int, str] = field(default_factory=dict)
+    present: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    entity: int
+    form: str
+    strict: bool  # a trigger form written as the name, not merely present
+
+
+class _FormIndex:
+    """Every form of every entity, indexed so that one pass over a text finds them all."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        # Chinese: by first character, longest first. Entry: (form, entity, may trigger).
+        self.zh: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
+        # English: by first case-folded word. Entry: (words, form, entity, may trigger).
+        self.en: dict[str, list[tuple[tuple[str, ...], str, int, bool]]] = defaultdict(list)
+        # English stems (all words but the last exact, the last cut to _STEM letters), by first word (or stem,
+        # for one word). Entry: (stem key, entity).
+        self.en_stems: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        for eid, entity in enumerate(entities):
+            for form in entity.zh_forms:
+                self.zh[form[0]].append((form, eid, form in entity.zh_triggers))
+                core = _without_designator(form)
+                if len(core) >= 2 and core != form and _HAN.search(core):
+                    self.zh[core[0]].append((core, eid, False))
+            for form in entity.en_forms:
+                self._add_english(form, eid, form in entity.en_triggers)
+        for entries in self.zh.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    def _add_english(self, form: str, eid: int, trigger: bool) -> None:
+        words = _words(form)
+        self.en[words[0]].append((words, form, eid, trigger))
+        for demonym in _DEMONYMS.get(" ".join(words), ()):
+            self.en[demonym].append(((demonym,), demonym, eid, False))
+        if not _is_acronym(form):
+            key = (*words[:-1], words[-1][:_STEM])
+            self.en_stems[key[0]].append((key, eid))
+
+    def scan(self, zh_text: str, en_text: str) -> tuple[_Found, _Found]:
+        return _found(self._chinese_hits(zh_text)), self._english(en_text)
+
+    def _chinese_hits(self, text: str) -> list[_Hit]:
+        hits = []
+        zh = self.zh
+        for start in [k for k, ch in enumerate(text) if ch in zh]:
+            for form, eid, trigger in zh[text[start]]:
+                if text.startswith(form, start) and _bounded(text, start, start + len(form), form):
+                    hits.append(_Hit(start, start + len(form), eid, form, trigger))
+        return hits
+
+    def _english(self, text: str) -> _Found:
+        tokens = list(_WORD.finditer(text))
+        words = [token.group().casefold() for token in tokens]
+        hits = []
+        en, stems = self.en, self.en_stems
+        for k in [k for k, word in enumerate(words) if word in en]:
+            for form_words, form, eid, trigger in en[words[k]]:
+                n = len(form_words)
+                if tuple(words[k : k + n]) == form_words:
+                    start, end = tokens[k].start(), tokens[k + n - 1].end()
+                    hits.append(_Hit(start, end, eid, form, trigger and _written_as_name(text[start:end], form)))
+        found = _found(hits)
+        for k in [k for k, word in enumerate(words) if word in stems or word[:_STEM] in stems]:
+            word = words[k]
+            for first in (word, word[:_STEM]) if len(word) > _STEM else (word,):
+                for key, eid in stems.get(first, ()):
+                    n = len(key)
+                    if k + n <= len(words) and (*words[k : k + n - 1], words[k + n - 1][:_STEM]) == key:
+                        found.present.add(eid)
+        return found
+
+
+def _found(hits: list[_Hit]) -> _Found:
+    """Entities present in any form, and those named strictly by a form not inside another entity's name."""
+    found = _Found(present={hit.entity for hit in hits})
+    for hit in hits:
+        if hit.strict and hit.entity not in found.strict and not _inside_another(hit, hits):
+            found.strict[hit.entity] = hit.form
+    return found
+
+
+def _inside_another(hit: _Hit, hits: list[_Hit]) -> bool:
+    return any(
+        other.entity != hit.entity
+        and other.start <= hit.start
+        and hit.end <= other.end
+        and other.end - other.start > hit.end - hit.start
+        for other in hits
+    )
+
+
+def _bounded(text: str, start: int, end: int, form: str) -> bool:
+    """A Latin form inside Chinese text must not be part of a longer Latin word (US in USOC)."""
+    if _LATIN_ALNUM.match(form[0]) and start > 0 and _LATIN_ALNUM.match(text[start - 1]):
+        return False
+    return not (_LATIN_ALNUM.match(form[-1]) and end < len(text) and _LATIN_ALNUM.match(text[end]))
+
+
+def _without_designator(form: str) -> str:
+    for designator in _ZH_DESIGNATORS:
+        if form.endswith(designator):
+            return form[: -len(designator)]
+    return form
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in _WORD.findall(text))
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [ch for ch in form if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _written_as_name(written: str, form: str) -> bool:
+    """``HONG KONG`` and ``Hong Kong`` name Hong Kong; ``singer`` does not name Singer, nor ``Us`` the US."""
+    letters = [ch for ch in written if ch.isalpha()]
+    if any(ch.isupper() for ch in form) and not any(ch.isupper() for ch in letters):
+        return False
+    return not (_is_acronym(form) and not all(ch.isupper() for ch in letters))

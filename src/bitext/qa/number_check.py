@@ -1,0 +1,71 @@
+"""Numbers: every number written with digits (or a Chinese numeral with units) must have an equal on the other side.
+
+The other side may spell it in words (three, August, 兩成), so the pool it is looked up in is larger; both
+come from :func:`bitext.resources.numbers.read_numbers`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from bitext.align.beads import Alignment
+from bitext.qa.flags import Flag, QASettings
+from bitext.resources.numbers import Reading, plain_number, read_numbers
+
+
+def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
+    flags = []
+    for number, bead in enumerate(alignment.beads):
+        if not bead.is_aligned:
+            continue
+        zh = read_numbers(alignment.zh_text(bead), "zh")
+        en = read_numbers(alignment.en_text(bead), "en")
+        zh_missing, zh_rounded = _unmatched(zh, en, settings)
+        en_missing, _ = _unmatched(en, zh, settings)
+        if zh_missing or en_missing:
+            flags.append(Flag(number, "error", "number-mismatch", _mismatch_message(zh_missing, en_missing)))
+        for found, close in zh_rounded:  # reported from the Chinese side only, so once per pair
+            message = f"{_describe(found)} in the Chinese matches {plain_number(close)} only after rounding"
+            flags.append(Flag(number, "info", "number-rounded", message))
+    return flags
+
+
+def _unmatched(
+    ours: list[Reading], theirs: list[Reading], settings: QASettings
+) -> tuple[list[Reading], list[tuple[Reading, float]]]:
+    """Required numbers of ``ours`` with no equal in ``theirs``, and those equal only after rounding."""
+    missing: list[Reading] = []
+    rounded = []
+    values = [value for found in theirs for value in found.values]
+    for found in ours:
+        if not found.required or any(
+            math.isclose(mine, v, rel_tol=1e-9, abs_tol=1e-9) for mine in found.values for v in values
+        ):
+            continue
+        close = [v for v in values if math.isclose(found.value, v, rel_tol=settings.number_tolerance)]
+        if close:
+            rounded.append((found, close[0]))
+        elif found.text not in {m.text for m in missing}:
+            missing.append(found)
+    return missing, rounded
+
+
+def _mismatch_message(zh_missing: list[Reading], en_missing: list[Reading]) -> str:
+    zh = ", ".join(_describe(found) for found in zh_missing)
+    en = ", ".join(_describe(found) for found in en_missing)
+    if zh and en:
+        return f"numbers differ: {zh} in the Chinese, {en} in the English"
+    if zh:
+        return f"{zh} in the Chinese {'is' if len(zh_missing) == 1 else 'are'} missing from the English"
+    return f"{en} in the English {'is' if len(en_missing) == 1 else 'are'} missing from the Chinese"
+
+
+_PLAIN_NUMBER = re.compile(r"[\d,.]+\s*%?")
+
+
+def _describe(found: Reading) -> str:
+    """The number as written, with its value when the writing alone does not show it (47億 = 4,700,000,000)."""
+    if _PLAIN_NUMBER.fullmatch(found.text):
+        return found.text
+    return f"{found.text} (= {plain_number(found.value)})"
