@@ -359,10 +359,11 @@ def test_least_sure_first_and_hiding_a_flag_code(editor_page: Any) -> None:
     code = page.locator("input.hide-code").first.get_attribute("value")
     flagged = page.locator(f'li.flag[data-code="{code}"]')
     assert flagged.count() > 0 and flagged.first.is_visible()
+    # The page applies the filter on the next frame: wait for it (under load a frame can take a while).
     page.check(f'input.hide-code[value="{code}"]')
-    assert not flagged.first.is_visible()
+    flagged.first.wait_for(state="hidden", timeout=10_000)
     page.uncheck(f'input.hide-code[value="{code}"]')
-    assert flagged.first.is_visible()
+    flagged.first.wait_for(state="visible", timeout=10_000)
 
 
 def test_a_mac_dev_chapter_is_fixed_in_the_page_and_the_corrections_reproduce_the_gold(
