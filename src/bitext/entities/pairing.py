@@ -25,8 +25,9 @@ from bitext.entities import candidates as cand
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
 from bitext.entities.dictionary import composed_match, direct_match, gloss_type
+from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
-from bitext.entities.transliteration import transliteration
+from bitext.entities.transliteration import NAME_SEPARATORS, transliteration
 
 ACCEPT = 0.6
 STRONG = 0.8
@@ -244,9 +245,156 @@ def build_table(
     groups: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for link in _outermost_links(links):
         groups[_canonical_key(link, learned)].append(link)
-    pairs = [_pair(key, members) for key, members in groups.items()]
+    pairs = [_entity(cluster) for cluster in cluster_keys(groups)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
+
+
+def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tuple[tuple[str, str], list[Link]]]]:
+    """Group (Chinese, English) rows that name one entity: Holt ↔ Holt with Gary Holt ↔ Gary Holt,
+    裴洛西 ↔ Pelosi with Nancy Pelosi ↔ Nancy Pelosi, 香港 ↔ HONG KONG with 香港 ↔ Hong Kong.
+
+    Two rows join when one side is the same name (equal after case folding) and the other side is
+    the same name or a shorter form of it (a person's surname or given name left out), never when
+    the longer adds a designator (牛津 ↔ Oxford and 牛津大學 ↔ University of Oxford stay apart).
+    Rows are compared in a fixed order, so the clusters do not depend on the order of the links.
+    """
+    keys = sorted(groups)
+    parent = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Rows sharing a folded side are the only ones that can join through the equality rule; the
+    # shorter-form rule compares each row with the rows sharing one of its English words.
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for index, (_, en) in enumerate(keys):
+        for word in set(_name_words(en)):
+            by_word[word].append(index)
+    by_zh: dict[str, list[int]] = defaultdict(list)
+    for index, (zh, _) in enumerate(keys):
+        by_zh[_fold(zh)].append(index)
+    for index, (zh, en) in enumerate(keys):
+        words = set(_name_words(en))
+        others = {o for w in words for o in by_word[w] if o > index}
+        others |= {o for o in by_zh[_fold(zh)] if o > index}
+        for other in sorted(others):
+            if _same_entity((zh, en), keys[other]):
+                parent[find(other)] = find(index)
+    clusters: dict[int, list[tuple[tuple[str, str], list[Link]]]] = defaultdict(list)
+    for index, key in enumerate(keys):
+        clusters[find(index)].append((key, groups[key]))
+    return [clusters[root] for root in sorted(clusters)]
+
+
+def _name_words(en: str) -> list[str]:
+    return [w for w in regex.findall(r"[\p{L}\p{N}]+", en.casefold()) if w not in _NOT_NAME_WORDS]
+
+
+_NOT_NAME_WORDS = frozenset(w.casefold() for w in CONNECTORS | {"s"})
+
+
+def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    zh_a, en_a = a
+    zh_b, en_b = b
+    en_same = _fold(en_a) == _fold(en_b)
+    zh_same = _fold(zh_a) == _fold(zh_b)
+    if en_same and zh_same:
+        return True
+    if zh_same:
+        return _shorter_name(en_a, en_b) or _shorter_name(en_b, en_a) or _derived(en_a, en_b)
+    if en_same:
+        return _shorter_zh(zh_a, zh_b) or _shorter_zh(zh_b, zh_a)
+    # Both sides differ: one row must be the other's shorter form on both sides (史畢斯 ↔ Spieth of
+    # 喬丹·史畢斯 ↔ Jordan Spieth), or the Chinese is the English name left in Latin letters.
+    for short, long in ((a, b), (b, a)):
+        if _shorter_name(short[1], long[1]) and (
+            _shorter_zh(short[0], long[0]) or (_is_latin(long[0]) and _shorter_name(short[1], long[0]))
+        ):
+            return True
+    return False
+
+
+def _shorter_name(short: str, long: str) -> bool:
+    """``short`` is ``long`` without some leading or trailing personal-name words (Holt of Gary Holt,
+    Nancy of Nancy Pelosi); not when what is left out is a designator or a connector."""
+    short_words, long_words = _words(short), _words(long)
+    if not short_words or len(short_words) >= len(long_words):
+        return False
+    size = len(short_words)
+    for start in (0, len(long_words) - size):
+        if long_words[start : start + size] == short_words:
+            rest = long_words[:start] + long_words[start + size :]
+            return all(w[:1].isupper() and w.casefold() not in EN_DESIGNATORS | TITLES for w in rest) and not any(
+                w.casefold() in _NOT_NAME_WORDS for w in rest
+            )
+    return False
+
+
+def _derived(a: str, b: str) -> bool:
+    """China / Chinese, Canada / Canadian: one capitalised word and its adjective."""
+    if " " in a or " " in b or not a[:1].isupper() or not b[:1].isupper():
+        return False
+    a, b = a.casefold(), b.casefold()
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return shared >= 4 and shared >= min(len(a), len(b)) - 1
+
+
+def _words(text: str) -> list[str]:
+    """Words compared case-insensitively but keeping their first letter's case for the rule above."""
+    found = regex.findall(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*", text)
+    return [w if not w.isupper() or len(w) < 2 else w[0] + w[1:].lower() for w in found]
+
+
+def _shorter_zh(short: str, long: str) -> bool:
+    """史畢斯 of 喬丹·史畢斯: a part of a separated foreign name, or the name without its Latin
+    letters; not a core with a designator added (that is another entity: 牛津 and 牛津大學)."""
+    if _is_latin(short) or _is_latin(long):
+        return _is_latin(short) and _is_latin(long) and _shorter_name(short, long)
+    parts = regex.split(f"[{NAME_SEPARATORS}]", long)
+    return len(parts) > 1 and (short == parts[0] or short == parts[-1])
+
+
+def _is_latin(text: str) -> bool:
+    return bool(regex.search(r"[A-Za-z]", text)) and not regex.search(r"\p{Han}", text)
+
+
+def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]]) -> EntityPair:
+    """One row for a cluster: each row's pair, merged; the most complete forms are canonical."""
+    rows = [_pair(key, members) for key, members in cluster]
+    if len(rows) == 1:
+        return rows[0]
+    # Canonical English: the longest form; canonical Chinese: the longest Han form (裴洛西 rather than
+    # "Nancy Pelosi" left in Latin letters), ties to the commoner row.
+    en_row = max(rows, key=lambda p: (len(_words(p.en)), len(p.en), p.count, p.en))
+    han_rows = [p for p in rows if not _is_latin(p.zh)] or rows
+    zh_row = max(han_rows, key=lambda p: (len(p.zh), p.count, p.zh))
+    mentions = tuple(sorted({m for p in rows for m in p.mentions}, key=_mention_order))
+    evidence: Counter[str] = Counter()
+    for row in rows:
+        evidence.update({label: row.count for label in row.evidence})
+    votes: Counter[EntityType] = Counter()
+    for row in rows:
+        votes[row.type] += row.count
+    return EntityPair(
+        zh=zh_row.zh,
+        en=en_row.en,
+        type=max(_TYPE_ORDER, key=lambda kind: (votes[kind], kind == zh_row.type, -_TYPE_ORDER.index(kind))),
+        count=len(mentions),
+        score=max(p.score for p in rows),
+        evidence=tuple(label for label, _ in sorted(evidence.items(), key=lambda item: (-item[1], item[0]))),
+        beads=tuple(sorted({b for p in rows for b in p.beads})),
+        mentions=mentions,
+        variants=tuple(sorted({v for p in rows for v in p.variants})),
+        en_variants=tuple(sorted({v for p in rows for v in p.en_variants})),
+    )
+
+
+def _mention_order(mention: Mention) -> tuple[int, int, int, int, int]:
+    return (mention.bead, mention.zh_start, mention.zh_end, mention.en_start, mention.en_end)
 
 
 def _outermost_links(links: Sequence[Link]) -> list[Link]:
