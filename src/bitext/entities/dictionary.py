@@ -42,6 +42,8 @@ _REFERENCES = (
 EXACT = 0.95
 CONTAINED = 0.85
 COMPOSED = 0.8
+# A composition leaving one English word unglossed counts for less (0.8 × 0.85 = 0.68).
+PARTLY = 0.85
 # A transliterated part must match at least this well to cover an English word.
 PART_TRANSLITERATION = 0.8
 
@@ -89,12 +91,14 @@ def gloss_words(simplified: str) -> frozenset[str]:
     words: set[str] = set()
     for entry in load_cedict().lookup(simplified):
         for gloss in entry.glosses:
+            if gloss.startswith("surname "):
+                continue  # a surname is romanised, not translated: the romanisations judge it
             for word in _WORD.findall(_BRACKETED.sub(" ", gloss).lower()):
-                words.add(_stem(word))
+                words.add(stem(word))
     return frozenset(words)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """Crude plural folding, enough for glosses against names (Technologies/technology, Islands)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -149,7 +153,7 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
             if len(piece) == len(zh):
                 continue  # the whole name is the direct match's business; here only its parts count
             vocabulary = _piece_vocabulary(piece, learned)
-            hits = {i for i, word in enumerate(words) if _covers(vocabulary, _stem(word))}
+            hits = {i for i, word in enumerate(words) if _covers(vocabulary, stem(word))}
             if not hits and end - start >= 2:
                 hits = _transliterated(piece, words)
             if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
@@ -158,18 +162,22 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
                 parts.append(piece)
     suffix = _designator_suffix(zh)
     designators = {i for i, word in enumerate(words) if word in EN_DESIGNATORS}
-    if suffix and designators and not covered_words & designators:
+    if suffix and designators:
         # 學院 ↔ Academy: a designator on each side stands for the other, whatever the glosses say
+        # (委員會 ↔ Council though 委 alone is glossed "council")
         covered_words |= designators
         covered_chars.update(range(len(zh) - len(suffix), len(zh)))
-        parts.append(suffix)
+        parts = [p for p in parts if not suffix.startswith(p) and not suffix.endswith(p)] + [suffix]
     if len(_outermost(parts)) < 2:
         return None
     english_share = len(covered_words) / len(words)
     chinese_share = len(covered_chars) / len(zh)
-    if english_share < 1.0 or chinese_share < 0.6:
+    # An institution's name of three words or more may leave one unglossed (基金 "fund" for
+    # Facility, 終審 "final ruling" for Final Appeal): the name is still composed.
+    partly = len(words) >= 3 and len(words) - len(covered_words) == 1 and bool(designators)
+    if (english_share < 1.0 and not partly) or chinese_share < 0.6:
         return None
-    score = COMPOSED * min(1.0, chinese_share + 0.2)
+    score = COMPOSED * PARTLY if partly else COMPOSED * min(1.0, chinese_share + 0.2)
     return DictionaryMatch(round(score, 4), "composed:" + "+".join(_outermost(parts)))
 
 
@@ -180,7 +188,7 @@ def _designator_suffix(zh: str) -> str:
 def _piece_vocabulary(piece: str, learned: Mapping[str, str] | None) -> frozenset[str]:
     vocabulary = gloss_words(piece)
     if learned and piece in learned:
-        vocabulary = vocabulary | {_stem(w) for w in normalise_english(learned[piece]).split()}
+        vocabulary = vocabulary | {stem(w) for w in normalise_english(learned[piece]).split()}
     return vocabulary
 
 

@@ -24,7 +24,7 @@ TITLES = frozenset(
     governor mayor general gen admiral colonel col captain capt lieutenant lt sergeant commander
     king queen prince princess emperor empress pope cardinal bishop archbishop father reverend rev
     saint st judge justice officer spokesman spokeswoman spokesperson ambassador envoy
-    representative rep sen gov congressman congresswoman lawmaker leader head coach
+    representative rep sen gov speaker congressman congresswoman lawmaker leader head coach
     prime foreign senior associate assistant former late
     """.split()
 )
@@ -37,6 +37,8 @@ EN_ORG_DESIGNATORS = frozenset(
     foundation council committee commission bank agency authority ministry department bureau
     office centre center exchange party union federation league club team hospital laboratory
     laboratories lab labs museum court parliament assembly congress senate government
+    facility fund programme organization organisation forum service survey corps force network
+    alliance army navy police administration
     """.split()
 )
 EN_PLACE_DESIGNATORS = frozenset(

@@ -22,6 +22,7 @@ import regex
 
 from bitext.align.beads import Alignment
 from bitext.entities import candidates as cand
+from bitext.entities import spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
 from bitext.entities.dictionary import composed_match, direct_match, gloss_type
@@ -128,15 +129,20 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
     collected: list[BeadCandidates] = []
     for number, alignment in enumerate(alignments):
         capitalised, terms = cand.english_document_context(alignment.en)
-        zh_by_sentence = {
-            i: cand.chinese_candidates(alignment.zh, i) for b in alignment.beads if b.is_aligned for i in b.zh
-        }
+        zh_doc = alignment.zh
+        tokens = {i: cand.sentence_tokens(zh_doc, i) for b in alignment.beads if b.is_aligned for i in b.zh}
+        zh_by_sentence = {i: cand.chinese_candidates(zh_doc, i, tokens=found) for i, found in tokens.items()}
         for bead_number, bead in enumerate(alignment.beads):
             if not bead.is_aligned:
                 continue
             zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
-            collected.append(BeadCandidates(number, bead_number, zh, en))
+            names = [c for c in en if c.source != "ticker"]
+            for i in bead.zh:
+                found = spans.romanised_spans(tokens[i], zh_doc.text, names, i)
+                found += spans.dictionary_spans(tokens[i], zh_doc.text, names, i)
+                zh += cand.grown(zh_doc, tokens[i], found)
+            collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
     return collected
 

@@ -1,0 +1,148 @@
+"""Chinese spans looked for from the English side: names the Chinese tagger does not mark.
+
+jieba tags few institutional names (全球|環境|基金 are three common nouns, 終審|法院 a verb and a
+noun) and cuts unknown personal names anywhere (潘國|濂, 陳|清揚). The English side marks names by
+capitals, so for each English candidate of a bead the Chinese sentences of that bead are searched
+for a span that translates it by one of the pairing signals:
+
+* **romanisation**: two to four characters whose pinyin, Wade–Giles or Hong Kong Cantonese reading
+  spells the English name (陳清揚 ↔ Chen Qingyang, 潘國濂 ↔ STEVEN POON KWOK-LIM with the English
+  first name left out);
+* **dictionary**: a run of words whose CC-CEDICT gloss is the English name, common-word entries
+  included (立法會 "Legislative Council"), or whose words' glosses cover every English content word
+  (終審 + 法院 ↔ Court of Final Appeal, 全球 + 環境 + 基金 ↔ Global Environment Facility);
+* **sound**: a run of syllables that sounds like a foreign name (利雲斯頓 ↔ Livingston), grown from
+  a tagged piece (雲斯頓) over neighbouring characters only while the match improves.
+
+A span is only proposed here; the pair still needs the same evidence in :mod:`pairing` (where it
+is scored like any other candidate), so a span found for one English name cannot pair with another
+without evidence of its own. Cost: per English candidate, one pass over the bead's characters with
+a cheap first-letter filter before any reading is compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import regex
+
+from bitext.entities.candidates import Candidate
+from bitext.entities.dictionary import content_words, direct_match, gloss_words, stem
+from bitext.entities.lexicon import EN_DESIGNATORS, simplified_suffixes
+from bitext.entities.transliteration import english_key, transliteration
+from bitext.resources.names import syllable_options
+from bitext.segment.words import Token
+
+# A romanised name must match a reading this well (same floor as pairing's romanised-name vote).
+ROMANISATION_FLOOR = 0.8
+# Two characters have few readings to choose from: a near miss is more often chance (重大 ↔ Tongan).
+TWO_CHARACTER_FLOOR = 0.9
+# A sound-alike grown from a tagged piece must match this well on the consonant skeleton.
+SOUND_FLOOR = 0.8
+MAX_WINDOW_TOKENS = 7
+MAX_SPAN_CHARS = 12
+_HAN = regex.compile(r"^\p{Han}+$")
+# Hong Kong government spellings write Yale's unaspirated b/d/g/j as p/t/k/ch.
+_HK_INITIALS = {"b": "p", "d": "t", "g": "k", "j": "c", "z": "t", "q": "c", "x": "h"}
+
+
+@lru_cache(maxsize=65536)
+def initials(ch: str) -> frozenset[str]:
+    """First letters of every reading of ``ch`` in the three romanisations (with HK spellings)."""
+    letters: set[str] = set()
+    for system in ("pinyin", "wade-giles", "cantonese"):
+        for options in syllable_options(ch, system):
+            for syllable in options:
+                if syllable:
+                    letters.add(syllable[0])
+                    letters.add(_HK_INITIALS.get(syllable[0], syllable[0]))
+    return frozenset(letters)
+
+
+def _name_keys(en: Candidate) -> list[str]:
+    """The English name as romanised letters; with a leading English first name left out too
+    (STEVEN POON KWOK-LIM → poonkwoklim)."""
+    words = regex.findall(r"[\p{L}]+(?:[-'’][\p{L}]+)*", en.key)
+    if not 1 <= len(words) <= 4:
+        return []
+    keys = [english_key(" ".join(words))]
+    if len(words) >= 3:
+        keys.append(english_key(" ".join(words[1:])))
+    return [k for k in keys if 2 <= len(k) <= 24]
+
+
+def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
+    """Two to four Han characters, starting and ending on word boundaries, that romanise an English name."""
+    boundaries = {t.start for t in tokens} | {t.end for t in tokens}
+    chars = [(t.start + i, ch) for t in tokens if _HAN.match(t.simplified) for i, ch in enumerate(t.simplified)]
+    simplified_at = dict(chars)
+    found = []
+    for en in english:
+        best: list[tuple[float, Candidate]] = []
+        for key in _name_keys(en):
+            for position, ch in chars:
+                if position not in boundaries or key[0] not in initials(ch):
+                    continue
+                for length in (2, 3, 4):
+                    end = position + length
+                    if end not in boundaries:
+                        continue
+                    piece = "".join(simplified_at.get(p, "") for p in range(position, end))
+                    if len(piece) != length:
+                        break
+                    match = transliteration(piece, key)
+                    floor = ROMANISATION_FLOOR if length > 2 else TWO_CHARACTER_FLOOR
+                    if match is not None and match.system != "skeleton" and match.score >= floor:
+                        span = Candidate(position, end, text[position:end], piece, sentence, "romanised", "PER")
+                        best.append((match.score, span))
+        # Only the best-matching spans: 陳清揚 (1.00), not 陳清揚說 (0.86) beside it.
+        top = max((score for score, _ in best), default=0.0)
+        found.extend(span for score, span in best if score == top)
+    return found
+
+
+def _covered(token: str, words: Sequence[str]) -> set[int]:
+    vocabulary = gloss_words(token)
+    return {i for i, w in enumerate(words) if stem(w) in vocabulary}
+
+
+def dictionary_spans(
+    tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int
+) -> list[Candidate]:
+    """Runs of words whose gloss names an English candidate, or whose words' glosses cover all of
+    its content words (the run starting and ending on a covering word or a designator)."""
+    han = [bool(_HAN.match(t.simplified)) for t in tokens]
+    found = []
+    for en in english:
+        words = content_words(en.key)
+        if len(words) < 2:
+            continue  # one word: the tagger's candidates and CC-CEDICT's proper nouns cover it
+        coverage = [_covered(t.simplified, words) if han[i] else set() for i, t in enumerate(tokens)]
+        designators = {i for i, w in enumerate(words) if w in EN_DESIGNATORS}
+        # one English word of three or more may stay unglossed (see dictionary.composed_match)
+        needed = len(words) - (len(words) >= 3 and bool(designators))
+        for first in range(len(tokens)):
+            if not coverage[first]:
+                continue
+            union: set[int] = set()
+            for last in range(first, min(len(tokens), first + MAX_WINDOW_TOKENS)):
+                if not han[last] or (last > first and tokens[last - 1].end != tokens[last].start):
+                    break
+                union |= coverage[last]
+                key = "".join(t.simplified for t in tokens[first : last + 1])
+                if len(key) > MAX_SPAN_CHARS:
+                    break
+                designated = key.endswith(simplified_suffixes())
+                reached = union | (designators if designated else set())
+                # a last word left unglossed: 全球|環境|基金 for Global Environment Facility
+                unglossed_end = needed < len(words) and last > first and bool(coverage[last - 1])
+                if not (coverage[last] or designated or unglossed_end) or (len(words) > 1 and len(reached) < needed):
+                    continue
+                if len(key) >= 3 or direct_match(key, en.key) is not None:
+                    span_start, span_end = tokens[first].start, tokens[last].end
+                    hint = "ORG" if designators else en.hint
+                    found.append(
+                        Candidate(span_start, span_end, text[span_start:span_end], key, sentence, "glossed", hint)
+                    )
+    return found
