@@ -42,6 +42,7 @@ _REFERENCES = (
 EXACT = 0.95
 CONTAINED = 0.85
 COMPOSED = 0.8
+ABBREVIATION = 0.9
 # A composition leaving one English word unglossed counts for less (0.8 × 0.85 = 0.68).
 PARTLY = 0.85
 # A transliterated part must match at least this well to cover an English word.
@@ -132,6 +133,27 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
     return None
 
 
+def initials(name: str) -> str:
+    """Upper-case initials of a name's content words: "United Nations" → "UN", "Court of Final
+    Appeal" → "CFA", "United States Geological Survey" → "USGS"."""
+    words = regex.findall(r"[\p{L}]+", name)
+    return "".join(w[0].upper() for w in words if w.lower() not in CONNECTORS and w.lower() not in ("the", "a", "an"))
+
+
+def is_acronym(text: str) -> bool:
+    return bool(regex.fullmatch(r"\p{Lu}{2,6}", text))
+
+
+def abbreviation_match(zh: str, en: str) -> DictionaryMatch | None:
+    """聯合國 ↔ UN: an English acronym made of the initials of the Chinese name's gloss."""
+    if not is_acronym(en):
+        return None
+    for head in gloss_heads(zh):
+        if len(head.split()) >= 2 and initials(head) == en:
+            return DictionaryMatch(ABBREVIATION, f"abbreviation:{head}")
+    return None
+
+
 def content_words(en: str) -> list[str]:
     return [w for w in normalise_english(en).split() if w not in STOPWORDS and w not in CONNECTORS]
 
@@ -154,7 +176,7 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
                 continue  # the whole name is the direct match's business; here only its parts count
             vocabulary = _piece_vocabulary(piece, learned)
             hits = {i for i, word in enumerate(words) if _covers(vocabulary, stem(word))}
-            if not hits and end - start >= 2:
+            if not hits and 2 <= end - start <= 6:
                 hits = _transliterated(piece, words)
             if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
                 covered_words |= hits

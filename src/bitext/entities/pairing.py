@@ -25,7 +25,14 @@ from bitext.entities import candidates as cand
 from bitext.entities import spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
-from bitext.entities.dictionary import composed_match, direct_match, gloss_type
+from bitext.entities.dictionary import (
+    abbreviation_match,
+    composed_match,
+    direct_match,
+    gloss_type,
+    initials,
+    is_acronym,
+)
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.transliteration import NAME_SEPARATORS, transliteration
@@ -83,7 +90,7 @@ class PairScorer:
             if _fold(zh.key) == _fold(en.key):
                 yield "identical", IDENTICAL
             return
-        direct = direct_match(zh.key, en.key)
+        direct = direct_match(zh.key, en.key) or abbreviation_match(zh.key, en.key)
         if direct is not None:
             yield direct.evidence, direct.score
         else:
@@ -281,11 +288,13 @@ def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tupl
         for word in set(_name_words(en)):
             by_word[word].append(index)
     by_zh: dict[str, list[int]] = defaultdict(list)
-    for index, (zh, _) in enumerate(keys):
+    for index, (zh, en) in enumerate(keys):
         by_zh[_fold(zh)].append(index)
+        if not is_acronym(en) and " " in en:
+            by_word[initials(en).casefold()].append(index)
     for index, (zh, en) in enumerate(keys):
         words = set(_name_words(en))
-        others = {o for w in words for o in by_word[w] if o > index}
+        others = {o for w in words for o in by_word[w] if o != index}
         others |= {o for o in by_zh[_fold(zh)] if o > index}
         for other in sorted(others):
             if _same_entity((zh, en), keys[other]):
@@ -306,6 +315,11 @@ _NOT_NAME_WORDS = frozenset(w.casefold() for w in CONNECTORS | {"s"})
 def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     zh_a, en_a = a
     zh_b, en_b = b
+    for short, long in ((a, b), (b, a)):
+        # USGS ↔ USGS (the acronym left in Latin letters) with 美國地質調查局 ↔ United States
+        # Geological Survey: the acronym is the long name's initials.
+        if is_acronym(short[1]) and (short[0] == short[1] or short[0] == long[0]) and initials(long[1]) == short[1]:
+            return True
     en_same = _fold(en_a) == _fold(en_b)
     zh_same = _fold(zh_a) == _fold(zh_b)
     if en_same and zh_same:
@@ -517,7 +531,8 @@ def align_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     learned = learn(link for bead in beads for link in link_bead(bead, first, text_of))
     second = PairScorer(stats, learned)
     links = [link for bead in beads for link in link_bead(bead, second, text_of)]
-    learned = learn(links) | {k: v for k, v in learned.items() if k not in learn(links)}
+    relearned = learn(links)
+    learned = relearned | {k: v for k, v in learned.items() if k not in relearned}
     by_document: dict[int, list[Link]] = defaultdict(list)
     for link in links:
         by_document[link.document].append(link)
