@@ -36,11 +36,14 @@ from bitext.entities.dictionary import (
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.transliteration import NAME_SEPARATORS, transliteration
+from bitext.resources.places import fold, load_places
 
 ACCEPT = 0.6
 STRONG = 0.8
 IDENTICAL = 1.0
 TICKER = 0.9
+# GeoNames gives the Chinese name of the place itself (its alternate names are curated).
+GAZETTEER = 0.9
 # A transliteration below this is chance resemblance (新疆 ↔ Washington scores 0.68 on skeletons).
 TRANSLITERATION_FLOOR = 0.7
 # Longer strings are descriptions, not names to romanise.
@@ -97,6 +100,9 @@ class PairScorer:
             composed = composed_match(zh.key, en.key, {k: v[0] for k, v in self.learned.items()})
             if composed is not None:
                 yield composed.evidence, composed.score
+        places = load_places()
+        if fold(en.key) in places.chinese.get(zh.key, ()):
+            yield f"geonames:{fold(en.key)}", GAZETTEER
         if len(zh.key) <= MAX_TRANSLITERATED_CHARS and en.key.count(" ") < 4:
             match = transliteration(zh.key, en.key)
             if match is not None and match.score >= TRANSLITERATION_FLOOR:
@@ -148,6 +154,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             for i in bead.zh:
                 found = spans.romanised_spans(tokens[i], zh_doc.text, names, i)
                 found += spans.dictionary_spans(tokens[i], zh_doc.text, names, i)
+                found += spans.gazetteer_spans(tokens[i], zh_doc.text, names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
@@ -510,6 +517,14 @@ def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
     glossed = gloss_type(zh_key)
     if glossed:
         votes[glossed] += 1
+    places = load_places()
+    for link in links:
+        # a country, continent or US state is a place whatever jieba's tag says (阿富汗 is tagged nr);
+        # a city name may be a surname too (Wilson), so it counts for less
+        if places.is_region(link.en.key):
+            votes["LOC"] += 3
+        elif places.is_place(link.en.key) or link.zh.source == "gazetteer":
+            votes["LOC"] += 1
     if not votes:
         return "MISC"
     return max(_TYPE_ORDER, key=lambda kind: (votes[kind], -_TYPE_ORDER.index(kind)))

@@ -32,6 +32,7 @@ from bitext.entities.dictionary import content_words, direct_match, gloss_words,
 from bitext.entities.lexicon import EN_DESIGNATORS, simplified_suffixes
 from bitext.entities.transliteration import english_key, transliteration
 from bitext.resources.names import syllable_options
+from bitext.resources.places import load_places
 from bitext.segment.words import Token
 
 # A romanised name must match a reading this well (same floor as pairing's romanised-name vote).
@@ -99,6 +100,22 @@ def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
         # Only the best-matching spans: 陳清揚 (1.00), not 陳清揚說 (0.86) beside it.
         top = max((score for score, _ in best), default=0.0)
         found.extend(span for score, span in best if score == top)
+    return found
+
+
+def gazetteer_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
+    """The Chinese names GeoNames gives for an English place name, where the sentence has them."""
+    places = load_places()
+    simplified = "".join(t.simplified for t in tokens)
+    offsets = [t.start + i for t in tokens for i in range(len(t.simplified))]
+    found = []
+    for en in english:
+        for name in places.chinese_names(en.key):
+            start = simplified.find(name)
+            while start >= 0:
+                first, last = offsets[start], offsets[start + len(name) - 1] + 1
+                found.append(Candidate(first, last, text[first:last], name, sentence, "gazetteer", "LOC"))
+                start = simplified.find(name, start + 1)
     return found
 
 
