@@ -575,7 +575,7 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
             if (
                 1 <= len(given.simplified) <= 2
                 and _HAN_WORD.match(tokens[first].simplified + given.simplified)
-                and given.tag[:1] not in _GRAMMATICAL_TAGS
+                and given.tag[:1] not in GRAMMATICAL_TAGS
             ):
                 key = tokens[first].simplified + given.simplified
                 found.append(_make(doc, tokens[first].start, given.end, key, sentence, "surname", "PER"))
@@ -629,7 +629,7 @@ def _separated_names(doc: Document, tokens: Sequence[Token], sentence: int) -> l
 
 # jieba tags of function words: particles (u*), prepositions, conjunctions, adverbs, pronouns,
 # numerals, measure words, locatives, modal particles, verbs, time words.
-_GRAMMATICAL_TAGS = frozenset("upcdrmqfyvt")
+GRAMMATICAL_TAGS = frozenset("upcdrmqfyvt")
 
 
 def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int, int] | None:
@@ -644,7 +644,7 @@ def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int,
         known = _cedict_status(token.simplified) if len(token.simplified) > 1 else None
         if not is_han or chars + len(token.simplified) > 4 or (known is not None and known.common and not known.proper):
             break
-        if len(token.simplified) == 1 and token.tag[:1] in _GRAMMATICAL_TAGS:
+        if len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS:
             break  # 過, 的, 與: particles and prepositions, not syllables of a name
         chars += len(token.simplified)
         edge = index

@@ -162,6 +162,8 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
     """Every English content word is covered by a part of the Chinese name, and the covering parts
     span most of the Chinese name. ``learned`` maps already found Chinese names to English ones."""
     words = content_words(en)
+    if "and" in normalise_english(en).split() and regex.search("[和及與与、]", zh):
+        return None  # two names coordinated on both sides are two rows (美國和加拿大 ↔ United States and Canada)
     # Two or three characters are a personal name or a plain word: the whole-word gloss and the
     # romanisations judge those; composing 徐 "surname Xu" + 立 would only repeat the pinyin.
     if len(words) < 2 or len(zh) < 4:

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import regex
 
-from bitext.entities.candidates import Candidate
+from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
 from bitext.entities.dictionary import content_words, direct_match, gloss_words, stem
 from bitext.entities.lexicon import EN_DESIGNATORS, simplified_suffixes
 from bitext.entities.transliteration import english_key, transliteration
@@ -119,6 +119,10 @@ def gazetteer_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
     return found
 
 
+def _grammatical(token: Token) -> bool:
+    return len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS
+
+
 def _covered(token: str, words: Sequence[str]) -> set[int]:
     vocabulary = gloss_words(token)
     return {i for i, w in enumerate(words) if stem(w) in vocabulary}
@@ -140,12 +144,16 @@ def dictionary_spans(
         # one English word of three or more may stay unglossed (see dictionary.composed_match)
         needed = len(words) - (len(words) >= 3 and bool(designators))
         for first in range(len(tokens)):
-            if not coverage[first]:
+            if not coverage[first] or _grammatical(tokens[first]):
                 continue
             union: set[int] = set()
             for last in range(first, min(len(tokens), first + MAX_WINDOW_TOKENS)):
-                if not han[last] or (last > first and tokens[last - 1].end != tokens[last].start):
-                    break
+                if (
+                    not han[last]
+                    or _grammatical(tokens[last])
+                    or (last > first and tokens[last - 1].end != tokens[last].start)
+                ):
+                    break  # a particle, preposition or conjunction ends the name (周大爺|往, 美國|和|加拿大)
                 union |= coverage[last]
                 key = "".join(t.simplified for t in tokens[first : last + 1])
                 if len(key) > MAX_SPAN_CHARS:
@@ -156,7 +164,7 @@ def dictionary_spans(
                 unglossed_end = needed < len(words) and last > first and bool(coverage[last - 1])
                 if not (coverage[last] or designated or unglossed_end) or (len(words) > 1 and len(reached) < needed):
                     continue
-                if len(key) >= 3 or direct_match(key, en.key) is not None:
+                if len(key) >= 3 or (len(key) == 2 and direct_match(key, en.key) is not None):
                     span_start, span_end = tokens[first].start, tokens[last].end
                     hint = "ORG" if designators else en.hint
                     found.append(
