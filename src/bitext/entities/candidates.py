@@ -547,13 +547,15 @@ def _han_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> li
         if source is None or _only_designators(token.simplified):
             continue
         tag = token.tag if token.tag in NAME_TAGS else None
-        core = _core_of(token.simplified)
-        found.append(
-            _make(
-                doc, token.start, token.end, token.simplified, sentence, source, _zh_hint(tag, token.simplified), core
-            )
-        )
+        key, end = token.simplified, token.end
+        if tag and len(key) >= 3 and key[-1] in _GLUED_PARTICLES and not _cedict_status(key).proper:
+            key, end = key[:-1], end - 1  # jieba glues a following particle to an unknown name: 布希在, 莫瑞於
+        found.append(_make(doc, token.start, end, key, sentence, source, _zh_hint(tag, key), _core_of(key)))
     return found
+
+
+# One-character prepositions, particles and verbs jieba's name tagger swallows after a name.
+_GLUED_PARTICLES = frozenset("在于和与的说是了将向从对被把也就都又还曾已")
 
 
 def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:

@@ -42,6 +42,8 @@ ACCEPT = 0.6
 STRONG = 0.8
 IDENTICAL = 1.0
 TICKER = 0.9
+# The Chinese text gives the original name in brackets right after its Chinese name.
+BRACKETED = 0.9
 # GeoNames gives the Chinese name of the place itself (its alternate names are curated).
 GAZETTEER = 0.9
 # A transliteration below this is chance resemblance (新疆 ↔ Washington scores 0.68 on skeletons).
@@ -152,7 +154,8 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
             names = [c for c in en if c.source != "ticker"]
             for i in bead.zh:
-                found = spans.romanised_spans(tokens[i], zh_doc.text, names, i)
+                found = spans.bracketed_spans(tokens[i], zh_doc.text, i)
+                found += spans.romanised_spans(tokens[i], zh_doc.text, names, i)
                 found += spans.dictionary_spans(tokens[i], zh_doc.text, names, i)
                 found += spans.gazetteer_spans(tokens[i], zh_doc.text, names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
@@ -191,6 +194,8 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             ticker = _shared_ticker(zh, en, zh_text, en_text)
             if ticker:
                 signals.append((f"ticker:{ticker}", TICKER))
+            if _bracketed(zh, en, zh_text):
+                signals.append(("bracketed", BRACKETED))
             if not signals:
                 continue
             score = combine(s for _, s in signals)
@@ -203,6 +208,7 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     proposals.sort(
         key=lambda p: (
             -round(min(p[0], STRONG), 6),
+            "bracketed" not in p[3],  # 卡潘內多 (Carpanedo): the Chinese name, not its Latin copy
             -(len(p[1].key) + len(p[2].key)),
             (p[1].source == "nested") + (p[2].source == "nested"),
             p[1].start,
@@ -227,6 +233,17 @@ def _compatible(zh: Candidate, en: Candidate, link: Link) -> bool:
 
 def _strictly_inside(inner: Candidate, outer: Candidate) -> bool:
     return outer.contains(inner) and (inner.start, inner.end) != (outer.start, outer.end)
+
+
+_LATIN_AFTER = regex.compile(r"\s*[（(]\s*([A-Za-z][^()（）]{0,40}?)\s*[)）]")
+
+
+def _bracketed(zh: Candidate, en: Candidate, zh_text: str) -> bool:
+    """The Chinese name is followed by the English one in brackets: 卡潘內多 (Carpanedo)."""
+    if zh.source in ("latin", "ticker"):
+        return False
+    match = _LATIN_AFTER.match(zh_text, zh.end)
+    return match is not None and _fold(match.group(1)) == _fold(en.key)
 
 
 _TICKER_AFTER = regex.compile(r"\s*[（(]\s*([0-9A-Z]{1,6}\.[A-Z]{1,4})\s*[)）]")
@@ -334,7 +351,9 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     if zh_same:
         return _shorter_name(en_a, en_b) or _shorter_name(en_b, en_a) or _derived(en_a, en_b)
     if en_same:
-        return _shorter_zh(zh_a, zh_b) or _shorter_zh(zh_b, zh_a)
+        # Carpanedo ↔ Carpanedo (the name left in Latin letters, often in brackets) with 卡潘內多 ↔ Carpanedo
+        latin_copy = _fold(zh_a) == _fold(en_a) or _fold(zh_b) == _fold(en_b)
+        return latin_copy or _shorter_zh(zh_a, zh_b) or _shorter_zh(zh_b, zh_a)
     # Both sides differ: one row must be the other's shorter form on both sides (史畢斯 ↔ Spieth of
     # 喬丹·史畢斯 ↔ Jordan Spieth), or the Chinese is the English name left in Latin letters.
     for short, long in ((a, b), (b, a)):

@@ -22,6 +22,7 @@ a cheap first-letter filter before any reading is compared.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -41,6 +42,8 @@ ROMANISATION_FLOOR = 0.8
 TWO_CHARACTER_FLOOR = 0.9
 # A sound-alike grown from a tagged piece must match this well on the consonant skeleton.
 SOUND_FLOOR = 0.8
+# The bracket says the two are one name: a weak sound match is enough to find where it starts.
+BRACKETED_FLOOR = 0.5
 MAX_WINDOW_TOKENS = 7
 MAX_SPAN_CHARS = 12
 _HAN = regex.compile(r"^\p{Han}+$")
@@ -116,6 +119,48 @@ def gazetteer_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
                 first, last = offsets[start], offsets[start + len(name) - 1] + 1
                 found.append(Candidate(first, last, text[first:last], name, sentence, "gazetteer", "LOC"))
                 start = simplified.find(name, start + 1)
+    return found
+
+
+_BRACKETED_LATIN = regex.compile(r"\s*[（(]\s*([A-Za-z][\p{L}\p{N}.'’ -]{0,40}?)\s*[)）]")
+
+
+def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[Candidate]:
+    """卡潘內多 (Carpanedo), 太平洋海嘯警報中心 (PTWC): the Chinese name just before the original
+    name in brackets. For an acronym, the run of nouns before the bracket; for a name, the ending
+    of the Han run before it that sounds most like the bracketed name (jieba cuts 卡|潘內|多)."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.simplified not in "(（" or index == 0:
+            continue
+        match = _BRACKETED_LATIN.match(text, tokens[index - 1].end)
+        if match is None:
+            continue
+        latin = match.group(1)
+        run: list[Token] = []
+        for previous in reversed(tokens[:index]):
+            if not _HAN.match(previous.simplified) or (run and previous.end != run[0].start):
+                break
+            run.insert(0, previous)
+        if not run:
+            continue
+        if regex.fullmatch(r"\p{Lu}{2,6}", latin):
+            nouns = list(itertools.takewhile(lambda t: t.tag[:1] in "nj", reversed(run)))[::-1]
+            if nouns and sum(len(t.simplified) for t in nouns) >= 2:
+                start, end = nouns[0].start, nouns[-1].end
+                key = "".join(t.simplified for t in nouns)
+                found.append(Candidate(start, end, text[start:end], key, sentence, "bracketed", None))
+            continue
+        chars = "".join(t.simplified for t in run)[-8:]
+        end = run[-1].end
+        best: tuple[float, int] | None = None
+        for length in range(2, len(chars) + 1):
+            sound = transliteration(chars[-length:], latin)
+            if sound is not None and (best is None or sound.score >= best[0]):
+                best = (sound.score, length)
+        if best is not None and best[0] >= BRACKETED_FLOOR:
+            start = end - best[1]
+            found.append(Candidate(start, end, text[start:end], chars[-best[1] :], sentence, "bracketed", None))
     return found
 
 
