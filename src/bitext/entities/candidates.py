@@ -22,6 +22,7 @@ from bitext.entities.lexicon import (
     CALENDAR,
     CONNECTORS,
     EN_DESIGNATORS,
+    EN_LAW_DESIGNATORS,
     EN_ORG_DESIGNATORS,
     EN_PLACE_DESIGNATORS,
     STOPWORDS,
@@ -222,6 +223,8 @@ def _english_candidate(
 
 def _english_hint(words: Sequence[_Word], titled: bool) -> EntityType | None:
     folded = {w.folded for w in words}
+    if words and words[-1].folded in EN_LAW_DESIGNATORS:
+        return "MISC"
     if folded & EN_ORG_DESIGNATORS:
         return "ORG"
     if folded & EN_PLACE_DESIGNATORS:

@@ -19,7 +19,16 @@ from functools import lru_cache
 
 import regex
 
-from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, STOPWORDS, TITLES, simplified_suffixes
+from bitext.entities.lexicon import (
+    CONNECTORS,
+    EN_DESIGNATORS,
+    EN_LAW_DESIGNATORS,
+    EN_ORG_DESIGNATORS,
+    EN_PLACE_DESIGNATORS,
+    STOPWORDS,
+    TITLES,
+    designator_endings,
+)
 from bitext.entities.model import EntityType
 from bitext.entities.transliteration import transliteration
 from bitext.resources.cedict import load_cedict
@@ -168,6 +177,8 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
     # romanisations judge those; composing 徐 "surname Xu" + 立 would only repeat the pinyin.
     if len(words) < 2 or len(zh) < 4:
         return None
+    if words[0] in TITLES or words[0] in _OFFICE_WORDS:
+        return None  # President of the Executive Yuan, Members of the Legislative Yuan: offices, not names
     covered_words: set[int] = set()
     covered_chars: set[int] = set()
     parts: list[str] = []
@@ -184,8 +195,8 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
                 covered_words |= hits
                 covered_chars.update(range(start, end))
                 parts.append(piece)
-    suffix = _designator_suffix(zh)
-    designators = {i for i, word in enumerate(words) if word in EN_DESIGNATORS}
+    suffix, kind = _designator_suffix(zh)
+    designators = {i for i, word in enumerate(words) if _designator_kind(word) == kind}
     if suffix and designators:
         # 學院 ↔ Academy: a designator on each side stands for the other, whatever the glosses say
         # (委員會 ↔ Council though 委 alone is glossed "council")
@@ -205,8 +216,35 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
     return DictionaryMatch(round(score, 4), "composed:" + "+".join(_outermost(parts)))
 
 
-def _designator_suffix(zh: str) -> str:
-    return next((suffix for suffix in simplified_suffixes() if zh.endswith(suffix) and len(zh) > len(suffix)), "")
+def _designator_suffix(zh: str) -> tuple[str, str]:
+    """The designator ending of a Chinese name and its kind (ORG, LOC, MISC for laws); a one-character
+    ending that closes a common word is not one (會 of 開會, 部 of 東部)."""
+    for ending, kind in designator_endings():
+        if zh.endswith(ending) and len(zh) > len(ending):
+            if len(ending) == 1 and is_common_word(zh[-2:]):
+                return "", ""
+            return ending, kind
+    return "", ""
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(simplified: str) -> bool:
+    """CC-CEDICT has ``simplified`` as a common word (an entry that is not a proper noun)."""
+    return any(not entry.is_proper_noun for entry in load_cedict().lookup(simplified))
+
+
+def _designator_kind(word: str) -> str:
+    """A designator stands only for one of its kind: 法 ↔ Act, 院 ↔ Yuan, 省 ↔ Province."""
+    if word in EN_LAW_DESIGNATORS:
+        return "MISC"
+    if word in EN_ORG_DESIGNATORS:
+        return "ORG"
+    if word in EN_PLACE_DESIGNATORS:
+        return "LOC"
+    return ""
+
+
+_OFFICE_WORDS = frozenset("member members chairmen presidents ministers secretaries judges".split())
 
 
 def _piece_vocabulary(piece: str, learned: Mapping[str, str] | None) -> frozenset[str]:

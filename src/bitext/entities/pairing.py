@@ -33,7 +33,7 @@ from bitext.entities.dictionary import (
     initials,
     is_acronym,
 )
-from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES
+from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.transliteration import NAME_SEPARATORS, transliteration
 from bitext.resources.places import fold, load_places
@@ -536,6 +536,9 @@ def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
     glossed = gloss_type(zh_key)
     if glossed:
         votes[glossed] += 1
+    ending = next((kind for ending, kind in designator_endings() if zh_key.endswith(ending) and zh_key != ending), None)
+    if ending:
+        votes[ending] += 2  # 行政院, 法務部: a body; 國家安全法: a law
     places = load_places()
     for link in links:
         # a country, continent or US state is a place whatever jieba's tag says (阿富汗 is tagged nr);

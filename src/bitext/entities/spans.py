@@ -29,8 +29,8 @@ from functools import lru_cache
 import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
-from bitext.entities.dictionary import content_words, direct_match, gloss_words, stem
-from bitext.entities.lexicon import EN_DESIGNATORS, simplified_suffixes
+from bitext.entities.dictionary import content_words, direct_match, gloss_words, is_common_word, stem
+from bitext.entities.lexicon import EN_DESIGNATORS, designator_endings
 from bitext.entities.transliteration import english_key, transliteration
 from bitext.resources.names import syllable_options
 from bitext.resources.places import load_places
@@ -45,6 +45,7 @@ SOUND_FLOOR = 0.8
 # The bracket says the two are one name: a weak sound match is enough to find where it starts.
 BRACKETED_FLOOR = 0.5
 MAX_WINDOW_TOKENS = 7
+_ENDINGS = tuple(ending for ending, _ in designator_endings())
 MAX_SPAN_CHARS = 12
 _HAN = regex.compile(r"^\p{Han}+$")
 # Hong Kong government spellings write Yale's unaspirated b/d/g/j as p/t/k/ch.
@@ -164,6 +165,11 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
     return found
 
 
+def _is_designator(word: str) -> bool:
+    """委員會, 院, 法: a designator word, or a longer word ending in one that is no common word."""
+    return word in _ENDINGS or (len(word) >= 3 and word.endswith(_ENDINGS) and not is_common_word(word))
+
+
 def _grammatical(token: Token) -> bool:
     return len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS
 
@@ -192,6 +198,7 @@ def dictionary_spans(
             if not coverage[first] or _grammatical(tokens[first]):
                 continue
             union: set[int] = set()
+            unglossed = 0
             for last in range(first, min(len(tokens), first + MAX_WINDOW_TOKENS)):
                 if (
                     not han[last]
@@ -200,10 +207,15 @@ def dictionary_spans(
                 ):
                     break  # a particle, preposition or conjunction ends the name (周大爺|往, 美國|和|加拿大)
                 union |= coverage[last]
+                # every word of the name translates an English word or is its designator; one may
+                # stay unglossed in a long institutional name (see dictionary.composed_match)
+                unglossed += not coverage[last] and not _is_designator(tokens[last].simplified)
+                if unglossed > (needed < len(words)):
+                    break
                 key = "".join(t.simplified for t in tokens[first : last + 1])
                 if len(key) > MAX_SPAN_CHARS:
                     break
-                designated = key.endswith(simplified_suffixes())
+                designated = _is_designator(tokens[last].simplified)
                 reached = union | (designators if designated else set())
                 # a last word left unglossed: 全球|環境|基金 for Global Environment Facility
                 unglossed_end = needed < len(words) and last > first and bool(coverage[last - 1])
