@@ -29,14 +29,17 @@ from bitext.entities.dictionary import (
     abbreviation_match,
     composed_match,
     direct_match,
+    gloss_heads,
     gloss_type,
     initials,
     is_acronym,
+    normalise_english,
 )
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.transliteration import NAME_SEPARATORS, transliteration
 from bitext.resources.places import fold, load_places
+from bitext.script import to_simplified
 
 ACCEPT = 0.6
 STRONG = 0.8
@@ -158,6 +161,8 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 found += spans.romanised_spans(tokens[i], zh_doc.text, names, i)
                 found += spans.dictionary_spans(tokens[i], zh_doc.text, names, i)
                 found += spans.gazetteer_spans(tokens[i], zh_doc.text, names, i)
+                here = [c for c in zh if c.sentence == i]
+                found += spans.grown_by_sound(tokens[i], zh_doc.text, here, names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
@@ -283,6 +288,8 @@ def build_table(
     for link in _outermost_links(links):
         groups[_canonical_key(link, learned)].append(link)
     pairs = [_entity(cluster) for cluster in cluster_keys(groups)]
+    # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
+    pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
 
@@ -415,7 +422,8 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]]) -> EntityPair
         return rows[0]
     # Canonical English: the longest form; canonical Chinese: the longest Han form (裴洛西 rather than
     # "Nancy Pelosi" left in Latin letters), ties to the commoner row.
-    en_row = max(rows, key=lambda p: (len(_words(p.en)), len(p.en), p.count, p.en))
+    named = [p for p in rows if not _adjective_of_place(p.zh, p.en)] or rows
+    en_row = max(named, key=lambda p: (len(_words(p.en)), len(p.en), p.count, p.en))
     han_rows = [p for p in rows if not _is_latin(p.zh)] or rows
     zh_row = max(han_rows, key=lambda p: (len(p.zh), p.count, p.zh))
     mentions = tuple(sorted({m for p in rows for m in p.mentions}, key=_mention_order))
@@ -437,6 +445,21 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]]) -> EntityPair
         variants=tuple(sorted({v for p in rows for v in p.variants})),
         en_variants=tuple(sorted({v for p in rows for v in p.en_variants})),
     )
+
+
+def _adjective_of_place(zh: str, en: str) -> bool:
+    """One English word that is not the name of the place the Chinese names (烏克蘭 ↔ Ukrainian,
+    法國 ↔ French): the adjective or the people, not the place."""
+    if " " in en or not en[:1].isupper():
+        return False
+    places = load_places()
+    if places.is_place(en):
+        return False
+    zh_key = to_simplified(zh)
+    heads = gloss_heads(zh_key)
+    if normalise_english(en) in heads:
+        return False
+    return bool(places.chinese.get(zh_key)) or any(places.is_region(head) for head in heads)
 
 
 def _mention_order(mention: Mention) -> tuple[int, int, int, int, int]:

@@ -40,8 +40,10 @@ from bitext.segment.words import Token
 ROMANISATION_FLOOR = 0.8
 # Two characters have few readings to choose from: a near miss is more often chance (重大 ↔ Tongan).
 TWO_CHARACTER_FLOOR = 0.9
-# A sound-alike grown from a tagged piece must match this well on the consonant skeleton.
-SOUND_FLOOR = 0.8
+# A sound-alike grown from a tagged piece must match this well (pairing.TRANSLITERATION_FLOOR).
+SOUND_FLOOR = 0.7
+# A candidate sounding at least this much like an English name is worth growing.
+GROWTH_START = 0.6
 # The bracket says the two are one name: a weak sound match is enough to find where it starts.
 BRACKETED_FLOOR = 0.5
 MAX_WINDOW_TOKENS = 7
@@ -162,6 +164,42 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
         if best is not None and best[0] >= BRACKETED_FLOOR:
             start = end - best[1]
             found.append(Candidate(start, end, text[start:end], chars[-best[1] :], sentence, "bracketed", None))
+    return found
+
+
+def grown_by_sound(
+    tokens: Sequence[Token], text: str, chinese: Iterable[Candidate], english: Iterable[Candidate], sentence: int
+) -> list[Candidate]:
+    """利雲斯頓 for Livingston where jieba tagged only 雲斯頓: a Chinese candidate grown by one or two
+    characters on either side while its sound match with an English name gets better and ends at
+    least SOUND_FLOOR. Only Han characters of words that are no grammatical particle are taken."""
+    usable = {
+        t.start + i: ch
+        for t in tokens
+        if _HAN.match(t.simplified) and not _grammatical(t)
+        for i, ch in enumerate(t.simplified)
+    }
+    names = [e for e in english if " " not in e.key.strip() and len(english_key(e.key)) >= 4]
+    found = []
+    for zh in chinese:
+        if zh.source in ("latin", "ticker") or not 2 <= len(zh.key) <= 6:
+            continue
+        for en in names:
+            base = transliteration(zh.key, en.key)
+            if base is None or base.score < GROWTH_START:
+                continue
+            best = (base.score, zh.start, zh.end)
+            for left in range(3):
+                for right in range(3):
+                    start, end = zh.start - left, zh.end + right
+                    if (left or right) and all(p in usable for p in range(start, end)):
+                        key = "".join(usable[p] for p in range(start, end))
+                        sound = transliteration(key, en.key)
+                        if sound is not None and sound.score > best[0]:
+                            best = (sound.score, start, end)
+            if (best[1], best[2]) != (zh.start, zh.end) and best[0] >= SOUND_FLOOR:
+                key = "".join(usable[p] for p in range(best[1], best[2]))
+                found.append(Candidate(best[1], best[2], text[best[1] : best[2]], key, sentence, "grown", zh.hint))
     return found
 
 
