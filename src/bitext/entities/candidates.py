@@ -210,7 +210,8 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 
 
 def english_key(surface: str) -> str:
-    return surface.replace("’", "'")
+    """Curly apostrophes straightened and white space (a line break in wrapped text) one space."""
+    return " ".join(surface.replace("’", "'").split())
 
 
 def _english_candidate(

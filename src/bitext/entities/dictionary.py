@@ -51,6 +51,7 @@ _REFERENCES = (
 EXACT = 0.95
 CONTAINED = 0.85
 COMPOSED = 0.8
+PARTLY = 0.85
 ABBREVIATION = 0.9
 # A composition leaving one English word unglossed counts for less (0.8 × 0.85 = 0.68).
 PARTLY = 0.85
@@ -167,9 +168,13 @@ def content_words(en: str) -> list[str]:
     return [w for w in normalise_english(en).split() if w not in STOPWORDS and w not in CONNECTORS]
 
 
-def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -> DictionaryMatch | None:
+def composed_match(
+    zh: str, en: str, learned: Mapping[str, str] | None = None, unglossed_tail: bool = False
+) -> DictionaryMatch | None:
     """Every English content word is covered by a part of the Chinese name, and the covering parts
-    span most of the Chinese name. ``learned`` maps already found Chinese names to English ones."""
+    span most of the Chinese name. ``learned`` maps already found Chinese names to English ones.
+    ``unglossed_tail``: the name ends in a noun no gloss explains (全球環境|基金 for Global
+    Environment Facility), which may then answer one unglossed English word."""
     words = content_words(en)
     if "and" in normalise_english(en).split() and regex.search("[和及與与、]", zh):
         return None  # two names coordinated on both sides are two rows (美國和加拿大 ↔ United States and Canada)
@@ -188,7 +193,7 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
             if len(piece) == len(zh):
                 continue  # the whole name is the direct match's business; here only its parts count
             vocabulary = _piece_vocabulary(piece, learned)
-            hits = {i for i, word in enumerate(words) if _covers(vocabulary, stem(word))}
+            hits = {i for i, word in enumerate(words) if covers(vocabulary, stem(word))}
             if not hits and 2 <= end - start <= 6:
                 hits = _transliterated(piece, words)
             if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
@@ -203,17 +208,28 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
         covered_words |= designators
         covered_chars.update(range(len(zh) - len(suffix), len(zh)))
         parts = [p for p in parts if not suffix.startswith(p) and not suffix.endswith(p)] + [suffix]
-    if len(_outermost(parts)) < 2:
-        return None
     english_share = len(covered_words) / len(words)
     chinese_share = len(covered_chars) / len(zh)
     # An institution's name of three words or more may leave one unglossed (基金 "fund" for
-    # Facility, 終審 "final ruling" for Final Appeal): the name is still composed.
-    partly = len(words) >= 3 and len(words) - len(covered_words) == 1 and bool(designators)
-    if (english_share < 1.0 and not partly) or chinese_share < 0.6:
+    # Facility, 終審 "final ruling" for Final Appeal) if an unglossed last Chinese word answers it:
+    # 全球環境 alone does not name the Global Environment Facility.
+    uncovered = [i for i in range(len(zh)) if i not in covered_chars]
+    last_word_left = bool(uncovered) and uncovered == list(range(uncovered[0], len(zh))) and len(uncovered) <= 2
+    institution = any(_designator_kind(word) for word in words)
+    one_left = len(words) >= 3 and len(words) - len(covered_words) == 1 and institution
+    partly = one_left and unglossed_tail and last_word_left
+    if len(_outermost(parts)) + partly < 2:
         return None
-    score = COMPOSED * PARTLY if partly else COMPOSED * min(1.0, chinese_share + 0.2)
-    return DictionaryMatch(round(score, 4), "composed:" + "+".join(_outermost(parts)))
+    if (english_share < 1.0 and not one_left) or chinese_share < 0.6:
+        return None
+    if partly:
+        score = COMPOSED
+    elif english_share < 1.0:
+        score = COMPOSED * PARTLY  # one English word that no Chinese word answers: weaker (0.68)
+    else:
+        score = COMPOSED * min(1.0, chinese_share + 0.2)
+    label = "composed-partly:" if english_share < 1.0 else "composed:"
+    return DictionaryMatch(round(score, 4), label + "+".join(_outermost(parts)))
 
 
 def _designator_suffix(zh: str) -> tuple[str, str]:
@@ -254,7 +270,7 @@ def _piece_vocabulary(piece: str, learned: Mapping[str, str] | None) -> frozense
     return vocabulary
 
 
-def _covers(vocabulary: frozenset[str], word: str) -> bool:
+def covers(vocabulary: frozenset[str], word: str) -> bool:
     """Exact, or the same stem up to a derivational ending (Sweden/Swedish, Canada/Canadian)."""
     if word in vocabulary:
         return True

@@ -35,9 +35,9 @@ from bitext.entities.dictionary import (
     is_acronym,
     normalise_english,
 )
-from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings
+from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
-from bitext.entities.transliteration import NAME_SEPARATORS, transliteration
+from bitext.entities.transliteration import NAME_SEPARATORS, Transliteration, transliteration
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
 
@@ -51,6 +51,8 @@ BRACKETED = 0.9
 GAZETTEER = 0.9
 # A transliteration below this is chance resemblance (新疆 ↔ Washington scores 0.68 on skeletons).
 TRANSLITERATION_FLOOR = 0.7
+# transliteration caps two-consonant skeleton matches at this score
+SHORT_SKELETON = 0.75
 # Longer strings are descriptions, not names to romanise.
 MAX_TRANSLITERATED_CHARS = 8
 VERSION = "entities-1"
@@ -82,11 +84,11 @@ class PairScorer:
 
     stats: Cooccurrence
     learned: Mapping[str, tuple[str, float]] = field(default_factory=dict)
-    _cache: dict[tuple[str, str, str, str, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _cache: dict[tuple[str, str, str, str, bool, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
     def signals(self, zh: Candidate, en: Candidate) -> tuple[tuple[str, float], ...]:
         latin = zh.source in ("latin", "ticker")
-        cache_key = (zh.key, en.key, zh.core, en.core, latin)
+        cache_key = (zh.key, en.key, zh.core, en.core, latin, zh.source == "glossed-tail")
         found = self._cache.get(cache_key)
         if found is None:
             found = tuple(self._type_signals(zh, en, latin))
@@ -102,7 +104,9 @@ class PairScorer:
         if direct is not None:
             yield direct.evidence, direct.score
         else:
-            composed = composed_match(zh.key, en.key, {k: v[0] for k, v in self.learned.items()})
+            composed = composed_match(
+                zh.key, en.key, {k: v[0] for k, v in self.learned.items()}, zh.source == "glossed-tail"
+            )
             if composed is not None:
                 yield composed.evidence, composed.score
         places = load_places()
@@ -110,7 +114,7 @@ class PairScorer:
             yield f"geonames:{fold(en.key)}", GAZETTEER
         if len(zh.key) <= MAX_TRANSLITERATED_CHARS and en.key.count(" ") < 4:
             match = transliteration(zh.key, en.key)
-            if match is not None and match.score >= TRANSLITERATION_FLOOR:
+            if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
                 yield match.evidence, match.score
         strength = self.stats.strength(zh.key, en.key)
         if strength > 0:
@@ -125,6 +129,11 @@ class PairScorer:
             known = self.learned.get(zh.core)
             if known is not None and known[0] == en.key:
                 yield f"variant-of:{zh.core}", known[1]
+
+
+def _chance_sound(match: Transliteration, en: Candidate) -> bool:
+    """Two consonants alike is chance when the English is a common word (三公 ↔ "Son" of Son of Heaven)."""
+    return match.system == "skeleton" and match.score <= SHORT_SKELETON and is_common_english_word(en.key)
 
 
 def _fold(text: str) -> str:
@@ -213,7 +222,9 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     proposals.sort(
         key=lambda p: (
             -round(min(p[0], STRONG), 6),
-            "bracketed" not in p[3],  # 卡潘內多 (Carpanedo): the Chinese name, not its Latin copy
+            # 卡潘內多 (Carpanedo): the Chinese name, not its Latin copy (an acronym's long form still
+            # goes first: 美國地質調查局 ↔ United States Geological Survey, then USGS joins its row)
+            "bracketed" not in p[3] or is_acronym(p[2].key),
             -(len(p[1].key) + len(p[2].key)),
             (p[1].source == "nested") + (p[2].source == "nested"),
             p[1].start,
@@ -498,8 +509,8 @@ def _pair(key: tuple[str, str], links: Sequence[Link]) -> EntityPair:
     zh_key, en_key = key
     zh_surfaces = Counter(link.zh.text for link in links)
     en_surfaces = Counter(link.en.text for link in links)
-    canonical_zh = _canonical_surface(zh_key, [link.zh for link in links])
-    canonical_en = _canonical_surface(en_key, [link.en for link in links])
+    canonical_zh = _unwrapped(_canonical_surface(zh_key, [link.zh for link in links]))
+    canonical_en = _unwrapped(_canonical_surface(en_key, [link.en for link in links]))
     mentions = _mentions(links)
     evidence: Counter[str] = Counter(label for link in links for label in link.evidence)
     return EntityPair(
@@ -514,6 +525,13 @@ def _pair(key: tuple[str, str], links: Sequence[Link]) -> EntityPair:
         variants=tuple(sorted(zh_surfaces)),
         en_variants=tuple(sorted(en_surfaces)),
     )
+
+
+def _unwrapped(surface: str) -> str:
+    """A name as it reads without the text's line breaks: 全國人民\n代表大會 → 全國人民代表大會,
+    "Hong\nKong" → "Hong Kong" (the variants keep the surfaces as written)."""
+    surface = regex.sub(r"(?<=\p{Han})\s*\n\s*(?=\p{Han})", "", surface)
+    return " ".join(surface.split())
 
 
 def _canonical_surface(key: str, seen: Sequence[Candidate]) -> str:

@@ -29,7 +29,7 @@ from functools import lru_cache
 import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
-from bitext.entities.dictionary import content_words, direct_match, gloss_words, is_common_word, stem
+from bitext.entities.dictionary import content_words, covers, direct_match, gloss_words, is_common_word, stem
 from bitext.entities.lexicon import EN_DESIGNATORS, designator_endings
 from bitext.entities.transliteration import english_key, transliteration
 from bitext.resources.names import syllable_options
@@ -67,6 +67,29 @@ def initials(ch: str) -> frozenset[str]:
     return frozenset(letters)
 
 
+def _han_runs(tokens: Sequence[Token], text: str) -> list[tuple[int, str, int]]:
+    """(offset, simplified character, run number) for each Han character of the tokens; a run is
+    Han characters with nothing but a wrapped line's break between them."""
+    chars: list[tuple[int, str, int]] = []
+    run = 0
+    previous_end = -1
+    for token in tokens:
+        if not _HAN.match(token.simplified):
+            run += 1
+            continue
+        if previous_end >= 0 and text[previous_end : token.start].strip():
+            run += 1
+        chars.extend((token.start + i, ch, run) for i, ch in enumerate(token.simplified))
+        previous_end = token.end
+    return chars
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """Nothing, or only a wrapped line's break, between two tokens."""
+    gap = text[left.end : right.start]
+    return not gap or (not gap.strip() and "\n" in gap)
+
+
 def _name_keys(en: Candidate) -> list[str]:
     """The English name as romanised letters; with a leading English first name left out too
     (STEVEN POON KWOK-LIM → poonkwoklim)."""
@@ -81,23 +104,24 @@ def _name_keys(en: Candidate) -> list[str]:
 
 def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
     """Two to four Han characters, starting and ending on word boundaries, that romanise an English name."""
-    boundaries = {t.start for t in tokens} | {t.end for t in tokens}
-    chars = [(t.start + i, ch) for t in tokens if _HAN.match(t.simplified) for i, ch in enumerate(t.simplified)]
-    simplified_at = dict(chars)
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    chars = _han_runs(tokens, text)
     found = []
     for en in english:
         best: list[tuple[float, Candidate]] = []
         for key in _name_keys(en):
-            for position, ch in chars:
-                if position not in boundaries or key[0] not in initials(ch):
+            for index, (position, ch, _) in enumerate(chars):
+                if position not in starts or key[0] not in initials(ch):
                     continue
                 for length in (2, 3, 4):
-                    end = position + length
-                    if end not in boundaries:
-                        continue
-                    piece = "".join(simplified_at.get(p, "") for p in range(position, end))
-                    if len(piece) != length:
+                    run = chars[index : index + length]
+                    if len(run) < length or run[-1][2] != run[0][2]:
                         break
+                    end = run[-1][0] + 1
+                    if end not in ends:
+                        continue
+                    piece = "".join(c for _, c, _ in run)
                     match = transliteration(piece, key)
                     floor = ROMANISATION_FLOOR if length > 2 else TWO_CHARACTER_FLOOR
                     if match is not None and match.system != "skeleton" and match.score >= floor:
@@ -142,7 +166,7 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
         latin = match.group(1)
         run: list[Token] = []
         for previous in reversed(tokens[:index]):
-            if not _HAN.match(previous.simplified) or (run and previous.end != run[0].start):
+            if not _HAN.match(previous.simplified) or (run and not _adjacent(text, previous, run[0])):
                 break
             run.insert(0, previous)
         if not run:
@@ -214,7 +238,7 @@ def _grammatical(token: Token) -> bool:
 
 def _covered(token: str, words: Sequence[str]) -> set[int]:
     vocabulary = gloss_words(token)
-    return {i for i, w in enumerate(words) if stem(w) in vocabulary}
+    return {i for i, w in enumerate(words) if covers(vocabulary, stem(w))}
 
 
 def dictionary_spans(
@@ -241,9 +265,11 @@ def dictionary_spans(
                 if (
                     not han[last]
                     or _grammatical(tokens[last])
-                    or (last > first and tokens[last - 1].end != tokens[last].start)
+                    or (last > first and not _adjacent(text, tokens[last - 1], tokens[last]))
                 ):
                     break  # a particle, preposition or conjunction ends the name (周大爺|往, 美國|和|加拿大)
+                if unglossed:
+                    break  # an unglossed word may only end the name
                 union |= coverage[last]
                 # every word of the name translates an English word or is its designator; one may
                 # stay unglossed in a long institutional name (see dictionary.composed_match)
@@ -262,7 +288,15 @@ def dictionary_spans(
                 if len(key) >= 3 or (len(key) == 2 and direct_match(key, en.key) is not None):
                     span_start, span_end = tokens[first].start, tokens[last].end
                     hint = "ORG" if designators else en.hint
+                    # a last noun no gloss explains may answer one English word (基金 ↔ Facility)
+                    tail = (
+                        unglossed == 1
+                        and tokens[last].tag[:1] == "n"
+                        and len(tokens[last].simplified) == 2
+                        and not _is_designator(tokens[last - 1].simplified)  # 委員會|會同: the name had ended
+                    )
+                    source = "glossed-tail" if tail else "glossed"
                     found.append(
-                        Candidate(span_start, span_end, text[span_start:span_end], key, sentence, "glossed", hint)
+                        Candidate(span_start, span_end, text[span_start:span_end], key, sentence, source, hint)
                     )
     return found
