@@ -22,7 +22,7 @@ from bitext.entities.lexicon import (
     CALENDAR,
     CONNECTORS,
     EN_DESIGNATORS,
-    EN_LAW_DESIGNATORS,
+    EN_MISC_DESIGNATORS,
     EN_ORG_DESIGNATORS,
     EN_PLACE_DESIGNATORS,
     STOPWORDS,
@@ -224,7 +224,7 @@ def _english_candidate(
 
 def _english_hint(words: Sequence[_Word], titled: bool) -> EntityType | None:
     folded = {w.folded for w in words}
-    if words and words[-1].folded in EN_LAW_DESIGNATORS:
+    if words and words[-1].folded in EN_MISC_DESIGNATORS:
         return "MISC"
     if folded & EN_ORG_DESIGNATORS:
         return "ORG"

@@ -22,7 +22,7 @@ import regex
 from bitext.entities.lexicon import (
     CONNECTORS,
     EN_DESIGNATORS,
-    EN_LAW_DESIGNATORS,
+    EN_MISC_DESIGNATORS,
     EN_ORG_DESIGNATORS,
     EN_PLACE_DESIGNATORS,
     STOPWORDS,
@@ -251,7 +251,7 @@ def is_common_word(simplified: str) -> bool:
 
 def _designator_kind(word: str) -> str:
     """A designator stands only for one of its kind: 法 ↔ Act, 院 ↔ Yuan, 省 ↔ Province."""
-    if word in EN_LAW_DESIGNATORS:
+    if word in EN_MISC_DESIGNATORS:
         return "MISC"
     if word in EN_ORG_DESIGNATORS:
         return "ORG"

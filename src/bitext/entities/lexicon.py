@@ -47,10 +47,12 @@ EN_PLACE_DESIGNATORS = frozenset(
     "valley bay sea ocean street road square area park airport bridge station port harbour harbor "
     "peninsula desert coast canal strait gulf ward township village town prefecture municipality avenue".split()
 )
-EN_LAW_DESIGNATORS = frozenset(
-    "act acts law laws code ordinance regulations convention treaty accords accord agreement protocol charter".split()
+# Laws, treaties and events: the last word makes the name MISC (Basic Law, Ryder Cup, Iran hostage crisis).
+EN_MISC_DESIGNATORS = frozenset(
+    "act acts law laws code ordinance regulations convention treaty accords accord agreement protocol charter "
+    "cup games championship championships prize award war revolution crisis olympics festival expo".split()
 )
-EN_DESIGNATORS = EN_ORG_DESIGNATORS | EN_PLACE_DESIGNATORS | EN_LAW_DESIGNATORS
+EN_DESIGNATORS = EN_ORG_DESIGNATORS | EN_PLACE_DESIGNATORS | EN_MISC_DESIGNATORS
 
 EntityKind = Literal["PER", "ORG", "LOC", "MISC"]
 
@@ -90,7 +92,22 @@ ZH_SUFFIXES = tuple(sorted(ZH_ORG_SUFFIXES + ZH_PLACE_SUFFIXES, key=len, reverse
 # 法 ends 方法): used only where a whole name is already proposed, to compose it (行政院 ↔ Executive
 # Yuan, 國家安全法 ↔ National Security Act) and to type it.
 ZH_BODY_ENDINGS = ("部", "局", "署", "院", "會", "廳", "處", "組織", "聯盟", "軍", "隊")
-ZH_LAW_ENDINGS = ("法", "條例", "法典", "公約", "條約", "協議", "協定", "憲法")
+ZH_LAW_ENDINGS = (
+    "法",
+    "條例",
+    "法典",
+    "公約",
+    "條約",
+    "協議",
+    "協定",
+    "憲法",
+    "杯",
+    "獎",
+    "戰爭",
+    "革命",
+    "危機",
+    "運動會",
+)
 
 
 @lru_cache(maxsize=1)

@@ -334,17 +334,38 @@ def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tupl
         by_zh[_fold(zh)].append(index)
         if not is_acronym(en) and " " in en:
             by_word[initials(en).casefold()].append(index)
+    edges: set[tuple[int, int]] = set()
     for index, (zh, en) in enumerate(keys):
         words = set(_name_words(en))
         others = {o for w in words for o in by_word[w] if o != index}
         others |= {o for o in by_zh[_fold(zh)] if o > index}
         for other in sorted(others):
             if _same_entity((zh, en), keys[other]):
-                parent[find(other)] = find(index)
+                edges.add((min(index, other), max(index, other)))
+    # A shorter form that fits two longer names (Kanjar of Baba Kanjar and of Vishnu Kanjar) names
+    # neither for sure: it joins no one, and the two people stay apart.
+    longer: dict[int, set[int]] = defaultdict(set)
+    for a, b in edges:
+        if _name_size(keys[a]) < _name_size(keys[b]):
+            longer[a].add(b)
+        elif _name_size(keys[b]) < _name_size(keys[a]):
+            longer[b].add(a)
+    for a, b in edges:
+        short = (
+            a if _name_size(keys[a]) < _name_size(keys[b]) else b if _name_size(keys[b]) < _name_size(keys[a]) else -1
+        )
+        if short >= 0 and len(longer[short]) > 1:
+            continue
+        parent[find(b)] = find(a)
     clusters: dict[int, list[tuple[tuple[str, str], list[Link]]]] = defaultdict(list)
     for index, key in enumerate(keys):
         clusters[find(index)].append((key, groups[key]))
     return [clusters[root] for root in sorted(clusters)]
+
+
+def _name_size(key: tuple[str, str]) -> tuple[int, int]:
+    """How complete a row's names are: English words, then Chinese characters."""
+    return len(_words(key[1])), len(key[0])
 
 
 def _name_words(en: str) -> list[str]:

@@ -85,10 +85,12 @@ def pinyin_skeleton(spelling: str) -> str:
     return _squeeze(spelling.translate(_PINYIN_LETTERS).translate(_VOWELS))
 
 
-def english_skeleton(key: str) -> str:
-    # Chinese transcription follows non-rhotic English (Jordan 喬丹, Carter 卡特) and writes a final
-    # "th" as s (Smith 史密斯, Spieth 史畢斯).
-    key = regex.sub(r"(?<=[aeiou])r(?![aeiouy])", "", key)
+def english_skeleton(key: str, rhotic: bool = True) -> str:
+    """Consonant skeleton of an English spelling. Chinese transcription writes a final "th" as s
+    (Smith 史密斯, Spieth 史畢斯) and sometimes drops an r after a vowel (Jordan 喬丹, Carter 卡特,
+    but Kanjar 康戛爾): ``rhotic=False`` drops it."""
+    if not rhotic:
+        key = regex.sub(r"(?<=[aeiou])r(?![aeiouy])", "", key)
     key = regex.sub(r"th$", "s", key)
     for digraph, letters in _ENGLISH_DIGRAPHS:
         key = key.replace(digraph, letters)
@@ -141,17 +143,17 @@ def _best_reading(han: str, key: str) -> Transliteration | None:
 
 
 def _skeleton_match(han: str, key: str) -> Transliteration | None:
-    target = english_skeleton(key)
-    if len(target) < MIN_SKELETON:
-        return None
     best: Transliteration | None = None
-    for reading in readings(han, "pinyin", limit=16):
-        spelling = "".join(reading)
-        source = pinyin_skeleton(spelling)
-        if len(source) < MIN_SKELETON:
+    for target in dict.fromkeys((english_skeleton(key), english_skeleton(key, rhotic=False))):
+        if len(target) < MIN_SKELETON:
             continue
-        weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
-        score = weight * Levenshtein.normalized_similarity(source, target)
-        if best is None or score > best.score:
-            best = Transliteration(round(score, 4), "skeleton", " ".join(reading))
+        for reading in readings(han, "pinyin", limit=16):
+            spelling = "".join(reading)
+            source = pinyin_skeleton(spelling)
+            if len(source) < MIN_SKELETON:
+                continue
+            weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
+            score = weight * Levenshtein.normalized_similarity(source, target)
+            if best is None or score > best.score:
+                best = Transliteration(round(score, 4), "skeleton", " ".join(reading))
     return best
