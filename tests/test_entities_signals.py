@@ -63,6 +63,14 @@ def evidence_of(zh: str, en: str, name_zh: str, name_en: str) -> tuple[str, ...]
         ),
         # abbreviations: the English acronym is the initials of the Chinese name's gloss
         ("聯合國發表聲明。", "The UN issued a statement.", "聯合國", "UN", "abbreviation"),
+        ("聯合國發表聲明。", "The U.N. issued a statement.", "聯合國", "U.N.", "abbreviation"),
+        (
+            "內政部今日公布。",
+            "The Ministry of Interior announced it today.",
+            "內政部",
+            "Ministry of Interior",
+            "composed",
+        ),
         # romanisations, with an English first name before the Cantonese one, in capitals
         ("潘國濂議員發言。", "MR STEVEN POON KWOK-LIM spoke.", "潘國濂", "STEVEN POON KWOK-LIM", "cantonese"),
         ("詹培忠議員發言。", "MR CHIM PUI-CHUNG spoke.", "詹培忠", "CHIM PUI-CHUNG", "cantonese"),

@@ -154,12 +154,20 @@ def is_acronym(text: str) -> bool:
     return bool(regex.fullmatch(r"\p{Lu}{2,6}", text))
 
 
+def acronym_letters(text: str) -> str:
+    """``"U.N."`` → ``"UN"``; ``"WTO"`` → ``"WTO"``; anything else → ``""``."""
+    if regex.fullmatch(r"(?:\p{Lu}\.){2,6}", text):
+        return text.replace(".", "")
+    return text if is_acronym(text) else ""
+
+
 def abbreviation_match(zh: str, en: str) -> DictionaryMatch | None:
     """聯合國 ↔ UN: an English acronym made of the initials of the Chinese name's gloss."""
-    if not is_acronym(en):
+    letters = acronym_letters(en)
+    if not letters:
         return None
     for head in gloss_heads(zh):
-        if len(head.split()) >= 2 and initials(head) == en:
+        if len(head.split()) >= 2 and initials(head) == letters:
             return DictionaryMatch(ABBREVIATION, f"abbreviation:{head}")
     return None
 
@@ -180,7 +188,11 @@ def composed_match(
         return None  # two names coordinated on both sides are two rows (美國和加拿大 ↔ United States and Canada)
     # Two or three characters are a personal name or a plain word: the whole-word gloss and the
     # romanisations judge those; composing 徐 "surname Xu" + 立 would only repeat the pinyin.
-    if len(words) < 2 or len(zh) < 4:
+    suffix, kind = _designator_suffix(zh)
+    # A three-character body (財政部 ↔ Ministry of Finance, 立法院 ↔ Legislative Yuan) is a word and
+    # its designator, not a personal name.
+    short_body = len(zh) == 3 and bool(suffix) and any(_designator_kind(word) == kind for word in words)
+    if len(words) < 2 or (len(zh) < 4 and not short_body):
         return None
     if words[0] in TITLES or words[0] in _OFFICE_WORDS:
         return None  # President of the Executive Yuan, Members of the Legislative Yuan: offices, not names
@@ -200,7 +212,6 @@ def composed_match(
                 covered_words |= hits
                 covered_chars.update(range(start, end))
                 parts.append(piece)
-    suffix, kind = _designator_suffix(zh)
     designators = {i for i, word in enumerate(words) if _designator_kind(word) == kind}
     if suffix and designators:
         # 學院 ↔ Academy: a designator on each side stands for the other, whatever the glosses say
