@@ -233,6 +233,8 @@ def composed_match(
         return None
     if (english_share < 1.0 and not one_left) or chinese_share < 0.6:
         return None
+    if english_share < 1.0 and not partly and chinese_share < 1.0:
+        return None  # an English word left over and Chinese characters left over: not one name
     if partly:
         score = COMPOSED
     elif english_share < 1.0:

@@ -27,13 +27,13 @@ from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
 from bitext.entities.dictionary import (
     abbreviation_match,
+    acronym_letters,
     composed_match,
     direct_match,
     gloss_heads,
     gloss_type,
     initials,
     is_acronym,
-    normalise_english,
 )
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
@@ -482,15 +482,16 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]]) -> EntityPair
 def _adjective_of_place(zh: str, en: str) -> bool:
     """One English word that is not the name of the place the Chinese names (烏克蘭 ↔ Ukrainian,
     法國 ↔ French): the adjective or the people, not the place."""
-    if " " in en or not en[:1].isupper():
-        return False
+    if " " in en or not en[:1].isupper() or acronym_letters(en):
+        return False  # US, U.K.: the place's abbreviation, not an adjective
     places = load_places()
     if places.is_place(en):
         return False
     zh_key = to_simplified(zh)
+    if zh_key.endswith("人") and len(zh_key) > 1:
+        return True  # 葡萄牙人 ↔ Portuguese, 北京人 ↔ Beijingers: the people, not the place
     heads = gloss_heads(zh_key)
-    if normalise_english(en) in heads:
-        return False
+    # 法國 is glossed "France" and "French": the place is France, "French" only its adjective
     return bool(places.chinese.get(zh_key)) or any(places.is_region(head) for head in heads)
 
 

@@ -285,6 +285,9 @@ def dictionary_spans(
                 unglossed_end = needed < len(words) and last > first and bool(coverage[last - 1])
                 if not (coverage[last] or designated or unglossed_end) or (len(words) > 1 and len(reached) < needed):
                     continue
+                adds = bool(coverage[last] - (union - coverage[last])) or last == first
+                if not (adds or designated or unglossed):
+                    continue  # the last word adds no English word: 立法院|立法委員 is not a longer name
                 if len(key) >= 3 or (len(key) == 2 and direct_match(key, en.key) is not None):
                     span_start, span_end = tokens[first].start, tokens[last].end
                     hint = "ORG" if designators else en.hint
