@@ -491,8 +491,17 @@ def _adjective_of_place(zh: str, en: str) -> bool:
     if zh_key.endswith("人") and len(zh_key) > 1:
         return True  # 葡萄牙人 ↔ Portuguese, 北京人 ↔ Beijingers: the people, not the place
     heads = gloss_heads(zh_key)
-    # 法國 is glossed "France" and "French": the place is France, "French" only its adjective
-    return bool(places.chinese.get(zh_key)) or any(places.is_region(head) for head in heads)
+    names = {fold(head) for head in heads if places.is_region(head)} | set(places.chinese.get(zh_key, ()))
+    word = fold(en)
+    if heads and fold(heads[0]) == word:
+        return False  # the dictionary's own name for it (麥加 "Mecca", though GeoNames says Makkah)
+    # 烏克蘭 ↔ Ukrainian (the place's stem), 法國 ↔ French (glossed "France; French" beside the
+    # place); not 麥加 ↔ Mecca, another spelling of the place (GeoNames: Makkah)
+    return any(name != word and (_shared_prefix(name, word) >= 3 or word in {fold(h) for h in heads}) for name in names)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _mention_order(mention: Mention) -> tuple[int, int, int, int, int]:
