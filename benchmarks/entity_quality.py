@@ -4,6 +4,7 @@
     python benchmarks/entity_quality.py flores [--data ../shared/data] [--sample 120 --seed 4 --write PATH]
     python benchmarks/entity_quality.py check benchmarks/flores_entity_sample.tsv
     python benchmarks/entity_quality.py speed [--repeat 5]
+    python benchmarks/entity_quality.py cost [--sentences 10000]
     python benchmarks/entity_quality.py anchors
 
 Matching rule (bundled corpus, corpus/sensetime-genai/entities.tsv, one row per gold pair):
@@ -259,6 +260,40 @@ def run_speed(repeat: int) -> None:
     )
 
 
+def run_cost(sentences: int, data: Path) -> None:
+    """Entity alignment of one long news document (FLORES documents concatenated until ``sentences``
+    sentence pairs), timed beside its sentence alignment (``scorer="lexical"``) in the same run, and
+    the same at a quarter and half the length: a ratio that stays flat as the document grows means
+    the entity step grows like the alignment (linearly in mentions), not as beads × pairs. Times are
+    CPU time of this process (time.process_time), so other jobs on a shared machine do not count.
+    FLORES has 1,012 sentence pairs: past that the text repeats, and the name caches are warm."""
+    from bitext.entities.lexicon import english_word_case
+    from bitext.resources.cedict import load_cedict
+
+    load_cedict()
+    english_word_case()
+    align_entities(one_to_one(["蔡英文與李嘉誠在香港會面。"], ["Tsai Ing-wen met Li Ka-shing in Hong Kong."]))
+    lines: list[tuple[str, str]] = []
+    documents = flores_documents(data)
+    while len(lines) < sentences:
+        for _, zh, en in documents:
+            lines.extend(zip(zh, en, strict=True))
+    for size in (sentences // 4, sentences // 2, sentences):
+        zh = "\n\n".join(z for z, _ in lines[:size])
+        en = "\n\n".join(e for _, e in lines[:size])
+        start = time.process_time()
+        alignment = bitext.align(zh, en, scorer="lexical")
+        aligned = time.process_time() - start
+        start = time.process_time()
+        table = align_entities(alignment)
+        named = time.process_time() - start
+        print(
+            f"{size:>6} sentence pairs ({len(alignment.beads)} beads): sentence alignment (lexical) {aligned:.1f} s, "
+            f"entities {named:.1f} s ({len(table)} entities, {sum(p.count for p in table)} mentions); "
+            f"ratio entities/alignment {named / aligned:.2f}"
+        )
+
+
 def run_anchors() -> None:
     """Sentence anchors from entity pairs (bitext.entities.anchors) against the bundled gold beads:
     would they help a second sentence-alignment pass? An anchor is consistent when the gold puts its
@@ -282,7 +317,7 @@ def run_anchors() -> None:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=("bundled", "flores", "check", "speed", "anchors"))
+    parser.add_argument("what", choices=("bundled", "flores", "check", "speed", "cost", "anchors"))
     parser.add_argument("sample_file", nargs="?", type=Path, help="for check: the judged sample")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sample", type=int, default=120)
@@ -290,6 +325,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--write", type=Path)
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sentences", type=int, default=10000, help="for cost: sentence pairs in the long document")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.what == "bundled":
         run_bundled(args.show)
@@ -299,6 +335,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         run_check(args.sample_file, args.data)
     elif args.what == "anchors":
         run_anchors()
+    elif args.what == "cost":
+        run_cost(args.sentences, args.data)
     else:
         run_speed(args.repeat)
     return 0

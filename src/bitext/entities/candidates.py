@@ -22,6 +22,7 @@ from bitext.entities.lexicon import (
     CALENDAR,
     CONNECTORS,
     EN_DESIGNATORS,
+    EN_MISC_DESIGNATORS,
     EN_ORG_DESIGNATORS,
     EN_PLACE_DESIGNATORS,
     STOPWORDS,
@@ -34,7 +35,6 @@ from bitext.entities.lexicon import (
 from bitext.entities.model import EntityType
 from bitext.entities.transliteration import NAME_SEPARATORS
 from bitext.resources.cedict import load_cedict
-from bitext.script import to_simplified
 from bitext.segment.words import Token, tokenize
 
 
@@ -73,6 +73,12 @@ _EN_TOKEN = regex.compile(
 _TICKER = regex.compile(r"^\d{1,6}\.\p{Lu}{1,4}$|^\p{Lu}{1,5}\.\p{Lu}{1,2}$")
 _ABBREVIATIONS = frozenset("co ltd inc corp dr mr mrs ms st jr sr prof gen sen rep gov mt ft no".split())
 _LEGAL_TAIL = frozenset("ltd ltd. inc inc. limited llc plc co co. corp corp.".split())
+_LINE_WRAP = regex.compile(r"[ \t]*\n[ \t]*")
+# Headings are capitalised without naming anything: "Article 23", "Chapter IV", "Schedule 2".
+HEADING_WORDS = frozenset(
+    "article articles chapter chapters section sections schedule schedules part parts annex appendix clause "
+    "clauses paragraph paragraphs item table figure rule rules regulation division title book volume".split()
+)
 _SENTENCE_OPENERS = "\"“‘'([{«「『—–- \t\n"
 
 
@@ -88,6 +94,8 @@ class _Word:
 
     @property
     def is_capitalised(self) -> bool:
+        if self.text == "I":
+            return False  # the pronoun
         first = self.text[0]
         if first.isupper():
             return True
@@ -115,7 +123,7 @@ def _english_words(text: str, start: int, end: int) -> list[_Word]:
 def _joinable(text: str, left: _Word, right: _Word) -> bool:
     """Two words may sit in one name if only a space separates them (or ", " before Ltd./Inc.)."""
     gap = text[left.end : right.start]
-    if gap == " ":
+    if gap == " " or _LINE_WRAP.fullmatch(gap):
         return True
     return gap == ", " and right.folded in _LEGAL_TAIL
 
@@ -171,7 +179,12 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words = words[:-1]
     while words and words[0].folded in CALENDAR and len(words) > 1:
         words = words[1:]
-    if len(words) == 1 and (words[0].folded in CALENDAR or words[0].folded in TITLES or len(words[0].text) < 2):
+    if len(words) == 1 and (
+        words[0].folded in CALENDAR
+        or words[0].folded in TITLES
+        or words[0].folded in HEADING_WORDS
+        or len(words[0].text) < 2
+    ):
         return [], titled
     return words, titled
 
@@ -180,7 +193,11 @@ def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str])
     first = words[0]
     if first.folded in STOPWORDS:
         return True
-    if len(words) > 1 or first.folded in capitalised_elsewhere:
+    if first.folded in capitalised_elsewhere:
+        return False
+    # "Later Chen Qingyang": a common word capitalised only because it starts the sentence; but
+    # "Global Environment Facility", a name with a designator, keeps its first word.
+    if len(words) > 1 and any(w.folded in EN_DESIGNATORS for w in words[1:]):
         return False
     return is_common_english_word(first.text.rstrip("’'"))
 
@@ -193,7 +210,8 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 
 
 def english_key(surface: str) -> str:
-    return surface.replace("’", "'")
+    """Curly apostrophes straightened and white space (a line break in wrapped text) one space."""
+    return " ".join(surface.replace("’", "'").split())
 
 
 def _english_candidate(
@@ -206,6 +224,8 @@ def _english_candidate(
 
 def _english_hint(words: Sequence[_Word], titled: bool) -> EntityType | None:
     folded = {w.folded for w in words}
+    if words and words[-1].folded in EN_MISC_DESIGNATORS:
+        return "MISC"
     if folded & EN_ORG_DESIGNATORS:
         return "ORG"
     if folded & EN_PLACE_DESIGNATORS:
@@ -230,6 +250,24 @@ def _nested_english(text: str, words: list[_Word], sentence: int) -> Iterable[Ca
             if len(piece) == 1 and len(piece[0].text) < 2:
                 continue
             yield _english_candidate(text, piece, sentence, "nested", _english_hint(piece, False))
+
+
+def _after_opener_or_title(
+    text: str, words: list[_Word], sentence: int, initial: bool, capitalised_elsewhere: frozenset[str]
+) -> Iterable[Candidate]:
+    """ "Later Chen Qingyang" at a sentence start: also "Chen Qingyang" (the whole run stays a
+    candidate: "Global Environment Facility" starts with a common word too). "US House Speaker
+    Nancy Pelosi": also the name after the last title word."""
+    if len(words) < 2:
+        return
+    first = words[0]
+    if initial and first.folded not in capitalised_elsewhere and is_common_english_word(first.text):
+        yield _english_candidate(text, words[1:], sentence, "nested", _english_hint(words[1:], False))
+        first = words[1]
+    titles = [i for i, w in enumerate(words[:-1]) if w.folded in TITLES and i > 0]
+    if titles and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :]):
+        rest = words[titles[-1] + 1 :]
+        yield _english_candidate(text, rest, sentence, "nested", "PER")
 
 
 def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
@@ -281,6 +319,7 @@ def english_candidates(
         if candidate.key in terms:
             continue
         nested = [c for c in _nested_english(text, kept, sentence) if c.key not in terms]
+        nested.extend(_after_opener_or_title(text, kept, sentence, initial, capitalised_elsewhere))
         bare = _without_designators(kept)
         if len(bare) < len(kept):
             core = _english_candidate(text, bare, sentence, "nested", None).key
@@ -404,25 +443,75 @@ def _make(
     return Candidate(start, end, doc.text[start:end], simplified, sentence, source, hint, core)
 
 
-def chinese_candidates(doc: Document, sentence: int, known_keys: frozenset[str] = frozenset()) -> list[Candidate]:
+def chinese_candidates(
+    doc: Document, sentence: int, known_keys: frozenset[str] = frozenset(), tokens: Sequence[Token] | None = None
+) -> list[Candidate]:
     """Candidates in Chinese sentence number ``sentence`` of ``doc``.
 
     ``known_keys`` are names found elsewhere in the corpus: a longer candidate that starts with one
     also yields it as a nested candidate (商湯 inside 商湯集團股份有限公司).
     """
-    span = doc.sentences[sentence]
-    tokens = tokenize(doc.text, span.start, span.end)
-    boundaries = {t.start for t in tokens} | {t.end for t in tokens}
+    tokens = sentence_tokens(doc, sentence) if tokens is None else tokens
     found: list[Candidate] = []
     found.extend(_latin_candidates(doc, tokens, sentence))
     bases = _han_candidates(doc, tokens, sentence)
     bases.extend(_multi_token_names(doc, tokens, sentence))
     bases.extend(_separated_names(doc, tokens, sentence))
+    found.extend(grown(doc, tokens, bases, known_keys))
+    return unique(found)
+
+
+def grown(
+    doc: Document, tokens: Sequence[Token], bases: Iterable[Candidate], known_keys: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """Each base with its designated forms (商湯 + 集團) and the known names it starts with."""
+    boundaries = {t.start for t in tokens} | {t.end for t in tokens}
+    following = _FollowingText(tokens)
+    found = []
     for base in bases:
         found.append(base)
-        found.extend(_designated(doc, base, boundaries, span.end))
+        found.extend(_designated(doc, base, boundaries, following))
         found.extend(_nested_chinese(doc, base, known_keys))
-    return unique(found)
+    return found
+
+
+class _FollowingText:
+    """The simplified text after any offset of a sentence, from its tokens (converted once per
+    sentence: converting the rest of the sentence once per candidate was quadratic on long lines).
+    Line breaks joined inside the sentence are skipped, as the tokens skip them."""
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.text = "".join(t.simplified for t in tokens)
+        self.offsets = [t.start + i for t in tokens for i in range(len(t.simplified))]
+        self.position = {offset: i for i, offset in enumerate(self.offsets)}
+
+    def after(self, offset: int, limit: int = 40) -> tuple[str, list[int]]:
+        index = self.position.get(offset)
+        if index is None:
+            return "", []
+        return self.text[index : index + limit], self.offsets[index : index + limit + 1]
+
+
+_WRAP = regex.compile(r"(?<=\p{Han})[ \t]*\n[ \t]*(?=\p{Han})")
+
+
+def sentence_tokens(doc: Document, sentence: int) -> list[Token]:
+    """jieba's tokens of a sentence; a line break between two Han characters (hard-wrapped text)
+    joins them, so 全國人民 | 代表大會 split over two lines is one word sequence again."""
+    span = doc.sentences[sentence]
+    piece = doc.text[span.start : span.end]
+    if "\n" not in piece:
+        return tokenize(doc.text, span.start, span.end)
+    kept = [(i, ch) for i, ch in enumerate(piece)]
+    for match in reversed(list(_WRAP.finditer(piece))):
+        del kept[match.start() : match.end()]
+    joined = "".join(ch for _, ch in kept)
+    offsets = [span.start + i for i, _ in kept] + [span.end]
+    tokens = []
+    for token in tokenize(joined):
+        start, last = offsets[token.start], offsets[token.end - 1]
+        tokens.append(Token(start, last + 1, token.simplified, token.tag))
+    return tokens
 
 
 def _latin_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:
@@ -462,13 +551,15 @@ def _han_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> li
         if source is None or _only_designators(token.simplified):
             continue
         tag = token.tag if token.tag in NAME_TAGS else None
-        core = _core_of(token.simplified)
-        found.append(
-            _make(
-                doc, token.start, token.end, token.simplified, sentence, source, _zh_hint(tag, token.simplified), core
-            )
-        )
+        key, end = token.simplified, token.end
+        if tag and len(key) >= 3 and key[-1] in _GLUED_PARTICLES and not _cedict_status(key).proper:
+            key, end = key[:-1], end - 1  # jieba glues a following particle to an unknown name: 布希在, 莫瑞於
+        found.append(_make(doc, token.start, end, key, sentence, source, _zh_hint(tag, key), _core_of(key)))
     return found
+
+
+# One-character prepositions, particles and verbs jieba's name tagger swallows after a name.
+_GLUED_PARTICLES = frozenset("在于和与的说是了将向从对被把也就都又还曾已")
 
 
 def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:
@@ -490,7 +581,7 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
             if (
                 1 <= len(given.simplified) <= 2
                 and _HAN_WORD.match(tokens[first].simplified + given.simplified)
-                and given.tag[:1] not in _GRAMMATICAL_TAGS
+                and given.tag[:1] not in GRAMMATICAL_TAGS
             ):
                 key = tokens[first].simplified + given.simplified
                 found.append(_make(doc, tokens[first].start, given.end, key, sentence, "surname", "PER"))
@@ -544,7 +635,7 @@ def _separated_names(doc: Document, tokens: Sequence[Token], sentence: int) -> l
 
 # jieba tags of function words: particles (u*), prepositions, conjunctions, adverbs, pronouns,
 # numerals, measure words, locatives, modal particles, verbs, time words.
-_GRAMMATICAL_TAGS = frozenset("upcdrmqfyvt")
+GRAMMATICAL_TAGS = frozenset("upcdrmqfyvt")
 
 
 def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int, int] | None:
@@ -559,7 +650,7 @@ def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int,
         known = _cedict_status(token.simplified) if len(token.simplified) > 1 else None
         if not is_han or chars + len(token.simplified) > 4 or (known is not None and known.common and not known.proper):
             break
-        if len(token.simplified) == 1 and token.tag[:1] in _GRAMMATICAL_TAGS:
+        if len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS:
             break  # 過, 的, 與: particles and prepositions, not syllables of a name
         chars += len(token.simplified)
         edge = index
@@ -575,7 +666,8 @@ def _separated_name_candidates(
     spans = [(tokens[first].start, tokens[last - 1].end) for first, last in parts]
     keys = ["".join(t.simplified for t in tokens[first:last]) for first, last in parts]
     whole_start, whole_end = spans[0][0], spans[-1][1]
-    whole_key = to_simplified(doc.text[whole_start:whole_end])
+    first, last = parts[0][0], parts[-1][1]
+    whole_key = "".join(t.simplified for t in tokens[first:last])
     found = [_make(doc, whole_start, whole_end, whole_key, sentence, "separated", "PER")]
     for (start, end), key in zip(spans, keys, strict=False):
         if len(key) >= 2:
@@ -587,14 +679,15 @@ def _is_han_char(token: Token) -> bool:
     return len(token.simplified) == 1 and bool(regex.match(r"\p{Han}", token.simplified))
 
 
-def _designated(doc: Document, base: Candidate, boundaries: set[int], limit: int) -> list[Candidate]:
+def _designated(
+    doc: Document, base: Candidate, boundaries: set[int], following_text: _FollowingText
+) -> list[Candidate]:
     """商湯 + 集團 + 股份有限公司: extend a name by designators, ending on a word boundary (jieba may
     glue designators together, 集團股份|有限公司, so only the end is checked)."""
     found = []
-    end = base.end
     key = base.key
     hint: EntityType | None = None
-    following = to_simplified(doc.text[end:limit])
+    following, offsets = following_text.after(base.end)
     position = 0
     while position < len(following):
         match = next((s for s, _ in _SIMPLIFIED_SUFFIXES if following.startswith(s, position)), None)
@@ -603,10 +696,9 @@ def _designated(doc: Document, base: Candidate, boundaries: set[int], limit: int
         position += len(match)
         key += match
         hint = hint or _SUFFIX_HINT[match]  # type: ignore[assignment]
-        if end + position in boundaries:
-            found.append(
-                _make(doc, base.start, end + position, key, base.sentence, "designated", hint, base.core or base.key)
-            )
+        end = offsets[position - 1] + 1
+        if end in boundaries:
+            found.append(_make(doc, base.start, end, key, base.sentence, "designated", hint, base.core or base.key))
     return found
 
 

@@ -19,7 +19,16 @@ from functools import lru_cache
 
 import regex
 
-from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, STOPWORDS, TITLES, simplified_suffixes
+from bitext.entities.lexicon import (
+    CONNECTORS,
+    EN_DESIGNATORS,
+    EN_MISC_DESIGNATORS,
+    EN_ORG_DESIGNATORS,
+    EN_PLACE_DESIGNATORS,
+    STOPWORDS,
+    TITLES,
+    designator_endings,
+)
 from bitext.entities.model import EntityType
 from bitext.entities.transliteration import transliteration
 from bitext.resources.cedict import load_cedict
@@ -42,6 +51,10 @@ _REFERENCES = (
 EXACT = 0.95
 CONTAINED = 0.85
 COMPOSED = 0.8
+PARTLY = 0.85
+ABBREVIATION = 0.9
+# A composition leaving one English word unglossed counts for less (0.8 × 0.85 = 0.68).
+PARTLY = 0.85
 # A transliterated part must match at least this well to cover an English word.
 PART_TRANSLITERATION = 0.8
 
@@ -89,12 +102,14 @@ def gloss_words(simplified: str) -> frozenset[str]:
     words: set[str] = set()
     for entry in load_cedict().lookup(simplified):
         for gloss in entry.glosses:
+            if gloss.startswith("surname "):
+                continue  # a surname is romanised, not translated: the romanisations judge it
             for word in _WORD.findall(_BRACKETED.sub(" ", gloss).lower()):
-                words.add(_stem(word))
+                words.add(stem(word))
     return frozenset(words)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """Crude plural folding, enough for glosses against names (Technologies/technology, Islands)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -128,18 +143,59 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
     return None
 
 
+def initials(name: str) -> str:
+    """Upper-case initials of a name's content words: "United Nations" → "UN", "Court of Final
+    Appeal" → "CFA", "United States Geological Survey" → "USGS"."""
+    words = regex.findall(r"[\p{L}]+", name)
+    return "".join(w[0].upper() for w in words if w.lower() not in CONNECTORS and w.lower() not in ("the", "a", "an"))
+
+
+def is_acronym(text: str) -> bool:
+    return bool(regex.fullmatch(r"\p{Lu}{2,6}", text))
+
+
+def acronym_letters(text: str) -> str:
+    """``"U.N."`` → ``"UN"``; ``"WTO"`` → ``"WTO"``; anything else → ``""``."""
+    if regex.fullmatch(r"(?:\p{Lu}\.){2,6}", text):
+        return text.replace(".", "")
+    return text if is_acronym(text) else ""
+
+
+def abbreviation_match(zh: str, en: str) -> DictionaryMatch | None:
+    """聯合國 ↔ UN: an English acronym made of the initials of the Chinese name's gloss."""
+    letters = acronym_letters(en)
+    if not letters:
+        return None
+    for head in gloss_heads(zh):
+        if len(head.split()) >= 2 and initials(head) == letters:
+            return DictionaryMatch(ABBREVIATION, f"abbreviation:{head}")
+    return None
+
+
 def content_words(en: str) -> list[str]:
     return [w for w in normalise_english(en).split() if w not in STOPWORDS and w not in CONNECTORS]
 
 
-def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -> DictionaryMatch | None:
+def composed_match(
+    zh: str, en: str, learned: Mapping[str, str] | None = None, unglossed_tail: bool = False
+) -> DictionaryMatch | None:
     """Every English content word is covered by a part of the Chinese name, and the covering parts
-    span most of the Chinese name. ``learned`` maps already found Chinese names to English ones."""
+    span most of the Chinese name. ``learned`` maps already found Chinese names to English ones.
+    ``unglossed_tail``: the name ends in a noun no gloss explains (全球環境|基金 for Global
+    Environment Facility), which may then answer one unglossed English word."""
     words = content_words(en)
+    if "and" in normalise_english(en).split() and regex.search("[和及與与、]", zh):
+        return None  # two names coordinated on both sides are two rows (美國和加拿大 ↔ United States and Canada)
     # Two or three characters are a personal name or a plain word: the whole-word gloss and the
     # romanisations judge those; composing 徐 "surname Xu" + 立 would only repeat the pinyin.
-    if len(words) < 2 or len(zh) < 4:
+    suffix, kind = _designator_suffix(zh)
+    # A three-character body (財政部 ↔ Ministry of Finance, 立法院 ↔ Legislative Yuan) is a word and
+    # its designator, not a personal name.
+    short_body = len(zh) == 3 and bool(suffix) and any(_designator_kind(word) == kind for word in words)
+    if len(words) < 2 or (len(zh) < 4 and not short_body):
         return None
+    if words[0] in TITLES or words[0] in _OFFICE_WORDS:
+        return None  # President of the Executive Yuan, Members of the Legislative Yuan: offices, not names
     covered_words: set[int] = set()
     covered_chars: set[int] = set()
     parts: list[str] = []
@@ -149,42 +205,85 @@ def composed_match(zh: str, en: str, learned: Mapping[str, str] | None = None) -
             if len(piece) == len(zh):
                 continue  # the whole name is the direct match's business; here only its parts count
             vocabulary = _piece_vocabulary(piece, learned)
-            hits = {i for i, word in enumerate(words) if _covers(vocabulary, _stem(word))}
-            if not hits and end - start >= 2:
+            hits = {i for i, word in enumerate(words) if covers(vocabulary, stem(word))}
+            if not hits and 2 <= end - start <= 6:
                 hits = _transliterated(piece, words)
             if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
                 covered_words |= hits
                 covered_chars.update(range(start, end))
                 parts.append(piece)
-    suffix = _designator_suffix(zh)
-    designators = {i for i, word in enumerate(words) if word in EN_DESIGNATORS}
-    if suffix and designators and not covered_words & designators:
+    designators = {i for i, word in enumerate(words) if _designator_kind(word) == kind}
+    if suffix and designators:
         # 學院 ↔ Academy: a designator on each side stands for the other, whatever the glosses say
+        # (委員會 ↔ Council though 委 alone is glossed "council")
         covered_words |= designators
         covered_chars.update(range(len(zh) - len(suffix), len(zh)))
-        parts.append(suffix)
-    if len(_outermost(parts)) < 2:
-        return None
+        parts = [p for p in parts if not suffix.startswith(p) and not suffix.endswith(p)] + [suffix]
     english_share = len(covered_words) / len(words)
     chinese_share = len(covered_chars) / len(zh)
-    if english_share < 1.0 or chinese_share < 0.6:
+    # An institution's name of three words or more may leave one unglossed (基金 "fund" for
+    # Facility, 終審 "final ruling" for Final Appeal) if an unglossed last Chinese word answers it:
+    # 全球環境 alone does not name the Global Environment Facility.
+    uncovered = [i for i in range(len(zh)) if i not in covered_chars]
+    last_word_left = bool(uncovered) and uncovered == list(range(uncovered[0], len(zh))) and len(uncovered) <= 2
+    institution = any(_designator_kind(word) for word in words)
+    one_left = len(words) >= 3 and len(words) - len(covered_words) == 1 and institution
+    partly = one_left and unglossed_tail and last_word_left
+    if len(_outermost(parts)) + partly < 2:
         return None
-    score = COMPOSED * min(1.0, chinese_share + 0.2)
-    return DictionaryMatch(round(score, 4), "composed:" + "+".join(_outermost(parts)))
+    if (english_share < 1.0 and not one_left) or chinese_share < 0.6:
+        return None
+    if english_share < 1.0 and not partly and chinese_share < 1.0:
+        return None  # an English word left over and Chinese characters left over: not one name
+    if partly:
+        score = COMPOSED
+    elif english_share < 1.0:
+        score = COMPOSED * PARTLY  # one English word that no Chinese word answers: weaker (0.68)
+    else:
+        score = COMPOSED * min(1.0, chinese_share + 0.2)
+    label = "composed-partly:" if english_share < 1.0 else "composed:"
+    return DictionaryMatch(round(score, 4), label + "+".join(_outermost(parts)))
 
 
-def _designator_suffix(zh: str) -> str:
-    return next((suffix for suffix in simplified_suffixes() if zh.endswith(suffix) and len(zh) > len(suffix)), "")
+def _designator_suffix(zh: str) -> tuple[str, str]:
+    """The designator ending of a Chinese name and its kind (ORG, LOC, MISC for laws); a one-character
+    ending that closes a common word is not one (會 of 開會, 部 of 東部)."""
+    for ending, kind in designator_endings():
+        if zh.endswith(ending) and len(zh) > len(ending):
+            if len(ending) == 1 and is_common_word(zh[-2:]):
+                return "", ""
+            return ending, kind
+    return "", ""
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(simplified: str) -> bool:
+    """CC-CEDICT has ``simplified`` as a common word (an entry that is not a proper noun)."""
+    return any(not entry.is_proper_noun for entry in load_cedict().lookup(simplified))
+
+
+def _designator_kind(word: str) -> str:
+    """A designator stands only for one of its kind: 法 ↔ Act, 院 ↔ Yuan, 省 ↔ Province."""
+    if word in EN_MISC_DESIGNATORS:
+        return "MISC"
+    if word in EN_ORG_DESIGNATORS:
+        return "ORG"
+    if word in EN_PLACE_DESIGNATORS:
+        return "LOC"
+    return ""
+
+
+_OFFICE_WORDS = frozenset("member members chairmen presidents ministers secretaries judges".split())
 
 
 def _piece_vocabulary(piece: str, learned: Mapping[str, str] | None) -> frozenset[str]:
     vocabulary = gloss_words(piece)
     if learned and piece in learned:
-        vocabulary = vocabulary | {_stem(w) for w in normalise_english(learned[piece]).split()}
+        vocabulary = vocabulary | {stem(w) for w in normalise_english(learned[piece]).split()}
     return vocabulary
 
 
-def _covers(vocabulary: frozenset[str], word: str) -> bool:
+def covers(vocabulary: frozenset[str], word: str) -> bool:
     """Exact, or the same stem up to a derivational ending (Sweden/Swedish, Canada/Canadian)."""
     if word in vocabulary:
         return True

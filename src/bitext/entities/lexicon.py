@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import Literal
 
 import regex
 
@@ -24,7 +25,7 @@ TITLES = frozenset(
     governor mayor general gen admiral colonel col captain capt lieutenant lt sergeant commander
     king queen prince princess emperor empress pope cardinal bishop archbishop father reverend rev
     saint st judge justice officer spokesman spokeswoman spokesperson ambassador envoy
-    representative rep sen gov congressman congresswoman lawmaker leader head coach
+    representative rep sen gov speaker congressman congresswoman lawmaker leader head coach
     prime foreign senior associate assistant former late
     """.split()
 )
@@ -35,15 +36,25 @@ EN_ORG_DESIGNATORS = frozenset(
     group co co. ltd ltd. inc inc. corp corp. corporation company limited llc plc holdings
     technology technologies tech university college institute academy school association society
     foundation council committee commission bank agency authority ministry department bureau
-    office centre center exchange party union federation league club team hospital laboratory
+    office centre center exchange party union yuan federation league club team hospital laboratory
     laboratories lab labs museum court parliament assembly congress senate government
+    facility fund programme organization organisation forum service survey corps force network
+    alliance army navy police administration
     """.split()
 )
 EN_PLACE_DESIGNATORS = frozenset(
     "province city county state district region island islands river mountain mountains lake "
-    "valley bay sea ocean street road square".split()
+    "valley bay sea ocean street road square area park airport bridge station port harbour harbor "
+    "peninsula desert coast canal strait gulf ward township village town prefecture municipality avenue".split()
 )
-EN_DESIGNATORS = EN_ORG_DESIGNATORS | EN_PLACE_DESIGNATORS
+# Laws, treaties and events: the last word makes the name MISC (Basic Law, Ryder Cup, Iran hostage crisis).
+EN_MISC_DESIGNATORS = frozenset(
+    "act acts law laws code ordinance regulations convention treaty accords accord agreement protocol charter "
+    "cup games championship championships prize award war revolution crisis olympics festival expo".split()
+)
+EN_DESIGNATORS = EN_ORG_DESIGNATORS | EN_PLACE_DESIGNATORS | EN_MISC_DESIGNATORS
+
+EntityKind = Literal["PER", "ORG", "LOC", "MISC"]
 
 ZH_ORG_SUFFIXES = (
     "股份有限公司",
@@ -75,6 +86,39 @@ ZH_ORG_SUFFIXES = (
 )
 ZH_PLACE_SUFFIXES = ("地區", "特區", "自治區", "省", "市", "縣", "州", "島", "群島", "河", "山", "湖", "灣")
 ZH_SUFFIXES = tuple(sorted(ZH_ORG_SUFFIXES + ZH_PLACE_SUFFIXES, key=len, reverse=True))
+
+
+# Endings that mark a government body or a law but are too common to grow a name by (部 ends 東部,
+# 法 ends 方法): used only where a whole name is already proposed, to compose it (行政院 ↔ Executive
+# Yuan, 國家安全法 ↔ National Security Act) and to type it.
+ZH_BODY_ENDINGS = ("部", "局", "署", "院", "會", "廳", "處", "組織", "聯盟", "軍", "隊")
+ZH_LAW_ENDINGS = (
+    "法",
+    "條例",
+    "法典",
+    "公約",
+    "條約",
+    "協議",
+    "協定",
+    "憲法",
+    "杯",
+    "獎",
+    "戰爭",
+    "革命",
+    "危機",
+    "運動會",
+)
+
+
+@lru_cache(maxsize=1)
+def designator_endings() -> tuple[tuple[str, EntityKind], ...]:
+    """Simplified endings (designators, bodies, laws) with the type they suggest, longest first."""
+    from bitext.script import to_simplified
+
+    kinds: list[tuple[str, EntityKind]] = [(s, "ORG") for s in ZH_ORG_SUFFIXES + ZH_BODY_ENDINGS]
+    kinds += [(s, "LOC") for s in ZH_PLACE_SUFFIXES]
+    kinds += [(s, "MISC") for s in ZH_LAW_ENDINGS]
+    return tuple(sorted(((to_simplified(s), k) for s, k in kinds), key=lambda item: -len(item[0])))
 
 
 @lru_cache(maxsize=1)

@@ -22,18 +22,37 @@ import regex
 
 from bitext.align.beads import Alignment
 from bitext.entities import candidates as cand
+from bitext.entities import spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
-from bitext.entities.dictionary import composed_match, direct_match, gloss_type
+from bitext.entities.dictionary import (
+    abbreviation_match,
+    acronym_letters,
+    composed_match,
+    direct_match,
+    gloss_heads,
+    gloss_type,
+    initials,
+    is_acronym,
+)
+from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
-from bitext.entities.transliteration import transliteration
+from bitext.entities.transliteration import NAME_SEPARATORS, Transliteration, transliteration
+from bitext.resources.places import fold, load_places
+from bitext.script import to_simplified
 
 ACCEPT = 0.6
 STRONG = 0.8
 IDENTICAL = 1.0
 TICKER = 0.9
+# The Chinese text gives the original name in brackets right after its Chinese name.
+BRACKETED = 0.9
+# GeoNames gives the Chinese name of the place itself (its alternate names are curated).
+GAZETTEER = 0.9
 # A transliteration below this is chance resemblance (新疆 ↔ Washington scores 0.68 on skeletons).
 TRANSLITERATION_FLOOR = 0.7
+# transliteration caps two-consonant skeleton matches at this score
+SHORT_SKELETON = 0.75
 # Longer strings are descriptions, not names to romanise.
 MAX_TRANSLITERATED_CHARS = 8
 VERSION = "entities-1"
@@ -65,11 +84,11 @@ class PairScorer:
 
     stats: Cooccurrence
     learned: Mapping[str, tuple[str, float]] = field(default_factory=dict)
-    _cache: dict[tuple[str, str, str, str, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _cache: dict[tuple[str, str, str, str, bool, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
     def signals(self, zh: Candidate, en: Candidate) -> tuple[tuple[str, float], ...]:
         latin = zh.source in ("latin", "ticker")
-        cache_key = (zh.key, en.key, zh.core, en.core, latin)
+        cache_key = (zh.key, en.key, zh.core, en.core, latin, zh.source == "glossed-tail")
         found = self._cache.get(cache_key)
         if found is None:
             found = tuple(self._type_signals(zh, en, latin))
@@ -81,16 +100,21 @@ class PairScorer:
             if _fold(zh.key) == _fold(en.key):
                 yield "identical", IDENTICAL
             return
-        direct = direct_match(zh.key, en.key)
+        direct = direct_match(zh.key, en.key) or abbreviation_match(zh.key, en.key)
         if direct is not None:
             yield direct.evidence, direct.score
         else:
-            composed = composed_match(zh.key, en.key, {k: v[0] for k, v in self.learned.items()})
+            composed = composed_match(
+                zh.key, en.key, {k: v[0] for k, v in self.learned.items()}, zh.source == "glossed-tail"
+            )
             if composed is not None:
                 yield composed.evidence, composed.score
+        places = load_places()
+        if fold(en.key) in places.chinese.get(zh.key, ()):
+            yield f"geonames:{fold(en.key)}", GAZETTEER
         if len(zh.key) <= MAX_TRANSLITERATED_CHARS and en.key.count(" ") < 4:
             match = transliteration(zh.key, en.key)
-            if match is not None and match.score >= TRANSLITERATION_FLOOR:
+            if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
                 yield match.evidence, match.score
         strength = self.stats.strength(zh.key, en.key)
         if strength > 0:
@@ -105,6 +129,11 @@ class PairScorer:
             known = self.learned.get(zh.core)
             if known is not None and known[0] == en.key:
                 yield f"variant-of:{zh.core}", known[1]
+
+
+def _chance_sound(match: Transliteration, en: Candidate) -> bool:
+    """Two consonants alike is chance when the English is a common word (三公 ↔ "Son" of Son of Heaven)."""
+    return match.system == "skeleton" and match.score <= SHORT_SKELETON and is_common_english_word(en.key)
 
 
 def _fold(text: str) -> str:
@@ -127,15 +156,24 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
     collected: list[BeadCandidates] = []
     for number, alignment in enumerate(alignments):
         capitalised, terms = cand.english_document_context(alignment.en)
-        zh_by_sentence = {
-            i: cand.chinese_candidates(alignment.zh, i) for b in alignment.beads if b.is_aligned for i in b.zh
-        }
+        zh_doc = alignment.zh
+        tokens = {i: cand.sentence_tokens(zh_doc, i) for b in alignment.beads if b.is_aligned for i in b.zh}
+        zh_by_sentence = {i: cand.chinese_candidates(zh_doc, i, tokens=found) for i, found in tokens.items()}
         for bead_number, bead in enumerate(alignment.beads):
             if not bead.is_aligned:
                 continue
             zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
-            collected.append(BeadCandidates(number, bead_number, zh, en))
+            names = [c for c in en if c.source != "ticker"]
+            for i in bead.zh:
+                found = spans.bracketed_spans(tokens[i], zh_doc.text, i)
+                found += spans.romanised_spans(tokens[i], zh_doc.text, names, i)
+                found += spans.dictionary_spans(tokens[i], zh_doc.text, names, i)
+                found += spans.gazetteer_spans(tokens[i], zh_doc.text, names, i)
+                here = [c for c in zh if c.sentence == i]
+                found += spans.grown_by_sound(tokens[i], zh_doc.text, here, names, i)
+                zh += cand.grown(zh_doc, tokens[i], found)
+            collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
     return collected
 
@@ -170,6 +208,8 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             ticker = _shared_ticker(zh, en, zh_text, en_text)
             if ticker:
                 signals.append((f"ticker:{ticker}", TICKER))
+            if _bracketed(zh, en, zh_text):
+                signals.append(("bracketed", BRACKETED))
             if not signals:
                 continue
             score = combine(s for _, s in signals)
@@ -182,6 +222,9 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     proposals.sort(
         key=lambda p: (
             -round(min(p[0], STRONG), 6),
+            # 卡潘內多 (Carpanedo): the Chinese name, not its Latin copy (an acronym's long form still
+            # goes first: 美國地質調查局 ↔ United States Geological Survey, then USGS joins its row)
+            "bracketed" not in p[3] or is_acronym(p[2].key),
             -(len(p[1].key) + len(p[2].key)),
             (p[1].source == "nested") + (p[2].source == "nested"),
             p[1].start,
@@ -206,6 +249,17 @@ def _compatible(zh: Candidate, en: Candidate, link: Link) -> bool:
 
 def _strictly_inside(inner: Candidate, outer: Candidate) -> bool:
     return outer.contains(inner) and (inner.start, inner.end) != (outer.start, outer.end)
+
+
+_LATIN_AFTER = regex.compile(r"\s*[（(]\s*([A-Za-z][^()（）]{0,40}?)\s*[)）]")
+
+
+def _bracketed(zh: Candidate, en: Candidate, zh_text: str) -> bool:
+    """The Chinese name is followed by the English one in brackets: 卡潘內多 (Carpanedo)."""
+    if zh.source in ("latin", "ticker"):
+        return False
+    match = _LATIN_AFTER.match(zh_text, zh.end)
+    return match is not None and _fold(match.group(1)) == _fold(en.key)
 
 
 _TICKER_AFTER = regex.compile(r"\s*[（(]\s*([0-9A-Z]{1,6}\.[A-Z]{1,4})\s*[)）]")
@@ -244,9 +298,214 @@ def build_table(
     groups: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for link in _outermost_links(links):
         groups[_canonical_key(link, learned)].append(link)
-    pairs = [_pair(key, members) for key, members in groups.items()]
+    pairs = [_entity(cluster) for cluster in cluster_keys(groups)]
+    # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
+    pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
+
+
+def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tuple[tuple[str, str], list[Link]]]]:
+    """Group (Chinese, English) rows that name one entity: Holt ↔ Holt with Gary Holt ↔ Gary Holt,
+    裴洛西 ↔ Pelosi with Nancy Pelosi ↔ Nancy Pelosi, 香港 ↔ HONG KONG with 香港 ↔ Hong Kong.
+
+    Two rows join when one side is the same name (equal after case folding) and the other side is
+    the same name or a shorter form of it (a person's surname or given name left out), never when
+    the longer adds a designator (牛津 ↔ Oxford and 牛津大學 ↔ University of Oxford stay apart).
+    Rows are compared in a fixed order, so the clusters do not depend on the order of the links.
+    """
+    keys = sorted(groups)
+    parent = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Rows sharing a folded side are the only ones that can join through the equality rule; the
+    # shorter-form rule compares each row with the rows sharing one of its English words.
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for index, (_, en) in enumerate(keys):
+        for word in set(_name_words(en)):
+            by_word[word].append(index)
+    by_zh: dict[str, list[int]] = defaultdict(list)
+    for index, (zh, en) in enumerate(keys):
+        by_zh[_fold(zh)].append(index)
+        if not is_acronym(en) and " " in en:
+            by_word[initials(en).casefold()].append(index)
+    edges: set[tuple[int, int]] = set()
+    for index, (zh, en) in enumerate(keys):
+        words = set(_name_words(en))
+        others = {o for w in words for o in by_word[w] if o != index}
+        others |= {o for o in by_zh[_fold(zh)] if o > index}
+        for other in sorted(others):
+            if _same_entity((zh, en), keys[other]):
+                edges.add((min(index, other), max(index, other)))
+    # A shorter form that fits two longer names (Kanjar of Baba Kanjar and of Vishnu Kanjar) names
+    # neither for sure: it joins no one, and the two people stay apart.
+    longer: dict[int, set[int]] = defaultdict(set)
+    for a, b in edges:
+        if _name_size(keys[a]) < _name_size(keys[b]):
+            longer[a].add(b)
+        elif _name_size(keys[b]) < _name_size(keys[a]):
+            longer[b].add(a)
+    for a, b in edges:
+        short = (
+            a if _name_size(keys[a]) < _name_size(keys[b]) else b if _name_size(keys[b]) < _name_size(keys[a]) else -1
+        )
+        if short >= 0 and len(longer[short]) > 1:
+            continue
+        parent[find(b)] = find(a)
+    clusters: dict[int, list[tuple[tuple[str, str], list[Link]]]] = defaultdict(list)
+    for index, key in enumerate(keys):
+        clusters[find(index)].append((key, groups[key]))
+    return [clusters[root] for root in sorted(clusters)]
+
+
+def _name_size(key: tuple[str, str]) -> tuple[int, int]:
+    """How complete a row's names are: English words, then Chinese characters."""
+    return len(_words(key[1])), len(key[0])
+
+
+def _name_words(en: str) -> list[str]:
+    return [w for w in regex.findall(r"[\p{L}\p{N}]+", en.casefold()) if w not in _NOT_NAME_WORDS]
+
+
+_NOT_NAME_WORDS = frozenset(w.casefold() for w in CONNECTORS | {"s"})
+
+
+def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    zh_a, en_a = a
+    zh_b, en_b = b
+    for short, long in ((a, b), (b, a)):
+        # USGS ↔ USGS (the acronym left in Latin letters) with 美國地質調查局 ↔ United States
+        # Geological Survey: the acronym is the long name's initials.
+        if is_acronym(short[1]) and (short[0] == short[1] or short[0] == long[0]) and initials(long[1]) == short[1]:
+            return True
+    en_same = _fold(en_a) == _fold(en_b)
+    zh_same = _fold(zh_a) == _fold(zh_b)
+    if en_same and zh_same:
+        return True
+    if zh_same:
+        return _shorter_name(en_a, en_b) or _shorter_name(en_b, en_a) or _derived(en_a, en_b)
+    if en_same:
+        # Carpanedo ↔ Carpanedo (the name left in Latin letters, often in brackets) with 卡潘內多 ↔ Carpanedo
+        latin_copy = _fold(zh_a) == _fold(en_a) or _fold(zh_b) == _fold(en_b)
+        return latin_copy or _shorter_zh(zh_a, zh_b) or _shorter_zh(zh_b, zh_a)
+    # Both sides differ: one row must be the other's shorter form on both sides (史畢斯 ↔ Spieth of
+    # 喬丹·史畢斯 ↔ Jordan Spieth), or the Chinese is the English name left in Latin letters.
+    for short, long in ((a, b), (b, a)):
+        if _shorter_name(short[1], long[1]) and (
+            _shorter_zh(short[0], long[0]) or (_is_latin(long[0]) and _shorter_name(short[1], long[0]))
+        ):
+            return True
+    return False
+
+
+def _shorter_name(short: str, long: str) -> bool:
+    """``short`` is ``long`` without some leading or trailing personal-name words (Holt of Gary Holt,
+    Nancy of Nancy Pelosi); not when what is left out is a designator or a connector."""
+    short_words, long_words = _words(short), _words(long)
+    if not short_words or len(short_words) >= len(long_words):
+        return False
+    size = len(short_words)
+    for start in (0, len(long_words) - size):
+        if long_words[start : start + size] == short_words:
+            rest = long_words[:start] + long_words[start + size :]
+            return all(w[:1].isupper() and w.casefold() not in EN_DESIGNATORS | TITLES for w in rest) and not any(
+                w.casefold() in _NOT_NAME_WORDS for w in rest
+            )
+    return False
+
+
+def _derived(a: str, b: str) -> bool:
+    """China / Chinese, Canada / Canadian: one capitalised word and its adjective."""
+    if " " in a or " " in b or not a[:1].isupper() or not b[:1].isupper():
+        return False
+    a, b = a.casefold(), b.casefold()
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return shared >= 4 and shared >= min(len(a), len(b)) - 1
+
+
+def _words(text: str) -> list[str]:
+    """Words compared case-insensitively but keeping their first letter's case for the rule above."""
+    found = regex.findall(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*", text)
+    return [w if not w.isupper() or len(w) < 2 else w[0] + w[1:].lower() for w in found]
+
+
+def _shorter_zh(short: str, long: str) -> bool:
+    """史畢斯 of 喬丹·史畢斯: a part of a separated foreign name, or the name without its Latin
+    letters; not a core with a designator added (that is another entity: 牛津 and 牛津大學)."""
+    if _is_latin(short) or _is_latin(long):
+        return _is_latin(short) and _is_latin(long) and _shorter_name(short, long)
+    parts = regex.split(f"[{NAME_SEPARATORS}]", long)
+    return len(parts) > 1 and (short == parts[0] or short == parts[-1])
+
+
+def _is_latin(text: str) -> bool:
+    return bool(regex.search(r"[A-Za-z]", text)) and not regex.search(r"\p{Han}", text)
+
+
+def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]]) -> EntityPair:
+    """One row for a cluster: each row's pair, merged; the most complete forms are canonical."""
+    rows = [_pair(key, members) for key, members in cluster]
+    if len(rows) == 1:
+        return rows[0]
+    # Canonical English: the longest form; canonical Chinese: the longest Han form (裴洛西 rather than
+    # "Nancy Pelosi" left in Latin letters), ties to the commoner row.
+    named = [p for p in rows if not _adjective_of_place(p.zh, p.en)] or rows
+    en_row = max(named, key=lambda p: (len(_words(p.en)), len(p.en), p.count, p.en))
+    han_rows = [p for p in rows if not _is_latin(p.zh)] or rows
+    zh_row = max(han_rows, key=lambda p: (len(p.zh), p.count, p.zh))
+    mentions = tuple(sorted({m for p in rows for m in p.mentions}, key=_mention_order))
+    evidence: Counter[str] = Counter()
+    for row in rows:
+        evidence.update({label: row.count for label in row.evidence})
+    votes: Counter[EntityType] = Counter()
+    for row in rows:
+        votes[row.type] += row.count
+    return EntityPair(
+        zh=zh_row.zh,
+        en=en_row.en,
+        type=max(_TYPE_ORDER, key=lambda kind: (votes[kind], kind == zh_row.type, -_TYPE_ORDER.index(kind))),
+        count=len(mentions),
+        score=max(p.score for p in rows),
+        evidence=tuple(label for label, _ in sorted(evidence.items(), key=lambda item: (-item[1], item[0]))),
+        beads=tuple(sorted({b for p in rows for b in p.beads})),
+        mentions=mentions,
+        variants=tuple(sorted({v for p in rows for v in p.variants})),
+        en_variants=tuple(sorted({v for p in rows for v in p.en_variants})),
+    )
+
+
+def _adjective_of_place(zh: str, en: str) -> bool:
+    """One English word that is not the name of the place the Chinese names (烏克蘭 ↔ Ukrainian,
+    法國 ↔ French): the adjective or the people, not the place."""
+    if " " in en or not en[:1].isupper() or acronym_letters(en):
+        return False  # US, U.K.: the place's abbreviation, not an adjective
+    places = load_places()
+    if places.is_place(en):
+        return False
+    zh_key = to_simplified(zh)
+    if zh_key.endswith("人") and len(zh_key) > 1:
+        return True  # 葡萄牙人 ↔ Portuguese, 北京人 ↔ Beijingers: the people, not the place
+    heads = gloss_heads(zh_key)
+    names = {fold(head) for head in heads if places.is_region(head)} | set(places.chinese.get(zh_key, ()))
+    word = fold(en)
+    if heads and fold(heads[0]) == word:
+        return False  # the dictionary's own name for it (麥加 "Mecca", though GeoNames says Makkah)
+    # 烏克蘭 ↔ Ukrainian (the place's stem), 法國 ↔ French (glossed "France; French" beside the
+    # place); not 麥加 ↔ Mecca, another spelling of the place (GeoNames: Makkah)
+    return any(name != word and (_shared_prefix(name, word) >= 3 or word in {fold(h) for h in heads}) for name in names)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def _mention_order(mention: Mention) -> tuple[int, int, int, int, int]:
+    return (mention.bead, mention.zh_start, mention.zh_end, mention.en_start, mention.en_end)
 
 
 def _outermost_links(links: Sequence[Link]) -> list[Link]:
@@ -281,8 +540,8 @@ def _pair(key: tuple[str, str], links: Sequence[Link]) -> EntityPair:
     zh_key, en_key = key
     zh_surfaces = Counter(link.zh.text for link in links)
     en_surfaces = Counter(link.en.text for link in links)
-    canonical_zh = _canonical_surface(zh_key, [link.zh for link in links])
-    canonical_en = _canonical_surface(en_key, [link.en for link in links])
+    canonical_zh = _unwrapped(_canonical_surface(zh_key, [link.zh for link in links]))
+    canonical_en = _unwrapped(_canonical_surface(en_key, [link.en for link in links]))
     mentions = _mentions(links)
     evidence: Counter[str] = Counter(label for link in links for label in link.evidence)
     return EntityPair(
@@ -297,6 +556,13 @@ def _pair(key: tuple[str, str], links: Sequence[Link]) -> EntityPair:
         variants=tuple(sorted(zh_surfaces)),
         en_variants=tuple(sorted(en_surfaces)),
     )
+
+
+def _unwrapped(surface: str) -> str:
+    """A name as it reads without the text's line breaks: 全國人民\n代表大會 → 全國人民代表大會,
+    "Hong\nKong" → "Hong Kong" (the variants keep the surfaces as written)."""
+    surface = regex.sub(r"(?<=\p{Han})\s*\n\s*(?=\p{Han})", "", surface)
+    return " ".join(surface.split())
 
 
 def _canonical_surface(key: str, seen: Sequence[Candidate]) -> str:
@@ -342,6 +608,17 @@ def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
     glossed = gloss_type(zh_key)
     if glossed:
         votes[glossed] += 1
+    ending = next((kind for ending, kind in designator_endings() if zh_key.endswith(ending) and zh_key != ending), None)
+    if ending:
+        votes[ending] += 2  # 行政院, 法務部: a body; 國家安全法: a law
+    places = load_places()
+    for link in links:
+        # a country, continent or US state is a place whatever jieba's tag says (阿富汗 is tagged nr);
+        # a city name may be a surname too (Wilson), so it counts for less
+        if places.is_region(link.en.key):
+            votes["LOC"] += 3
+        elif places.is_place(link.en.key) or link.zh.source == "gazetteer":
+            votes["LOC"] += 1
     if not votes:
         return "MISC"
     return max(_TYPE_ORDER, key=lambda kind: (votes[kind], -_TYPE_ORDER.index(kind)))
@@ -363,7 +640,8 @@ def align_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     learned = learn(link for bead in beads for link in link_bead(bead, first, text_of))
     second = PairScorer(stats, learned)
     links = [link for bead in beads for link in link_bead(bead, second, text_of)]
-    learned = learn(links) | {k: v for k, v in learned.items() if k not in learn(links)}
+    relearned = learn(links)
+    learned = relearned | {k: v for k, v in learned.items() if k not in relearned}
     by_document: dict[int, list[Link]] = defaultdict(list)
     for link in links:
         by_document[link.document].append(link)

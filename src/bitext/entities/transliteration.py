@@ -66,10 +66,12 @@ class Transliteration:
     score: float
     system: str
     spelling: str
+    given: bool = False  # an English given name came first and was left out of the comparison
 
     @property
     def evidence(self) -> str:
-        return f"{self.system}:{self.spelling}={self.score:.2f}"
+        extra = "+given name" if self.given else ""
+        return f"{self.system}:{self.spelling}{extra}={self.score:.2f}"
 
 
 def english_key(text: str) -> str:
@@ -83,7 +85,13 @@ def pinyin_skeleton(spelling: str) -> str:
     return _squeeze(spelling.translate(_PINYIN_LETTERS).translate(_VOWELS))
 
 
-def english_skeleton(key: str) -> str:
+def english_skeleton(key: str, rhotic: bool = True) -> str:
+    """Consonant skeleton of an English spelling. Chinese transcription writes a final "th" as s
+    (Smith 史密斯, Spieth 史畢斯) and sometimes drops an r after a vowel (Jordan 喬丹, Carter 卡特,
+    but Kanjar 康戛爾): ``rhotic=False`` drops it."""
+    if not rhotic:
+        key = regex.sub(r"(?<=[aeiou])r(?![aeiouy])", "", key)
+    key = regex.sub(r"th$", "s", key)
     for digraph, letters in _ENGLISH_DIGRAPHS:
         key = key.replace(digraph, letters)
     return _squeeze(key.translate(_ENGLISH_LETTERS).translate(_VOWELS))
@@ -109,6 +117,18 @@ def transliteration(zh: str, en: str) -> Transliteration | None:
     key = english_key(en)
     if not han or len(key) < 2:
         return None
+    words = en.split()
+    if len(words) >= 3 and len(han) <= 4:
+        # An English first name before the Chinese one: STEVEN POON KWOK-LIM for 潘國濂.
+        shorter = transliteration(zh, " ".join(words[1:]))
+        full = _best_reading(han, key)
+        if shorter is not None and shorter.system != "skeleton" and (full is None or shorter.score > full.score):
+            return Transliteration(shorter.score, shorter.system, shorter.spelling, given=True)
+        return full
+    return _best_reading(han, key)
+
+
+def _best_reading(han: str, key: str) -> Transliteration | None:
     best: Transliteration | None = None
     for system in ("pinyin", "wade-giles", "cantonese"):
         for reading in readings(han, system):
@@ -123,17 +143,17 @@ def transliteration(zh: str, en: str) -> Transliteration | None:
 
 
 def _skeleton_match(han: str, key: str) -> Transliteration | None:
-    target = english_skeleton(key)
-    if len(target) < MIN_SKELETON:
-        return None
     best: Transliteration | None = None
-    for reading in readings(han, "pinyin", limit=16):
-        spelling = "".join(reading)
-        source = pinyin_skeleton(spelling)
-        if len(source) < MIN_SKELETON:
+    for target in dict.fromkeys((english_skeleton(key), english_skeleton(key, rhotic=False))):
+        if len(target) < MIN_SKELETON:
             continue
-        weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
-        score = weight * Levenshtein.normalized_similarity(source, target)
-        if best is None or score > best.score:
-            best = Transliteration(round(score, 4), "skeleton", " ".join(reading))
+        for reading in readings(han, "pinyin", limit=16):
+            spelling = "".join(reading)
+            source = pinyin_skeleton(spelling)
+            if len(source) < MIN_SKELETON:
+                continue
+            weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
+            score = weight * Levenshtein.normalized_similarity(source, target)
+            if best is None or score > best.score:
+                best = Transliteration(round(score, 4), "skeleton", " ".join(reading))
     return best

@@ -95,11 +95,18 @@ def readings(text: str, system: str, limit: int = MAX_READINGS) -> list[tuple[st
     """
     if system not in SYSTEMS:
         raise ValueError(f"unknown romanisation {system!r}; choose one of: {', '.join(SYSTEMS)}")
+    return list(_readings(text, system, limit))
+
+
+@lru_cache(maxsize=65536)
+def _readings(text: str, system: str, limit: int) -> tuple[tuple[str, ...], ...]:
+    """Cached: a name is compared with every English candidate of its beads (pypinyin's phrase
+    lookup was most of the entity step's time before)."""
     options = [o for o in syllable_options(text, system) if o]
     if not options:
-        return []
+        return ()
     options = _trim(options, limit)
-    return [tuple(combo) for combo in itertools.islice(itertools.product(*options), limit)]
+    return tuple(tuple(combo) for combo in itertools.islice(itertools.product(*options), limit))
 
 
 def _trim(options: list[tuple[str, ...]], limit: int) -> list[tuple[str, ...]]:

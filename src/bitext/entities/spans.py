@@ -1,0 +1,305 @@
+"""Chinese spans looked for from the English side: names the Chinese tagger does not mark.
+
+jieba tags few institutional names (全球|環境|基金 are three common nouns, 終審|法院 a verb and a
+noun) and cuts unknown personal names anywhere (潘國|濂, 陳|清揚). The English side marks names by
+capitals, so for each English candidate of a bead the Chinese sentences of that bead are searched
+for a span that translates it by one of the pairing signals:
+
+* **romanisation**: two to four characters whose pinyin, Wade–Giles or Hong Kong Cantonese reading
+  spells the English name (陳清揚 ↔ Chen Qingyang, 潘國濂 ↔ STEVEN POON KWOK-LIM with the English
+  first name left out);
+* **dictionary**: a run of words whose CC-CEDICT gloss is the English name, common-word entries
+  included (立法會 "Legislative Council"), or whose words' glosses cover every English content word
+  (終審 + 法院 ↔ Court of Final Appeal, 全球 + 環境 + 基金 ↔ Global Environment Facility);
+* **sound**: a run of syllables that sounds like a foreign name (利雲斯頓 ↔ Livingston), grown from
+  a tagged piece (雲斯頓) over neighbouring characters only while the match improves.
+
+A span is only proposed here; the pair still needs the same evidence in :mod:`pairing` (where it
+is scored like any other candidate), so a span found for one English name cannot pair with another
+without evidence of its own. Cost: per English candidate, one pass over the bead's characters with
+a cheap first-letter filter before any reading is compared.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import regex
+
+from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
+from bitext.entities.dictionary import content_words, covers, direct_match, gloss_words, is_common_word, stem
+from bitext.entities.lexicon import EN_DESIGNATORS, designator_endings
+from bitext.entities.transliteration import english_key, transliteration
+from bitext.resources.names import syllable_options
+from bitext.resources.places import load_places
+from bitext.segment.words import Token
+
+# A romanised name must match a reading this well (same floor as pairing's romanised-name vote).
+ROMANISATION_FLOOR = 0.8
+# Two characters have few readings to choose from: a near miss is more often chance (重大 ↔ Tongan).
+TWO_CHARACTER_FLOOR = 0.9
+# A sound-alike grown from a tagged piece must match this well (pairing.TRANSLITERATION_FLOOR).
+SOUND_FLOOR = 0.7
+# A candidate sounding at least this much like an English name is worth growing.
+GROWTH_START = 0.6
+# The bracket says the two are one name: a weak sound match is enough to find where it starts.
+BRACKETED_FLOOR = 0.5
+MAX_WINDOW_TOKENS = 7
+_ENDINGS = tuple(ending for ending, _ in designator_endings())
+MAX_SPAN_CHARS = 12
+_HAN = regex.compile(r"^\p{Han}+$")
+# Hong Kong government spellings write Yale's unaspirated b/d/g/j as p/t/k/ch.
+_HK_INITIALS = {"b": "p", "d": "t", "g": "k", "j": "c", "z": "t", "q": "c", "x": "h"}
+
+
+@lru_cache(maxsize=65536)
+def initials(ch: str) -> frozenset[str]:
+    """First letters of every reading of ``ch`` in the three romanisations (with HK spellings)."""
+    letters: set[str] = set()
+    for system in ("pinyin", "wade-giles", "cantonese"):
+        for options in syllable_options(ch, system):
+            for syllable in options:
+                if syllable:
+                    letters.add(syllable[0])
+                    letters.add(_HK_INITIALS.get(syllable[0], syllable[0]))
+    return frozenset(letters)
+
+
+def _han_runs(tokens: Sequence[Token], text: str) -> list[tuple[int, str, int]]:
+    """(offset, simplified character, run number) for each Han character of the tokens; a run is
+    Han characters with nothing but a wrapped line's break between them."""
+    chars: list[tuple[int, str, int]] = []
+    run = 0
+    previous_end = -1
+    for token in tokens:
+        if not _HAN.match(token.simplified):
+            run += 1
+            continue
+        if previous_end >= 0 and text[previous_end : token.start].strip():
+            run += 1
+        chars.extend((token.start + i, ch, run) for i, ch in enumerate(token.simplified))
+        previous_end = token.end
+    return chars
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """Nothing, or only a wrapped line's break, between two tokens."""
+    gap = text[left.end : right.start]
+    return not gap or (not gap.strip() and "\n" in gap)
+
+
+def _name_keys(en: Candidate) -> list[str]:
+    """The English name as romanised letters; with a leading English first name left out too
+    (STEVEN POON KWOK-LIM → poonkwoklim)."""
+    words = regex.findall(r"[\p{L}]+(?:[-'’][\p{L}]+)*", en.key)
+    if not 1 <= len(words) <= 4:
+        return []
+    keys = [english_key(" ".join(words))]
+    if len(words) >= 3:
+        keys.append(english_key(" ".join(words[1:])))
+    return [k for k in keys if 2 <= len(k) <= 24]
+
+
+def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
+    """Two to four Han characters, starting and ending on word boundaries, that romanise an English name."""
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    chars = _han_runs(tokens, text)
+    found = []
+    for en in english:
+        best: list[tuple[float, Candidate]] = []
+        for key in _name_keys(en):
+            for index, (position, ch, _) in enumerate(chars):
+                if position not in starts or key[0] not in initials(ch):
+                    continue
+                for length in (2, 3, 4):
+                    run = chars[index : index + length]
+                    if len(run) < length or run[-1][2] != run[0][2]:
+                        break
+                    end = run[-1][0] + 1
+                    if end not in ends:
+                        continue
+                    piece = "".join(c for _, c, _ in run)
+                    match = transliteration(piece, key)
+                    floor = ROMANISATION_FLOOR if length > 2 else TWO_CHARACTER_FLOOR
+                    if match is not None and match.system != "skeleton" and match.score >= floor:
+                        span = Candidate(position, end, text[position:end], piece, sentence, "romanised", "PER")
+                        best.append((match.score, span))
+        # Only the best-matching spans: 陳清揚 (1.00), not 陳清揚說 (0.86) beside it.
+        top = max((score for score, _ in best), default=0.0)
+        found.extend(span for score, span in best if score == top)
+    return found
+
+
+def gazetteer_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
+    """The Chinese names GeoNames gives for an English place name, where the sentence has them."""
+    places = load_places()
+    simplified = "".join(t.simplified for t in tokens)
+    offsets = [t.start + i for t in tokens for i in range(len(t.simplified))]
+    found = []
+    for en in english:
+        for name in places.chinese_names(en.key):
+            start = simplified.find(name)
+            while start >= 0:
+                first, last = offsets[start], offsets[start + len(name) - 1] + 1
+                found.append(Candidate(first, last, text[first:last], name, sentence, "gazetteer", "LOC"))
+                start = simplified.find(name, start + 1)
+    return found
+
+
+_BRACKETED_LATIN = regex.compile(r"\s*[（(]\s*([A-Za-z][\p{L}\p{N}.'’ -]{0,40}?)\s*[)）]")
+
+
+def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[Candidate]:
+    """卡潘內多 (Carpanedo), 太平洋海嘯警報中心 (PTWC): the Chinese name just before the original
+    name in brackets. For an acronym, the run of nouns before the bracket; for a name, the ending
+    of the Han run before it that sounds most like the bracketed name (jieba cuts 卡|潘內|多)."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.simplified not in "(（" or index == 0:
+            continue
+        match = _BRACKETED_LATIN.match(text, tokens[index - 1].end)
+        if match is None:
+            continue
+        latin = match.group(1)
+        run: list[Token] = []
+        for previous in reversed(tokens[:index]):
+            if not _HAN.match(previous.simplified) or (run and not _adjacent(text, previous, run[0])):
+                break
+            run.insert(0, previous)
+        if not run:
+            continue
+        if regex.fullmatch(r"\p{Lu}{2,6}", latin):
+            nouns = list(itertools.takewhile(lambda t: t.tag[:1] in "nj", reversed(run)))[::-1]
+            if nouns and sum(len(t.simplified) for t in nouns) >= 2:
+                start, end = nouns[0].start, nouns[-1].end
+                key = "".join(t.simplified for t in nouns)
+                found.append(Candidate(start, end, text[start:end], key, sentence, "bracketed", None))
+            continue
+        chars = "".join(t.simplified for t in run)[-8:]
+        end = run[-1].end
+        best: tuple[float, int] | None = None
+        for length in range(2, len(chars) + 1):
+            sound = transliteration(chars[-length:], latin)
+            if sound is not None and (best is None or sound.score >= best[0]):
+                best = (sound.score, length)
+        if best is not None and best[0] >= BRACKETED_FLOOR:
+            start = end - best[1]
+            found.append(Candidate(start, end, text[start:end], chars[-best[1] :], sentence, "bracketed", None))
+    return found
+
+
+def grown_by_sound(
+    tokens: Sequence[Token], text: str, chinese: Iterable[Candidate], english: Iterable[Candidate], sentence: int
+) -> list[Candidate]:
+    """利雲斯頓 for Livingston where jieba tagged only 雲斯頓: a Chinese candidate grown by one or two
+    characters on either side while its sound match with an English name gets better and ends at
+    least SOUND_FLOOR. Only Han characters of words that are no grammatical particle are taken."""
+    usable = {
+        t.start + i: ch
+        for t in tokens
+        if _HAN.match(t.simplified) and not _grammatical(t)
+        for i, ch in enumerate(t.simplified)
+    }
+    names = [e for e in english if " " not in e.key.strip() and len(english_key(e.key)) >= 4]
+    found = []
+    for zh in chinese:
+        if zh.source in ("latin", "ticker") or not 2 <= len(zh.key) <= 6:
+            continue
+        for en in names:
+            base = transliteration(zh.key, en.key)
+            if base is None or base.score < GROWTH_START:
+                continue
+            best = (base.score, zh.start, zh.end)
+            for left in range(3):
+                for right in range(3):
+                    start, end = zh.start - left, zh.end + right
+                    if (left or right) and all(p in usable for p in range(start, end)):
+                        key = "".join(usable[p] for p in range(start, end))
+                        sound = transliteration(key, en.key)
+                        if sound is not None and sound.score > best[0]:
+                            best = (sound.score, start, end)
+            if (best[1], best[2]) != (zh.start, zh.end) and best[0] >= SOUND_FLOOR:
+                key = "".join(usable[p] for p in range(best[1], best[2]))
+                found.append(Candidate(best[1], best[2], text[best[1] : best[2]], key, sentence, "grown", zh.hint))
+    return found
+
+
+def _is_designator(word: str) -> bool:
+    """委員會, 院, 法: a designator word, or a longer word ending in one that is no common word."""
+    return word in _ENDINGS or (len(word) >= 3 and word.endswith(_ENDINGS) and not is_common_word(word))
+
+
+def _grammatical(token: Token) -> bool:
+    return len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS
+
+
+def _covered(token: str, words: Sequence[str]) -> set[int]:
+    vocabulary = gloss_words(token)
+    return {i for i, w in enumerate(words) if covers(vocabulary, stem(w))}
+
+
+def dictionary_spans(
+    tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int
+) -> list[Candidate]:
+    """Runs of words whose gloss names an English candidate, or whose words' glosses cover all of
+    its content words (the run starting and ending on a covering word or a designator)."""
+    han = [bool(_HAN.match(t.simplified)) for t in tokens]
+    found = []
+    for en in english:
+        words = content_words(en.key)
+        if len(words) < 2:
+            continue  # one word: the tagger's candidates and CC-CEDICT's proper nouns cover it
+        coverage = [_covered(t.simplified, words) if han[i] else set() for i, t in enumerate(tokens)]
+        designators = {i for i, w in enumerate(words) if w in EN_DESIGNATORS}
+        # one English word of three or more may stay unglossed (see dictionary.composed_match)
+        needed = len(words) - (len(words) >= 3 and bool(designators))
+        for first in range(len(tokens)):
+            if not coverage[first] or _grammatical(tokens[first]):
+                continue
+            union: set[int] = set()
+            unglossed = 0
+            for last in range(first, min(len(tokens), first + MAX_WINDOW_TOKENS)):
+                if (
+                    not han[last]
+                    or _grammatical(tokens[last])
+                    or (last > first and not _adjacent(text, tokens[last - 1], tokens[last]))
+                ):
+                    break  # a particle, preposition or conjunction ends the name (周大爺|往, 美國|和|加拿大)
+                if unglossed:
+                    break  # an unglossed word may only end the name
+                union |= coverage[last]
+                # every word of the name translates an English word or is its designator; one may
+                # stay unglossed in a long institutional name (see dictionary.composed_match)
+                unglossed += not coverage[last] and not _is_designator(tokens[last].simplified)
+                if unglossed > (needed < len(words)):
+                    break
+                key = "".join(t.simplified for t in tokens[first : last + 1])
+                if len(key) > MAX_SPAN_CHARS:
+                    break
+                designated = _is_designator(tokens[last].simplified)
+                reached = union | (designators if designated else set())
+                # a last word left unglossed: 全球|環境|基金 for Global Environment Facility
+                unglossed_end = needed < len(words) and last > first and bool(coverage[last - 1])
+                if not (coverage[last] or designated or unglossed_end) or (len(words) > 1 and len(reached) < needed):
+                    continue
+                adds = bool(coverage[last] - (union - coverage[last])) or last == first
+                if not (adds or designated or unglossed):
+                    continue  # the last word adds no English word: 立法院|立法委員 is not a longer name
+                if len(key) >= 3 or (len(key) == 2 and direct_match(key, en.key) is not None):
+                    span_start, span_end = tokens[first].start, tokens[last].end
+                    hint = "ORG" if designators else en.hint
+                    # a last noun no gloss explains may answer one English word (基金 ↔ Facility)
+                    tail = (
+                        unglossed == 1
+                        and tokens[last].tag[:1] == "n"
+                        and len(tokens[last].simplified) == 2
+                        and not _is_designator(tokens[last - 1].simplified)  # 委員會|會同: the name had ended
+                    )
+                    source = "glossed-tail" if tail else "glossed"
+                    found.append(
+                        Candidate(span_start, span_end, text[span_start:span_end], key, sentence, source, hint)
+                    )
+    return found
