@@ -278,3 +278,13 @@ def test_cli_layout_option_is_recorded_in_the_signature(tmp_path: Path, capsys: 
     assert header["settings"]["zh_layout"] == "paragraphs"
     assert header["settings"]["zh_encoding"] == "utf-16-le"
     assert "en_layout:paragraphs" in header["signature"]
+
+
+def test_a_first_line_with_no_room_for_the_next_word_is_wrapped_even_if_it_looks_like_a_title() -> None:
+    # Found by the wrapping property (sentence 21 of the corpus at 28 columns): capitalised words made the
+    # first line read as a title, though the next word could not have fitted on it.
+    text = "Since OpenAI launched\nChatGPT at the end of 2022,\nSenseTime, as a leader in\nthe traditional artificial\n"
+    text += "intelligence market, has\nbeen following the trend.\n"
+    document = segment(text, "en", layout="wrapped")
+    assert len(document.sentences) == 1
+    assert document.sentences[0].text.startswith("Since OpenAI launched\nChatGPT")

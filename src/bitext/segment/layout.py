@@ -295,9 +295,14 @@ def _ends_paragraph(
         return True
     if columns(line) >= _NEAR_WIDTH * width:
         return False
+    next_word = following[:1] if lang == "zh" else following.split(None, 1)[0]
+    next_word_fitted = columns(line) + (lang != "zh") + columns(next_word) <= width
     if not alone:
-        next_word = following[:1] if lang == "zh" else following.split(None, 1)[0]
-        return columns(line) + (lang != "zh") + columns(next_word) <= width
+        return next_word_fitted
+    if lang != "zh" and not next_word_fitted:
+        # A first line that had no room for the next word was filled by the wrapper, whatever it looks like
+        # ("Since OpenAI launched" | "ChatGPT at the end of 2022," at 28 columns is no title).
+        return False
     if line.endswith(FINAL_MARKS):
         if ends_sentence is None:
             return True
