@@ -245,7 +245,7 @@ class _ParallelRunner:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
     def run(self, todo: Iterator[DocumentPair]) -> Iterator[DocumentReport]:
-        in_flight: dict[Future, list[DocumentPair]] = {}
+        in_flight: dict[Future[list[DocumentReport]], list[DocumentPair]] = {}
         while True:
             alone = self._fill(in_flight, todo)
             if not in_flight:
@@ -278,7 +278,9 @@ class _ParallelRunner:
                 in_flight.clear()
                 self._restart()
 
-    def _fill(self, in_flight: dict[Future, list[DocumentPair]], todo: Iterator[DocumentPair]) -> bool:
+    def _fill(
+        self, in_flight: dict[Future[list[DocumentReport]], list[DocumentPair]], todo: Iterator[DocumentPair]
+    ) -> bool:
         """Submit work up to the window; returns whether what is in flight is one suspect on its own."""
         if self.suspects:
             if not in_flight:
@@ -290,7 +292,9 @@ class _ParallelRunner:
                 break
         return False
 
-    def _try_submit(self, chunk: list[DocumentPair], in_flight: dict[Future, list[DocumentPair]]) -> bool:
+    def _try_submit(
+        self, chunk: list[DocumentPair], in_flight: dict[Future[list[DocumentReport]], list[DocumentPair]]
+    ) -> bool:
         try:
             future = self.executor.submit(run_chunk, self.task, chunk, self.options, str(self.folder.root))
         except BrokenProcessPool:  # a worker died since the last look; the futures in flight fail next

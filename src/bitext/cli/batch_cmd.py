@@ -30,7 +30,7 @@ exit status: 0 all documents aligned, 1 some failed (see report.tsv), 2 user err
 _NOT_MIRRORED = {"source", "translation", "output", "format", "presegmented", "encoding", "help"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "batch",
         help="align many document pairs (a manifest or two folders) in parallel, resumably",
