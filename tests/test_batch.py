@@ -250,7 +250,7 @@ def test_bad_documents_are_reported_and_skipped(tmp_path: Path) -> None:
 def test_a_bug_hit_by_one_document_is_reported_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bitext.batch.document as document
+    import bitext.batch.per_document as document
 
     manifest = corpus(tmp_path, [[0], [1], [2]])
     real_align = document.align

@@ -26,7 +26,7 @@ from bitext.evaluate import Evaluation, Scores, evaluate, evaluate_many
 from bitext.formats.vecalign import read_alignment
 from bitext.qa import Flag, QAReport
 from bitext.reading import DecodedText, read_text
-from bitext.scorers.embedder import Embedder
+from bitext.scorers.encoders import Embedder
 from bitext.script import Script, ScriptGuess, convert, detect_script
 from bitext.segment import segment
 

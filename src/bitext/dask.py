@@ -48,7 +48,7 @@ from bitext.batch import (
     run_batch,
     warm_up,
 )
-from bitext.batch.document import check_option_names
+from bitext.batch.per_document import check_option_names
 
 try:
     import dask.bag

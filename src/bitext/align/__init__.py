@@ -19,7 +19,7 @@ from bitext.align.weights import MODELS
 from bitext.document import Document
 from bitext.errors import AlignmentError, InputError
 from bitext.registry import Registry
-from bitext.scorers.anchors import AnchorScorer
+from bitext.scorers.anchor_tokens import AnchorScorer
 from bitext.scorers.base import BEAD_TYPES, Scorer
 from bitext.scorers.embedding import Embedder, EmbeddingScorer
 from bitext.scorers.length import LengthScorer

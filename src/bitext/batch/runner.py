@@ -21,12 +21,12 @@ from typing import Any, Protocol
 
 from bitext.atomic import write_atomically
 from bitext.batch.combine import combine
-from bitext.batch.document import BatchOptions, DocumentOutput, DocumentReport, check_options, warm_up
 from bitext.batch.inputs import DocumentPair, is_duplicate, mark_duplicates
-from bitext.batch.store import OutputFolder, run_document
+from bitext.batch.per_document import BatchOptions, DocumentOutput, DocumentReport, check_options
+from bitext.batch.store import OutputFolder
+from bitext.batch.worker import Task, run_chunk, run_document, start_worker
 from bitext.errors import BitextError
 
-Task = Callable[[DocumentPair, BatchOptions, str], DocumentReport]
 SINGLE_THREADED = {
     name: "1"
     for name in (
@@ -313,19 +313,6 @@ class _ParallelRunner:
         output = DocumentOutput(DocumentReport.failed(pair.doc_id, WORKER_DIED))
         self.folder.save(pair, output)
         return output.report
-
-
-def run_chunk(task: Task, pairs: list[DocumentPair], options: BatchOptions, root: str) -> list[DocumentReport]:
-    """One task of a worker: the per-document task on each of a few pairs (fewer round trips on a cluster)."""
-    return [task(pair, options, root) for pair in pairs]
-
-
-def start_worker(options: BatchOptions) -> None:
-    """A pool worker's initializer: leave Ctrl-C to the parent (which lets the documents in flight finish
-    and stops the pool; already ignored when the worker was started from the main thread), and load the
-    aligner's resources before the first document."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warm_up(options)
 
 
 def _is_worker_death(error: BaseException) -> bool:
