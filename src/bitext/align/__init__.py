@@ -173,7 +173,7 @@ def align(
         }
     )
     if splitter is not None:
-        settings["splitter"] = ",".join(f"{lang}={_splitter_name(_side(splitter, lang))}" for lang in ("zh", "en"))
+        settings["splitter"] = splitter_setting(splitter)
     settings.update({k: v for k, v in versions().items() if k != "bitext"})
     return Alignment(zh_doc, en_doc, tuple(beads), settings)
 
@@ -201,21 +201,30 @@ def _documents(
                 f"splitter= takes the languages 'zh' and 'en', not {sorted(set(splitter) - {'zh', 'en'})}"
             )
     zh_doc = (
-        zh if isinstance(zh, Document) else segment(zh, "zh", presegmented=presegmented, splitter=_side(splitter, "zh"))
+        zh
+        if isinstance(zh, Document)
+        else segment(zh, "zh", presegmented=presegmented, splitter=splitter_for(splitter, "zh"))
     )
     en_doc = (
-        en if isinstance(en, Document) else segment(en, "en", presegmented=presegmented, splitter=_side(splitter, "en"))
+        en
+        if isinstance(en, Document)
+        else segment(en, "en", presegmented=presegmented, splitter=splitter_for(splitter, "en"))
     )
     return zh_doc, en_doc
 
 
-def _side(splitter: Splitter | Mapping[str, Splitter] | None, lang: str) -> Splitter:
+def splitter_for(splitter: Splitter | Mapping[str, Splitter] | None, lang: str) -> Splitter:
     """The splitter for one language ("" for its default)."""
     if splitter is None:
         return ""
     if isinstance(splitter, Mapping):
         return splitter.get(lang, "")
     return splitter
+
+
+def splitter_setting(splitter: Splitter | Mapping[str, Splitter]) -> str:
+    """How an alignment's settings record a splitter option: ``zh=rules,en=pysbd``."""
+    return ",".join(f"{lang}={_splitter_name(splitter_for(splitter, lang))}" for lang in ("zh", "en"))
 
 
 def _splitter_name(splitter: Splitter) -> str:
