@@ -142,7 +142,7 @@ def run_config(config: str, manifest: Path, quarter: Path, align_options: dict[s
     import bitext
     from bitext.align import align
     from bitext.batch import BatchOptions, ManifestFile, run_batch
-    from bitext.batch.document import review
+    from bitext.batch.per_document import review
 
     options = BatchOptions(align=align_options)
     result: dict[str, Any] = {"config": config}

@@ -250,7 +250,7 @@ def test_bad_documents_are_reported_and_skipped(tmp_path: Path) -> None:
 def test_a_bug_hit_by_one_document_is_reported_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bitext.batch.document as document
+    import bitext.batch.per_document as document
 
     manifest = corpus(tmp_path, [[0], [1], [2]])
     real_align = document.align
@@ -523,3 +523,41 @@ def test_presegmented_documents_are_not_re_split(tmp_path: Path) -> None:
     rows = read_tsv_rows(out / "corpus.tsv")
     assert [(row["zh_ids"], row["en_ids"]) for row in rows] == [("[0]", "[0]"), ("[1]", "[1]")]
     assert report_rows(out)["a"]["zh_sentences"] == "2"
+
+
+def _records_without_doc_id(path: Path) -> list[dict[str, object]]:
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [{key: value for key, value in record.items() if key != "doc_id"} for record in records]
+
+
+def test_documents_are_read_as_bitext_align_reads_them_docx_and_big5(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx", reason="python-docx is in the test extra")
+    zh_sentences, en_sentences = zip(*SENTENCES[:4], strict=True)
+    for name, sentences in (("zh.docx", zh_sentences), ("en.docx", en_sentences)):
+        document = docx.Document()
+        for sentence in sentences:
+            document.add_paragraph(sentence)
+        document.save(str(tmp_path / name))
+    # A Big5 file: read as text it is not UTF-8; the reader detects the encoding, as `bitext align` does.
+    (tmp_path / "zh-big5.txt").write_bytes("\n\n".join(zh_sentences).encode("big5"))
+    (tmp_path / "en.txt").write_text("\n\n".join(en_sentences), encoding="utf-8")
+    manifest = write_manifest(tmp_path, [("word", "zh.docx", "en.docx"), ("big5", "zh-big5.txt", "en.txt")])
+    out = tmp_path / "out"
+    cli = ["--method", "gale-church", "--format", "jsonl", "-q"]
+    assert main(["batch", str(manifest), "-o", str(out), "-j", "0", *cli]) == 0
+    assert {doc_id: row["status"] for doc_id, row in report_rows(out).items()} == {"word": "ok", "big5": "ok"}
+    for doc_id, zh, en, zh_read_as in (
+        ("word", "zh.docx", "en.docx", "docx"),
+        ("big5", "zh-big5.txt", "en.txt", "big5"),
+    ):
+        batch_records = _records_without_doc_id(out / "documents" / f"{doc_id}.jsonl")
+        header, beads = batch_records[0], batch_records[1:]
+        settings = header["settings"]
+        assert isinstance(settings, dict) and str(settings["zh_encoding"]).startswith(zh_read_as), settings
+        # The sentences written, in order: the text came out of the file, not its raw bytes.
+        assert "".join(str(bead["zh"]) for bead in beads) == "".join(zh_sentences)
+        assert " ".join(str(bead["en"]) for bead in beads if bead["en"]) == " ".join(en_sentences)
+        # And it is what `bitext align` writes for the same files (doc_id aside).
+        single = tmp_path / f"{doc_id}-align.jsonl"
+        assert main(["align", str(tmp_path / zh), str(tmp_path / en), "-o", str(single), *cli]) == 0
+        assert batch_records == _records_without_doc_id(single)

@@ -9,14 +9,14 @@ from hypothesis import strategies as st
 
 from bitext.scorers.base import EN_CLAUSE_SEPARATORS as EN_SEPARATORS
 from bitext.scorers.base import ZH_CLAUSE_SEPARATORS as ZH_SEPARATORS
-from bitext.scorers.base import Block, DocumentPair
-from bitext.scorers.embedder import (
+from bitext.scorers.base import Block, ScorerInput
+from bitext.scorers.embedding import EmbeddingScorer
+from bitext.scorers.encoders import (
     ClausePieces,
     concatenated_windows,
     encoded_clause_pieces,
     split_clauses,
 )
-from bitext.scorers.embedding import EmbeddingScorer
 from bitext.scorers.use_encoder import USEEmbedder
 from bitext.segment import segment
 
@@ -86,7 +86,7 @@ def test_pooled_clause_pieces_match_embedding_each_piece():
 
 
 def edge_feature(zh: str, en: str, bead_type: tuple[int, int]) -> float:
-    pair = DocumentPair(segment(zh, "zh", presegmented=True), segment(en, "en", presegmented=True))
+    pair = ScorerInput(segment(zh, "zh", presegmented=True), segment(en, "en", presegmented=True))
     features = EmbeddingScorer().prepare(pair)
     end = np.array([bead_type[0]]), np.array([bead_type[1]])
     values = features.block(Block(end[0][0], end[0][0] + 1, end[0], end[1], np.array([0, 1])), [bead_type])

@@ -19,7 +19,7 @@ from bitext.errors import AlignmentError, BitextError
 from bitext.formats import WRITERS, Export, get_writer, save
 from bitext.formats.base import as_export
 from bitext.registry import Registry
-from bitext.scorers.base import BeadType, Block, DocumentPair, Features, RefitsOnFirstPath, Scorer
+from bitext.scorers.base import BeadType, Block, Features, RefitsOnFirstPath, Scorer, ScorerInput
 from bitext.segment import SPLITTERS, get_splitter, segment, splitter_names
 from bitext.segment.base import cut_at
 
@@ -80,7 +80,7 @@ class TwoTwoScorer:
     features: ClassVar[tuple[str, ...]] = TwoTwoFeatures.names
     prepared: ClassVar[list[TwoTwoFeatures]] = []
 
-    def prepare(self, pair: DocumentPair) -> TwoTwoFeatures:
+    def prepare(self, pair: ScorerInput) -> TwoTwoFeatures:
         features = TwoTwoFeatures()
         TwoTwoScorer.prepared.append(features)
         return features
@@ -146,7 +146,7 @@ def test_every_shipped_model_weighs_every_feature_of_its_scorer_set() -> None:
 def test_a_scorer_declares_the_features_its_views_return(name: str) -> None:
     (scorer,) = build_scorers([name])
     zh, en = segment(ZH, "zh", presegmented=True), segment(EN, "en", presegmented=True)
-    assert scorer.prepare(DocumentPair(zh, en)).names == scorer.features
+    assert scorer.prepare(ScorerInput(zh, en)).names == scorer.features
 
 
 # --- a format --------------------------------------------------------------------------------------------

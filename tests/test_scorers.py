@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bitext.scorers.anchors import AnchorScorer
-from bitext.scorers.base import Block, DocumentPair, window_matrix, window_norms, window_pair_dots
+from bitext.scorers.anchor_tokens import AnchorScorer
+from bitext.scorers.base import Block, ScorerInput, window_matrix, window_norms, window_pair_dots
 from bitext.scorers.length import LengthScorer, char_length
 from bitext.scorers.lexical import LexicalScorer
 from bitext.scorers.paragraphs import ParagraphScorer
@@ -15,8 +15,8 @@ from bitext.segment import segment
 TYPES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
 
 
-def pair(zh: str, en: str) -> DocumentPair:
-    return DocumentPair(segment(zh, "zh", presegmented=True), segment(en, "en", presegmented=True))
+def pair(zh: str, en: str) -> ScorerInput:
+    return ScorerInput(segment(zh, "zh", presegmented=True), segment(en, "en", presegmented=True))
 
 
 def cells(*ends: tuple[int, int]) -> Block:

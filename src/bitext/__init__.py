@@ -12,16 +12,22 @@ The names are imported eagerly on purpose: ``bitext.align`` is both a subpackage
 it exports, and only an import here, after the subpackage has loaded, makes the attribute the
 function. (Lazy PEP 562 exports were tried: the first ``import bitext.align.x`` anywhere rebound
 ``bitext.align`` to the module.)
+
+Every type a public function returns (or takes, like ``Embedder``) is exported here too, so user code can
+annotate with ``bitext.ScriptGuess`` rather than reach into a submodule: ``Method`` and ``ScorerPreset``
+are the Literal types of ``align(method=..., scorer=...)``.
 """
 
-from bitext.align import Alignment, Bead, align
+from bitext.align import Alignment, Bead, Method, ScorerPreset, align
 from bitext.document import Document, Span
-from bitext.entities import EntityPair, EntityTable, align_entities, align_entities_corpus
+from bitext.entities import EntityPair, EntityTable, EntityType, Mention, align_entities, align_entities_corpus
 from bitext.errors import AlignmentError, BitextError, InputError
-from bitext.evaluate import evaluate, evaluate_many
+from bitext.evaluate import Evaluation, Scores, evaluate, evaluate_many
 from bitext.formats.vecalign import read_alignment
-from bitext.reading import read_text
-from bitext.script import convert, detect_script
+from bitext.qa import Flag, QAReport
+from bitext.reading import DecodedText, read_text
+from bitext.scorers.encoders import Embedder
+from bitext.script import Script, ScriptGuess, convert, detect_script
 from bitext.segment import segment
 
 __version__ = "0.1.0"
@@ -31,10 +37,22 @@ __all__ = [
     "AlignmentError",
     "Bead",
     "BitextError",
+    "DecodedText",
     "Document",
+    "Embedder",
     "EntityPair",
     "EntityTable",
+    "EntityType",
+    "Evaluation",
+    "Flag",
     "InputError",
+    "Mention",
+    "Method",
+    "QAReport",
+    "ScorerPreset",
+    "Scores",
+    "Script",
+    "ScriptGuess",
     "Span",
     "__version__",
     "align",

@@ -109,7 +109,7 @@ def open_output(path: str | Path | None, *, binary: bool = False) -> Iterator[IO
         with _standard_output(binary) as stream:
             yield stream
         return
-    target = Path(path)  # type: ignore[arg-type]
+    target = Path(path)
     _check_target(target)
     try:
         with _special_file(target, binary) if _is_special(target) else atomic_open(target, binary=binary) as out:

@@ -26,7 +26,7 @@ import json
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +110,7 @@ class Corrections:
 
 def corrections_for(zh: Document, en: Document, beads: Sequence[Bead], saved: str = "") -> Corrections:
     """The corrections file of an alignment's non-automatic beads (what the review page saves)."""
-    saved = saved or datetime.now(UTC).isoformat(timespec="seconds")
+    saved = saved or datetime.now(timezone.utc).isoformat(timespec="seconds")
     listed, zh_at, en_at = [], 0, 0
     for bead in beads:
         if bead.status != "automatic":

@@ -48,7 +48,7 @@ from bitext.batch import (
     run_batch,
     warm_up,
 )
-from bitext.batch.document import check_option_names
+from bitext.batch.per_document import check_option_names
 
 try:
     import dask.bag
@@ -76,10 +76,12 @@ def align_bag(
     """
     options = options or BatchOptions()
     check_option_names(options)
-    if not isinstance(pairs, dask.bag.Bag):
+    if isinstance(pairs, dask.bag.Bag):
+        bag = pairs
+    else:
         items = list(mark_duplicates(pairs))
-        pairs = dask.bag.from_sequence(items, npartitions=npartitions or _partitions(len(items)))
-    return pairs.map(align_document, options)
+        bag = dask.bag.from_sequence(items, npartitions=npartitions or _partitions(len(items)))
+    return bag.map(align_document, options)
 
 
 def _partitions(count: int) -> int:

@@ -373,7 +373,7 @@ def _character_score(ch: str) -> float:
     from bitext.script import simplify_char
 
     level = _gb2312_level(simplify_char(ch))
-    return {1: 1.0, 2: 0.0}.get(level, -0.5)
+    return 1.0 if level == 1 else 0.0 if level == 2 else -0.5
 
 
 def _gb2312_level(ch: str) -> int | None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import bitext
-from bitext import Alignment, Bead, Document, EntityTable, Span
+from bitext import Alignment, Bead, Document, EntityTable, Evaluation, Method, QAReport, ScriptGuess, Span
 from bitext.batch import BatchOptions, BatchSummary, ManifestFile, run_batch
-from bitext.evaluate import Evaluation
 from bitext.formats import Export, ExportData, read_jsonl, save
+from bitext.qa import review
 
 ZH = "商湯今日公布業績。收入增長百分之十。"
 EN = "SenseTime reported results today. Revenue grew by ten per cent."
@@ -36,6 +36,13 @@ def main(folder: Path) -> None:
     save(Export(alignment, entities=table, doc_id="d1"), folder / "d1.jsonl", "jsonl")
     data: ExportData = read_jsonl(folder / "d1.jsonl")
     header = data.header_for("d1")
+    guess: ScriptGuess = bitext.detect_script(ZH)
+    method: Method = "gale-church"
+    baseline: Alignment = bitext.align(ZH, EN, method=method)
+    report: QAReport = review(alignment)[1]
+    flags: list[bitext.Flag] = list(report.flags)
+    decoded: bitext.DecodedText = bitext.read_text(Path(__file__))
+    print(guess.script, len(baseline.beads), len(flags), len(decoded.text))
     print(ids, number, text, len(records), len(pairs_in_bead), f1, header is not None, confident_pairs(alignment, 0.5))
     (folder / "zh.txt").write_text(ZH, encoding="utf-8")
     (folder / "en.txt").write_text(EN, encoding="utf-8")

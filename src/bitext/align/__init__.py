@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from bitext.align.aligner import BEAD_TYPES, Model, SentenceAligner, settings_of, unaligned
+from bitext.align.aligner import Model, SentenceAligner, settings_of, unaligned
 from bitext.align.beads import Alignment, Bead, check_beads
 from bitext.align.fixed import FixedBead, Gap, shifted, stitch
 from bitext.align.gale_church import gale_church
@@ -19,8 +19,8 @@ from bitext.align.weights import MODELS
 from bitext.document import Document
 from bitext.errors import AlignmentError, InputError
 from bitext.registry import Registry
-from bitext.scorers.anchors import AnchorScorer
-from bitext.scorers.base import Scorer
+from bitext.scorers.anchor_tokens import AnchorScorer
+from bitext.scorers.base import BEAD_TYPES, Scorer
 from bitext.scorers.embedding import Embedder, EmbeddingScorer
 from bitext.scorers.length import LengthScorer
 from bitext.scorers.lexical import LexicalScorer
@@ -43,16 +43,21 @@ __all__ = [
     "Alignment",
     "Bead",
     "Embedder",
+    "Method",
     "ScorerFactory",
+    "ScorerName",
+    "ScorerPreset",
     "align",
     "check_beads",
 ]
 
 Splitter = str | SentenceSplitter  # a sentence splitter's name ("" for the language's default) or the splitter
 
+Method = Literal["bitext", "gale-church"]
+"""The values of ``align(method=...)``: a closed set."""
 # "bitext" is the default because it is the most accurate (docs/benchmarks.md has the figures).
-ALIGNERS: dict[str, str] = {"bitext": "scorers combined, two-pass banded search", "gale-church": "length only"}
-DEFAULT_ALIGNER = "bitext"
+ALIGNERS: dict[Method, str] = {"bitext": "scorers combined, two-pass banded search", "gale-church": "length only"}
+DEFAULT_ALIGNER: Method = "bitext"
 
 ScorerFactory = Callable[[Embedder | None], Scorer]
 
@@ -76,13 +81,18 @@ SCORERS: Registry[ScorerFactory] = Registry(
     },
     error=AlignmentError,
 )
+ScorerPreset = Literal["all", "lexical"]
+"""The named scorer sets. ``align(scorer=...)`` is typed ``ScorerPreset | str``, not a Literal, because it
+also takes a scorer's name or a comma-separated list of them ("lexical,embedding")."""
+ScorerName = Literal["embedding", "length", "lexical", "anchors", "paragraphs", "punctuation"]
+"""The registered scorers' names (``SCORERS``), each usable alone or in a comma-separated list."""
 # Named scorer sets. "all" is the most accurate; "lexical" needs no neural model (dictionary, numbers,
 # length) and is several times faster. A single scorer's name uses that scorer alone.
-SCORER_PRESETS: dict[str, tuple[str, ...]] = {
+SCORER_PRESETS: dict[ScorerPreset, tuple[str, ...]] = {
     "all": ("embedding", "length", "lexical", "anchors", "paragraphs", "punctuation"),
     "lexical": ("length", "lexical", "anchors", "paragraphs", "punctuation"),
 }
-DEFAULT_SCORER = "all"
+DEFAULT_SCORER: ScorerPreset = "all"
 DEFAULT_MODEL = "+".join(SCORER_PRESETS[DEFAULT_SCORER])
 
 
@@ -90,8 +100,8 @@ def align(
     zh: Document | str,
     en: Document | str,
     *,
-    method: str = DEFAULT_ALIGNER,
-    scorer: str = DEFAULT_SCORER,
+    method: Method = DEFAULT_ALIGNER,
+    scorer: ScorerPreset | str = DEFAULT_SCORER,
     presegmented: bool = False,
     embedder: Embedder | None = None,
     corrections: Corrections | None = None,
@@ -163,7 +173,7 @@ def align(
         }
     )
     if splitter is not None:
-        settings["splitter"] = ",".join(f"{lang}={_splitter_name(_side(splitter, lang))}" for lang in ("zh", "en"))
+        settings["splitter"] = splitter_setting(splitter)
     settings.update({k: v for k, v in versions().items() if k != "bitext"})
     return Alignment(zh_doc, en_doc, tuple(beads), settings)
 
@@ -191,21 +201,30 @@ def _documents(
                 f"splitter= takes the languages 'zh' and 'en', not {sorted(set(splitter) - {'zh', 'en'})}"
             )
     zh_doc = (
-        zh if isinstance(zh, Document) else segment(zh, "zh", presegmented=presegmented, splitter=_side(splitter, "zh"))
+        zh
+        if isinstance(zh, Document)
+        else segment(zh, "zh", presegmented=presegmented, splitter=splitter_for(splitter, "zh"))
     )
     en_doc = (
-        en if isinstance(en, Document) else segment(en, "en", presegmented=presegmented, splitter=_side(splitter, "en"))
+        en
+        if isinstance(en, Document)
+        else segment(en, "en", presegmented=presegmented, splitter=splitter_for(splitter, "en"))
     )
     return zh_doc, en_doc
 
 
-def _side(splitter: Splitter | Mapping[str, Splitter] | None, lang: str) -> Splitter:
+def splitter_for(splitter: Splitter | Mapping[str, Splitter] | None, lang: str) -> Splitter:
     """The splitter for one language ("" for its default)."""
     if splitter is None:
         return ""
     if isinstance(splitter, Mapping):
         return splitter.get(lang, "")
     return splitter
+
+
+def splitter_setting(splitter: Splitter | Mapping[str, Splitter]) -> str:
+    """How an alignment's settings record a splitter option: ``zh=rules,en=pysbd``."""
+    return ",".join(f"{lang}={_splitter_name(splitter_for(splitter, lang))}" for lang in ("zh", "en"))
 
 
 def _splitter_name(splitter: Splitter) -> str:

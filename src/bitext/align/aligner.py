@@ -42,10 +42,10 @@ from bitext.scorers.base import (
     BEAD_TYPES,
     BeadType,
     Block,
-    DocumentPair,
     Features,
     RefitsOnFirstPath,
     Scorer,
+    ScorerInput,
     window_norms,
     window_pair_dots,
 )
@@ -105,7 +105,7 @@ class FeatureLattice:
 
 @dataclass
 class PreparedPair:
-    pair: DocumentPair
+    pair: ScorerInput
     features: list[Features]
     names: tuple[str, ...]
     first_path: list[tuple[int, int, int, int]] = field(default_factory=list)
@@ -123,7 +123,7 @@ class SentenceAligner:
         self.margin = margin
 
     def prepare(self, zh: Document, en: Document) -> PreparedPair:
-        pair = DocumentPair(zh, en)
+        pair = ScorerInput(zh, en)
         features = [scorer.prepare(pair) for scorer in self.scorers]
         names = tuple(name for f in features for name in f.names)
         prepared = PreparedPair(pair, features, names)

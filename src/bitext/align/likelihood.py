@@ -23,10 +23,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from bitext.align.aligner import BEAD_TYPES, Model
+from bitext.align.aligner import Model
 from bitext.align.fit import TrainingDoc
 from bitext.align.search import Lattice, cell_posteriors, viterbi
-from bitext.scorers.base import BeadType
+from bitext.scorers.base import BEAD_TYPES, BeadType
 
 L2 = 1e-4  # ridge on the parameters, so weights stay finite (the value's measurement: docs/design.md)
 FREE_BIASES: tuple[BeadType, ...] = tuple(t for t in BEAD_TYPES if t != (1, 1))  # 1-1 is the reference level

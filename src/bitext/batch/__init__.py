@@ -20,7 +20,8 @@ resumed run's output is byte for byte a fresh run's.
 """
 
 from bitext.batch.combine import COMBINED_FORMATS, REPORT_COLUMNS
-from bitext.batch.document import (
+from bitext.batch.inputs import DocumentPair, FolderPairs, ManifestFile, mark_duplicates, open_pairs
+from bitext.batch.per_document import (
     BatchOptions,
     DocumentOutput,
     DocumentReport,
@@ -30,9 +31,9 @@ from bitext.batch.document import (
     render,
     warm_up,
 )
-from bitext.batch.inputs import DocumentPair, FolderPairs, ManifestFile, mark_duplicates, open_pairs
 from bitext.batch.runner import BatchSummary, Meter, ProgressBar, default_jobs, run_batch
-from bitext.batch.store import OutputFolder, file_stem, run_document
+from bitext.batch.store import OutputFolder, file_stem
+from bitext.batch.worker import run_document
 
 __all__ = [
     "COMBINED_FORMATS",

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from bitext.atomic import atomic_open
-from bitext.batch.document import BatchOptions, DocumentReport
 from bitext.batch.inputs import DocumentPair, is_duplicate, mark_duplicates
+from bitext.batch.per_document import BatchOptions, DocumentReport
 from bitext.batch.store import OutputFolder
 
 # Formats whose per-document outputs concatenate into one corpus with a doc_id on every row. Other

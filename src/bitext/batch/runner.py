@@ -21,12 +21,12 @@ from typing import Any, Protocol
 
 from bitext.atomic import write_atomically
 from bitext.batch.combine import combine
-from bitext.batch.document import BatchOptions, DocumentOutput, DocumentReport, check_options, warm_up
 from bitext.batch.inputs import DocumentPair, is_duplicate, mark_duplicates
-from bitext.batch.store import OutputFolder, run_document
+from bitext.batch.per_document import BatchOptions, DocumentOutput, DocumentReport, check_options
+from bitext.batch.store import OutputFolder
+from bitext.batch.worker import Task, run_chunk, run_document, start_worker
 from bitext.errors import BitextError
 
-Task = Callable[[DocumentPair, BatchOptions, str], DocumentReport]
 SINGLE_THREADED = {
     name: "1"
     for name in (
@@ -245,7 +245,7 @@ class _ParallelRunner:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
     def run(self, todo: Iterator[DocumentPair]) -> Iterator[DocumentReport]:
-        in_flight: dict[Future, list[DocumentPair]] = {}
+        in_flight: dict[Future[list[DocumentReport]], list[DocumentPair]] = {}
         while True:
             alone = self._fill(in_flight, todo)
             if not in_flight:
@@ -278,7 +278,9 @@ class _ParallelRunner:
                 in_flight.clear()
                 self._restart()
 
-    def _fill(self, in_flight: dict[Future, list[DocumentPair]], todo: Iterator[DocumentPair]) -> bool:
+    def _fill(
+        self, in_flight: dict[Future[list[DocumentReport]], list[DocumentPair]], todo: Iterator[DocumentPair]
+    ) -> bool:
         """Submit work up to the window; returns whether what is in flight is one suspect on its own."""
         if self.suspects:
             if not in_flight:
@@ -290,7 +292,9 @@ class _ParallelRunner:
                 break
         return False
 
-    def _try_submit(self, chunk: list[DocumentPair], in_flight: dict[Future, list[DocumentPair]]) -> bool:
+    def _try_submit(
+        self, chunk: list[DocumentPair], in_flight: dict[Future[list[DocumentReport]], list[DocumentPair]]
+    ) -> bool:
         try:
             future = self.executor.submit(run_chunk, self.task, chunk, self.options, str(self.folder.root))
         except BrokenProcessPool:  # a worker died since the last look; the futures in flight fail next
@@ -309,19 +313,6 @@ class _ParallelRunner:
         output = DocumentOutput(DocumentReport.failed(pair.doc_id, WORKER_DIED))
         self.folder.save(pair, output)
         return output.report
-
-
-def run_chunk(task: Task, pairs: list[DocumentPair], options: BatchOptions, root: str) -> list[DocumentReport]:
-    """One task of a worker: the per-document task on each of a few pairs (fewer round trips on a cluster)."""
-    return [task(pair, options, root) for pair in pairs]
-
-
-def start_worker(options: BatchOptions) -> None:
-    """A pool worker's initializer: leave Ctrl-C to the parent (which lets the documents in flight finish
-    and stops the pool; already ignored when the worker was started from the main thread), and load the
-    aligner's resources before the first document."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warm_up(options)
 
 
 def _is_worker_death(error: BaseException) -> bool:

@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import quote
 
 from bitext.atomic import write_atomically
-from bitext.batch.document import BatchOptions, DocumentOutput, DocumentReport, align_document
 from bitext.batch.inputs import DocumentPair
+from bitext.batch.per_document import DocumentOutput, DocumentReport
 from bitext.formats import get_writer
 
 
@@ -107,10 +107,3 @@ def fingerprint(pair: DocumentPair) -> list[Any]:
         except OSError:
             marks.append([os.path.abspath(path), None, None])
     return marks
-
-
-def run_document(pair: DocumentPair, options: BatchOptions, root: str) -> DocumentReport:
-    """A worker's task: align one pair and save its files into the output folder ``root``."""
-    output = align_document(pair, options)
-    OutputFolder.for_format(root, options.format).save(pair, output)
-    return output.report

@@ -13,7 +13,7 @@ from bitext.corrections import CorrectionsWarning, read_corrections
 from bitext.formats import WRITERS
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "align",
         help="align a Chinese document with its English translation",

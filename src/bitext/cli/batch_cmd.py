@@ -10,6 +10,7 @@ from bitext.align import align
 from bitext.batch import BatchOptions, BatchSummary, ProgressBar, default_jobs, open_pairs, run_batch
 from bitext.batch.runner import SettingsMismatch
 from bitext.cli import align_cmd
+from bitext.cli.io import add_layout_option
 from bitext.cli.output import score_option
 from bitext.errors import BitextError
 from bitext.formats import WRITERS
@@ -27,10 +28,10 @@ Re-running the same command resumes: documents already done are skipped.
 exit status: 0 all documents aligned, 1 some failed (see report.tsv), 2 user error (e.g. a bad manifest)"""
 
 # Options of `bitext align` handled here rather than mirrored: inputs, output and the batch's own ones.
-_NOT_MIRRORED = {"source", "translation", "output", "format", "presegmented", "encoding", "help"}
+_NOT_MIRRORED = {"source", "translation", "output", "format", "presegmented", "encoding", "layout", "help"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "batch",
         help="align many document pairs (a manifest or two folders) in parallel, resumably",
@@ -58,6 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for action in alignment_actions():
         parser._add_action(action)
     parser.add_argument("--encoding", help="input encoding (default: detected per file)")
+    add_layout_option(parser)
     parser.add_argument(
         "--min-score", type=score_option, metavar="S", help="write only beads whose confidence is at least S"
     )
@@ -114,6 +116,7 @@ def batch_options(args: argparse.Namespace) -> BatchOptions:
         args.min_score,
         args.drop_unaligned,
         args.entities,
+        args.layout,
     )
 
 

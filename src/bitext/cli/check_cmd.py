@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 from bitext import progress
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
@@ -21,7 +21,7 @@ from bitext.cli.output import add_ignore_option, add_quiet_option
 from bitext.errors import BitextError
 from bitext.formats import WRITERS, Export, save
 from bitext.formats.base import bead_types, mean_score
-from bitext.qa import LEVELS, QAReport, QASettings, review
+from bitext.qa import LEVELS, Flag, QAReport, QASettings, review
 
 EXAMPLES = """examples:
   bitext check zh-Hant.txt en.txt                      summary and every error or warning
@@ -33,10 +33,10 @@ EXAMPLES = """examples:
 exit status: 0 nothing at --fail-on level (default error), 1 something is, 2 user error; the same when the
 reader of the output leaves early (bitext check ... | head)"""
 
-_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+_RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
         help="QA a translation: numbers, omissions, names, lengths; exit 1 on errors",
@@ -119,7 +119,7 @@ def _export_format(path: str) -> str:
     return suffix
 
 
-def print_report(alignment: Alignment, report: QAReport, show: str, out: TextIO) -> None:
+def print_report(alignment: Alignment, report: QAReport, show: str, out: IO[str]) -> None:
     """The summary, then each bead with a flag of level ``show`` or worse, with its two sides."""
     beads = alignment.beads
     mean = mean_score(beads)
@@ -139,7 +139,7 @@ def print_report(alignment: Alignment, report: QAReport, show: str, out: TextIO)
     if report.ignored:
         out.write(f"  (left out: {', '.join(report.ignored)})\n")
     shown = [flag for flag in report.flags if _RANK[flag.level] <= _RANK[show]]
-    by_bead: dict[int, list] = {}
+    by_bead: dict[int, list[Flag]] = {}
     for flag in shown:
         by_bead.setdefault(flag.bead, []).append(flag)
     for number, flags in by_bead.items():
@@ -152,7 +152,7 @@ def print_report(alignment: Alignment, report: QAReport, show: str, out: TextIO)
         out.write(f"  zh: {_one_line(alignment.zh_text(bead))}\n  en: {_one_line(alignment.en_text(bead))}\n")
 
 
-def print_jsonl(alignment: Alignment, report: QAReport, show: str, out: TextIO) -> None:
+def print_jsonl(alignment: Alignment, report: QAReport, show: str, out: IO[str]) -> None:
     for flag in report.flags:
         if _RANK[flag.level] > _RANK[show]:
             continue

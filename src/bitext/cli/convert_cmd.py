@@ -8,7 +8,7 @@ from bitext.cli.io import open_output, read_input
 from bitext.script import CONFIGS, convert, detect_script
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "convert",
         help="convert between traditional and simplified Chinese",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TextIO
+from typing import IO
 
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
 from bitext.cli.io import add_pair_encoding_options, open_output, read_documents
@@ -14,7 +14,7 @@ from bitext.formats.tsv import escape
 TSV_COLUMNS = ("zh", "en", "type", "count", "score", "evidence", "beads", "variants", "en_variants")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "entities",
         help="list the named entities both sides share (商湯 ↔ SenseTime), with evidence",
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_tsv(table: EntityTable, out: TextIO) -> None:
+def write_tsv(table: EntityTable, out: IO[str]) -> None:
     """One pair per row; lists inside a cell are joined with ``; `` (evidence) or ``|`` (variants)."""
     out.write("\t".join(TSV_COLUMNS) + "\n")
     for pair in table:
@@ -82,7 +82,7 @@ def pair_record(pair: EntityPair) -> dict[str, object]:
     }
 
 
-def write_jsonl(table: EntityTable, out: TextIO) -> None:
+def write_jsonl(table: EntityTable, out: IO[str]) -> None:
     """One JSON object per pair, mentions with their character spans into the original texts."""
     for pair in table:
         out.write(json.dumps(pair_record(pair), ensure_ascii=False) + "\n")

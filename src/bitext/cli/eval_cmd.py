@@ -9,7 +9,7 @@ from bitext.evaluate import evaluate_many, validate_beads
 from bitext.formats.vecalign import read_alignment
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("eval", help="score predicted alignments against gold ones")
     parser.add_argument("--gold", nargs="+", required=True, help="gold .align files")
     parser.add_argument("--pred", nargs="+", required=True, help="predicted .align files, same order")

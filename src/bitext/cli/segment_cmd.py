@@ -8,7 +8,7 @@ import json
 from bitext.cli.io import add_layout_option, open_output, read_one_document
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("segment", help="split a document into sentences")
     parser.add_argument("file")
     parser.add_argument("--lang", choices=("zh", "en"), required=True)

@@ -43,7 +43,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _asset(name: str) -> str:
-    return resources.files("bitext.formats").joinpath("review", name).read_text(encoding="utf-8")
+    return resources.files("bitext.formats").joinpath("review").joinpath(name).read_text(encoding="utf-8")
 
 
 def visible(text: str) -> str:
@@ -83,7 +83,7 @@ class _Page:
         self.zh_lang = zh_language_tag(self.alignment)
         pairs = list(export.entities) if export.entities is not None else []
         self.entity_index = {id(pair): k for k, pair in enumerate(pairs)}
-        self._colours = {}
+        self._colours: dict[int, int] = {}  # id(pair) -> colour, set per page by _pick_colours
         self.nodes: list[tuple[int, int]] = []  # where each bead starts on the grid (places an empty side)
         zh_at = en_at = 0
         for bead in self.alignment.beads:
@@ -280,7 +280,7 @@ class _Page:
 
     def _pick_colours(self, pairs: list[EntityPair]) -> None:
         """A pair keeps its document-wide colour unless another pair in the same bead already has it."""
-        self._colours: dict[int, int] = {}
+        self._colours = {}
         used: set[int] = set()
         for pair in pairs:
             colour = self.entity_index.get(id(pair), 0) % ENTITY_COLOURS

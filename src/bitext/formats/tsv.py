@@ -140,6 +140,6 @@ def _record(row: dict[str, str]) -> BeadRecord:
         doc_id=unescape(row.get("doc_id", "")),
         bead=int(row["bead"]) if row.get("bead") else -1,
         flags=flags,
-        entities=entities,  # type: ignore[arg-type]
+        entities=entities,
         status=row.get("status") or "automatic",
     )

@@ -20,7 +20,7 @@ from bitext.document import Document, Lang
 from bitext.errors import InputError
 from bitext.inputs.base import CONTROL, Extracted
 from bitext.reading import decode_bytes, normalise_text, read_bytes
-from bitext.segment import segment
+from bitext.segment import SentenceSplitter, segment
 
 # format -> (module, suffixes)
 FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -85,7 +85,7 @@ def read_document(
     presegmented: bool = False,
     data: bytes | None = None,
     name: str | None = None,
-    splitter: str = "",
+    splitter: str | SentenceSplitter = "",
 ) -> Document:
     """Read ``path`` (or ``data``, e.g. standard input, named ``name``) in whatever format it is and segment it."""
     name = str(path) if name is None else name

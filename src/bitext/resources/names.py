@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from pypinyin import Style, pinyin
 
@@ -43,7 +44,7 @@ def _pinyin_char(ch: str, style: Style) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _cantonese_table():
+def _cantonese_table() -> Any:  # cantoroman.Cantonese (the package ships no types)
     from cantoroman import Cantonese  # imported lazily: it parses six JSON tables on construction
 
     return Cantonese()
@@ -65,7 +66,9 @@ def _cantonese_char(ch: str) -> tuple[str, ...]:
 
 def _contextual_pinyin(text: str, style: Style) -> list[str]:
     """pypinyin's reading of each character in context (its phrase dictionary picks heteronyms)."""
-    readings = pinyin(text, style=style, heteronym=False, errors=lambda chars: [[""] for _ in chars])
+    # pypinyin's stub types errors= as returning a str; it takes (and here needs) one reading list per character.
+    blank = lambda chars: [[""] for _ in chars]  # noqa: E731
+    readings = pinyin(text, style=style, heteronym=False, errors=blank)  # type: ignore[arg-type]
     return [ascii_syllable(options[0]) if options else "" for options in readings]
 
 

@@ -219,10 +219,10 @@ def chinese_numbers(text: str) -> list[Number]:
         if any(taken[match.start() : match.end()]):
             continue
         words = match.group(1) or match.group(2)
-        value = parse_chinese_numeral(words)
-        if value is None or (match.group(2) and match.group(2) in _NOT_NUMBERS):
+        share = parse_chinese_numeral(words)
+        if share is None or (match.group(2) and match.group(2) in _NOT_NUMBERS):
             continue
-        _claim(found, taken, Number(value if match.group(1) else value * 10, "percent", match.start(), match.end()))
+        _claim(found, taken, Number(share if match.group(1) else share * 10, "percent", match.start(), match.end()))
     for match in _ZH_NUMERAL_RUN.finditer(folded):
         if any(taken[match.start() : match.end()]):
             continue

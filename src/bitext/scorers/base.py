@@ -59,8 +59,9 @@ class Block:
 
 
 @dataclass
-class DocumentPair:
-    """The two documents being aligned, with the copies scorers match on (made once, shared)."""
+class ScorerInput:
+    """What every :meth:`Scorer.prepare` takes: the two documents being aligned, with the copies scorers
+    match on (made once, shared)."""
 
     zh: Document
     en: Document
@@ -78,6 +79,10 @@ class DocumentPair:
     def zh_simplified(self) -> list[str]:
         """Length-preserving t2s copies: the dictionary, jieba and the encoder all work best on these."""
         return [to_simplified(text) for text in self.zh_texts]
+
+
+# The former name, still imported by scorers/lexical.py (being reworked elsewhere): drop it with that import.
+DocumentPair = ScorerInput
 
 
 @runtime_checkable
@@ -120,7 +125,7 @@ class Scorer(Protocol):
     name: str
     features: ClassVar[tuple[str, ...]]
 
-    def prepare(self, pair: DocumentPair) -> Features: ...
+    def prepare(self, pair: ScorerInput) -> Features: ...
 
     def settings(self) -> dict[str, Any]: ...
 

@@ -29,8 +29,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from bitext.scorers.base import MAX_EN_BEAD, MAX_ZH_BEAD, ZH_CLAUSE_SEPARATORS, BeadType, Block, DocumentPair
-from bitext.scorers.embedder import (
+from bitext.scorers.base import MAX_EN_BEAD, MAX_ZH_BEAD, ZH_CLAUSE_SEPARATORS, BeadType, Block, ScorerInput
+from bitext.scorers.encoders import (
     CheckedEmbedder,
     ClausePieces,
     Embedder,
@@ -153,7 +153,7 @@ class EmbeddingScorer:
         self.max_zh = max_zh
         self.max_en = max_en
 
-    def prepare(self, pair: DocumentPair) -> EmbeddingFeatures:
+    def prepare(self, pair: ScorerInput) -> EmbeddingFeatures:
         # The Chinese is embedded in its simplified copy: USE separates pairs better on it.
         zh, zh_pieces = self._document(pair.zh_simplified, self.max_zh, "", ZH_CLAUSE_SEPARATORS)
         en = self._windows(pair.en_texts, self.max_en, " ")

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from bitext.scorers.base import BeadType, Block, DocumentPair, prefix_sums, window_totals
+from bitext.scorers.base import BeadType, Block, ScorerInput, prefix_sums, window_totals
 
 SMOOTHING = 4.0  # characters added to both sides so very short sentences do not dominate
 
@@ -77,7 +77,7 @@ class LengthScorer:
     name = "length"
     features: ClassVar[tuple[str, ...]] = LengthFeatures.names
 
-    def prepare(self, pair: DocumentPair) -> LengthFeatures:
+    def prepare(self, pair: ScorerInput) -> LengthFeatures:
         zh = np.array([char_length(t) for t in pair.zh_texts], dtype=np.float64)
         en = np.array([char_length(t) for t in pair.en_texts], dtype=np.float64)
         return LengthFeatures(zh, en)

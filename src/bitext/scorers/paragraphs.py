@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from bitext.document import Document
-from bitext.scorers.base import BeadType, Block, DocumentPair, prefix_sums, window_totals
+from bitext.scorers.base import BeadType, Block, ScorerInput, prefix_sums, window_totals
 
 
 def paragraph_starts(doc: Document) -> np.ndarray:
@@ -67,7 +67,7 @@ class ParagraphScorer:
     name = "paragraphs"
     features: ClassVar[tuple[str, ...]] = ParagraphFeatures.names
 
-    def prepare(self, pair: DocumentPair) -> ParagraphFeatures:
+    def prepare(self, pair: ScorerInput) -> ParagraphFeatures:
         return ParagraphFeatures(paragraph_starts(pair.zh), paragraph_starts(pair.en))
 
     def settings(self) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from bitext.scorers.base import (
     ZH_CLAUSE_SEPARATORS,
     BeadType,
     Block,
-    DocumentPair,
+    ScorerInput,
     prefix_sums,
     window_totals,
 )
@@ -120,7 +120,7 @@ class PunctuationScorer:
     name = "punctuation"
     features: ClassVar[tuple[str, ...]] = PunctuationFeatures.names
 
-    def prepare(self, pair: DocumentPair) -> PunctuationFeatures:
+    def prepare(self, pair: ScorerInput) -> PunctuationFeatures:
         return PunctuationFeatures(
             opening_quotes(pair.zh_texts, _ZH_QUOTE),
             opening_quotes(pair.en_texts, _EN_QUOTE),

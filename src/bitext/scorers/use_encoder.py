@@ -23,7 +23,7 @@ import numpy as np
 from bitext.log import logger
 from bitext.resources.cache import cache_key, load_or_build
 from bitext.scorers.base import normalise_rows
-from bitext.scorers.embedder import ClausePieces, concatenated_windows, encoded_clause_pieces
+from bitext.scorers.encoders import ClausePieces, concatenated_windows, encoded_clause_pieces
 
 _USE_TOKEN_BUDGET = 384
 

@@ -28,7 +28,8 @@ from bitext.errors import AlignmentError
 class Embedder(Protocol):
     """Anything that maps sentences to unit-length float32 vectors in a shared cross-lingual space."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def encode(self, texts: list[str]) -> np.ndarray: ...
 

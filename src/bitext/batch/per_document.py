@@ -8,20 +8,23 @@ TRANSLATION`` computes, with the pair's doc_id in the doc_id column.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import inspect
 import io
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
-from bitext.align import Alignment, align
+from bitext.align import Alignment, align, splitter_for, splitter_setting
 from bitext.batch.inputs import DocumentPair
+from bitext.document import Document, Lang
 from bitext.entities import EntityTable
 from bitext.errors import BitextError
 from bitext.formats import Export, get_writer
+from bitext.inputs import read_document
 from bitext.qa import QAReport, review
-from bitext.reading import read_text
 from bitext.versions import versions
 
 Status = Literal["ok", "error"]
@@ -40,7 +43,8 @@ class BatchOptions:
     """What every document is aligned and written with, as ``bitext align`` takes them. ``align`` holds
     keyword options for :func:`bitext.align` (``method``, ``scorer``, …), passed through unchanged;
     ``min_score`` and ``drop_unaligned`` select the beads written (the report counts them all);
-    ``entities`` pairs names when the entity aligner is installed."""
+    ``entities`` pairs names when the entity aligner is installed; ``layout`` is ``bitext align --layout``
+    (how lines make paragraphs: ``auto``, ``lines``, ``paragraphs``, ``wrapped``)."""
 
     format: str = "tsv"
     presegmented: bool = False
@@ -49,6 +53,7 @@ class BatchOptions:
     min_score: float | None = None
     drop_unaligned: bool = False
     entities: bool = True
+    layout: str = "auto"
 
     def settings(self) -> dict[str, Any]:
         """Everything that shapes a document's output, as JSON: a resumed run must match it.
@@ -64,6 +69,7 @@ class BatchOptions:
             "min_score": self.min_score,
             "drop_unaligned": self.drop_unaligned,
             "entities": self.entities,
+            "layout": self.layout,
             "versions": versions(),
         }
 
@@ -166,12 +172,29 @@ def align_pair(pair: DocumentPair, options: BatchOptions) -> Alignment:
     """The alignment ``bitext align SOURCE TRANSLATION`` computes for this pair, with the same options."""
     if pair.source is None or pair.translation is None:
         raise BitextError("one side missing")
-    zh_text = read_text(pair.source, options.encoding).text
-    en_text = read_text(pair.translation, options.encoding).text
-    # align() segments the texts as segment() would here, and also applies a splitter option (it refuses one
-    # with Documents already segmented); the Documents then get the files' names, which exports record.
-    alignment = align(zh_text, en_text, presegmented=options.presegmented, **options.align)
-    alignment.zh.name, alignment.en.name = str(pair.source), str(pair.translation)
+    # The CLI's reader: any format bitext reads (text, DOCX, PDF, HTML, Markdown), the encoding detected per
+    # file and the layout; each Document records how it was read, and the alignment's settings with it.
+    align_options = dict(options.align)
+    splitter = align_options.pop("splitter", None)  # applied here: align() takes none with Documents
+    if splitter is not None and options.presegmented:
+        raise BitextError("splitter= and presegmented=True cannot apply together: presegmented text is not split")
+
+    def read(path: str | Path, lang: Lang) -> Document:
+        return read_document(
+            path,
+            lang,
+            encoding=options.encoding,
+            layout=options.layout,
+            presegmented=options.presegmented,
+            splitter=splitter_for(splitter, lang),
+        )
+
+    zh, en = read(pair.source, "zh"), read(pair.translation, "en")
+    alignment = align(zh, en, presegmented=options.presegmented, **align_options)
+    if splitter is not None:
+        alignment = dataclasses.replace(
+            alignment, settings={**alignment.settings, "splitter": splitter_setting(splitter)}
+        )
     return alignment
 
 

@@ -24,7 +24,7 @@ from bitext.scorers.base import (
     MAX_ZH_BEAD,
     BeadType,
     Block,
-    DocumentPair,
+    ScorerInput,
     prefix_sums,
     window_pair_dots,
     window_totals,
@@ -113,7 +113,7 @@ class AnchorScorer:
         self.dimensions = dimensions
         self.max_window = max_window
 
-    def prepare(self, pair: DocumentPair) -> AnchorFeatures:
+    def prepare(self, pair: ScorerInput) -> AnchorFeatures:
         zh_numbers = [[n.key for n in chinese_numbers(t)] for t in pair.zh_texts]
         en_numbers = [[n.key for n in english_numbers(t)] for t in pair.en_texts]
         zh_latin = [latin_tokens_in_chinese(t) for t in pair.zh_texts]

@@ -1,0 +1,34 @@
+"""What runs in a worker process: the per-document task (align one pair, save its files) and the pool's
+initializer. The same task runs in this process when the batch has one job."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+
+from bitext.batch.inputs import DocumentPair
+from bitext.batch.per_document import BatchOptions, DocumentReport, align_document, warm_up
+from bitext.batch.store import OutputFolder
+
+Task = Callable[[DocumentPair, BatchOptions, str], DocumentReport]
+"""A per-document task: (pair, options, output folder) -> the document's report row."""
+
+
+def run_document(pair: DocumentPair, options: BatchOptions, root: str) -> DocumentReport:
+    """A worker's task: align one pair and save its files into the output folder ``root``."""
+    output = align_document(pair, options)
+    OutputFolder.for_format(root, options.format).save(pair, output)
+    return output.report
+
+
+def run_chunk(task: Task, pairs: list[DocumentPair], options: BatchOptions, root: str) -> list[DocumentReport]:
+    """One task of a worker: the per-document task on each of a few pairs (fewer round trips on a cluster)."""
+    return [task(pair, options, root) for pair in pairs]
+
+
+def start_worker(options: BatchOptions) -> None:
+    """A pool worker's initializer: leave Ctrl-C to the parent (which lets the documents in flight finish
+    and stops the pool; already ignored when the worker was started from the main thread), and load the
+    aligner's resources before the first document."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(options)
