@@ -25,6 +25,7 @@ from bitext.scorers.base import (
     BeadType,
     Block,
     DocumentPair,
+    SparseRows,
     prefix_sums,
     window_pair_dots,
     window_totals,
@@ -76,7 +77,7 @@ class AnchorFeatures:
 
     def __init__(
         self,
-        vectors: dict[str, tuple[np.ndarray, np.ndarray]],
+        vectors: dict[str, tuple[SparseRows, SparseRows]],
         zh_numbers: np.ndarray,
         en_numbers: np.ndarray,
         max_window: int,
@@ -135,15 +136,13 @@ class AnchorScorer:
             self.max_window,
         )
 
-    def _count_vectors(self, zh: list[list[str]], en: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    def _count_vectors(self, zh: list[list[str]], en: list[list[str]]) -> tuple[SparseRows, SparseRows]:
         slots: dict[str, int] = {}
         out = []
         for side in (zh, en):
-            vectors = np.zeros((len(side), self.dimensions), dtype=np.float32)
-            for row, keys in enumerate(side):
-                for key in keys:
-                    vectors[row, slots.setdefault(key, len(slots)) % self.dimensions] += 1.0
-            out.append(vectors)
+            rows = [row for row, keys in enumerate(side) for _key in keys]
+            columns = [slots.setdefault(key, len(slots)) % self.dimensions for keys in side for key in keys]
+            out.append(SparseRows.accumulate(rows, columns, [1.0] * len(rows), len(side), self.dimensions))
         return out[0], out[1]
 
     def settings(self) -> dict[str, Any]:

@@ -6,7 +6,7 @@ English stems, weighted so that rare words count more than common ones (Champoll
 proves little, "pneumonia" a lot), with idf measured on the two documents being aligned. A window of
 sentences is the sum of its sentences' vectors; a bead's feature is the cosine of its two windows.
 Vectors are hashed into a fixed number of dimensions, with slots given in order of first appearance
-(deterministic; no salted ``hash()``).
+(deterministic; no salted ``hash()``), and stored sparse: a sentence touches a few of them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,16 @@ import numpy as np
 import rjieba
 
 from bitext.resources.glosses import english_stems, gloss_index
-from bitext.scorers.base import MAX_EN_BEAD, MAX_ZH_BEAD, BeadType, Block, DocumentPair, window_norms, window_pair_dots
+from bitext.scorers.base import (
+    MAX_EN_BEAD,
+    MAX_ZH_BEAD,
+    BeadType,
+    Block,
+    DocumentPair,
+    SparseRows,
+    window_norms,
+    window_pair_dots,
+)
 
 DIMENSIONS = 2048
 MAX_WINDOW = max(MAX_ZH_BEAD, MAX_EN_BEAD)  # one window size serves both sides
@@ -58,7 +67,7 @@ def _longest_pieces(word: str, index: dict[str, tuple[str, ...]]) -> list[str]:
 class LexicalFeatures:
     names = ("lexical",)
 
-    def __init__(self, zh_vectors: np.ndarray, en_vectors: np.ndarray, max_zh: int, max_en: int):
+    def __init__(self, zh_vectors: SparseRows, en_vectors: SparseRows, max_zh: int, max_en: int):
         self.zh_vectors = zh_vectors
         self.en_vectors = en_vectors
         self.zh_norms = {d: np.maximum(v, 1e-9) for d, v in window_norms(zh_vectors, max_zh).items()}
@@ -72,7 +81,7 @@ class LexicalFeatures:
                 out[t, 0] = dots[(di, dj)] / (self.zh_norms[di][block.i] * self.en_norms[dj][block.j])
         return out
 
-    def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+    def sentence_vectors(self) -> tuple[SparseRows, SparseRows]:
         """Raw tf-idf vectors: the first pass projects them and only then makes them unit length."""
         return self.zh_vectors, self.en_vectors
 
@@ -99,25 +108,33 @@ class LexicalScorer:
     def _slot(self, stem: str, slots: dict[str, int]) -> int:
         return slots.setdefault(stem, len(slots)) % self.dimensions
 
-    def _zh_vectors(self, bags: list[list[tuple[str, ...]]], slots: dict[str, int]) -> np.ndarray:
+    def _zh_vectors(self, bags: list[list[tuple[str, ...]]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
-        vectors = np.zeros((len(bags), self.dimensions), dtype=np.float32)
+        rows: list[int] = []
+        columns: list[int] = []
+        weights: list[float] = []
         for row, bag in enumerate(bags):
             for stems in bag:
                 if stems:
                     # A word with many senses spreads its weight: it is weaker evidence for any one of them.
                     weight = idf[stems] / math.sqrt(len(stems))
                     for stem in stems:
-                        vectors[row, self._slot(stem, slots)] += weight
-        return vectors
+                        rows.append(row)
+                        columns.append(self._slot(stem, slots))
+                        weights.append(weight)
+        return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
 
-    def _en_vectors(self, bags: list[list[str]], slots: dict[str, int]) -> np.ndarray:
+    def _en_vectors(self, bags: list[list[str]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
-        vectors = np.zeros((len(bags), self.dimensions), dtype=np.float32)
+        rows: list[int] = []
+        columns: list[int] = []
+        weights: list[float] = []
         for row, bag in enumerate(bags):
             for stem in bag:
-                vectors[row, self._slot(stem, slots)] += idf[stem]
-        return vectors
+                rows.append(row)
+                columns.append(self._slot(stem, slots))
+                weights.append(idf[stem])
+        return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
 
     def settings(self) -> dict[str, Any]:
         return {"lexical": f"cc-cedict tf-idf cosine, snowball stems, {self.dimensions} dims"}
