@@ -40,6 +40,14 @@ def chinese_words(simplified: str) -> list[str]:
     return [w for w in rjieba.cut(simplified) if any("\u3400" <= ch <= "\u9fff" for ch in w)]
 
 
+def document_words(pair: DocumentPair) -> list[list[str]]:
+    """:func:`chinese_words` of every Chinese sentence of the pair, cut once and shared between scorers."""
+    words = pair.cache.get("zh_words")
+    if words is None:
+        words = pair.cache["zh_words"] = [chinese_words(text) for text in pair.zh_simplified]
+    return words
+
+
 def chinese_stems(words: list[str], index: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
     """For each word, the English stems it may be translated by (a word CC-CEDICT lacks is cut into the
     longest pieces it has, so 黄金时代 still says gold + age)."""
@@ -98,43 +106,48 @@ class LexicalScorer:
 
     def prepare(self, pair: DocumentPair) -> LexicalFeatures:
         index = gloss_index()
-        zh_bags = [chinese_stems(chinese_words(text), index) for text in pair.zh_simplified]
+        zh_bags = [chinese_stems(words, index) for words in document_words(pair)]
         en_bags = [english_stems(text) for text in pair.en_texts]
         slots: dict[str, int] = {}
         zh_vectors = self._zh_vectors(zh_bags, slots)
         en_vectors = self._en_vectors(en_bags, slots)
         return LexicalFeatures(zh_vectors, en_vectors, self.max_window, self.max_window)
 
-    def _slot(self, stem: str, slots: dict[str, int]) -> int:
-        return slots.setdefault(stem, len(slots)) % self.dimensions
-
     def _zh_vectors(self, bags: list[list[tuple[str, ...]]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
         rows: list[int] = []
         columns: list[int] = []
         weights: list[float] = []
+        # Each distinct word's slots and weight once (a text repeats its words); slots still go to stems
+        # in order of first appearance.
+        known: dict[tuple[str, ...], tuple[list[int], list[float]]] = {}
         for row, bag in enumerate(bags):
             for stems in bag:
-                if stems:
+                if not stems:
+                    continue
+                entry = known.get(stems)
+                if entry is None:
                     # A word with many senses spreads its weight: it is weaker evidence for any one of them.
                     weight = idf[stems] / math.sqrt(len(stems))
-                    for stem in stems:
-                        rows.append(row)
-                        columns.append(self._slot(stem, slots))
-                        weights.append(weight)
+                    entry = [self._slot(stem, slots) for stem in stems], [weight] * len(stems)
+                    known[stems] = entry
+                rows.extend([row] * len(stems))
+                columns.extend(entry[0])
+                weights.extend(entry[1])
         return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
 
     def _en_vectors(self, bags: list[list[str]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
-        rows: list[int] = []
-        columns: list[int] = []
-        weights: list[float] = []
-        for row, bag in enumerate(bags):
-            for stem in bag:
-                rows.append(row)
-                columns.append(self._slot(stem, slots))
-                weights.append(idf[stem])
+        rows = [row for row, bag in enumerate(bags) for _stem in bag]
+        columns = [self._slot(stem, slots) for bag in bags for stem in bag]
+        weights = [idf[stem] for bag in bags for stem in bag]
         return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
+
+    def _slot(self, stem: str, slots: dict[str, int]) -> int:
+        slot = slots.get(stem)
+        if slot is None:
+            slot = slots[stem] = len(slots)
+        return slot % self.dimensions
 
     def settings(self) -> dict[str, Any]:
         return {"lexical": f"cc-cedict tf-idf cosine, snowball stems, {self.dimensions} dims"}
