@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bitext.scorers.anchor_tokens import AnchorScorer
-from bitext.scorers.base import Block, ScorerInput, window_matrix, window_norms, window_pair_dots
+from bitext.scorers.base import Block, ScorerInput, SparseRows, window_matrix, window_norms, window_pair_dots
 from bitext.scorers.length import LengthScorer, char_length
 from bitext.scorers.lexical import LexicalScorer
 from bitext.scorers.paragraphs import ParagraphScorer
@@ -189,3 +191,39 @@ def test_a_bead_holding_as_many_clauses_on_both_sides_scores_best() -> None:
     cut = feature(scorer, CLAUSE_ZH, CLAUSE_EN, "clauses", [(1, 1)])
     assert np.allclose(cut, [-np.log(3)])
     assert feature(scorer, CLAUSE_ZH, CLAUSE_EN, "clauses", [(2, 3)]).tolist() == [0]  # 天黑了 / It was dark.
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 9), st.integers(0, 15), st.integers(1, 2000).map(lambda k: k / 37)),
+        max_size=60,
+    ),
+    st.integers(1, 5),
+)
+def test_sparse_rows_are_the_dense_sums_to_the_bit(entries, chunk) -> None:
+    """Sparse sentence vectors give exactly the dense matrix, window dots and norms, whatever the chunking."""
+    import bitext.scorers.base as base
+
+    dense = np.zeros((10, 16), dtype=np.float32)
+    for row, slot, weight in entries:
+        dense[row, slot] += np.float32(weight)
+    rows, slots, weights = ([e[k] for e in entries] for k in range(3))
+    sparse = SparseRows.accumulate(rows, slots, weights, 10, 16)
+    assert sparse.shape == (10, 16)
+    assert np.array_equal(sparse.dense(), dense)
+    assert np.array_equal(sparse.dense(3, 7), dense[3:7])
+    original = base.DENSE_CHUNK
+    base.DENSE_CHUNK = chunk  # chunk boundaries inside the matrix
+    try:
+        for d, norms in window_norms(sparse, 4).items():
+            assert np.array_equal(norms, window_norms(dense, 4)[d])
+        i = np.repeat(np.arange(3, 9), 4)
+        j = np.tile(np.arange(4, 8), 6)
+        block = Block(3, 9, i, j, np.arange(0, 25, 4))
+        types = [(1, 1), (2, 3), (4, 1)]
+        expected = window_pair_dots(dense, dense, block, types)
+        for t, dots in window_pair_dots(sparse, sparse, block, types).items():
+            assert np.array_equal(dots, expected[t])
+    finally:
+        base.DENSE_CHUNK = original

@@ -50,6 +50,7 @@ _MIN_PLAUSIBILITY = 0.25
 # several alphabets is taken as legacy Chinese instead when that reads above this: characters and
 # dictionary words (see chinese_plausibility).
 _TWO_BYTE_SCRIPTS_START, _TWO_BYTE_SCRIPTS_END = "\u0370", "\u07ff"
+_OUTSIDE_TWO_BYTE_SCRIPTS = re.compile(f"[^\\x00-\\x7f{_TWO_BYTE_SCRIPTS_START}-{_TWO_BYTE_SCRIPTS_END}]")
 _OVERRULE_UTF8_PLAUSIBILITY = 1.1
 # A user-given legacy encoding is refused when the other family reads the bytes this much better and
 # there is enough text to judge (short texts are ambiguous; see docs/design.md for the figures).
@@ -204,7 +205,8 @@ def _utf8_unless_misread_chinese(data: bytes) -> tuple[str, str]:
     words. Text in one alphabet (Москва, Αθήνα) and accented Latin (café) are never overruled.
     """
     text = data.decode("utf-8")
-    non_ascii = [ch for ch in text if not ch.isascii()]
+    # One character outside ASCII and the two-byte alphabets settles it; the character loop is for the rest.
+    non_ascii = [] if _OUTSIDE_TWO_BYTE_SCRIPTS.search(text) else [ch for ch in text if not ch.isascii()]
     if (
         non_ascii
         and all(_TWO_BYTE_SCRIPTS_START <= ch <= _TWO_BYTE_SCRIPTS_END for ch in non_ascii)

@@ -46,6 +46,8 @@ from bitext.scorers.base import (
     RefitsOnFirstPath,
     Scorer,
     ScorerInput,
+    Vectors,
+    chunked_rows,
     window_norms,
     window_pair_dots,
 )
@@ -299,13 +301,18 @@ def coarse_to_fine(zh: np.ndarray, en: np.ndarray) -> list[tuple[int, int, int, 
 FIRST_PASS_DIMENSIONS = 256
 
 
-def _projected(zh: np.ndarray, en: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _projected(zh: Vectors, en: Vectors) -> tuple[np.ndarray, np.ndarray]:
     """A fixed random projection to fewer dimensions: cosines are nearly kept (Johnson–Lindenstrauss),
-    and a rough first path needs no more, at a fraction of the cost."""
+    and a rough first path needs no more, at a fraction of the cost. Sparse vectors are made dense a
+    chunk of rows at a time, so their dense matrix is never held whole."""
     if zh.shape[1] <= FIRST_PASS_DIMENSIONS or len(zh) * len(en) <= FULL_GRID_CELLS:
-        return _unit(zh), _unit(en)
+        return chunked_rows(zh, _unit), chunked_rows(en, _unit)
     projection = _projection(zh.shape[1])
-    return _unit(zh @ projection), _unit(en @ projection)
+
+    def project(rows: np.ndarray) -> np.ndarray:
+        return rows @ projection
+
+    return _unit(chunked_rows(zh, project)), _unit(chunked_rows(en, project))
 
 
 @lru_cache(maxsize=4)

@@ -25,11 +25,12 @@ from bitext.scorers.base import (
     BeadType,
     Block,
     ScorerInput,
+    SparseRows,
     prefix_sums,
     window_pair_dots,
     window_totals,
 )
-from bitext.scorers.lexical import chinese_words
+from bitext.scorers.lexical import document_words
 
 DIMENSIONS = 128
 MAX_WINDOW = max(MAX_ZH_BEAD, MAX_EN_BEAD)  # one window size serves both sides
@@ -49,10 +50,11 @@ def english_tokens(text: str) -> set[str]:
     return {m.group().lower().rstrip(".") for m in _ENGLISH_TOKEN.finditer(text)}
 
 
-def chinese_name_keys(simplified: str, known: dict[str, tuple[str, ...]]) -> list[str]:
-    """Pinyin of words the dictionary does not know (mostly names), whole and without the surname."""
+def chinese_name_keys(words: list[str], known: dict[str, tuple[str, ...]]) -> list[str]:
+    """Pinyin of words (:func:`chinese_words`) the dictionary does not know (mostly names), whole and
+    without the surname."""
     keys: list[str] = []
-    for word in chinese_words(simplified):
+    for word in words:
         if 2 <= len(word) <= 4 and word not in known:
             keys.extend(_name_keys(word))
     return keys
@@ -76,7 +78,7 @@ class AnchorFeatures:
 
     def __init__(
         self,
-        vectors: dict[str, tuple[np.ndarray, np.ndarray]],
+        vectors: dict[str, tuple[SparseRows, SparseRows]],
         zh_numbers: np.ndarray,
         en_numbers: np.ndarray,
         max_window: int,
@@ -120,7 +122,7 @@ class AnchorScorer:
         wanted = {token for tokens in zh_latin for token in tokens}
         en_latin = [[tok for tok in english_tokens(t) if tok in wanted] for t in pair.en_texts]
         known = gloss_index()
-        zh_names = [chinese_name_keys(t, known) for t in pair.zh_simplified]
+        zh_names = [chinese_name_keys(words, known) for words in document_words(pair)]
         wanted_names = {key for keys in zh_names for key in keys}
         en_names = [[key for key in english_name_keys(t) if key in wanted_names] for t in pair.en_texts]
         vectors = {
@@ -135,15 +137,13 @@ class AnchorScorer:
             self.max_window,
         )
 
-    def _count_vectors(self, zh: list[list[str]], en: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    def _count_vectors(self, zh: list[list[str]], en: list[list[str]]) -> tuple[SparseRows, SparseRows]:
         slots: dict[str, int] = {}
         out = []
         for side in (zh, en):
-            vectors = np.zeros((len(side), self.dimensions), dtype=np.float32)
-            for row, keys in enumerate(side):
-                for key in keys:
-                    vectors[row, slots.setdefault(key, len(slots)) % self.dimensions] += 1.0
-            out.append(vectors)
+            rows = [row for row, keys in enumerate(side) for _key in keys]
+            columns = [slots.setdefault(key, len(slots)) % self.dimensions for keys in side for key in keys]
+            out.append(SparseRows.accumulate(rows, columns, [1.0] * len(rows), len(side), self.dimensions))
         return out[0], out[1]
 
     def settings(self) -> dict[str, Any]:

@@ -8,7 +8,7 @@ weights. Window helpers here let a scorer work on sums of consecutive sentences 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar, Protocol, runtime_checkable
@@ -81,10 +81,6 @@ class ScorerInput:
         return [to_simplified(text) for text in self.zh_texts]
 
 
-# The former name, still imported by scorers/lexical.py (being reworked elsewhere): drop it with that import.
-DocumentPair = ScorerInput
-
-
 @runtime_checkable
 class Features(Protocol):
     """A scorer's view of one document pair; ``names`` are its scorer's ``features``, in that order.
@@ -99,7 +95,7 @@ class Features(Protocol):
         """Feature values, shape (len(types), len(names), cells); 0 for beads with an empty side."""
         ...
 
-    def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray] | None:
+    def sentence_vectors(self) -> tuple[Vectors, Vectors] | None:
         """Vectors per sentence (zh, en) whose cosine says "translation" (for the first pass), or None."""
         ...
 
@@ -130,6 +126,73 @@ class Scorer(Protocol):
     def settings(self) -> dict[str, Any]: ...
 
 
+# Rows made dense at a time when a whole sparse matrix is walked through (norms, projections): bounded memory.
+DENSE_CHUNK = 4096
+
+
+@dataclass(frozen=True)
+class SparseRows:
+    """Sentence vectors that are nearly all zeros (hashed words, anchors), stored as compressed rows.
+
+    A sentence of a few words touches a few of the thousands of hashed dimensions, so a dense matrix
+    costs memory in proportion to sentences × dimensions (8 KB a sentence for the dictionary's 2,048
+    float32); these three arrays cost it in proportion to the words. Consumers take dense blocks of
+    consecutive rows (:meth:`dense`), equal element for element to the rows of the dense matrix, so
+    every product computed from them is the same to the bit.
+    """
+
+    indptr: np.ndarray  # row r's entries are [indptr[r], indptr[r + 1])
+    indices: np.ndarray  # dimension of each entry, ascending within a row
+    values: np.ndarray  # float32
+    dimensions: int
+
+    @classmethod
+    def accumulate(
+        cls, rows: Sequence[int], slots: Sequence[int], weights: Sequence[float], count: int, dimensions: int
+    ) -> SparseRows:
+        """Row ``rows[k]``, dimension ``slots[k]`` += ``weights[k]``, in float32 and in the order given."""
+        keys = np.asarray(rows, dtype=np.int64) * dimensions + np.asarray(slots, dtype=np.int64)
+        unique, inverse = np.unique(keys, return_inverse=True)
+        values = np.zeros(len(unique), dtype=np.float32)
+        # add.at adds unbuffered in input order, as the dense ``vector[row, slot] += weight`` did.
+        np.add.at(values, inverse, np.asarray(weights, dtype=np.float32))
+        indptr = np.searchsorted(unique, np.arange(count + 1, dtype=np.int64) * dimensions)
+        return cls(indptr, (unique % dimensions).astype(np.int32), values, dimensions)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.indptr) - 1, self.dimensions
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def dense(self, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """Rows ``start..stop-1`` as a dense float32 matrix."""
+        stop = len(self) if stop is None else min(stop, len(self))
+        start = min(max(start, 0), stop)
+        out = np.zeros((stop - start, self.dimensions), dtype=np.float32)
+        first, last = self.indptr[start], self.indptr[stop]
+        row_of_entry = np.repeat(np.arange(stop - start), np.diff(self.indptr[start : stop + 1]))
+        out[row_of_entry, self.indices[first:last]] = self.values[first:last]
+        return out
+
+
+Vectors = np.ndarray | SparseRows  # sentence vectors, one row per sentence
+
+
+def dense_rows(vectors: Vectors, start: int, stop: int) -> np.ndarray:
+    """Rows ``start..stop-1`` of dense or sparse sentence vectors, as a dense matrix."""
+    return vectors.dense(start, stop) if isinstance(vectors, SparseRows) else vectors[start:stop]
+
+
+def chunked_rows(vectors: Vectors, function: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """``function`` of the whole matrix, row-wise, computed on dense chunks of sparse rows."""
+    if not isinstance(vectors, SparseRows):
+        return function(vectors)
+    parts = [function(vectors.dense(s, s + DENSE_CHUNK)) for s in range(0, len(vectors), DENSE_CHUNK)]
+    return np.concatenate(parts) if parts else function(vectors.dense(0, 0))
+
+
 def prefix_sums(values: np.ndarray) -> np.ndarray:
     """Row k holds the sum of the first k rows of ``values`` (works for vectors and matrices)."""
     values = np.asarray(values, dtype=np.float64)
@@ -154,9 +217,7 @@ def normalise_rows(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.maximum(norms, 1e-9)).astype(np.float32)
 
 
-def window_pair_dots(
-    zh: np.ndarray, en: np.ndarray, block: Block, types: Sequence[BeadType]
-) -> dict[BeadType, np.ndarray]:
+def window_pair_dots(zh: Vectors, en: Vectors, block: Block, types: Sequence[BeadType]) -> dict[BeadType, np.ndarray]:
     """For each bead type, (sum of its zh sentence vectors) · (sum of its en sentence vectors), per cell.
 
     The dot product of two sums is the sum of the sentence-pair dot products, so one matrix product of
@@ -169,7 +230,7 @@ def window_pair_dots(
     max_zh, max_en = max(di for di, _ in sizes), max(dj for _, dj in sizes)
     r_lo, r_hi = max(0, block.r0 - max_zh), max(block.r0, block.r1 - 1)
     c_lo, c_hi = max(0, int(block.j.min()) - max_en), int(block.j.max())
-    zh_rows, en_rows = zh[r_lo:r_hi], en[c_lo:c_hi]
+    zh_rows, en_rows = dense_rows(zh, r_lo, r_hi), dense_rows(en, c_lo, c_hi)
     # Dictionary and anchor vectors are sparse: only dimensions used on both sides can contribute.
     shared = np.flatnonzero(zh_rows.any(axis=0) & en_rows.any(axis=0))
     if len(shared) < 0.5 * zh.shape[1]:
@@ -185,7 +246,7 @@ def window_pair_dots(
     return result
 
 
-def window_norms(vectors: np.ndarray, max_size: int) -> dict[int, np.ndarray]:
+def window_norms(vectors: Vectors, max_size: int) -> dict[int, np.ndarray]:
     """Row i of result[d]: length of the sum of sentence vectors i-d..i-1 (row 0 and short rows: partial).
 
     |v_a + … + v_b|² is the sum of all dot products between the window's sentences, so it needs only
@@ -194,7 +255,7 @@ def window_norms(vectors: np.ndarray, max_size: int) -> dict[int, np.ndarray]:
     n = len(vectors)
     lag_prefix = []
     for lag in range(max_size):
-        products = np.einsum("ij,ij->i", vectors[: n - lag], vectors[lag:]).astype(np.float64) if lag < n else []
+        products: np.ndarray = _lag_products(vectors, lag).astype(np.float64) if lag < n else np.zeros(0)
         lag_prefix.append(np.concatenate([[0.0], np.cumsum(products)]))
     ends = np.arange(n + 1)
     result = {}
@@ -208,3 +269,16 @@ def window_norms(vectors: np.ndarray, max_size: int) -> dict[int, np.ndarray]:
             squared += (1 if lag == 0 else 2) * (lag_prefix[lag][last] - lag_prefix[lag][first])
         result[d] = np.sqrt(np.maximum(squared, 0.0))
     return result
+
+
+def _lag_products(vectors: Vectors, lag: int) -> np.ndarray:
+    """Dot product of each sentence vector with the one ``lag`` rows later (n - lag values)."""
+    n = len(vectors)
+    if not isinstance(vectors, SparseRows):
+        return np.einsum("ij,ij->i", vectors[: n - lag], vectors[lag:])
+    parts = []
+    for start in range(0, n - lag, DENSE_CHUNK):
+        stop = min(n - lag, start + DENSE_CHUNK)
+        rows = vectors.dense(start, stop + lag)
+        parts.append(np.einsum("ij,ij->i", rows[: stop - start], rows[lag:]))
+    return np.concatenate(parts)

@@ -6,7 +6,7 @@ English stems, weighted so that rare words count more than common ones (Champoll
 proves little, "pneumonia" a lot), with idf measured on the two documents being aligned. A window of
 sentences is the sum of its sentences' vectors; a bead's feature is the cosine of its two windows.
 Vectors are hashed into a fixed number of dimensions, with slots given in order of first appearance
-(deterministic; no salted ``hash()``).
+(deterministic; no salted ``hash()``), and stored sparse: a sentence touches a few of them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,16 @@ import numpy as np
 import rjieba
 
 from bitext.resources.glosses import english_stems, gloss_index
-from bitext.scorers.base import MAX_EN_BEAD, MAX_ZH_BEAD, BeadType, Block, DocumentPair, window_norms, window_pair_dots
+from bitext.scorers.base import (
+    MAX_EN_BEAD,
+    MAX_ZH_BEAD,
+    BeadType,
+    Block,
+    ScorerInput,
+    SparseRows,
+    window_norms,
+    window_pair_dots,
+)
 
 DIMENSIONS = 2048
 MAX_WINDOW = max(MAX_ZH_BEAD, MAX_EN_BEAD)  # one window size serves both sides
@@ -29,6 +38,14 @@ MAX_WINDOW = max(MAX_ZH_BEAD, MAX_EN_BEAD)  # one window size serves both sides
 def chinese_words(simplified: str) -> list[str]:
     """Content-bearing words of a simplified Chinese sentence (punctuation and spaces dropped)."""
     return [w for w in rjieba.cut(simplified) if any("\u3400" <= ch <= "\u9fff" for ch in w)]
+
+
+def document_words(pair: ScorerInput) -> list[list[str]]:
+    """:func:`chinese_words` of every Chinese sentence of the pair, cut once and shared between scorers."""
+    words = pair.cache.get("zh_words")
+    if words is None:
+        words = pair.cache["zh_words"] = [chinese_words(text) for text in pair.zh_simplified]
+    return words
 
 
 def chinese_stems(words: list[str], index: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -58,7 +75,7 @@ def _longest_pieces(word: str, index: dict[str, tuple[str, ...]]) -> list[str]:
 class LexicalFeatures:
     names = ("lexical",)
 
-    def __init__(self, zh_vectors: np.ndarray, en_vectors: np.ndarray, max_zh: int, max_en: int):
+    def __init__(self, zh_vectors: SparseRows, en_vectors: SparseRows, max_zh: int, max_en: int):
         self.zh_vectors = zh_vectors
         self.en_vectors = en_vectors
         self.zh_norms = {d: np.maximum(v, 1e-9) for d, v in window_norms(zh_vectors, max_zh).items()}
@@ -72,7 +89,7 @@ class LexicalFeatures:
                 out[t, 0] = dots[(di, dj)] / (self.zh_norms[di][block.i] * self.en_norms[dj][block.j])
         return out
 
-    def sentence_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+    def sentence_vectors(self) -> tuple[SparseRows, SparseRows]:
         """Raw tf-idf vectors: the first pass projects them and only then makes them unit length."""
         return self.zh_vectors, self.en_vectors
 
@@ -87,37 +104,50 @@ class LexicalScorer:
         self.dimensions = dimensions
         self.max_window = max_window
 
-    def prepare(self, pair: DocumentPair) -> LexicalFeatures:
+    def prepare(self, pair: ScorerInput) -> LexicalFeatures:
         index = gloss_index()
-        zh_bags = [chinese_stems(chinese_words(text), index) for text in pair.zh_simplified]
+        zh_bags = [chinese_stems(words, index) for words in document_words(pair)]
         en_bags = [english_stems(text) for text in pair.en_texts]
         slots: dict[str, int] = {}
         zh_vectors = self._zh_vectors(zh_bags, slots)
         en_vectors = self._en_vectors(en_bags, slots)
         return LexicalFeatures(zh_vectors, en_vectors, self.max_window, self.max_window)
 
-    def _slot(self, stem: str, slots: dict[str, int]) -> int:
-        return slots.setdefault(stem, len(slots)) % self.dimensions
-
-    def _zh_vectors(self, bags: list[list[tuple[str, ...]]], slots: dict[str, int]) -> np.ndarray:
+    def _zh_vectors(self, bags: list[list[tuple[str, ...]]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
-        vectors = np.zeros((len(bags), self.dimensions), dtype=np.float32)
+        rows: list[int] = []
+        columns: list[int] = []
+        weights: list[float] = []
+        # Each distinct word's slots and weight once (a text repeats its words); slots still go to stems
+        # in order of first appearance.
+        known: dict[tuple[str, ...], tuple[list[int], list[float]]] = {}
         for row, bag in enumerate(bags):
             for stems in bag:
-                if stems:
+                if not stems:
+                    continue
+                entry = known.get(stems)
+                if entry is None:
                     # A word with many senses spreads its weight: it is weaker evidence for any one of them.
                     weight = idf[stems] / math.sqrt(len(stems))
-                    for stem in stems:
-                        vectors[row, self._slot(stem, slots)] += weight
-        return vectors
+                    entry = [self._slot(stem, slots) for stem in stems], [weight] * len(stems)
+                    known[stems] = entry
+                rows.extend([row] * len(stems))
+                columns.extend(entry[0])
+                weights.extend(entry[1])
+        return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
 
-    def _en_vectors(self, bags: list[list[str]], slots: dict[str, int]) -> np.ndarray:
+    def _en_vectors(self, bags: list[list[str]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
-        vectors = np.zeros((len(bags), self.dimensions), dtype=np.float32)
-        for row, bag in enumerate(bags):
-            for stem in bag:
-                vectors[row, self._slot(stem, slots)] += idf[stem]
-        return vectors
+        rows = [row for row, bag in enumerate(bags) for _stem in bag]
+        columns = [self._slot(stem, slots) for bag in bags for stem in bag]
+        weights = [idf[stem] for bag in bags for stem in bag]
+        return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
+
+    def _slot(self, stem: str, slots: dict[str, int]) -> int:
+        slot = slots.get(stem)
+        if slot is None:
+            slot = slots[stem] = len(slots)
+        return slot % self.dimensions
 
     def settings(self) -> dict[str, Any]:
         return {"lexical": f"cc-cedict tf-idf cosine, snowball stems, {self.dimensions} dims"}
