@@ -9,6 +9,9 @@ each perturbation changes the sentences of the FLORES articles and records the t
 * ``delete``: a sixth of sentences deleted from one side (1-0 / 0-1).
 * ``insert``: a sentence from another article inserted on one side, a sixth of the time (0-1 / 1-0).
 * ``long``: all of the above mixed, 70 articles a document (about 250 sentences a side).
+* ``expand`` (evaluation only): a sixth of English sentences are followed by another sentence of the
+  same article, at least two sentences away, as a translator's added explanation (gold 1-2): the
+  sentence must join its bead, not be left unaligned.
 
 The 281 articles are split once, by article id, into two disjoint halves: even ids are the *fit* half
 (align_fit.py trains on documents built from them), odd ids the *eval* half (align_quality.py reports
@@ -32,6 +35,7 @@ MAC_DEV = DATA / "mac-dev"
 FLORES = DATA / "flores200-devtest"
 CORPUS = ROOT / "corpus" / "sensetime-genai"
 PERTURBATIONS = ("clean", "merge", "split", "delete", "insert", "long")
+EVALUATION_PERTURBATIONS = (*PERTURBATIONS, "expand")
 FLORES_PARTS = ("fit", "eval")
 
 Beads = list[tuple[list[int], list[int]]]
@@ -159,6 +163,8 @@ def _perturb(
                 beads.append(([zh], halves) if halves else ([zh], [en]))
         elif kind == "delete" and rng.random() < 1 / 6:
             beads.append(([zh], []) if rng.random() < 0.5 else ([], [en]))
+        elif kind == "expand" and rng.random() < 1 / 6 and (explanation := _far_sentence(article, k, rng)):
+            beads.append(([zh], [en, explanation]))
         elif kind == "insert" and rng.random() < 1 / 6:
             stranger = rng.choice(rng.choice(others))
             beads.append(([zh], [en]))
@@ -167,6 +173,13 @@ def _perturb(
             beads.append(([zh], [en]))
         k += 1
     return beads
+
+
+def _far_sentence(article: list[tuple[str, str]], k: int, rng: random.Random) -> str | None:
+    """An English sentence of the article at least two sentences from ``k`` (a neighbour would make the
+    gold ambiguous: the copy and the original could swap places), or None in a short article."""
+    far = [j for j in range(len(article)) if abs(j - k) >= 2]
+    return article[rng.choice(far)][1] if far else None
 
 
 def _split_at_comma(sentence: str, comma: str) -> list[str] | None:
