@@ -9,6 +9,14 @@ each perturbation changes the sentences of the FLORES articles and records the t
 * ``delete``: a sixth of sentences deleted from one side (1-0 / 0-1).
 * ``insert``: a sentence from another article inserted on one side, a sixth of the time (0-1 / 1-0).
 * ``long``: all of the above mixed, 70 articles a document (about 250 sentences a side).
+* ``expand`` (evaluation only): a sixth of English sentences are followed by another sentence of the
+  same article, at least two sentences away, as a translator's added explanation (gold 1-2): the
+  sentence must join its bead, not be left unaligned.
+
+The 281 articles are split once, by article id, into two disjoint halves: even ids are the *fit* half
+(align_fit.py trains on documents built from them), odd ids the *eval* half (align_quality.py reports
+on them). A perturbation's "other article" (``insert``) is drawn from the same half, so no sentence of
+an evaluation document was ever seen in training.
 """
 
 from __future__ import annotations
@@ -27,6 +35,8 @@ MAC_DEV = DATA / "mac-dev"
 FLORES = DATA / "flores200-devtest"
 CORPUS = ROOT / "corpus" / "sensetime-genai"
 PERTURBATIONS = ("clean", "merge", "split", "delete", "insert", "long")
+EVALUATION_PERTURBATIONS = (*PERTURBATIONS, "expand")
+FLORES_PARTS = ("fit", "eval")
 
 Beads = list[tuple[list[int], list[int]]]
 
@@ -91,19 +101,28 @@ def corpus_case() -> Case:
     return Case("corpus/sensetime-genai", zh, en, read_align(CORPUS / "gold.align"))
 
 
-def flores_articles() -> list[list[tuple[str, str]]]:
-    """FLORES devtest articles as lists of (zho_Hant, eng_Latn) sentence pairs, in document order."""
+def flores_part(doc_idx: str) -> str:
+    """The half an article belongs to: ``fit`` for even article ids, ``eval`` for odd ones."""
+    return FLORES_PARTS[int(doc_idx) % 2]
+
+
+def flores_articles(part: str | None = None) -> list[list[tuple[str, str]]]:
+    """FLORES devtest articles as lists of (zho_Hant, eng_Latn) sentence pairs, in document order;
+    only the ``fit`` or ``eval`` half when ``part`` is given."""
+    if part is not None and part not in FLORES_PARTS:
+        raise ValueError(f"part must be one of {FLORES_PARTS}, not {part!r}")
     articles: dict[str, list[tuple[str, str]]] = {}
     with (FLORES / "devtest_docs.tsv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            articles.setdefault(row["doc_idx"], []).append((row["zho_Hant"], row["eng_Latn"]))
+            if part is None or flores_part(row["doc_idx"]) == part:
+                articles.setdefault(row["doc_idx"], []).append((row["zho_Hant"], row["eng_Latn"]))
     return list(articles.values())
 
 
-def synthetic(perturbation: str, seed: int = 13, articles_per_doc: int | None = None) -> list[Case]:
-    """Documents built from FLORES articles with one perturbation (see the module docstring)."""
+def synthetic(perturbation: str, seed: int = 13, articles_per_doc: int | None = None, part: str = "eval") -> list[Case]:
+    """Documents built from one half of the FLORES articles with one perturbation (module docstring)."""
     rng = random.Random(f"{perturbation}-{seed}")
-    articles = flores_articles()
+    articles = flores_articles(part)
     size = articles_per_doc or (70 if perturbation == "long" else 10)
     cases = []
     for start in range(0, len(articles), size):
@@ -114,7 +133,7 @@ def synthetic(perturbation: str, seed: int = 13, articles_per_doc: int | None = 
         for article in group:
             article_starts.append(len(beads))
             beads.extend(_perturb(article, perturbation, rng, others))
-        cases.append(_case(f"flores/{perturbation}/{start // size:02d}", beads, set(article_starts)))
+        cases.append(_case(f"flores-{part}/{perturbation}/{start // size:02d}", beads, set(article_starts)))
     return cases
 
 
@@ -144,6 +163,8 @@ def _perturb(
                 beads.append(([zh], halves) if halves else ([zh], [en]))
         elif kind == "delete" and rng.random() < 1 / 6:
             beads.append(([zh], []) if rng.random() < 0.5 else ([], [en]))
+        elif kind == "expand" and rng.random() < 1 / 6 and (explanation := _far_sentence(article, k, rng)):
+            beads.append(([zh], [en, explanation]))
         elif kind == "insert" and rng.random() < 1 / 6:
             stranger = rng.choice(rng.choice(others))
             beads.append(([zh], [en]))
@@ -152,6 +173,13 @@ def _perturb(
             beads.append(([zh], [en]))
         k += 1
     return beads
+
+
+def _far_sentence(article: list[tuple[str, str]], k: int, rng: random.Random) -> str | None:
+    """An English sentence of the article at least two sentences from ``k`` (a neighbour would make the
+    gold ambiguous: the copy and the original could swap places), or None in a short article."""
+    far = [j for j in range(len(article)) if abs(j - k) >= 2]
+    return article[rng.choice(far)][1] if far else None
 
 
 def _split_at_comma(sentence: str, comma: str) -> list[str] | None:

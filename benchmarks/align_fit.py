@@ -1,20 +1,21 @@
 """Fit the aligner's weights and confidence calibration; report held-out figures honestly.
 
-Training material: MAC-Dev chapters (real literary gold), synthetic FLORES documents built with a
-*training* seed (different perturbations from the evaluation seed of align_quality.py), and the
-bundled corpus. MAC-Dev is used leave-one-chapter-out: for each chapter, weights are fitted on the
-other five plus the rest and the chapter is aligned with them; the pooled held-out F1 is the figure to
-quote. The final weights (fitted on everything) and the calibration (fitted on the held-out beads) are
-written to src/bitext/align/weights.py.
+Training material: MAC-Dev chapters (real literary gold), synthetic FLORES documents built from the
+*fit* half of the FLORES articles with a training seed (align_quality.py evaluates on the other half,
+so no evaluation sentence is ever trained on), and the bundled corpus (so its figure is in-sample).
+MAC-Dev is used leave-one-chapter-out: for each chapter, weights are fitted on the other five plus the
+rest and the chapter is aligned with them; the pooled held-out F1 is the development figure (every
+variant was chosen on it). The final weights (fitted on everything) and the calibration (fitted on the
+held-out beads) are recorded in results/align_models.json, from which src/bitext/align/weights.py is generated
+(tests/test_align_fit.py checks that the two agree).
 
-    python benchmarks/align_fit.py                      # every preset, LOCO for the default
-    python benchmarks/align_fit.py --presets lexical    # one preset
+    python benchmarks/align_fit.py --write              # every preset, each leave-one-chapter-out
+    python benchmarks/align_fit.py --presets lexical    # one preset, nothing written
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 import time
@@ -48,6 +49,10 @@ from bitext.evaluate import evaluate_many
 TRAIN_SEED = 101
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "src" / "bitext" / "align" / "weights.py"
 RESULTS = Path(__file__).resolve().parent / "results"
+MODELS_FILE = RESULTS / "align_models.json"
+# Every scorer set the project ships or measures: the two presets, each scorer alone (the ablation) and
+# embedding + length. A scorer set with no fitted model falls back to the default's weights.
+PRESETS = ("all", "lexical", "embedding", "length", "anchors", "lexical,", "embedding,length")
 TEMPERATURES = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
 # Every fit starts from the same hand-set point, so runs are reproducible and comparable.
 HAND_SET = Model(
@@ -91,7 +96,7 @@ def documents(aligner: SentenceAligner, quick: bool) -> list[TrainingDoc]:
     for case in synthetic.mac_dev():
         docs.append(_doc(aligner, case, "mac-dev"))
     for perturbation in synthetic.PERTURBATIONS:
-        cases = synthetic.synthetic(perturbation, seed=TRAIN_SEED)
+        cases = synthetic.synthetic(perturbation, seed=TRAIN_SEED, part="fit")
         for case in cases[: 2 if perturbation == "long" else (3 if quick else 8)]:
             docs.append(_doc(aligner, case, "flores"))
     docs.append(_doc(aligner, synthetic.corpus_case(), "corpus"))
@@ -196,18 +201,36 @@ def _apply(posteriors: np.ndarray, slope: float, intercept: float) -> np.ndarray
     return np.clip(1 / (1 + np.exp(-(slope * np.log(p / (1 - p)) + intercept))), 1e-6, 1 - 1e-6)
 
 
-def _models_on_disk() -> dict[str, Model]:
-    # By module name: ``bitext.align`` as an attribute is the align function, not the package.
-    return dict(importlib.reload(importlib.import_module("bitext.align.weights")).MODELS)
+def model_record(model: Model) -> dict:
+    """A model as plain JSON: everything weights.py is generated from."""
+    return {
+        "weights": dict(sorted(model.weights.items())),
+        "bias": {f"{a}-{b}": v for (a, b), v in model.bias.items()},
+        "temperature": model.temperature,
+        "calibration": list(model.calibration),
+        "skip_prior": model.skip_prior,
+        "skip_reference": list(model.skip_reference),
+        "name": model.name,
+    }
 
 
-def write_weights(models: dict[str, Model]) -> None:
+def record_model(key: str, model: Model) -> dict[str, dict]:
+    """Add (or replace) one scorer set's model in results/align_models.json; returns every model there.
+
+    Read and merged at write time, so fits of other presets running at the same time keep theirs."""
+    records = json.loads(MODELS_FILE.read_text(encoding="utf-8")) if MODELS_FILE.exists() else {}
+    records[key] = model_record(model)
+    MODELS_FILE.write_text(json.dumps(records, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return records
+
+
+def write_weights(records: dict[str, dict]) -> None:
+    """Generate src/bitext/align/weights.py from the recorded models (and nothing else)."""
     lines = [
         '"""Fitted weights of the aligner\'s features, one model per scorer set.',
         "",
-        "Written by benchmarks/align_fit.py (coordinate ascent on strict F1 over MAC-Dev, synthetic FLORES",
-        "documents with a training seed, and the bundled corpus); do not edit by hand. Figures and held-out",
-        'results: docs/benchmarks.md."""',
+        "Generated from benchmarks/results/align_models.json by benchmarks/align_fit.py --write; do not edit",
+        'by hand. How they were fitted, and the held-out figures: docs/benchmarks.md."""',
         "",
         "from __future__ import annotations",
         "",
@@ -215,19 +238,20 @@ def write_weights(models: dict[str, Model]) -> None:
         "",
         "MODELS: dict[str, Model] = {",
     ]
-    for key, model in models.items():
-        calibration = f"({model.calibration[0]:.4f}, {model.calibration[1]:.4f})"
+    for key, record in sorted(records.items()):
         lines += [f'    "{key}": Model(', "        weights={"]
-        lines += [f'            "{k}": {v:.4g},' for k, v in sorted(model.weights.items())]
+        lines += [f'            "{k}": {v!r},' for k, v in sorted(record["weights"].items())]
         lines += ["        },", "        bias={"]
-        lines += [f"            {k}: {v:.4g}," for k, v in model.bias.items()]
+        for name, value in record["bias"].items():
+            a, b = name.split("-")
+            lines.append(f"            ({a}, {b}): {value!r},")
         lines += [
             "        },",
-            f"        temperature={model.temperature:g},",
-            f"        calibration={calibration},",
-            f"        skip_prior={model.skip_prior:.4g},",
-            f"        skip_reference=({model.skip_reference[0]:.4f}, {model.skip_reference[1]:.4f}),",
-            f'        name="{model.name}",',
+            f"        temperature={record['temperature']!r},",
+            f"        calibration=({record['calibration'][0]!r}, {record['calibration'][1]!r}),",
+            f"        skip_prior={record['skip_prior']!r},",
+            f"        skip_reference=({record['skip_reference'][0]!r}, {record['skip_reference'][1]!r}),",
+            f'        name="{record["name"]}",',
             "    ),",
         ]
     default_key = "+".join(SCORER_PRESETS[DEFAULT_SCORER])
@@ -235,13 +259,22 @@ def write_weights(models: dict[str, Model]) -> None:
     WEIGHTS_FILE.write_text("\n".join(lines), encoding="utf-8")
 
 
+def report_name(preset: str) -> str:
+    """results/ file stem of a preset's report: the preset's name, or its scorer set for a list."""
+    return preset if preset in SCORER_PRESETS else "scorers_" + "+".join(scorer_names(preset))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--presets", nargs="*", default=["all", "lexical", "embedding", "length", "anchors"])
+    parser.add_argument("--presets", nargs="*", default=list(PRESETS))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-loco", action="store_true", help="skip leave-one-chapter-out (faster)")
     parser.add_argument("--quick", action="store_true", help="fewer FLORES documents")
-    parser.add_argument("--write", action="store_true", help="write src/bitext/align/weights.py")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="record each fitted model in results/align_models.json and regenerate src/bitext/align/weights.py",
+    )
     parser.add_argument(
         "--method",
         choices=("likelihood", "ascent"),
@@ -301,18 +334,11 @@ def main() -> int:
         if held:
             model, result["calibration"] = calibrate(model, held)
             print(f"[{preset}] calibration: {json.dumps(result['calibration'])}")
-        result["model"] = {
-            "weights": dict(model.weights),
-            "bias": {f"{a}-{b}": v for (a, b), v in model.bias.items()},
-            "skip_prior": model.skip_prior,
-            "skip_reference": model.skip_reference,
-        }
-        (RESULTS / f"align_fit_{preset}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+        result["model"] = model_record(model)
+        (RESULTS / f"align_fit_{report_name(preset)}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
         print(f"[{preset}] done in {time.perf_counter() - started:.0f}s: {model}", flush=True)
         if args.write:
-            # Merged into the file as it is now, not as it was when this run started: fits of other presets
-            # running at the same time keep their models.
-            write_weights({**_models_on_disk(), key: model})
+            write_weights(record_model(key, model))
     return 0
 
 

@@ -71,3 +71,24 @@ def test_calibration_recovers_a_known_logistic() -> None:
     slope, intercept = fit_calibration(posteriors, correct)
     assert slope == pytest.approx(0.7, abs=0.05)
     assert intercept == pytest.approx(0.4, abs=0.05)
+
+
+def test_shipped_weights_are_the_recorded_fit_results() -> None:
+    # weights.py is generated from benchmarks/results/align_models.json by align_fit.py --write: a hand edit
+    # to either, or a refit whose results were not regenerated into the package, shows here.
+    import json
+    from pathlib import Path
+
+    from bitext.align.weights import MODELS
+
+    records = json.loads(
+        (Path(__file__).resolve().parents[1] / "benchmarks" / "results" / "align_models.json").read_text("utf-8")
+    )
+    assert set(records) == set(MODELS)
+    for key, record in records.items():
+        model = MODELS[key]
+        assert dict(model.weights) == record["weights"], key
+        assert {f"{a}-{b}": v for (a, b), v in model.bias.items()} == record["bias"], key
+        assert (model.temperature, list(model.calibration)) == (record["temperature"], record["calibration"]), key
+        assert (model.skip_prior, list(model.skip_reference)) == (record["skip_prior"], record["skip_reference"]), key
+        assert model.name == record["name"], key

@@ -26,3 +26,16 @@ def test_benchmark_runs_and_reports_figures(name: str, shared_data: Path) -> Non
     figures = [float(x) for x in re.findall(r"\b[01]\.\d{3}\b", result.stdout)]
     assert figures, result.stdout[-2000:]
     assert all(0.0 <= figure <= 1.0 for figure in figures)
+
+
+def test_quick_alignment_benchmark_reaches_a_floor_on_clean_flores(shared_data: Path) -> None:
+    # A smoke run that printed only zeros would pass the test above; clean FLORES is 1-1 text that even the
+    # model-free preset aligns almost perfectly, so a broken aligner or evaluation shows here.
+    result = subprocess.run(
+        [sys.executable, *SMOKE_RUNS["align_quality"]], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| FLORES clean |")]
+    assert len(rows) == 1, result.stdout[-2000:]
+    strict_f1 = float(rows[0].split("|")[5].strip(" *"))
+    assert strict_f1 >= 0.95, rows[0]
