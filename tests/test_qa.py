@@ -92,6 +92,28 @@ def test_a_number_that_is_part_of_a_word_is_not_required(zh: str) -> None:
     assert codes(one_bead(zh.replace("進", "個"), "The value is written in hexadecimal.")) == ["number-mismatch"]
 
 
+@pytest.mark.parametrize(
+    ("zh", "en", "wrong"),
+    [
+        # Taiwan's statutes date by the Republic of China era: year N is N + 1911 (民國九十六年 = 2007).
+        ("於中華民國九十六年三月五日修正之條文施行前。", "Before the amendments took effect on March 5, 2007.", "2006"),
+        (
+            "但中華民國九十八年十二月十五日修正之條文，自九十八年十一月二十三日施行。",
+            "But the articles amended on December 15, 2009 shall come into force on November 23, 2009.",
+            "2008",
+        ),
+        ("本辦法自民國113年1月1日施行。", "These Regulations take effect on January 1, 2024.", "2025"),
+    ],
+)
+def test_a_republic_of_china_year_equals_its_western_year(zh: str, en: str, wrong: str) -> None:
+    assert "number-mismatch" not in codes(one_bead(zh, en))
+    assert "number-mismatch" in codes(one_bead(zh, en.replace(en[-5:-1], wrong)))
+
+
+def test_a_bare_year_without_the_era_is_not_shifted() -> None:
+    assert "number-mismatch" in codes(one_bead("他九十六年前出生。", "He was born in 2007."))
+
+
 def test_letters_that_only_look_like_roman_numerals_are_harmless() -> None:
     assert codes(one_bead("路易十六。DD、MIX。", "DD and MIX and Louis XVI.")) == []
 
