@@ -62,6 +62,17 @@ _RADICALS = {
     code: unified
     for code in range(0x2E80, 0x2FE0)
     if len(unified := unicodedata.normalize("NFKC", chr(code))) == 1 and unified != chr(code)
+} | {
+    # Radicals with no NFKC form but a unified twin (Unicode's EquivalentUnifiedIdeograph.txt), those the
+    # fonts above use: ⺠ CIVILIAN in 全⺠, ⻑ LONG ONE in 院⻑.
+    0x2EA0: "民",
+    0x2EC4: "西",
+    0x2ED1: "長",
+    0x2ED8: "青",
+    0x2EDD: "食",
+    0x2EE3: "骨",
+    0x2EE4: "鬼",
+    0x2EE9: "黄",
 }
 
 
