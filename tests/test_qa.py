@@ -228,6 +228,33 @@ def test_a_strong_name_missing_where_it_is_consistently_translated_is_flagged_bo
     ]
 
 
+@pytest.mark.parametrize(
+    ("zh", "en", "name", "english"),
+    [
+        # 中國 inside 開發中國家 (developing countries), 海地 (Haiti) inside 沿海地區 (coastal areas), 南非 (South
+        # Africa) inside 西南非洲 (South West Africa): found by FLORES devtest's check, each a false warning.
+        ("協助開發中國家發展。", "To help developing nations grow.", "中國", "China"),
+        ("清軍控制了西部沿海地區。", "Qing forces took the western coastal areas.", "海地", "Haiti"),
+        (
+            "執政黨西南非洲人民組織勝選。",
+            "The ruling South West Africa People's Organisation won.",
+            "南非",
+            "South Africa",
+        ),
+    ],
+)
+def test_a_chinese_name_inside_another_word_is_not_that_name(zh: str, en: str, name: str, english: str) -> None:
+    rows = [(f"{name}經濟增長。", f"{english}'s economy grew.")] * 3
+    assert entity_missing(beads([*rows, (zh, en)]), strong(name, english)) == []
+    # The name as a word of its own still counts (美國人 begins with the word 美國).
+    assert [
+        bead
+        for bead, _ in entity_missing(
+            beads([*rows, (f"{name}人口增長。", "The population grew.")]), strong(name, english)
+        )
+    ] == [3]
+
+
 def test_names_are_compared_case_insensitively() -> None:
     capitals = beads([*HONG_KONG, ("香港樓價回落。", "HONG KONG PROPERTY PRICES FELL BACK.")])
     assert entity_missing(capitals, strong("香港", "Hong Kong")) == []
