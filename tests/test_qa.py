@@ -563,3 +563,11 @@ def test_align_min_score_drop_unaligned_and_html(files, tmp_path: Path) -> None:
     page = tmp_path / "r.html"
     assert main(["align", zh, en, "--method", "gale-church", "--format", "html", "-o", str(page)]) == 0
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_check_takes_the_scorer_that_align_takes(files, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A reviewer without the neural model (or in a hurry) checks with --scorer lexical, as with bitext align.
+    export = tmp_path / "review.jsonl"
+    assert main(["check", *files(*BAD), "--scorer", "lexical", "--export", str(export), "-q"]) == 1
+    header = json.loads(export.read_text(encoding="utf-8").splitlines()[0])
+    assert "|scorer:lexical|" in header["signature"]
