@@ -484,3 +484,14 @@ def test_random_edits_in_the_page_always_leave_a_whole_alignment(editor_page: An
     page.reload()
     assert shapes_and_status(page) == state
     assert page.errors == []
+
+
+def test_the_signature_wraps_inside_the_page(browser: Any, tmp_path: Path) -> None:
+    # A real signature is one long run with no spaces (scorer settings joined by "|"); it ran off the right edge.
+    export = corpus_export()
+    settings = {"bitext": "test", "weights": ",".join(f"weight_{n}=0.{n:04d}" for n in range(60))}
+    alignment = Alignment(export.alignment.zh, export.alignment.en, export.alignment.beads, settings)
+    page = open_page(browser, Export(alignment, entities=export.entities, qa=export.qa), tmp_path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.close()

@@ -111,6 +111,17 @@ def test_pdf_text_layer_in_chinese_and_english(tmp_path: Path) -> None:
     assert [s.replace("\n", "") for s in chinese.sentence_texts()] == ZH
 
 
+def test_pdf_kangxi_radicals_read_as_the_ideographs_they_look_like(tmp_path: Path) -> None:
+    # Fonts such as Noto CJK (what Chrome and LibreOffice embed) map some glyphs to the Kangxi radical code
+    # points: the text layer says ⾏ (U+2F8F) and ⽤ (U+2F64) where the page shows 行 and 用. Left so, no
+    # dictionary knows the words and the Chinese matches nothing.
+    (tmp_path / "zh.pdf").write_bytes(
+        make_pdf(["\u2f8f政執\u2f8f法，適\u2f64其他法律。院\u2ed1推廣全\u2ea0意識。"], chinese=True)
+    )
+    document = read_document(tmp_path / "zh.pdf", "zh")
+    assert document.sentence_texts() == ["行政執行法，適用其他法律。", "院長推廣全民意識。"]
+
+
 def test_html_main_text_without_navigation(tmp_path: Path) -> None:
     page = (
         "<html><head><title>Site</title><style>p{}</style></head><body>"

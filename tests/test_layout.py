@@ -186,6 +186,33 @@ def test_page_furniture_is_set_aside_and_a_sentence_runs_across_the_page_break()
     assert not any("ORDINANCE" in t or "Amended" in t for t in texts)
 
 
+def test_pdftotext_form_feed_starts_the_next_pages_first_line() -> None:
+    # pdftotext ends a page with a form feed and no newline, so the next page's running head shares the
+    # form feed's line ("\fTHE ORDINANCE"); with -layout the body is indented and the head is not.
+    head = "12/7/26, 4:00 AM                    THE PERSONAL DATA ORDINANCE"
+    pages = [BODY[:5], BODY[5:], BODY[2:6]]
+    parts = []
+    for number, lines in enumerate(pages, 1):
+        parts.append(
+            "\n".join([head, "", *("  " + line for line in lines), "", f"file:///tmp/ordinance.html  {number}/3"])
+        )
+    document = segment("\n\f".join(parts) + "\n\f", "en")
+    furniture = [" ".join(f.text.split()) for f in document.furniture]
+    assert furniture.count(" ".join(head.split())) == 3
+    texts = [" ".join(sentence.split()) for sentence in document.sentence_texts()]
+    assert not any("ORDINANCE" in t for t in texts)
+    assert (
+        "The data user shall also take all practicable steps to ensure that the data are accurate, having "
+        "regard to the purpose for which the personal data are used." in texts
+    )
+    assert (
+        "Section 1 A data user shall take all practicable steps to ensure that personal data held by the data "
+        "user are protected against unauthorized or accidental access, processing, erasure, loss or use, having "
+        "particular regard to the kind of data and the harm that could result if any of those things should "
+        "occur." in texts
+    )
+
+
 def test_statutory_sentences_that_repeat_are_not_running_heads() -> None:
     repeated = "This section applies to every data user."
     pages = [[repeated, *BODY[:9]], [*BODY[:9], repeated], [repeated, *BODY[:9]]]

@@ -92,6 +92,28 @@ def test_a_number_that_is_part_of_a_word_is_not_required(zh: str) -> None:
     assert codes(one_bead(zh.replace("進", "個"), "The value is written in hexadecimal.")) == ["number-mismatch"]
 
 
+@pytest.mark.parametrize(
+    ("zh", "en", "wrong"),
+    [
+        # Taiwan's statutes date by the Republic of China era: year N is N + 1911 (民國九十六年 = 2007).
+        ("於中華民國九十六年三月五日修正之條文施行前。", "Before the amendments took effect on March 5, 2007.", "2006"),
+        (
+            "但中華民國九十八年十二月十五日修正之條文，自九十八年十一月二十三日施行。",
+            "But the articles amended on December 15, 2009 shall come into force on November 23, 2009.",
+            "2008",
+        ),
+        ("本辦法自民國113年1月1日施行。", "These Regulations take effect on January 1, 2024.", "2025"),
+    ],
+)
+def test_a_republic_of_china_year_equals_its_western_year(zh: str, en: str, wrong: str) -> None:
+    assert "number-mismatch" not in codes(one_bead(zh, en))
+    assert "number-mismatch" in codes(one_bead(zh, en.replace(en[-5:-1], wrong)))
+
+
+def test_a_bare_year_without_the_era_is_not_shifted() -> None:
+    assert "number-mismatch" in codes(one_bead("他九十六年前出生。", "He was born in 2007."))
+
+
 def test_letters_that_only_look_like_roman_numerals_are_harmless() -> None:
     assert codes(one_bead("路易十六。DD、MIX。", "DD and MIX and Louis XVI.")) == []
 
@@ -204,6 +226,33 @@ def test_a_strong_name_missing_where_it_is_consistently_translated_is_flagged_bo
     assert entity_missing(missing_zh, strong("香港", "Hong Kong")) == [
         (3, "Hong Kong is in the English but 香港 is not in the Chinese")
     ]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "name", "english"),
+    [
+        # 中國 inside 開發中國家 (developing countries), 海地 (Haiti) inside 沿海地區 (coastal areas), 南非 (South
+        # Africa) inside 西南非洲 (South West Africa): found by FLORES devtest's check, each a false warning.
+        ("協助開發中國家發展。", "To help developing nations grow.", "中國", "China"),
+        ("清軍控制了西部沿海地區。", "Qing forces took the western coastal areas.", "海地", "Haiti"),
+        (
+            "執政黨西南非洲人民組織勝選。",
+            "The ruling South West Africa People's Organisation won.",
+            "南非",
+            "South Africa",
+        ),
+    ],
+)
+def test_a_chinese_name_inside_another_word_is_not_that_name(zh: str, en: str, name: str, english: str) -> None:
+    rows = [(f"{name}經濟增長。", f"{english}'s economy grew.")] * 3
+    assert entity_missing(beads([*rows, (zh, en)]), strong(name, english)) == []
+    # The name as a word of its own still counts (美國人 begins with the word 美國).
+    assert [
+        bead
+        for bead, _ in entity_missing(
+            beads([*rows, (f"{name}人口增長。", "The population grew.")]), strong(name, english)
+        )
+    ] == [3]
 
 
 def test_names_are_compared_case_insensitively() -> None:
@@ -514,3 +563,11 @@ def test_align_min_score_drop_unaligned_and_html(files, tmp_path: Path) -> None:
     page = tmp_path / "r.html"
     assert main(["align", zh, en, "--method", "gale-church", "--format", "html", "-o", str(page)]) == 0
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_check_takes_the_scorer_that_align_takes(files, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A reviewer without the neural model (or in a hurry) checks with --scorer lexical, as with bitext align.
+    export = tmp_path / "review.jsonl"
+    assert main(["check", *files(*BAD), "--scorer", "lexical", "--export", str(export), "-q"]) == 1
+    header = json.loads(export.read_text(encoding="utf-8").splitlines()[0])
+    assert "|scorer:lexical|" in header["signature"]

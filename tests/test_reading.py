@@ -176,6 +176,28 @@ def test_bad_input_gives_one_line_error(data: bytes, message: str) -> None:
     assert str(caught.value).startswith("x.txt: ")
 
 
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\x00\x00", "a PDF"),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml word/document.xml",
+            "a DOCX or other ZIP",
+        ),
+    ],
+)
+def test_a_document_read_as_plain_text_is_named_not_taken_for_utf16(data: bytes, kind: str, tmp_path: Path) -> None:
+    # A PDF or DOCX given where plain text is read (read_text, bitext batch) was refused with "contains NUL
+    # bytes … give --encoding utf-16-le", which sends the user the wrong way.
+    path = tmp_path / "law.bin"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_text(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: {kind} file, not plain text") and "utf-16" not in message
+    assert "read_document" in message
+
+
 def test_given_encoding_that_does_not_fit(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(SAMPLE.encode("big5"))

@@ -102,6 +102,7 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
         _check_encoding_exists(encoding, name)
     if not data:
         raise InputError(f"{name}: the file is empty")
+    _reject_documents(data, name)
     if encoding is not None:
         text, used = _decode_as(data, name, encoding), encoding
         _check_given_legacy_encoding(text, data, name, encoding)
@@ -112,6 +113,20 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
     if not text.strip():
         raise InputError(f"{name}: the file holds only whitespace")
     return DecodedText(text, used)
+
+
+# Files that are documents, not text: named as such rather than refused for their NUL bytes (which would
+# suggest UTF-16). bitext.inputs reads the first two; plain-text readers (read_text) cannot.
+_DOCUMENT_SIGNATURES = ((b"%PDF-", "a PDF"), (b"PK\x03\x04", "a DOCX or other ZIP"))
+
+
+def _reject_documents(data: bytes, name: str) -> None:
+    for signature, kind in _DOCUMENT_SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(
+                f"{name}: {kind} file, not plain text; read it with bitext.inputs.read_document "
+                "(bitext align and check read PDF and DOCX by their suffix)"
+            )
 
 
 def normalise_text(text: str) -> str:

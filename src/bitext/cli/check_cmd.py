@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from bitext import progress
-from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
+from bitext.align import ALIGNERS, DEFAULT_ALIGNER, DEFAULT_SCORER, SCORER_PRESETS, SCORERS, align
 from bitext.align.beads import Alignment
 from bitext.atomic import discard_standard_output, open_output
 from bitext.cli.io import add_pair_encoding_options, read_documents
@@ -50,6 +50,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("translation", help="its English translation")
     parser.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line")
     parser.add_argument("--method", choices=sorted(ALIGNERS), default=DEFAULT_ALIGNER, help="sentence aligner")
+    parser.add_argument(
+        "--scorer",
+        default=DEFAULT_SCORER,
+        metavar="SCORERS",
+        help=f"scorers of the bitext aligner, as for bitext align: a preset ({', '.join(SCORER_PRESETS)}) or a "
+        f"comma-separated list of {', '.join(SCORERS)} (default: {DEFAULT_SCORER}; 'lexical' needs no neural model)",
+    )
     add_pair_encoding_options(parser)
     parser.add_argument(
         "--show", choices=LEVELS, default="warning", help="list flags of this level or worse (default: warning)"
@@ -88,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     export_format = _export_format(args.export) if args.export else None
     zh, en = read_documents(args)
     with progress.stage(f"aligning {len(zh):,} × {len(en):,} sentences"):
-        alignment = align(zh, en, method=args.method, presegmented=args.presegmented)
+        alignment = align(zh, en, method=args.method, scorer=args.scorer, presegmented=args.presegmented)
     entities, report = review(alignment, settings=QASettings(low_confidence=args.low_confidence, ignore=args.ignore))
     printer = print_jsonl if args.format == "jsonl" else print_report
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -54,6 +55,27 @@ def extract(data: bytes, name: str, lang: Lang, encoding: str | None = None) -> 
     return Extracted(text, f"pdf (pypdf {pypdf.__version__})", _margin_lines(text, margins))
 
 
+# Fonts such as Noto CJK (embedded by Chrome, LibreOffice) give glyphs shared with a radical the radical's
+# code point in the text layer: ⾏ (U+2F8F, KANGXI RADICAL WALK) where the page shows 行. Running text never
+# means the radical, so each reads as the ideograph it is compatible with (one character for one).
+_RADICALS = {
+    code: unified
+    for code in range(0x2E80, 0x2FE0)
+    if len(unified := unicodedata.normalize("NFKC", chr(code))) == 1 and unified != chr(code)
+} | {
+    # Radicals with no NFKC form but a unified twin (Unicode's EquivalentUnifiedIdeograph.txt), those the
+    # fonts above use: ⺠ CIVILIAN in 全⺠, ⻑ LONG ONE in 院⻑.
+    0x2EA0: "民",
+    0x2EC4: "西",
+    0x2ED1: "長",
+    0x2ED8: "青",
+    0x2EDD: "食",
+    0x2EE3: "骨",
+    0x2EE4: "鬼",
+    0x2EE9: "黄",
+}
+
+
 @dataclass
 class _Piece:
     page: int
@@ -71,9 +93,10 @@ def _pages_and_margins(reader: Any) -> tuple[list[str], list[set[str]]]:
 
         def visit(text: str, cm: list[float], tm: list[float], _font: Any, _size: Any, number: int = number) -> None:
             if text.strip():
-                pieces.append(_Piece(number, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip()))
+                pieces.append(_Piece(number, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip().translate(_RADICALS)))
 
-        pages.append(_CONTROL.sub(" ", normalise_text(page.extract_text(visitor_text=visit) or "")))
+        text = normalise_text(page.extract_text(visitor_text=visit) or "").translate(_RADICALS)
+        pages.append(_CONTROL.sub(" ", text))
     margins: list[set[str]] = [set() for _ in pages]
     heights = sorted(piece.y for piece in pieces)
     steps = sorted(b - a for a, b in pairwise(heights) if b - a > 1)

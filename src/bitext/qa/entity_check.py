@@ -26,6 +26,7 @@ The texts are scanned once, against an index of the forms by first character (Ch
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.entities.model import EntityPair, EntityTable
 from bitext.qa.flags import Flag
+from bitext.script import to_simplified
+from bitext.segment.words import cut_words
 
 # A pair's score at least this, with at least one strong signal, is strong evidence (entities' own "strong").
 _STRONG_SCORE = 0.8
@@ -305,6 +308,9 @@ class _FormIndex:
             for form, eid, trigger in zh[text[start]]:
                 if text.startswith(form, start) and _bounded(text, start, start + len(form), form):
                     hits.append(_Hit(start, start + len(form), eid, form, trigger))
+        if any(_HAN.match(hit.form) for hit in hits):
+            starts = _word_starts(text)
+            hits = [hit for hit in hits if not _HAN.match(hit.form) or _whole_words(hit, starts)]
         return hits
 
     def _english(self, text: str) -> _Found:
@@ -346,6 +352,26 @@ def _inside_another(hit: _Hit, hits: list[_Hit]) -> bool:
         and other.end - other.start > hit.end - hit.start
         for other in hits
     )
+
+
+def _word_starts(text: str) -> list[int]:
+    """Where each of jieba's words in ``text`` starts (on a simplified copy: one character for one), and
+    the text's end."""
+    starts, position = [], 0
+    for word in cut_words(to_simplified(text)):
+        starts.append(position)
+        position += len(word)
+    return [*starts, position]
+
+
+def _whole_words(hit: _Hit, starts: list[int]) -> bool:
+    """A Chinese name is a name only where it begins a word and no word runs from inside it past its end:
+    中國 is not in 開發/中/國家 (developing countries), 海地 not in 沿海地區, but 美國 is in 美國人."""
+    begun = bisect_right(starts, hit.start) - 1
+    if begun < 0 or starts[begun] != hit.start:
+        return False
+    last = bisect_right(starts, hit.end - 1) - 1  # the word holding the name's last character
+    return last == begun or starts[last + 1] == hit.end
 
 
 def _bounded(text: str, start: int, end: int, form: str) -> bool:

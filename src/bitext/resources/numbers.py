@@ -406,6 +406,11 @@ _HAS_DIGIT = re.compile(r"\d")
 _ZH_UNITS = re.compile(r"[十拾百佰千仟萬万億亿兆〇○零]")
 # A number that is part of a word, not a quantity: 16 進位 is "hexadecimal", 十進制 "decimal".
 _ZH_WORD_AFTER = re.compile(r"\s*(?:進位|进位|進制|进制)")
+# Taiwan dates by the Republic of China era (民國九十六年 = 2007): a year written after 民國 in the same text
+# also reads as its Western year, N + 1911. A statute names the era once and then writes bare years.
+_ROC_ERA = re.compile(r"民國|民国")
+_ROC_YEAR_AFTER = re.compile(r"\s*年")
+_ROC_OFFSET = 1911
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,9 +441,20 @@ def read_numbers(text: str, lang: str) -> list[Reading]:
         alternatives: tuple[float, ...] = ()
         if lang == "en" and _SUFFIXED.match(written):  # 100m, 802.11b: a unit or a version, perhaps no scale
             alternatives = (float(re.sub(r"[^0-9.]", "", written.replace(",", "")) or "nan"),)
+        if lang == "zh" and _is_roc_year(text, number.start, number.end, number.value):
+            alternatives = (number.value + _ROC_OFFSET,)
         found.append(Reading(number.value, written, required, alternatives))
     found += [Reading(value, written, False) for value, written in _looked_up(text, lang)]
     return found
+
+
+def _is_roc_year(text: str, start: int, end: int, value: float) -> bool:
+    return (
+        1 <= value < 200
+        and value == int(value)
+        and _ROC_YEAR_AFTER.match(text, end) is not None
+        and _ROC_ERA.search(text, 0, start) is not None
+    )
 
 
 def _rewrite_whole_numbers(text: str, lang: str) -> str:

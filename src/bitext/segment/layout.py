@@ -378,11 +378,10 @@ def _paged_furniture(contents: list[str], feeds: list[int]) -> set[int]:
     """With a form feed between pages (PDF text, ``pdftotext``): page numbers are lines at a page's top or
     bottom whose number is the page's index plus one same offset on two or more pages; running heads and
     feet are lines at the same place from the top or bottom of half the pages or more (two at least)."""
-    bounds = [-1, *feeds, len(contents)]
-    pages = [(a, b) for a, b in pairwise(bounds) if any(contents[i].strip() for i in range(a + 1, b))]
+    pages = [(first, end) for first, end in _page_ranges(contents, feeds) if any(map(str.strip, contents[first:end]))]
     numbered: dict[int, set[int]] = {}
-    for index, (a, b) in enumerate(pages):
-        for i in _near(contents, a, 1, set(), _EDGE_LINES) + _near(contents, b, -1, set(), _EDGE_LINES):
+    for index, (first, end) in enumerate(pages):
+        for i in _page_edge(contents, first, end, 1, set()) + _page_edge(contents, first, end, -1, set()):
             found = _PAGE_NUMBER.fullmatch(contents[i])
             if found:
                 numbered.setdefault(int(found.group("n")) - index, set()).add(i)
@@ -390,15 +389,38 @@ def _paged_furniture(contents: list[str], feeds: list[int]) -> set[int]:
     if len(page_numbers) < 2:
         page_numbers = set()
     places: dict[tuple[int, int, str], set[int]] = {}
-    for a, b in pages:
-        for step, edge in ((1, a), (-1, b)):
-            for rank, i in enumerate(_near(contents, edge, step, page_numbers, _EDGE_LINES)):
+    for first, end in pages:
+        for step in (1, -1):
+            for rank, i in enumerate(_page_edge(contents, first, end, step, page_numbers)):
                 key = _key(contents[i])
                 if len(key) <= _MAX_RUNNING_CHARS:
                     places.setdefault((step, rank, key), set()).add(i)
     least = max(2, (len(pages) + 1) // 2)
     running = {i for found in places.values() if _running(contents, found, least, len(pages)) for i in found}
     return page_numbers | running
+
+
+def _page_ranges(contents: list[str], feeds: list[int]) -> list[tuple[int, int]]:
+    """Each page's lines as ``(first, end)``. pdftotext ends a page with a form feed and no newline, so a
+    feed line with text after the feed ("\\fRUNNING HEAD") is the next page's first line; a feed line with
+    nothing after it ends its page."""
+    ranges = []
+    first = 0
+    for i in feeds:
+        if contents[i].rpartition("\f")[2].strip():
+            ranges.append((first, i))
+            first = i
+        else:
+            ranges.append((first, i + 1 if contents[i].strip() else i))
+            first = i + 1
+    ranges.append((first, len(contents)))
+    return ranges
+
+
+def _page_edge(contents: list[str], first: int, end: int, step: int, skip: set[int]) -> list[int]:
+    """Up to ``_EDGE_LINES`` non-blank lines of the page ``first..end`` from its top (``step`` 1) or bottom."""
+    order = range(first, end) if step == 1 else range(end - 1, first - 1, -1)
+    return [i for i in order if contents[i].strip() and i not in skip][:_EDGE_LINES]
 
 
 def _page_number_lines(contents: list[str]) -> set[int]:
