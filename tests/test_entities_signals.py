@@ -77,7 +77,9 @@ def evidence_of(zh: str, en: str, name_zh: str, name_en: str) -> tuple[str, ...]
         ("陳清揚是醫生。", "Chen Qingyang was a doctor.", "陳清揚", "Chen Qingyang", "pinyin"),
         # foreign names by sound, grown to the full name jieba cut short
         ("喬丹·史畢斯贏得比賽。", "Jordan Spieth won the tournament.", "喬丹·史畢斯", "Jordan Spieth", "skeleton"),
-        ("利雲斯頓在比賽中得分。", "Livingston scored in the match.", "利雲斯頓", "Livingston", "skeleton"),
+        ("利雲斯頓在比賽中得分。", "Livingston scored in the match.", "利雲斯頓", "Livingston", "learned"),
+        # learned spellings of characters in foreign names (Wikidata pairs), where the skeleton fails
+        ("布里辛斯基訪問北京。", "Brzezinski visited Beijing.", "布里辛斯基", "Brzezinski", "learned"),
         # a gazetteer's Chinese name of a city
         ("比尤特發生地震。", "An earthquake struck Butte.", "比尤特", "Butte", "geonames"),
         # the original name in brackets after the Chinese one

@@ -37,7 +37,7 @@ from bitext.entities.dictionary import (
 )
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
-from bitext.entities.transliteration import NAME_SEPARATORS, Transliteration, transliteration
+from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
 
@@ -133,7 +133,7 @@ class PairScorer:
 
 def _chance_sound(match: Transliteration, en: Candidate) -> bool:
     """Two consonants alike is chance when the English is a common word (三公 ↔ "Son" of Son of Heaven)."""
-    return match.system == "skeleton" and match.score <= SHORT_SKELETON and is_common_english_word(en.key)
+    return match.system in APPROXIMATE and match.score <= SHORT_SKELETON and is_common_english_word(en.key)
 
 
 def _fold(text: str) -> str:
