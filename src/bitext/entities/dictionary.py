@@ -250,7 +250,8 @@ def _designator_suffix(zh: str) -> tuple[str, str]:
     ending that closes a common word is not one (會 of 開會, 部 of 東部)."""
     for ending, kind in designator_endings():
         if zh.endswith(ending) and len(zh) > len(ending):
-            if len(ending) == 1 and is_common_word(zh[-2:]):
+            # 公司|法 ↔ Company Law although 司法 is a word: the part before the ending is one too
+            if len(ending) == 1 and is_common_word(zh[-2:]) and not (len(zh) >= 3 and is_common_word(zh[:-1])):
                 return "", ""
             return ending, kind
     return "", ""
