@@ -96,13 +96,18 @@ def pinyin_skeleton(spelling: str) -> str:
     return _squeeze(spelling.translate(_PINYIN_LETTERS).translate(_VOWELS))
 
 
+_POST_VOCALIC_R = regex.compile(r"(?<=[aeiou])r(?![aeiouy])")
+_FINAL_TH = regex.compile(r"th$")
+
+
+@lru_cache(maxsize=65536)
 def english_skeleton(key: str, rhotic: bool = True) -> str:
     """Consonant skeleton of an English spelling. Chinese transcription writes a final "th" as s
     (Smith 史密斯, Spieth 史畢斯) and sometimes drops an r after a vowel (Jordan 喬丹, Carter 卡特,
     but Kanjar 康戛爾): ``rhotic=False`` drops it."""
     if not rhotic:
-        key = regex.sub(r"(?<=[aeiou])r(?![aeiouy])", "", key)
-    key = regex.sub(r"th$", "s", key)
+        key = _POST_VOCALIC_R.sub("", key)
+    key = _FINAL_TH.sub("s", key)
     for digraph, letters in _ENGLISH_DIGRAPHS:
         key = key.replace(digraph, letters)
     return _squeeze(key.translate(_ENGLISH_LETTERS).translate(_VOWELS))
@@ -185,16 +190,20 @@ def learned_sound(han: str, key: str, table: SoundTable | None = None) -> Transl
     return Transliteration(round(score, 4), "learned", "|".join(cut))
 
 
+@lru_cache(maxsize=65536)
+def _pinyin_skeletons(han: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each pinyin reading of ``han`` with its skeleton, where the skeleton is long enough to compare
+    (computed once per name: a name meets every English candidate of its beads)."""
+    pairs = ((reading, pinyin_skeleton("".join(reading))) for reading in readings(han, "pinyin", limit=16))
+    return tuple((reading, source) for reading, source in pairs if len(source) >= MIN_SKELETON)
+
+
 def _skeleton_match(han: str, key: str) -> Transliteration | None:
     best: Transliteration | None = None
     for target in dict.fromkeys((english_skeleton(key), english_skeleton(key, rhotic=False))):
         if len(target) < MIN_SKELETON:
             continue
-        for reading in readings(han, "pinyin", limit=16):
-            spelling = "".join(reading)
-            source = pinyin_skeleton(spelling)
-            if len(source) < MIN_SKELETON:
-                continue
+        for reading, source in _pinyin_skeletons(han):
             weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
             score = weight * Levenshtein.normalized_similarity(source, target)
             if best is None or score > best.score:
