@@ -284,6 +284,7 @@ def _piece_vocabulary(piece: str, learned: Mapping[str, str] | None) -> frozense
     return vocabulary
 
 
+@lru_cache(maxsize=262144)
 def covers(vocabulary: frozenset[str], word: str) -> bool:
     """Exact, or the same stem up to a derivational ending (Sweden/Swedish, Canada/Canadian)."""
     if word in vocabulary:

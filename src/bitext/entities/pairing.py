@@ -85,6 +85,11 @@ class PairScorer:
     stats: Cooccurrence
     learned: Mapping[str, tuple[str, float]] = field(default_factory=dict)
     _cache: dict[tuple[str, str, str, str, bool, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _learned_names: dict[str, str] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        # projected once: rebuilding it for every pair scored was pairs × learned names
+        self._learned_names = {k: v[0] for k, v in self.learned.items()}
 
     def signals(self, zh: Candidate, en: Candidate) -> tuple[tuple[str, float], ...]:
         latin = zh.source in ("latin", "ticker")
@@ -104,9 +109,7 @@ class PairScorer:
         if direct is not None:
             yield direct.evidence, direct.score
         else:
-            composed = composed_match(
-                zh.key, en.key, {k: v[0] for k, v in self.learned.items()}, zh.source == "glossed-tail"
-            )
+            composed = composed_match(zh.key, en.key, self._learned_names, zh.source == "glossed-tail")
             if composed is not None:
                 yield composed.evidence, composed.score
         places = load_places()
