@@ -6,6 +6,7 @@
     python benchmarks/entity_quality.py speed [--repeat 5]
     python benchmarks/entity_quality.py cost [--sentences 10000]
     python benchmarks/entity_quality.py cli-cost [--sentences 10000] [--long-line 300000]
+    python benchmarks/entity_quality.py run-on
     python benchmarks/entity_quality.py anchors
 
 Matching rule (bundled corpus, corpus/sensetime-genai/entities.tsv, one row per gold pair):
@@ -369,6 +370,33 @@ def run_cli_cost(sentences: int, data: Path, long_line: int) -> None:
             print(f"{label}: ratio full TSV / --format align (CPU) {times['-o out.tsv'] / times['--format align']:.2f}")
 
 
+def run_run_on(data: Path) -> None:
+    """Entity alignment of one bead made of FLORES sentences joined by commas (a paragraph the
+    splitter cannot cut), at 2,000 to 16,000 English characters: CPU time of align_entities alone.
+    Each size takes new sentences, so the name caches are not warm from the previous size."""
+    lines: list[tuple[str, str]] = []
+    for _, zh, en in flores_documents(data):
+        lines.extend(zip(zh, en, strict=True))
+    align_entities(one_to_one(["蔡英文與李嘉誠在香港會面。"], ["Tsai Ing-wen met Li Ka-shing in Hong Kong."]))
+    offset = 0
+    for size in (2000, 4000, 8000, 16000):
+        zh_parts: list[str] = []
+        en_parts: list[str] = []
+        while sum(map(len, en_parts)) < size:
+            z, e = lines[offset]
+            offset += 1
+            zh_parts.append(z.rstrip("。"))
+            en_parts.append(e.rstrip("."))
+        alignment = one_to_one(["，".join(zh_parts) + "。"], [", ".join(en_parts) + "."])
+        start = time.process_time()
+        table = align_entities(alignment)
+        named = time.process_time() - start
+        en_chars, zh_chars = sum(map(len, en_parts)), sum(map(len, zh_parts))
+        print(
+            f"one bead of {en_chars:,} en / {zh_chars:,} zh characters: entities {named:.1f} s CPU, {len(table)} rows"
+        )
+
+
 def run_anchors() -> None:
     """Sentence anchors from entity pairs (bitext.entities.anchors) against the bundled gold beads:
     would they help a second sentence-alignment pass? An anchor is consistent when the gold puts its
@@ -392,7 +420,9 @@ def run_anchors() -> None:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=("bundled", "flores", "check", "speed", "cost", "cli-cost", "anchors"))
+    parser.add_argument(
+        "what", choices=("bundled", "flores", "check", "speed", "cost", "cli-cost", "run-on", "anchors")
+    )
     parser.add_argument("sample_file", nargs="?", type=Path, help="for check: the judged sample")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sample", type=int, default=120)
@@ -413,6 +443,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         run_anchors()
     elif args.what == "cost":
         run_cost(args.sentences, args.data)
+    elif args.what == "run-on":
+        run_run_on(args.data)
     elif args.what == "cli-cost":
         run_cli_cost(args.sentences, args.data, args.long_line)
     else:

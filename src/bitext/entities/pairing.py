@@ -15,7 +15,7 @@ variants (商湯集團 ↔ SenseTime once 商湯 ↔ SenseTime is known) and nam
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -53,6 +53,8 @@ GAZETTEER = 0.9
 TRANSLITERATION_FLOOR = 0.7
 # transliteration caps two-consonant skeleton matches at this score
 SHORT_SKELETON = 0.75
+# Half-width of the diagonal band of pairs scored inside a run-on bead, in English characters.
+BAND_CHARS = 2000
 # Longer strings are descriptions, not names to romanise.
 MAX_TRANSLITERATED_CHARS = 8
 VERSION = "entities-1"
@@ -201,11 +203,12 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     """Competitive linking of one bead's candidates: best pair first, spans used up as they link."""
     zh_text, en_text = text_of[bead.document]
     proposals = []
+    near = _diagonal_band(bead)
     for zh in bead.zh:
         if zh.source == "ticker":
             continue  # tickers anchor the names beside them (see _shared_ticker); they are not pairs
         for en in bead.en:
-            if en.source == "ticker":
+            if en.source == "ticker" or not near(zh, en):
                 continue
             signals = list(scorer.signals(zh, en))
             ticker = _shared_ticker(zh, en, zh_text, en_text)
@@ -239,6 +242,27 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
         if all(_compatible(zh, en, link) for link in links):
             links.append(Link(bead.document, bead.bead, zh, en, round(score, 4), evidence))
     return links
+
+
+def _diagonal_band(bead: BeadCandidates) -> Callable[[Candidate, Candidate], bool]:
+    """Inside a very long bead (a paragraph the splitter could not cut), a name and its translation
+    sit at about the same relative place: only pairs within BAND_CHARS English characters of the
+    diagonal are scored, so the pairs grow with the bead's length, not its square. Beads whose
+    names span at most BAND_CHARS English characters (all but run-on ones) keep every pair."""
+    if not bead.zh or not bead.en:
+        return lambda zh, en: True
+    zh_lo, zh_hi = min(c.start for c in bead.zh), max(c.end for c in bead.zh)
+    en_lo, en_hi = min(c.start for c in bead.en), max(c.end for c in bead.en)
+    en_span = en_hi - en_lo
+    if en_span <= BAND_CHARS:
+        return lambda zh, en: True
+    band = BAND_CHARS / en_span
+    zh_span = max(1, zh_hi - zh_lo)
+
+    def near(zh: Candidate, en: Candidate) -> bool:
+        return abs((zh.start - zh_lo) / zh_span - (en.start - en_lo) / en_span) <= band
+
+    return near
 
 
 def _compatible(zh: Candidate, en: Candidate, link: Link) -> bool:
