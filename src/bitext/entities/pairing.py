@@ -14,6 +14,7 @@ variants (商湯集團 ↔ SenseTime once 商湯 ↔ SenseTime is known) and nam
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
+from bitext.segment.words import Token
 
 ACCEPT = 0.6
 STRONG = 0.8
@@ -170,17 +172,45 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
             names = [c for c in en if c.source != "ticker"]
+            zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             for i in bead.zh:
                 found = spans.bracketed_spans(tokens[i], zh_doc.text, i)
-                found += spans.romanised_spans(tokens[i], zh_doc.text, names, i)
-                found += spans.dictionary_spans(tokens[i], zh_doc.text, names, i)
-                found += spans.gazetteer_spans(tokens[i], zh_doc.text, names, i)
                 here = [c for c in zh if c.sentence == i]
-                found += spans.grown_by_sound(tokens[i], zh_doc.text, here, names, i)
+                for window, near_names in _search_windows(tokens[i], names, zh_extent):
+                    found += spans.romanised_spans(window, zh_doc.text, near_names, i)
+                    found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
+                    found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
+                    found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
     return collected
+
+
+def _search_windows(
+    tokens: Sequence[Token], names: Sequence[Candidate], zh_extent: tuple[int, int]
+) -> list[tuple[Sequence[Token], list[Candidate]]]:
+    """Where the English-side span searches look for each English name: the whole sentence, except in
+    a run-on bead (names over more than BAND_CHARS English characters), where each name is searched
+    only in the Chinese tokens near its place on the diagonal (see _diagonal_band), so the search
+    grows with the bead's length, not its square."""
+    if not names:
+        return [(tokens, [])]
+    en_lo, en_hi = min(c.start for c in names), max(c.end for c in names)
+    en_span = en_hi - en_lo
+    if en_span <= BAND_CHARS or not tokens:
+        return [(tokens, list(names))]
+    band = BAND_CHARS / en_span
+    zh_lo, zh_hi = zh_extent
+    zh_span = max(1, zh_hi - zh_lo)
+    starts = [t.start for t in tokens]
+    windows = []
+    for name in names:
+        middle = (name.start - en_lo) / en_span
+        low = bisect.bisect_left(starts, zh_lo + (middle - band) * zh_span)
+        high = bisect.bisect_right(starts, zh_lo + (middle + band) * zh_span)
+        windows.append((tokens[low:high], [name]))
+    return windows
 
 
 def _add_known_prefixes(alignments: Sequence[Alignment], beads: list[BeadCandidates]) -> None:
