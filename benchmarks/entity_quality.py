@@ -5,6 +5,8 @@
     python benchmarks/entity_quality.py check benchmarks/flores_entity_sample.tsv
     python benchmarks/entity_quality.py speed [--repeat 5]
     python benchmarks/entity_quality.py cost [--sentences 10000]
+    python benchmarks/entity_quality.py cli-cost [--sentences 10000] [--long-line 300000]
+    python benchmarks/entity_quality.py run-on
     python benchmarks/entity_quality.py anchors
 
 Matching rule (bundled corpus, corpus/sensetime-genai/entities.tsv, one row per gold pair):
@@ -294,6 +296,107 @@ def run_cost(sentences: int, data: Path) -> None:
         )
 
 
+def run_cli_cost(sentences: int, data: Path, long_line: int) -> None:
+    """The whole command, as a user runs it: ``bitext align ZH EN --scorer lexical -o out.tsv`` (sentence
+    alignment, entities, QA, export) against ``--format align`` (sentence alignment only) on the same
+    long document, in the same run; CPU time of each child process (user + system), wall clock
+    beside it, and the machine's load average (the machine is shared). With ``long_line``, the same
+    for one paragraph of about that many characters a side (FLORES sentences run together): the
+    entity and QA steps must not grow with the square of the mentions in one bead."""
+    import os
+    import resource
+    import subprocess
+    import tempfile
+
+    lines: list[tuple[str, str]] = []
+    documents = flores_documents(data)
+    while len(lines) < sentences:
+        for _, zh, en in documents:
+            lines.extend(zip(zh, en, strict=True))
+    cases = [
+        (
+            f"{sentences} sentence pairs",
+            "\n\n".join(z for z, _ in lines[:sentences]),
+            "\n\n".join(e for _, e in lines[:sentences]),
+        )
+    ]
+    if long_line:
+        zh_parts: list[str] = []
+        en_parts: list[str] = []
+        for z, e in lines:
+            if sum(map(len, en_parts)) >= long_line:
+                break
+            zh_parts.append(z)
+            en_parts.append(e)
+        cases.append(
+            (
+                f"one line of {sum(map(len, en_parts)):,} / {sum(map(len, zh_parts)):,} characters (en / zh)",
+                "".join(zh_parts),
+                " ".join(en_parts),
+            )
+        )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, zh, en in cases:
+            zh_path, en_path = Path(tmp, "zh.txt"), Path(tmp, "en.txt")
+            zh_path.write_text(zh, encoding="utf-8")
+            en_path.write_text(en, encoding="utf-8")
+            times = {}
+            for name, extra in (
+                ("--format align", ["--format", "align", "-o", str(Path(tmp, "out.align"))]),
+                ("-o out.tsv", ["-o", str(Path(tmp, "out.tsv"))]),
+            ):
+                command = [
+                    sys.executable,
+                    "-m",
+                    "bitext",
+                    "align",
+                    str(zh_path),
+                    str(en_path),
+                    "--scorer",
+                    "lexical",
+                    "-q",
+                    *extra,
+                ]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                wall = time.perf_counter()
+                subprocess.run(command, check=True, env=env)
+                wall = time.perf_counter() - wall
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+                times[name] = cpu
+                load = os.getloadavg()[0]
+                print(f"{label}: bitext align {name}: CPU {cpu:.1f} s, wall {wall:.1f} s, load average {load:.1f}")
+            print(f"{label}: ratio full TSV / --format align (CPU) {times['-o out.tsv'] / times['--format align']:.2f}")
+
+
+def run_run_on(data: Path) -> None:
+    """Entity alignment of one bead made of FLORES sentences joined by commas (a paragraph the
+    splitter cannot cut), at 2,000 to 16,000 English characters: CPU time of align_entities alone.
+    Each size takes new sentences, so the name caches are not warm from the previous size."""
+    lines: list[tuple[str, str]] = []
+    for _, zh, en in flores_documents(data):
+        lines.extend(zip(zh, en, strict=True))
+    align_entities(one_to_one(["蔡英文與李嘉誠在香港會面。"], ["Tsai Ing-wen met Li Ka-shing in Hong Kong."]))
+    offset = 0
+    for size in (2000, 4000, 8000, 16000):
+        zh_parts: list[str] = []
+        en_parts: list[str] = []
+        while sum(map(len, en_parts)) < size:
+            z, e = lines[offset]
+            offset += 1
+            zh_parts.append(z.rstrip("。"))
+            en_parts.append(e.rstrip("."))
+        alignment = one_to_one(["，".join(zh_parts) + "。"], [", ".join(en_parts) + "."])
+        start = time.process_time()
+        table = align_entities(alignment)
+        named = time.process_time() - start
+        en_chars, zh_chars = sum(map(len, en_parts)), sum(map(len, zh_parts))
+        print(
+            f"one bead of {en_chars:,} en / {zh_chars:,} zh characters: entities {named:.1f} s CPU, {len(table)} rows"
+        )
+
+
 def run_anchors() -> None:
     """Sentence anchors from entity pairs (bitext.entities.anchors) against the bundled gold beads:
     would they help a second sentence-alignment pass? An anchor is consistent when the gold puts its
@@ -317,7 +420,9 @@ def run_anchors() -> None:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=("bundled", "flores", "check", "speed", "cost", "anchors"))
+    parser.add_argument(
+        "what", choices=("bundled", "flores", "check", "speed", "cost", "cli-cost", "run-on", "anchors")
+    )
     parser.add_argument("sample_file", nargs="?", type=Path, help="for check: the judged sample")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sample", type=int, default=120)
@@ -326,6 +431,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sentences", type=int, default=10000, help="for cost: sentence pairs in the long document")
+    parser.add_argument("--long-line", type=int, default=0, help="for cli-cost: also one line of this many characters")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.what == "bundled":
         run_bundled(args.show)
@@ -337,6 +443,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         run_anchors()
     elif args.what == "cost":
         run_cost(args.sentences, args.data)
+    elif args.what == "run-on":
+        run_run_on(args.data)
+    elif args.what == "cli-cost":
+        run_cli_cost(args.sentences, args.data, args.long_line)
     else:
         run_speed(args.repeat)
     return 0

@@ -119,3 +119,11 @@ def test_noisy_or_is_bounded_and_never_below_its_best_signal(strengths: list[flo
     combined = combine(strengths)
     assert 0.0 <= combined <= 1.0
     assert combined >= max(strengths, default=0.0) - 1e-12
+
+
+def test_a_law_ending_in_a_word_of_its_own_is_composed() -> None:
+    # 司法 / 税法 are words, but 公司|法 and 关税|法 are a word and the law designator
+    assert composed_match("公司法", "Company Law") is not None
+    assert composed_match("关税法", "Customs Law") is not None
+    # a single character before the ending is no name of its own: 东部 is "the east", not a department
+    assert composed_match("东部", "East Department") is None

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bitext.align import Alignment, Bead
 from bitext.document import Document
-from bitext.entities import EntityTable, align_entities
+from bitext.entities import EntityTable, align_entities, pairing
 from bitext.entities import candidates as cand
 from test_entities import one_to_one
 
@@ -77,7 +77,9 @@ def evidence_of(zh: str, en: str, name_zh: str, name_en: str) -> tuple[str, ...]
         ("陳清揚是醫生。", "Chen Qingyang was a doctor.", "陳清揚", "Chen Qingyang", "pinyin"),
         # foreign names by sound, grown to the full name jieba cut short
         ("喬丹·史畢斯贏得比賽。", "Jordan Spieth won the tournament.", "喬丹·史畢斯", "Jordan Spieth", "skeleton"),
-        ("利雲斯頓在比賽中得分。", "Livingston scored in the match.", "利雲斯頓", "Livingston", "skeleton"),
+        ("利雲斯頓在比賽中得分。", "Livingston scored in the match.", "利雲斯頓", "Livingston", "learned"),
+        # learned spellings of characters in foreign names (Wikidata pairs), where the skeleton fails
+        ("布里辛斯基訪問北京。", "Brzezinski visited Beijing.", "布里辛斯基", "Brzezinski", "learned"),
         # a gazetteer's Chinese name of a city
         ("比尤特發生地震。", "An earthquake struck Butte.", "比尤特", "Butte", "geonames"),
         # the original name in brackets after the Chinese one
@@ -194,3 +196,17 @@ def test_a_name_split_by_a_line_break_is_one_candidate() -> None:
     tokens = cand.sentence_tokens(zh, 0)
     assert "全国人民代表大会" in {t.simplified for t in tokens} or "代表大会" in {t.simplified for t in tokens}
     assert all("\n" not in t.simplified for t in tokens)
+
+
+def test_names_at_both_ends_of_a_run_on_bead_still_pair() -> None:
+    """A bead far longer than BAND_CHARS scores only pairs near its diagonal: a name at the start and
+    one at the end of both sides still pair with their own translations, not with each other."""
+    filler_zh = "，".join(["他們在會議上討論了這個問題"] * 220)
+    filler_en = ", ".join(["they discussed this question at the meeting"] * 220)
+    zh = "布里辛斯基說，" + filler_zh + "，柯林頓同意。"
+    en = "Brzezinski said, " + filler_en + ", and Clinton agreed."
+    assert len(en) > 2 * pairing.BAND_CHARS
+    found = {(p.zh, p.en) for p in table(zh, en)}
+    assert ("布里辛斯基", "Brzezinski") in found
+    assert ("柯林頓", "Clinton") in found
+    assert not any(en == "Clinton" and zh == "布里辛斯基" for zh, en in found)

@@ -37,6 +37,8 @@ from bitext.entities.transliteration import NAME_SEPARATORS
 from bitext.resources.cedict import load_cedict
 from bitext.segment.words import Token, tokenize
 
+_ALL_HAN = regex.compile(r"\p{Han}+")
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -646,7 +648,7 @@ def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int,
     edge = separator
     while 0 <= index < len(tokens):
         token = tokens[index]
-        is_han = bool(regex.fullmatch(r"\p{Han}+", token.simplified))
+        is_han = bool(_ALL_HAN.fullmatch(token.simplified))
         known = _cedict_status(token.simplified) if len(token.simplified) > 1 else None
         if not is_han or chars + len(token.simplified) > 4 or (known is not None and known.common and not known.proper):
             break
@@ -676,7 +678,7 @@ def _separated_name_candidates(
 
 
 def _is_han_char(token: Token) -> bool:
-    return len(token.simplified) == 1 and bool(regex.match(r"\p{Han}", token.simplified))
+    return len(token.simplified) == 1 and bool(_ALL_HAN.fullmatch(token.simplified))
 
 
 def _designated(

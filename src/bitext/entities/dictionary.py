@@ -65,12 +65,20 @@ class DictionaryMatch:
     evidence: str
 
 
+_POSSESSIVE = regex.compile(r"'s\b")
+_NOT_ALPHANUMERIC = regex.compile(r"[^a-z0-9]+")
+_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
+_DOTTED_ACRONYM = regex.compile(r"(?:\p{Lu}\.){2,6}")
+
+
+# cached (and its patterns compiled once): every pair scored normalises both names again
+@lru_cache(maxsize=65536)
 def normalise_english(text: str) -> str:
     """``"the U.S."`` → ``"us"``; ``"SenseTime’s"`` → ``"sensetime"``; ``"Ka-shing"`` → ``"ka shing"``."""
     text = text.replace("’", "'").lower()
-    text = regex.sub(r"'s\b", "", text)
+    text = _POSSESSIVE.sub("", text)
     text = text.replace(".", "")
-    text = regex.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = _NOT_ALPHANUMERIC.sub(" ", text).strip()
     for article in ("the ", "a ", "an "):
         if text.startswith(article):
             text = text[len(article) :]
@@ -151,12 +159,12 @@ def initials(name: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    return bool(regex.fullmatch(r"\p{Lu}{2,6}", text))
+    return bool(_ACRONYM.fullmatch(text))
 
 
 def acronym_letters(text: str) -> str:
     """``"U.N."`` → ``"UN"``; ``"WTO"`` → ``"WTO"``; anything else → ``""``."""
-    if regex.fullmatch(r"(?:\p{Lu}\.){2,6}", text):
+    if _DOTTED_ACRONYM.fullmatch(text):
         return text.replace(".", "")
     return text if is_acronym(text) else ""
 
@@ -250,7 +258,8 @@ def _designator_suffix(zh: str) -> tuple[str, str]:
     ending that closes a common word is not one (會 of 開會, 部 of 東部)."""
     for ending, kind in designator_endings():
         if zh.endswith(ending) and len(zh) > len(ending):
-            if len(ending) == 1 and is_common_word(zh[-2:]):
+            # 公司|法 ↔ Company Law although 司法 is a word: the part before the ending is one too
+            if len(ending) == 1 and is_common_word(zh[-2:]) and not (len(zh) >= 3 and is_common_word(zh[:-1])):
                 return "", ""
             return ending, kind
     return "", ""
@@ -283,6 +292,7 @@ def _piece_vocabulary(piece: str, learned: Mapping[str, str] | None) -> frozense
     return vocabulary
 
 
+@lru_cache(maxsize=262144)
 def covers(vocabulary: frozenset[str], word: str) -> bool:
     """Exact, or the same stem up to a derivational ending (Sweden/Swedish, Canada/Canadian)."""
     if word in vocabulary:

@@ -14,8 +14,9 @@ variants (商湯集團 ↔ SenseTime once 商湯 ↔ SenseTime is known) and nam
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -37,9 +38,10 @@ from bitext.entities.dictionary import (
 )
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
-from bitext.entities.transliteration import NAME_SEPARATORS, Transliteration, transliteration
+from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
+from bitext.segment.words import Token
 
 ACCEPT = 0.6
 STRONG = 0.8
@@ -53,6 +55,8 @@ GAZETTEER = 0.9
 TRANSLITERATION_FLOOR = 0.7
 # transliteration caps two-consonant skeleton matches at this score
 SHORT_SKELETON = 0.75
+# Half-width of the diagonal band of pairs scored inside a run-on bead, in English characters.
+BAND_CHARS = 2000
 # Longer strings are descriptions, not names to romanise.
 MAX_TRANSLITERATED_CHARS = 8
 VERSION = "entities-1"
@@ -85,6 +89,11 @@ class PairScorer:
     stats: Cooccurrence
     learned: Mapping[str, tuple[str, float]] = field(default_factory=dict)
     _cache: dict[tuple[str, str, str, str, bool, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _learned_names: dict[str, str] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        # projected once: rebuilding it for every pair scored was pairs × learned names
+        self._learned_names = {k: v[0] for k, v in self.learned.items()}
 
     def signals(self, zh: Candidate, en: Candidate) -> tuple[tuple[str, float], ...]:
         latin = zh.source in ("latin", "ticker")
@@ -104,9 +113,7 @@ class PairScorer:
         if direct is not None:
             yield direct.evidence, direct.score
         else:
-            composed = composed_match(
-                zh.key, en.key, {k: v[0] for k, v in self.learned.items()}, zh.source == "glossed-tail"
-            )
+            composed = composed_match(zh.key, en.key, self._learned_names, zh.source == "glossed-tail")
             if composed is not None:
                 yield composed.evidence, composed.score
         places = load_places()
@@ -133,7 +140,7 @@ class PairScorer:
 
 def _chance_sound(match: Transliteration, en: Candidate) -> bool:
     """Two consonants alike is chance when the English is a common word (三公 ↔ "Son" of Son of Heaven)."""
-    return match.system == "skeleton" and match.score <= SHORT_SKELETON and is_common_english_word(en.key)
+    return match.system in APPROXIMATE and match.score <= SHORT_SKELETON and is_common_english_word(en.key)
 
 
 def _fold(text: str) -> str:
@@ -165,17 +172,45 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
             names = [c for c in en if c.source != "ticker"]
+            zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             for i in bead.zh:
                 found = spans.bracketed_spans(tokens[i], zh_doc.text, i)
-                found += spans.romanised_spans(tokens[i], zh_doc.text, names, i)
-                found += spans.dictionary_spans(tokens[i], zh_doc.text, names, i)
-                found += spans.gazetteer_spans(tokens[i], zh_doc.text, names, i)
                 here = [c for c in zh if c.sentence == i]
-                found += spans.grown_by_sound(tokens[i], zh_doc.text, here, names, i)
+                for window, near_names in _search_windows(tokens[i], names, zh_extent):
+                    found += spans.romanised_spans(window, zh_doc.text, near_names, i)
+                    found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
+                    found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
+                    found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
     return collected
+
+
+def _search_windows(
+    tokens: Sequence[Token], names: Sequence[Candidate], zh_extent: tuple[int, int]
+) -> list[tuple[Sequence[Token], list[Candidate]]]:
+    """Where the English-side span searches look for each English name: the whole sentence, except in
+    a run-on bead (names over more than BAND_CHARS English characters), where each name is searched
+    only in the Chinese tokens near its place on the diagonal (see _diagonal_band), so the search
+    grows with the bead's length, not its square."""
+    if not names:
+        return [(tokens, [])]
+    en_lo, en_hi = min(c.start for c in names), max(c.end for c in names)
+    en_span = en_hi - en_lo
+    if en_span <= BAND_CHARS or not tokens:
+        return [(tokens, list(names))]
+    band = BAND_CHARS / en_span
+    zh_lo, zh_hi = zh_extent
+    zh_span = max(1, zh_hi - zh_lo)
+    starts = [t.start for t in tokens]
+    windows = []
+    for name in names:
+        middle = (name.start - en_lo) / en_span
+        low = bisect.bisect_left(starts, zh_lo + (middle - band) * zh_span)
+        high = bisect.bisect_right(starts, zh_lo + (middle + band) * zh_span)
+        windows.append((tokens[low:high], [name]))
+    return windows
 
 
 def _add_known_prefixes(alignments: Sequence[Alignment], beads: list[BeadCandidates]) -> None:
@@ -198,11 +233,12 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     """Competitive linking of one bead's candidates: best pair first, spans used up as they link."""
     zh_text, en_text = text_of[bead.document]
     proposals = []
+    near = _diagonal_band(bead)
     for zh in bead.zh:
         if zh.source == "ticker":
             continue  # tickers anchor the names beside them (see _shared_ticker); they are not pairs
         for en in bead.en:
-            if en.source == "ticker":
+            if en.source == "ticker" or not near(zh, en):
                 continue
             signals = list(scorer.signals(zh, en))
             ticker = _shared_ticker(zh, en, zh_text, en_text)
@@ -236,6 +272,27 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
         if all(_compatible(zh, en, link) for link in links):
             links.append(Link(bead.document, bead.bead, zh, en, round(score, 4), evidence))
     return links
+
+
+def _diagonal_band(bead: BeadCandidates) -> Callable[[Candidate, Candidate], bool]:
+    """Inside a very long bead (a paragraph the splitter could not cut), a name and its translation
+    sit at about the same relative place: only pairs within BAND_CHARS English characters of the
+    diagonal are scored, so the pairs grow with the bead's length, not its square. Beads whose
+    names span at most BAND_CHARS English characters (all but run-on ones) keep every pair."""
+    if not bead.zh or not bead.en:
+        return lambda zh, en: True
+    zh_lo, zh_hi = min(c.start for c in bead.zh), max(c.end for c in bead.zh)
+    en_lo, en_hi = min(c.start for c in bead.en), max(c.end for c in bead.en)
+    en_span = en_hi - en_lo
+    if en_span <= BAND_CHARS:
+        return lambda zh, en: True
+    band = BAND_CHARS / en_span
+    zh_span = max(1, zh_hi - zh_lo)
+
+    def near(zh: Candidate, en: Candidate) -> bool:
+        return abs((zh.start - zh_lo) / zh_span - (en.start - en_lo) / en_span) <= band
+
+    return near
 
 
 def _compatible(zh: Candidate, en: Candidate, link: Link) -> bool:

@@ -31,7 +31,7 @@ import regex
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
 from bitext.entities.dictionary import content_words, covers, direct_match, gloss_words, is_common_word, stem
 from bitext.entities.lexicon import EN_DESIGNATORS, designator_endings
-from bitext.entities.transliteration import english_key, transliteration
+from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
 from bitext.resources.names import syllable_options
 from bitext.resources.places import load_places
 from bitext.segment.words import Token
@@ -124,7 +124,7 @@ def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
                     piece = "".join(c for _, c, _ in run)
                     match = transliteration(piece, key)
                     floor = ROMANISATION_FLOOR if length > 2 else TWO_CHARACTER_FLOOR
-                    if match is not None and match.system != "skeleton" and match.score >= floor:
+                    if match is not None and match.system not in APPROXIMATE and match.score >= floor:
                         span = Candidate(position, end, text[position:end], piece, sentence, "romanised", "PER")
                         best.append((match.score, span))
         # Only the best-matching spans: 陳清揚 (1.00), not 陳清揚說 (0.86) beside it.

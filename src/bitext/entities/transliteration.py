@@ -9,6 +9,7 @@ Chinese transcription merges (b/p, d/t, g/k, l/r, s/z/x…) share one letter and
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from bitext.resources.names import readings
+from bitext.resources.sounds import MAX_CHUNK, SoundTable, load_sounds
 
 # Name separators inside Chinese renderings of foreign names: 埃胡德·烏爾, 莎拉．戴紐斯.
 NAME_SEPARATORS = "·．・•‧"
@@ -56,6 +58,15 @@ _VOWELS = str.maketrans("", "", "aeiouyhw")
 
 # A full-spelling match this good is a romanised Chinese name (small slips: Ing-wen for Ying-wen).
 ROMANISATION_FLOOR = 0.8
+# Learned spellings (resources/sounds.py): a chunk never seen for its character counts as this
+# fraction of the character's commonest spelling, and the geometric mean of the fractions maps to a
+# score by SOUND_SCALE so that 0.1 (true held-apart Wikidata pairs: 76% reach it; mismatched pairs:
+# under 1%) scores TRANSLITERATION_FLOOR, 0.7; capped like the skeleton, below exact romanisations.
+UNSEEN_CHUNK = 0.01
+SOUND_SCALE = 10.4
+LEARNED_CAP = 0.9
+# Systems that approximate a foreign name rather than spell a Chinese one.
+APPROXIMATE = frozenset({"skeleton", "learned"})
 # Skeletons shorter than this match too easily (one consonant fits half the names in a text); two-
 # consonant skeletons count, but for less than longer ones.
 MIN_SKELETON = 2
@@ -85,13 +96,18 @@ def pinyin_skeleton(spelling: str) -> str:
     return _squeeze(spelling.translate(_PINYIN_LETTERS).translate(_VOWELS))
 
 
+_POST_VOCALIC_R = regex.compile(r"(?<=[aeiou])r(?![aeiouy])")
+_FINAL_TH = regex.compile(r"th$")
+
+
+@lru_cache(maxsize=65536)
 def english_skeleton(key: str, rhotic: bool = True) -> str:
     """Consonant skeleton of an English spelling. Chinese transcription writes a final "th" as s
     (Smith 史密斯, Spieth 史畢斯) and sometimes drops an r after a vowel (Jordan 喬丹, Carter 卡特,
     but Kanjar 康戛爾): ``rhotic=False`` drops it."""
     if not rhotic:
-        key = regex.sub(r"(?<=[aeiou])r(?![aeiouy])", "", key)
-    key = regex.sub(r"th$", "s", key)
+        key = _POST_VOCALIC_R.sub("", key)
+    key = _FINAL_TH.sub("s", key)
     for digraph, letters in _ENGLISH_DIGRAPHS:
         key = key.replace(digraph, letters)
     return _squeeze(key.translate(_ENGLISH_LETTERS).translate(_VOWELS))
@@ -122,7 +138,7 @@ def transliteration(zh: str, en: str) -> Transliteration | None:
         # An English first name before the Chinese one: STEVEN POON KWOK-LIM for 潘國濂.
         shorter = transliteration(zh, " ".join(words[1:]))
         full = _best_reading(han, key)
-        if shorter is not None and shorter.system != "skeleton" and (full is None or shorter.score > full.score):
+        if shorter is not None and shorter.system not in APPROXIMATE and (full is None or shorter.score > full.score):
             return Transliteration(shorter.score, shorter.system, shorter.spelling, given=True)
         return full
     return _best_reading(han, key)
@@ -136,10 +152,50 @@ def _best_reading(han: str, key: str) -> Transliteration | None:
             score = Levenshtein.normalized_similarity(spelling, key)
             if best is None or score > best.score:
                 best = Transliteration(score, system, " ".join(reading))
-    skeleton = _skeleton_match(han, key)
-    if skeleton and (best is None or skeleton.score > best.score):
-        best = skeleton
+    for approximate in (_skeleton_match(han, key), learned_sound(han, key)):
+        if approximate is not None and (best is None or approximate.score > best.score):
+            best = approximate
     return best
+
+
+def learned_sound(han: str, key: str, table: SoundTable | None = None) -> Transliteration | None:
+    """The best cut of ``key`` into one letter chunk per character, in order, scored by how usual
+    each chunk is for its character (布里辛斯基 ↔ bu|r|zin|s|ki for Brzezinski). ``None`` when a
+    character is not in the table or the lengths cannot fit."""
+    table = load_sounds() if table is None else table
+    n, m = len(key), len(han)
+    if m < 2 or not m <= n <= MAX_CHUNK * m or any(ch not in table for ch in han):
+        return None
+    floor = math.log(UNSEEN_CHUNK)
+    # best[j]: the best log score of the first i characters spelling key[:j], with its cut.
+    best: dict[int, tuple[float, tuple[str, ...]]] = {0: (0.0, ())}
+    for i, ch in enumerate(han):
+        ratios = table.ratios[ch]
+        following: dict[int, tuple[float, tuple[str, ...]]] = {}
+        for j, (score, cut) in best.items():
+            for k in range(1, MAX_CHUNK + 1):
+                end = j + k
+                if end > n or n - end < m - i - 1 or n - end > MAX_CHUNK * (m - i - 1):
+                    continue
+                chunk = key[j:end]
+                ratio = ratios.get(chunk)
+                value = score + (math.log(ratio) if ratio else floor)
+                if end not in following or value > following[end][0]:
+                    following[end] = (value, (*cut, chunk))
+        best = following
+    if n not in best:
+        return None
+    total, cut = best[n]
+    score = LEARNED_CAP * max(0.0, 1.0 + total / m / SOUND_SCALE)
+    return Transliteration(round(score, 4), "learned", "|".join(cut))
+
+
+@lru_cache(maxsize=65536)
+def _pinyin_skeletons(han: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each pinyin reading of ``han`` with its skeleton, where the skeleton is long enough to compare
+    (computed once per name: a name meets every English candidate of its beads)."""
+    pairs = ((reading, pinyin_skeleton("".join(reading))) for reading in readings(han, "pinyin", limit=16))
+    return tuple((reading, source) for reading, source in pairs if len(source) >= MIN_SKELETON)
 
 
 def _skeleton_match(han: str, key: str) -> Transliteration | None:
@@ -147,11 +203,7 @@ def _skeleton_match(han: str, key: str) -> Transliteration | None:
     for target in dict.fromkeys((english_skeleton(key), english_skeleton(key, rhotic=False))):
         if len(target) < MIN_SKELETON:
             continue
-        for reading in readings(han, "pinyin", limit=16):
-            spelling = "".join(reading)
-            source = pinyin_skeleton(spelling)
-            if len(source) < MIN_SKELETON:
-                continue
+        for reading, source in _pinyin_skeletons(han):
             weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
             score = weight * Levenshtein.normalized_similarity(source, target)
             if best is None or score > best.score:
