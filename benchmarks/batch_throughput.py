@@ -51,19 +51,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from bitext.batch.runner import SINGLE_THREADED  # the same one-thread environment the batch's workers get
+
 ROOT = Path(__file__).resolve().parents[1]
 FLORES = ROOT.parent / "shared" / "data" / "flores200-devtest" / "devtest_docs.tsv"
-SINGLE_THREADED = {
-    name: "1"
-    for name in (
-        "OMP_NUM_THREADS",
-        "OPENBLAS_NUM_THREADS",
-        "MKL_NUM_THREADS",
-        "BLIS_NUM_THREADS",
-        "VECLIB_MAXIMUM_THREADS",
-        "NUMEXPR_NUM_THREADS",
-    )
-}
 # jobs1 and jobs2 run back to back, so that their ratio sees the same machine load.
 CONFIGS = (
     "jobs1",

@@ -9,7 +9,7 @@ import regex
 from bitext.document import Document, Lang
 from bitext.segment.base import SentenceSplitter, cut_at, strip_span
 from bitext.segment.labels import inline_item_starts
-from bitext.segment.layout import LAYOUTS, Layout, analyse
+from bitext.segment.layout import LAYOUTS, Layout, analyse, raw_lines
 from bitext.segment.registry import SPLITTERS, default_splitter_name, get_splitter, splitter_names
 from bitext.text_arguments import checked_text
 
@@ -107,24 +107,15 @@ def paragraph_offsets(text: str, layout: str = "auto") -> list[tuple[int, int]]:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Every non-blank line, stripped."""
-    spans = [strip_span(text, start, end) for start, end in _raw_lines(text)]
+    spans = [strip_span(text, start, end) for start, end in raw_lines(text)]
     return [span for span in spans if span is not None]
-
-
-def _raw_lines(text: str) -> list[tuple[int, int]]:
-    spans = []
-    cursor = 0
-    for line in text.split("\n"):
-        spans.append((cursor, cursor + len(line)))
-        cursor += len(line) + 1
-    return spans
 
 
 def _blank_line_paragraphs(text: str) -> list[tuple[int, int]]:
     """Blocks of consecutive non-blank lines, stripped."""
     blocks: list[tuple[int, int]] = []
     block: list[tuple[int, int]] = []
-    for start, end in [*_raw_lines(text), (len(text), len(text))]:
+    for start, end in [*raw_lines(text), (len(text), len(text))]:
         if text[start:end].strip():
             block.append((start, end))
             continue
