@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from bitext.align.beads import Alignment
+from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
 from bitext.entities import spans
 from bitext.entities.candidates import Candidate
@@ -372,13 +373,7 @@ def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tupl
     Rows are compared in a fixed order, so the clusters do not depend on the order of the links.
     """
     keys = sorted(groups)
-    parent = list(range(len(keys)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(keys))
 
     # Rows sharing a folded side are the only ones that can join through the equality rule; the
     # shorter-form rule compares each row with the rows sharing one of its English words.
@@ -413,10 +408,10 @@ def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tupl
         )
         if short >= 0 and len(longer[short]) > 1:
             continue
-        parent[find(b)] = find(a)
+        sets.union(a, b)
     clusters: dict[int, list[tuple[tuple[str, str], list[Link]]]] = defaultdict(list)
     for index, key in enumerate(keys):
-        clusters[find(index)].append((key, groups[key]))
+        clusters[sets.find(index)].append((key, groups[key]))
     return [clusters[root] for root in sorted(clusters)]
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import regex
 
 from bitext.align.beads import Alignment
+from bitext.disjoint_sets import DisjointSets
 from bitext.entities.model import EntityPair, EntityTable
 from bitext.qa.flags import Flag
 from bitext.script import to_simplified
@@ -159,26 +160,20 @@ class Entity:
 def build_entities(table: EntityTable) -> list[Entity]:
     """Pairs that share a Chinese form or an English form (case-folded) become one entity."""
     pairs = [pair for pair in table if pair.zh and pair.en]
-    parent = list(range(len(pairs)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    sets = DisjointSets(len(pairs))
 
     owner: dict[tuple[str, str], int] = {}
     for k, pair in enumerate(pairs):
         for key in _keys(pair):
             if key in owner:
-                parent[root(k)] = root(owner[key])
+                sets.union(owner[key], k)
             else:
                 owner[key] = k
     strengths = [evidence_strength(pair) for pair in pairs]
     proven = {key for pair, strength in zip(pairs, strengths, strict=True) if strength == _PROOF for key in _keys(pair)}
     clusters: dict[int, Entity] = {}
     for k, pair in enumerate(pairs):
-        entity = clusters.setdefault(root(k), Entity())
+        entity = clusters.setdefault(sets.find(k), Entity())
         entity.zh_forms.update(_zh_forms(pair))
         entity.en_forms.update(_en_forms(pair))
         # Co-occurrence alone warns only for a name no better-proven pair claims: 臺灣地區 ↔ Mainland Area
