@@ -38,7 +38,8 @@ FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
 _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
-_WIDTH_PERCENTILE = 0.75
+# The wrap width is the first of these percentiles of line widths that shows wrapping (see wrap_width).
+_WIDTH_PERCENTILES = (0.75, 0.9)
 _TITLE_WIDTH = 0.6  # a heading or title line is shorter than this share of the width
 _CHINESE_SHORT = 0.5  # a Chinese line shorter than this share, not ending in a comma, ends a paragraph
 _WIDE_RUN = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
@@ -149,31 +150,37 @@ def columns(line: str) -> int:
 def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     """The width (in display columns) a hard-wrapped text is wrapped at, or ``None`` if it is not.
 
-    The width is the 75th percentile of line widths (a wrapped text's lines cluster just under it; a URL
-    or a line of Chinese, two columns a character, may stand out above it). Among the lines that reach
-    close to it and are followed by another line of the same block, most end mid-sentence when the text
-    is wrapped; when each line is a paragraph they end with a full stop. Subtitles and lists are too narrow to count.
+    Among the lines that reach close to the width and are followed by another line of the same block,
+    most end mid-sentence when the text is wrapped; when each line is a paragraph they end with a full
+    stop. A line followed by a list or heading label is no evidence either way (a list item or a clause
+    need not end with a stop; a wrapper rarely puts a label at a line's start). The width is tried at the
+    75th percentile of line widths (a wrapped text's lines cluster just under it; a URL or a line of
+    Chinese, two columns a character, may stand out above it), then at the 90th: in a short document or
+    a statute most lines are a paragraph's short last line, a heading or a one-line clause, so the 75th
+    percentile falls on them. Subtitles and lists are too narrow to count.
     """
     if len(lines) <= _MIN_WRAPPED_LINES:
         return None
     contents = [text[start:end].strip() for start, end in lines]
-    width = _width(contents)
-    if width is None or width < _MIN_WRAP_COLUMNS:
-        return None
-    long_inner = [
-        content
-        for content, following in pairwise(contents)
-        if content and following and columns(content) >= _NEAR_WIDTH * width
-    ]
-    wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
-    if len(wrapped) < _MIN_WRAPPED_LINES or 2 * len(wrapped) <= len(long_inner):
-        return None
-    return width
+    widths = sorted(columns(content) for content in contents if content)
+    for percentile in _WIDTH_PERCENTILES:
+        width = widths[min(len(widths) - 1, int(percentile * len(widths)))] if widths else 0
+        if width < _MIN_WRAP_COLUMNS:
+            continue
+        long_inner = [
+            content
+            for content, following in pairwise(contents)
+            if content and following and columns(content) >= _NEAR_WIDTH * width and not LINE_LABEL.match(following)
+        ]
+        wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
+        if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(long_inner):
+            return width
+    return None
 
 
 def _width(contents: list[str]) -> int | None:
     widths = sorted(columns(content) for content in contents if content)
-    return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILE * len(widths)))] if widths else None
+    return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILES[0] * len(widths)))] if widths else None
 
 
 def _guess_lang(text: str) -> str:
@@ -223,7 +230,8 @@ def _blocks(
             continue
         if current:
             previous = contents[current[-1]].strip()
-            complete = previous.endswith(FINAL_MARKS) or columns(previous) < _NEAR_WIDTH * width
+            # An item of a list ends with a semicolon ("…protection mechanisms;" | "3. assisting…").
+            complete = previous.endswith((*FINAL_MARKS, ";")) or columns(previous) < _NEAR_WIDTH * width
             if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and _indent(content) > base_indent):
                 close()  # a list item or heading after a complete line, or an indented first line
         current.append(i)
