@@ -45,6 +45,7 @@ _CHINESE_SHORT = 0.5  # a Chinese line shorter than this share, not ending in a 
 _WIDE_RUN = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
+_WORD_HYPHENATED = regex.compile(r"\p{L}[-\u00ad]$")  # see bitext.segment.hyphens
 
 # Page furniture. A bare number has at most three digits: a year alone on a line (a narrow column's
 # "2021") is not a page.
@@ -301,8 +302,8 @@ def _ends_paragraph(
     """
     if following is None or following_index is None:
         return True
-    if columns(line) >= _NEAR_WIDTH * width:
-        return False
+    if columns(line) >= _NEAR_WIDTH * width or (_WORD_HYPHENATED.search(line) and following[:1].islower()):
+        return False  # a full line, or a word hyphenated across the break ("commu-" | "nity is")
     next_word = following[:1] if lang == "zh" else following.split(None, 1)[0]
     next_word_fitted = columns(line) + (lang != "zh") + columns(next_word) <= width
     if not alone:
