@@ -358,3 +358,24 @@ def test_a_list_item_ending_with_a_semicolon_on_a_full_line_ends_before_the_next
     )
     document = segment(text, "en", layout="wrapped")
     assert [s.text[:3] for s in document.sentences] == ["The", "1. ", "2. ", "3. ", "4. "]
+
+
+def test_a_browsers_print_head_and_foot_are_furniture_on_a_one_page_text() -> None:
+    # pdftotext of a page Chromium printed: nothing repeats on one page, but the head (date, time, title) and
+    # the foot (address, page/pages) say what they are by their form.
+    head = "12/7/26, 4:00 AM                    Act for the Establishment of the National Institute"
+    foot = "file:///home/user/act.en.html                                                          1/1"
+    body = "Article 1\nThis Act is enacted to establish the Institute.\nArticle 2\nThe Institute is a public body."
+    document = segment(f"{head}\n\n{body}\n\n{foot}\n", "en")
+    assert [span.text for span in document.furniture] == [head, foot]
+    assert document.sentence_texts() == body.split("\n")
+    zh_head, zh_foot = "2026/12/7 上午4:00 國家資通安全研究院設置條例", "file:///home/user/act.zh.html 1/1"
+    zh = segment(f"{zh_head}\n第 1 條\n為提升國家資通安全科技能力，特設本院，並制定本條例。\n{zh_foot}\n", "zh")
+    assert [span.text for span in zh.furniture] == [zh_head, zh_foot]
+
+
+def test_a_first_sentence_that_opens_with_a_date_and_time_is_text() -> None:
+    text = "7/4/2023, 10:00 AM: the meeting opened.\nThe chair welcomed the members.\nSee https://example.org 1/2"
+    document = segment(text, "en")
+    assert document.furniture == ()  # nor is a line that only mentions an address and a fraction
+    assert document.sentence_texts()[0] == "7/4/2023, 10:00 AM: the meeting opened."

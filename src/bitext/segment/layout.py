@@ -71,6 +71,13 @@ _FOOTNOTE_MARKER = regex.compile(
     r"\s*(?:\*{1,3}|[†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|[註注]\s*[\d一二三四五六七八九十]*\s*[:：.．]?)\s*\S"
 )
 _MAX_FOOTNOTE_LINES = 12  # a footnote block is at most this many lines above its page break
+# What a browser prints in a page's margins (Chromium: date and time over the title, the address and
+# "page/pages" under the text): furniture by its form, even on a one-page text, where nothing repeats.
+_PRINT_HEAD = regex.compile(
+    r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.*)?"
+)
+_PRINT_FOOT = regex.compile(r"\s*(?:https?|file)://\S+(?:\s+\S+)*?\s+\d{1,4}\s*/\s*\d{1,4}\s*")
+_PRINT_EDGE_LINES = 2  # looked for among a page's first and last two non-blank lines
 
 
 @dataclass(frozen=True)
@@ -356,7 +363,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
     else:
         page_numbers = _page_number_lines(contents)
         if not page_numbers:
-            return _last_page_number(contents)
+            return _last_page_number(contents) | _print_margins(contents, feeds)
         # The document's start and end are page edges too (the first page's head has no break above).
         edges = [-1, *sorted(page_numbers), len(contents)]
         running = _running_lines(contents, edges, page_numbers, _MIN_RUNNING)
@@ -368,7 +375,24 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
         furniture = page_numbers | running
         page_ends = page_numbers
     furniture |= _footnote_lines(contents, page_ends, furniture)
-    return {i for i in furniture if contents[i].strip()}
+    return {i for i in furniture if contents[i].strip()} | _print_margins(contents, feeds)
+
+
+def _print_margins(contents: list[str], feeds: list[int]) -> set[int]:
+    """A browser's print head (``12/7/26, 4:00 AM  Title``) among each page's first lines and its foot
+    (``file:///…/page.html  1/9``) among the last: their form says what they are, so one page is enough. A
+    head that ends like a sentence is text ("7/4/2023, 10:00 AM: the meeting opened.")."""
+    found: set[int] = set()
+    for first, end in _page_ranges(contents, feeds) if feeds else [(0, len(contents))]:
+        top = _page_edge(contents, first, end, 1, set())[:_PRINT_EDGE_LINES]
+        bottom = _page_edge(contents, first, end, -1, set())[:_PRINT_EDGE_LINES]
+        for i in top:
+            line = contents[i].replace("\f", "")
+            key = " ".join(line.split())
+            if _PRINT_HEAD.fullmatch(line) and len(key) <= _MAX_RUNNING_CHARS and not key.endswith(_SENTENCE_END):
+                found.add(i)
+        found.update(i for i in bottom if _PRINT_FOOT.fullmatch(contents[i].replace("\f", "")))
+    return found
 
 
 def _last_page_number(contents: list[str]) -> set[int]:
