@@ -561,3 +561,19 @@ def test_documents_are_read_as_bitext_align_reads_them_docx_and_big5(tmp_path: P
         single = tmp_path / f"{doc_id}-align.jsonl"
         assert main(["align", str(tmp_path / zh), str(tmp_path / en), "-o", str(single), *cli]) == 0
         assert batch_records == _records_without_doc_id(single)
+
+
+def test_a_swapped_pair_is_an_error_in_the_report_not_an_ok_document(tmp_path: Path) -> None:
+    # The user trial's batch: a pair given English first was "ok" in report.tsv (its error flags counted,
+    # nothing saying swapped) and went into the corpus as nonsense beads.
+    write_documents(tmp_path, [[0, 1, 2, 3], [4, 5, 6, 7]])
+    rows = [("right", "zh/d0.txt", "en/d0.txt"), ("swapped", "en/d1.txt", "zh/d1.txt")]
+    out = tmp_path / "out"
+    assert main(["batch", str(write_manifest(tmp_path, rows)), "-o", str(out), "-j", "0", *FAST_CLI]) == 1
+    report = {row["doc_id"]: row for row in read_tsv_rows(out / "report.tsv")}
+    assert report["right"]["status"] == "ok" and report["right"]["error"] == ""
+    assert report["swapped"]["status"] == "error"
+    assert report["swapped"]["error"].startswith("swapped-languages: ")
+    assert "SOURCE and TRANSLATION swapped" in report["swapped"]["error"]
+    assert int(report["swapped"]["beads"]) > 0  # it was aligned; the row says what came of it
+    assert list(dict.fromkeys(r[0] for r in corpus_rows(out / "corpus.tsv"))) == ["right"]

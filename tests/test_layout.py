@@ -315,3 +315,67 @@ def test_a_first_line_with_no_room_for_the_next_word_is_wrapped_even_if_it_looks
     document = segment(text, "en", layout="wrapped")
     assert len(document.sentences) == 1
     assert document.sentences[0].text.startswith("Since OpenAI launched\nChatGPT")
+
+
+STATUTES = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "entities" / "docs"
+
+
+def _wrap_statute_chinese(text: str, width: int, between: str) -> str:
+    paragraphs = [p for p in text.splitlines() if p.strip()]
+    return between.join("\n".join(p[i : i + width] for i in range(0, len(p), width)) for p in paragraphs)
+
+
+@pytest.mark.parametrize("name", ["roc-constitution-05", "roc-constitution-06", "roc-constitution-09", "mofa-01"])
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_auto_finds_the_wrapping_of_a_short_statute_of_one_line_clauses(name: str, between: str) -> None:
+    # Most lines of a short statute wrapped at 35 characters are a clause's short last line or a one-line
+    # clause: the 75th percentile of widths fell on them (44 columns, "too narrow to be wrapped").
+    text = (STATUTES / f"{name}.zh.txt").read_text(encoding="utf-8")
+    wrapped = _wrap_statute_chinese(text, 35, between)
+    document = segment(wrapped, "zh")
+    assert document.layout == "wrapped (detected)"
+    unwrapped = [s.replace("\n", "") for s in segment(text, "zh").sentence_texts()]
+    assert [s.replace("\n", "") for s in document.sentence_texts()] == unwrapped
+
+
+@pytest.mark.parametrize("name", ["mofa-01", "roc-constitution-08"])
+def test_a_statute_one_paragraph_a_line_with_unstopped_list_items_is_lines(name: str) -> None:
+    # "1. Overall planning … of documents" | "2. Handle …": list items need no full stop, and a long one
+    # followed by the next label is no sign of wrapping (these were read as wrapped).
+    text = (STATUTES / f"{name}.en.txt").read_text(encoding="utf-8")
+    assert segment(text, "en").layout == "lines (detected)"
+
+
+def test_a_list_item_ending_with_a_semicolon_on_a_full_line_ends_before_the_next_label() -> None:
+    # A Chromium PDF of the cyber security act: each item fills its line and ends with ";" (the items of
+    # an English list), so the full-width line was "incomplete" and swallowed the next item.
+    text = (
+        "The Institute's scope of operation shall include the following operations, as the Act provides:\n"
+        "1. researching and developing cyber security technology and promoting its application abroad;\n"
+        "2. assisting in planning and promoting the national cyber security protection mechanisms now;\n"
+        "3. supporting government agencies in cyber security protection operations of special sensitivity;\n"
+        "4. other operations related to cyber security technology, as the supervising authority directs.\n"
+    )
+    document = segment(text, "en", layout="wrapped")
+    assert [s.text[:3] for s in document.sentences] == ["The", "1. ", "2. ", "3. ", "4. "]
+
+
+def test_a_browsers_print_head_and_foot_are_furniture_on_a_one_page_text() -> None:
+    # pdftotext of a page Chromium printed: nothing repeats on one page, but the head (date, time, title) and
+    # the foot (address, page/pages) say what they are by their form.
+    head = "12/7/26, 4:00 AM                    Act for the Establishment of the National Institute"
+    foot = "file:///home/user/act.en.html                                                          1/1"
+    body = "Article 1\nThis Act is enacted to establish the Institute.\nArticle 2\nThe Institute is a public body."
+    document = segment(f"{head}\n\n{body}\n\n{foot}\n", "en")
+    assert [span.text for span in document.furniture] == [head, foot]
+    assert document.sentence_texts() == body.split("\n")
+    zh_head, zh_foot = "2026/12/7 上午4:00 國家資通安全研究院設置條例", "file:///home/user/act.zh.html 1/1"
+    zh = segment(f"{zh_head}\n第 1 條\n為提升國家資通安全科技能力，特設本院，並制定本條例。\n{zh_foot}\n", "zh")
+    assert [span.text for span in zh.furniture] == [zh_head, zh_foot]
+
+
+def test_a_first_sentence_that_opens_with_a_date_and_time_is_text() -> None:
+    text = "7/4/2023, 10:00 AM: the meeting opened.\nThe chair welcomed the members.\nSee https://example.org 1/2"
+    document = segment(text, "en")
+    assert document.furniture == ()  # nor is a line that only mentions an address and a fraction
+    assert document.sentence_texts()[0] == "7/4/2023, 10:00 AM: the meeting opened."

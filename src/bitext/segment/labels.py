@@ -28,10 +28,11 @@ HEADING_LABEL = regex.compile(
     rf"|(?:Article|Art\.|Section|Sec\.|Chapter|Part|Book|Schedule|Annex|Title)\s+(?:\d+(?:\.\d+)*|[{_ROMAN}]+)\b",
     regex.IGNORECASE,
 )
-# A line that begins with a label: an item, a heading, "1." / "1)" / "a." / "一、" before text.
+# A line that begins with a label: an item, a heading, "1." / "1)" / "a." / "一、" before text, or "一　"
+# (a space after the numeral, ideographic or not: how Taiwan's statutes number the items of an article).
 LINE_LABEL = regex.compile(
     rf"\s*(?:{ITEM_LABEL.pattern}|{HEADING_LABEL.pattern}"
-    rf"|\d{{1,3}}[.)](?=\s)|[a-z][.)](?=\s)|[{_CHINESE_NUMERAL}]{{1,4}}、|[•·▪●■◆○-](?=\s))",
+    rf"|\d{{1,3}}[.)](?=\s)|[a-z][.)](?=\s)|[{_CHINESE_NUMERAL}]{{1,4}}(?:、|\s)|[•·▪●■◆○-](?=\s))",
     regex.IGNORECASE,
 )
 

@@ -38,12 +38,14 @@ FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
 _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
-_WIDTH_PERCENTILE = 0.75
+# The wrap width is the first of these percentiles of line widths that shows wrapping (see wrap_width).
+_WIDTH_PERCENTILES = (0.75, 0.9)
 _TITLE_WIDTH = 0.6  # a heading or title line is shorter than this share of the width
 _CHINESE_SHORT = 0.5  # a Chinese line shorter than this share, not ending in a comma, ends a paragraph
 _WIDE_RUN = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
+_WORD_HYPHENATED = regex.compile(r"\p{L}[-\u00ad]$")  # see bitext.segment.hyphens
 
 # Page furniture. A bare number has at most three digits: a year alone on a line (a narrow column's
 # "2021") is not a page.
@@ -69,6 +71,13 @@ _FOOTNOTE_MARKER = regex.compile(
     r"\s*(?:\*{1,3}|[†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|[註注]\s*[\d一二三四五六七八九十]*\s*[:：.．]?)\s*\S"
 )
 _MAX_FOOTNOTE_LINES = 12  # a footnote block is at most this many lines above its page break
+# What a browser prints in a page's margins (Chromium: date and time over the title, the address and
+# "page/pages" under the text): furniture by its form, even on a one-page text, where nothing repeats.
+_PRINT_HEAD = regex.compile(
+    r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.*)?"
+)
+_PRINT_FOOT = regex.compile(r"\s*(?:https?|file)://\S+(?:\s+\S+)*?\s+\d{1,4}\s*/\s*\d{1,4}\s*")
+_PRINT_EDGE_LINES = 2  # looked for among a page's first and last two non-blank lines
 
 
 @dataclass(frozen=True)
@@ -149,31 +158,37 @@ def columns(line: str) -> int:
 def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     """The width (in display columns) a hard-wrapped text is wrapped at, or ``None`` if it is not.
 
-    The width is the 75th percentile of line widths (a wrapped text's lines cluster just under it; a URL
-    or a line of Chinese, two columns a character, may stand out above it). Among the lines that reach
-    close to it and are followed by another line of the same block, most end mid-sentence when the text
-    is wrapped; when each line is a paragraph they end with a full stop. Subtitles and lists are too narrow to count.
+    Among the lines that reach close to the width and are followed by another line of the same block,
+    most end mid-sentence when the text is wrapped; when each line is a paragraph they end with a full
+    stop. A line followed by a list or heading label is no evidence either way (a list item or a clause
+    need not end with a stop; a wrapper rarely puts a label at a line's start). The width is tried at the
+    75th percentile of line widths (a wrapped text's lines cluster just under it; a URL or a line of
+    Chinese, two columns a character, may stand out above it), then at the 90th: in a short document or
+    a statute most lines are a paragraph's short last line, a heading or a one-line clause, so the 75th
+    percentile falls on them. Subtitles and lists are too narrow to count.
     """
     if len(lines) <= _MIN_WRAPPED_LINES:
         return None
     contents = [text[start:end].strip() for start, end in lines]
-    width = _width(contents)
-    if width is None or width < _MIN_WRAP_COLUMNS:
-        return None
-    long_inner = [
-        content
-        for content, following in pairwise(contents)
-        if content and following and columns(content) >= _NEAR_WIDTH * width
-    ]
-    wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
-    if len(wrapped) < _MIN_WRAPPED_LINES or 2 * len(wrapped) <= len(long_inner):
-        return None
-    return width
+    widths = sorted(columns(content) for content in contents if content)
+    for percentile in _WIDTH_PERCENTILES:
+        width = widths[min(len(widths) - 1, int(percentile * len(widths)))] if widths else 0
+        if width < _MIN_WRAP_COLUMNS:
+            continue
+        long_inner = [
+            content
+            for content, following in pairwise(contents)
+            if content and following and columns(content) >= _NEAR_WIDTH * width and not LINE_LABEL.match(following)
+        ]
+        wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
+        if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(long_inner):
+            return width
+    return None
 
 
 def _width(contents: list[str]) -> int | None:
     widths = sorted(columns(content) for content in contents if content)
-    return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILE * len(widths)))] if widths else None
+    return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILES[0] * len(widths)))] if widths else None
 
 
 def _guess_lang(text: str) -> str:
@@ -223,7 +238,8 @@ def _blocks(
             continue
         if current:
             previous = contents[current[-1]].strip()
-            complete = previous.endswith(FINAL_MARKS) or columns(previous) < _NEAR_WIDTH * width
+            # An item of a list ends with a semicolon ("…protection mechanisms;" | "3. assisting…").
+            complete = previous.endswith((*FINAL_MARKS, ";")) or columns(previous) < _NEAR_WIDTH * width
             if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and _indent(content) > base_indent):
                 close()  # a list item or heading after a complete line, or an indented first line
         current.append(i)
@@ -293,8 +309,8 @@ def _ends_paragraph(
     """
     if following is None or following_index is None:
         return True
-    if columns(line) >= _NEAR_WIDTH * width:
-        return False
+    if columns(line) >= _NEAR_WIDTH * width or (_WORD_HYPHENATED.search(line) and following[:1].islower()):
+        return False  # a full line, or a word hyphenated across the break ("commu-" | "nity is")
     next_word = following[:1] if lang == "zh" else following.split(None, 1)[0]
     next_word_fitted = columns(line) + (lang != "zh") + columns(next_word) <= width
     if not alone:
@@ -347,7 +363,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
     else:
         page_numbers = _page_number_lines(contents)
         if not page_numbers:
-            return _last_page_number(contents)
+            return _last_page_number(contents) | _print_margins(contents, feeds)
         # The document's start and end are page edges too (the first page's head has no break above).
         edges = [-1, *sorted(page_numbers), len(contents)]
         running = _running_lines(contents, edges, page_numbers, _MIN_RUNNING)
@@ -359,7 +375,24 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
         furniture = page_numbers | running
         page_ends = page_numbers
     furniture |= _footnote_lines(contents, page_ends, furniture)
-    return {i for i in furniture if contents[i].strip()}
+    return {i for i in furniture if contents[i].strip()} | _print_margins(contents, feeds)
+
+
+def _print_margins(contents: list[str], feeds: list[int]) -> set[int]:
+    """A browser's print head (``12/7/26, 4:00 AM  Title``) among each page's first lines and its foot
+    (``file:///…/page.html  1/9``) among the last: their form says what they are, so one page is enough. A
+    head that ends like a sentence is text ("7/4/2023, 10:00 AM: the meeting opened.")."""
+    found: set[int] = set()
+    for first, end in _page_ranges(contents, feeds) if feeds else [(0, len(contents))]:
+        top = _page_edge(contents, first, end, 1, set())[:_PRINT_EDGE_LINES]
+        bottom = _page_edge(contents, first, end, -1, set())[:_PRINT_EDGE_LINES]
+        for i in top:
+            line = contents[i].replace("\f", "")
+            key = " ".join(line.split())
+            if _PRINT_HEAD.fullmatch(line) and len(key) <= _MAX_RUNNING_CHARS and not key.endswith(_SENTENCE_END):
+                found.add(i)
+        found.update(i for i in bottom if _PRINT_FOOT.fullmatch(contents[i].replace("\f", "")))
+    return found
 
 
 def _last_page_number(contents: list[str]) -> set[int]:
