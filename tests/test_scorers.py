@@ -213,6 +213,14 @@ def test_sparse_rows_are_the_dense_sums_to_the_bit(entries, chunk) -> None:
     assert sparse.shape == (10, 16)
     assert np.array_equal(sparse.dense(), dense)
     assert np.array_equal(sparse.dense(3, 7), dense[3:7])
+    picks = [7, 2, 2, 9, 0]
+    assert np.array_equal(sparse.take(picks), dense[picks])
+    factors = np.linspace(0.5, 3, 10, dtype=np.float32)
+    assert np.array_equal(sparse.scaled_rows(factors).dense(), dense / factors[:, None])
+    used = sparse.used_dimensions(2, 8)
+    assert np.array_equal(used, np.flatnonzero(dense[2:8].any(axis=0)))
+    for columns in (used, used[::2], np.array([0, 5, 15])):
+        assert np.array_equal(sparse.dense_columns(2, 8, columns), dense[2:8][:, columns])
     original = base.DENSE_CHUNK
     base.DENSE_CHUNK = chunk  # chunk boundaries inside the matrix
     try:
