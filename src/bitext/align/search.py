@@ -180,6 +180,10 @@ class _Steps:
         else:
             scores = np.where(inside, flat[self.moves[:, None], index], NEG)
         widths = self.band.hi[r0:r1] - self.band.lo[r0:r1] + 1
+        if self.skip >= 0 and self.direction < 0 and len(widths) and (widths == widths[0]).all():
+            # Rows all as wide (the whole grid of a first pass): the scores are the padded rows already.
+            running = np.cumsum(_finite(flat[self.skip, a:b]).reshape(r1 - r0, int(widths[0])), axis=1)
+            return base, index, scores, running
         padded = np.zeros((r1 - r0, int(widths.max()) if len(widths) else 0))
         if self.skip >= 0:
             rows = np.repeat(np.arange(r1 - r0), widths)
@@ -196,19 +200,24 @@ class _Steps:
         return base, index, scores, np.cumsum(padded, axis=1)
 
     def chunk(self, r0: int, r1: int) -> tuple[int, np.ndarray, np.ndarray]:
-        """(first flat cell, flat indices, in-band mask) for every cell of rows r0..r1-1."""
+        """(first flat cell, flat indices, in-band mask) for every cell of rows r0..r1-1.
+
+        Per row and bead type the other end's row is fixed, so the columns whose other end is in the
+        band are one range and its flat index is the column plus a constant: worked out per row, then
+        spread over the row's cells."""
         band, offsets = self.band, self.offsets
         widths = band.hi[r0:r1] - band.lo[r0:r1] + 1
-        rows = np.repeat(np.arange(r0, r1), widths)
-        columns = np.arange(offsets[r1] - offsets[r0]) - np.repeat(offsets[r0:r1] - offsets[r0], widths)
-        columns += np.repeat(band.lo[r0:r1], widths)
-        other_rows = rows[None, :] + self.direction * self.di[:, None]
-        other_columns = columns[None, :] + self.direction * self.dj[:, None]
-        inside = (other_rows >= 0) & (other_rows < band.rows)
+        other_rows = np.arange(r0, r1)[None, :] + self.direction * self.di[:, None]
+        valid = (other_rows >= 0) & (other_rows < band.rows)
         safe_rows = np.clip(other_rows, 0, band.rows - 1)
         lo, hi = band.lo[safe_rows], band.hi[safe_rows]
-        inside &= (other_columns >= lo) & (other_columns <= hi)
-        index = np.where(inside, offsets[safe_rows] + other_columns - lo, 0)
+        shift = self.direction * self.dj[:, None]  # other end's column minus this cell's
+        first = np.repeat(np.where(valid, lo - shift, 1), widths, axis=1)
+        last = np.repeat(np.where(valid, hi - shift, 0), widths, axis=1)
+        row_starts = offsets[r0:r1] - offsets[r0]
+        columns = np.arange(offsets[r1] - offsets[r0]) + np.repeat(band.lo[r0:r1] - row_starts, widths)
+        inside = (columns >= first) & (columns <= last)
+        index = np.where(inside, np.repeat(offsets[safe_rows] - lo + shift, widths, axis=1) + columns, 0)
         return int(offsets[r0]), index, inside
 
 

@@ -43,11 +43,11 @@ _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}]+(?:-[\p{Ll}]+)?\b")
 
 
 def latin_tokens_in_chinese(text: str) -> list[str]:
-    return [m.group().lower() for m in _LATIN_IN_CHINESE.finditer(text) if len(m.group()) > 1]
+    return [token.lower() for token in _LATIN_IN_CHINESE.findall(text) if len(token) > 1]
 
 
 def english_tokens(text: str) -> set[str]:
-    return {m.group().lower().rstrip(".") for m in _ENGLISH_TOKEN.finditer(text)}
+    return {token.lower().rstrip(".") for token in _ENGLISH_TOKEN.findall(text)}
 
 
 def chinese_name_keys(words: list[str], known: dict[str, tuple[str, ...]]) -> list[str]:
@@ -69,7 +69,7 @@ def _name_keys(word: str) -> tuple[str, ...]:
 
 
 def english_name_keys(text: str) -> set[str]:
-    words = [m.group().lower().replace("-", "") for m in _CAPITALISED.finditer(text)]
+    words = [word.lower().replace("-", "") for word in _CAPITALISED.findall(text)]
     return set(words) | {a + b for a, b in pairwise(words)}
 
 

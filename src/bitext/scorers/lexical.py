@@ -106,7 +106,11 @@ class LexicalScorer:
 
     def prepare(self, pair: ScorerInput) -> LexicalFeatures:
         index = gloss_index()
-        zh_bags = [chinese_stems(words, index) for words in document_words(pair)]
+        words = document_words(pair)
+        # A text repeats its words: each distinct word is looked up (and cut into pieces) once.
+        distinct = list(dict.fromkeys(word for sentence in words for word in sentence))
+        stems_of = dict(zip(distinct, chinese_stems(distinct, index), strict=True))
+        zh_bags = [[stems_of[word] for word in sentence] for sentence in words]
         en_bags = [english_stems(text) for text in pair.en_texts]
         slots: dict[str, int] = {}
         zh_vectors = self._zh_vectors(zh_bags, slots)
@@ -115,32 +119,41 @@ class LexicalScorer:
 
     def _zh_vectors(self, bags: list[list[tuple[str, ...]]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
-        rows: list[int] = []
-        columns: list[int] = []
-        weights: list[float] = []
-        # Each distinct word's slots and weight once (a text repeats its words); slots still go to stems
-        # in order of first appearance.
-        known: dict[tuple[str, ...], tuple[list[int], list[float]]] = {}
+        # Each distinct word's slots and weight once, in order of first appearance (so slots still go to
+        # stems in that order); then every occurrence's entries, in text order, gathered with numpy.
+        keys: dict[tuple[str, ...], int] = {}
+        occurrence_rows: list[int] = []
+        occurrence_keys: list[int] = []
         for row, bag in enumerate(bags):
             for stems in bag:
-                if not stems:
-                    continue
-                entry = known.get(stems)
-                if entry is None:
-                    # A word with many senses spreads its weight: it is weaker evidence for any one of them.
-                    weight = idf[stems] / math.sqrt(len(stems))
-                    entry = [self._slot(stem, slots) for stem in stems], [weight] * len(stems)
-                    known[stems] = entry
-                rows.extend([row] * len(stems))
-                columns.extend(entry[0])
-                weights.extend(entry[1])
+                if stems:
+                    occurrence_rows.append(row)
+                    occurrence_keys.append(keys.setdefault(stems, len(keys)))
+        key_slots: list[int] = []
+        key_sizes = np.zeros(len(keys), dtype=np.int64)
+        # A word with many senses spreads its weight: it is weaker evidence for any one of them.
+        key_weights = np.zeros(len(keys), dtype=np.float64)
+        for k, stems in enumerate(keys):
+            key_slots.extend(self._slot(stem, slots) for stem in stems)
+            key_sizes[k] = len(stems)
+            key_weights[k] = idf[stems] / math.sqrt(len(stems))
+        occurrences = np.asarray(occurrence_keys, dtype=np.int64)
+        sizes = key_sizes[occurrences]
+        starts = np.cumsum(key_sizes) - key_sizes
+        within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        columns = np.asarray(key_slots, dtype=np.int64)[np.repeat(starts[occurrences], sizes) + within]
+        rows = np.repeat(np.asarray(occurrence_rows, dtype=np.int64), sizes)
+        weights = np.repeat(key_weights[occurrences], sizes)
         return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
 
     def _en_vectors(self, bags: list[list[str]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
-        rows = [row for row, bag in enumerate(bags) for _stem in bag]
-        columns = [self._slot(stem, slots) for bag in bags for stem in bag]
-        weights = [idf[stem] for bag in bags for stem in bag]
+        stems = [stem for bag in bags for stem in bag]
+        for stem in stems:
+            slots.setdefault(stem, len(slots))
+        rows = np.repeat(np.arange(len(bags)), [len(bag) for bag in bags])
+        columns = np.array([slots[stem] for stem in stems], dtype=np.int64) % self.dimensions
+        weights = [idf[stem] for stem in stems]
         return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
 
     def _slot(self, stem: str, slots: dict[str, int]) -> int:
