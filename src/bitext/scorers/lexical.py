@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any, ClassVar
 
 import numpy as np
@@ -107,44 +108,51 @@ class LexicalScorer:
     def prepare(self, pair: ScorerInput) -> LexicalFeatures:
         index = gloss_index()
         words = document_words(pair)
-        # A text repeats its words: each distinct word is looked up (and cut into pieces) once.
+        # A text repeats its words: each distinct word is looked up (and cut into pieces) once, and each
+        # distinct tuple of stems is numbered in order of first appearance (-1: a word with no stems).
         distinct = list(dict.fromkeys(word for sentence in words for word in sentence))
-        stems_of = dict(zip(distinct, chinese_stems(distinct, index), strict=True))
-        zh_bags = [[stems_of[word] for word in sentence] for sentence in words]
+        numbers: dict[tuple[str, ...], int] = {}
+        number_of_word = {
+            word: numbers.setdefault(stems, len(numbers)) if stems else -1
+            for word, stems in zip(distinct, chinese_stems(distinct, index), strict=True)
+        }
+        zh_keys = [[number_of_word[word] for word in sentence] for sentence in words]
         en_bags = [english_stems(text) for text in pair.en_texts]
         slots: dict[str, int] = {}
-        zh_vectors = self._zh_vectors(zh_bags, slots)
+        zh_vectors = self._zh_vectors(zh_keys, list(numbers), slots)
         en_vectors = self._en_vectors(en_bags, slots)
         return LexicalFeatures(zh_vectors, en_vectors, self.max_window, self.max_window)
 
-    def _zh_vectors(self, bags: list[list[tuple[str, ...]]], slots: dict[str, int]) -> SparseRows:
-        idf = _idf([set(bag) for bag in bags])
-        # Each distinct word's slots and weight once, in order of first appearance (so slots still go to
-        # stems in that order); then every occurrence's entries, in text order, gathered with numpy.
-        keys: dict[tuple[str, ...], int] = {}
-        occurrence_rows: list[int] = []
-        occurrence_keys: list[int] = []
-        for row, bag in enumerate(bags):
-            for stems in bag:
-                if stems:
-                    occurrence_rows.append(row)
-                    occurrence_keys.append(keys.setdefault(stems, len(keys)))
+    def _zh_vectors(self, sentences: list[list[int]], keys: list[tuple[str, ...]], slots: dict[str, int]) -> SparseRows:
+        """Vectors of sentences given as numbers of their words' stem tuples (``keys``), -1 for none.
+
+        Each tuple's slots and weight are worked out once, in order of first appearance (so slots still go
+        to stems in that order); every occurrence's entries are then spread with numpy, in text order."""
+        lengths = np.array([len(sentence) for sentence in sentences], dtype=np.int64)
+        found = np.fromiter(chain.from_iterable(sentences), dtype=np.int64, count=int(lengths.sum()))
+        kept = found >= 0
+        occurrences = found[kept]
+        occurrence_rows = np.repeat(np.arange(len(sentences)), lengths)[kept]
+        # idf: a tuple's weight falls with the number of sentences it occurs in.
+        in_sentences = np.zeros(len(keys), dtype=np.int64)
+        if len(keys):
+            pairs = np.unique(occurrence_rows * len(keys) + occurrences)
+            in_sentences = np.bincount(pairs % len(keys), minlength=len(keys))
         key_slots: list[int] = []
         key_sizes = np.zeros(len(keys), dtype=np.int64)
-        # A word with many senses spreads its weight: it is weaker evidence for any one of them.
         key_weights = np.zeros(len(keys), dtype=np.float64)
         for k, stems in enumerate(keys):
             key_slots.extend(self._slot(stem, slots) for stem in stems)
             key_sizes[k] = len(stems)
-            key_weights[k] = idf[stems] / math.sqrt(len(stems))
-        occurrences = np.asarray(occurrence_keys, dtype=np.int64)
+            # A word with many senses spreads its weight: it is weaker evidence for any one of them.
+            key_weights[k] = _idf_of(int(in_sentences[k]), len(sentences)) / math.sqrt(len(stems))
         sizes = key_sizes[occurrences]
         starts = np.cumsum(key_sizes) - key_sizes
         within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         columns = np.asarray(key_slots, dtype=np.int64)[np.repeat(starts[occurrences], sizes) + within]
-        rows = np.repeat(np.asarray(occurrence_rows, dtype=np.int64), sizes)
+        rows = np.repeat(occurrence_rows, sizes)
         weights = np.repeat(key_weights[occurrences], sizes)
-        return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
+        return SparseRows.accumulate(rows, columns, weights, len(sentences), self.dimensions)
 
     def _en_vectors(self, bags: list[list[str]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
@@ -171,4 +179,9 @@ def _idf(sets: list[set[Any]]) -> dict[Any, float]:
     for items in sets:
         counts.update(items)
     total = len(sets)
-    return {item: math.log((total + 1) / (count + 0.5)) for item, count in counts.items()}
+    return {item: _idf_of(count, total) for item, count in counts.items()}
+
+
+def _idf_of(count: int, total: int) -> float:
+    """Inverse document frequency of an item found in ``count`` of ``total`` sentences."""
+    return math.log((total + 1) / (count + 0.5))
