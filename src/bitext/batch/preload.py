@@ -19,6 +19,7 @@ import pickle
 from bitext.batch.per_document import BatchOptions, warm_up
 
 VARIABLE = "BITEXT_BATCH_PRELOAD"
+preloaded: BatchOptions | None = None  # the options this process warmed up for here (inherited by forks)
 LARGEST = 64 * 1024  # bytes; options larger than this (an embedder object with weights) are not preloaded
 
 
@@ -32,11 +33,14 @@ def encode(options: BatchOptions) -> str | None:
 
 
 def _warm_up_from_environment() -> None:
+    global preloaded
     encoded = os.environ.pop(VARIABLE, None)
     if not encoded:
         return
     with contextlib.suppress(Exception):
-        warm_up(pickle.loads(base64.b64decode(encoded)))
+        options = pickle.loads(base64.b64decode(encoded))
+        warm_up(options)
+        preloaded = options
 
 
 _warm_up_from_environment()
