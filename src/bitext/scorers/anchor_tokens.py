@@ -90,12 +90,14 @@ class AnchorFeatures:
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), len(self.names), len(block.i)))
         dots = {kind: window_pair_dots(zh, en, block, types) for kind, (zh, en) in self.vectors.items()}
+        # The numbers in each window size of each side, once (several bead types share a size).
+        zh_totals = {di: window_totals(self.zh_number_prefix, block.i, di) for di, _dj in types if di}
+        en_totals = {dj: window_totals(self.en_number_prefix, block.j, dj) for _di, dj in types if dj}
         for t, (di, dj) in enumerate(types):
             if not (di and dj):
                 continue
             numbers, latin, names = (dots[kind][(di, dj)] for kind in ("numbers", "latin", "names"))
-            total = window_totals(self.zh_number_prefix, block.i, di)
-            total = total + window_totals(self.en_number_prefix, block.j, dj)
+            total = zh_totals[di] + en_totals[dj]
             out[t, 0] = np.log1p(numbers + latin)
             out[t, 1] = -np.log1p(np.maximum(total - 2 * numbers, 0))
             out[t, 2] = np.log1p(names)

@@ -284,12 +284,16 @@ def window_pair_dots(zh: Vectors, en: Vectors, block: Block, types: Sequence[Bea
     pair_dots = zh_rows.astype(np.float32) @ en_rows.T.astype(np.float32)
     running = np.zeros((pair_dots.shape[0] + 1, pair_dots.shape[1] + 1), dtype=np.float64)
     running[1:, 1:] = pair_dots.cumsum(axis=0).cumsum(axis=1)
+    # Each window's sum from four corners of the running sum; the corners shared by several bead types
+    # (the cell's own, the one di rows up, the one dj columns left) are gathered once.
+    flat, width = running.ravel(), running.shape[1]
     rows, cols = block.i - r_lo, block.j - c_lo
-    result = {}
-    for di, dj in sizes:
-        top, left = np.maximum(rows - di, 0), np.maximum(cols - dj, 0)
-        result[(di, dj)] = running[rows, cols] - running[top, cols] - running[rows, left] + running[top, left]
-    return result
+    here = flat[rows * width + cols]
+    tops = {di: np.maximum(rows - di, 0) * width for di in {di for di, _dj in sizes}}
+    lefts = {dj: np.maximum(cols - dj, 0) for dj in {dj for _di, dj in sizes}}
+    above = {di: flat[top + cols] for di, top in tops.items()}
+    beside = {dj: flat[rows * width + left] for dj, left in lefts.items()}
+    return {(di, dj): here - above[di] - beside[dj] + flat[tops[di] + lefts[dj]] for di, dj in sizes}
 
 
 def window_norms(vectors: Vectors, max_size: int) -> dict[int, np.ndarray]:

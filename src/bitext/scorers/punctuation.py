@@ -97,17 +97,21 @@ class PunctuationFeatures:
         out = np.zeros((len(types), len(self.names), len(block.i)))
         # A bead's end is the same cell whatever its type: one comparison serves every type.
         quote_end = -np.abs(self.zh_closes[block.i] - self.en_closes[block.j]) if self.quote_ends_shared else 0.0
+        # Each side's window sums once per size (several bead types share a size).
+        zh_sizes = {di for di, dj in types if di and dj}
+        en_sizes = {dj for di, dj in types if di and dj}
+        if self.openings_shared:
+            zh_openings = {di: window_totals(self.zh_prefix, block.i, di) for di in zh_sizes}
+            en_openings = {dj: window_totals(self.en_prefix, block.j, dj) for dj in en_sizes}
+        # Windows cut short by the document's start hold no sentence: impossible beads, kept finite.
+        zh_clauses = {di: np.maximum(window_totals(self.zh_clauses, block.i, di), 1.0) for di in zh_sizes}
+        en_clauses = {dj: np.maximum(window_totals(self.en_clauses, block.j, dj), 1.0) for dj in en_sizes}
         for t, (di, dj) in enumerate(types):
             if di and dj:
                 if self.openings_shared:
-                    zh = window_totals(self.zh_prefix, block.i, di)
-                    en = window_totals(self.en_prefix, block.j, dj)
-                    out[t, 0] = -np.abs(zh - en)
+                    out[t, 0] = -np.abs(zh_openings[di] - en_openings[dj])
                 out[t, 1] = quote_end
-                # Windows cut short by the document's start hold no sentence: impossible beads, kept finite.
-                zh_clauses = np.maximum(window_totals(self.zh_clauses, block.i, di), 1.0)
-                en_clauses = np.maximum(window_totals(self.en_clauses, block.j, dj), 1.0)
-                out[t, 2] = -np.abs(np.log(zh_clauses / en_clauses))
+                out[t, 2] = -np.abs(np.log(zh_clauses[di] / en_clauses[dj]))
         return out
 
     def sentence_vectors(self) -> None:
