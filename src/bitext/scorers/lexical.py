@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import numpy as np
 import rjieba
 
-from bitext.resources.glosses import english_stems, gloss_index
+from bitext.resources.glosses import english_words, gloss_index, stem_words
 from bitext.scorers.base import (
     MAX_EN_BEAD,
     MAX_ZH_BEAD,
@@ -119,7 +119,7 @@ class LexicalScorer:
             for word, stems in zip(distinct, chinese_stems(distinct, index), strict=True)
         }
         zh_keys = [[number_of_word[word] for word in sentence] for sentence in words]
-        en_bags = [english_stems(text) for text in pair.en_texts]
+        en_bags = _english_stems(pair.en_texts)
         slots: dict[str, int] = {}
         zh_vectors = self._zh_vectors(zh_keys, list(numbers), slots)
         en_vectors = self._en_vectors(en_bags, slots)
@@ -140,18 +140,23 @@ class LexicalScorer:
         if len(keys):
             pairs = np.unique(occurrence_rows * len(keys) + occurrences)
             in_sentences = np.bincount(pairs % len(keys), minlength=len(keys))
-        key_slots: list[int] = []
-        key_sizes = np.zeros(len(keys), dtype=np.int64)
-        key_weights = np.zeros(len(keys), dtype=np.float64)
-        for k, stems in enumerate(keys):
-            key_slots.extend(self._slot(stem, slots) for stem in stems)
-            key_sizes[k] = len(stems)
-            # A word with many senses spreads its weight: it is weaker evidence for any one of them.
-            key_weights[k] = _idf_of(int(in_sentences[k]), len(sentences)) / math.sqrt(len(stems))
+        key_stems = [stem for stems in keys for stem in stems]
+        for stem in key_stems:
+            slots.setdefault(stem, len(slots))
+        key_slots = np.array([slots[stem] for stem in key_stems], dtype=np.int64) % self.dimensions
+        key_sizes = np.array([len(stems) for stems in keys], dtype=np.int64)
+        # A word with many senses spreads its weight: it is weaker evidence for any one of them.
+        key_weights = np.array(
+            [
+                _idf_of(count, len(sentences)) / math.sqrt(size)
+                for count, size in zip(in_sentences.tolist(), key_sizes.tolist(), strict=True)
+            ],
+            dtype=np.float64,
+        )
         sizes = key_sizes[occurrences]
         starts = np.cumsum(key_sizes) - key_sizes
         within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        columns = np.asarray(key_slots, dtype=np.int64)[np.repeat(starts[occurrences], sizes) + within]
+        columns = key_slots[np.repeat(starts[occurrences], sizes) + within]
         rows = np.repeat(occurrence_rows, sizes)
         weights = np.repeat(key_weights[occurrences], sizes)
         return SparseRows.accumulate(rows, columns, weights, len(sentences), self.dimensions)
@@ -166,14 +171,19 @@ class LexicalScorer:
         weights = [idf[stem] for stem in stems]
         return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
 
-    def _slot(self, stem: str, slots: dict[str, int]) -> int:
-        slot = slots.get(stem)
-        if slot is None:
-            slot = slots[stem] = len(slots)
-        return slot % self.dimensions
-
     def settings(self) -> dict[str, Any]:
         return {"lexical": f"cc-cedict tf-idf cosine, snowball stems, {self.dimensions} dims"}
+
+
+def _english_stems(texts: list[str]) -> list[list[str]]:
+    """:func:`english_stems` of each text, the stemmer called once for all their words."""
+    words = [english_words(text) for text in texts]
+    stems = stem_words([word for sentence in words for word in sentence])
+    bags, start = [], 0
+    for sentence in words:
+        bags.append(stems[start : start + len(sentence)])
+        start += len(sentence)
+    return bags
 
 
 def _idf(sets: list[set[Any]]) -> dict[Any, float]:
