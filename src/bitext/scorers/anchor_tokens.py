@@ -122,11 +122,17 @@ class AnchorScorer:
         en_numbers = [[n.key for n in english_numbers(t)] for t in pair.en_texts]
         zh_latin = [latin_tokens_in_chinese(t) for t in pair.zh_texts]
         wanted = {token for tokens in zh_latin for token in tokens}
-        en_latin = [[tok for tok in english_tokens(t) if tok in wanted] for t in pair.en_texts]
+        # The English side is only searched for what the Chinese side has (often no Latin token at all).
+        en_latin = [[tok for tok in english_tokens(t) if tok in wanted] if wanted else [] for t in pair.en_texts]
         known = gloss_index()
-        zh_names = [chinese_name_keys(words, known) for words in document_words(pair)]
+        words = document_words(pair)
+        # chinese_name_keys of each sentence, each distinct word read in pinyin once a document.
+        keys_of = {word: chinese_name_keys([word], known) for sentence in words for word in sentence}
+        zh_names = [[key for word in sentence for key in keys_of[word]] for sentence in words]
         wanted_names = {key for keys in zh_names for key in keys}
-        en_names = [[key for key in english_name_keys(t) if key in wanted_names] for t in pair.en_texts]
+        en_names = [
+            [key for key in english_name_keys(t) if key in wanted_names] if wanted_names else [] for t in pair.en_texts
+        ]
         vectors = {
             "numbers": self._count_vectors(zh_numbers, en_numbers),
             "latin": self._count_vectors(zh_latin, en_latin),
