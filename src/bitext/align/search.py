@@ -68,12 +68,18 @@ class Band:
         hi = np.maximum.accumulate(hi)
         # A row the path jumps over (a 2-1 bead) gets the whole gap between the rows around it.
         lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
-        lo_wide = np.array([lo[max(0, i - margin) : i + margin + 1].min() for i in range(n + 1)]) - margin
-        hi_wide = np.array([hi[max(0, i - margin) : i + margin + 1].max() for i in range(n + 1)]) + margin
+        lo_wide = _sliding(lo, margin, np.min, np.iinfo(np.int64).max) - margin
+        hi_wide = _sliding(hi, margin, np.max, np.iinfo(np.int64).min) + margin
         lo_wide = np.clip(lo_wide, 0, m)
         hi_wide = np.clip(hi_wide, 0, m)
         lo_wide[0], hi_wide[-1] = 0, m
         return cls(lo_wide.astype(np.int64), hi_wide.astype(np.int64))
+
+
+def _sliding(values: np.ndarray, margin: int, reduce: Callable[..., np.ndarray], pad: int) -> np.ndarray:
+    """``reduce`` of ``values[i - margin : i + margin + 1]`` (cut at the ends) for every i."""
+    padded = np.concatenate([np.full(margin, pad), values.astype(np.int64), np.full(margin, pad)])
+    return reduce(np.lib.stride_tricks.sliding_window_view(padded, 2 * margin + 1), axis=1)
 
 
 def blocks(band: Band, rows_per_block: int = 64) -> Iterator[Block]:

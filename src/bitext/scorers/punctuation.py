@@ -47,8 +47,6 @@ _ZH_QUOTE = regex.compile(r"[“「『]")
 _EN_QUOTE = regex.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“‘'](?=\S)")
 _ZH_CLOSES = regex.compile(r"[”」』]\s*$")
 _EN_CLOSES = regex.compile(r"[\"”’']\s*$")
-_ZH_CLAUSE = regex.compile(f"[{regex.escape(ZH_CLAUSE_SEPARATORS)}]")
-_EN_CLAUSE = regex.compile(f"[{regex.escape(EN_CLAUSE_SEPARATORS)}]")
 
 
 def opening_quotes(texts: Sequence[str], quote: regex.Pattern[str]) -> np.ndarray:
@@ -56,9 +54,10 @@ def opening_quotes(texts: Sequence[str], quote: regex.Pattern[str]) -> np.ndarra
     return np.array([len(quote.findall(text)) for text in texts], dtype=np.float64)
 
 
-def clause_counts(texts: Sequence[str], separator: regex.Pattern[str]) -> np.ndarray:
-    """Clauses in each sentence: one more than its clause separators."""
-    return np.array([len(separator.findall(text)) + 1 for text in texts], dtype=np.float64)
+def clause_counts(texts: Sequence[str], separators: str) -> np.ndarray:
+    """Clauses in each sentence: one more than its clause separators (characters of ``separators``)."""
+    marks = set(separators)
+    return np.array([sum(text.count(mark) for mark in marks) + 1 for text in texts], dtype=np.float64)
 
 
 def closes_quotation(texts: Sequence[str], closing: regex.Pattern[str]) -> np.ndarray:
@@ -130,8 +129,8 @@ class PunctuationScorer:
             opening_quotes(pair.en_texts, _EN_QUOTE),
             closes_quotation(pair.zh_texts, _ZH_CLOSES),
             closes_quotation(pair.en_texts, _EN_CLOSES),
-            clause_counts(pair.zh_texts, _ZH_CLAUSE),
-            clause_counts(pair.en_texts, _EN_CLAUSE),
+            clause_counts(pair.zh_texts, ZH_CLAUSE_SEPARATORS),
+            clause_counts(pair.en_texts, EN_CLAUSE_SEPARATORS),
         )
 
     def settings(self) -> dict[str, Any]:
