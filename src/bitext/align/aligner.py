@@ -303,7 +303,7 @@ def coarse_to_fine(zh: Vectors, en: Vectors) -> list[tuple[int, int, int, int]]:
 FIRST_PASS_DIMENSIONS = 256
 
 
-def _projected(zh: Vectors, en: Vectors) -> tuple[np.ndarray, np.ndarray]:
+def _projected(zh: Vectors, en: Vectors) -> tuple[Vectors, Vectors]:
     """A fixed random projection to fewer dimensions: cosines are nearly kept (Johnson–Lindenstrauss),
     and a rough first path needs no more, at a fraction of the cost. Sparse vectors are made dense a
     chunk of rows at a time, so their dense matrix is never held whole."""

@@ -164,7 +164,7 @@ class _Steps:
         self.offsets = band.offsets
         self.flat = flat
         self.skip = _skip_type(types)
-        self._chunk: tuple[int, int, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._chunk: tuple[int, int, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def row(self, i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(flat indices, scores of the beads, running skip sums) of row i: (moves, cells) twice, then (cells,).

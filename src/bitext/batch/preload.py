@@ -1,7 +1,7 @@
 """Imported by the batch's fork server as it starts: the aligner's resources loaded once, before any worker.
 
-Where the platform has it (Linux, macOS), the batch's pool starts its workers with multiprocessing's
-"forkserver" method and this module in the server's preload list. The server is a fresh interpreter
+On Linux the batch's pool starts its workers with multiprocessing's "forkserver" method and this module
+in the server's preload list. The server is a fresh interpreter
 started by the batch (so it holds no thread of the caller's), with the numerical libraries limited to
 one thread each; importing this module loads the encoder, CC-CEDICT and the entity tables for the
 batch's options (passed in :data:`VARIABLE`, which the server removes from its environment), and every

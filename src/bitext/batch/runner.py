@@ -9,6 +9,7 @@ import multiprocessing.context
 import os
 import shutil
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -220,14 +221,14 @@ class _ParallelRunner:
     def _new_pool(self) -> Executor:
         """A pool whose workers have all started, warmed up and checked the options.
 
-        Where the platform has it, workers are forked from multiprocessing's fork server, which the pool
+        On Linux, workers are forked from multiprocessing's fork server, which the pool
         starts with :mod:`bitext.batch.preload` in its preload list: a fresh interpreter that imports
         bitext and loads the aligner's resources once, then forks each worker warm (copy-on-write).
         Never "fork" of this process: whoever calls :func:`run_batch` may hold threads, and forking a
         process that holds threads can deadlock. The server, and the workers it forks, hold one thread:
         it starts with the numerical libraries limited to one thread each (no OpenBLAS or OpenMP pool is
         created), and nothing it loads starts a thread of its own (OpenCC, rjieba and the encoder run in
-        the calling thread). Elsewhere (Windows) workers are started with "spawn" and each loads the
+        the calling thread). Elsewhere (macOS, Windows) workers are started with "spawn" and each loads the
         resources itself. A variable of ``SINGLE_THREADED`` the user has set is left as it is: the pool
         is the parallelism, and per-document matrices are small (docs/design.md, Batch, has the
         measurements).
@@ -338,12 +339,14 @@ class _ParallelRunner:
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    """The fork server, warmed by :mod:`bitext.batch.preload`, where the platform has one; else "spawn".
+    """The fork server, warmed by :mod:`bitext.batch.preload`, on Linux; else "spawn".
 
-    The preload list is multiprocessing's (one server per process): a server already running (an earlier
-    batch in this process) is reused as it is, and its workers warm up for these options in their
-    initializer."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    Linux only: there the server's single thread is checked (tests read /proc); on macOS system libraries
+    may start threads of their own in a process that has loaded them (why Python spawns there by
+    default), so a process that imported numpy is not forked. The preload list is multiprocessing's (one
+    server per process): a server already running (an earlier batch in this process) is reused as it is,
+    and its workers warm up for these options in their initializer."""
+    if not sys.platform.startswith("linux") or "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([preload.__name__])

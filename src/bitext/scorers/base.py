@@ -148,7 +148,12 @@ class SparseRows:
 
     @classmethod
     def accumulate(
-        cls, rows: Sequence[int], slots: Sequence[int], weights: Sequence[float], count: int, dimensions: int
+        cls,
+        rows: Sequence[int] | np.ndarray,
+        slots: Sequence[int] | np.ndarray,
+        weights: Sequence[float] | np.ndarray,
+        count: int,
+        dimensions: int,
     ) -> SparseRows:
         """Row ``rows[k]``, dimension ``slots[k]`` += ``weights[k]``, in float32 and in the order given."""
         keys = np.asarray(rows, dtype=np.int64) * dimensions + np.asarray(slots, dtype=np.int64)
