@@ -24,11 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from threadpoolctl import threadpool_limits
 
 import _synthetic as synthetic
+from _self_lexicon import Lexicon, SelfLexicon, english_stem_lists, lexicon_cosines
 from bitext.align import build_scorers, model_for, scorer_names
 from bitext.align.aligner import PreparedPair, SentenceAligner, bead_posteriors, calibrated, decode
 from bitext.align.search import Lattice
-from bitext.align.self_lexicon import Lexicon, SelfLexicon, english_stem_lists, learn, lexicon_cosines
 from bitext.evaluate import evaluate_many
+from bitext.resources.glosses import gloss_index
 from bitext.scorers.lexical import document_words
 
 TRAIN_SEED = 101  # align_fit.py's training seed
@@ -67,6 +68,16 @@ def first_pass(aligner: SentenceAligner, case: synthetic.Case) -> FirstPass:
     return FirstPass(case, prepared, base, path, beads, time.process_time() - started)
 
 
+NOVEL_ONLY = False
+
+
+def novel(lexicon: Lexicon) -> Lexicon:
+    """The pairs CC-CEDICT does not have (the dictionary scorer already sees the others)."""
+    index = gloss_index()
+    kept = {word: {s: v for s, v in stems.items() if s not in index.get(word, ())} for word, stems in lexicon.items()}
+    return {word: stems for word, stems in kept.items() if stems}
+
+
 def batch_lexicon(runs: list[FirstPass], settings: SelfLexicon) -> Lexicon:
     """One lexicon from the confident beads of every document of the batch."""
     zh_words: list[list[str]] = []
@@ -81,7 +92,8 @@ def batch_lexicon(runs: list[FirstPass], settings: SelfLexicon) -> Lexicon:
             for zh, en, confidence in run.beads
             if zh and en and confidence >= settings.min_confidence
         )
-    return learn(zh_words, en_stems, beads, settings.min_beads, settings.min_dice)
+    lexicon = settings.learn(zh_words, en_stems, beads)
+    return novel(lexicon) if NOVEL_ONLY else lexicon
 
 
 def second_pass(
@@ -91,6 +103,8 @@ def second_pass(
     started = time.process_time()
     if lexicon is None:
         lexicon = settings.learned(run.prepared.pair, run.beads)
+        if NOVEL_ONLY:
+            lexicon = novel(lexicon)
     base = run.base
     cosines = lexicon_cosines(lexicon, run.prepared.pair, base.band, base.types) if lexicon else None
     if cosines is not None:
@@ -119,11 +133,19 @@ def main() -> int:
     parser.add_argument("--min-confidence", type=float, default=0.9)
     parser.add_argument("--min-beads", type=int, default=2)
     parser.add_argument("--min-dice", type=float, default=0.3)
+    parser.add_argument("--method", choices=("dice", "model1"), default="dice")
+    parser.add_argument("--min-probability", type=float, default=0.2)
+    parser.add_argument("--novel", action="store_true", help="keep only pairs CC-CEDICT lacks")
     parser.add_argument("--batch", action="store_true", help="one lexicon from every document of a set")
     parser.add_argument("--limit", type=int, default=0, help="documents a FLORES set (0: all)")
     args = parser.parse_args()
-    settings = SelfLexicon(1.0, args.min_confidence, args.min_beads, args.min_dice)
-    print(f"# {settings.describe()}; weights {WEIGHTS}; batch lexicon: {args.batch}", flush=True)
+    global NOVEL_ONLY
+    NOVEL_ONLY = args.novel
+    settings = SelfLexicon(1.0, args.min_confidence, args.min_beads, args.min_dice, args.method, args.min_probability)
+    print(
+        f"# {settings.describe()}; weights {WEIGHTS}; batch lexicon: {args.batch}; novel pairs only: {args.novel}",
+        flush=True,
+    )
     for preset in args.presets:
         names = scorer_names(preset)
         aligner = SentenceAligner(build_scorers(names), model_for(names))

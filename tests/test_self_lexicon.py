@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import sys
+from pathlib import Path
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bitext.align.search import Band, Lattice, viterbi
-from bitext.align.self_lexicon import SelfLexicon, learn, lexicon_cosines
 from bitext.scorers.base import BEAD_TYPES, Block, ScorerInput
 from bitext.segment import segment
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from _self_lexicon import SelfLexicon, learn, learn_model1, lexicon_cosines
 
 
 def pair_of(zh: list[str], en: list[str]) -> ScorerInput:
@@ -34,6 +39,18 @@ def test_dice_counts_beads_where_only_one_word_occurs():
     beads = [([k], [k]) for k in range(4)]
     assert abs(learn(zh, en, beads, min_dice=0.0)["的"]["panda"] - 2 * 2 / 6) < 1e-9
     assert "的" not in learn(zh, en, beads, min_dice=0.7)
+
+
+def test_model1_gives_a_stem_to_the_word_that_explains_it_across_beads():
+    # 熊猫 is with "panda" in every bead; 北京 comes with "panda" too, but also alone with "beijing".
+    # Dice pairs 北京 with panda (2 of 3 beads); Model 1 explains panda by 熊猫 and 北京 by beijing.
+    zh = [["熊猫", "北京"], ["熊猫", "北京"], ["北京"], ["熊猫"], ["北京"]]
+    en = [["panda", "beijing"], ["panda", "beijing"], ["beijing"], ["panda"], ["beijing"]]
+    beads = [([k], [k]) for k in range(5)]
+    assert learn(zh, en, beads, min_dice=0.3)["北京"]["panda"] >= 0.5
+    model1 = learn_model1(zh, en, beads, min_probability=0.2, iterations=10)
+    assert model1["熊猫"] == {"panda": model1["熊猫"]["panda"]} and model1["熊猫"]["panda"] > 0.5
+    assert set(model1["北京"]) == {"beijing"}
 
 
 def test_beads_below_the_confidence_threshold_teach_nothing():
