@@ -47,7 +47,7 @@ MIN_DICE = 0.3
 MIN_PROBABILITY = 0.2
 MODEL1_ITERATIONS = 5
 
-Lexicon = dict[str, dict[str, float]]  # Chinese word -> {English stem: Dice coefficient}
+Lexicon = dict[str, dict[str, float]]  # Chinese word -> {English stem: Dice coefficient or t(stem | word)}
 
 
 @dataclass(frozen=True)
