@@ -24,6 +24,7 @@ import time
 from collections import ChainMap, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -31,13 +32,14 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 import _synthetic as synthetic
+import bitext.scorers.lexical as lexical_module
 from _self_lexicon import Lexicon, SelfLexicon, english_stem_lists, lexicon_cosines
 from bitext.align import build_scorers, model_for, scorer_names
 from bitext.align.aligner import PreparedPair, SentenceAligner, bead_posteriors, calibrated, decode
 from bitext.align.search import Lattice, blocks
 from bitext.evaluate import evaluate_many
-from bitext.resources.glosses import english_stems, gloss_index
-from bitext.scorers.lexical import LexicalFeatures, LexicalScorer, chinese_stems, document_words
+from bitext.resources.glosses import gloss_index
+from bitext.scorers.lexical import LexicalFeatures, LexicalScorer, document_words
 
 TRAIN_SEED = 101  # align_fit.py's training seed
 WEIGHTS = (0.0, 1.0, 2.0, 4.0, 6.0, 8.0, 12.0)
@@ -84,14 +86,9 @@ def augmented_gain(lexicon: Lexicon, prepared: PreparedPair, base: Lattice) -> n
     ones (``w`` at the dictionary feature's own weight then scores with the joined dictionary)."""
     index = gloss_index()
     joined = {word: tuple(sorted({*index.get(word, ()), *stems})) for word, stems in lexicon.items()}
-    combined = ChainMap(joined, index)
-    scorer = LexicalScorer()
-    zh_bags = [chinese_stems(words, combined) for words in document_words(prepared.pair)]  # type: ignore[arg-type]
-    en_bags = [english_stems(text) for text in prepared.pair.en_texts]
-    slots: dict[str, int] = {}
-    zh_vectors = scorer._zh_vectors(zh_bags, slots)  # the scorer's own vectors, from the joined dictionary
-    en_vectors = scorer._en_vectors(en_bags, slots)
-    after = LexicalFeatures(zh_vectors, en_vectors, scorer.max_window, scorer.max_window)
+    # The dictionary scorer's own code, with the joined dictionary where it asks for CC-CEDICT's.
+    with mock.patch.object(lexical_module, "gloss_index", lambda: ChainMap(joined, index)):
+        after = LexicalScorer().prepare(prepared.pair)
     before = next(f for f in prepared.features if isinstance(f, LexicalFeatures))
     parts = [
         (after.block(block, base.types) - before.block(block, base.types))[:, 0, :].astype(np.float32)
