@@ -26,6 +26,7 @@ from bitext.entities.lexicon import (
     EN_ORG_DESIGNATORS,
     EN_PLACE_DESIGNATORS,
     STOPWORDS,
+    TIME_ZONES,
     TITLES,
     ZH_ORG_SUFFIXES,
     ZH_SUFFIXES,
@@ -82,6 +83,9 @@ HEADING_WORDS = frozenset(
     "clauses paragraph paragraphs item table figure rule rules regulation division title book volume".split()
 )
 _SENTENCE_OPENERS = "\"“‘'([{«「『—–- \t\n"
+# An item number before a statute's sentence ("2. If the Legislative Yuan", "(2) Should the Executive
+# Yuan", "iii) Where"): the word after it still starts the sentence.
+_ITEM_MARKER = regex.compile(r"[\"“‘'(\[{«「『—–\- \t\n]*(?:(?:\(?\d{1,3}|\(?[a-z]|\(?[ivx]{1,5})[.)][ \t]*)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +161,8 @@ def _runs(text: str, words: Sequence[_Word]) -> list[list[_Word]]:
 
 
 def _is_sentence_initial(text: str, sentence_start: int, word: _Word) -> bool:
-    return all(ch in _SENTENCE_OPENERS for ch in text[sentence_start : word.start])
+    before = text[sentence_start : word.start]
+    return all(ch in _SENTENCE_OPENERS for ch in before) or bool(_ITEM_MARKER.fullmatch(before))
 
 
 def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset[str]) -> tuple[list[_Word], bool]:
@@ -185,6 +190,7 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words[0].folded in CALENDAR
         or words[0].folded in TITLES
         or words[0].folded in HEADING_WORDS
+        or words[0].text in TIME_ZONES
         or len(words[0].text) < 2
     ):
         return [], titled
@@ -288,8 +294,10 @@ def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
 def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     """SenseTime Group Co., Ltd. → SenseTime: the name without trailing designators."""
     bare = list(words)
-    while len(bare) > 1 and (bare[-1].folded in EN_DESIGNATORS or bare[-1].text.lower() in _LEGAL_TAIL):
-        bare = bare[:-1]
+    while len(bare) > 1 and (
+        bare[-1].folded in EN_DESIGNATORS or bare[-1].text.lower() in _LEGAL_TAIL or bare[-1].text in CONNECTORS
+    ):
+        bare = bare[:-1]  # and a connector left at the end: National Science [and Technology Council]
     return bare
 
 

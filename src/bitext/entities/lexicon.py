@@ -137,6 +137,12 @@ CALENDAR = frozenset(
     """.split()
 )
 
+# Time zones are capitalised abbreviations but name no entity (the gold's guideline: GMT, MDT are not rows).
+TIME_ZONES = frozenset(
+    "GMT UTC UT CET CEST EET EEST WET WEST BST IST JST KST HKT CST CDT EST EDT MST MDT PST PDT AKST AKDT HST "
+    "AEST AEDT ACST AWST NZST NZDT".split()
+)
+
 # Function words: never the first word of a name, though capitalised at the start of a sentence.
 STOPWORDS = frozenset(
     """
