@@ -45,3 +45,42 @@ def test_the_bare_name_drops_a_connector_left_at_its_end() -> None:
     found = english("It shall be drafted by the National Science and Technology Council in consultation.")
     assert "National Science and Technology Council" in found
     assert "National Science and" not in found
+
+
+def test_a_common_opener_before_of_leaves_the_name_after_it() -> None:
+    found = english("Goods of the Mainland Area may not be imported.")
+    assert "Mainland Area" in found
+    assert "of the Mainland Area" not in found
+
+
+# ---------------------------------------------------------------- composed institutional names
+
+
+def test_affairs_needs_no_chinese_counterpart() -> None:
+    found = table("本辦法由大陸委員會擬訂。", "These rules shall be drafted by the Mainland Affairs Council.")
+    row = next(p for p in found if p.en == "Mainland Affairs Council")
+    assert row.zh == "大陸委員會"
+    assert any(label.startswith("composed:") for label in row.evidence), row.evidence
+
+
+def test_a_name_ends_at_its_designator_not_at_the_verb_after_it() -> None:
+    found = rows(
+        "前項辦法，由行政院勞工委員會會同財政部擬訂。",
+        "The rules shall be drafted by the Council of Labor Affairs in conjunction with the Ministry of Finance.",
+    )
+    assert ("勞工委員會", "Council of Labor Affairs") in found
+    assert ("財政部", "Ministry of Finance") in found
+    assert not [zh for zh, _ in found if "會同" in zh]
+
+
+def test_and_inside_one_institution_name() -> None:
+    found = rows(
+        "其辦法由國家科學及技術委員會定之。",
+        "The rules shall be drafted by the National Science and Technology Council.",
+    )
+    assert ("國家科學及技術委員會", "National Science and Technology Council") in found
+    found = rows("海地正義與民主組織發表報告。", "The Haitian Institute for Justice and Democracy published a report.")
+    assert ("海地正義與民主組織", "Haitian Institute for Justice and Democracy") in found
+    # two names coordinated stay two rows
+    found = rows("美國和加拿大簽署協議。", "The United States and Canada signed an agreement.")
+    assert ("美國和加拿大", "United States and Canada") not in found

@@ -270,7 +270,11 @@ def _after_opener_or_title(
         return
     first = words[0]
     if initial and first.folded not in capitalised_elsewhere and is_common_english_word(first.text):
-        yield _english_candidate(text, words[1:], sentence, "nested", _english_hint(words[1:], False))
+        rest = words[1:]
+        while rest and (rest[0].text in CONNECTORS or rest[0].folded in ("the", "a", "an")):
+            rest = rest[1:]  # "Goods of the Mainland Area": the name is Mainland Area, not "of the …"
+        if rest:
+            yield _english_candidate(text, rest, sentence, "nested", _english_hint(rest, False))
         first = words[1]
     titles = [i for i, w in enumerate(words[:-1]) if w.folded in TITLES and i > 0]
     if titles and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :]):

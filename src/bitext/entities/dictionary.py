@@ -180,8 +180,15 @@ def abbreviation_match(zh: str, en: str) -> DictionaryMatch | None:
     return None
 
 
+# Words an institution's English name adds without a Chinese counterpart: 大陸委員會 ↔ Mainland Affairs
+# Council, 勞工委員會 ↔ Council of Labor Affairs, 外交部 ↔ Ministry of Foreign Affairs.
+FILLER_WORDS = frozenset({"affairs"})
+
+
 def content_words(en: str) -> list[str]:
-    return [w for w in normalise_english(en).split() if w not in STOPWORDS and w not in CONNECTORS]
+    words = [w for w in normalise_english(en).split() if w not in STOPWORDS and w not in CONNECTORS]
+    kept = [w for w in words if w not in FILLER_WORDS]
+    return kept if len(kept) >= 2 and any(_designator_kind(w) for w in kept) else words
 
 
 def composed_match(
@@ -192,7 +199,7 @@ def composed_match(
     ``unglossed_tail``: the name ends in a noun no gloss explains (全球環境|基金 for Global
     Environment Facility), which may then answer one unglossed English word."""
     words = content_words(en)
-    if "and" in normalise_english(en).split() and regex.search("[和及與与、]", zh):
+    if "and" in normalise_english(en).split() and regex.search("[和及與与、]", zh) and not _one_name_with_and(zh, en):
         return None  # two names coordinated on both sides are two rows (美國和加拿大 ↔ United States and Canada)
     # Two or three characters are a personal name or a plain word: the whole-word gloss and the
     # romanisations judge those; composing 徐 "surname Xu" + 立 would only repeat the pinyin.
@@ -251,6 +258,23 @@ def composed_match(
         score = COMPOSED * min(1.0, chinese_share + 0.2)
     label = "composed-partly:" if english_share < 1.0 else "composed:"
     return DictionaryMatch(round(score, 4), label + "+".join(_outermost(parts)))
+
+
+def _one_name_with_and(zh: str, en: str) -> bool:
+    """國家科學及技術委員會 ↔ National Science and Technology Council: the conjunction joins two words
+    of one institution's name (see spans.inner_conjunction), and the Chinese has one conjunction,
+    inside the name, before its one designator ending."""
+    from bitext.entities.spans import inner_conjunction
+
+    conjunctions = regex.findall("[和及與与暨、]", zh)
+    if len(conjunctions) != 1 or not inner_conjunction(en) or not _designator_suffix(zh)[0]:
+        return False
+    before = zh[: zh.index(conjunctions[0])]
+    return (
+        len(before) >= 2
+        and not _designator_suffix(before + "x")[0]
+        and not before.endswith(tuple(ending for ending, _ in designator_endings()))
+    )
 
 
 def _designator_suffix(zh: str) -> tuple[str, str]:

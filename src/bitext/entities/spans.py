@@ -29,7 +29,15 @@ from functools import lru_cache
 import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
-from bitext.entities.dictionary import content_words, covers, direct_match, gloss_words, is_common_word, stem
+from bitext.entities.dictionary import (
+    content_words,
+    covers,
+    direct_match,
+    gloss_words,
+    is_common_word,
+    normalise_english,
+    stem,
+)
 from bitext.entities.lexicon import EN_DESIGNATORS, designator_endings
 from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
 from bitext.resources.names import syllable_options
@@ -227,6 +235,28 @@ def grown_by_sound(
     return found
 
 
+_CONJUNCTIONS = frozenset("及与暨和")
+# Designators that are also ordinary content words inside a name (Science and Technology Council).
+_ALSO_CONTENT = frozenset("technology technologies tech state states service".split())
+
+
+def inner_conjunction(en: str) -> bool:
+    """ "and" joins two words inside one institution's name, not two names: one designator in the
+    English, after the "and" (National Science and Technology Council, Haitian Institute for Justice
+    and Democracy), and none just before it (not University of Oxford and Chinese University)."""
+    words = normalise_english(en).split()
+    if "and" not in words:
+        return False
+    cut = words.index("and")
+    designators = [i for i, w in enumerate(words) if w in EN_DESIGNATORS and w not in _ALSO_CONTENT]
+    return (
+        len(designators) == 1
+        and cut > 0
+        and words[cut - 1] not in EN_DESIGNATORS
+        and (designators[0] > cut or words[designators[0] + 1 : designators[0] + 2] in (["for"], ["of"], ["on"]))
+    )
+
+
 def _is_designator(word: str) -> bool:
     """委員會, 院, 法: a designator word, or a longer word ending in one that is no common word."""
     return word in _ENDINGS or (len(word) >= 3 and word.endswith(_ENDINGS) and not is_common_word(word))
@@ -256,20 +286,28 @@ def dictionary_spans(
         designators = {i for i, w in enumerate(words) if w in EN_DESIGNATORS}
         # one English word of three or more may stay unglossed (see dictionary.composed_match)
         needed = len(words) - (len(words) >= 3 and bool(designators))
+        joined = inner_conjunction(en.key)
         for first in range(len(tokens)):
             if not coverage[first] or _grammatical(tokens[first]):
                 continue
             union: set[int] = set()
             unglossed = 0
+            designated_inside = False
             for last in range(first, min(len(tokens), first + MAX_WINDOW_TOKENS)):
-                if (
-                    not han[last]
-                    or _grammatical(tokens[last])
-                    or (last > first and not _adjacent(text, tokens[last - 1], tokens[last]))
-                ):
+                if not (last > first and _adjacent(text, tokens[last - 1], tokens[last])) and last > first:
+                    break
+                if joined and last > first and tokens[last].simplified in _CONJUNCTIONS and coverage[last - 1]:
+                    continue  # 國家科學|及|技術委員會 ↔ National Science and Technology Council: one name
+                if not han[last] or _grammatical(tokens[last]):
                     break  # a particle, preposition or conjunction ends the name (周大爺|往, 美國|和|加拿大)
                 if unglossed:
                     break  # an unglossed word may only end the name
+                if last > first and _is_designator(tokens[last - 1].simplified):
+                    designated_inside = True
+                if designated_inside and not _is_designator(tokens[last].simplified):
+                    # after a designator only a body inside it continues the name (法務部|調查局), not
+                    # the verb or noun after it (勞工委員會|會同, 大陸地區|物品)
+                    break
                 union |= coverage[last]
                 # every word of the name translates an English word or is its designator; one may
                 # stay unglossed in a long institutional name (see dictionary.composed_match)
