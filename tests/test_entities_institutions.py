@@ -84,3 +84,22 @@ def test_and_inside_one_institution_name() -> None:
     # two names coordinated stay two rows
     found = rows("美國和加拿大簽署協議。", "The United States and Canada signed an agreement.")
     assert ("美國和加拿大", "United States and Canada") not in found
+
+
+# ---------------------------------------------------------------- what is no name
+
+
+def test_an_office_is_no_name_but_the_body_after_of_is() -> None:
+    found = english("The President of the Executive Yuan shall report to the Members of the Legislative Yuan.")
+    assert {"Executive Yuan", "Legislative Yuan"} <= set(found)
+    assert not [c for c in found if c.startswith(("President", "Members"))]
+    assert ("商務大臣", "Business Minister") not in rows("商務大臣發表談話。", "The Business Minister spoke.")
+
+
+def test_currencies_are_no_names() -> None:
+    assert english("A fine of not more than Ten Million New Taiwan Dollars shall be imposed.") == []
+
+
+def test_a_designator_alone_is_not_the_end_of_a_glossed_name() -> None:
+    found = rows("奧運會明年舉行。", "The Games will be held next year.")
+    assert ("奧運會", "Games") not in found

@@ -21,6 +21,7 @@ from bitext.document import Document
 from bitext.entities.lexicon import (
     CALENDAR,
     CONNECTORS,
+    CURRENCY_WORDS,
     EN_DESIGNATORS,
     EN_MISC_DESIGNATORS,
     EN_ORG_DESIGNATORS,
@@ -175,6 +176,7 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words = words[1:]
     while words and (words[0].text in CONNECTORS or words[0].folded in ("the", "a", "an")):
         words = words[1:]
+    words = _without_office(words)
     titled = False
     while len(words) > 1 and (words[0].folded in TITLES or words[0].text in CONNECTORS):
         rest = words[1:]
@@ -194,7 +196,31 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         or len(words[0].text) < 2
     ):
         return [], titled
+    if words and words[-1].folded in CURRENCY_WORDS:
+        return [], titled  # New Taiwan Dollars, Falkland pound: currencies are no entities (gold guideline)
     return words, titled
+
+
+# Plural offices and members of a body: "Members of the Legislative Yuan", "Judges of the Court".
+_OFFICE_WORDS = frozenset(
+    "member members judges justices delegates representatives ministers presidents chairmen secretaries heads "
+    "officers commissioners councillors councilors senators governors".split()
+)
+_OFFICE_OBJECTS = EN_DESIGNATORS | frozenset({"republic", "kingdom", "states", "nations"})
+
+
+def _without_office(words: list[_Word]) -> list[_Word]:
+    """ "President of the Executive Yuan", "Members of the Legislative Yuan": an office is no name (the
+    gold's guideline), the body after "of" is."""
+    count = 0
+    while count < len(words) and (words[count].folded in TITLES or words[count].folded in _OFFICE_WORDS):
+        count += 1
+    if not count or count >= len(words) - 1 or words[count].text != "of":
+        return words
+    rest = words[count + 1 :]
+    while rest and rest[0].folded in ("the", "a", "an"):
+        rest = rest[1:]
+    return rest if any(w.folded in _OFFICE_OBJECTS for w in rest) else words
 
 
 def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str]) -> bool:

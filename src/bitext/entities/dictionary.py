@@ -143,6 +143,7 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
         left_out = head_words[: len(head_words) - len(target_words)]
         if (
             len(target) >= 3
+            and not (len(target_words) == 1 and target_words[0] in EN_DESIGNATORS)  # Games of Olympic Games
             and head_words[-len(target_words) :] == target_words
             and len(head_words) <= 4
             and not any(w in EN_DESIGNATORS or w in CONNECTORS for w in left_out)
@@ -209,7 +210,7 @@ def composed_match(
     short_body = len(zh) == 3 and bool(suffix) and any(_designator_kind(word) == kind for word in words)
     if len(words) < 2 or (len(zh) < 4 and not short_body):
         return None
-    if words[0] in TITLES or words[0] in _OFFICE_WORDS:
+    if words[0] in TITLES or words[0] in _OFFICE_WORDS or words[-1] in TITLES or words[-1] in _OFFICE_WORDS:
         return None  # President of the Executive Yuan, Members of the Legislative Yuan: offices, not names
     covered_words: set[int] = set()
     covered_chars: set[int] = set()
@@ -306,7 +307,9 @@ def _designator_kind(word: str) -> str:
     return ""
 
 
-_OFFICE_WORDS = frozenset("member members chairmen presidents ministers secretaries judges".split())
+_OFFICE_WORDS = frozenset(
+    "member members chairmen presidents ministers secretaries judges advisor adviser advisors advisers".split()
+)
 
 
 def _piece_vocabulary(piece: str, learned: Mapping[str, str] | None) -> frozenset[str]:

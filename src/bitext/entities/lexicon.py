@@ -143,6 +143,11 @@ TIME_ZONES = frozenset(
     "AEST AEDT ACST AWST NZST NZDT".split()
 )
 
+CURRENCY_WORDS = frozenset(
+    "dollar dollars pound pounds franc francs peso pesos rupee rupees euro euros yen ringgit baht rand rands "
+    "dinar dinars dirham dirhams krona kronor krone kroner lira lire rouble roubles ruble rubles".split()
+)
+
 # Function words: never the first word of a name, though capitalised at the start of a sentence.
 STOPWORDS = frozenset(
     """
