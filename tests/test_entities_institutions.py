@@ -103,3 +103,95 @@ def test_currencies_are_no_names() -> None:
 def test_a_designator_alone_is_not_the_end_of_a_glossed_name() -> None:
     found = rows("奧運會明年舉行。", "The Games will be held next year.")
     assert ("奧運會", "Games") not in found
+
+
+# ---------------------------------------------------------------- institutional vocabulary
+
+
+def composed_row(zh: str, en: str, name_en: str) -> tuple[str, tuple[str, ...]]:
+    found = table(zh, en)
+    row = next((p for p in found if p.en == name_en), None)
+    assert row is not None, [(p.zh, p.en) for p in found]
+    return row.zh, row.evidence
+
+
+def test_government_words_the_dictionary_glosses_otherwise() -> None:
+    zh, evidence = composed_row(
+        "本辦法由法務部定之。", "The rules shall be drafted by the Ministry of Justice.", "Ministry of Justice"
+    )
+    assert zh == "法務部"
+    assert any(label.startswith("composed:") for label in evidence), evidence
+    zh, _ = composed_row(
+        "美軍工兵部隊表示堤防已修復。",
+        "The U.S. Corps of Engineers said the levee was repaired.",
+        "U.S. Corps of Engineers",
+    )
+    assert zh.endswith("工兵部隊")
+    zh, _ = composed_row(
+        "他在威斯敏斯特裁判法院出庭。",
+        "He appeared at Westminster Magistrates Court.",
+        "Westminster Magistrates Court",
+    )
+    assert zh == "威斯敏斯特裁判法院"
+
+
+def test_national_needs_no_chinese_word() -> None:
+    zh, _ = composed_row(
+        "美國地震資訊中心沒有收到報告。",
+        "The National Earthquake Information Center received no report.",
+        "National Earthquake Information Center",
+    )
+    assert zh.endswith("地震資訊中心")
+
+
+def test_a_law_the_dictionary_lacks_is_read_by_its_words() -> None:
+    zh, evidence = composed_row(
+        "依醫療法處罰。", "It shall be punished under the Medical Care Act.", "Medical Care Act"
+    )
+    assert zh == "醫療法"
+    assert any(label.startswith("composed") for label in evidence), evidence
+
+
+def test_a_body_inside_a_ministry_with_its_ending_glued_to_the_verb() -> None:
+    found = table(
+        "由內政部移民署處新臺幣二千元罰鍰。",
+        "It shall be fined by the National Immigration Agency of the Ministry of the Interior.",
+    )
+    assert ("內政部移民署", "National Immigration Agency of the Ministry of the Interior") in {
+        (p.zh, p.en) for p in found
+    }
+    assert not [p for p in found if p.zh == "內政部" and "Agency" in p.en]
+
+
+def test_a_body_named_with_and_without_its_owner_is_one_row() -> None:
+    alignment = one_to_one(
+        ["本條例由中央銀行定之。", "中央銀行得限制之。"],
+        [
+            "The rules shall be drafted by the Central Bank of the Republic of China.",
+            "The Central Bank may restrict it.",
+        ],
+    )
+    found = [p for p in align_entities(alignment) if p.zh == "中央銀行"]
+    assert len(found) == 1
+    assert found[0].en == "Central Bank of the Republic of China"
+    assert {"Central Bank", "Central Bank of the Republic of China"} <= set(found[0].en_variants)
+    alignment = one_to_one(
+        ["應向內政部申請。", "由內政部擬訂。"],
+        ["It shall apply to the Ministry of the Interior.", "It shall be drafted by the Ministry of Interior."],
+    )
+    assert len([p for p in align_entities(alignment) if p.zh == "內政部"]) == 1
+
+
+def test_an_event_ending_answers_only_its_own_kind_of_event() -> None:
+    zh, _ = composed_row("他參加了大英國協運動會。", "He took part in the Commonwealth Games.", "Commonwealth Games")
+    assert zh == "大英國協運動會"
+    found = rows("伊朗革命引發了伊朗人質危機。", "The Iranian Revolution led to the hostage crisis.")
+    assert ("伊朗人質危機", "Iranian Revolution") not in found
+
+
+def test_a_place_coordinated_with_a_place_is_not_one_name() -> None:
+    found = rows(
+        "得先行試辦金門、馬祖、澎湖與大陸地區之通商。",
+        "It may permit transactions between Kinmen, Matsu, Penghu and the Mainland Area as a trial.",
+    )
+    assert not [zh for zh, _ in found if "與" in zh]

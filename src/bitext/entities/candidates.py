@@ -279,10 +279,12 @@ def _nested_english(text: str, words: list[_Word], sentence: int) -> Iterable[Ca
     bare = _without_designators(words)
     if len(bare) < len(words):
         pieces.append(bare)
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         if piece and len(piece) < len(words) and not all(w.folded in EN_DESIGNATORS | TITLES for w in piece):
             if len(piece) == 1 and len(piece[0].text) < 2:
                 continue
+            if index > 0 and len(piece) == 1 and is_common_english_word(piece[0].text):
+                continue  # Interior of "Ministry of the Interior", Justice: a word of the name, not a name
             yield _english_candidate(text, piece, sentence, "nested", _english_hint(piece, False))
 
 
@@ -324,10 +326,12 @@ def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
 def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     """SenseTime Group Co., Ltd. → SenseTime: the name without trailing designators."""
     bare = list(words)
-    while len(bare) > 1 and (
-        bare[-1].folded in EN_DESIGNATORS or bare[-1].text.lower() in _LEGAL_TAIL or bare[-1].text in CONNECTORS
-    ):
-        bare = bare[:-1]  # and a connector left at the end: National Science [and Technology Council]
+    while len(bare) > 1 and (bare[-1].folded in EN_DESIGNATORS or bare[-1].text.lower() in _LEGAL_TAIL):
+        bare = bare[:-1]
+    if any(w.folded in EN_DESIGNATORS or w.text in CONNECTORS for w in bare):
+        # Examination Yuan and Control [Yuan], Control Yuan of Control [Yuan], National Science and
+        # [Technology Council]: what is left is no name of its own
+        return list(words)
     return bare
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from bitext.entities.institutions import EVENT_ENDINGS, OPTIONAL_WORDS, institution_glosses
 from bitext.entities.lexicon import (
     CONNECTORS,
     EN_DESIGNATORS,
@@ -57,6 +58,9 @@ ABBREVIATION = 0.9
 PARTLY = 0.85
 # A transliterated part must match at least this well to cover an English word.
 PART_TRANSLITERATION = 0.8
+# A long transliterated name opening the Chinese name (威斯敏斯特|裁判法院 ↔ Westminster Magistrates
+# Court, 0.77 by the learned spellings) may match a little less well: it is a name jieba kept whole.
+LEADING_TRANSLITERATION = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,7 @@ def gloss_words(simplified: str) -> frozenset[str]:
                 continue  # a surname is romanised, not translated: the romanisations judge it
             for word in _WORD.findall(_BRACKETED.sub(" ", gloss).lower()):
                 words.add(stem(word))
+    words.update(stem(word) for word in institution_glosses(simplified))
     return frozenset(words)
 
 
@@ -181,15 +186,17 @@ def abbreviation_match(zh: str, en: str) -> DictionaryMatch | None:
     return None
 
 
-# Words an institution's English name adds without a Chinese counterpart: 大陸委員會 ↔ Mainland Affairs
-# Council, 勞工委員會 ↔ Council of Labor Affairs, 外交部 ↔ Ministry of Foreign Affairs.
-FILLER_WORDS = frozenset({"affairs"})
-
-
 def content_words(en: str) -> list[str]:
-    words = [w for w in normalise_english(en).split() if w not in STOPWORDS and w not in CONNECTORS]
-    kept = [w for w in words if w not in FILLER_WORDS]
-    return kept if len(kept) >= 2 and any(_designator_kind(w) for w in kept) else words
+    return [w for w in normalise_english(en).split() if w not in STOPWORDS and w not in CONNECTORS]
+
+
+def optional_words(words: list[str]) -> set[int]:
+    """Words of an institution's name that need no Chinese counterpart (Mainland Affairs Council ↔
+    大陸委員會, National Earthquake Information Center ↔ 美國地震資訊中心): only beside a designator and
+    at least two words that do."""
+    optional = {i for i, w in enumerate(words) if w in OPTIONAL_WORDS}
+    rest = [w for i, w in enumerate(words) if i not in optional]
+    return optional if len(rest) >= 2 and any(_designator_kind(w) for w in rest) else set()
 
 
 def composed_match(
@@ -200,7 +207,7 @@ def composed_match(
     ``unglossed_tail``: the name ends in a noun no gloss explains (全球環境|基金 for Global
     Environment Facility), which may then answer one unglossed English word."""
     words = content_words(en)
-    if "and" in normalise_english(en).split() and regex.search("[和及與与、]", zh) and not _one_name_with_and(zh, en):
+    if "and" in normalise_english(en).split() and not _one_name_with_and(zh, en):
         return None  # two names coordinated on both sides are two rows (美國和加拿大 ↔ United States and Canada)
     # Two or three characters are a personal name or a plain word: the whole-word gloss and the
     # romanisations judge those; composing 徐 "surname Xu" + 立 would only repeat the pinyin.
@@ -210,11 +217,14 @@ def composed_match(
     short_body = len(zh) == 3 and bool(suffix) and any(_designator_kind(word) == kind for word in words)
     if len(words) < 2 or (len(zh) < 4 and not short_body):
         return None
-    if words[0] in TITLES or words[0] in _OFFICE_WORDS or words[-1] in TITLES or words[-1] in _OFFICE_WORDS:
+    if words[0] in TITLES or words[0] in _OFFICE_WORDS:
         return None  # President of the Executive Yuan, Members of the Legislative Yuan: offices, not names
+    if (words[-1] in TITLES or words[-1] in _OFFICE_WORDS) and not any(_designator_kind(w) for w in words):
+        return None  # Business Minister, National Security Advisor (not the Ministry of Justice)
     covered_words: set[int] = set()
     covered_chars: set[int] = set()
     parts: list[str] = []
+    optional = optional_words(words)
     for start in range(len(zh)):
         for end in range(start + 1, min(len(zh), start + 8) + 1):
             piece = zh[start:end]
@@ -223,18 +233,31 @@ def composed_match(
             vocabulary = _piece_vocabulary(piece, learned)
             hits = {i for i, word in enumerate(words) if covers(vocabulary, stem(word))}
             if not hits and 2 <= end - start <= 6:
-                hits = _transliterated(piece, words)
+                floor = LEADING_TRANSLITERATION if start == 0 and end - start >= 4 else PART_TRANSLITERATION
+                hits = _transliterated(piece, words, floor)
             if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
                 covered_words |= hits
                 covered_chars.update(range(start, end))
                 parts.append(piece)
-    designators = {i for i, word in enumerate(words) if _designator_kind(word) == kind}
+    # the Chinese ending answers one designator, the English head's (Agency of "National Immigration
+    # Agency of the Ministry of the Interior" for 署; the Ministry is 部 inside the name)
+    designators = {
+        i
+        for i, word in enumerate(words)
+        # 危機 answers a crisis, not a Revolution; 法 any law word
+        if _designator_kind(word) == kind
+        and (kind != "MISC" or word in _LAW_WORDS or word in EVENT_ENDINGS.get(suffix, ()))
+    }
+    designators = set(sorted(designators)[:1])
     if suffix and designators:
         # 學院 ↔ Academy: a designator on each side stands for the other, whatever the glosses say
         # (委員會 ↔ Council though 委 alone is glossed "council")
         covered_words |= designators
         covered_chars.update(range(len(zh) - len(suffix), len(zh)))
         parts = [p for p in parts if not suffix.startswith(p) and not suffix.endswith(p)] + [suffix]
+    covered_words |= optional
+    if not _head_answered(en, words, covered_words - designators - optional):
+        return None  # 內政部 ↔ National Immigration Agency of the Ministry of the Interior: only the "of" part
     english_share = len(covered_words) / len(words)
     chinese_share = len(covered_chars) / len(zh)
     # An institution's name of three words or more may leave one unglossed (基金 "fund" for
@@ -261,6 +284,18 @@ def composed_match(
     return DictionaryMatch(round(score, 4), label + "+".join(_outermost(parts)))
 
 
+def _head_answered(en: str, words: list[str], glossed: set[int]) -> bool:
+    """In "X of the Y" the name is X's: some Chinese word must translate a word of X unless X is only
+    a designator (Court of Final Appeal ↔ 終審法院 is fine; 內政部 for the Agency of the Ministry is not)."""
+    folded = normalise_english(en).split()
+    if "of" not in folded:
+        return True
+    head = [w for w in folded[: folded.index("of")] if w in words and w not in OPTIONAL_WORDS]
+    if all(_designator_kind(w) for w in head):
+        return True
+    return any(words[i] in head for i in glossed)
+
+
 def _one_name_with_and(zh: str, en: str) -> bool:
     """國家科學及技術委員會 ↔ National Science and Technology Council: the conjunction joins two words
     of one institution's name (see spans.inner_conjunction), and the Chinese has one conjunction,
@@ -268,6 +303,8 @@ def _one_name_with_and(zh: str, en: str) -> bool:
     from bitext.entities.spans import inner_conjunction
 
     conjunctions = regex.findall("[和及與与暨、]", zh)
+    if not conjunctions:
+        return inner_conjunction(en)  # 交通部 ↔ Ministry of Transportation and Communications
     if len(conjunctions) != 1 or not inner_conjunction(en) or not _designator_suffix(zh)[0]:
         return False
     before = zh[: zh.index(conjunctions[0])]
@@ -307,6 +344,9 @@ def _designator_kind(word: str) -> str:
     return ""
 
 
+_LAW_WORDS = frozenset(
+    "act acts law laws code ordinance regulations convention treaty accords accord agreement protocol charter".split()
+)
 _OFFICE_WORDS = frozenset(
     "member members chairmen presidents ministers secretaries judges advisor adviser advisors advisers".split()
 )
@@ -338,11 +378,11 @@ def _shared_prefix(a: str, b: str) -> int:
     return count
 
 
-def _transliterated(piece: str, words: list[str]) -> set[int]:
+def _transliterated(piece: str, words: list[str], floor: float = PART_TRANSLITERATION) -> set[int]:
     hits = set()
     for i, word in enumerate(words):
         match = transliteration(piece, word)
-        if match is not None and match.score >= PART_TRANSLITERATION and len(word) >= 3:
+        if match is not None and match.score >= floor and len(word) >= 3:
             hits.add(i)
     return hits
 

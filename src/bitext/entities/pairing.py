@@ -406,13 +406,20 @@ def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tupl
         short = (
             a if _name_size(keys[a]) < _name_size(keys[b]) else b if _name_size(keys[b]) < _name_size(keys[a]) else -1
         )
-        if short >= 0 and len(longer[short]) > 1:
+        if short >= 0 and len(longer[short]) > 1 and not _one_entity(longer[short], edges):
             continue
         sets.union(a, b)
     clusters: dict[int, list[tuple[tuple[str, str], list[Link]]]] = defaultdict(list)
     for index, key in enumerate(keys):
         clusters[sets.find(index)].append((key, groups[key]))
     return [clusters[root] for root in sorted(clusters)]
+
+
+def _one_entity(rows: set[int], edges: set[tuple[int, int]]) -> bool:
+    """The longer rows a short form fits are linked to each other directly (移民署 ↔ National Immigration
+    Agency fits 內政部移民署 ↔ the same and ↔ "… of the Ministry of the Interior", one body)."""
+    ordered = sorted(rows)
+    return all((a, b) in edges for i, a in enumerate(ordered) for b in ordered[i + 1 :])
 
 
 def _name_size(key: tuple[str, str]) -> tuple[int, int]:
@@ -433,9 +440,16 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     for short, long in ((a, b), (b, a)):
         # USGS ↔ USGS (the acronym left in Latin letters) with 美國地質調查局 ↔ United States
         # Geological Survey: the acronym is the long name's initials.
-        if is_acronym(short[1]) and (short[0] == short[1] or short[0] == long[0]) and initials(long[1]) == short[1]:
+        if (
+            is_acronym(short[1])
+            and (short[0] == short[1] or short[0] in long[0])  # 選舉委員會 ↔ CEP of 臨時選舉委員會
+            and initials(long[1]) == short[1]
+        ):
             return True
-    en_same = _fold(en_a) == _fold(en_b)
+    # "Ministry of Interior" and "Ministry of the Interior": one name, articles and "of" aside
+    if _qualified(a, b) or _qualified(b, a):
+        return True
+    en_same = _fold(en_a) == _fold(en_b) or _fold_article(en_a) == _fold_article(en_b)
     zh_same = _fold(zh_a) == _fold(zh_b)
     if en_same and zh_same:
         return True
@@ -453,6 +467,33 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         ):
             return True
     return False
+
+
+def _qualified(short: tuple[str, str], long: tuple[str, str]) -> bool:
+    """A body named without the body or place it belongs to: 移民署 / 內政部移民署 ↔ National Immigration
+    Agency (of the Ministry of the Interior), 中央銀行 ↔ Central Bank (of the Republic of China). The
+    Chinese puts the owner first, the English after "of"; not 牛津 ↔ Oxford of 牛津大學 ↔ University of
+    Oxford, where the short form is the owner."""
+    (zh_short, en_short), (zh_long, en_long) = short, long
+    if (zh_short, en_short) == (zh_long, en_long) or len(zh_short) < 2 or not zh_long.endswith(zh_short):
+        return False
+    if zh_short != zh_long and not any(zh_short.endswith(e) for e in _BODY_ENDINGS):
+        return False
+    en_short, en_long = " ".join(en_short.split()).casefold(), " ".join(en_long.split()).casefold()
+    if zh_short == zh_long and en_short == en_long:
+        return False
+    return (zh_short != zh_long and en_short == en_long) or (
+        en_long.startswith(en_short + " of ") and any(w in EN_DESIGNATORS for w in en_short.split())
+    )
+
+
+_BODY_ENDINGS = tuple(ending for ending, kind in designator_endings() if kind == "ORG") + tuple(
+    to_simplified(e) for e in ("部", "局", "署", "院", "會", "處", "廳")
+)
+
+
+def _fold_article(text: str) -> str:
+    return "".join(w for w in regex.findall(r"[\p{L}\p{N}]+", text.casefold()) if w not in ("the", "of", "a", "an"))
 
 
 def _shorter_name(short: str, long: str) -> bool:

@@ -30,16 +30,19 @@ import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
 from bitext.entities.dictionary import (
+    LEADING_TRANSLITERATION,
     content_words,
     covers,
     direct_match,
     gloss_words,
     is_common_word,
     normalise_english,
+    optional_words,
     stem,
 )
-from bitext.entities.lexicon import EN_DESIGNATORS, designator_endings
+from bitext.entities.lexicon import EN_DESIGNATORS, EN_ORG_DESIGNATORS, designator_endings
 from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
+from bitext.resources.cedict import load_cedict
 from bitext.resources.names import syllable_options
 from bitext.resources.places import load_places
 from bitext.segment.words import Token
@@ -248,7 +251,7 @@ def inner_conjunction(en: str) -> bool:
     if "and" not in words:
         return False
     cut = words.index("and")
-    designators = [i for i, w in enumerate(words) if w in EN_DESIGNATORS and w not in _ALSO_CONTENT]
+    designators = [i for i, w in enumerate(words) if w in EN_ORG_DESIGNATORS and w not in _ALSO_CONTENT]
     return (
         len(designators) == 1
         and cut > 0
@@ -266,8 +269,47 @@ def _grammatical(token: Token) -> bool:
     return len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS
 
 
+_BODY_ENDINGS = frozenset("部局署院会处厅")
+_PARTICLES = frozenset("于在得应将已即及与对向")
+
+
+def _ending_unglued(tokens: Sequence[Token]) -> list[Token]:
+    """jieba glues a body's one-character ending to the particle or verb after it (移民|署於, 移民|署處):
+    the ending and the rest are two words again. Offsets are those of the original text (a word
+    of two characters has no line break inside it)."""
+    result = []
+    for token in tokens:
+        word = token.simplified
+        if (
+            len(word) == 2
+            and word[0] in _BODY_ENDINGS
+            and token.end - token.start == 2
+            and (word[1] in _PARTICLES or not load_cedict().lookup(word))  # 署於, 署處 (the body "punishes")
+        ):
+            result.append(Token(token.start, token.start + 1, word[0], "n"))
+            result.append(Token(token.start + 1, token.end, word[1], "p"))
+        else:
+            result.append(token)
+    return result
+
+
+def _sounded(token: str, words: Sequence[str]) -> set[int]:
+    found = set()
+    for i, word in enumerate(words):
+        match = transliteration(token, word) if len(word) >= 3 else None
+        if match is not None and match.score >= LEADING_TRANSLITERATION:
+            found.add(i)
+    return found
+
+
 def _covered(token: str, words: Sequence[str]) -> set[int]:
     vocabulary = gloss_words(token)
+    if not vocabulary and len(token) >= 3:
+        # a law or body jieba keeps as one word the dictionary lacks (醫療法, 關稅法, 調查局): its
+        # words before the ending translate the English (the ending is the designator)
+        ending = next((e for e in _ENDINGS if token.endswith(e) and len(token) > len(e)), "")
+        if ending:
+            vocabulary = gloss_words(token[: -len(ending)])
     return {i for i, w in enumerate(words) if covers(vocabulary, stem(w))}
 
 
@@ -276,6 +318,7 @@ def dictionary_spans(
 ) -> list[Candidate]:
     """Runs of words whose gloss names an English candidate, or whose words' glosses cover all of
     its content words (the run starting and ending on a covering word or a designator)."""
+    tokens = _ending_unglued(tokens)
     han = [bool(_HAN.match(t.simplified)) for t in tokens]
     found = []
     for en in english:
@@ -283,9 +326,20 @@ def dictionary_spans(
         if len(words) < 2:
             continue  # one word: the tagger's candidates and CC-CEDICT's proper nouns cover it
         coverage = [_covered(t.simplified, words) if han[i] else set() for i, t in enumerate(tokens)]
+        # a place or person jieba tags inside the name answers the English word it sounds like
+        # (威斯敏斯特|裁判|法院 ↔ Westminster Magistrates Court)
+        for i, token in enumerate(tokens):
+            if (
+                han[i]
+                and not coverage[i]
+                and token.tag in ("ns", "nr", "nrt", "nz")
+                and 2 <= len(token.simplified) <= 6
+            ):
+                coverage[i] = _sounded(token.simplified, words)
         designators = {i for i, w in enumerate(words) if w in EN_DESIGNATORS}
+        optional = optional_words(words)
         # one English word of three or more may stay unglossed (see dictionary.composed_match)
-        needed = len(words) - (len(words) >= 3 and bool(designators))
+        needed = len(words) - len(optional) - (len(words) - len(optional) >= 3 and bool(designators))
         joined = inner_conjunction(en.key)
         for first in range(len(tokens)):
             if not coverage[first] or _grammatical(tokens[first]):
@@ -293,6 +347,7 @@ def dictionary_spans(
             union: set[int] = set()
             unglossed = 0
             designated_inside = False
+            since_designator = 0
             for last in range(first, min(len(tokens), first + MAX_WINDOW_TOKENS)):
                 if not (last > first and _adjacent(text, tokens[last - 1], tokens[last])) and last > first:
                     break
@@ -304,10 +359,16 @@ def dictionary_spans(
                     break  # an unglossed word may only end the name
                 if last > first and _is_designator(tokens[last - 1].simplified):
                     designated_inside = True
+                    since_designator = 0
                 if designated_inside and not _is_designator(tokens[last].simplified):
-                    # after a designator only a body inside it continues the name (法務部|調查局), not
-                    # the verb or noun after it (勞工委員會|會同, 大陸地區|物品)
-                    break
+                    # after a designator only a body inside it continues the name (法務部|調查局,
+                    # 內政部|移民|署), not the verb or noun after it (勞工委員會|會同, 大陸地區|物品)
+                    since_designator += 1
+                    new_words = coverage[last] - optional - union - designators
+                    if since_designator > 2 or not new_words or tokens[last].tag[:1] not in "nj":
+                        break
+                    union |= coverage[last]
+                    continue
                 union |= coverage[last]
                 # every word of the name translates an English word or is its designator; one may
                 # stay unglossed in a long institutional name (see dictionary.composed_match)
@@ -318,7 +379,7 @@ def dictionary_spans(
                 if len(key) > MAX_SPAN_CHARS:
                     break
                 designated = _is_designator(tokens[last].simplified)
-                reached = union | (designators if designated else set())
+                reached = (union - optional) | (designators if designated else set())
                 # a last word left unglossed: 全球|環境|基金 for Global Environment Facility
                 unglossed_end = needed < len(words) and last > first and bool(coverage[last - 1])
                 if not (coverage[last] or designated or unglossed_end) or (len(words) > 1 and len(reached) < needed):
