@@ -195,3 +195,37 @@ def test_a_place_coordinated_with_a_place_is_not_one_name() -> None:
         "It may permit transactions between Kinmen, Matsu, Penghu and the Mainland Area as a trial.",
     )
     assert not [zh for zh, _ in found if "與" in zh]
+
+
+# ---------------------------------------------------------------- one-word names
+
+
+def test_one_word_bodies_languages_and_bodies_of_the_sky() -> None:
+    alignment = one_to_one(
+        ["參議院通過了法案。", "法案送交參議院及內閣。", "地球繞著太陽轉。", "他會說日語。"],
+        [
+            "The Senate passed the bill.",
+            "The bill went to the Senate and the Cabinet.",
+            "The Earth goes around the Sun.",
+            "He speaks Japanese.",
+        ],
+    )
+    found = {(p.zh, p.en): p.type for p in align_entities(alignment)}
+    assert found.get(("參議院", "Senate")) == "ORG"
+    assert found.get(("內閣", "Cabinet")) == "ORG"
+    assert found.get(("地球", "Earth")) == "LOC"
+    assert found.get(("日語", "Japanese")) == "MISC"
+
+
+def test_a_capitalised_word_of_a_title_is_not_paired_alone() -> None:
+    alignment = one_to_one(
+        ["報告指出，風險很高。", "該報告已經發表。"],
+        ["The Report says the risk is high.", "The findings of the Report were published."],
+    )
+    assert not [p for p in align_entities(alignment) if p.en == "Report"]
+
+
+def test_one_law_word_for_another() -> None:
+    zh, evidence = composed_row("依刑法處罰。", "It shall be punished under the Criminal Code.", "Criminal Code")
+    assert zh == "刑法"
+    assert "cedict:criminal law" in evidence

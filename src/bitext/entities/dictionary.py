@@ -138,8 +138,18 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
         return None
     heads = gloss_heads(zh)
     for head in heads:
-        if head == target:
+        if head == target or head == f"{target} language":  # 日語 "Japanese language" ↔ Japanese
             return DictionaryMatch(EXACT, f"cedict:{head}")
+    for head in heads:
+        # 刑法 "criminal law" ↔ Criminal Code: one law word for another
+        head_words, target_words = head.split(), target.split()
+        if (
+            len(head_words) == len(target_words) >= 2
+            and head_words[:-1] == target_words[:-1]
+            and head_words[-1] in _LAW_WORDS
+            and target_words[-1] in _LAW_WORDS
+        ):
+            return DictionaryMatch(CONTAINED, f"cedict:{head}")
     target_words = target.split()
     for head in heads:
         head_words = head.split()

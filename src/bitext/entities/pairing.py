@@ -39,6 +39,7 @@ from bitext.entities.dictionary import (
 )
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
+from bitext.entities.single_words import single_word_spans
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
@@ -182,6 +183,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
+                    found += single_word_spans(window, zh_doc.text, near_names, i, capitalised)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)

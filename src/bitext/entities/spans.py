@@ -344,6 +344,15 @@ def dictionary_spans(
         for first in range(len(tokens)):
             if not coverage[first] or _grammatical(tokens[first]):
                 continue
+            word = tokens[first]
+            if len(word.simplified) >= 2 and direct_match(word.simplified, en.key) is not None:
+                # one word whose gloss names the English with another law word (刑法 "criminal law" ↔
+                # Criminal Code): the loop below wants every English word covered
+                found.append(
+                    Candidate(
+                        word.start, word.end, text[word.start : word.end], word.simplified, sentence, "glossed", en.hint
+                    )
+                )
             union: set[int] = set()
             unglossed = 0
             designated_inside = False
