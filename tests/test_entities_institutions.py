@@ -229,3 +229,24 @@ def test_one_law_word_for_another() -> None:
     zh, evidence = composed_row("依刑法處罰。", "It shall be punished under the Criminal Code.", "Criminal Code")
     assert zh == "刑法"
     assert "cedict:criminal law" in evidence
+
+
+# ---------------------------------------------------------------- events
+
+
+def test_a_storm_named_designator_first() -> None:
+    found = table("卡崔娜颶風來襲時曾水淹第九區。", "The Ninth Ward was flooded during Hurricane Katrina.")
+    row = next(p for p in found if p.en == "Hurricane Katrina")
+    assert row.zh == "卡崔娜颶風"
+    assert row.type == "MISC"
+
+
+def test_an_event_named_in_lower_case_after_a_capitalised_word() -> None:
+    found = table("伊朗革命引發了伊朗人質危機。", "The Iranian Revolution led to the Iran hostage crisis.")
+    rows_found = {(p.zh, p.en): p.type for p in found}
+    assert rows_found.get(("伊朗人質危機", "Iran hostage crisis")) == "MISC"
+
+
+def test_a_capitalised_translation_of_a_common_noun_is_no_name() -> None:
+    found = rows("太監走了進來。", "The Palace Eunuch came in.")
+    assert ("太監", "Palace Eunuch") not in found

@@ -24,7 +24,7 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import spans
+from bitext.entities import events, spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
 from bitext.entities.dictionary import (
@@ -41,6 +41,7 @@ from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designat
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.single_words import single_word_spans
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
+from bitext.resources.cedict import load_cedict
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
 from bitext.segment.words import Token
@@ -112,7 +113,7 @@ class PairScorer:
                 yield "identical", IDENTICAL
             return
         direct = direct_match(zh.key, en.key) or abbreviation_match(zh.key, en.key)
-        if direct is not None:
+        if direct is not None and not _common_noun_translated(zh, en):
             yield direct.evidence, direct.score
         else:
             composed = composed_match(zh.key, en.key, self._learned_names, zh.source == "glossed-tail")
@@ -138,6 +139,18 @@ class PairScorer:
             known = self.learned.get(zh.core)
             if known is not None and known[0] == en.key:
                 yield f"variant-of:{zh.core}", known[1]
+
+
+def _common_noun_translated(zh: Candidate, en: Candidate) -> bool:
+    """太監 ↔ Palace Eunuch, 龍袍 ↔ Dragon Robe: a translator capitalised the translation of a word
+    CC-CEDICT knows only as a common noun; no name unless the English is an institution's (立法會 ↔
+    Legislative Council, 參議院 ↔ Senate) or the span was proposed as a one-word name."""
+    if zh.source in ("single-word", "latin", "ticker") or " " not in en.key:
+        return False
+    if any(word.casefold() in EN_DESIGNATORS for word in en.key.split()):
+        return False
+    entries = load_cedict().lookup(zh.key)
+    return bool(entries) and not any(entry.is_proper_noun for entry in entries)
 
 
 def _chance_sound(match: Transliteration, en: Candidate) -> bool:
@@ -173,6 +186,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 continue
             zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
+            en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
             names = [c for c in en if c.source != "ticker"]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             for i in bead.zh:
@@ -184,6 +198,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                     found += single_word_spans(window, zh_doc.text, near_names, i, capitalised)
+                    found += events.designated_event_spans(window, zh_doc.text, near_names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
