@@ -250,3 +250,8 @@ def test_an_event_named_in_lower_case_after_a_capitalised_word() -> None:
 def test_a_capitalised_translation_of_a_common_noun_is_no_name() -> None:
     found = rows("太監走了進來。", "The Palace Eunuch came in.")
     assert ("太監", "Palace Eunuch") not in found
+
+
+def test_a_glossed_name_takes_the_kind_of_its_english_designator() -> None:
+    found = {(p.zh, p.en): p.type for p in table("他們簽署了里加和約。", "They signed the Riga Peace Treaty.")}
+    assert found.get(("里加和約", "Riga Peace Treaty")) == "MISC", found

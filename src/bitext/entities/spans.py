@@ -40,7 +40,13 @@ from bitext.entities.dictionary import (
     optional_words,
     stem,
 )
-from bitext.entities.lexicon import EN_DESIGNATORS, EN_ORG_DESIGNATORS, designator_endings
+from bitext.entities.lexicon import (
+    EN_DESIGNATORS,
+    EN_MISC_DESIGNATORS,
+    EN_ORG_DESIGNATORS,
+    EN_PLACE_DESIGNATORS,
+    designator_endings,
+)
 from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import syllable_options
@@ -293,6 +299,16 @@ def _ending_unglued(tokens: Sequence[Token]) -> list[Token]:
     return result
 
 
+def _designator_hint(words: Sequence[str], designators: set[int]) -> str:
+    kinds = {
+        ("MISC" if w in EN_MISC_DESIGNATORS else "LOC" if w in EN_PLACE_DESIGNATORS else "ORG")
+        for w in (words[i] for i in designators)
+    }
+    if "ORG" in kinds:
+        return "ORG"
+    return "MISC" if "MISC" in kinds else "LOC"
+
+
 def _sounded(token: str, words: Sequence[str]) -> set[int]:
     found = set()
     for i, word in enumerate(words):
@@ -398,7 +414,8 @@ def dictionary_spans(
                     continue  # the last word adds no English word: 立法院|立法委員 is not a longer name
                 if len(key) >= 3 or (len(key) == 2 and direct_match(key, en.key) is not None):
                     span_start, span_end = tokens[first].start, tokens[last].end
-                    hint = "ORG" if designators else en.hint
+                    # the English designator's kind: Riga Peace Treaty is MISC, Court of Final Appeal ORG
+                    hint = _designator_hint(words, designators) if designators else en.hint
                     # a last noun no gloss explains may answer one English word (基金 ↔ Facility)
                     tail = (
                         unglossed == 1
