@@ -255,3 +255,21 @@ def test_a_capitalised_translation_of_a_common_noun_is_no_name() -> None:
 def test_a_glossed_name_takes_the_kind_of_its_english_designator() -> None:
     found = {(p.zh, p.en): p.type for p in table("他們簽署了里加和約。", "They signed the Riga Peace Treaty.")}
     assert found.get(("里加和約", "Riga Peace Treaty")) == "MISC", found
+
+
+def test_laws_named_designator_first_or_with_a_word_jieba_keeps_whole() -> None:
+    zh, _ = composed_row(
+        "依緊急命令法規定辦理。", "It shall proceed under the Law on Emergency Decrees.", "Law on Emergency Decrees"
+    )
+    assert zh == "緊急命令法"
+    zh, _ = composed_row(
+        "依管理外匯條例之規定。", "As provided in the Foreign Exchange Control Act.", "Foreign Exchange Control Act"
+    )
+    assert zh == "管理外匯條例"
+    zh, evidence = composed_row(
+        "依海關緝私條例處罰。",
+        "It shall be punished under the Act Governing the Customs' Investigation of Smuggling.",
+        "Act Governing the Customs' Investigation of Smuggling",
+    )
+    assert zh == "海關緝私條例"
+    assert any(label.startswith("composed-partly:") for label in evidence), evidence

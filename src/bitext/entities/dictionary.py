@@ -227,7 +227,10 @@ def composed_match(
     short_body = len(zh) == 3 and bool(suffix) and any(_designator_kind(word) == kind for word in words)
     if len(words) < 2 or (len(zh) < 4 and not short_body):
         return None
-    if words[0] in TITLES or words[0] in _OFFICE_WORDS:
+    folded = normalise_english(en).split()
+    if (words[0] in TITLES or words[0] in _OFFICE_WORDS) and (
+        folded[1:2] == ["of"] or not any(_designator_kind(w) for w in words)
+    ):
         return None  # President of the Executive Yuan, Members of the Legislative Yuan: offices, not names
     if (words[-1] in TITLES or words[-1] in _OFFICE_WORDS) and not any(_designator_kind(w) for w in words):
         return None  # Business Minister, National Security Advisor (not the Ministry of Justice)

@@ -76,7 +76,7 @@ EVENT_ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 # English words an institution's name may carry with nothing answering them in the Chinese.
-OPTIONAL_WORDS = frozenset({"affairs", "national"})
+OPTIONAL_WORDS = frozenset({"affairs", "national", "governing"})
 
 
 def institution_glosses(simplified: str) -> frozenset[str]:

@@ -320,6 +320,16 @@ def _sounded(token: str, words: Sequence[str]) -> set[int]:
 
 def _covered(token: str, words: Sequence[str]) -> set[int]:
     vocabulary = gloss_words(token)
+    if not vocabulary and len(token) >= 4:
+        # two words jieba keeps as one (緊急命令): each half's glosses
+        halves = [gloss_words(token[:cut]) | gloss_words(token[cut:]) for cut in range(2, len(token) - 1)]
+        halves = [
+            h
+            for cut, h in zip(range(2, len(token) - 1), halves, strict=True)
+            if gloss_words(token[:cut]) and gloss_words(token[cut:])
+        ]
+        if halves:
+            vocabulary = halves[0]
     if not vocabulary and len(token) >= 3:
         # a law or body jieba keeps as one word the dictionary lacks (醫療法, 關稅法, 調查局): its
         # words before the ending translate the English (the ending is the designator)
