@@ -273,3 +273,21 @@ def test_laws_named_designator_first_or_with_a_word_jieba_keeps_whole() -> None:
     )
     assert zh == "海關緝私條例"
     assert any(label.startswith("composed-partly:") for label in evidence), evidence
+
+
+def test_a_law_word_inside_a_body_name_and_a_verb_before_it() -> None:
+    zh, _ = composed_row(
+        "大法官並組成憲法法庭審理彈劾案。",
+        "The grand justices shall form a Constitutional Court to adjudicate impeachments.",
+        "Constitutional Court",
+    )
+    assert zh == "憲法法庭"
+
+
+def test_a_body_jieba_cuts_across_words() -> None:
+    found = rows(
+        "由行政院院長、立法院院長組織委員會。",
+        "The Presidents of the Executive Yuan and the Legislative Yuan shall form a committee.",
+    )
+    assert ("立法院", "Legislative Yuan") in found
+    assert ("行政院", "Executive Yuan") in found

@@ -25,6 +25,7 @@ from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
 from bitext.entities import events, spans
+from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
 from bitext.entities.dictionary import (
@@ -199,6 +200,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                     found += single_word_spans(window, zh_doc.text, near_names, i, capitalised)
                     found += events.designated_event_spans(window, zh_doc.text, near_names, i)
+                    found += cut_body_spans(window, zh_doc.text, near_names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)

@@ -271,6 +271,13 @@ def _is_designator(word: str) -> bool:
     return word in _ENDINGS or (len(word) >= 3 and word.endswith(_ENDINGS) and not is_common_word(word))
 
 
+def _zh_designator_kind(word: str) -> str:
+    """ORG for a body's ending (部, 委員會), LOC for a place's, MISC for a law's (法, 憲法); "" if none."""
+    if not _is_designator(word):
+        return ""
+    return next((kind for ending, kind in designator_endings() if word.endswith(ending)), "")
+
+
 def _grammatical(token: Token) -> bool:
     return len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS
 
@@ -370,6 +377,11 @@ def dictionary_spans(
         for first in range(len(tokens)):
             if not coverage[first] or _grammatical(tokens[first]):
                 continue
+            if tokens[first].tag == "v" and not any(
+                stem(words[i]) in gloss_words(tokens[first].simplified) for i in coverage[first]
+            ):
+                continue  # a verb opens a name only by its own gloss (終審 "final appeal"), not by a near
+                # spelling (組成 "to constitute" before 憲法法庭, the Constitutional Court)
             word = tokens[first]
             if len(word.simplified) >= 2 and direct_match(word.simplified, en.key) is not None:
                 # one word whose gloss names the English with another law word (刑法 "criminal law" ↔
@@ -392,7 +404,9 @@ def dictionary_spans(
                     break  # a particle, preposition or conjunction ends the name (周大爺|往, 美國|和|加拿大)
                 if unglossed:
                     break  # an unglossed word may only end the name
-                if last > first and _is_designator(tokens[last - 1].simplified):
+                # a body's or place's ending inside (內政部|移民署, 大陸地區|物品); a law word inside
+                # a name is a modifier (憲法|法庭 ↔ Constitutional Court)
+                if last > first and _zh_designator_kind(tokens[last - 1].simplified) in ("ORG", "LOC"):
                     designated_inside = True
                     since_designator = 0
                 if designated_inside and not _is_designator(tokens[last].simplified):
@@ -414,7 +428,10 @@ def dictionary_spans(
                 if len(key) > MAX_SPAN_CHARS:
                     break
                 designated = _is_designator(tokens[last].simplified)
-                reached = (union - optional) | (designators if designated else set())
+                kind = _zh_designator_kind(tokens[last].simplified)
+                # a Chinese ending answers an English designator of its kind (法 an Act, 院 a Yuan)
+                same_kind = {i for i in designators if _designator_hint(words, {i}) == kind}
+                reached = (union - optional) | (same_kind if designated else set())
                 # a last word left unglossed: 全球|環境|基金 for Global Environment Facility
                 unglossed_end = needed < len(words) and last > first and bool(coverage[last - 1])
                 if not (coverage[last] or designated or unglossed_end) or (len(words) > 1 and len(reached) < needed):
