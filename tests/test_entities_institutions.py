@@ -291,3 +291,16 @@ def test_a_body_jieba_cuts_across_words() -> None:
     )
     assert ("立法院", "Legislative Yuan") in found
     assert ("行政院", "Executive Yuan") in found
+
+
+def test_an_era_and_the_allies() -> None:
+    found = {
+        (p.zh, p.en): p.type
+        for p in table("三國是中國歷史上最血腥的時代之一。", "The Three Kingdoms was one of the bloodiest eras.")
+    }
+    assert found.get(("三國", "Three Kingdoms")) == "MISC", found
+    alignment = one_to_one(
+        ["同盟國進攻法國南部。", "同盟國獲勝。"], ["The Allies invaded southern France.", "The Allies won."]
+    )
+    found = {(p.zh, p.en): p.type for p in align_entities(alignment)}
+    assert found.get(("同盟國", "Allies")) == "ORG", found

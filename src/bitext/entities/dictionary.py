@@ -140,7 +140,13 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
     for head in heads:
         if head == target or head == f"{target} language":  # 日語 "Japanese language" ↔ Japanese
             return DictionaryMatch(EXACT, f"cedict:{head}")
+        if " " not in target and target.endswith("s") and stem(target) == head and is_common_word(zh):
+            # 同盟國 "ally" ↔ the Allies (not 德國 "German" ↔ Germans: a people, no name)
+            return DictionaryMatch(CONTAINED, f"cedict:{head}")
     for head in heads:
+        # 三國 "Three Kingdoms period (220-280) in Chinese history" ↔ Three Kingdoms: an era's name
+        if len(target) >= 4 and any(head.startswith(f"{target} {word}") for word in ("period", "era", "dynasty")):
+            return DictionaryMatch(CONTAINED, f"cedict~{head}")
         # 刑法 "criminal law" ↔ Criminal Code: one law word for another
         head_words, target_words = head.split(), target.split()
         if (

@@ -713,6 +713,8 @@ def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
         for candidate in (link.zh, link.en):
             if candidate.hint:
                 votes[candidate.hint] += 2 if candidate.source in ("designated", "separated") else 1
+        if any(e.startswith("cedict~") and " period" in e for e in link.evidence):
+            votes["MISC"] += 3  # an era (三國 "Three Kingdoms period"): MISC in the gold's guideline
         romanised = any(e.split(":")[0] in ("pinyin", "wade-giles", "cantonese") for e in link.evidence)
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
         if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:

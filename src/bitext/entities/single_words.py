@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from bitext.entities.candidates import Candidate
-from bitext.entities.dictionary import gloss_heads
+from bitext.entities.dictionary import gloss_heads, stem
 from bitext.entities.lexicon import EN_ORG_DESIGNATORS
 from bitext.entities.model import EntityType
 from bitext.segment.words import Token
@@ -31,7 +31,7 @@ GENERIC = frozenset(
     "government state states police army navy court city people republic internet web west east north south "
     "metro church bible university college school party".split()
 )
-BODIES = frozenset({"senate", "cabinet", "parliament", "congress", "legislature", "politburo"})
+BODIES = frozenset({"senate", "cabinet", "parliament", "congress", "legislature", "politburo", "allies"})
 BODIES_OF_THE_SKY = frozenset({"earth", "moon", "sun", "mars", "venus", "mercury", "jupiter", "saturn"})
 
 
@@ -64,6 +64,7 @@ def single_word_spans(
         wanted[word] = en.key
     if not wanted:
         return []
+    plural = {stem(word): word for word in wanted if stem(word) != word}
     found = []
     for token in tokens:
         if not _HAN.match(token.simplified):
@@ -71,6 +72,8 @@ def single_word_spans(
         for head in gloss_heads(token.simplified):
             language = head.endswith(" language")
             word = head[: -len(" language")] if language else head
+            if word not in wanted and stem(word) in plural:
+                word = plural[stem(word)]  # 同盟國 "ally" ↔ the Allies
             if word in wanted and (language or word in BODIES or word in BODIES_OF_THE_SKY):
                 found.append(
                     Candidate(
