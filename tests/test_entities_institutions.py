@@ -304,3 +304,32 @@ def test_an_era_and_the_allies() -> None:
     )
     found = {(p.zh, p.en): p.type for p in align_entities(alignment)}
     assert found.get(("同盟國", "Allies")) == "ORG", found
+
+
+def test_an_office_inside_is_no_body_name() -> None:
+    from bitext.entities.dictionary import composed_match
+
+    assert composed_match("立法委员组织", "Legislative Yuan") is None
+    assert composed_match("立法院", "Legislative Yuan") is not None or ("立法院", "Legislative Yuan") in rows(
+        "立法院開會。", "The Legislative Yuan met."
+    )
+
+
+def test_cooccurrence_does_not_override_a_gloss_naming_another_body() -> None:
+    alignment = one_to_one(
+        [
+            "行政院對立法院負責。",
+            "行政院應向立法院提出報告。",
+            "立法院得決議移請行政院變更之。",
+            "行政院得經總統核可。",
+        ],
+        [
+            "The Executive Yuan shall be responsible to the Legislative Yuan.",
+            "The Executive Yuan shall present a report to the Legislative Yuan.",
+            "The Legislative Yuan may request the Executive Yuan to alter it.",
+            "With the approval of the President, the Legislative Yuan may act.",
+        ],
+    )
+    found = {(p.zh, p.en) for p in align_entities(alignment)}
+    assert ("行政院", "Executive Yuan") in found
+    assert ("行政院", "Legislative Yuan") not in found

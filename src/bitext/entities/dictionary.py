@@ -240,6 +240,8 @@ def composed_match(
         return None  # President of the Executive Yuan, Members of the Legislative Yuan: offices, not names
     if (words[-1] in TITLES or words[-1] in _OFFICE_WORDS) and not any(_designator_kind(w) for w in words):
         return None  # Business Minister, National Security Advisor (not the Ministry of Justice)
+    if _OFFICE_INSIDE.search(zh):
+        return None  # 立法委員|組織 (legislators' organisation), 行政院院長: an office inside, no body's name
     covered_words: set[int] = set()
     covered_chars: set[int] = set()
     parts: list[str] = []
@@ -363,6 +365,8 @@ def _designator_kind(word: str) -> str:
     return ""
 
 
+# Offices (simplified): a member (委員, not 委員會), a head (院長, 部長 …), a president.
+_OFFICE_INSIDE = regex.compile("委员(?!会)|院长|部长|局长|署长|会长|议员|主席|总统|总理|首相")
 _LAW_WORDS = frozenset(
     "act acts law laws code ordinance regulations convention treaty accords accord agreement protocol charter".split()
 )

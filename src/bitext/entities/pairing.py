@@ -128,7 +128,7 @@ class PairScorer:
             if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
                 yield match.evidence, match.score
         strength = self.stats.strength(zh.key, en.key)
-        if strength > 0:
+        if strength > 0 and not _gloss_names_another(zh.key, en.key):
             dice = self.stats.dice(zh.key, en.key)
             yield f"cooccurrence:dice={dice:.2f},n={self.stats.joint[zh.key, en.key]}", strength
         yield from self._variant_signals(zh, en)
@@ -140,6 +140,21 @@ class PairScorer:
             known = self.learned.get(zh.core)
             if known is not None and known[0] == en.key:
                 yield f"variant-of:{zh.core}", known[1]
+
+
+def _gloss_names_another(zh: str, en: str) -> bool:
+    """行政院 is glossed "Executive Yuan": co-occurring with the Legislative Yuan (the two are named
+    together in every article) does not make it that. True when a gloss head is another name of the
+    same kind (same last word, a designator) as the English."""
+    words = en.casefold().split()
+    heads = [head.split() for head in gloss_heads(zh)]
+    if len(words) == 1:
+        # "Legislative" (of Legislative Yuan) for 行政院 "Executive Yuan": a body's gloss without the word
+        named = [h for h in heads if len(h) >= 2 and h[-1] in EN_DESIGNATORS]
+        return bool(named) and not any(words[0] in h for h in named)
+    if words[-1] not in EN_DESIGNATORS:
+        return False
+    return any(h != words and len(h) >= 2 and h[-1] == words[-1] for h in heads)
 
 
 def _common_noun_translated(zh: Candidate, en: Candidate) -> bool:
