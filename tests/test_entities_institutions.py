@@ -4,6 +4,7 @@ news)."""
 
 from __future__ import annotations
 
+import bitext
 from bitext.entities import EntityTable, align_entities
 from bitext.entities.candidates import english_candidates, english_document_context
 from bitext.segment import segment
@@ -333,3 +334,11 @@ def test_cooccurrence_does_not_override_a_gloss_naming_another_body() -> None:
     found = {(p.zh, p.en) for p in align_entities(alignment)}
     assert ("行政院", "Executive Yuan") in found
     assert ("行政院", "Legislative Yuan") not in found
+
+
+def test_a_body_cut_across_words_and_a_wrapped_line() -> None:
+    zh = "由行政院院長、立\n法院院長組織委員會。"
+    en = "The Presidents of the Executive Yuan and the Legislative Yuan shall form a committee."
+    doc_zh = bitext.segment(zh, "zh", layout="wrapped")
+    found = {(p.zh, p.en) for p in align_entities(bitext.align(doc_zh, bitext.segment(en, "en")))}
+    assert ("立法院", "Legislative Yuan") in found

@@ -7,6 +7,7 @@ glosses count, so this finds what the dictionary already knows; the pair is then
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -19,12 +20,24 @@ _BODY_ENDINGS = frozenset("部局署院会处厅")
 _HAN = regex.compile(r"^\p{Han}+$")
 
 
+def _joined(text: str, left: int, right: int) -> bool:
+    """Two Han characters next to each other, or with only a wrapped line's break between them."""
+    gap = text[left + 1 : right]
+    return not gap or (not gap.strip() and "\n" in gap)
+
+
 def cut_body_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
     """Runs of Han characters ending on a body ending whose gloss is an English candidate (see module)."""
     names = [en for en in english if " " in en.key]
     if not names:
         return []
-    chars = [(t.start + i, ch) for t in tokens if _HAN.match(t.simplified) for i, ch in enumerate(t.simplified)]
+    chars = [
+        (position, ch)
+        for t in tokens
+        if _HAN.match(t.simplified)
+        # a token of a wrapped line may hold its line break: each character at its own offset
+        for position, ch in zip([p for p in range(t.start, t.end) if not text[p].isspace()], t.simplified, strict=False)
+    ]
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     found = []
@@ -36,8 +49,8 @@ def cut_body_spans(tokens: Sequence[Token], text: str, english: Iterable[Candida
             if index - length + 1 < 0:
                 break
             run = chars[index - length + 1 : index + 1]
-            if run[-1][0] - run[0][0] != length - 1:
-                break  # a line break or a non-Han token inside: not one word
+            if any(not _joined(text, a[0], b[0]) for a, b in itertools.pairwise(run)):
+                break  # a non-Han token inside: not one word (a wrapped line's break is no gap)
             if run[0][0] in starts and end in ends:
                 continue  # on word boundaries: the other span searches see it
             key = "".join(c for _, c in run)
