@@ -342,3 +342,11 @@ def test_a_body_cut_across_words_and_a_wrapped_line() -> None:
     doc_zh = bitext.segment(zh, "zh", layout="wrapped")
     found = {(p.zh, p.en) for p in align_entities(bitext.align(doc_zh, bitext.segment(en, "en")))}
     assert ("立法院", "Legislative Yuan") in found
+
+
+def test_a_storm_named_designator_first_on_a_wrapped_line() -> None:
+    zh = "卡崔\n娜颶風來襲時曾水淹第九區。"
+    en = "The Ninth Ward was flooded during Hurricane Katrina."
+    alignment = bitext.align(bitext.segment(zh, "zh", layout="wrapped"), bitext.segment(en, "en"))
+    found = {(p.zh, p.en) for p in align_entities(alignment)}
+    assert ("卡崔娜颶風", "Hurricane Katrina") in found

@@ -86,10 +86,14 @@ def designated_event_spans(
             if token.simplified not in chinese_words:
                 continue
             chars: list[tuple[int, str]] = []
+            following = token.start
             for previous in reversed(tokens[:index]):
-                if not _HAN.match(previous.simplified) or previous.end != (chars[0][0] if chars else token.start):
-                    break
-                chars[:0] = [(previous.start + i, ch) for i, ch in enumerate(previous.simplified)]
+                if not _HAN.match(previous.simplified) or text[previous.end : following].strip():
+                    break  # a name runs up to the designator (a wrapped line's break aside)
+                # each character at its own offset (a token of a wrapped line may hold the break)
+                offsets = [p for p in range(previous.start, previous.end) if not text[p].isspace()]
+                chars[:0] = list(zip(offsets, previous.simplified, strict=False))
+                following = previous.start
                 if len(chars) >= 6:
                     break
             best: tuple[float, int] | None = None
