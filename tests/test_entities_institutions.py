@@ -345,8 +345,12 @@ def test_a_body_cut_across_words_and_a_wrapped_line() -> None:
 
 
 def test_a_storm_named_designator_first_on_a_wrapped_line() -> None:
-    zh = "卡崔\n娜颶風來襲時曾水淹第九區。"
-    en = "The Ninth Ward was flooded during Hurricane Katrina."
+    zh = "第九區的居民表示，去年夏天的卡崔\n娜颶風來襲時，這一帶曾經水淹高達二\n十英尺，目前水深及腰，堤防沒入水中。"
+    en = (
+        "Residents of the Ninth Ward said the area was flooded as high as 20 feet during Hurricane Katrina "
+        "last summer; the water is now waist-high and the levee was overtopped."
+    )
     alignment = bitext.align(bitext.segment(zh, "zh", layout="wrapped"), bitext.segment(en, "en"))
-    found = {(p.zh, p.en) for p in align_entities(alignment)}
+    found = {(p.zh, p.en): p for p in align_entities(alignment)}
     assert ("卡崔娜颶風", "Hurricane Katrina") in found
+    assert "卡崔\n娜颶風" in found["卡崔娜颶風", "Hurricane Katrina"].variants
