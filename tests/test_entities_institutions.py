@@ -354,3 +354,17 @@ def test_a_storm_named_designator_first_on_a_wrapped_line() -> None:
     found = {(p.zh, p.en): p for p in align_entities(alignment)}
     assert ("卡崔娜颶風", "Hurricane Katrina") in found
     assert "卡崔\n娜颶風" in found["卡崔娜颶風", "Hurricane Katrina"].variants
+
+
+def test_a_show_a_doctrine_and_an_era() -> None:
+    zh, _ = composed_row(
+        "在東京電玩展的主題演講中，他公布了新機。",
+        "At the keynote of the Tokyo Game Show, he unveiled the new console.",
+        "Tokyo Game Show",
+    )
+    assert zh == "東京電玩展"
+    found = rows(
+        "中華民國基於三民主義。", "The Republic of China shall be founded on the Three Principles of the People."
+    )
+    assert ("三民主義", "Three Principles of the People") in found
+    assert "Late Middle Ages" in english("It was followed by the Late Middle Ages, which ended around 1500.")

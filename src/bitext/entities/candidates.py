@@ -182,6 +182,8 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         rest = words[1:]
         if any(w.folded in EN_DESIGNATORS for w in rest):
             break  # "Foreign Ministry", "Prime Minister's Office": the title word is part of the name
+        if words[0].folded == "late" and rest[-1].folded in _ERA_WORDS:
+            break  # the Late Middle Ages: an era, not "the late" someone
         titled = titled or words[0].folded in TITLES
         words = rest
     while words and (words[-1].text in CONNECTORS or (words[-1].folded in CALENDAR and len(words) > 1)):
@@ -201,6 +203,7 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
     return words, titled
 
 
+_ERA_WORDS = frozenset({"age", "ages", "period", "antiquity", "empire", "dynasty"})
 # Plural offices and members of a body: "Members of the Legislative Yuan", "Judges of the Court".
 _OFFICE_WORDS = frozenset(
     "member members judges justices delegates representatives ministers presidents chairmen secretaries heads "

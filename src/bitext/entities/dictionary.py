@@ -166,7 +166,9 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
             len(target) >= 3
             and not (len(target_words) == 1 and target_words[0] in EN_DESIGNATORS)  # Games of Olympic Games
             and head_words[-len(target_words) :] == target_words
-            and len(head_words) <= 4
+            # a longer gloss only for a long English name (三民主義 "Sun Yat-sen's Three Principles
+            # of the People" ↔ Three Principles of the People)
+            and (len(head_words) <= 4 or len(target_words) >= 3)
             and not any(w in EN_DESIGNATORS or w in CONNECTORS for w in left_out)
         ):
             return DictionaryMatch(CONTAINED, f"cedict~{head}")

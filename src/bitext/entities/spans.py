@@ -40,6 +40,7 @@ from bitext.entities.dictionary import (
     optional_words,
     stem,
 )
+from bitext.entities.institutions import institution_glosses
 from bitext.entities.lexicon import (
     EN_DESIGNATORS,
     EN_MISC_DESIGNATORS,
@@ -327,14 +328,16 @@ def _sounded(token: str, words: Sequence[str]) -> set[int]:
 
 def _covered(token: str, words: Sequence[str]) -> set[int]:
     vocabulary = gloss_words(token)
-    if not vocabulary and len(token) >= 4:
-        # two words jieba keeps as one (緊急命令): each half's glosses
+    if not vocabulary and len(token) >= 3:
+        # two words jieba keeps as one (緊急命令, 電玩|展): each part's glosses
         halves = [gloss_words(token[:cut]) | gloss_words(token[cut:]) for cut in range(2, len(token) - 1)]
         halves = [
             h
             for cut, h in zip(range(2, len(token) - 1), halves, strict=True)
             if gloss_words(token[:cut]) and gloss_words(token[cut:])
         ]
+        if not halves and len(token) == 3 and institution_glosses(token[2:]):
+            halves = [gloss_words(token[:2]) | gloss_words(token[2:])]  # 電玩|展 "show"
         if halves:
             vocabulary = halves[0]
     if not vocabulary and len(token) >= 3:
