@@ -368,3 +368,13 @@ def test_a_show_a_doctrine_and_an_era() -> None:
     )
     assert ("三民主義", "Three Principles of the People") in found
     assert "Late Middle Ages" in english("It was followed by the Late Middle Ages, which ended around 1500.")
+
+
+def test_an_acronym_the_dictionary_expands() -> None:
+    found = {
+        (p.zh, p.en): p.evidence
+        for p in table("美國國家航空暨太空總署表示任務成功。", "NASA said the mission succeeded.")
+    }
+    evidence = found.get(("美國國家航空暨太空總署", "NASA"))
+    assert evidence is not None, found
+    assert "abbreviation:national aeronautics and space administration" in evidence

@@ -63,6 +63,8 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "国立": ("national",),
     "妇女": ("women", "woman"),
     "国家": ("national",),
+    "航空": ("aeronautics", "aviation", "aerospace"),
+    "总署": ("administration", "agency"),
 }
 
 # The English word each event or award ending stands for (the law endings stand for every law word).

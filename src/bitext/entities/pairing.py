@@ -25,6 +25,7 @@ from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
 from bitext.entities import events, spans
+from bitext.entities.acronyms import acronym_match, acronym_spans
 from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
@@ -113,7 +114,7 @@ class PairScorer:
             if _fold(zh.key) == _fold(en.key):
                 yield "identical", IDENTICAL
             return
-        direct = direct_match(zh.key, en.key) or abbreviation_match(zh.key, en.key)
+        direct = direct_match(zh.key, en.key) or abbreviation_match(zh.key, en.key) or acronym_match(zh.key, en.key)
         if direct is not None and not _common_noun_translated(zh, en):
             yield direct.evidence, direct.score
         else:
@@ -211,6 +212,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 for window, near_names in _search_windows(tokens[i], names, zh_extent):
                     found += spans.romanised_spans(window, zh_doc.text, near_names, i)
                     found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
+                    found += acronym_spans(window, zh_doc.text, near_names, i)
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                     found += single_word_spans(window, zh_doc.text, near_names, i, capitalised)
