@@ -378,3 +378,11 @@ def test_an_acronym_the_dictionary_expands() -> None:
     evidence = found.get(("美國國家航空暨太空總署", "NASA"))
     assert evidence is not None, found
     assert "abbreviation:national aeronautics and space administration" in evidence
+
+
+def test_a_capitalised_common_word_before_an_event_word_is_no_event() -> None:
+    from bitext.entities.events import event_phrases
+
+    doc = bitext.segment("The war ended in 1945. Later the Iran hostage crisis began.", "en")
+    found = [c.text for i in range(len(doc.sentences)) for c in event_phrases(doc, i)]
+    assert found == ["Iran hostage crisis"]

@@ -23,6 +23,7 @@ import regex
 
 from bitext.document import Document
 from bitext.entities.candidates import Candidate, english_key
+from bitext.entities.lexicon import is_common_english_word
 from bitext.entities.transliteration import transliteration
 from bitext.segment.words import Token
 
@@ -41,22 +42,39 @@ DESIGNATED_EVENTS: dict[str, tuple[str, ...]] = {
 # The name before the designator must sound like the English this well (as pairing's floor).
 SOUND_FLOOR = 0.7
 _HAN = regex.compile(r"^\p{Han}+$")
-_PHRASE = regex.compile(
-    r"\b(\p{Lu}[\p{L}\p{N}'’-]*(?: \p{Lu}[\p{L}\p{N}'’-]*)*)((?: \p{Ll}[\p{Ll}-]*){0,2}) (\p{Ll}+)\b"
-)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 
 
 def event_phrases(doc: Document, sentence: int) -> list[Candidate]:
     """ "Iran hostage crisis", "Mau movement": a capitalised name with lower-case words up to an event word."""
     span = doc.sentences[sentence]
+    words = list(_WORD.finditer(doc.text, span.start, span.end))
     found = []
-    for match in _PHRASE.finditer(doc.text, span.start, span.end):
-        if match.group(3) not in EVENT_WORDS:
-            continue
-        start, end = match.start(1), match.end(3)
-        surface = doc.text[start:end]
-        found.append(Candidate(start, end, surface, english_key(surface), sentence, "event", "MISC"))
+    for index, word in enumerate(words):
+        if not word.group()[0].isupper() or (index and words[index - 1].group()[0].isupper()):
+            continue  # the start of a capitalised run
+        if is_common_english_word(word.group()):
+            continue  # "The war", "Another crisis": a capitalised common word names nothing
+        last = index
+        while (
+            last + 1 < len(words)
+            and words[last + 1].group()[0].isupper()
+            and _spaced(doc.text, words[last], words[last + 1])
+        ):
+            last += 1
+        for tail in range(last + 1, min(len(words), last + 4)):
+            if not words[tail].group().islower() or not _spaced(doc.text, words[tail - 1], words[tail]):
+                break
+            if words[tail].group() in EVENT_WORDS:
+                start, end = word.start(), words[tail].end()
+                surface = doc.text[start:end]
+                found.append(Candidate(start, end, surface, english_key(surface), sentence, "event", "MISC"))
+                break
     return found
+
+
+def _spaced(text: str, left: regex.Match[str], right: regex.Match[str]) -> bool:
+    return not text[left.end() : right.start()].strip()
 
 
 def _storm(en: Candidate) -> tuple[str, tuple[str, ...]] | None:
