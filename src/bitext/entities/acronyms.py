@@ -91,7 +91,8 @@ def acronym_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidat
     """The Chinese name of an English acronym's long form, looked for character by character (jieba
     cuts 美國|國家|航空暨太|空|總署): the longest run ending on a body's ending whose words compose the
     long form best."""
-    wanted = [(en, long) for en in english for long in expansions(en.key)]
+    index = _index()  # loaded with the first bead, acronym or not: a batch worker's warm-up loads it
+    wanted = [(en, long) for en in english for long in index.get(acronym_letters(en.key) or "\0", ())]
     if not wanted:
         return []
     chars = [
