@@ -48,6 +48,7 @@ from bitext.entities.lexicon import (
     EN_PLACE_DESIGNATORS,
     designator_endings,
 )
+from bitext.entities.model import EntityType
 from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import syllable_options
@@ -307,7 +308,7 @@ def _ending_unglued(tokens: Sequence[Token]) -> list[Token]:
     return result
 
 
-def _designator_hint(words: Sequence[str], designators: set[int]) -> str:
+def _designator_hint(words: Sequence[str], designators: set[int]) -> EntityType:
     kinds = {
         ("MISC" if w in EN_MISC_DESIGNATORS else "LOC" if w in EN_PLACE_DESIGNATORS else "ORG")
         for w in (words[i] for i in designators)
