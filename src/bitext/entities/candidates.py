@@ -21,11 +21,13 @@ from bitext.document import Document
 from bitext.entities.lexicon import (
     CALENDAR,
     CONNECTORS,
+    CURRENCY_WORDS,
     EN_DESIGNATORS,
     EN_MISC_DESIGNATORS,
     EN_ORG_DESIGNATORS,
     EN_PLACE_DESIGNATORS,
     STOPWORDS,
+    TIME_ZONES,
     TITLES,
     ZH_ORG_SUFFIXES,
     ZH_SUFFIXES,
@@ -82,6 +84,9 @@ HEADING_WORDS = frozenset(
     "clauses paragraph paragraphs item table figure rule rules regulation division title book volume".split()
 )
 _SENTENCE_OPENERS = "\"“‘'([{«「『—–- \t\n"
+# An item number before a statute's sentence ("2. If the Legislative Yuan", "(2) Should the Executive
+# Yuan", "iii) Where"): the word after it still starts the sentence.
+_ITEM_MARKER = regex.compile(r"[\"“‘'(\[{«「『—–\- \t\n]*(?:(?:\(?\d{1,3}|\(?[a-z]|\(?[ivx]{1,5})[.)][ \t]*)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +162,8 @@ def _runs(text: str, words: Sequence[_Word]) -> list[list[_Word]]:
 
 
 def _is_sentence_initial(text: str, sentence_start: int, word: _Word) -> bool:
-    return all(ch in _SENTENCE_OPENERS for ch in text[sentence_start : word.start])
+    before = text[sentence_start : word.start]
+    return all(ch in _SENTENCE_OPENERS for ch in before) or bool(_ITEM_MARKER.fullmatch(before))
 
 
 def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset[str]) -> tuple[list[_Word], bool]:
@@ -170,11 +176,14 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words = words[1:]
     while words and (words[0].text in CONNECTORS or words[0].folded in ("the", "a", "an")):
         words = words[1:]
+    words = _without_office(words)
     titled = False
     while len(words) > 1 and (words[0].folded in TITLES or words[0].text in CONNECTORS):
         rest = words[1:]
         if any(w.folded in EN_DESIGNATORS for w in rest):
             break  # "Foreign Ministry", "Prime Minister's Office": the title word is part of the name
+        if words[0].folded == "late" and rest[-1].folded in _ERA_WORDS:
+            break  # the Late Middle Ages: an era, not "the late" someone
         titled = titled or words[0].folded in TITLES
         words = rest
     while words and (words[-1].text in CONNECTORS or (words[-1].folded in CALENDAR and len(words) > 1)):
@@ -185,10 +194,36 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words[0].folded in CALENDAR
         or words[0].folded in TITLES
         or words[0].folded in HEADING_WORDS
+        or words[0].text in TIME_ZONES
         or len(words[0].text) < 2
     ):
         return [], titled
+    if words and words[-1].folded in CURRENCY_WORDS:
+        return [], titled  # New Taiwan Dollars, Falkland pound: currencies are no entities (gold guideline)
     return words, titled
+
+
+_ERA_WORDS = frozenset({"age", "ages", "period", "antiquity", "empire", "dynasty"})
+# Plural offices and members of a body: "Members of the Legislative Yuan", "Judges of the Court".
+_OFFICE_WORDS = frozenset(
+    "member members judges justices delegates representatives ministers presidents chairmen secretaries heads "
+    "officers commissioners councillors councilors senators governors".split()
+)
+_OFFICE_OBJECTS = EN_DESIGNATORS | frozenset({"republic", "kingdom", "states", "nations"})
+
+
+def _without_office(words: list[_Word]) -> list[_Word]:
+    """ "President of the Executive Yuan", "Members of the Legislative Yuan": an office is no name (the
+    gold's guideline), the body after "of" is."""
+    count = 0
+    while count < len(words) and (words[count].folded in TITLES or words[count].folded in _OFFICE_WORDS):
+        count += 1
+    if not count or count >= len(words) - 1 or words[count].text != "of":
+        return words
+    rest = words[count + 1 :]
+    while rest and rest[0].folded in ("the", "a", "an"):
+        rest = rest[1:]
+    return rest if any(w.folded in _OFFICE_OBJECTS for w in rest) else words
 
 
 def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str]) -> bool:
@@ -247,10 +282,12 @@ def _nested_english(text: str, words: list[_Word], sentence: int) -> Iterable[Ca
     bare = _without_designators(words)
     if len(bare) < len(words):
         pieces.append(bare)
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         if piece and len(piece) < len(words) and not all(w.folded in EN_DESIGNATORS | TITLES for w in piece):
             if len(piece) == 1 and len(piece[0].text) < 2:
                 continue
+            if index > 0 and len(piece) == 1 and is_common_english_word(piece[0].text):
+                continue  # Interior of "Ministry of the Interior", Justice: a word of the name, not a name
             yield _english_candidate(text, piece, sentence, "nested", _english_hint(piece, False))
 
 
@@ -264,7 +301,11 @@ def _after_opener_or_title(
         return
     first = words[0]
     if initial and first.folded not in capitalised_elsewhere and is_common_english_word(first.text):
-        yield _english_candidate(text, words[1:], sentence, "nested", _english_hint(words[1:], False))
+        rest = words[1:]
+        while rest and (rest[0].text in CONNECTORS or rest[0].folded in ("the", "a", "an")):
+            rest = rest[1:]  # "Goods of the Mainland Area": the name is Mainland Area, not "of the …"
+        if rest:
+            yield _english_candidate(text, rest, sentence, "nested", _english_hint(rest, False))
         first = words[1]
     titles = [i for i, w in enumerate(words[:-1]) if w.folded in TITLES and i > 0]
     if titles and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :]):
@@ -290,6 +331,10 @@ def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     bare = list(words)
     while len(bare) > 1 and (bare[-1].folded in EN_DESIGNATORS or bare[-1].text.lower() in _LEGAL_TAIL):
         bare = bare[:-1]
+    if any(w.folded in EN_DESIGNATORS or w.text in CONNECTORS for w in bare):
+        # Examination Yuan and Control [Yuan], Control Yuan of Control [Yuan], National Science and
+        # [Technology Council]: what is left is no name of its own
+        return list(words)
     return bare
 
 

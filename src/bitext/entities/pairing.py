@@ -24,7 +24,9 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import spans
+from bitext.entities import events, spans
+from bitext.entities.acronyms import acronym_match, acronym_spans
+from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
 from bitext.entities.dictionary import (
@@ -39,7 +41,9 @@ from bitext.entities.dictionary import (
 )
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
+from bitext.entities.single_words import single_word_spans
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
+from bitext.resources.cedict import load_cedict
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
 from bitext.segment.words import Token
@@ -110,8 +114,8 @@ class PairScorer:
             if _fold(zh.key) == _fold(en.key):
                 yield "identical", IDENTICAL
             return
-        direct = direct_match(zh.key, en.key) or abbreviation_match(zh.key, en.key)
-        if direct is not None:
+        direct = direct_match(zh.key, en.key) or abbreviation_match(zh.key, en.key) or acronym_match(zh.key, en.key)
+        if direct is not None and not _common_noun_translated(zh, en):
             yield direct.evidence, direct.score
         else:
             composed = composed_match(zh.key, en.key, self._learned_names, zh.source == "glossed-tail")
@@ -125,7 +129,7 @@ class PairScorer:
             if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
                 yield match.evidence, match.score
         strength = self.stats.strength(zh.key, en.key)
-        if strength > 0:
+        if strength > 0 and not _gloss_names_another(zh.key, en.key):
             dice = self.stats.dice(zh.key, en.key)
             yield f"cooccurrence:dice={dice:.2f},n={self.stats.joint[zh.key, en.key]}", strength
         yield from self._variant_signals(zh, en)
@@ -137,6 +141,33 @@ class PairScorer:
             known = self.learned.get(zh.core)
             if known is not None and known[0] == en.key:
                 yield f"variant-of:{zh.core}", known[1]
+
+
+def _gloss_names_another(zh: str, en: str) -> bool:
+    """行政院 is glossed "Executive Yuan": co-occurring with the Legislative Yuan (the two are named
+    together in every article) does not make it that. True when a gloss head is another name of the
+    same kind (same last word, a designator) as the English."""
+    words = en.casefold().split()
+    heads = [head.split() for head in gloss_heads(zh)]
+    if len(words) == 1:
+        # "Legislative" (of Legislative Yuan) for 行政院 "Executive Yuan": a body's gloss without the word
+        named = [h for h in heads if len(h) >= 2 and h[-1] in EN_DESIGNATORS]
+        return bool(named) and not any(words[0] in h for h in named)
+    if words[-1] not in EN_DESIGNATORS:
+        return False
+    return any(h != words and len(h) >= 2 and h[-1] == words[-1] for h in heads)
+
+
+def _common_noun_translated(zh: Candidate, en: Candidate) -> bool:
+    """太監 ↔ Palace Eunuch, 龍袍 ↔ Dragon Robe: a translator capitalised the translation of a word
+    CC-CEDICT knows only as a common noun; no name unless the English is an institution's (立法會 ↔
+    Legislative Council, 參議院 ↔ Senate) or the span was proposed as a one-word name."""
+    if zh.source in ("single-word", "latin", "ticker") or " " not in en.key:
+        return False
+    if any(word.casefold() in EN_DESIGNATORS for word in en.key.split()):
+        return False
+    entries = load_cedict().lookup(zh.key)
+    return bool(entries) and not any(entry.is_proper_noun for entry in entries)
 
 
 def _chance_sound(match: Transliteration, en: Candidate) -> bool:
@@ -172,6 +203,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 continue
             zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
+            en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
             names = [c for c in en if c.source != "ticker"]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             for i in bead.zh:
@@ -180,8 +212,12 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 for window, near_names in _search_windows(tokens[i], names, zh_extent):
                     found += spans.romanised_spans(window, zh_doc.text, near_names, i)
                     found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
+                    found += acronym_spans(window, zh_doc.text, near_names, i)
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
+                    found += single_word_spans(window, zh_doc.text, near_names, i, capitalised)
+                    found += events.designated_event_spans(window, zh_doc.text, near_names, i)
+                    found += cut_body_spans(window, zh_doc.text, near_names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
@@ -406,13 +442,20 @@ def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tupl
         short = (
             a if _name_size(keys[a]) < _name_size(keys[b]) else b if _name_size(keys[b]) < _name_size(keys[a]) else -1
         )
-        if short >= 0 and len(longer[short]) > 1:
+        if short >= 0 and len(longer[short]) > 1 and not _one_entity(longer[short], edges):
             continue
         sets.union(a, b)
     clusters: dict[int, list[tuple[tuple[str, str], list[Link]]]] = defaultdict(list)
     for index, key in enumerate(keys):
         clusters[sets.find(index)].append((key, groups[key]))
     return [clusters[root] for root in sorted(clusters)]
+
+
+def _one_entity(rows: set[int], edges: set[tuple[int, int]]) -> bool:
+    """The longer rows a short form fits are linked to each other directly (移民署 ↔ National Immigration
+    Agency fits 內政部移民署 ↔ the same and ↔ "… of the Ministry of the Interior", one body)."""
+    ordered = sorted(rows)
+    return all((a, b) in edges for i, a in enumerate(ordered) for b in ordered[i + 1 :])
 
 
 def _name_size(key: tuple[str, str]) -> tuple[int, int]:
@@ -433,9 +476,16 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     for short, long in ((a, b), (b, a)):
         # USGS ↔ USGS (the acronym left in Latin letters) with 美國地質調查局 ↔ United States
         # Geological Survey: the acronym is the long name's initials.
-        if is_acronym(short[1]) and (short[0] == short[1] or short[0] == long[0]) and initials(long[1]) == short[1]:
+        if (
+            is_acronym(short[1])
+            and (short[0] == short[1] or short[0] in long[0])  # 選舉委員會 ↔ CEP of 臨時選舉委員會
+            and initials(long[1]) == short[1]
+        ):
             return True
-    en_same = _fold(en_a) == _fold(en_b)
+    # "Ministry of Interior" and "Ministry of the Interior": one name, articles and "of" aside
+    if _qualified(a, b) or _qualified(b, a):
+        return True
+    en_same = _fold(en_a) == _fold(en_b) or _fold_article(en_a) == _fold_article(en_b)
     zh_same = _fold(zh_a) == _fold(zh_b)
     if en_same and zh_same:
         return True
@@ -453,6 +503,33 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         ):
             return True
     return False
+
+
+def _qualified(short: tuple[str, str], long: tuple[str, str]) -> bool:
+    """A body named without the body or place it belongs to: 移民署 / 內政部移民署 ↔ National Immigration
+    Agency (of the Ministry of the Interior), 中央銀行 ↔ Central Bank (of the Republic of China). The
+    Chinese puts the owner first, the English after "of"; not 牛津 ↔ Oxford of 牛津大學 ↔ University of
+    Oxford, where the short form is the owner."""
+    (zh_short, en_short), (zh_long, en_long) = short, long
+    if (zh_short, en_short) == (zh_long, en_long) or len(zh_short) < 2 or not zh_long.endswith(zh_short):
+        return False
+    if zh_short != zh_long and not any(zh_short.endswith(e) for e in _BODY_ENDINGS):
+        return False
+    en_short, en_long = " ".join(en_short.split()).casefold(), " ".join(en_long.split()).casefold()
+    if zh_short == zh_long and en_short == en_long:
+        return False
+    return (zh_short != zh_long and en_short == en_long) or (
+        en_long.startswith(en_short + " of ") and any(w in EN_DESIGNATORS for w in en_short.split())
+    )
+
+
+_BODY_ENDINGS = tuple(ending for ending, kind in designator_endings() if kind == "ORG") + tuple(
+    to_simplified(e) for e in ("部", "局", "署", "院", "會", "處", "廳")
+)
+
+
+def _fold_article(text: str) -> str:
+    return "".join(w for w in regex.findall(r"[\p{L}\p{N}]+", text.casefold()) if w not in ("the", "of", "a", "an"))
 
 
 def _shorter_name(short: str, long: str) -> bool:
@@ -653,6 +730,8 @@ def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
         for candidate in (link.zh, link.en):
             if candidate.hint:
                 votes[candidate.hint] += 2 if candidate.source in ("designated", "separated") else 1
+        if any(e.startswith("cedict~") and " period" in e for e in link.evidence):
+            votes["MISC"] += 3  # an era (三國 "Three Kingdoms period"): MISC in the gold's guideline
         romanised = any(e.split(":")[0] in ("pinyin", "wade-giles", "cantonese") for e in link.evidence)
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
         if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:
