@@ -37,6 +37,7 @@ from bitext.entities.dictionary import (
     initials,
     is_acronym,
 )
+from bitext.entities.foreign_names import best_fits, fitted_spans, parts_match
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
@@ -124,6 +125,10 @@ class PairScorer:
             match = transliteration(zh.key, en.key)
             if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
                 yield match.evidence, match.score
+        if _SEPARATED.search(zh.key):
+            parts = parts_match(zh.key, en.key)
+            if parts is not None and parts.score >= TRANSLITERATION_FLOOR:
+                yield parts.evidence, parts.score
         strength = self.stats.strength(zh.key, en.key)
         if strength > 0:
             dice = self.stats.dice(zh.key, en.key)
@@ -137,6 +142,9 @@ class PairScorer:
             known = self.learned.get(zh.core)
             if known is not None and known[0] == en.key:
                 yield f"variant-of:{zh.core}", known[1]
+
+
+_SEPARATED = regex.compile(f"[{NAME_SEPARATORS}]")
 
 
 def _chance_sound(match: Transliteration, en: Candidate) -> bool:
@@ -182,6 +190,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
+                    found += fitted_spans(window, zh_doc.text, here, near_names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
@@ -252,6 +261,7 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             score = combine(s for _, s in signals)
             if score >= ACCEPT:
                 proposals.append((score, zh, en, tuple(label for label, _ in signals)))
+    proposals = best_fits(proposals)
     # Strong pairs (score ≥ STRONG) rank as equals and the longer goes first, so 牛津大學 ↔ University of
     # Oxford beats 牛津大學 ↔ Oxford and the nested 牛津 ↔ Oxford can still link inside it. Among equals,
     # a standalone mention goes before one nested in a longer name (互聯網 ↔ the "Internet" of "Internet

@@ -29,6 +29,7 @@ from functools import lru_cache
 import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
+from bitext.entities.demonyms import is_demonym
 from bitext.entities.dictionary import content_words, covers, direct_match, gloss_words, is_common_word, stem
 from bitext.entities.lexicon import EN_DESIGNATORS, designator_endings
 from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
@@ -203,7 +204,8 @@ def grown_by_sound(
         if _HAN.match(t.simplified) and not _grammatical(t)
         for i, ch in enumerate(t.simplified)
     }
-    names = [e for e in english if " " not in e.key.strip() and len(english_key(e.key)) >= 4]
+    # not from a demonym: Iranian grows 伊朗 into the 革 of 伊朗革命 (Iranian revolution)
+    names = [e for e in english if " " not in e.key.strip() and len(english_key(e.key)) >= 4 and not is_demonym(e.key)]
     found = []
     for zh in chinese:
         if zh.source in ("latin", "ticker") or not 2 <= len(zh.key) <= 6:

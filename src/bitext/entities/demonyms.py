@@ -1,0 +1,47 @@
+"""English words for a place's people or things (Iranian, Tongan, Austrian): not the place's name.
+
+Chinese often writes the place where English writes its adjective (伊朗革命 ↔ Iranian revolution,
+東加相 ↔ Tongan PM), so a sound match from a demonym grows a Chinese place name into its neighbour
+(伊朗革, 東加相), and a capitalised run that starts with one ("Austrian Claudia Loesch") hides the
+person's name. A demonym here: one word that is no GeoNames place, ends like an English demonym
+(-an, -ian, -ese, -ish, -i, -ic, -ean), and shares its first four letters or more with a country,
+continent or US state (the last word of South Korea), all but at most its last three letters, and is
+no shorter (Austria → Austrian, China → Chinese, Israel → Israeli; not Norman; not Dominic, shorter
+than Dominica).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from bitext.resources.places import fold, load_places
+
+_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ean")
+PREFIX = 4
+
+
+@lru_cache(maxsize=1)
+def _regions_by_prefix() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for region in load_places().regions:
+        word = region.split(" ")[-1]  # South Korea → Korea (Korean)
+        if len(word) >= PREFIX:
+            index[word[:PREFIX]].append(word)
+    return {prefix: tuple(sorted(set(names))) for prefix, names in index.items()}
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """``Iranian``, ``Tongan``, ``Austrian``: True; ``Iran``, ``Norman``, ``Kennedy``: False."""
+    folded = fold(word)
+    if " " in folded or len(folded) < PREFIX + 1 or not folded.endswith(_ENDINGS):
+        return False
+    places = load_places()
+    if folded in places.names:
+        return False
+    for region in _regions_by_prefix().get(folded[:PREFIX], ()):
+        shared = next((i for i, (a, b) in enumerate(zip(region, folded, strict=False)) if a != b), len(region))
+        if shared >= len(region) - 3 and len(folded) >= len(region):
+            return True
+    return False

@@ -1,0 +1,81 @@
+"""People and places (issue 13): separated foreign names matched part by part, their ends fitted,
+names inside English runs, demonyms, and the types of surnames and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from bitext.entities.demonyms import is_demonym
+from bitext.entities.foreign_names import english_name_words, parts_match
+from test_entities_candidates import chinese, english
+from test_entities_signals import pairs
+
+
+def test_a_separated_name_is_matched_part_by_part() -> None:
+    # keys are simplified Chinese, as the pairing compares them
+    # as one string the weak 季辛吉 ↔ Kissinger sinks the pair below the floor (0.69)
+    match = parts_match("亨利·季辛吉", "Henry Kissinger")
+    assert match is not None and match.score >= 0.7  # the pairing floor
+    assert match.evidence.startswith("parts:")
+
+
+def test_a_middle_initial_has_no_chinese_part() -> None:
+    assert english_name_words("John F. Kennedy") == ["John", "Kennedy"]
+    assert english_name_words("Kier Starmer QC") == ["Kier", "Starmer"]
+    assert parts_match("约翰．甘迺迪", "John F. Kennedy") is not None
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [("亨利·季辛吉", "Jimmy Carter"), ("诺曼·兰姆", "Kier Starmer"), ("克劳迪亚．洛许", "Gyöngyi Dani")],
+)
+def test_parts_of_other_names_do_not_match(zh: str, en: str) -> None:
+    assert parts_match(zh, en) is None
+
+
+def test_more_chinese_parts_than_english_words_is_no_match() -> None:
+    assert parts_match("诺曼·兰姆", "Lamb") is None
+
+
+def test_separated_names_pair_in_a_sentence() -> None:
+    found = pairs(
+        "其後在 1977 至 1981 年間，接替亨利·季辛吉擔任國家安全顧問。",
+        "Then served as National Security Advisor from 1977 to 1981, succeeding Henry Kissinger.",
+    )
+    assert any(label.startswith("parts:") for label in found["亨利·季辛吉", "Henry Kissinger"])
+
+
+def test_the_end_of_a_badly_cut_name_is_fitted_to_the_english() -> None:
+    # jieba cuts 歐|福林 (福林 is the forint): the tagger's name stops at 密克‧歐
+    found = pairs("代理總監密克‧歐福林表示，射擊手已接受訓練。", "Mick O'Flynn said the shooters were trained.")
+    assert ("密克‧歐福林", "Mick O'Flynn") in found
+    found = pairs("檢察長基爾‧斯塔摩今早發表聲明。", "The Director, Kier Starmer QC, gave a statement this morning.")
+    assert ("基爾‧斯塔摩", "Kier Starmer") in found
+
+
+def test_a_conjunction_glued_to_a_foreign_name_is_not_part_of_it() -> None:
+    found = chinese("他擔任過約翰．甘迺迪的顧問及林登．詹森的幕僚。")
+    assert "林登．詹森" in found
+    assert "及林登．詹森" not in found
+
+
+def test_names_inside_english_runs() -> None:
+    assert "John F. Kennedy" in english("He advised John F. Kennedy in the 1960s.")
+    assert "Claudia Loesch" in english("She finished behind the Austrian Claudia Loesch today.")
+    assert "Kier Starmer" in english("The Director, Kier Starmer QC, gave a statement.")
+    assert "Auckland" in english("He worked at the Auckland's National Women's Hospital.")
+
+
+@pytest.mark.parametrize("word", ["Iranian", "Tongan", "Austrian", "Chinese", "Israeli", "Korean", "Vietnamese"])
+def test_demonyms(word: str) -> None:
+    assert is_demonym(word)
+
+
+@pytest.mark.parametrize("word", ["Iran", "Tonga", "Norman", "Dominic", "Kennedy", "Brian", "Jordan", "Morgan"])
+def test_not_demonyms(word: str) -> None:
+    assert not is_demonym(word)
+
+
+def test_a_demonym_does_not_grow_a_place_into_its_neighbour() -> None:
+    found = pairs("他對伊朗革命後的局勢提出建議。", "He advised on the situation after the Iranian revolution.")
+    assert not [zh for zh, _ in found if zh.startswith("伊朗") and len(zh) == 3]
