@@ -8,7 +8,7 @@ import pytest
 from bitext.entities.demonyms import is_demonym
 from bitext.entities.foreign_names import english_name_words, parts_match
 from test_entities_candidates import chinese, english
-from test_entities_signals import pairs
+from test_entities_signals import pairs, table
 
 
 def test_a_separated_name_is_matched_part_by_part() -> None:
@@ -79,3 +79,38 @@ def test_not_demonyms(word: str) -> None:
 def test_a_demonym_does_not_grow_a_place_into_its_neighbour() -> None:
     found = pairs("他對伊朗革命後的局勢提出建議。", "He advised on the situation after the Iranian revolution.")
     assert not [zh for zh, _ in found if zh.startswith("伊朗") and len(zh) == 3]
+
+
+def types(zh: str, en: str) -> dict[tuple[str, str], str]:
+    return {(p.zh, p.en): p.type for p in table(zh, en)}
+
+
+def test_a_person_speaks_whatever_the_gazetteer_says() -> None:
+    # GeoNames lists towns called Bush; the tagger says person; "Bush told" decides
+    found = types(
+        "期中選舉失利的一週後，布希告訴聽眾將於亞洲擴大貿易。",
+        "A week after losses in the midterm election, Bush told an audience about the expansion of trade in Asia.",
+    )
+    assert found["布希", "Bush"] == "PER"
+
+
+def test_a_title_after_a_chinese_name_ending_in_a_place_designator() -> None:
+    # 孫中山 ends in 山 (mountain); 先生 after it says person
+    found = types(
+        "依據孫中山先生創立中華民國之遺教。",
+        "In accordance with the teachings bequeathed by Sun Yat-sen in founding the Republic.",
+    )
+    assert found["孫中山", "Sun Yat-sen"] == "PER"
+
+
+def test_a_transliterated_place_tagged_as_a_person() -> None:
+    found = types(
+        "這個城鎮位於烏波盧島上，人口接近四萬。",
+        "The town is on the island of Upolu and has a population of just under 40,000.",
+    )
+    assert found["烏波盧", "Upolu"] == "LOC"
+
+
+def test_context_does_not_make_a_product_a_place() -> None:
+    found = types("他在微軟的 Microsoft Office 中工作。", "He worked in Microsoft Office all day.")
+    assert found.get(("Microsoft Office", "Microsoft Office"), "ORG") != "LOC"

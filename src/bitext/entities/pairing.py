@@ -38,6 +38,7 @@ from bitext.entities.dictionary import (
     is_acronym,
 )
 from bitext.entities.foreign_names import best_fits, fitted_spans, parts_match
+from bitext.entities.kinds import context_votes
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
@@ -360,13 +361,17 @@ def learn(links: Iterable[Link]) -> dict[str, tuple[str, float]]:
 
 
 def build_table(
-    links: Sequence[Link], learned: Mapping[str, tuple[str, float]], settings: dict[str, str]
+    links: Sequence[Link],
+    learned: Mapping[str, tuple[str, float]],
+    settings: dict[str, str],
+    texts: tuple[str, str] | None = None,
 ) -> EntityTable:
-    """Gather one document's links into pairs; variants (商湯集團, 商湯科技) join their core's pair."""
+    """Gather one document's links into pairs; variants (商湯集團, 商湯科技) join their core's pair.
+    ``texts`` (the document's Chinese and English) let the words beside each mention vote on its type."""
     groups: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for link in _outermost_links(links):
         groups[_canonical_key(link, learned)].append(link)
-    pairs = [_entity(cluster) for cluster in cluster_keys(groups)]
+    pairs = [_entity(cluster, texts) for cluster in cluster_keys(groups)]
     # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
@@ -509,9 +514,9 @@ def _is_latin(text: str) -> bool:
     return bool(regex.search(r"[A-Za-z]", text)) and not regex.search(r"\p{Han}", text)
 
 
-def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]]) -> EntityPair:
+def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], texts: tuple[str, str] | None = None) -> EntityPair:
     """One row for a cluster: each row's pair, merged; the most complete forms are canonical."""
-    rows = [_pair(key, members) for key, members in cluster]
+    rows = [_pair(key, members, texts) for key, members in cluster]
     if len(rows) == 1:
         return rows[0]
     # Canonical English: the longest form; canonical Chinese: the longest Han form (裴洛西 rather than
@@ -598,7 +603,7 @@ def _canonical_key(link: Link, learned: Mapping[str, tuple[str, float]]) -> tupl
     return zh.key, en.key
 
 
-def _pair(key: tuple[str, str], links: Sequence[Link]) -> EntityPair:
+def _pair(key: tuple[str, str], links: Sequence[Link], texts: tuple[str, str] | None = None) -> EntityPair:
     zh_key, en_key = key
     zh_surfaces = Counter(link.zh.text for link in links)
     en_surfaces = Counter(link.en.text for link in links)
@@ -609,7 +614,7 @@ def _pair(key: tuple[str, str], links: Sequence[Link]) -> EntityPair:
     return EntityPair(
         zh=canonical_zh,
         en=canonical_en,
-        type=_entity_type(zh_key, links),
+        type=_entity_type(zh_key, links, texts),
         count=len(mentions),
         score=round(max(link.score for link in links), 4),
         evidence=tuple(label for label, _ in sorted(evidence.items(), key=lambda item: (-item[1], item[0]))),
@@ -655,9 +660,10 @@ _TYPE_WEIGHTS = {"designated": 2, "nested": 1}
 _TYPE_ORDER: tuple[EntityType, ...] = ("ORG", "LOC", "PER", "MISC")
 
 
-def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
+def _entity_type(zh_key: str, links: Sequence[Link], texts: tuple[str, str] | None = None) -> EntityType:
     """Vote of the hints: Chinese tags and designators, English designators and titles, glosses,
-    and romanised Chinese names (a full pinyin/Wade–Giles/Cantonese match of 2-4 characters)."""
+    romanised Chinese names (a full pinyin/Wade–Giles/Cantonese match of 2-4 characters), and the
+    words beside each mention (kinds.context_votes: Sha said, 孫中山先生, the island of Upolu)."""
     votes: Counter[EntityType] = Counter()
     for link in links:
         for candidate in (link.zh, link.en):
@@ -681,9 +687,23 @@ def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
             votes["LOC"] += 3
         elif places.is_place(link.en.key) or link.zh.source == "gazetteer":
             votes["LOC"] += 1
+    if texts is not None and _person_or_place(votes, links):
+        for link in links:
+            votes.update(context_votes(link.zh, link.en, *texts))
     if not votes:
         return "MISC"
     return max(_TYPE_ORDER, key=lambda kind: (votes[kind], -_TYPE_ORDER.index(kind)))
+
+
+_SOUND_SYSTEMS = frozenset({"pinyin", "wade-giles", "cantonese", "skeleton", "learned", "parts"})
+
+
+def _person_or_place(votes: Counter[EntityType], links: Sequence[Link]) -> bool:
+    """The words beside a name only decide between person and place: for names with no vote for a
+    body or a work ("in Microsoft Office" is no place), and that have a vote, or are matched by sound."""
+    if votes["ORG"] or votes["MISC"]:
+        return False
+    return bool(votes) or any(e.split(":")[0] in _SOUND_SYSTEMS for link in links for e in link.evidence)
 
 
 # ---------------------------------------------------------------- entry points
@@ -707,4 +727,4 @@ def align_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     by_document: dict[int, list[Link]] = defaultdict(list)
     for link in links:
         by_document[link.document].append(link)
-    return [build_table(by_document.get(i, []), learned, settings()) for i in range(len(alignments))]
+    return [build_table(by_document.get(i, []), learned, settings(), text_of[i]) for i in range(len(alignments))]
