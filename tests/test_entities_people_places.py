@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bitext.entities.demonyms import is_demonym
+from bitext.entities.designated_places import designated_place_match
 from bitext.entities.foreign_names import english_name_words, parts_match
 from test_entities_candidates import chinese, english
 from test_entities_signals import pairs, table
@@ -114,3 +115,41 @@ def test_a_transliterated_place_tagged_as_a_person() -> None:
 def test_context_does_not_make_a_product_a_place() -> None:
     found = types("他在微軟的 Microsoft Office 中工作。", "He worked in Microsoft Office all day.")
     assert found.get(("Microsoft Office", "Microsoft Office"), "ORG") != "LOC"
+
+
+def test_a_name_spelt_exactly_may_end_inside_a_jieba_word() -> None:
+    # jieba cuts 葉文|潔身
+    assert ("葉文潔", "Ye Wenjie") in pairs(
+        "於是話題轉到葉文潔身上。", "So the topic of conversation turned to Ye Wenjie."
+    )
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "name_zh", "name_en"),
+    [
+        (
+            "綿延 360 公里的埃爾斯沃思山脈，由明尼蘇達冰川一分為二。",
+            "The 360 km chain of the Ellsworth Mountains, bisected by the Minnesota Glacier.",
+            "埃爾斯沃思山脈",
+            "Ellsworth Mountains",
+        ),
+        ("最高峰是文森山，高 4892 公尺。", "The highest peak is Mount Vinson, at 4892 m.", "文森山", "Mount Vinson"),
+        (
+            "拉普拉塔位於布宜諾斯艾利斯省。",
+            "La Plata is a city in Buenos Aires province.",
+            "布宜諾斯艾利斯省",
+            "Buenos Aires province",
+        ),
+    ],
+)
+def test_a_place_with_a_designator_on_both_sides(zh: str, en: str, name_zh: str, name_en: str) -> None:
+    found = pairs(zh, en)
+    assert (name_zh, name_en) in found, found
+    assert any(label.startswith("designated-place:") for label in found[name_zh, name_en])
+    assert types(zh, en)[name_zh, name_en] == "LOC"
+
+
+def test_designators_must_agree() -> None:
+    # 省 is a province, not a river (the dictionary's composition may still pair them, on its own evidence)
+    assert designated_place_match("布宜诺斯艾利斯省", "Buenos Aires River", {}) is None
+    assert designated_place_match("布宜诺斯艾利斯省", "Buenos Aires province", {}) is not None

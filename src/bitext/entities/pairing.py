@@ -24,9 +24,10 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import spans
+from bitext.entities import designated_places, spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
+from bitext.entities.designated_places import designated_place_match
 from bitext.entities.dictionary import (
     abbreviation_match,
     acronym_letters,
@@ -126,6 +127,9 @@ class PairScorer:
             match = transliteration(zh.key, en.key)
             if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
                 yield match.evidence, match.score
+        place = designated_place_match(zh.key, en.key, self.learned)
+        if place is not None:
+            yield place[1], place[0]
         if _SEPARATED.search(zh.key):
             parts = parts_match(zh.key, en.key)
             if parts is not None and parts.score >= TRANSLITERATION_FLOOR:
@@ -181,6 +185,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 continue
             zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
+            en = cand.unique(en + designated_places.english_designated(alignment.en, en))
             names = [c for c in en if c.source != "ticker"]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             for i in bead.zh:
@@ -192,6 +197,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                     found += fitted_spans(window, zh_doc.text, here, near_names, i)
+                    found += designated_places.chinese_spans(window, zh_doc.text, near_names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
@@ -673,6 +679,8 @@ def _entity_type(zh_key: str, links: Sequence[Link], texts: tuple[str, str] | No
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
         if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:
             votes["PER"] += 1
+        if any(e.startswith("designated-place:") for e in link.evidence):
+            votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides
     glossed = gloss_type(zh_key)
     if glossed:
         votes[glossed] += 1
