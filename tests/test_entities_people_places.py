@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from bitext.entities.demonyms import is_demonym
+from bitext.entities import align_entities
+from bitext.entities.demonyms import is_demonym, is_people_group
 from bitext.entities.designated_places import designated_place_match
+from bitext.entities.dictionary import direct_match
 from bitext.entities.foreign_names import english_name_words, parts_match
+from test_entities import one_to_one
 from test_entities_candidates import chinese, english
 from test_entities_signals import pairs, table
 
@@ -153,3 +156,45 @@ def test_designators_must_agree() -> None:
     # 省 is a province, not a river (the dictionary's composition may still pair them, on its own evidence)
     assert designated_place_match("布宜诺斯艾利斯省", "Buenos Aires River", {}) is None
     assert designated_place_match("布宜诺斯艾利斯省", "Buenos Aires province", {}) is not None
+
+
+def rows(zh_lines: list[str], en_lines: list[str]) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    return [(p.zh, p.en, p.type, p.variants) for p in align_entities(one_to_one(zh_lines, en_lines))]
+
+
+def test_a_river_with_and_without_its_designator_is_one_entity() -> None:
+    found = rows(
+        ["亞馬遜河是地球上第二長的一條河。", "亞馬遜河也是地球上最寬的河流。"],
+        ["The Amazon River is the second longest river on Earth.", "The Amazon is also the widest river on Earth."],
+    )
+    amazon = [row for row in found if "Amazon" in row[1]]
+    assert [(zh, en) for zh, en, _, _ in amazon] == [("亞馬遜河", "Amazon River")]
+    assert ("地球", "Earth", "LOC") in [(zh, en, kind) for zh, en, kind, _ in found]
+
+
+def test_two_spellings_of_one_transcription_are_one_row() -> None:
+    found = rows(
+        ["檢察長宣布起訴休恩和普萊斯。", "休恩和普賴斯定於 2 月 16 日出庭。"],
+        [
+            "The prosecutor announced the prosecution of Huhne and Pryce.",
+            "Huhne and Pryce are to appear on February 16.",
+        ],
+    )
+    pryce = [row for row in found if row[1] == "Pryce"]
+    assert len(pryce) == 1
+    assert pryce[0][0] == "普萊斯"  # the form the text gives first
+    assert set(pryce[0][3]) == {"普萊斯", "普賴斯"}
+
+
+def test_names_of_peoples_are_no_entities() -> None:
+    assert is_people_group("纳粹", "Nazis")
+    assert is_people_group("阿拉伯", "Arabs")
+    assert not is_people_group("菲律宾", "Philippines")
+    found = pairs("納粹在戰爭中迫害了數百萬人。", "The Nazis persecuted millions during the war.")
+    assert not [en for _, en in found if en == "Nazis"]
+
+
+def test_a_compound_of_two_abbreviations_is_not_one_place() -> None:
+    # 美中 is glossed "USA China": not a name of China
+    assert direct_match("美中", "China") is None
+    assert direct_match("奥巴马", "Obama") is not None  # a surname left alone still matches its gloss

@@ -45,3 +45,22 @@ def is_demonym(word: str) -> bool:
         if shared >= len(region) - 3 and len(folded) >= len(region):
             return True
     return False
+
+
+def is_people_group(zh_simplified: str, en: str) -> bool:
+    """Nazis ↔ 納粹, Arabs ↔ 阿拉伯, Berber ↔ 柏柏爾: the English names a people (a plural of the
+    dictionary's word for one of them, or a word the dictionary glosses "… people"), not a place.
+    The entity gold's guideline lists groups of people as no entity."""
+    from bitext.entities.dictionary import gloss_heads
+
+    word = en.strip()
+    if " " in word or not word[:1].isupper():
+        return False
+    folded = word.casefold()
+    heads = gloss_heads(zh_simplified)
+    if any(head.startswith(folded + " people") for head in heads):
+        return True
+    if not folded.endswith("s") or load_places().is_place(word):
+        return False
+    singular = {folded[:-1], folded[:-2]} if folded.endswith("es") else {folded[:-1]}
+    return any(head in singular for head in heads)

@@ -122,6 +122,23 @@ def designated_place_match(zh: str, en: str, learned: Mapping[str, tuple[str, fl
     return score, f"designated-place:{zh[len(zh_core) :]}={designator}+{evidence}"
 
 
+# Designators of natural features: the bare name names the same thing (the Amazon, the Amazon River);
+# not of administrative units (Buenos Aires, the city, and Buenos Aires province are two places).
+_NATURAL = frozenset(
+    "mountains range mountain mount mt hill peak ridge river lake sea bay gulf strait straits channel islands "
+    "archipelago island isle peninsula glacier desert canyon gorge valley plateau basin falls".split()
+)
+
+
+def same_feature(short: tuple[str, str], long: tuple[str, str]) -> bool:
+    """亞馬遜 ↔ Amazon and 亞馬遜河 ↔ Amazon River: one natural feature, with and without its designator
+    on both sides (rows given as (simplified Chinese key, English key))."""
+    english = split_english(long[1])
+    if english is None or english[1] not in _NATURAL or english[0].casefold() != short[1].casefold():
+        return False
+    return split_chinese(long[0], english[1]) == short[0]
+
+
 def chinese_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
     """Chinese core + designator spans that translate an English designated place of the bead."""
     usable = [

@@ -146,9 +146,16 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
             and head_words[-len(target_words) :] == target_words
             and len(head_words) <= 4
             and not any(w in EN_DESIGNATORS or w in CONNECTORS for w in left_out)
+            and not _two_abbreviations(zh, left_out)
         ):
             return DictionaryMatch(CONTAINED, f"cedict~{head}")
     return None
+
+
+def _two_abbreviations(zh: str, left_out: list[str]) -> bool:
+    """美中 "USA China": two one-character abbreviations, and what the English leaves out is the
+    first one's own gloss, so the gloss names two places, not one name with its given name."""
+    return len(zh) == 2 and bool(left_out) and " ".join(left_out) in gloss_heads(zh[0])
 
 
 def initials(name: str) -> str:

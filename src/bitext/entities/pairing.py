@@ -24,9 +24,10 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import designated_places, spans
+from bitext.entities import celestial, designated_places, spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
+from bitext.entities.demonyms import is_people_group
 from bitext.entities.designated_places import designated_place_match
 from bitext.entities.dictionary import (
     abbreviation_match,
@@ -127,6 +128,9 @@ class PairScorer:
             match = transliteration(zh.key, en.key)
             if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
                 yield match.evidence, match.score
+        body = celestial.body_match(zh.key, en.key)
+        if body is not None:
+            yield body
         place = designated_place_match(zh.key, en.key, self.learned)
         if place is not None:
             yield place[1], place[0]
@@ -198,6 +202,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                     found += fitted_spans(window, zh_doc.text, here, near_names, i)
                     found += designated_places.chinese_spans(window, zh_doc.text, near_names, i)
+                    found += celestial.chinese_spans(window, zh_doc.text, near_names, i)
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
@@ -380,6 +385,8 @@ def build_table(
     pairs = [_entity(cluster, texts) for cluster in cluster_keys(groups)]
     # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
+    # 納粹 ↔ Nazis: a people, not a place or a person
+    pairs = [p for p in pairs if not all(is_people_group(to_simplified(p.zh), en) for en in p.en_variants)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
 
@@ -456,8 +463,12 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         # Geological Survey: the acronym is the long name's initials.
         if is_acronym(short[1]) and (short[0] == short[1] or short[0] == long[0]) and initials(long[1]) == short[1]:
             return True
+    if designated_places.same_feature(a, b) or designated_places.same_feature(b, a):
+        return True  # 亞馬遜 ↔ Amazon with 亞馬遜河 ↔ Amazon River
     en_same = _fold(en_a) == _fold(en_b)
     zh_same = _fold(zh_a) == _fold(zh_b)
+    if en_same and _spelling_variants(zh_a, zh_b):
+        return True  # 普萊斯 / 普賴斯 ↔ Pryce: one transcription spelt two ways
     if en_same and zh_same:
         return True
     if zh_same:
@@ -474,6 +485,13 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         ):
             return True
     return False
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two Han names of three or more characters that differ in one character only."""
+    if len(a) != len(b) or len(a) < 3 or _is_latin(a) or _is_latin(b):
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _shorter_name(short: str, long: str) -> bool:
@@ -530,7 +548,8 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], texts: tuple[
     named = [p for p in rows if not _adjective_of_place(p.zh, p.en)] or rows
     en_row = max(named, key=lambda p: (len(_words(p.en)), len(p.en), p.count, p.en))
     han_rows = [p for p in rows if not _is_latin(p.zh)] or rows
-    zh_row = max(han_rows, key=lambda p: (len(p.zh), p.count, p.zh))
+    # among equals, the form the text gives first (普萊斯 before its respelling 普賴斯)
+    zh_row = max(han_rows, key=lambda p: (len(p.zh), p.count, _earliness(p), p.zh))
     mentions = tuple(sorted({m for p in rows for m in p.mentions}, key=_mention_order))
     evidence: Counter[str] = Counter()
     for row in rows:
@@ -550,6 +569,11 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], texts: tuple[
         variants=tuple(sorted({v for p in rows for v in p.variants})),
         en_variants=tuple(sorted({v for p in rows for v in p.en_variants})),
     )
+
+
+def _earliness(pair: EntityPair) -> tuple[int, ...]:
+    """Larger for a pair mentioned earlier in the document."""
+    return tuple(-x for x in _mention_order(pair.mentions[0])) if pair.mentions else ()
 
 
 def _adjective_of_place(zh: str, en: str) -> bool:
@@ -679,8 +703,8 @@ def _entity_type(zh_key: str, links: Sequence[Link], texts: tuple[str, str] | No
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
         if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:
             votes["PER"] += 1
-        if any(e.startswith("designated-place:") for e in link.evidence):
-            votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides
+        if any(e.startswith(("designated-place:", "celestial:")) for e in link.evidence):
+            votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides; 地球 ↔ Earth
     glossed = gloss_type(zh_key)
     if glossed:
         votes[glossed] += 1
