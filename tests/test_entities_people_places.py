@@ -9,7 +9,8 @@ from bitext.entities import align_entities
 from bitext.entities.demonyms import is_demonym, is_people_group
 from bitext.entities.designated_places import designated_place_match
 from bitext.entities.dictionary import direct_match
-from bitext.entities.foreign_names import english_name_words, parts_match
+from bitext.entities.foreign_names import english_name_words, joined_pieces, parts_match
+from bitext.segment.words import tokenize
 from test_entities import one_to_one
 from test_entities_candidates import chinese, english
 from test_entities_signals import pairs, table
@@ -198,3 +199,18 @@ def test_a_compound_of_two_abbreviations_is_not_one_place() -> None:
     # 美中 is glossed "USA China": not a name of China
     assert direct_match("美中", "China") is None
     assert direct_match("奥巴马", "Obama") is not None  # a surname left alone still matches its gloss
+
+
+def test_a_transliteration_jieba_cut_in_two_is_joined() -> None:
+    # jieba: 聖托|里尼, both tagged as transliterations
+    zh = "在希臘克里特島和聖托里尼的城中，人們發現了下水道系統的遺跡。"
+    en = "In the cities of Crete and Santorini in Greece, people found the remains of sewers."
+    assert types(zh, en)["聖托里尼", "Santorini"] == "LOC"  # one English word by sound, nothing else says
+
+
+def test_a_word_glued_to_a_name_is_not_joined_to_it() -> None:
+    # jieba: 稱森|提內嶺 (nr + ns): no transliteration piece, no joined candidate
+    tokens = tokenize("北邊的山脈稱森提內嶺。")
+    assert [(t.simplified, t.tag) for t in tokens][-3:-1] == [("称森", "nr"), ("提内岭", "ns")]
+    assert "稱森提內嶺" not in [c.text for c in joined_pieces(tokens, "北邊的山脈稱森提內嶺。", 0)]
+    assert "聖托里尼" in [c.text for c in joined_pieces(tokenize("在聖托里尼的城中"), "在聖托里尼的城中", 0)]

@@ -169,3 +169,33 @@ def best_fits(proposals: list[Proposal]) -> list[Proposal]:
 def _parts_score(evidence: tuple[str, ...]) -> float:
     label = next((e for e in evidence if e.startswith("parts:")), "")
     return float(label.rpartition("=")[2]) if label else 0.0
+
+
+# jieba's tags for name pieces: transliterated names, personal names, places, other proper nouns.
+_PIECE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz"})
+MAX_JOINED_CHARS = 6
+
+
+def joined_pieces(tokens: Sequence[Token], text: str, sentence: int) -> list[Candidate]:
+    """Runs of two or three adjacent name-tagged tokens, one of them tagged as a transliteration, as
+    one candidate: jieba cuts unknown transliterations into pieces it tags as names (聖托|里尼 for
+    Santorini, 布姆|唐 for Bumthang, 奧|拉維斯 for Oravec). The pairing still needs its own evidence (a
+    sound match) for the joined name."""
+    found = []
+    for first in range(len(tokens)):
+        for last in range(first + 1, min(len(tokens), first + 3)):
+            piece = tokens[first : last + 1]
+            if any(t.tag not in _PIECE_TAGS or not _HAN.match(t.simplified) for t in piece):
+                break
+            if any(piece[i].end != piece[i + 1].start for i in range(len(piece) - 1)):
+                break
+            key = "".join(t.simplified for t in piece)
+            if len(key) > MAX_JOINED_CHARS:
+                break
+            tags = {t.tag for t in piece}
+            if "nrt" not in tags:
+                continue  # 稱森|提內嶺: a word glued to a name, not a transliteration cut in two
+            start, end = piece[0].start, piece[-1].end
+            # no type hint: the pieces' tags are guesses for pieces (布姆|唐 is nrt + nr, a place)
+            found.append(Candidate(start, end, text[start:end], key, sentence, "joined", None))
+    return found

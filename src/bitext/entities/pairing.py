@@ -39,7 +39,7 @@ from bitext.entities.dictionary import (
     initials,
     is_acronym,
 )
-from bitext.entities.foreign_names import best_fits, fitted_spans, parts_match
+from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces, parts_match
 from bitext.entities.kinds import context_votes
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
@@ -203,6 +203,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += fitted_spans(window, zh_doc.text, here, near_names, i)
                     found += designated_places.chinese_spans(window, zh_doc.text, near_names, i)
                     found += celestial.chinese_spans(window, zh_doc.text, near_names, i)
+                found += joined_pieces(tokens[i], zh_doc.text, i)  # last: a tagged source of a span wins
                 zh += cand.grown(zh_doc, tokens[i], found)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
@@ -722,6 +723,14 @@ def _entity_type(zh_key: str, links: Sequence[Link], texts: tuple[str, str] | No
     if texts is not None and _person_or_place(votes, links):
         for link in links:
             votes.update(context_votes(link.zh, link.en, *texts))
+    if not votes and _by_sound(links):
+        # a name nothing else types: a person when the English gives two names or more (Henry
+        # Kissinger); a foreign name of one word by sound is a place about as often as a person
+        # (dev gold: Santorini, Bumthang, Paro; Oravec, Liggins): LOC; a romanised Chinese one stays MISC
+        if any(" " in link.en.key for link in links):
+            return "PER"
+        if _by_sound(links, APPROXIMATE | {"parts"}):
+            return "LOC"
     if not votes:
         return "MISC"
     return max(_TYPE_ORDER, key=lambda kind: (votes[kind], -_TYPE_ORDER.index(kind)))
@@ -735,7 +744,11 @@ def _person_or_place(votes: Counter[EntityType], links: Sequence[Link]) -> bool:
     body or a work ("in Microsoft Office" is no place), and that have a vote, or are matched by sound."""
     if votes["ORG"] or votes["MISC"]:
         return False
-    return bool(votes) or any(e.split(":")[0] in _SOUND_SYSTEMS for link in links for e in link.evidence)
+    return bool(votes) or _by_sound(links)
+
+
+def _by_sound(links: Sequence[Link], systems: frozenset[str] = _SOUND_SYSTEMS) -> bool:
+    return any(e.split(":")[0] in systems for link in links for e in link.evidence)
 
 
 # ---------------------------------------------------------------- entry points
