@@ -10,6 +10,7 @@ from bitext.entities.demonyms import is_demonym, is_people_group
 from bitext.entities.designated_places import designated_place_match
 from bitext.entities.dictionary import direct_match
 from bitext.entities.foreign_names import english_name_words, joined_pieces, parts_match
+from bitext.entities.kinds import surnames_in
 from bitext.segment.words import tokenize
 from test_entities import one_to_one
 from test_entities_candidates import chinese, english
@@ -214,3 +215,32 @@ def test_a_word_glued_to_a_name_is_not_joined_to_it() -> None:
     assert [(t.simplified, t.tag) for t in tokens][-3:-1] == [("称森", "nr"), ("提内岭", "ns")]
     assert "稱森提內嶺" not in [c.text for c in joined_pieces(tokens, "北邊的山脈稱森提內嶺。", 0)]
     assert "聖托里尼" in [c.text for c in joined_pieces(tokenize("在聖托里尼的城中"), "在聖托里尼的城中", 0)]
+
+
+def test_the_country_before_a_title_is_a_name() -> None:
+    found = english("U.S. President George W. Bush arrived in Asia.")
+    assert {"U.S.", "George W. Bush"} <= set(found)
+    assert "Singapore" in english("Later, Singapore Prime Minister Lee Hsien Loong spoke.")
+
+
+def test_surnames_the_document_gives_with_a_given_name_or_a_year() -> None:
+    names = surnames_in("Dr. Graham Liggins was born in 1926. Blogging helps students (Oravec, 2002). New York is big.")
+    assert {"Liggins", "Oravec"} <= names
+    assert "York" not in names  # New York is a place, not a given name and a surname
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "name_zh", "name_en"),
+    [
+        # the names in brackets as in the FLORES documents: jieba cuts 利金|斯 and 卡|潘內|多
+        ("利金斯 (Liggins) 開始研究早產。", "Liggins began to investigate premature labour.", "利金斯", "Liggins"),
+        (
+            "卡潘內多 (Carpanedo) 參加了兩項個人賽。",
+            "Carpanedo competed in two individual races.",
+            "卡潘內多",
+            "Carpanedo",
+        ),
+    ],
+)
+def test_a_one_word_name_that_acts_is_a_person(zh: str, en: str, name_zh: str, name_en: str) -> None:
+    assert types(zh, en)[name_zh, name_en] == "PER"

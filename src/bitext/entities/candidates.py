@@ -278,6 +278,24 @@ def _after_opener_or_title(
     if titles and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :]):
         rest = words[titles[-1] + 1 :]
         yield _english_candidate(text, rest, sentence, "nested", "PER")
+        yield from _place_before_title(text, words[: titles[0]], sentence)
+
+
+def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "U.S. President George W. Bush", "Singapore Prime Minister Lee Hsien Loong": the country
+    before the title, the longest leading words that are a place or an acronym."""
+    from bitext.resources.places import load_places
+
+    places = load_places()
+    for size in range(len(words), 0, -1):
+        lead = words[:size]
+        surface = text[lead[0].start : lead[-1].end]
+        if places.is_place(surface) or (size == 1 and _ACRONYM_WORD.fullmatch(surface)):
+            yield _english_candidate(text, lead, sentence, "nested", "LOC")
+            return
+
+
+_ACRONYM_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}{2,4}")
 
 
 # Letters after a person's name that the Chinese leaves out (Kier Starmer QC, Ed Davey MP).

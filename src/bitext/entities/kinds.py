@@ -14,6 +14,8 @@ Each cue found beside a mention is a vote of CUE_WEIGHT for its type, at most on
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -32,6 +34,12 @@ _PERSON_VERBS = (
     "muttered murmured exclaimed snapped won lost received served scored beat defeated"
 )
 _EN_PERSON_AFTER = regex.compile(rf"^['’]?\s*,?\s*(?:{'|'.join(_PERSON_VERBS.split())})\b")
+# Any verb in the past tense after the name (Liggins began, Carpanedo competed): a person, unless the
+# name is a place GeoNames knows (a city may host or announce).
+_EN_ACTS_AFTER = regex.compile(
+    r"^\s+(?!(?:based|located|situated|called|named|used|bed|red|shed)\b)(?:\p{Ll}+ed|began|ran|went|came|"
+    r"became|took|gave|made|met|wrote|spoke|saw|left|led|fought|grew|chose|drove|flew|fell|sang|swam|threw|rode)\b"
+)
 _EN_PLACE_BEFORE = regex.compile(
     r"\b(?:in|near|across|throughout|into|around|towards?|via|island of|(?:north|south|east|west)[\w-]* of)"
     r"\s+(?:the\s+)?$",
@@ -53,6 +61,12 @@ _ZH_PLACE_AFTER = regex.compile(
 )
 
 
+def _is_place(en: str) -> bool:
+    from bitext.resources.places import load_places
+
+    return load_places().is_place(en)
+
+
 def context_votes(zh: Candidate, en: Candidate, zh_text: str, en_text: str) -> Counter[EntityType]:
     """PER/LOC votes from the words beside one linked mention pair."""
     from bitext.script import to_simplified
@@ -67,8 +81,49 @@ def context_votes(zh: Candidate, en: Candidate, zh_text: str, en_text: str) -> C
             votes["LOC"] += CUE_WEIGHT
     before = en_text[max(0, en.start - _WINDOW) : en.start]
     after = en_text[en.end : en.end + _WINDOW]
-    if _EN_PERSON_AFTER.match(after):
+    if _EN_PERSON_AFTER.match(after) or (_EN_ACTS_AFTER.match(after) and not _is_place(en.key)):
         votes["PER"] += CUE_WEIGHT
     elif _EN_PLACE_AFTER.match(after) or _EN_PLACE_BEFORE.search(before):
         votes["LOC"] += CUE_WEIGHT
+    return votes
+
+
+# Words before a capitalised word that make a place's name, not a given name (New York, Port Said).
+_PLACE_PREFIXES = frozenset(
+    "new north south east west northern southern eastern western upper lower great greater saint st san santa "
+    "port fort mount mt lake cape little old central".split()
+)
+_PAIR_OF_NAMES = regex.compile(r"(?<![\p{L}.])(\p{Lu}\p{Ll}+)[ ](\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)?)\b")
+_CITATION = regex.compile(
+    r"(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?:\s+(?:and|&)\s+\p{Lu}\p{L}+)?(?:\s+et al\.?)?,?\s+\(?\d{4}\b"
+)
+
+
+@lru_cache(maxsize=8)
+def surnames_in(en_text: str) -> frozenset[str]:
+    """English words the document writes after a given name (Graham Liggins → Liggins) or cites with a
+    year (Oravec, 2002): a one-word name among them is a person's surname."""
+    from bitext.entities.lexicon import TITLES, is_common_english_word
+    from bitext.resources.places import load_places
+
+    places = load_places()
+    found = set()
+    for match in _PAIR_OF_NAMES.finditer(en_text):
+        given, surname = match.groups()
+        folded = given.casefold()
+        # a country before a name is no given name (China Daily); a town may be (Graham Liggins)
+        if folded in _PLACE_PREFIXES or folded in TITLES or is_common_english_word(given) or places.is_region(given):
+            continue
+        found.add(surname)
+    found.update(match.group(1) for match in _CITATION.finditer(en_text))
+    return frozenset(found)
+
+
+def document_votes(en_keys: Iterable[str], en_text: str) -> Counter[EntityType]:
+    """A one-word English name the document also gives with a given name before it, or cites with a
+    year, is a person (CUE_WEIGHT)."""
+    votes: Counter[EntityType] = Counter()
+    surnames = surnames_in(en_text)
+    if any(" " not in key and key in surnames for key in en_keys):
+        votes["PER"] += CUE_WEIGHT
     return votes

@@ -40,7 +40,7 @@ from bitext.entities.dictionary import (
     is_acronym,
 )
 from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces, parts_match
-from bitext.entities.kinds import context_votes
+from bitext.entities.kinds import context_votes, document_votes
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
@@ -723,6 +723,7 @@ def _entity_type(zh_key: str, links: Sequence[Link], texts: tuple[str, str] | No
     if texts is not None and _person_or_place(votes, links):
         for link in links:
             votes.update(context_votes(link.zh, link.en, *texts))
+        votes.update(document_votes({link.en.key for link in links}, texts[1]))
     if not votes and _by_sound(links):
         # a name nothing else types: a person when the English gives two names or more (Henry
         # Kissinger); a foreign name of one word by sound is a place about as often as a person
