@@ -244,3 +244,36 @@ def test_surnames_the_document_gives_with_a_given_name_or_a_year() -> None:
 )
 def test_a_one_word_name_that_acts_is_a_person(zh: str, en: str, name_zh: str, name_en: str) -> None:
     assert types(zh, en)[name_zh, name_en] == "PER"
+
+
+def test_a_cross_reference_with_its_pinyin_leaves_the_gloss() -> None:
+    # "United Kingdom 聯合王國|联合王国[Lian2 he2 wang2 guo2]" once read as "united kingdom he2 wang2 guo2"
+    assert direct_match("英国", "United Kingdom") is not None
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "name_zh", "name_en"),
+    [
+        (
+            "戰爭爆發後不久，英國便開始對德國發起海上封鎖。",
+            "Soon after the war began, Britain initiated a naval blockade of Germany.",
+            "英國",
+            "Britain",
+        ),
+        (
+            "漢朝結束後，中國進入三國時代。",
+            "After the end of the Han, China entered the Three Kingdoms period.",
+            "漢朝",
+            "Han",
+        ),
+        ("這種語言在北印度很常見。", "The language is common in Northern India.", "北印度", "Northern India"),
+        (
+            "在古埃及、波斯和中國也有廁所。",
+            "There were also toilets in ancient Egypt, Persia and China.",
+            "埃及",
+            "Egypt",
+        ),
+    ],
+)
+def test_other_forms_of_place_names(zh: str, en: str, name_zh: str, name_en: str) -> None:
+    assert types(zh, en)[name_zh, name_en] == "LOC"

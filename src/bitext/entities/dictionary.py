@@ -33,7 +33,9 @@ from bitext.entities.model import EntityType
 from bitext.entities.transliteration import transliteration
 from bitext.resources.cedict import load_cedict
 
-_BRACKETED = regex.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\|\S*")
+# (…), [pinyin], and cross-references "聯合王國|联合王国[Lian2 he2 wang2 guo2]" with their pinyin (the
+# pinyin has spaces: a cross-reference matched up to the first space left "he2 wang2 guo2]" in the gloss)
+_BRACKETED = regex.compile(r"\([^()]*\)|[^\s\[]*\|[^\s\[]*\[[^\]]*\]|\[[^\]]*\]|\S*\|\S*")
 _SPLIT = regex.compile(r"\s*[,;]\s*")
 _WORD = regex.compile(r"[a-z0-9]+")
 _REFERENCES = (

@@ -24,7 +24,7 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import celestial, designated_places, spans
+from bitext.entities import celestial, designated_places, place_forms, spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
 from bitext.entities.demonyms import is_people_group
@@ -128,9 +128,14 @@ class PairScorer:
             match = transliteration(zh.key, en.key)
             if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
                 yield match.evidence, match.score
-        body = celestial.body_match(zh.key, en.key)
-        if body is not None:
-            yield body
+        for found in (
+            celestial.body_match(zh.key, en.key),
+            place_forms.exonym_match(zh.key, en.key),
+            place_forms.dynasty_match(zh.key, en.key),
+            place_forms.modified_place_match(zh.key, en.key, self.learned),
+        ):
+            if found is not None:
+                yield found
         place = designated_place_match(zh.key, en.key, self.learned)
         if place is not None:
             yield place[1], place[0]
@@ -205,6 +210,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += celestial.chinese_spans(window, zh_doc.text, near_names, i)
                 found += joined_pieces(tokens[i], zh_doc.text, i)  # last: a tagged source of a span wins
                 zh += cand.grown(zh_doc, tokens[i], found)
+            zh += place_forms.places_inside(zh, zh_doc.text)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
     return collected
@@ -687,6 +693,7 @@ def _mentions(links: Sequence[Link]) -> tuple[Mention, ...]:
     return tuple(Mention(*span) for span in kept)
 
 
+_PLACE_EVIDENCE = ("designated-place:", "celestial:", "dynasty:", "modified-place:", "exonym:")
 _TYPE_WEIGHTS = {"designated": 2, "nested": 1}
 _TYPE_ORDER: tuple[EntityType, ...] = ("ORG", "LOC", "PER", "MISC")
 
@@ -704,7 +711,7 @@ def _entity_type(zh_key: str, links: Sequence[Link], texts: tuple[str, str] | No
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
         if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:
             votes["PER"] += 1
-        if any(e.startswith(("designated-place:", "celestial:")) for e in link.evidence):
+        if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):
             votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides; 地球 ↔ Earth
     glossed = gloss_type(zh_key)
     if glossed:
@@ -745,6 +752,8 @@ def _person_or_place(votes: Counter[EntityType], links: Sequence[Link]) -> bool:
     body or a work ("in Microsoft Office" is no place), and that have a vote, or are matched by sound."""
     if votes["ORG"] or votes["MISC"]:
         return False
+    if any(e.startswith((*_PLACE_EVIDENCE, "geonames:")) for link in links for e in link.evidence):
+        return False  # a place by its evidence (英國 ↔ Britain; "Britain initiated a blockade")
     return bool(votes) or _by_sound(links)
 
 
