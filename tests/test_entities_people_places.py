@@ -277,3 +277,13 @@ def test_a_cross_reference_with_its_pinyin_leaves_the_gloss() -> None:
 )
 def test_other_forms_of_place_names(zh: str, en: str, name_zh: str, name_en: str) -> None:
     assert types(zh, en)[name_zh, name_en] == "LOC"
+
+
+def test_a_place_with_and_without_an_administrative_designator_is_one_row() -> None:
+    found = rows(
+        ["韋小寶在揚州市內長大。", "他在揚州看過很多戲。"],
+        ["Trinket grew up in Yangzhou.", "In Yangzhou he had seen all sorts of plays."],
+    )
+    yangzhou = [row for row in found if row[1] == "Yangzhou"]
+    assert len(yangzhou) == 1, found
+    assert set(yangzhou[0][3]) == {"揚州", "揚州市"}

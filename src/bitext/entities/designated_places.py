@@ -139,6 +139,15 @@ def same_feature(short: tuple[str, str], long: tuple[str, str]) -> bool:
     return split_chinese(long[0], english[1]) == short[0]
 
 
+# Administrative designators Chinese adds where English names the place bare (揚州市 ↔ Yangzhou).
+_ADMINISTRATIVE = ("市", "县", "省", "地区", "特区", "自治区")
+
+
+def with_designator(short: str, long: str) -> bool:
+    """揚州市 for 揚州 (simplified keys): the same place with an administrative designator added."""
+    return any(long == short + suffix for suffix in _ADMINISTRATIVE) and len(short) >= 2
+
+
 def chinese_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
     """Chinese core + designator spans that translate an English designated place of the bead."""
     usable = [

@@ -476,6 +476,8 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     zh_same = _fold(zh_a) == _fold(zh_b)
     if en_same and _spelling_variants(zh_a, zh_b):
         return True  # 普萊斯 / 普賴斯 ↔ Pryce: one transcription spelt two ways
+    if en_same and (designated_places.with_designator(zh_a, zh_b) or designated_places.with_designator(zh_b, zh_a)):
+        return True  # 揚州 / 揚州市 ↔ Yangzhou: the English names the place bare both times
     if en_same and zh_same:
         return True
     if zh_same:
