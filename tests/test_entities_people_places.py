@@ -11,6 +11,7 @@ from bitext.entities.designated_places import designated_place_match
 from bitext.entities.dictionary import direct_match
 from bitext.entities.foreign_names import english_name_words, joined_pieces, parts_match
 from bitext.entities.kinds import surnames_in
+from bitext.entities.titled_names import titled_surname_match
 from bitext.segment.words import tokenize
 from test_entities import one_to_one
 from test_entities_candidates import chinese, english
@@ -77,7 +78,9 @@ def test_demonyms(word: str) -> None:
     assert is_demonym(word)
 
 
-@pytest.mark.parametrize("word", ["Iran", "Tonga", "Norman", "Dominic", "Kennedy", "Brian", "Jordan", "Morgan"])
+@pytest.mark.parametrize(
+    "word", ["Iran", "Tonga", "Norman", "Dominic", "Canaan", "Kennedy", "Brian", "Jordan", "Morgan"]
+)
 def test_not_demonyms(word: str) -> None:
     assert not is_demonym(word)
 
@@ -287,3 +290,15 @@ def test_a_place_with_and_without_an_administrative_designator_is_one_row() -> N
     yangzhou = [row for row in found if row[1] == "Yangzhou"]
     assert len(yangzhou) == 1, found
     assert set(yangzhou[0][3]) == {"揚州", "揚州市"}
+
+
+def test_a_surname_with_a_title_on_both_sides() -> None:
+    assert titled_surname_match("王夫人", "Lady Wang") is not None
+    assert titled_surname_match("贾母", "Grandmother Jia") is not None
+    assert titled_surname_match("海老公", "Old Hai") is not None
+    assert titled_surname_match("王夫人", "Wang") is None  # no title: likely another form of a full name
+    assert titled_surname_match("王夫人", "Lady Li") is None  # another surname
+    assert titled_surname_match("王夫人", "Professor Wang") is None  # another title
+    # (an English title in TITLES, "Lady", is stripped from the candidate, so only other title words pair)
+    found = types("賈母說：「你們去吧。」", "Then Grandmother Jia said: 'Go on, then.'")
+    assert found["賈母", "Grandmother Jia"] == "PER"

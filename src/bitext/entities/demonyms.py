@@ -5,9 +5,9 @@ Chinese often writes the place where English writes its adjective (伊朗革命 
 (伊朗革, 東加相), and a capitalised run that starts with one ("Austrian Claudia Loesch") hides the
 person's name. A demonym here: one word that is no GeoNames place, ends like an English demonym
 (-an, -ian, -ese, -ish, -i, -ic, -ean), and shares its first four letters or more with a country,
-continent or US state (the last word of South Korea), all but at most its last three letters, and is
-no shorter (Austria → Austrian, China → Chinese, Israel → Israeli; not Norman; not Dominic, shorter
-than Dominica).
+continent or US state (the last word of South Korea), all but at most its last letter, and is no
+shorter (Austria → Austrian, China → Chinese, Hungary → Hungarian; not Norman; not Canaan, which keeps
+only four letters of Canada; not Dominic, shorter than Dominica).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def is_demonym(word: str) -> bool:
         return False
     for region in _regions_by_prefix().get(folded[:PREFIX], ()):
         shared = next((i for i, (a, b) in enumerate(zip(region, folded, strict=False)) if a != b), len(region))
-        if shared >= len(region) - 3 and len(folded) >= len(region):
+        if shared >= len(region) - 1 and len(folded) >= len(region):
             return True
     return False
 

@@ -43,6 +43,7 @@ from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces
 from bitext.entities.kinds import context_votes, document_votes
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
+from bitext.entities.titled_names import titled_surname_match
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
@@ -133,6 +134,7 @@ class PairScorer:
             place_forms.exonym_match(zh.key, en.key),
             place_forms.dynasty_match(zh.key, en.key),
             place_forms.modified_place_match(zh.key, en.key, self.learned),
+            titled_surname_match(zh.key, en.key),
         ):
             if found is not None:
                 yield found
@@ -713,6 +715,8 @@ def _entity_type(zh_key: str, links: Sequence[Link], texts: tuple[str, str] | No
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
         if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:
             votes["PER"] += 1
+        if any(e.startswith("titled-surname:") for e in link.evidence):
+            votes["PER"] += 2  # 王夫人 ↔ Lady Wang
         if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):
             votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides; 地球 ↔ Earth
     glossed = gloss_type(zh_key)
