@@ -302,3 +302,16 @@ def test_a_surname_with_a_title_on_both_sides() -> None:
     # (an English title in TITLES, "Lady", is stripped from the candidate, so only other title words pair)
     found = types("賈母說：「你們去吧。」", "Then Grandmother Jia said: 'Go on, then.'")
     assert found["賈母", "Grandmother Jia"] == "PER"
+
+
+def test_a_latin_name_left_in_the_chinese_is_typed_by_its_context() -> None:
+    found = types(
+        "團隊成員的行為標準與一般人不同 (Larson and LaFasto, 1989, p109)。",
+        "Team members have standards of behaviour unlike others (Larson and LaFasto, 1989, p109).",
+    )
+    assert found["Larson", "Larson"] == "PER"  # cited with a year
+
+
+def test_an_acronym_left_in_the_chinese_is_not_typed_by_context() -> None:
+    found = types("資料由 COBE 傳來。", "The data came from COBE, launched in 1989.")
+    assert found["COBE", "COBE"] == "MISC"  # "COBE, launched": no person, no place

@@ -760,7 +760,13 @@ def _person_or_place(votes: Counter[EntityType], links: Sequence[Link]) -> bool:
         return False
     if any(e.startswith((*_PLACE_EVIDENCE, "geonames:")) for link in links for e in link.evidence):
         return False  # a place by its evidence (英國 ↔ Britain; "Britain initiated a blockade")
-    return bool(votes) or _by_sound(links)
+    # a name left in Latin letters counts when it is written like a personal or place name (Larson),
+    # not an acronym or a brand in camel case (COBE, OpenAI)
+    latin_name = any(_PLAIN_NAME.fullmatch(link.en.key) and "identical" in link.evidence for link in links)
+    return bool(votes) or latin_name or _by_sound(links)
+
+
+_PLAIN_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*")
 
 
 def _by_sound(links: Sequence[Link], systems: frozenset[str] = _SOUND_SYSTEMS) -> bool:
