@@ -223,7 +223,10 @@ def test_a_word_glued_to_a_name_is_not_joined_to_it() -> None:
 def test_the_country_before_a_title_is_a_name() -> None:
     found = english("U.S. President George W. Bush arrived in Asia.")
     assert {"U.S.", "George W. Bush"} <= set(found)
-    assert "Singapore" in english("Later, Singapore Prime Minister Lee Hsien Loong spoke.")
+    found = english("Later, Singapore Prime Minister Lee Hsien Loong spoke.")
+    assert {"Singapore", "Lee Hsien Loong"} <= set(found)
+    assert "Singapore Prime Minister Lee Hsien Loong" not in found  # a description, not one name
+    assert "Prime Minister's Office" in english("The Prime Minister's Office said so.")
 
 
 def test_surnames_the_document_gives_with_a_given_name_or_a_year() -> None:

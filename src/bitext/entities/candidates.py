@@ -380,9 +380,30 @@ def english_candidates(
                 candidate.hint,
                 core,
             )
-        found.append(candidate)
+        if not _title_and_person(kept):
+            found.append(candidate)
         found.extend(nested)
     return unique(found)
+
+
+def _title_and_person(words: Sequence[_Word]) -> bool:
+    """A run with a title inside it and a name after it is a description, not one name: "Singapore
+    Prime Minister Lee Hsien Loong" is a country, a title and a person (each a candidate of its own);
+    not "Prime Minister's Office", where a designator follows."""
+    if any(w.text in CONNECTORS for w in words):
+        return False  # Council on Foreign Relations
+    titles = [i for i, w in enumerate(words[:-1]) if w.folded in TITLES and i > 0]
+    return (
+        bool(titles)
+        and words[titles[-1]].folded not in _TITLE_MODIFIERS
+        and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :])
+    )
+
+
+# Words among TITLES that also qualify other nouns (Foreign Relations, General Assembly, St. Louis).
+_TITLE_MODIFIERS = frozenset(
+    "foreign former late senior general justice head saint st chief associate assistant vice deputy".split()
+)
 
 
 _DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
