@@ -10,7 +10,7 @@ from bitext.entities.demonyms import is_demonym, is_people_group
 from bitext.entities.designated_places import designated_place_match
 from bitext.entities.dictionary import direct_match
 from bitext.entities.foreign_names import english_name_words, joined_pieces, parts_match
-from bitext.entities.kinds import surnames_in
+from bitext.entities.kinds import surnames_in, term_use
 from bitext.entities.titled_names import titled_surname_match
 from bitext.segment.words import tokenize
 from test_entities import one_to_one
@@ -318,3 +318,10 @@ def test_a_latin_name_left_in_the_chinese_is_typed_by_its_context() -> None:
 def test_an_acronym_left_in_the_chinese_is_not_typed_by_context() -> None:
     found = types("資料由 COBE 傳來。", "The data came from COBE, launched in 1989.")
     assert found["COBE", "COBE"] == "MISC"  # "COBE, launched": no person, no place
+
+
+def test_a_term_named_after_someone_is_no_entity() -> None:
+    found = pairs("恆星的羅士比數跟電漿的流動有關。", "A star's Rossby number is related to plasma flow.")
+    assert not [en for _, en in found if en == "Rossby"]
+    assert term_use("the Rossby number", 4, 10)
+    assert not term_use("Rossby said", 0, 6)

@@ -127,3 +127,18 @@ def document_votes(en_keys: Iterable[str], en_text: str) -> Counter[EntityType]:
     if any(" " not in key and key in surnames for key in en_keys):
         votes["PER"] += CUE_WEIGHT
     return votes
+
+
+# Nouns after a name that make it a term named after someone or something (Rossby number, Doppler
+# effect, Morse code, Minoan civilization, Roman numerals): the entity gold's guideline lists
+# scientific terms named after people as no entity, and such adjectives are no place.
+_TERM_AFTER = regex.compile(
+    r"['’]?s?\s+(?:number|numbers|effect|code|equation|equations|principle|constant|scale|syndrome|numerals|"
+    r"script|alphabet|civilization|civilisation|shift|distribution|theorem|law|laws|limit|radiation|"
+    r"coefficient|diagram|test|method|model|cycle|unit|units|period)\b"
+)
+
+
+def term_use(en_text: str, start: int, end: int) -> bool:
+    """The English name at ``[start, end)`` is followed by a term's noun (Rossby number)."""
+    return " " not in en_text[start:end].strip() and bool(_TERM_AFTER.match(en_text, end, end + 40))

@@ -40,7 +40,7 @@ from bitext.entities.dictionary import (
     is_acronym,
 )
 from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces, parts_match
-from bitext.entities.kinds import context_votes, document_votes
+from bitext.entities.kinds import context_votes, document_votes, term_use
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.titled_names import titled_surname_match
@@ -396,6 +396,9 @@ def build_table(
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
     # 納粹 ↔ Nazis: a people, not a place or a person
     pairs = [p for p in pairs if not all(is_people_group(to_simplified(p.zh), en) for en in p.en_variants)]
+    if texts is not None:
+        # 羅士比 ↔ Rossby only in "Rossby number": a term named after him, not the man
+        pairs = [p for p in pairs if not all(term_use(texts[1], m.en_start, m.en_end) for m in p.mentions)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
 
