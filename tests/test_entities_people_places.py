@@ -325,3 +325,7 @@ def test_a_term_named_after_someone_is_no_entity() -> None:
     assert not [en for _, en in found if en == "Rossby"]
     assert term_use("the Rossby number", 4, 10)
     assert not term_use("Rossby said", 0, 6)
+
+
+def test_postal_spellings_of_chinese_cities() -> None:
+    assert types("他從北京來。", "He came from Peking.")["北京", "Peking"] == "LOC"

@@ -1,7 +1,8 @@
 """Other forms of place names the dictionary does not give as such.
 
 * **Exonyms**: English names of a country that CC-CEDICT's gloss leaves out (英國 is glossed
-  "United Kingdom", the texts say Britain; 美國 ↔ America).
+  "United Kingdom", the texts say Britain; 美國 ↔ America), and the postal spellings of Chinese
+  cities in older books and translations (北京 ↔ Peking, 廣州 ↔ Canton).
 * **Dynasties**: 漢朝 is glossed "Han Dynasty", English often says only "the Han"; a dynasty is a
   state of the past (the entity gold types it LOC).
 * **Parts and periods of a place**: a compass point or "ancient" before a place (北印度 ↔ Northern
@@ -26,6 +27,12 @@ EXONYMS = {
     "英国": ("britain", "great britain"),
     "美国": ("america",),
     "荷兰": ("the netherlands",),
+    # Chinese places in the postal romanisation of older books and translations
+    "北京": ("peking", "peiping"),
+    "南京": ("nanking",),
+    "广州": ("canton",),
+    "天津": ("tientsin",),
+    "厦门": ("amoy",),
 }
 # A one-character modifier before a place → the English words for it.
 MODIFIERS = {
