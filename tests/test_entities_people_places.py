@@ -329,3 +329,10 @@ def test_a_term_named_after_someone_is_no_entity() -> None:
 
 def test_postal_spellings_of_chinese_cities() -> None:
     assert types("他從北京來。", "He came from Peking.")["北京", "Peking"] == "LOC"
+
+
+def test_the_surname_after_initials_is_a_candidate_too() -> None:
+    # the Chinese often gives only the surname: 布希 ↔ Bush beside "George W. Bush"
+    assert {"George W. Bush", "Bush"} <= set(english("U.S. President George W. Bush arrived in Asia."))
+    assert "Rowling" in english("The author J. K. Rowling wrote it.")
+    assert types("布希於週一抵達。", "George W. Bush arrived on Monday.")["布希", "Bush"] == "PER"

@@ -312,6 +312,12 @@ def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Can
     a possessive inside the run ("Auckland's National Women's Hospital" → "Auckland")."""
     if len(words) >= 3 and is_demonym(words[0].text) and not any(w.text in CONNECTORS for w in words):
         yield _english_candidate(text, words[1:], sentence, "nested", None)
+    # "John F. Kennedy", "George W. Bush": the surname after the initials, a candidate of its own as it
+    # was before the initial and its period were read as one word (the Chinese often gives the surname
+    # alone: 布希 ↔ Bush); not the first name (喬治 ↔ George beside 布希 ↔ Bush would be a second row)
+    initials = [i for i, w in enumerate(words) if _is_initial(w.text.rstrip("."))]
+    if initials and initials[-1] < len(words) - 1:  # J. K. Rowling → Rowling too
+        yield _english_candidate(text, words[initials[-1] + 1 :], sentence, "nested", "PER")
     possessive = next((i for i, w in enumerate(words[:-1]) if w.text.endswith(("'s", "’s"))), None)
     if possessive is not None and words[possessive].folded not in TITLES:
         yield _english_candidate(text, words[: possessive + 1], sentence, "nested", None)
