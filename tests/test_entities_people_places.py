@@ -336,3 +336,7 @@ def test_the_surname_after_initials_is_a_candidate_too() -> None:
     assert {"George W. Bush", "Bush"} <= set(english("U.S. President George W. Bush arrived in Asia."))
     assert "Rowling" in english("The author J. K. Rowling wrote it.")
     assert types("布希於週一抵達。", "George W. Bush arrived on Monday.")["布希", "Bush"] == "PER"
+
+
+def test_a_surname_that_is_also_a_title_keeps_the_name_whole() -> None:
+    assert "Martin Luther King Jr." in english("He quoted Martin Luther King Jr. at length.")

@@ -278,7 +278,8 @@ def _after_opener_or_title(
     if titles and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :]):
         rest = words[titles[-1] + 1 :]
         yield _english_candidate(text, rest, sentence, "nested", "PER")
-        yield from _place_before_title(text, words[: titles[0]], sentence)
+        if _title_and_person(words):
+            yield from _place_before_title(text, words[: titles[0]], sentence)
 
 
 def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
@@ -399,11 +400,16 @@ def _title_and_person(words: Sequence[_Word]) -> bool:
     if any(w.text in CONNECTORS for w in words):
         return False  # Council on Foreign Relations
     titles = [i for i, w in enumerate(words[:-1]) if w.folded in TITLES and i > 0]
+    rest = words[titles[-1] + 1 :] if titles else []
     return (
         bool(titles)
         and words[titles[-1]].folded not in _TITLE_MODIFIERS
-        and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :])
+        and not any(w.folded in EN_DESIGNATORS for w in rest)
+        and not all(w.folded in _GENERATIONS for w in rest)  # Martin Luther King Jr.: King is his name
     )
+
+
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
 
 
 # Words among TITLES that also qualify other nouns (Foreign Relations, General Assembly, St. Louis).
