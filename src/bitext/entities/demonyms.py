@@ -12,23 +12,12 @@ only four letters of Canada; not Dominic, shorter than Dominica).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import lru_cache
 
 from bitext.resources.places import fold, load_places
 
 _ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ean")
 PREFIX = 4
-
-
-@lru_cache(maxsize=1)
-def _regions_by_prefix() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = defaultdict(list)
-    for region in load_places().regions:
-        word = region.split(" ")[-1]  # South Korea → Korea (Korean)
-        if len(word) >= PREFIX:
-            index[word[:PREFIX]].append(word)
-    return {prefix: tuple(sorted(set(names))) for prefix, names in index.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -40,7 +29,10 @@ def is_demonym(word: str) -> bool:
     places = load_places()
     if folded in places.names:
         return False
-    for region in _regions_by_prefix().get(folded[:PREFIX], ()):
+    # the regions' last words (South Korea → Korea), scanned once per word asked (the answer is cached)
+    for region in {name.split(" ")[-1] for name in places.regions}:
+        if len(region) < PREFIX or region[:PREFIX] != folded[:PREFIX]:
+            continue
         shared = next((i for i, (a, b) in enumerate(zip(region, folded, strict=False)) if a != b), len(region))
         if shared >= len(region) - 1 and len(folded) >= len(region):
             return True

@@ -12,7 +12,6 @@ grown onto the capitalised name here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 
 import regex
 
@@ -22,36 +21,38 @@ from bitext.entities.dictionary import direct_match
 from bitext.entities.transliteration import APPROXIMATE, transliteration
 from bitext.segment.words import Token
 
-# Chinese designator (traditional, as written in the lexicon) → the English words that translate it.
+# Chinese designator (simplified, as the keys are) → the English words that translate it.
 _DESIGNATORS = {
-    "山脈": ("mountains", "range"),
+    "山脉": ("mountains", "range"),
     "山": ("mountain", "mount", "mt", "hill", "peak"),
-    "嶺": ("range", "ridge"),
+    "岭": ("range", "ridge"),
     "峰": ("peak", "mount", "mountain"),
     "河": ("river",),
     "江": ("river",),
     "湖": ("lake",),
     "海": ("sea",),
-    "灣": ("bay", "gulf"),
-    "海灣": ("bay", "gulf"),
-    "海峽": ("strait", "straits", "channel"),
-    "群島": ("islands", "archipelago"),
-    "島": ("island", "isle"),
-    "半島": ("peninsula",),
+    "湾": ("bay", "gulf"),
+    "海湾": ("bay", "gulf"),
+    "海峡": ("strait", "straits", "channel"),
+    "群岛": ("islands", "archipelago"),
+    "岛": ("island", "isle"),
+    "半岛": ("peninsula",),
     "冰川": ("glacier",),
     "沙漠": ("desert",),
-    "峽谷": ("canyon", "gorge"),
+    "峡谷": ("canyon", "gorge"),
     "谷": ("valley",),
     "高原": ("plateau",),
     "盆地": ("basin",),
-    "運河": ("canal",),
+    "运河": ("canal",),
     "瀑布": ("falls",),
     "省": ("province",),
     "州": ("state", "province"),
-    "縣": ("county",),
-    "區": ("district", "ward", "region"),
+    "县": ("county",),
+    "区": ("district", "ward", "region"),
     "地": ("land",),
 }
+# Longest first, so that 山脉 is tried before 山.
+_BY_LENGTH = tuple(sorted(_DESIGNATORS.items(), key=lambda item: -len(item[0])))
 # English designators written before the name (Mount Vinson, Lake Geneva) or after it.
 _LEADING = frozenset({"mount", "mt", "lake", "isle", "cape"})
 # Lower-case designators English puts after a capitalised name as part of it (Buenos Aires province,
@@ -63,14 +64,6 @@ MAX_CORE_CHARS = 6
 _HAN = regex.compile(r"^\p{Han}+$")
 
 
-@lru_cache(maxsize=1)
-def _simplified_designators() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    from bitext.script import to_simplified
-
-    pairs = ((to_simplified(zh), en) for zh, en in _DESIGNATORS.items())
-    return tuple(sorted(pairs, key=lambda item: -len(item[0])))
-
-
 def split_english(en: str) -> tuple[str, str] | None:
     """("Ellsworth", "mountains") for "Ellsworth Mountains", ("Vinson", "mount") for "Mount Vinson"."""
     words = en.split()
@@ -79,14 +72,14 @@ def split_english(en: str) -> tuple[str, str] | None:
     first, last = words[0].casefold().rstrip("."), words[-1].casefold()
     if first in _LEADING:
         return " ".join(words[1:]), first
-    if any(last in english for _, english in _simplified_designators()):
+    if any(last in english for _, english in _BY_LENGTH):
         return " ".join(words[:-1]), last
     return None
 
 
 def split_chinese(zh: str, designator: str) -> str | None:
     """The core before a Chinese designator that translates the English ``designator``."""
-    for suffix, english in _simplified_designators():
+    for suffix, english in _BY_LENGTH:
         if designator in english and zh.endswith(suffix) and len(zh) > len(suffix):
             return zh[: -len(suffix)]
     return None
@@ -163,7 +156,7 @@ def chinese_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidat
         if english_parts is None:
             continue
         en_core, designator = english_parts
-        for suffix, words in _simplified_designators():
+        for suffix, words in _BY_LENGTH:
             if designator not in words:
                 continue
             for match in regex.finditer(regex.escape(suffix), chars):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from dataclasses import dataclass
 
 import regex
 
@@ -99,7 +99,6 @@ _CITATION = regex.compile(
 )
 
 
-@lru_cache(maxsize=8)
 def surnames_in(en_text: str) -> frozenset[str]:
     """English words the document writes after a given name (Graham Liggins → Liggins) or cites with a
     year (Oravec, 2002): a one-word name among them is a person's surname."""
@@ -119,11 +118,24 @@ def surnames_in(en_text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def document_votes(en_keys: Iterable[str], en_text: str) -> Counter[EntityType]:
+@dataclass(frozen=True)
+class DocumentText:
+    """One document's two texts, with what the type votes read from the whole document (once per
+    document: the surnames scan reads all of its English)."""
+
+    zh: str
+    en: str
+    surnames: frozenset[str]
+
+    @classmethod
+    def of(cls, zh: str, en: str) -> DocumentText:
+        return cls(zh, en, surnames_in(en))
+
+
+def document_votes(en_keys: Iterable[str], surnames: frozenset[str]) -> Counter[EntityType]:
     """A one-word English name the document also gives with a given name before it, or cites with a
     year, is a person (CUE_WEIGHT)."""
     votes: Counter[EntityType] = Counter()
-    surnames = surnames_in(en_text)
     if any(" " not in key and key in surnames for key in en_keys):
         votes["PER"] += CUE_WEIGHT
     return votes

@@ -40,7 +40,7 @@ from bitext.entities.dictionary import (
     is_acronym,
 )
 from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces, parts_match
-from bitext.entities.kinds import context_votes, document_votes, term_use
+from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.titled_names import titled_surname_match
@@ -391,14 +391,15 @@ def build_table(
     groups: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for link in _outermost_links(links):
         groups[_canonical_key(link, learned)].append(link)
-    pairs = [_entity(cluster, texts) for cluster in cluster_keys(groups)]
+    document = DocumentText.of(*texts) if texts is not None else None
+    pairs = [_entity(cluster, document) for cluster in cluster_keys(groups)]
     # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
     # 納粹 ↔ Nazis: a people, not a place or a person
     pairs = [p for p in pairs if not all(is_people_group(to_simplified(p.zh), en) for en in p.en_variants)]
-    if texts is not None:
+    if document is not None:
         # 羅士比 ↔ Rossby only in "Rossby number": a term named after him, not the man
-        pairs = [p for p in pairs if not all(term_use(texts[1], m.en_start, m.en_end) for m in p.mentions)]
+        pairs = [p for p in pairs if not all(term_use(document.en, m.en_start, m.en_end) for m in p.mentions)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
 
@@ -552,9 +553,9 @@ def _is_latin(text: str) -> bool:
     return bool(regex.search(r"[A-Za-z]", text)) and not regex.search(r"\p{Han}", text)
 
 
-def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], texts: tuple[str, str] | None = None) -> EntityPair:
+def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], document: DocumentText | None = None) -> EntityPair:
     """One row for a cluster: each row's pair, merged; the most complete forms are canonical."""
-    rows = [_pair(key, members, texts) for key, members in cluster]
+    rows = [_pair(key, members, document) for key, members in cluster]
     if len(rows) == 1:
         return rows[0]
     # Canonical English: the longest form; canonical Chinese: the longest Han form (裴洛西 rather than
@@ -647,7 +648,7 @@ def _canonical_key(link: Link, learned: Mapping[str, tuple[str, float]]) -> tupl
     return zh.key, en.key
 
 
-def _pair(key: tuple[str, str], links: Sequence[Link], texts: tuple[str, str] | None = None) -> EntityPair:
+def _pair(key: tuple[str, str], links: Sequence[Link], document: DocumentText | None = None) -> EntityPair:
     zh_key, en_key = key
     zh_surfaces = Counter(link.zh.text for link in links)
     en_surfaces = Counter(link.en.text for link in links)
@@ -658,7 +659,7 @@ def _pair(key: tuple[str, str], links: Sequence[Link], texts: tuple[str, str] | 
     return EntityPair(
         zh=canonical_zh,
         en=canonical_en,
-        type=_entity_type(zh_key, links, texts),
+        type=_entity_type(zh_key, links, document),
         count=len(mentions),
         score=round(max(link.score for link in links), 4),
         evidence=tuple(label for label, _ in sorted(evidence.items(), key=lambda item: (-item[1], item[0]))),
@@ -705,7 +706,7 @@ _TYPE_WEIGHTS = {"designated": 2, "nested": 1}
 _TYPE_ORDER: tuple[EntityType, ...] = ("ORG", "LOC", "PER", "MISC")
 
 
-def _entity_type(zh_key: str, links: Sequence[Link], texts: tuple[str, str] | None = None) -> EntityType:
+def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | None = None) -> EntityType:
     """Vote of the hints: Chinese tags and designators, English designators and titles, glosses,
     romanised Chinese names (a full pinyin/Wade–Giles/Cantonese match of 2-4 characters), and the
     words beside each mention (kinds.context_votes: Sha said, 孫中山先生, the island of Upolu)."""
@@ -736,10 +737,10 @@ def _entity_type(zh_key: str, links: Sequence[Link], texts: tuple[str, str] | No
             votes["LOC"] += 3
         elif places.is_place(link.en.key) or link.zh.source == "gazetteer":
             votes["LOC"] += 1
-    if texts is not None and _person_or_place(votes, links):
+    if document is not None and _person_or_place(votes, links):
         for link in links:
-            votes.update(context_votes(link.zh, link.en, *texts))
-        votes.update(document_votes({link.en.key for link in links}, texts[1]))
+            votes.update(context_votes(link.zh, link.en, document.zh, document.en))
+        votes.update(document_votes({link.en.key for link in links}, document.surnames))
     if not votes and _by_sound(links):
         # a name nothing else types: a person when the English gives two names or more (Henry
         # Kissinger); a foreign name of one word by sound is a place about as often as a person
