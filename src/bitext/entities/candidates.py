@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from bitext.document import Document
+from bitext.entities.demonyms import is_demonym
 from bitext.entities.lexicon import (
     CALENDAR,
     CONNECTORS,
@@ -119,12 +120,16 @@ def _english_words(text: str, start: int, end: int) -> list[_Word]:
     for match in _EN_TOKEN.finditer(text, start, end):
         word_end = match.end()
         token = match.group()
-        if token.lower() in _ABBREVIATIONS and word_end < end and text[word_end] == ".":
-            word_end += 1  # Co. Ltd. Dr.: the period belongs to the word
+        if word_end < end and text[word_end] == "." and (token.lower() in _ABBREVIATIONS or _is_initial(token)):
+            word_end += 1  # Co. Ltd. Dr.: the period belongs to the word; so does an initial's (John F. Kennedy)
         if word_end < end and text[word_end] == "$":
             continue  # HK$, US$: currencies, not names
         words.append(_Word(match.start(), word_end, text[match.start() : word_end]))
     return words
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) == 1 and token.isupper() and token != "I"
 
 
 def _joinable(text: str, left: _Word, right: _Word) -> bool:
@@ -186,7 +191,9 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
             break  # the Late Middle Ages: an era, not "the late" someone
         titled = titled or words[0].folded in TITLES
         words = rest
-    while words and (words[-1].text in CONNECTORS or (words[-1].folded in CALENDAR and len(words) > 1)):
+    while words and (
+        words[-1].text in CONNECTORS or (len(words) > 1 and (words[-1].folded in CALENDAR or _post_nominal(words)))
+    ):
         words = words[:-1]
     while words and words[0].folded in CALENDAR and len(words) > 1:
         words = words[1:]
@@ -307,10 +314,55 @@ def _after_opener_or_title(
         if rest:
             yield _english_candidate(text, rest, sentence, "nested", _english_hint(rest, False))
         first = words[1]
+    yield from _person_within(text, words, sentence)
     titles = [i for i, w in enumerate(words[:-1]) if w.folded in TITLES and i > 0]
     if titles and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :]):
         rest = words[titles[-1] + 1 :]
         yield _english_candidate(text, rest, sentence, "nested", "PER")
+        if _title_and_person(words):
+            yield from _place_before_title(text, words[: titles[0]], sentence)
+
+
+def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "U.S. President George W. Bush", "Singapore Prime Minister Lee Hsien Loong": the country
+    before the title, the longest leading words that are a place or an acronym."""
+    from bitext.resources.places import load_places
+
+    places = load_places()
+    for size in range(len(words), 0, -1):
+        lead = words[:size]
+        surface = text[lead[0].start : lead[-1].end]
+        if places.is_place(surface) or (size == 1 and _ACRONYM_WORD.fullmatch(surface)):
+            yield _english_candidate(text, lead, sentence, "nested", "LOC")
+            return
+
+
+_ACRONYM_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}{2,4}")
+
+
+# Letters after a person's name that the Chinese leaves out (Kier Starmer QC, Ed Davey MP).
+POST_NOMINALS = frozenset("QC KC MP MEP MBE OBE CBE PhD".split())
+
+
+def _post_nominal(words: Sequence[_Word]) -> bool:
+    """The run ends with post-nominal letters after a name of at least two words."""
+    return len(words) >= 3 and words[-1].text in POST_NOMINALS
+
+
+def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """A name inside a run: after a demonym ("Austrian Claudia Loesch" → "Claudia Loesch") or before
+    a possessive inside the run ("Auckland's National Women's Hospital" → "Auckland")."""
+    if len(words) >= 3 and is_demonym(words[0].text) and not any(w.text in CONNECTORS for w in words):
+        yield _english_candidate(text, words[1:], sentence, "nested", None)
+    # "John F. Kennedy", "George W. Bush": the surname after the initials, a candidate of its own as it
+    # was before the initial and its period were read as one word (the Chinese often gives the surname
+    # alone: 布希 ↔ Bush); not the first name (喬治 ↔ George beside 布希 ↔ Bush would be a second row)
+    initials = [i for i, w in enumerate(words) if _is_initial(w.text.rstrip("."))]
+    if initials and initials[-1] < len(words) - 1:  # J. K. Rowling → Rowling too
+        yield _english_candidate(text, words[initials[-1] + 1 :], sentence, "nested", "PER")
+    possessive = next((i for i, w in enumerate(words[:-1]) if w.text.endswith(("'s", "’s"))), None)
+    if possessive is not None and words[possessive].folded not in TITLES:
+        yield _english_candidate(text, words[: possessive + 1], sentence, "nested", None)
 
 
 def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
@@ -380,9 +432,35 @@ def english_candidates(
                 candidate.hint,
                 core,
             )
-        found.append(candidate)
+        if not _title_and_person(kept):
+            found.append(candidate)
         found.extend(nested)
     return unique(found)
+
+
+def _title_and_person(words: Sequence[_Word]) -> bool:
+    """A run with a title inside it and a name after it is a description, not one name: "Singapore
+    Prime Minister Lee Hsien Loong" is a country, a title and a person (each a candidate of its own);
+    not "Prime Minister's Office", where a designator follows."""
+    if any(w.text in CONNECTORS for w in words):
+        return False  # Council on Foreign Relations
+    titles = [i for i, w in enumerate(words[:-1]) if w.folded in TITLES and i > 0]
+    rest = words[titles[-1] + 1 :] if titles else []
+    return (
+        bool(titles)
+        and words[titles[-1]].folded not in _TITLE_MODIFIERS
+        and not any(w.folded in EN_DESIGNATORS for w in rest)
+        and not all(w.folded in _GENERATIONS for w in rest)  # Martin Luther King Jr.: King is his name
+    )
+
+
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+
+
+# Words among TITLES that also qualify other nouns (Foreign Relations, General Assembly, St. Louis).
+_TITLE_MODIFIERS = frozenset(
+    "foreign former late senior general justice head saint st chief associate assistant vice deputy".split()
+)
 
 
 _DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
@@ -712,14 +790,22 @@ def _separated_name_candidates(
 ) -> list[Candidate]:
     spans = [(tokens[first].start, tokens[last - 1].end) for first, last in parts]
     keys = ["".join(t.simplified for t in tokens[first:last]) for first, last in parts]
-    whole_start, whole_end = spans[0][0], spans[-1][1]
     first, last = parts[0][0], parts[-1][1]
     whole_key = "".join(t.simplified for t in tokens[first:last])
+    if len(keys[0]) >= 3 and keys[0][0] in _GLUED_BEFORE:
+        # jieba glues a conjunction or preposition to the name after it: 及林登．詹森, 為林登
+        spans[0] = (spans[0][0] + 1, spans[0][1])
+        keys[0], whole_key = keys[0][1:], whole_key[1:]
+    whole_start, whole_end = spans[0][0], spans[-1][1]
     found = [_make(doc, whole_start, whole_end, whole_key, sentence, "separated", "PER")]
     for (start, end), key in zip(spans, keys, strict=False):
         if len(key) >= 2:
             found.append(_make(doc, start, end, key, sentence, "separated-part", "PER"))
     return found
+
+
+# One-character conjunctions and prepositions jieba glues to the front of a foreign name.
+_GLUED_BEFORE = frozenset("及与和或跟同并被把向对由为让给将从于在是的")
 
 
 def _is_han_char(token: Token) -> bool:

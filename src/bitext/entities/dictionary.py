@@ -34,7 +34,9 @@ from bitext.entities.model import EntityType
 from bitext.entities.transliteration import transliteration
 from bitext.resources.cedict import load_cedict
 
-_BRACKETED = regex.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\|\S*")
+# (…), [pinyin], and cross-references "聯合王國|联合王国[Lian2 he2 wang2 guo2]" with their pinyin (the
+# pinyin has spaces: a cross-reference matched up to the first space left "he2 wang2 guo2]" in the gloss)
+_BRACKETED = regex.compile(r"\([^()]*\)|[^\s\[]*\|[^\s\[]*\[[^\]]*\]|\[[^\]]*\]|\S*\|\S*")
 _SPLIT = regex.compile(r"\s*[,;]\s*")
 _WORD = regex.compile(r"[a-z0-9]+")
 _REFERENCES = (
@@ -170,9 +172,16 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
             # of the People" ↔ Three Principles of the People)
             and (len(head_words) <= 4 or len(target_words) >= 3)
             and not any(w in EN_DESIGNATORS or w in CONNECTORS for w in left_out)
+            and not _two_abbreviations(zh, left_out)
         ):
             return DictionaryMatch(CONTAINED, f"cedict~{head}")
     return None
+
+
+def _two_abbreviations(zh: str, left_out: list[str]) -> bool:
+    """美中 "USA China": two one-character abbreviations, and what the English leaves out is the
+    first one's own gloss, so the gloss names two places, not one name with its given name."""
+    return len(zh) == 2 and bool(left_out) and " ".join(left_out) in gloss_heads(zh[0])
 
 
 def initials(name: str) -> str:

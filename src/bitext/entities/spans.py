@@ -49,6 +49,7 @@ from bitext.entities.lexicon import (
     designator_endings,
 )
 from bitext.entities.model import EntityType
+from bitext.entities.demonyms import is_demonym
 from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import syllable_options
@@ -57,6 +58,8 @@ from bitext.segment.words import Token
 
 # A romanised name must match a reading this well (same floor as pairing's romanised-name vote).
 ROMANISATION_FLOOR = 0.8
+# A name ending inside a jieba word must be spelt exactly.
+EXACT_INSIDE_WORD = 1.0
 # Two characters have few readings to choose from: a near miss is more often chance (重大 ↔ Tongan).
 TWO_CHARACTER_FLOOR = 0.9
 # A sound-alike grown from a tagged piece must match this well (pairing.TRANSLITERATION_FLOOR).
@@ -138,11 +141,16 @@ def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
                     if len(run) < length or run[-1][2] != run[0][2]:
                         break
                     end = run[-1][0] + 1
-                    if end not in ends:
+                    # jieba may glue a name's last character to the next word (葉文|潔身): a full
+                    # name of three or more characters spelt exactly may end inside a word
+                    inside = end not in ends
+                    if inside and (length < 3 or " " not in en.key.strip()):
                         continue
                     piece = "".join(c for _, c, _ in run)
                     match = transliteration(piece, key)
                     floor = ROMANISATION_FLOOR if length > 2 else TWO_CHARACTER_FLOOR
+                    if inside:
+                        floor = EXACT_INSIDE_WORD
                     if match is not None and match.system not in APPROXIMATE and match.score >= floor:
                         span = Candidate(position, end, text[position:end], piece, sentence, "romanised", "PER")
                         best.append((match.score, span))
@@ -222,7 +230,8 @@ def grown_by_sound(
         if _HAN.match(t.simplified) and not _grammatical(t)
         for i, ch in enumerate(t.simplified)
     }
-    names = [e for e in english if " " not in e.key.strip() and len(english_key(e.key)) >= 4]
+    # not from a demonym: Iranian grows 伊朗 into the 革 of 伊朗革命 (Iranian revolution)
+    names = [e for e in english if " " not in e.key.strip() and len(english_key(e.key)) >= 4 and not is_demonym(e.key)]
     found = []
     for zh in chinese:
         if zh.source in ("latin", "ticker") or not 2 <= len(zh.key) <= 6:
