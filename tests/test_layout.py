@@ -338,6 +338,27 @@ def test_auto_finds_the_wrapping_of_a_short_statute_of_one_line_clauses(name: st
     assert [s.replace("\n", "") for s in document.sentence_texts()] == unwrapped
 
 
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_statute_with_only_two_full_lines_at_35_characters_is_wrapped(between: str) -> None:
+    # Chapter 10 of the constitution, cut every 35 characters: all its clauses but one fit a line, so two
+    # lines are full, both of exactly 35 characters, the longest, ending mid-sentence.
+    text = (STATUTES / "roc-constitution-08.zh.txt").read_text(encoding="utf-8")
+    wrapped = _wrap_statute_chinese(text, 35, between)
+    assert sum(len(line) == 35 for line in wrapped.splitlines()) == 2
+    document = segment(wrapped, "zh")
+    assert document.layout == "wrapped (detected)"
+    unwrapped = [s.replace("\n", "") for s in segment(text, "zh").sentence_texts()]
+    assert [s.replace("\n", "") for s in document.sentence_texts()] == unwrapped
+
+
+def test_two_longest_lines_of_one_length_that_end_with_a_stop_are_paragraphs() -> None:
+    clause = "本法所稱之主管機關，在中央為行政院，在直轄市為直轄市政府，在縣為縣政府。"
+    other = "前項主管機關之權責劃分，依有關法律之規定辦理之，其細則由行政院另訂定之。"
+    assert len(clause) == len(other)
+    text = "\n".join(["主管機關組織法", clause, other, "本法自公布日施行。"])
+    assert segment(text, "zh").layout == "lines (detected)"
+
+
 @pytest.mark.parametrize("name", ["mofa-01", "roc-constitution-08"])
 def test_a_statute_one_paragraph_a_line_with_unstopped_list_items_is_lines(name: str) -> None:
     # "1. Overall planning … of documents" | "2. Handle …": list items need no full stop, and a long one

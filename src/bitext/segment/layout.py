@@ -37,6 +37,7 @@ LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
+_MIN_FIXED_WIDTH_LINES = 2  # but two, of exactly the same length and the longest, are (see _fixed_width)
 _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
 # The wrap width is the first of these percentiles of line widths that shows wrapping (see wrap_width).
 _WIDTH_PERCENTILES = (0.75, 0.9)
@@ -183,7 +184,25 @@ def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
         wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
         if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(long_inner):
             return width
-    return None
+    return _fixed_width(contents)
+
+
+def _fixed_width(contents: list[str]) -> int | None:
+    """The width of a text cut every N characters (Chinese copied from a page) that has too few full lines
+    for the percentiles: its longest lines, two or more, all of exactly N characters and all ending
+    mid-sentence before a line that is no label. In text one paragraph a line the longest lines differ
+    in length, and a paragraph ends with a stop."""
+    longest = max((len(content) for content in contents), default=0)
+    if not longest or columns(max(contents, key=len)) < _MIN_WRAP_COLUMNS:
+        return None
+    at_longest = [(k, content) for k, content in enumerate(contents) if len(content) == longest]
+    if len(at_longest) < _MIN_FIXED_WIDTH_LINES:
+        return None
+    for k, content in at_longest:
+        following = contents[k + 1] if k + 1 < len(contents) else ""
+        if content.endswith(FINAL_MARKS) or not following or LINE_LABEL.match(following):
+            return None
+    return columns(max(contents, key=len))
 
 
 def _width(contents: list[str]) -> int | None:
