@@ -21,11 +21,15 @@ to count (the layout reader's own rules, which do well on English, decide the re
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 
+import regex
+
+_WIDE = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]")
+_AMBIGUOUS = regex.compile(r"\p{East_Asian_Width=Ambiguous}")
+_SPACE = regex.compile(r"[^\S\u3000]")  # the ideographic space is as wide as a character
 _WIDE_EM = 1.0
 _SPACE_EM = 0.3
 _NARROW_EM = 0.5
@@ -107,7 +111,7 @@ def _line(runs: list[Run], end: int) -> _Line | None:
         return None
     text = "".join(run.text for run in runs).strip()
     right = max(run.x + run.size * _ems(run.text.rstrip()) for run in shown)
-    narrow = sum(1 for ch in text if not ch.isspace() and unicodedata.east_asian_width(ch) not in "WF")
+    narrow = len(text) - len(_WIDE.findall(text)) - len(_SPACE.findall(text))
     return _Line(end, min(run.x for run in shown), right, shown[0].y, shown[0].size, narrow, text)
 
 
@@ -123,16 +127,15 @@ def _measurable(line: _Line, left: float) -> bool:
 
 
 def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
+    return _WIDE.match(ch) is not None
 
 
 def _ems(text: str) -> float:
+    wide = len(_WIDE.findall(text))
     # Quotation marks, dashes and ellipses have an ambiguous width: a CJK font sets them one em wide.
-    wide = "WFA" if any(_wide(ch) for ch in text) else "WF"
-    return sum(
-        _WIDE_EM if unicodedata.east_asian_width(ch) in wide else _SPACE_EM if ch.isspace() else _NARROW_EM
-        for ch in text
-    )
+    ambiguous = len(_AMBIGUOUS.findall(text)) if wide else 0
+    spaces = len(_SPACE.findall(text))
+    return _WIDE_EM * (wide + ambiguous) + _SPACE_EM * spaces + _NARROW_EM * (len(text) - wide - ambiguous - spaces)
 
 
 def _body_size(lines: list[_Line]) -> float | None:
