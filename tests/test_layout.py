@@ -400,3 +400,44 @@ def test_a_first_sentence_that_opens_with_a_date_and_time_is_text() -> None:
     document = segment(text, "en")
     assert document.furniture == ()  # nor is a line that only mentions an address and a fraction
     assert document.sentence_texts()[0] == "7/4/2023, 10:00 AM: the meeting opened."
+
+
+@pytest.mark.parametrize("name", ["mofa-01", "roc-constitution-01", "roc-constitution-08"])
+def test_an_english_statute_wrapped_at_70_columns_keeps_its_sentences(name: str) -> None:
+    # mofa-01: items that fill a line with no stop ("4. Department of North American Affairs, consisting of
+    # five sections" | "5. …"); roc-constitution-01: a title ending with a bracket over the preamble;
+    # roc-constitution-08: "Chapter X. Powers of the Central and Local Governments" | "Article 107".
+    import textwrap
+
+    text = (STATUTES / f"{name}.en.txt").read_text(encoding="utf-8")
+    wrapped = "\n".join(
+        "\n".join(textwrap.wrap(p, 70, break_long_words=False, break_on_hyphens=False))
+        for p in text.splitlines()
+        if p.strip()
+    )
+    document = segment(wrapped, "en")
+    assert document.layout == "wrapped (detected)"
+    assert [" ".join(s.split()) for s in document.sentence_texts()] == [
+        " ".join(s.split()) for s in segment(text, "en").sentence_texts()
+    ]
+
+
+def test_the_next_numbered_item_starts_a_paragraph_but_a_number_in_running_text_does_not() -> None:
+    items = (
+        "3. Department of European Affairs, consisting of six sections of staff\n"
+        "4. Department of North American Affairs, consisting of five sections\n"
+        "5. Department of Latin American and Caribbean Affairs, consisting of\n"
+        "five sections\n"
+    )
+    prose = (
+        "The rules of the committee shall apply to all members as they are set out in\n"
+        "2. of the schedule, which the committee adopted when it was first formed in\n"
+        "the year after the war, and every member must follow them without any delay.\n"
+    )
+    found = segment(items, "en", layout="wrapped")
+    assert [" ".join(p.text.split()) for p in found.paragraphs] == [
+        "3. Department of European Affairs, consisting of six sections of staff",
+        "4. Department of North American Affairs, consisting of five sections",
+        "5. Department of Latin American and Caribbean Affairs, consisting of five sections",
+    ]
+    assert len(segment(prose, "en", layout="wrapped").paragraphs) == 1

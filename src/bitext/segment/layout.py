@@ -29,7 +29,7 @@ from itertools import pairwise
 import regex
 
 from bitext.segment.base import strip_span
-from bitext.segment.labels import HEADING_LABEL, LINE_LABEL
+from bitext.segment.labels import HEADING_LABEL, LINE_LABEL, item_number
 
 LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 
@@ -248,6 +248,7 @@ def _blocks(
         next_nonblank[position] = upcoming
         if contents[body[position]].strip():
             upcoming = body[position]
+    last_item: tuple[str, int] | None = None  # the style and number of the last numbered line seen
     for position, i in enumerate(body):
         content = contents[i]
         stripped = content.strip()
@@ -259,8 +260,19 @@ def _blocks(
             previous = contents[current[-1]].strip()
             # An item of a list ends with a semicolon ("…protection mechanisms;" | "3. assisting…").
             complete = previous.endswith((*FINAL_MARKS, ";")) or columns(previous) < _NEAR_WIDTH * width
+            if not complete and _is_heading(stripped, width):
+                # "Chapter X. Powers of the Central and Local Governments" | "Article 107": the line above
+                # had room for the heading's first word, so the writer, not the wrapper, broke it there.
+                first_word = stripped[:1] if lang == "zh" else stripped.split(None, 1)[0]
+                complete = columns(previous) + (lang != "zh") + columns(first_word) <= width
             if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and _indent(content) > base_indent):
                 close()  # a list item or heading after a complete line, or an indented first line
+        item = item_number(stripped)
+        if current and item and last_item and item[0] == last_item[0] and item[1] == last_item[1] + 1:
+            # The next item of a list ("4. Department of North American Affairs, consisting of five
+            # sections" | "5. Department of …"), even after a full line with no stop: items need none.
+            close()
+        last_item = item or last_item
         current.append(i)
         following_index = next_nonblank[position]
         following = contents[following_index].strip() if following_index is not None else None
@@ -343,7 +355,12 @@ def _ends_paragraph(
             return True
         line_end = strip_span(text, *lines[index])
         assert line_end is not None
-        return ends_sentence(lines[index][0], lines[following_index][1], line_end[1])
+        if ends_sentence(lines[index][0], lines[following_index][1], line_end[1]):
+            return True
+        if lang == "zh":
+            return False
+        # Not a sentence's end, but an English title may end with a bracket ("Constitution of the Republic
+        # of China (Taiwan)" over the preamble): the title test below decides.
     if lang == "zh":
         return columns(line) < _CHINESE_SHORT * width and not line.endswith(("，", "、", ",", "；", "："))
     # English: a short first line that does not end a sentence ends the paragraph only as a title ("The
