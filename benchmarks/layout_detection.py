@@ -41,7 +41,7 @@ def main() -> int:
     for lang in ("zh", "en"):
         paths = sorted(STATUTES.glob(f"*.{lang}.txt"))
         texts = {path.name: path.read_text(encoding="utf-8") for path in paths}
-        given = {name: segment(text, lang) for name, text in texts.items()}  # type: ignore[arg-type]
+        given = {name: segment(text, lang) for name, text in texts.items()}
         layouts = Counter(document.layout for document in given.values())
         print(
             f"| statutes | {lang} | as given | {layouts['lines (detected)']} | {layouts['wrapped (detected)']} "
@@ -50,7 +50,7 @@ def main() -> int:
         for between, label in (("\n", "wrapped"), ("\n\n", "wrapped, blank lines")):
             layouts, same, missed = Counter(), 0, []
             for name, text in texts.items():
-                document = segment(wrapped(text, lang, between), lang)  # type: ignore[arg-type]
+                document = segment(wrapped(text, lang, between), lang)
                 layouts[document.layout] += 1
                 if bare(document.sentence_texts()) == bare(given[name].sentence_texts()):
                     same += 1

@@ -14,9 +14,10 @@ spans index it, as they index the rest of it).
 
 Widths are estimated, not read from the fonts (a predefined CJK CMap gives no character widths, and
 the standard fonts none at all): a wide (CJK) character takes one em, a space 0.3, any other character
-half an em. Chinese lines are mostly wide characters, so the estimate is close; for a line of Latin text
-the margin grows with the square root of its narrow characters, so an English line must stop far short
-to count (the layout reader's own rules, which do well on English, decide the rest).
+half an em, with a margin growing with the square root of a line's other characters. Chinese lines are
+mostly wide characters, so the estimate is close; Latin letters run from a fifth of an em to a whole one,
+so the second test is left out on lines that are more than a quarter not CJK (the layout reader's own
+rules, which do well on English, decide there).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _NARROW_EM = 0.5
 _SLACK_EM = 1.0  # a line may stop up to one character short (a CJK line break rule moves one down)
 _NARROW_SPREAD_EM = 0.25  # per square root of a line's narrow characters: how far the estimate may be out
 _GAP_LEADINGS = 1.4  # a step this many times the line spacing is space between paragraphs
+_MAX_STEP_LEADINGS = 4  # a longer step is to another column, a figure or a table: no evidence
 _SIZE_TOLERANCE = 0.05  # two lines of the same text have the same size within this share
 _WIDTH_PERCENTILE = 0.75  # the column's width: most lines of a page of text are full
 _MIN_LINES = 4  # fewer lines say nothing about the column
@@ -162,7 +164,7 @@ def _page_ends(lines: list[_Line], body_size: float, width: float | None, leadin
         if not (_same_size(line.size, body_size) and _same_size(following.size, body_size)):
             continue  # a heading, a footnote, a page number: the layout reader's rules decide
         step = line.y - following.y
-        if step <= 0 or step > 4 * leading:
+        if step <= 0 or step > _MAX_STEP_LEADINGS * leading:
             continue  # the next line is not below this one in the same column
         if step > _GAP_LEADINGS * leading:
             ends.append(line.end)

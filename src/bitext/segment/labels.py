@@ -73,6 +73,7 @@ def item_number(line: str) -> tuple[str, int] | None:
     if not found:
         return None
     text = found.group("n")
+    number: int | None
     if text.isdigit():
         number, kind = int(text), "1"
     elif len(text) == 1 and text.isascii():
