@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bitext.document import Document
@@ -441,3 +441,35 @@ def test_the_next_numbered_item_starts_a_paragraph_but_a_number_in_running_text_
         "5. Department of Latin American and Caribbean Affairs, consisting of five sections",
     ]
     assert len(segment(prose, "en", layout="wrapped").paragraphs) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, len(ZH_SENTENCES) - 6), st.integers(2, 6)), min_size=2, max_size=5),
+    st.integers(12, 40),
+)
+def test_chinese_cut_every_n_characters_keeps_its_sentences_and_paragraphs(
+    spans: list[tuple[int, int]], width: int
+) -> None:
+    # As Python's textwrap or a plain slice cuts Chinese: every N characters, half-width digits and Latin
+    # letters counted like the rest (the corpus has many), so lines differ in display width.
+    paragraphs = ["".join(ZH_SENTENCES[first : first + count]) for first, count in spans]
+    cut = [[p[i : i + width] for i in range(0, len(p), width)] for p in paragraphs]
+    lengths = [len(line) for lines in cut for line in lines]
+    full = lengths.count(width)
+    # The lines say N: three full lines at least, twice as many as lines of 80% of it or more.
+    assume(full >= 3 and full >= 2 * sum(0.8 * width <= n < width for n in lengths))
+    # A line opening with a space is indented: a paragraph's first line in wrapped text, by design.
+    assume(not any(line[:1].isspace() for lines in cut for line in lines))
+    document = segment("\n".join(line for lines in cut for line in lines), "zh", layout="wrapped")
+    if all(len(lines[-1]) <= width - 2 for lines in cut):
+        assert ["".join(p.text.split()) for p in document.paragraphs] == ["".join(p.split()) for p in paragraphs]
+    # A paragraph that ends on a full line runs into the next; its sentences stay whole if it ends with a stop.
+    ends = [
+        len(lines[-1]) <= width - 2 or p.endswith(("。", "！", "？")) for p, lines in zip(paragraphs, cut, strict=True)
+    ]
+    if all(ends):
+        reference = segment("\n".join(paragraphs), "zh", layout="lines")
+        assert ["".join(s.split()) for s in document.sentence_texts()] == [
+            "".join(s.split()) for s in reference.sentence_texts()
+        ]

@@ -37,6 +37,7 @@ LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
+_FIXED_SLACK = 2  # a line of Chinese cut every N characters ends its paragraph at N - 2 characters or fewer
 _MIN_FIXED_WIDTH_LINES = 2  # but two, of exactly the same length and the longest, are (see _fixed_width)
 _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
 # The wrap width is the first of these percentiles of line widths that shows wrapping (see wrap_width).
@@ -210,6 +211,20 @@ def _width(contents: list[str]) -> int | None:
     return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILES[0] * len(widths)))] if widths else None
 
 
+def _fixed_length(contents: list[str]) -> int | None:
+    """The number of characters Chinese text is cut at when most of its full lines have exactly that many
+    (an editor's or a page's hard wrap of CJK text), else ``None``: three lines of the longest length at
+    least, and twice as many as lines just shorter (80% of it or more: the paragraphs' last lines that
+    happen to be long)."""
+    lengths = [len(content) for content in contents if content]
+    if not lengths:
+        return None
+    longest = max(lengths)
+    full = sum(length == longest for length in lengths)
+    near = sum(_NEAR_WIDTH * longest <= length < longest for length in lengths)
+    return longest if full >= _MIN_WRAPPED_LINES and full >= 2 * near else None
+
+
 def _guess_lang(text: str) -> str:
     return "zh" if len(_HAN.findall(text, 0, 5000)) >= len(_LATIN.findall(text, 0, 5000)) else "en"
 
@@ -228,6 +243,8 @@ def _blocks(
     """Paragraphs of the ``paragraphs`` and ``wrapped`` modes; furniture lines are skipped, not breaks."""
     contents = {i: text[lines[i][0] : lines[i][1]] for i in body}
     width = _width([contents[i].strip() for i in body]) or 1
+    # Indentation counts: a tool cutting every N characters counts it too.
+    fixed = _fixed_length([contents[i].rstrip() for i in body]) if lang == "zh" else None
     nonblank = [content for content in contents.values() if content.strip()]
     base_indent = min((_indent(content) for content in nonblank), default=0)
     paragraphs: list[tuple[int, int]] = []
@@ -289,6 +306,7 @@ def _blocks(
                 lang,
                 ends_sentence,
                 len(current) == 1,
+                None if fixed is None else len(content.rstrip()) <= fixed - _FIXED_SLACK,
             )
         ):
             close()
@@ -328,6 +346,7 @@ def _ends_paragraph(
     lang: str,
     ends_sentence: SentenceEnd | None,
     alone: bool,
+    short_of_fixed: bool | None = None,
 ) -> bool:
     """Whether a wrapped paragraph ends after this line, which stops short of the width.
 
@@ -337,9 +356,16 @@ def _ends_paragraph(
     enduring and" | "unchanging Tao."), so it ends the paragraph only when it ends a sentence (as the
     splitter decides with the next line in view) or is a title. The room is measured against the wrap
     width found (the 75th percentile of the lines), which errs towards continuing the paragraph.
+    ``short_of_fixed``: for Chinese cut every N characters (see :func:`_fixed_length`), whether the line
+    has N - 2 characters or fewer, which decides, first line or not.
     """
     if following is None or following_index is None:
         return True
+    if short_of_fixed is not None:
+        # Chinese cut every N characters (by a tool counting characters, as Python's textwrap does): inside
+        # a paragraph every line has N, or one fewer where a line may not open with a punctuation mark,
+        # whatever its share of half-width digits and Latin letters; a shorter one is a paragraph's last.
+        return short_of_fixed
     if columns(line) >= _NEAR_WIDTH * width or (_WORD_HYPHENATED.search(line) and following[:1].islower()):
         return False  # a full line, or a word hyphenated across the break ("commu-" | "nity is")
     next_word = following[:1] if lang == "zh" else following.split(None, 1)[0]
