@@ -29,7 +29,7 @@ from itertools import pairwise
 import regex
 
 from bitext.segment.base import strip_span
-from bitext.segment.labels import HEADING_LABEL, LINE_LABEL
+from bitext.segment.labels import HEADING_LABEL, LINE_LABEL, item_number
 
 LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 
@@ -37,6 +37,8 @@ LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
+_FIXED_SLACK = 2  # a line of Chinese cut every N characters ends its paragraph at N - 2 characters or fewer
+_MIN_FIXED_WIDTH_LINES = 2  # but two, of exactly the same length and the longest, are (see _fixed_width)
 _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
 # The wrap width is the first of these percentiles of line widths that shows wrapping (see wrap_width).
 _WIDTH_PERCENTILES = (0.75, 0.9)
@@ -183,12 +185,44 @@ def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
         wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
         if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(long_inner):
             return width
-    return None
+    return _fixed_width(contents)
+
+
+def _fixed_width(contents: list[str]) -> int | None:
+    """The width of a text cut every N characters (Chinese copied from a page) that has too few full lines
+    for the percentiles: its longest lines, two or more, all of exactly N characters and all ending
+    mid-sentence before a line that is no label. In text one paragraph a line the longest lines differ
+    in length, and a paragraph ends with a stop."""
+    longest = max((len(content) for content in contents), default=0)
+    if not longest or columns(max(contents, key=len)) < _MIN_WRAP_COLUMNS:
+        return None
+    at_longest = [(k, content) for k, content in enumerate(contents) if len(content) == longest]
+    if len(at_longest) < _MIN_FIXED_WIDTH_LINES:
+        return None
+    for k, content in at_longest:
+        following = contents[k + 1] if k + 1 < len(contents) else ""
+        if content.endswith(FINAL_MARKS) or not following or LINE_LABEL.match(following):
+            return None
+    return columns(max(contents, key=len))
 
 
 def _width(contents: list[str]) -> int | None:
     widths = sorted(columns(content) for content in contents if content)
     return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILES[0] * len(widths)))] if widths else None
+
+
+def _fixed_length(contents: list[str]) -> int | None:
+    """The number of characters Chinese text is cut at when most of its full lines have exactly that many
+    (an editor's or a page's hard wrap of CJK text), else ``None``: three lines of the longest length at
+    least, and twice as many as lines just shorter (80% of it or more: the paragraphs' last lines that
+    happen to be long)."""
+    lengths = [len(content) for content in contents if content]
+    if not lengths:
+        return None
+    longest = max(lengths)
+    full = sum(length == longest for length in lengths)
+    near = sum(_NEAR_WIDTH * longest <= length < longest for length in lengths)
+    return longest if full >= _MIN_WRAPPED_LINES and full >= 2 * near else None
 
 
 def _guess_lang(text: str) -> str:
@@ -209,6 +243,8 @@ def _blocks(
     """Paragraphs of the ``paragraphs`` and ``wrapped`` modes; furniture lines are skipped, not breaks."""
     contents = {i: text[lines[i][0] : lines[i][1]] for i in body}
     width = _width([contents[i].strip() for i in body]) or 1
+    # Indentation counts: a tool cutting every N characters counts it too.
+    fixed = _fixed_length([contents[i].rstrip() for i in body]) if lang == "zh" else None
     nonblank = [content for content in contents.values() if content.strip()]
     base_indent = min((_indent(content) for content in nonblank), default=0)
     paragraphs: list[tuple[int, int]] = []
@@ -229,6 +265,7 @@ def _blocks(
         next_nonblank[position] = upcoming
         if contents[body[position]].strip():
             upcoming = body[position]
+    last_item: tuple[str, int] | None = None  # the style and number of the last numbered line seen
     for position, i in enumerate(body):
         content = contents[i]
         stripped = content.strip()
@@ -240,8 +277,19 @@ def _blocks(
             previous = contents[current[-1]].strip()
             # An item of a list ends with a semicolon ("…protection mechanisms;" | "3. assisting…").
             complete = previous.endswith((*FINAL_MARKS, ";")) or columns(previous) < _NEAR_WIDTH * width
+            if not complete and _is_heading(stripped, width):
+                # "Chapter X. Powers of the Central and Local Governments" | "Article 107": the line above
+                # had room for the heading's first word, so the writer, not the wrapper, broke it there.
+                first_word = stripped[:1] if lang == "zh" else stripped.split(None, 1)[0]
+                complete = columns(previous) + (lang != "zh") + columns(first_word) <= width
             if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and _indent(content) > base_indent):
                 close()  # a list item or heading after a complete line, or an indented first line
+        item = item_number(stripped)
+        if current and item and last_item and item[0] == last_item[0] and item[1] == last_item[1] + 1:
+            # The next item of a list ("4. Department of North American Affairs, consisting of five
+            # sections" | "5. Department of …"), even after a full line with no stop: items need none.
+            close()
+        last_item = item or last_item
         current.append(i)
         following_index = next_nonblank[position]
         following = contents[following_index].strip() if following_index is not None else None
@@ -258,6 +306,7 @@ def _blocks(
                 lang,
                 ends_sentence,
                 len(current) == 1,
+                None if fixed is None else len(content.rstrip()) <= fixed - _FIXED_SLACK,
             )
         ):
             close()
@@ -297,6 +346,7 @@ def _ends_paragraph(
     lang: str,
     ends_sentence: SentenceEnd | None,
     alone: bool,
+    short_of_fixed: bool | None = None,
 ) -> bool:
     """Whether a wrapped paragraph ends after this line, which stops short of the width.
 
@@ -306,9 +356,16 @@ def _ends_paragraph(
     enduring and" | "unchanging Tao."), so it ends the paragraph only when it ends a sentence (as the
     splitter decides with the next line in view) or is a title. The room is measured against the wrap
     width found (the 75th percentile of the lines), which errs towards continuing the paragraph.
+    ``short_of_fixed``: for Chinese cut every N characters (see :func:`_fixed_length`), whether the line
+    has N - 2 characters or fewer, which decides, first line or not.
     """
     if following is None or following_index is None:
         return True
+    if short_of_fixed is not None:
+        # Chinese cut every N characters (by a tool counting characters, as Python's textwrap does): inside
+        # a paragraph every line has N, or one fewer where a line may not open with a punctuation mark,
+        # whatever its share of half-width digits and Latin letters; a shorter one is a paragraph's last.
+        return short_of_fixed
     if columns(line) >= _NEAR_WIDTH * width or (_WORD_HYPHENATED.search(line) and following[:1].islower()):
         return False  # a full line, or a word hyphenated across the break ("commu-" | "nity is")
     next_word = following[:1] if lang == "zh" else following.split(None, 1)[0]
@@ -324,7 +381,12 @@ def _ends_paragraph(
             return True
         line_end = strip_span(text, *lines[index])
         assert line_end is not None
-        return ends_sentence(lines[index][0], lines[following_index][1], line_end[1])
+        if ends_sentence(lines[index][0], lines[following_index][1], line_end[1]):
+            return True
+        if lang == "zh":
+            return False
+        # Not a sentence's end, but an English title may end with a bracket ("Constitution of the Republic
+        # of China (Taiwan)" over the preamble): the title test below decides.
     if lang == "zh":
         return columns(line) < _CHINESE_SHORT * width and not line.endswith(("，", "、", ",", "；", "："))
     # English: a short first line that does not end a sentence ends the paragraph only as a title ("The
