@@ -24,10 +24,9 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import events, spans
+from bitext.entities import celestial, designated_places, events, place_forms, spans
 from bitext.entities.acronyms import acronym_match, acronym_spans
 from bitext.entities.bodies import cut_body_spans
-from bitext.entities import celestial, designated_places, place_forms, spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
 from bitext.entities.demonyms import is_people_group
@@ -190,6 +189,8 @@ def _common_noun_translated(zh: Candidate, en: Candidate) -> bool:
         return False
     entries = load_cedict().lookup(zh.key)
     return bool(entries) and not any(entry.is_proper_noun for entry in entries)
+
+
 _SEPARATED = regex.compile(f"[{NAME_SEPARATORS}]")
 
 
@@ -576,6 +577,8 @@ _BODY_ENDINGS = tuple(ending for ending, kind in designator_endings() if kind ==
 
 def _fold_article(text: str) -> str:
     return "".join(w for w in regex.findall(r"[\p{L}\p{N}]+", text.casefold()) if w not in ("the", "of", "a", "an"))
+
+
 def _spelling_variants(a: str, b: str) -> bool:
     """Two Han names of three or more characters that differ in one character only."""
     if len(a) != len(b) or len(a) < 3 or _is_latin(a) or _is_latin(b):

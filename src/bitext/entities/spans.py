@@ -29,6 +29,7 @@ from functools import lru_cache
 import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
+from bitext.entities.demonyms import is_demonym
 from bitext.entities.dictionary import (
     LEADING_TRANSLITERATION,
     content_words,
@@ -49,7 +50,6 @@ from bitext.entities.lexicon import (
     designator_endings,
 )
 from bitext.entities.model import EntityType
-from bitext.entities.demonyms import is_demonym
 from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import syllable_options
