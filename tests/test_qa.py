@@ -289,6 +289,29 @@ def test_a_chinese_name_inside_another_word_is_not_that_name(zh: str, en: str, n
     ] == [3]
 
 
+TAIWAN_AREA = [("臺灣地區人民得申請。", "The people of the Taiwan Area may apply.")] * 3
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        # Statutes write 來臺 / 臺籍 where the English spells out the Taiwan Area (cross-strait act, issue 13).
+        ("大陸地區人民得申請來臺從事商務。", "People of the Mainland Area may apply to enter the Taiwan Area."),
+        ("滯留大陸之臺籍軍人。", "Any serviceman of the Taiwan Area staying in the mainland."),
+    ],
+)
+def test_a_place_named_by_its_dictionary_abbreviation_is_present(zh: str, en: str) -> None:
+    assert entity_missing(beads([*TAIWAN_AREA, (zh, en)]), strong("臺灣地區", "Taiwan Area")) == []
+
+
+def test_the_abbreviation_inside_an_ordinary_word_is_not_the_place() -> None:
+    rows = [("香港經濟增長。", "Hong Kong's economy grew.")] * 3
+    harbour = beads([*rows, ("船隻駛入港口。", "Ships entered the Hong Kong harbour.")])
+    assert [bead for bead, _ in entity_missing(harbour, strong("香港", "Hong Kong"))] == [3]
+    visit = beads([*rows, ("他們赴港就學。", "They went to Hong Kong to study.")])
+    assert entity_missing(visit, strong("香港", "Hong Kong")) == []
+
+
 def test_a_currency_symbol_is_its_code() -> None:
     # A statute writes NT$ where CC-CEDICT pairs 新臺幣 with NTD: the warning was false (issue 14).
     rows = [("罰鍰為新臺幣五千元。", "The fine is NTD 5,000.")] * 3

@@ -31,6 +31,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -111,7 +112,7 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
                 flags.append(Flag(number, "warning", "entity-missing", message))
         for eid, form in en.strict.items():
             expected_here = expected[eid, "en", form]
-            if eid not in zh.present and expected_here and not _sounds_present(entities[eid], zh_texts[number]):
+            if eid not in zh.present and expected_here and not _named_otherwise(entities[eid], zh_texts[number]):
                 message = f"{form} is in the English but {entities[eid].en_triggers[form]} is not in the Chinese"
                 flags.append(Flag(number, "warning", "entity-missing", message))
     return flags
@@ -145,6 +146,68 @@ def _sounds_present(entity: Entity, zh_text: str) -> bool:
             if 2 * sum(a == b for a, b in zip(ours, text[start : start + n], strict=True)) > n:
                 return True
     return False
+
+
+def _named_otherwise(entity: Entity, zh_text: str) -> bool:
+    """The Chinese names the entity under a spelling or short form that the index does not hold."""
+    return _sounds_present(entity, zh_text) or _abbreviated(entity, zh_text)
+
+
+def _abbreviated(entity: Entity, zh_text: str) -> bool:
+    """The place named by its one-character short form (來臺 and 臺籍 for the Taiwan Area, 赴港 for Hong Kong):
+    a character CC-CEDICT glosses as the abbreviation of one of the entity's Chinese names (港 "abbr. for 香港"),
+    or of its English name (臺 "Taiwan (abbr.)"), standing alone in jieba's words or inside a word the dictionary
+    does not know (來臺); not inside an ordinary word (美麗, 港口). Only asked of beads about to be flagged."""
+    short_forms, names = _short_forms(frozenset(entity.zh_forms), frozenset(entity.en_forms))
+    if not short_forms:
+        return False
+    from bitext.resources.cedict import load_cedict
+
+    dictionary = load_cedict()
+    for word in cut_words(to_simplified(zh_text)):
+        if not any(ch in short_forms for ch in word):
+            continue
+        entries = dictionary.lookup(word) if len(word) > 1 else ()
+        # 來臺 "to visit Taiwan" names the place; 港口 "port" does not
+        glosses = [f" {' '.join(_words(gloss))} " for entry in entries for gloss in entry.glosses]
+        if not entries or any(f" {name} " in gloss for gloss in glosses for name in names):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _short_forms(zh_forms: frozenset[str], en_forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Simplified characters that CC-CEDICT gives as the abbreviation of one of these names, and the names'
+    English forms (case-folded words joined by spaces)."""
+    from bitext.resources.cedict import load_cedict
+
+    dictionary = load_cedict()
+    cores = {to_simplified(_without_designator(form)) for form in zh_forms if _HAN.search(form)}
+    targets = cores | {to_simplified(form) for form in zh_forms}
+    english = {" ".join(_words(form)) for form in en_forms}
+    for core in cores:  # 臺灣 → "taiwan", so that 臺 "Taiwan (abbr.)" counts for 臺灣地區 ↔ Taiwan Area
+        for entry in dictionary.lookup(core):
+            english.update(" ".join(_words(_ABBREVIATION_NOTE.sub("", gloss))) for gloss in entry.glosses[:1])
+    found = set()
+    for ch in {ch for core in cores for ch in core}:
+        for entry in dictionary.lookup(ch):
+            for gloss in entry.glosses:
+                if "abbr" in gloss and _abbreviation_of(gloss, targets, english):
+                    found.add(to_simplified(ch))
+    return frozenset(found), frozenset(name for name in english if name)
+
+
+_ABBREVIATION_NOTE = regex.compile(r"\([^)]*\)")
+_ABBREVIATED_HANZI = regex.compile(r"abbr\. for ([\p{Han}|]+)")
+
+
+def _abbreviation_of(gloss: str, targets: set[str], english: set[str]) -> bool:
+    """ "abbr. for 香港[Xiang1 gang3]" names 香港; "Taiwan (abbr.)" and "abbr. for Beijing" name Taiwan, Beijing."""
+    named = _ABBREVIATED_HANZI.search(gloss)
+    if named:
+        return any(to_simplified(form) in targets for form in named.group(1).split("|"))
+    words = " ".join(w for w in _words(gloss) if w not in ("abbr", "for", "bound", "form"))
+    return bool(words) and words in english
 
 
 def _syllables(text: str) -> list[str]:
