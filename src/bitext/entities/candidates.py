@@ -293,21 +293,30 @@ def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     return bare
 
 
+def english_sentence_words(doc: Document) -> list[list[_Word]]:
+    """The words of each English sentence, read once for :func:`english_document_context` and
+    :func:`english_candidates` (which each read them again when not given)."""
+    return [_english_words(doc.text, span.start, span.end) for span in doc.sentences]
+
+
 def english_candidates(
     doc: Document,
     sentence: int,
     capitalised_elsewhere: frozenset[str] = frozenset(),
     terms: frozenset[str] = frozenset(),
+    words: Sequence[_Word] | None = None,
 ) -> list[Candidate]:
     """Candidates in English sentence number ``sentence`` of ``doc``.
 
     ``capitalised_elsewhere`` holds words seen capitalised mid-sentence in the document (they are
     names even at the start of a sentence); ``terms`` holds acronyms the text defines as common
-    terms ("artificial intelligence (AI)"), which are not names.
+    terms ("artificial intelligence (AI)"), which are not names. ``words``: the sentence's words
+    from :func:`english_sentence_words`, if already read.
     """
     span = doc.sentences[sentence]
     text = doc.text
-    words = _english_words(text, span.start, span.end)
+    if words is None:
+        words = _english_words(text, span.start, span.end)
     found: list[Candidate] = []
     for word in words:
         if word.is_ticker:
@@ -343,12 +352,17 @@ def english_candidates(
 _DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
 
 
-def english_document_context(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+def english_document_context(
+    doc: Document, words: Sequence[Sequence[_Word]] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
     """Words capitalised mid-sentence anywhere in ``doc``, and acronyms defined by a lower-case
-    long form ("generative artificial intelligence (GenAI)": a term, not a name)."""
+    long form ("generative artificial intelligence (GenAI)": a term, not a name). ``words``: each
+    sentence's words from :func:`english_sentence_words`, if already read."""
     capitalised: set[str] = set()
-    for span in doc.sentences:
-        for word in _english_words(doc.text, span.start, span.end):
+    if words is None:
+        words = english_sentence_words(doc)
+    for span, sentence_words in zip(doc.sentences, words, strict=True):
+        for word in sentence_words:
             if word.text[0].isupper() and not _is_sentence_initial(doc.text, span.start, word):
                 capitalised.add(word.folded)
     terms = set()
@@ -569,15 +583,18 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
     (蔡|英文 → 蔡英文), and a one-character surname jieba tags nr followed by a one- or two-character
     given name (a person the dictionaries do not know)."""
     found = []
+    # Whether each token is all Han: a run of tokens is a Han word exactly when each of its tokens is.
+    han = [bool(_ALL_HAN.fullmatch(t.simplified)) for t in tokens]
     for first in range(len(tokens)):
+        key = tokens[first].simplified
         for last in range(first + 1, min(len(tokens), first + 4)):
-            piece = tokens[first : last + 1]
-            key = "".join(t.simplified for t in piece)
-            if len(key) > 8 or not _HAN_WORD.match(key):
-                break
+            key += tokens[last].simplified
+            if len(key) > 8 or not (han[first] and han[last]):
+                break  # (a token before ``last`` that is not all Han ended the run one step earlier)
             known = _cedict_status(key)
             if known.proper and not known.common and not known.calendar:
-                found.append(_make(doc, piece[0].start, piece[-1].end, key, sentence, "cedict", None, _core_of(key)))
+                start = tokens[first].start
+                found.append(_make(doc, start, tokens[last].end, key, sentence, "cedict", None, _core_of(key)))
         if first + 1 < len(tokens) and _is_surname(tokens[first]):
             given = tokens[first + 1]
             if (

@@ -151,10 +151,13 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
     return None
 
 
+_LETTER_RUN = regex.compile(r"[\p{L}]+")
+
+
 def initials(name: str) -> str:
     """Upper-case initials of a name's content words: "United Nations" → "UN", "Court of Final
     Appeal" → "CFA", "United States Geological Survey" → "USGS"."""
-    words = regex.findall(r"[\p{L}]+", name)
+    words = _LETTER_RUN.findall(name)
     return "".join(w[0].upper() for w in words if w.lower() not in CONNECTORS and w.lower() not in ("the", "a", "an"))
 
 

@@ -90,10 +90,13 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     return not gap or (not gap.strip() and "\n" in gap)
 
 
+_LETTER_WORD = regex.compile(r"[\p{L}]+(?:[-'’][\p{L}]+)*")
+
+
 def _name_keys(en: Candidate) -> list[str]:
     """The English name as romanised letters; with a leading English first name left out too
     (STEVEN POON KWOK-LIM → poonkwoklim)."""
-    words = regex.findall(r"[\p{L}]+(?:[-'’][\p{L}]+)*", en.key)
+    words = _LETTER_WORD.findall(en.key)
     if not 1 <= len(words) <= 4:
         return []
     keys = [english_key(" ".join(words))]
