@@ -101,8 +101,9 @@ class _Word:
         first = self.text[0]
         if first.isupper():
             return True
-        # camel case starting lower case: iPhone, eBay
-        return first.islower() and any(ch.isupper() for ch in self.text[1:])
+        # camel case starting lower case: iPhone, eBay (most words are all lower case: no need to look further)
+        rest = self.text[1:]
+        return first.islower() and not rest.islower() and any(ch.isupper() for ch in rest)
 
     @property
     def is_ticker(self) -> bool:
@@ -114,7 +115,7 @@ def _english_words(text: str, start: int, end: int) -> list[_Word]:
     for match in _EN_TOKEN.finditer(text, start, end):
         word_end = match.end()
         token = match.group()
-        if token.lower() in _ABBREVIATIONS and word_end < end and text[word_end] == ".":
+        if word_end < end and text[word_end] == "." and token.lower() in _ABBREVIATIONS:
             word_end += 1  # Co. Ltd. Dr.: the period belongs to the word
         if word_end < end and text[word_end] == "$":
             continue  # HK$, US$: currencies, not names

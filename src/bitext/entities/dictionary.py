@@ -317,8 +317,10 @@ def _shared_prefix(a: str, b: str) -> int:
 def _transliterated(piece: str, words: list[str]) -> set[int]:
     hits = set()
     for i, word in enumerate(words):
+        if len(word) < 3:
+            continue  # too short to tell by sound (and not worth reading the piece for)
         match = transliteration(piece, word)
-        if match is not None and match.score >= PART_TRANSLITERATION and len(word) >= 3:
+        if match is not None and match.score >= PART_TRANSLITERATION:
             hits.add(i)
     return hits
 

@@ -670,12 +670,14 @@ def _canonical_surface(key: str, seen: Sequence[Candidate]) -> str:
 def _mentions(links: Sequence[Link]) -> tuple[Mention, ...]:
     """One mention per linked span pair; a mention nested in another of the same pair is dropped."""
     spans = sorted({(k.bead, k.zh.start, k.zh.end, k.en.start, k.en.end) for k in links})
+    # nesting is only within a bead: compared bead by bead, so a frequent name costs its mentions, not their square
+    by_bead: dict[int, list[tuple[int, int, int, int, int]]] = defaultdict(list)
+    for span in spans:
+        by_bead[span[0]].append(span)
     kept = [
         s
         for s in spans
-        if not any(
-            o != s and o[0] == s[0] and o[1] <= s[1] and s[2] <= o[2] and o[3] <= s[3] and s[4] <= o[4] for o in spans
-        )
+        if not any(o != s and o[1] <= s[1] and s[2] <= o[2] and o[3] <= s[3] and s[4] <= o[4] for o in by_bead[s[0]])
     ]
     return tuple(Mention(*span) for span in kept)
 

@@ -105,11 +105,11 @@ def _name_keys(en: Candidate) -> list[str]:
     return [k for k in keys if 2 <= len(k) <= 24]
 
 
-def _pieces_by_initial(tokens: Sequence[Token], text: str) -> dict[str, list[tuple[int, int, str]]]:
+def _pieces_by_initial(tokens: Sequence[Token], text: str, letters: set[str]) -> dict[str, list[tuple[int, int, str]]]:
     """Every piece of two to four Han characters of one run that starts and ends on a word boundary,
-    as (start, end, simplified piece), in text order, under each first letter its first character's
-    readings may have (made once per sentence: each English name then meets only the pieces that
-    can start like it)."""
+    as (start, end, simplified piece), in text order, under each of ``letters`` its first character's
+    readings may start with (made once per sentence: each English name then meets only the pieces
+    that can start like it)."""
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     chars = _han_runs(tokens, text)
@@ -126,7 +126,7 @@ def _pieces_by_initial(tokens: Sequence[Token], text: str) -> dict[str, list[tup
             if end in ends:
                 here.append((position, end, "".join(c for _, c, _ in run)))
         if here:
-            for letter in initials(ch):
+            for letter in letters & initials(ch):
                 pieces.setdefault(letter, []).extend(here)
     return pieces
 
@@ -136,7 +136,7 @@ def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
     names = [(en, _name_keys(en)) for en in english]
     if not any(keys for _, keys in names):
         return []
-    pieces = _pieces_by_initial(tokens, text)
+    pieces = _pieces_by_initial(tokens, text, {key[0] for _, keys in names for key in keys})
     found = []
     for _, keys in names:
         best: list[tuple[float, Candidate]] = []
