@@ -482,6 +482,9 @@ def grown(
     doc: Document, tokens: Sequence[Token], bases: Iterable[Candidate], known_keys: frozenset[str] = frozenset()
 ) -> list[Candidate]:
     """Each base with its designated forms (商湯 + 集團) and the known names it starts with."""
+    bases = list(bases)
+    if not bases:
+        return []  # (most sentences: no span found from the English side)
     boundaries = {t.start for t in tokens} | {t.end for t in tokens}
     following = _FollowingText(tokens)
     found = []
