@@ -117,6 +117,9 @@ def _pieces_by_initial(tokens: Sequence[Token], text: str, letters: set[str]) ->
     for index, (position, ch, _) in enumerate(chars):
         if position not in starts:
             continue
+        wanted = letters & initials(ch)
+        if not wanted:
+            continue
         here = []
         for length in (2, 3, 4):
             run = chars[index : index + length]
@@ -126,7 +129,7 @@ def _pieces_by_initial(tokens: Sequence[Token], text: str, letters: set[str]) ->
             if end in ends:
                 here.append((position, end, "".join(c for _, c, _ in run)))
         if here:
-            for letter in letters & initials(ch):
+            for letter in wanted:
                 pieces.setdefault(letter, []).extend(here)
     return pieces
 
