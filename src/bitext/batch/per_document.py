@@ -100,7 +100,9 @@ def _jsonable(value: Any) -> Any:
 @dataclass(frozen=True)
 class DocumentReport:
     """One row of the batch report: sentence and bead counts, mean confidence, beads by type, the number
-    of QA flags (all levels) and of error-level ones, and the error of a failed document."""
+    of QA flags (all levels) and of error-level ones, and the error of a failed document. ``signature``
+    (the aligner's settings and versions, :attr:`Alignment.signature`) is kept for the combined corpus's
+    metadata, not written to ``report.tsv``."""
 
     doc_id: str
     status: Status
@@ -112,6 +114,7 @@ class DocumentReport:
     flags: int | None = None
     flag_errors: int | None = None
     error: str = ""
+    signature: str = ""
 
     @classmethod
     def failed(cls, doc_id: str, error: str) -> DocumentReport:
@@ -130,6 +133,7 @@ class DocumentReport:
             types=dict(sorted(Counter(bead.type for bead in alignment.beads).items())),
             flags=len(qa.flags) if qa is not None else None,
             flag_errors=qa.count("error") if qa is not None else None,
+            signature=alignment.signature,
         )
 
     def to_json(self) -> dict[str, Any]:
