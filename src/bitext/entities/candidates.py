@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -84,8 +85,9 @@ HEADING_WORDS = frozenset(
 _SENTENCE_OPENERS = "\"“‘'([{«「『—–- \t\n"
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """An English word with its offsets (a named tuple: a document has hundreds of thousands)."""
+
     start: int
     end: int
     text: str
@@ -107,7 +109,7 @@ class _Word:
 
     @property
     def is_ticker(self) -> bool:
-        return bool(_TICKER.match(self.text))
+        return "." in self.text and bool(_TICKER.match(self.text))  # (every ticker has a dot)
 
 
 def _english_words(text: str, start: int, end: int) -> list[_Word]:
@@ -363,8 +365,9 @@ def english_document_context(
     if words is None:
         words = english_sentence_words(doc)
     for span, sentence_words in zip(doc.sentences, words, strict=True):
-        for word in sentence_words:
-            if word.text[0].isupper() and not _is_sentence_initial(doc.text, span.start, word):
+        # only a sentence's first word can start it: any later one has the first's letters before it
+        for k, word in enumerate(sentence_words):
+            if word.text[0].isupper() and (k > 0 or not _is_sentence_initial(doc.text, span.start, word)):
                 capitalised.add(word.folded)
     terms = set()
     for match in _DEFINED_TERM.finditer(doc.text):
