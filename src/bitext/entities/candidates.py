@@ -356,15 +356,15 @@ _DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \
 
 
 def english_document_context(
-    doc: Document, words: Sequence[Sequence[_Word]] | None = None
+    doc: Document, words_by_sentence: Sequence[Sequence[_Word]] | None = None
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Words capitalised mid-sentence anywhere in ``doc``, and acronyms defined by a lower-case
-    long form ("generative artificial intelligence (GenAI)": a term, not a name). ``words``: each
-    sentence's words from :func:`english_sentence_words`, if already read."""
+    long form ("generative artificial intelligence (GenAI)": a term, not a name).
+    ``words_by_sentence``: each sentence's words from :func:`english_sentence_words`, if already read."""
     capitalised: set[str] = set()
-    if words is None:
-        words = english_sentence_words(doc)
-    for span, sentence_words in zip(doc.sentences, words, strict=True):
+    if words_by_sentence is None:
+        words_by_sentence = english_sentence_words(doc)
+    for span, sentence_words in zip(doc.sentences, words_by_sentence, strict=True):
         # only a sentence's first word can start it: any later one has the first's letters before it
         for k, word in enumerate(sentence_words):
             if word.text[0].isupper() and (k > 0 or not _is_sentence_initial(doc.text, span.start, word)):
