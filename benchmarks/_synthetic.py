@@ -12,6 +12,10 @@ each perturbation changes the sentences of the FLORES articles and records the t
 * ``expand`` (evaluation only): a sixth of English sentences are followed by another sentence of the
   same article, at least two sentences away, as a translator's added explanation (gold 1-2): the
   sentence must join its bead, not be left unaligned.
+* ``cross`` (evaluation only): a sixth of the time, the last clause of a Chinese sentence (after its last
+  "，") opens the next Chinese sentence instead, as literary translation moves clauses across sentence
+  ends; the English is untouched (gold 2-2). MAC-Dev's 2-2 beads are such crossings, judged by an
+  annotator; here the gold is unambiguous.
 
 The 281 articles are split once, by article id, into two disjoint halves: even ids are the *fit* half
 (align_fit.py trains on documents built from them), odd ids the *eval* half (align_quality.py reports
@@ -35,7 +39,7 @@ MAC_DEV = DATA / "mac-dev"
 FLORES = DATA / "flores200-devtest"
 CORPUS = ROOT / "corpus" / "sensetime-genai"
 PERTURBATIONS = ("clean", "merge", "split", "delete", "insert", "long")
-EVALUATION_PERTURBATIONS = (*PERTURBATIONS, "expand")
+EVALUATION_PERTURBATIONS = (*PERTURBATIONS, "expand", "cross")
 FLORES_PARTS = ("fit", "eval")
 
 Beads = list[tuple[list[int], list[int]]]
@@ -161,6 +165,15 @@ def _perturb(
             else:
                 halves = _split_at_comma(en, ", ")
                 beads.append(([zh], halves) if halves else ([zh], [en]))
+        elif (
+            kind == "cross"
+            and k + 1 < len(article)
+            and rng.random() < 1 / 6
+            and (crossed := _move_last_clause(zh, article[k + 1][0]))
+        ):
+            beads.append((crossed, [en, article[k + 1][1]]))
+            k += 2
+            continue
         elif kind == "delete" and rng.random() < 1 / 6:
             beads.append(([zh], []) if rng.random() < 0.5 else ([], [en]))
         elif kind == "expand" and rng.random() < 1 / 6 and (explanation := _far_sentence(article, k, rng)):
@@ -180,6 +193,16 @@ def _far_sentence(article: list[tuple[str, str]], k: int, rng: random.Random) ->
     gold ambiguous: the copy and the original could swap places), or None in a short article."""
     far = [j for j in range(len(article)) if abs(j - k) >= 2]
     return article[rng.choice(far)][1] if far else None
+
+
+def _move_last_clause(first: str, second: str) -> list[str] | None:
+    """``first`` without its last clause (ended by "。") and that clause opening ``second`` (joined by "，"),
+    or None when ``first`` has no comma, ends otherwise than in "。", or the clause would be under a fifth
+    of it."""
+    cut = first.rfind("，")
+    if cut < 0 or not first.endswith("。") or min(cut, len(first) - cut) < len(first) / 5:
+        return None
+    return [first[:cut] + "。", first[cut + 1 : -1] + "，" + second]
 
 
 def _split_at_comma(sentence: str, comma: str) -> list[str] | None:

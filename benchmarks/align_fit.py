@@ -28,6 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _synthetic as synthetic
+from align_quality import print_by_type
 from bitext.align import DEFAULT_SCORER, SCORER_PRESETS, build_scorers, scorer_names
 from bitext.align.aligner import Model, SentenceAligner
 from bitext.align.fit import (
@@ -151,7 +152,7 @@ def fit(start: Model, docs: list[TrainingDoc], options: FitOptions) -> Model:
 def held_out_mac(
     start: Model, docs: list[TrainingDoc], options: FitOptions
 ) -> tuple[float, list[tuple[TrainingDoc, Model]]]:
-    """Leave one MAC-Dev chapter out: F1 pooled over the six held-out chapters."""
+    """Leave one MAC-Dev chapter out: F1 pooled over the six held-out chapters (and their per-type table)."""
     chapters = [d for d in docs if d.group == "mac-dev"]
     pairs, held = [], []
     for chapter in chapters:
@@ -159,6 +160,7 @@ def held_out_mac(
         pairs.append((chapter.gold, predict(model, chapter)))
         held.append((chapter, model))
         print(f"  held out {chapter.name}: strict F1 {evaluate_many([pairs[-1]]).strict.f1:.4f}", flush=True)
+    print_by_type("MAC-Dev leave-one-chapter-out, per bead type", pairs)
     return evaluate_many(pairs).strict.f1, held
 
 

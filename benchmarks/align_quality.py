@@ -135,13 +135,18 @@ def by_type_table(sets: dict[str, list[synthetic.Case]], options: dict) -> None:
         for case in cases:
             zh, en = case.documents()
             pairs.append((case.gold, align(zh, en, **options).pairs()))
-        print(f"\n{set_name}\n\n| type | gold | predicted | P | R |\n|---|---|---|---|---|")
-        counts = by_type_counts(pairs)
-        for kind in sorted(counts, key=lambda k: (-counts[k]["gold"], k)):
-            c = counts[kind]
-            precision = f"{c['correct'] / c['predicted']:.2f}" if c["predicted"] else "–"
-            recall = f"{c['correct'] / c['gold']:.2f}" if c["gold"] else "–"
-            print(f"| {kind} | {c['gold']} | {c['predicted']} | {precision} | {recall} |", flush=True)
+        print_by_type(set_name, pairs)
+
+
+def print_by_type(title: str, pairs: list[tuple[Beads, Beads]]) -> None:
+    """The per-type table of (gold, predicted) document pairs, pooled, as Markdown under ``title``."""
+    print(f"\n{title}\n\n| type | gold | predicted | P | R |\n|---|---|---|---|---|")
+    counts = by_type_counts(pairs)
+    for kind in sorted(counts, key=lambda k: (-counts[k]["gold"], k)):
+        c = counts[kind]
+        precision = f"{c['correct'] / c['predicted']:.2f}" if c["predicted"] else "–"
+        recall = f"{c['correct'] / c['gold']:.2f}" if c["gold"] else "–"
+        print(f"| {kind} | {c['gold']} | {c['predicted']} | {precision} | {recall} |", flush=True)
 
 
 def calibration_table(sets: dict[str, list[synthetic.Case]]) -> None:

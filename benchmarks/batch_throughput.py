@@ -134,6 +134,7 @@ def run_config(config: str, manifest: Path, quarter: Path, align_options: dict[s
     from bitext.align import align
     from bitext.batch import BatchOptions, ManifestFile, run_batch
     from bitext.batch.per_document import review
+    from bitext.batch.worker import run_document
 
     options = BatchOptions(align=align_options)
     result: dict[str, Any] = {"config": config}
@@ -154,16 +155,65 @@ def run_config(config: str, manifest: Path, quarter: Path, align_options: dict[s
     elif config.startswith("jobs"):
         jobs = int(config[4])
         source = quarter if config.endswith("quarter") else manifest
+        probes = out.parent / f"probes-{out.name}"
+        probes.mkdir()
+        os.environ[PROBES] = str(probes)  # for timed_task in the workers
         clock, cpu = Clock(), cpu_seconds()
-        summary = run_batch(ManifestFile(source), out, options, jobs=jobs, progress=clock.meter)
+        task = timed_task if jobs else run_document
+        summary = run_batch(ManifestFile(source), out, options, jobs=jobs, progress=clock.meter, task=task)
         result.update(clock.figures(), documents=summary.ok, failed=summary.failed, jobs=jobs)
+        parent_cpu = cpu_seconds() - cpu
+        # Workers forked by the fork server are its children: their CPU time reaches this process's
+        # RUSAGE_CHILDREN once the server is stopped and reaped. Its own CPU time is the preload.
+        preload_cpu = stop_fork_server()
         # The pool has shut down, so its workers' CPU time (start-up and warm-up included) is counted here.
-        result.update(parent_cpu=cpu_seconds() - cpu, worker_cpu=cpu_seconds(resource.RUSAGE_CHILDREN))
+        result.update(
+            parent_cpu=parent_cpu,
+            worker_cpu=cpu_seconds(resource.RUSAGE_CHILDREN) - preload_cpu,
+            preload_cpu=preload_cpu,
+        )
         result["worker_mib"] = peak_mib(resource.RUSAGE_CHILDREN) if jobs else None
+        if jobs:
+            records = [json.loads(path.read_text()) for path in probes.glob("*.json")]
+            result["worker_start_cpu"] = statistics.mean(r["start"] for r in records)
+            documents = sum(r["documents"] for r in records)
+            result["worker_doc_cpu"] = sum(r["end"] - r["start"] for r in records) / documents
     elif config == "dask":
         result.update(run_dask(manifest, options, out))
     result["parent_mib"] = peak_mib()
     return result
+
+
+PROBES = "BITEXT_BENCH_PROBES"
+_probe: dict[str, float] = {}
+
+
+def timed_task(pair: Any, options: Any, root: str) -> Any:
+    """``run_document``, noting this worker's CPU time before its first document (its start-up: fork or
+    spawn, imports, warm-up, the options check) and after each document, in a file per worker."""
+    from bitext.batch.worker import run_document
+
+    if not _probe:
+        _probe.update(start=time.process_time(), documents=0)
+    report = run_document(pair, options, root)
+    _probe.update(end=time.process_time(), documents=_probe["documents"] + 1)
+    Path(os.environ[PROBES], f"{os.getpid()}.json").write_text(json.dumps(_probe))
+    return report
+
+
+def stop_fork_server() -> float:
+    """Stop multiprocessing's fork server if one runs (private API: a benchmark's need) and return its own
+    CPU seconds (the batch's preload), read from /proc before it stops; 0 without one."""
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    pid = getattr(server, "_forkserver_pid", None)
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    server._stop()
+    return own
 
 
 def run_dask(manifest: Path, options: Any, out: Path) -> dict[str, Any]:
@@ -277,6 +327,12 @@ def show(results: list[dict[str, Any]]) -> None:
             f"{'' if worker is None else f'{worker:.0f}':>11} {r.get('load', 0):5.1f}{extra}{failed}",
             flush=True,
         )
+        if "worker_start_cpu" in r:
+            print(
+                f"{'':<20} CPU: preload (fork server) {r.get('preload_cpu', 0):.2f} s, each worker before its first "
+                f"document {r['worker_start_cpu']:.2f} s, a document {1000 * r['worker_doc_cpu']:.1f} ms",
+                flush=True,
+            )
 
 
 def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
@@ -323,7 +379,8 @@ def idle_seconds(result: dict[str, Any], cores: int = 2) -> float:
     times measured minutes apart differ by 2x with the other sessions' load."""
     workers = max(1, min(result["jobs"], cores))
     total = result["worker_cpu"] + result["parent_cpu"]
-    return max(result["worker_cpu"] / workers, total / cores)
+    # A fork server's preload runs before any worker starts: it adds, whatever the number of workers.
+    return result.get("preload_cpu", 0.0) + max(result["worker_cpu"] / workers, total / cores)
 
 
 def main() -> None:

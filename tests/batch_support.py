@@ -135,3 +135,33 @@ def probe_task(pair: DocumentPair, options: BatchOptions, root: str) -> Document
     probes.mkdir(exist_ok=True)
     (probes / f"{pair.doc_id}.json").write_text(json.dumps(record))
     return report
+
+
+def fork_probe_task(pair: DocumentPair, options: BatchOptions, root: str) -> DocumentReport:
+    """Records where its worker came from: its parent process (and that one's thread count, Linux), whether
+    the resources were preloaded for these options before the fork, and the worker's environment."""
+    from bitext.batch import preload
+
+    parent = os.getppid()
+    status = Path(f"/proc/{parent}/status").read_text().splitlines()
+    threads = [line.split()[1] for line in status if line.startswith("Threads:")]
+    record = {
+        "pid": os.getpid(),
+        "parent": parent,
+        "parent_threads": int(threads[0]),
+        "preloaded": preload.preloaded == options,
+        "preload_variable": os.environ.get(preload.VARIABLE),
+        "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
+    }
+    probes = Path(root) / "probes"
+    probes.mkdir(exist_ok=True)
+    (probes / f"{pair.doc_id}.json").write_text(json.dumps(record))
+    return run_document(pair, options, root)
+
+
+def logging_task(pair: DocumentPair, options: BatchOptions, root: str) -> DocumentReport:
+    """Logs a warning on the ``bitext`` logger in its worker, as a recovered failure would."""
+    from bitext.log import logger
+
+    logger.warning("worker aligned %s", pair.doc_id)
+    return run_document(pair, options, root)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -42,7 +43,7 @@ from bitext.batch import (
     run_batch,
     run_document,
 )
-from bitext.batch.runner import WORKER_DIED
+from bitext.batch.runner import SINGLE_THREADED, WORKER_DIED
 from bitext.cli.main import main
 from bitext.errors import BitextError
 
@@ -395,6 +396,55 @@ def test_each_worker_loads_resources_before_its_first_document(tmp_path: Path) -
     assert os.getpid() not in {probe["pid"] for probe in probes}
 
 
+FORK_SERVER = "forkserver" in multiprocessing.get_all_start_methods() and Path("/proc/self/status").exists()
+
+
+@pytest.mark.skipif(not FORK_SERVER, reason="needs multiprocessing's fork server and /proc (Linux)")
+def test_workers_are_forked_warm_from_a_one_thread_server(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8] for i in range(6)])
+    script = (
+        "import json, os, sys; sys.path.insert(0, sys.argv[1]);"
+        "from batch_support import fork_probe_task; from bitext.batch import BatchOptions, ManifestFile, run_batch;"
+        "options = BatchOptions(align={'method': 'gale-church'}, entities=False);"
+        "summary = run_batch(ManifestFile(sys.argv[2]), sys.argv[3], options, jobs=2, task=fork_probe_task);"
+        "print(json.dumps({'ok': summary.ok, 'pid': os.getpid(), 'left': os.environ.get('BITEXT_BATCH_PRELOAD')}))"
+    )
+    environment = {k: v for k, v in os.environ.items() if k not in SINGLE_THREADED}  # none set by the user
+    command = [sys.executable, "-c", script, str(TESTS), str(manifest), str(tmp_path / "out")]
+    finished = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=300, check=True)
+    parent = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert parent == {"ok": 6, "pid": parent["pid"], "left": None}
+    probes = [json.loads(path.read_text()) for path in (tmp_path / "out" / "probes").glob("*.json")]
+    assert len(probes) == 6
+    for probe in probes:
+        assert probe["parent"] != parent["pid"]  # forked by the server, not by the caller
+        assert probe["parent_threads"] == 1  # and the server holds no thread that a fork could break
+        assert probe["preloaded"] is True  # its resources loaded before the fork, for these options
+        assert probe["preload_variable"] is None
+        assert probe["blas_threads"] == "1"
+    assert len({probe["parent"] for probe in probes}) == 1
+    assert finished.stderr == ""
+
+
+@pytest.mark.parametrize("verbose", [True, False])
+def test_verbose_reaches_the_workers(tmp_path: Path, verbose: bool) -> None:
+    manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8] for i in range(3)])
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from batch_support import logging_task; from bitext.batch import BatchOptions, ManifestFile, run_batch\n"
+        "from bitext.cli.main import log_to_stderr\n"
+        "options = BatchOptions(align={'method': 'gale-church'}, entities=False)\n"
+        "with log_to_stderr(sys.argv[4] == 'yes'):  # what bitext batch -v does\n"
+        "    run_batch(ManifestFile(sys.argv[2]), sys.argv[3], options, jobs=2, task=logging_task)\n"
+    )
+    flag = "yes" if verbose else "no"
+    command = [sys.executable, "-c", script, str(TESTS), str(manifest), str(tmp_path / "out"), flag]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
+    lines = sorted(line for line in finished.stderr.splitlines() if "worker aligned" in line)
+    expected = [f"bitext: warning: worker aligned {doc_id}" for doc_id in ("d0", "d1", "d2")]
+    assert lines == (expected if verbose else [])
+
+
 # --- file names -------------------------------------------------------------------------------------
 
 
@@ -572,3 +622,19 @@ def test_documents_are_read_as_bitext_align_reads_them_docx_and_big5(tmp_path: P
         single = tmp_path / f"{doc_id}-align.jsonl"
         assert main(["align", str(tmp_path / zh), str(tmp_path / en), "-o", str(single), *cli]) == 0
         assert batch_records == _records_without_doc_id(single)
+
+
+def test_a_swapped_pair_is_an_error_in_the_report_not_an_ok_document(tmp_path: Path) -> None:
+    # The user trial's batch: a pair given English first was "ok" in report.tsv (its error flags counted,
+    # nothing saying swapped) and went into the corpus as nonsense beads.
+    write_documents(tmp_path, [[0, 1, 2, 3], [4, 5, 6, 7]])
+    rows = [("right", "zh/d0.txt", "en/d0.txt"), ("swapped", "en/d1.txt", "zh/d1.txt")]
+    out = tmp_path / "out"
+    assert main(["batch", str(write_manifest(tmp_path, rows)), "-o", str(out), "-j", "0", *FAST_CLI]) == 1
+    report = {row["doc_id"]: row for row in read_tsv_rows(out / "report.tsv")}
+    assert report["right"]["status"] == "ok" and report["right"]["error"] == ""
+    assert report["swapped"]["status"] == "error"
+    assert report["swapped"]["error"].startswith("swapped-languages: ")
+    assert "SOURCE and TRANSLATION swapped" in report["swapped"]["error"]
+    assert int(report["swapped"]["beads"]) > 0  # it was aligned; the row says what came of it
+    assert list(dict.fromkeys(r[0] for r in corpus_rows(out / "corpus.tsv"))) == ["right"]

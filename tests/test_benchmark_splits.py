@@ -45,6 +45,25 @@ def test_expansion_adds_a_far_sentence_of_the_same_article_to_its_bead(shared_da
         assert others and all(abs(k - en[1]) >= 2 for k in others)
 
 
+def test_crossing_moves_a_clause_into_the_next_sentence_and_keeps_the_english(shared_data: Path) -> None:
+    cases = synthetic.synthetic("cross", part="eval")
+    originals = dict(pair for article in synthetic.flores_articles("eval") for pair in article)
+    crossed = [(case, bead) for case in cases for bead in case.gold if len(bead[0]) == 2]
+    assert len(crossed) > 20
+    for case, (zh, en) in crossed:
+        assert len(en) == 2
+        first, second = case.zh[zh[0]], case.zh[zh[1]]
+        # The English is the two original sentences; the Chinese holds the same characters, the first
+        # sentence's last clause moved to the head of the second (its comma and full stop change places).
+        english = [case.en[en[0]], case.en[en[1]]]
+        chinese = [zh_text for zh_text, en_text in originals.items() if en_text in english]
+        assert len(chinese) == 2
+        old_first, old_second = sorted(chinese, key=lambda text: english.index(originals[text]))
+        assert first != old_first and old_first.startswith(first[:-1]) and first.endswith("。")
+        assert second.endswith(old_second) and second != old_second
+        assert sorted(first + second) == sorted(old_first + old_second)
+
+
 def test_by_type_counts_gold_predicted_and_exact_matches() -> None:
     gold = [([0], [0]), ([1, 2], [1]), ([], [2]), ([3], [3, 4])]
     predicted = [([0], [0]), ([1], [1]), ([2], []), ([], [2]), ([3], [3]), ([], [4])]

@@ -79,7 +79,7 @@ def _mention_tuples(mentions: tuple) -> list[tuple[int, int, int, int, int]]:
     return [(m.bead, m.zh_start, m.zh_end, m.en_start, m.en_end) for m in mentions]
 
 
-def test_romanised_pieces_are_every_word_bounded_run_that_can_start_like_the_name() -> None:
+def test_romanised_pieces_are_every_run_from_a_word_start_that_can_start_like_the_name() -> None:
     text = "陳清揚說，徐立與李嘉誠在香港會面，蔡英文也在。"
     tokens = tokenize(text)
     simplified = to_simplified(text)  # pieces are simplified, offsets the original's (one to one)
@@ -87,14 +87,15 @@ def test_romanised_pieces_are_every_word_bounded_run_that_can_start_like_the_nam
     letters = {"c", "x", "l", "t"}
     found = _pieces_by_initial(tokens, text, letters)
     for letter in letters:
-        # every piece of 2-4 Han characters that starts and ends on a word boundary, whose first
-        # character can be read with this initial, in text order (the text has no line breaks)
+        # every piece of 2-4 Han characters that starts on a word boundary and ends on one (or, of
+        # three characters or more, inside a word, so flagged), whose first character can be read
+        # with this initial, in text order (the text has no line breaks)
         expected = [
-            (start, start + length, simplified[start : start + length])
+            (start, start + length, simplified[start : start + length], start + length not in ends)
             for start in range(len(text))
             for length in (2, 3, 4)
             if start in starts
-            and start + length in ends
+            and (start + length in ends or length >= 3)
             and all("\u4e00" <= ch <= "\u9fff" for ch in text[start : start + length])
             and letter in initials(simplified[start])
         ]
@@ -102,3 +103,16 @@ def test_romanised_pieces_are_every_word_bounded_run_that_can_start_like_the_nam
     english = [Candidate(0, 11, "Chen Qingyang", "Chen Qingyang", 0, "capitalised")]
     assert _name_keys(english[0]) == ["chenqingyang"]
     assert [c.text for c in romanised_spans(tokens, text, english, 0)] == ["陳清揚"]
+
+
+def test_a_learned_name_before_a_designator_makes_the_learned_names_matter() -> None:
+    # a core of nine characters: longer than the parts composed_match reads, so only the designated
+    # place's reading of the learned names (the name before 山) can see it
+    core = "喔" * 9
+    zh = Candidate(0, 10, core + "山", core + "山", 0, "pos:ns")
+    en = Candidate(0, 14, "Zzyzx Mountain", "Zzyzx Mountain", 0, "capitalised")
+    stats = cooccurrence([])
+    without, learned = PairScorer(stats), PairScorer(stats, {core: ("Zzyzx", 0.9)})
+    assert learned.signals(zh, en) != without.signals(zh, en)
+    assert learned.learned_matters(zh)
+    assert not PairScorer(stats, {"嗯" * 9: ("Zzyzx", 0.9)}).learned_matters(zh)

@@ -59,6 +59,17 @@ def test_every_guide_exists_and_has_runnable_examples() -> None:
         assert not untested, f"{guide.name}: blocks tagged {untested} are neither run nor marked as shown"
 
 
+def without_dask_shutdown_noise(stderr: str) -> str:
+    """Standard error less distributed's own log of a heartbeat cut off by the cluster closing.
+
+    On a loaded machine a worker's last heartbeat can race the scheduler's shutdown and distributed logs the
+    closed stream with its traceback, after the guide's code has finished and its assertions have passed.
+    Only that log record is dropped; any other traceback still fails the test.
+    """
+    records = re.split(r"(?m)^(?=\d{4}-\d\d-\d\d )", stderr)  # a log record starts with its time stamp
+    return "".join(r for r in records if not ("distributed" in r and "Stream is closed" in r))
+
+
 def run_guide(guide: Path, folder: Path) -> list[str]:
     """Run the guide's blocks in order in ``folder``; a description of each failure."""
     excerpt_corpus(folder / "corpus" / "sensetime-genai")
@@ -68,7 +79,7 @@ def run_guide(guide: Path, folder: Path) -> list[str]:
             continue
         command = [sys.executable, "-c", code] if info == "python" else ["bash", "-euo", "pipefail", "-c", code]
         result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
-        if result.returncode != 0 or "Traceback" in result.stderr:
+        if result.returncode != 0 or "Traceback" in without_dask_shutdown_noise(result.stderr):
             return [f"{guide.name}, block at line {line} (exit {result.returncode}):\n{code}\n{result.stderr[-2000:]}"]
     return []
 
@@ -78,3 +89,15 @@ def test_guide_examples_run(tmp_path: Path) -> None:
     with ThreadPoolExecutor(max_workers=len(GUIDES)) as pool:
         failures = [f for found in pool.map(lambda g: run_guide(g, tmp_path / g.stem), GUIDES) for f in found]
     assert not failures, "\n\n".join(failures)
+
+
+def test_only_distributeds_closed_stream_log_is_ignored() -> None:
+    noise = (
+        "2026-12-07 05:40:01,123 - distributed.worker - ERROR - Failed to communicate with scheduler.\n"
+        "Traceback (most recent call last):\n  File 'worker.py'\n"
+        "distributed.comm.core.CommClosedError: in <TCP (closed)>: Stream is closed\n"
+    )
+    failure = "Traceback (most recent call last):\n  File '<string>', line 3\nAssertionError\n"
+    assert "Traceback" not in without_dask_shutdown_noise(noise)
+    assert "Traceback" in without_dask_shutdown_noise(failure + noise)
+    assert "Traceback" in without_dask_shutdown_noise(noise.replace("Stream is closed", "Connection refused"))

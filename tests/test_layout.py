@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bitext.document import Document
@@ -315,3 +315,161 @@ def test_a_first_line_with_no_room_for_the_next_word_is_wrapped_even_if_it_looks
     document = segment(text, "en", layout="wrapped")
     assert len(document.sentences) == 1
     assert document.sentences[0].text.startswith("Since OpenAI launched\nChatGPT")
+
+
+STATUTES = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "entities" / "docs"
+
+
+def _wrap_statute_chinese(text: str, width: int, between: str) -> str:
+    paragraphs = [p for p in text.splitlines() if p.strip()]
+    return between.join("\n".join(p[i : i + width] for i in range(0, len(p), width)) for p in paragraphs)
+
+
+@pytest.mark.parametrize("name", ["roc-constitution-05", "roc-constitution-06", "roc-constitution-09", "mofa-01"])
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_auto_finds_the_wrapping_of_a_short_statute_of_one_line_clauses(name: str, between: str) -> None:
+    # Most lines of a short statute wrapped at 35 characters are a clause's short last line or a one-line
+    # clause: the 75th percentile of widths fell on them (44 columns, "too narrow to be wrapped").
+    text = (STATUTES / f"{name}.zh.txt").read_text(encoding="utf-8")
+    wrapped = _wrap_statute_chinese(text, 35, between)
+    document = segment(wrapped, "zh")
+    assert document.layout == "wrapped (detected)"
+    unwrapped = [s.replace("\n", "") for s in segment(text, "zh").sentence_texts()]
+    assert [s.replace("\n", "") for s in document.sentence_texts()] == unwrapped
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_statute_with_only_two_full_lines_at_35_characters_is_wrapped(between: str) -> None:
+    # Chapter 10 of the constitution, cut every 35 characters: all its clauses but one fit a line, so two
+    # lines are full, both of exactly 35 characters, the longest, ending mid-sentence.
+    text = (STATUTES / "roc-constitution-08.zh.txt").read_text(encoding="utf-8")
+    wrapped = _wrap_statute_chinese(text, 35, between)
+    assert sum(len(line) == 35 for line in wrapped.splitlines()) == 2
+    document = segment(wrapped, "zh")
+    assert document.layout == "wrapped (detected)"
+    unwrapped = [s.replace("\n", "") for s in segment(text, "zh").sentence_texts()]
+    assert [s.replace("\n", "") for s in document.sentence_texts()] == unwrapped
+
+
+def test_two_longest_lines_of_one_length_that_end_with_a_stop_are_paragraphs() -> None:
+    clause = "本法所稱之主管機關，在中央為行政院，在直轄市為直轄市政府，在縣為縣政府。"
+    other = "前項主管機關之權責劃分，依有關法律之規定辦理之，其細則由行政院另訂定之。"
+    assert len(clause) == len(other)
+    text = "\n".join(["主管機關組織法", clause, other, "本法自公布日施行。"])
+    assert segment(text, "zh").layout == "lines (detected)"
+
+
+@pytest.mark.parametrize("name", ["mofa-01", "roc-constitution-08"])
+def test_a_statute_one_paragraph_a_line_with_unstopped_list_items_is_lines(name: str) -> None:
+    # "1. Overall planning … of documents" | "2. Handle …": list items need no full stop, and a long one
+    # followed by the next label is no sign of wrapping (these were read as wrapped).
+    text = (STATUTES / f"{name}.en.txt").read_text(encoding="utf-8")
+    assert segment(text, "en").layout == "lines (detected)"
+
+
+def test_a_list_item_ending_with_a_semicolon_on_a_full_line_ends_before_the_next_label() -> None:
+    # A Chromium PDF of the cyber security act: each item fills its line and ends with ";" (the items of
+    # an English list), so the full-width line was "incomplete" and swallowed the next item.
+    text = (
+        "The Institute's scope of operation shall include the following operations, as the Act provides:\n"
+        "1. researching and developing cyber security technology and promoting its application abroad;\n"
+        "2. assisting in planning and promoting the national cyber security protection mechanisms now;\n"
+        "3. supporting government agencies in cyber security protection operations of special sensitivity;\n"
+        "4. other operations related to cyber security technology, as the supervising authority directs.\n"
+    )
+    document = segment(text, "en", layout="wrapped")
+    assert [s.text[:3] for s in document.sentences] == ["The", "1. ", "2. ", "3. ", "4. "]
+
+
+def test_a_browsers_print_head_and_foot_are_furniture_on_a_one_page_text() -> None:
+    # pdftotext of a page Chromium printed: nothing repeats on one page, but the head (date, time, title) and
+    # the foot (address, page/pages) say what they are by their form.
+    head = "12/7/26, 4:00 AM                    Act for the Establishment of the National Institute"
+    foot = "file:///home/user/act.en.html                                                          1/1"
+    body = "Article 1\nThis Act is enacted to establish the Institute.\nArticle 2\nThe Institute is a public body."
+    document = segment(f"{head}\n\n{body}\n\n{foot}\n", "en")
+    assert [span.text for span in document.furniture] == [head, foot]
+    assert document.sentence_texts() == body.split("\n")
+    zh_head, zh_foot = "2026/12/7 上午4:00 國家資通安全研究院設置條例", "file:///home/user/act.zh.html 1/1"
+    zh = segment(f"{zh_head}\n第 1 條\n為提升國家資通安全科技能力，特設本院，並制定本條例。\n{zh_foot}\n", "zh")
+    assert [span.text for span in zh.furniture] == [zh_head, zh_foot]
+
+
+def test_a_first_sentence_that_opens_with_a_date_and_time_is_text() -> None:
+    text = "7/4/2023, 10:00 AM: the meeting opened.\nThe chair welcomed the members.\nSee https://example.org 1/2"
+    document = segment(text, "en")
+    assert document.furniture == ()  # nor is a line that only mentions an address and a fraction
+    assert document.sentence_texts()[0] == "7/4/2023, 10:00 AM: the meeting opened."
+
+
+@pytest.mark.parametrize("name", ["mofa-01", "roc-constitution-01", "roc-constitution-08"])
+def test_an_english_statute_wrapped_at_70_columns_keeps_its_sentences(name: str) -> None:
+    # mofa-01: items that fill a line with no stop ("4. Department of North American Affairs, consisting of
+    # five sections" | "5. …"); roc-constitution-01: a title ending with a bracket over the preamble;
+    # roc-constitution-08: "Chapter X. Powers of the Central and Local Governments" | "Article 107".
+    import textwrap
+
+    text = (STATUTES / f"{name}.en.txt").read_text(encoding="utf-8")
+    wrapped = "\n".join(
+        "\n".join(textwrap.wrap(p, 70, break_long_words=False, break_on_hyphens=False))
+        for p in text.splitlines()
+        if p.strip()
+    )
+    document = segment(wrapped, "en")
+    assert document.layout == "wrapped (detected)"
+    assert [" ".join(s.split()) for s in document.sentence_texts()] == [
+        " ".join(s.split()) for s in segment(text, "en").sentence_texts()
+    ]
+
+
+def test_the_next_numbered_item_starts_a_paragraph_but_a_number_in_running_text_does_not() -> None:
+    items = (
+        "3. Department of European Affairs, consisting of six sections of staff\n"
+        "4. Department of North American Affairs, consisting of five sections\n"
+        "5. Department of Latin American and Caribbean Affairs, consisting of\n"
+        "five sections\n"
+    )
+    prose = (
+        "The rules of the committee shall apply to all members as they are set out in\n"
+        "2. of the schedule, which the committee adopted when it was first formed in\n"
+        "the year after the war, and every member must follow them without any delay.\n"
+    )
+    found = segment(items, "en", layout="wrapped")
+    assert [" ".join(p.text.split()) for p in found.paragraphs] == [
+        "3. Department of European Affairs, consisting of six sections of staff",
+        "4. Department of North American Affairs, consisting of five sections",
+        "5. Department of Latin American and Caribbean Affairs, consisting of five sections",
+    ]
+    assert len(segment(prose, "en", layout="wrapped").paragraphs) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, len(ZH_SENTENCES) - 6), st.integers(2, 6)), min_size=2, max_size=5),
+    st.integers(12, 40),
+)
+def test_chinese_cut_every_n_characters_keeps_its_sentences_and_paragraphs(
+    spans: list[tuple[int, int]], width: int
+) -> None:
+    # As Python's textwrap or a plain slice cuts Chinese: every N characters, half-width digits and Latin
+    # letters counted like the rest (the corpus has many), so lines differ in display width.
+    paragraphs = ["".join(ZH_SENTENCES[first : first + count]) for first, count in spans]
+    cut = [[p[i : i + width] for i in range(0, len(p), width)] for p in paragraphs]
+    lengths = [len(line) for lines in cut for line in lines]
+    full = lengths.count(width)
+    # The lines say N: three full lines at least, twice as many as lines of 80% of it or more.
+    assume(full >= 3 and full >= 2 * sum(0.8 * width <= n < width for n in lengths))
+    # A line opening with a space is indented: a paragraph's first line in wrapped text, by design.
+    assume(not any(line[:1].isspace() for lines in cut for line in lines))
+    document = segment("\n".join(line for lines in cut for line in lines), "zh", layout="wrapped")
+    if all(len(lines[-1]) <= width - 2 for lines in cut):
+        assert ["".join(p.text.split()) for p in document.paragraphs] == ["".join(p.split()) for p in paragraphs]
+    # A paragraph that ends on a full line runs into the next; its sentences stay whole if it ends with a stop.
+    ends = [
+        len(lines[-1]) <= width - 2 or p.endswith(("。", "！", "？")) for p, lines in zip(paragraphs, cut, strict=True)
+    ]
+    if all(ends):
+        reference = segment("\n".join(paragraphs), "zh", layout="lines")
+        assert ["".join(s.split()) for s in document.sentence_texts()] == [
+            "".join(s.split()) for s in reference.sentence_texts()
+        ]

@@ -40,6 +40,10 @@ def codes(alignment: Alignment, entities: EntityTable | None = None) -> list[str
         ("車輛約在 12:00 時移除。", "The vehicle was removed at approximately 1300 GMT."),
         ("國王路易十六被迫遷回巴黎。", "King Louis XIV was forced back to Paris."),
         ("由 1 萬 7000 多座島嶼組成。", "With 1,700 islands to choose from."),
+        # FLORES's translation: the 18th century is the 1700s; "the 1800s" is the 19th.
+        ("海地自十八世紀以來從未發生過霍亂。", "Haiti had not had cholera since the 1800s."),
+        ("屍體看起來已擺在那裡 3 天左右。", "The body appeared to have been there for about a day."),
+        ("表演從晚間 9 點半開始。", "The program started at 8:30 p.m."),
     ],
 )
 def test_numbers_that_differ_are_errors(zh: str, en: str) -> None:
@@ -66,6 +70,17 @@ def test_numbers_that_differ_are_errors(zh: str, en: str) -> None:
         ("他參加 100 公尺和 200 公尺比賽。", "He was due to swim in the 100m and 200m freestyle."),
         ("見該書（1989 年）第 109 頁。", "See Larson and LaFasto, 1989, p109."),
         ("一千多年來，教會位於羅馬，對第五種子。", "For over a thousand years the church, against the 5th seeds."),
+        # False errors on FLORES devtest and a statute (issue 14): half past, an article for 1, centuries.
+        ("表演節目從當地時間晚間 8 點半開始。", "The program started at 8:30 p.m. local time."),
+        ("表演從晚間八點半開始。", "The show started at 8:30 in the evening."),
+        (
+            "警方說，屍體看起來已擺在那裡 1 天左右。",
+            "Police said the body appeared to have been there for about a day.",
+        ),
+        ("海地自十八世紀以來從未發生過霍亂。", "Haiti had not had cholera since the 18th century."),
+        ("海地自十八世紀以來從未發生過霍亂。", "Haiti had not had cholera since the 1700s."),
+        ("海地自十八世紀以來從未發生過霍亂。", "Haiti had not had cholera since the eighteenth century."),
+        ("滯欠金額合計未達新臺幣十萬元。", "The overdue fees are not exceeding NT$100,000."),
     ],
 )
 def test_numbers_written_differently_but_equal_are_not_flagged(zh: str, en: str) -> None:
@@ -158,6 +173,25 @@ def test_length_ratio_outlier_against_the_documents_own_spread() -> None:
     )
     flagged = [(f.bead, f.code) for f in check(alignment).flags]
     assert flagged == [(12, "length-ratio")]
+
+
+def ordinary_document_and(zh_last: str, en_last: str) -> Alignment:
+    zh = [f"這是第{k}個普通長度的中文句子，後面還有幾個字。" for k in range(12)] + [zh_last]
+    en = [f"This is ordinary English sentence number {k}, with a few more words." for k in range(12)] + [en_last]
+    beads = tuple(Bead((k,), (k,), 0.9) for k in range(13))
+    return Alignment(make_document(zh, "zh", [""]), make_document(en, "en", [" "]), beads)
+
+
+def test_latin_names_in_brackets_do_not_make_the_chinese_long() -> None:
+    # FLORES devtest as one file: all 11 length-ratio warnings were Chinese sentences that keep the English
+    # names in brackets beside their transliterations.
+    zh = "漢彌爾頓 (Hamilton) 證實霍華德大學醫院 (Howard University Hospital) 收治了這名病人。"
+    en = "Hamilton confirmed Howard University Hospital had admitted the patient."
+    assert "length-ratio" not in codes(ordinary_document_and(zh, en))
+    # Without the brackets the Latin counts as what it is, and a Chinese sentence that says far more than its
+    # English is still found.
+    longer = zh + "病人目前情況穩定，醫院表示將在未來幾天內持續觀察他的病情，並且會定期向外界公布最新的消息。"
+    assert [f.bead for f in check(ordinary_document_and(longer, en)).flags if f.code == "length-ratio"] == [12]
 
 
 def test_latin_text_left_in_the_chinese_and_han_text_in_the_english() -> None:
@@ -253,6 +287,15 @@ def test_a_chinese_name_inside_another_word_is_not_that_name(zh: str, en: str, n
             beads([*rows, (f"{name}人口增長。", "The population grew.")]), strong(name, english)
         )
     ] == [3]
+
+
+def test_a_currency_symbol_is_its_code() -> None:
+    # A statute writes NT$ where CC-CEDICT pairs 新臺幣 with NTD: the warning was false (issue 14).
+    rows = [("罰鍰為新臺幣五千元。", "The fine is NTD 5,000.")] * 3
+    statute = beads([*rows, ("滯欠金額合計未達新臺幣十萬元。", "The overdue fees are not exceeding NT$100,000.")])
+    assert entity_missing(statute, strong("新臺幣", "NTD")) == []
+    dropped = beads([*rows, ("滯欠金額合計未達新臺幣十萬元。", "The overdue fees are not exceeding 100,000.")])
+    assert [bead for bead, _ in entity_missing(dropped, strong("新臺幣", "NTD"))] == [3]
 
 
 def test_names_are_compared_case_insensitively() -> None:

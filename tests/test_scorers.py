@@ -168,12 +168,13 @@ def test_opening_quotes_are_ignored_when_the_documents_quote_too_little_or_unali
 
 
 def test_clauses_are_separators_plus_one_on_both_sides() -> None:
-    from bitext.scorers.punctuation import _EN_CLAUSE, _ZH_CLAUSE, clause_counts
+    from bitext.scorers.base import EN_CLAUSE_SEPARATORS, ZH_CLAUSE_SEPARATORS
+    from bitext.scorers.punctuation import clause_counts
 
     chinese = ["他来了。", "他来了，又走了；没说话。", "苹果、梨、桃：都有。"]
-    assert clause_counts(chinese, _ZH_CLAUSE).tolist() == [1, 3, 4]
+    assert clause_counts(chinese, ZH_CLAUSE_SEPARATORS).tolist() == [1, 3, 4]
     english = ["He came.", "He came, and left; silent.", "Apples, pears: all there."]
-    assert clause_counts(english, _EN_CLAUSE).tolist() == [1, 3, 3]
+    assert clause_counts(english, EN_CLAUSE_SEPARATORS).tolist() == [1, 3, 3]
 
 
 CLAUSE_ZH = "他推开门，走进屋里，坐了下来。\n天黑了。"
@@ -213,6 +214,14 @@ def test_sparse_rows_are_the_dense_sums_to_the_bit(entries, chunk) -> None:
     assert sparse.shape == (10, 16)
     assert np.array_equal(sparse.dense(), dense)
     assert np.array_equal(sparse.dense(3, 7), dense[3:7])
+    picks = [7, 2, 2, 9, 0]
+    assert np.array_equal(sparse.take(picks), dense[picks])
+    factors = np.linspace(0.5, 3, 10, dtype=np.float32)
+    assert np.array_equal(sparse.scaled_rows(factors).dense(), dense / factors[:, None])
+    used = sparse.used_dimensions(2, 8)
+    assert np.array_equal(used, np.flatnonzero(dense[2:8].any(axis=0)))
+    for columns in (used, used[::2], np.array([0, 5, 15])):
+        assert np.array_equal(sparse.dense_columns(2, 8, columns), dense[2:8][:, columns])
     original = base.DENSE_CHUNK
     base.DENSE_CHUNK = chunk  # chunk boundaries inside the matrix
     try:

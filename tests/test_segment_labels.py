@@ -78,3 +78,16 @@ def test_a_footnote_marker_does_not_stop_the_english_split() -> None:
         "It ends here.",
     ]
     assert sentences("It is done. ¹See the note.", "en") == ["It is done.", "¹See the note."]
+
+
+def test_item_numbers_by_style() -> None:
+    from bitext.segment.labels import item_number
+
+    assert item_number("4. Department of European Affairs") == ("1.", 4)
+    assert item_number("(b) data processors") == ("(a)", 2)
+    assert item_number("（三）資料當事人") == ("（一）", 3)
+    assert item_number("三、森林") == ("一、", 3)
+    assert item_number("二十　有關文化之古籍") == ("一 ", 20)
+    assert item_number("十一  中央及地方官吏") == ("一 ", 11)
+    # Not item labels: a decimal, a word, a numeral inside a word, an English word of one letter.
+    assert [item_number(line) for line in ("2.5 km away", "The end", "二省以上", "a house")] == [None] * 4

@@ -199,10 +199,16 @@ class Document:
     def sentence_texts(self) -> list[str]:
         """The sentences as the aligner reads them: their text (furniture left out), and in Chinese without
         the line breaks of a hard-wrapped paragraph between two Chinese characters, which would cut the
-        words (a name split over two lines) that English keeps whole by its spaces."""
+        words (a name split over two lines) that English keeps whole by its spaces. In English a word
+        hyphenated at a line end is read whole (``inter-\nnational`` → ``international``, where the joined
+        word is known; else ``well-known``: see :mod:`bitext.segment.hyphens`)."""
         texts = [s.text for s in self._sentences]
         if self.lang == "zh":
             return [_WRAPPED_CHINESE_BREAK.sub("", text) if "\n" in text else text for text in texts]
+        if any("\n" in text for text in texts):
+            from bitext.segment.hyphens import dehyphenate
+
+            return [dehyphenate(text) for text in texts]
         return texts
 
     def __len__(self) -> int:

@@ -46,6 +46,7 @@ from bitext.scorers.base import (
     RefitsOnFirstPath,
     Scorer,
     ScorerInput,
+    SparseRows,
     Vectors,
     chunked_rows,
     window_norms,
@@ -273,12 +274,13 @@ def _diagonal_path(n: int, m: int) -> list[tuple[int, int, int, int]]:
     return path
 
 
-def coarse_to_fine(zh: np.ndarray, en: np.ndarray) -> list[tuple[int, int, int, int]]:
+def coarse_to_fine(zh: Vectors, en: Vectors) -> list[tuple[int, int, int, int]]:
     """A rough path from unit sentence vectors, in time and memory linear in the document length."""
     n, m = len(zh), len(en)
     if n * m <= FULL_GRID_CELLS or min(n, m) < 16:
         band = Band.full(n, m)
     else:
+        zh, en = _dense(zh), _dense(en)
         coarse = coarse_to_fine(_halve(zh), _halve(en))
         cells = [(min(2 * i, n), min(2 * j, m)) for _i0, i, _j0, j in coarse] + [(0, 0)]
         band = Band.around_path(cells, n, m, margin=6)
@@ -301,12 +303,12 @@ def coarse_to_fine(zh: np.ndarray, en: np.ndarray) -> list[tuple[int, int, int, 
 FIRST_PASS_DIMENSIONS = 256
 
 
-def _projected(zh: Vectors, en: Vectors) -> tuple[np.ndarray, np.ndarray]:
+def _projected(zh: Vectors, en: Vectors) -> tuple[Vectors, Vectors]:
     """A fixed random projection to fewer dimensions: cosines are nearly kept (Johnson–Lindenstrauss),
     and a rough first path needs no more, at a fraction of the cost. Sparse vectors are made dense a
     chunk of rows at a time, so their dense matrix is never held whole."""
     if zh.shape[1] <= FIRST_PASS_DIMENSIONS or len(zh) * len(en) <= FULL_GRID_CELLS:
-        return chunked_rows(zh, _unit), chunked_rows(en, _unit)
+        return _unit_rows(zh), _unit_rows(en)
     projection = _projection(zh.shape[1])
 
     def project(rows: np.ndarray) -> np.ndarray:
@@ -318,6 +320,19 @@ def _projected(zh: Vectors, en: Vectors) -> tuple[np.ndarray, np.ndarray]:
 @lru_cache(maxsize=4)
 def _projection(dimensions: int) -> np.ndarray:
     return np.random.default_rng(7).normal(size=(dimensions, FIRST_PASS_DIMENSIONS)).astype(np.float32)
+
+
+def _unit_rows(vectors: Vectors) -> Vectors:
+    """Unit-length rows; sparse rows stay sparse (the first pass on the whole grid reads them sparse, as
+    the second pass does), with the same float32 values as the dense rows would have."""
+    if not isinstance(vectors, SparseRows):
+        return _unit(vectors)
+    norms = chunked_rows(vectors, lambda rows: np.linalg.norm(rows, axis=1))
+    return vectors.scaled_rows(np.maximum(norms, 1e-9))
+
+
+def _dense(vectors: Vectors) -> np.ndarray:
+    return vectors.dense() if isinstance(vectors, SparseRows) else vectors
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -332,15 +347,19 @@ def _halve(vectors: np.ndarray) -> np.ndarray:
     return (pairs / np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-9)).astype(np.float32)
 
 
-def _match_threshold(zh: np.ndarray, en: np.ndarray) -> float:
+def _match_threshold(zh: Vectors, en: Vectors) -> float:
     """Halfway-ish between the similarity of random pairs and that of each sentence's best match."""
     rng = np.random.default_rng(0)
-    zh_sample = zh[rng.choice(len(zh), size=min(200, len(zh)), replace=False)]
-    en_sample = en[rng.choice(len(en), size=min(200, len(en)), replace=False)]
+    zh_sample = _rows(zh, rng.choice(len(zh), size=min(200, len(zh)), replace=False))
+    en_sample = _rows(en, rng.choice(len(en), size=min(200, len(en)), replace=False))
     sims = zh_sample @ en_sample.T
     random_level = float(np.median(sims))
     best_level = float(np.median(sims.max(axis=1))) if len(zh) <= 200 else float(np.quantile(sims, 0.99))
     return random_level + 0.3 * (best_level - random_level)
+
+
+def _rows(vectors: Vectors, rows: np.ndarray) -> np.ndarray:
+    return vectors.take(rows) if isinstance(vectors, SparseRows) else vectors[rows]
 
 
 def settings_of(scorers: Sequence[Scorer], model: Model) -> dict[str, Any]:

@@ -68,12 +68,18 @@ class Band:
         hi = np.maximum.accumulate(hi)
         # A row the path jumps over (a 2-1 bead) gets the whole gap between the rows around it.
         lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
-        lo_wide = np.array([lo[max(0, i - margin) : i + margin + 1].min() for i in range(n + 1)]) - margin
-        hi_wide = np.array([hi[max(0, i - margin) : i + margin + 1].max() for i in range(n + 1)]) + margin
+        lo_wide = _sliding(lo, margin, np.min, np.iinfo(np.int64).max) - margin
+        hi_wide = _sliding(hi, margin, np.max, np.iinfo(np.int64).min) + margin
         lo_wide = np.clip(lo_wide, 0, m)
         hi_wide = np.clip(hi_wide, 0, m)
         lo_wide[0], hi_wide[-1] = 0, m
         return cls(lo_wide.astype(np.int64), hi_wide.astype(np.int64))
+
+
+def _sliding(values: np.ndarray, margin: int, reduce: Callable[..., np.ndarray], pad: int) -> np.ndarray:
+    """``reduce`` of ``values[i - margin : i + margin + 1]`` (cut at the ends) for every i."""
+    padded = np.concatenate([np.full(margin, pad), values.astype(np.int64), np.full(margin, pad)])
+    return reduce(np.lib.stride_tricks.sliding_window_view(padded, 2 * margin + 1), axis=1)
 
 
 def blocks(band: Band, rows_per_block: int = 64) -> Iterator[Block]:
@@ -141,40 +147,83 @@ def _mask_impossible(scores: np.ndarray, block: Block, types: Sequence[BeadType]
 class _Steps:
     """For the bead types that advance a row (every type but 0-1), the flat index of the cell a bead
     starts from (``direction`` -1: predecessors) or ends at (+1: successors), for every cell of a chunk
-    of rows, and whether that cell is in the band."""
+    of rows, and whether that cell is in the band.
 
-    def __init__(self, band: Band, types: Sequence[BeadType], direction: int):
+    Given the lattice's scores, a chunk also holds what the row loops would otherwise gather row by row:
+    the scores of those beads (-inf outside the band) and the running sums of the 0-1 (skip) scores
+    along each row, as each loop adds them (left to right for the forward passes, right to left
+    backward), so every row is a few numpy operations. The sums are the same sequential sums as a
+    one-row ``cumsum``, to the bit: a 2-D ``cumsum`` along rows padded at their ends."""
+
+    def __init__(self, band: Band, types: Sequence[BeadType], direction: int, flat: np.ndarray | None = None):
         self.band = band
         self.direction = direction
         self.moves = np.array([t for t, (di, _dj) in enumerate(types) if di > 0], dtype=np.int64)
         self.di = np.array([types[t][0] for t in self.moves], dtype=np.int64)
         self.dj = np.array([types[t][1] for t in self.moves], dtype=np.int64)
         self.offsets = band.offsets
-        self._chunk: tuple[int, int, np.ndarray, np.ndarray] | None = None
+        self.flat = flat
+        self.skip = _skip_type(types)
+        self._chunk: tuple[int, int, np.ndarray, np.ndarray, np.ndarray] | None = None
 
-    def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        """(flat indices, in-band mask), each of shape (moves, cells of row i)."""
+    def row(self, i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(flat indices, scores of the beads, running skip sums) of row i: (moves, cells) twice, then (cells,).
+        Needs the scores (``flat``)."""
         r0 = i - i % _STEP_CHUNK
         if self._chunk is None or self._chunk[0] != r0:
-            self._chunk = (r0, *self.chunk(r0, min(self.band.rows, r0 + _STEP_CHUNK)))
-        _r0, base, index, inside = self._chunk
+            self._chunk = (r0, *self._scored_chunk(r0, min(self.band.rows, r0 + _STEP_CHUNK)))
+        _r0, base, index, scores, running = self._chunk
         a, b = self.offsets[i] - base, self.offsets[i + 1] - base
-        return index[:, a:b], inside[:, a:b]
+        return index[:, a:b], scores[:, a:b], running[i - r0, : b - a]
+
+    def _scored_chunk(self, r0: int, r1: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+        assert self.flat is not None
+        flat, offsets = self.flat, self.offsets
+        base, index, inside = self.chunk(r0, r1)
+        a, b = offsets[r0], offsets[r1]
+        if self.direction < 0:
+            scores = np.where(inside, flat[self.moves, a:b], NEG)
+        else:
+            scores = np.where(inside, flat[self.moves[:, None], index], NEG)
+        widths = self.band.hi[r0:r1] - self.band.lo[r0:r1] + 1
+        if self.skip >= 0 and self.direction < 0 and len(widths) and (widths == widths[0]).all():
+            # Rows all as wide (the whole grid of a first pass): the scores are the padded rows already.
+            running = np.cumsum(_finite(flat[self.skip, a:b]).reshape(r1 - r0, int(widths[0])), axis=1)
+            return base, index, scores, running
+        padded = np.zeros((r1 - r0, int(widths.max()) if len(widths) else 0))
+        if self.skip >= 0:
+            rows = np.repeat(np.arange(r1 - r0), widths)
+            position = np.arange(b - a) - np.repeat(offsets[r0:r1] - a, widths)
+            skips = _finite(flat[self.skip, a:b])
+            if self.direction < 0:
+                padded[rows, position] = skips
+            else:
+                # Right to left: the row's first term is 0, then the skip into its last cell, and so on;
+                # the skip into the row's first cell is never taken.
+                reverse = np.repeat(widths, widths) - position
+                keep = reverse < np.repeat(widths, widths)
+                padded[rows[keep], reverse[keep]] = skips[keep]
+        return base, index, scores, np.cumsum(padded, axis=1)
 
     def chunk(self, r0: int, r1: int) -> tuple[int, np.ndarray, np.ndarray]:
-        """(first flat cell, flat indices, in-band mask) for every cell of rows r0..r1-1."""
+        """(first flat cell, flat indices, in-band mask) for every cell of rows r0..r1-1.
+
+        Per row and bead type the other end's row is fixed, so the columns whose other end is in the
+        band are one range and its flat index is the column plus a constant: worked out per row, then
+        spread over the row's cells."""
         band, offsets = self.band, self.offsets
         widths = band.hi[r0:r1] - band.lo[r0:r1] + 1
-        rows = np.repeat(np.arange(r0, r1), widths)
-        columns = np.arange(offsets[r1] - offsets[r0]) - np.repeat(offsets[r0:r1] - offsets[r0], widths)
-        columns += np.repeat(band.lo[r0:r1], widths)
-        other_rows = rows[None, :] + self.direction * self.di[:, None]
-        other_columns = columns[None, :] + self.direction * self.dj[:, None]
-        inside = (other_rows >= 0) & (other_rows < band.rows)
+        other_rows = np.arange(r0, r1)[None, :] + self.direction * self.di[:, None]
+        valid = (other_rows >= 0) & (other_rows < band.rows)
         safe_rows = np.clip(other_rows, 0, band.rows - 1)
         lo, hi = band.lo[safe_rows], band.hi[safe_rows]
-        inside &= (other_columns >= lo) & (other_columns <= hi)
-        index = np.where(inside, offsets[safe_rows] + other_columns - lo, 0)
+        shift = self.direction * self.dj[:, None]  # other end's column minus this cell's
+        first = np.repeat(np.where(valid, lo - shift, 1), widths, axis=1)
+        last = np.repeat(np.where(valid, hi - shift, 0), widths, axis=1)
+        row_starts = offsets[r0:r1] - offsets[r0]
+        columns = np.arange(offsets[r1] - offsets[r0]) + np.repeat(band.lo[r0:r1] - row_starts, widths)
+        inside = (columns >= first) & (columns <= last)
+        index = np.where(inside, np.repeat(offsets[safe_rows] - lo + shift, widths, axis=1) + columns, 0)
         return int(offsets[r0]), index, inside
 
 
@@ -186,35 +235,34 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int, int, int]]:
     """Highest-scoring path as (i0, i1, j0, j1) beads, in order."""
     band, types, flat = lattice.band, lattice.types, lattice.flat
     skip = _skip_type(types)
-    steps = _Steps(band, types, -1)
+    steps = _Steps(band, types, -1, flat)
     offsets = band.offsets
     best = np.full(band.cells, NEG)
-    back = np.full(band.cells, -1, dtype=np.int8)
+    # The back pointers are put together after the loop from what each row decided: the best bead type
+    # arriving from an earlier row, whether any could arrive, and whether a 0-1 bead did better.
+    pick = np.zeros(band.cells, dtype=np.int8)
+    reached = np.zeros(band.cells, dtype=bool)
+    skipped = np.zeros(band.cells, dtype=bool)
     for i in range(band.rows):
         a, b = offsets[i], offsets[i + 1]
-        index, inside = steps.row(i)
-        candidates = np.where(inside, best[index] + flat[steps.moves, a:b], NEG)
+        index, scores, running = steps.row(i)
+        candidates = best[index] + scores
         # argmax keeps the first of equal candidates: ties go to the earlier bead type.
-        pick = candidates.argmax(axis=0)
-        x = np.take_along_axis(candidates, pick[None, :], axis=0)[0]
-        arg = np.where(x > NEG, steps.moves[pick], -1).astype(np.int8)
+        pick[a:b] = candidates.argmax(axis=0)
+        x = candidates.max(axis=0)
+        reached[a:b] = x > NEG
         if i == 0:
-            x[0], arg[0] = 0.0, -1  # lo[0] is always 0: the start node
+            x[0], reached[0] = 0.0, False  # lo[0] is always 0: the start node
         if skip >= 0:
-            x, arg = _chain_skips_max(x, arg, flat[skip, a:b], skip)
+            # V[j] = max(X[j], V[j-1] + s[j]) as V = C + cummax(X - C), C the running sum of skip scores.
+            relative = x - running
+            best_so_far = np.maximum.accumulate(relative)
+            skipped[a:b] = relative < best_so_far
+            x = running + best_so_far
         best[a:b] = x
-        back[a:b] = arg
+    moves = steps.moves.astype(np.int8)
+    back = np.where(skipped, skip, np.where(reached, moves[pick], -1)).astype(np.int8)
     return _trace(back, band, types)
-
-
-def _chain_skips_max(
-    x: np.ndarray, arg: np.ndarray, skip_scores: np.ndarray, skip: int
-) -> tuple[np.ndarray, np.ndarray]:
-    running = np.cumsum(_finite(skip_scores))
-    relative = x - running
-    best_so_far = np.maximum.accumulate(relative)
-    from_skip = relative < best_so_far
-    return running + best_so_far, np.where(from_skip, skip, arg).astype(np.int8)
 
 
 def _trace(back: np.ndarray, band: Band, types: Sequence[BeadType]) -> list[tuple[int, int, int, int]]:
@@ -237,30 +285,30 @@ def _logcumsumexp(values: np.ndarray) -> np.ndarray:
 
 
 def _logsumexp_columns(values: np.ndarray) -> np.ndarray:
-    """log Σ exp over axis 0, -inf where a column is all -inf."""
+    """log Σ exp over axis 0, -inf where a column is all -inf (call under ``np.errstate(divide="ignore")``:
+    the log of that column's 0)."""
     top = values.max(axis=0)
     shift = np.where(np.isfinite(top), top, 0.0)
-    with np.errstate(divide="ignore"):
-        return np.log(np.exp(values - shift).sum(axis=0)) + shift
+    return np.log(np.exp(values - shift).sum(axis=0)) + shift
 
 
 def forward(lattice: Lattice) -> np.ndarray:
     """log of the summed exp-scores of all paths from (0, 0) to each cell, flat over the band."""
     band, types, flat = lattice.band, lattice.types, lattice.flat
     skip = _skip_type(types)
-    steps = _Steps(band, types, -1)
+    steps = _Steps(band, types, -1, flat)
     offsets = band.offsets
     alpha = np.full(band.cells, NEG)
-    for i in range(band.rows):
-        a, b = offsets[i], offsets[i + 1]
-        index, inside = steps.row(i)
-        x = _logsumexp_columns(np.where(inside, alpha[index] + flat[steps.moves, a:b], NEG))
-        if i == 0:
-            x[0] = 0.0
-        if skip >= 0:
-            running = np.cumsum(_finite(flat[skip, a:b]))
-            x = running + _logcumsumexp(x - running)
-        alpha[a:b] = x
+    with np.errstate(divide="ignore"):  # once, not per row: entering it costs as much as a row's sums
+        for i in range(band.rows):
+            a, b = offsets[i], offsets[i + 1]
+            index, scores, running = steps.row(i)
+            x = _logsumexp_columns(alpha[index] + scores)
+            if i == 0:
+                x[0] = 0.0
+            if skip >= 0:
+                x = running + _logcumsumexp(x - running)
+            alpha[a:b] = x
     return alpha
 
 
@@ -268,22 +316,20 @@ def backward(lattice: Lattice) -> np.ndarray:
     """log of the summed exp-scores of all paths from each cell to (n, m), flat over the band."""
     band, types, flat = lattice.band, lattice.types, lattice.flat
     skip = _skip_type(types)
-    steps = _Steps(band, types, +1)
+    steps = _Steps(band, types, +1, flat)
     offsets = band.offsets
     beta = np.full(band.cells, NEG)
-    moves = steps.moves[:, None]
-    for i in range(band.rows - 1, -1, -1):
-        a, b = offsets[i], offsets[i + 1]
-        index, inside = steps.row(i)
-        y = _logsumexp_columns(np.where(inside, beta[index] + flat[moves, index], NEG))
-        if i == band.rows - 1:
-            y[-1] = 0.0  # hi[-1] is always m: the end node
-        if skip >= 0:
-            # beta[j] = logaddexp(y[j], s(j+1) + beta[j+1]): the forward recurrence run right to left.
-            steps_right = np.append(_finite(flat[skip, a + 1 : b]), 0.0)
-            running = np.cumsum(steps_right[::-1])
-            y = (running + _logcumsumexp(y[::-1] - running))[::-1]
-        beta[a:b] = y
+    with np.errstate(divide="ignore"):
+        for i in range(band.rows - 1, -1, -1):
+            a, b = offsets[i], offsets[i + 1]
+            index, scores, running = steps.row(i)
+            y = _logsumexp_columns(beta[index] + scores)
+            if i == band.rows - 1:
+                y[-1] = 0.0  # hi[-1] is always m: the end node
+            if skip >= 0:
+                # beta[j] = logaddexp(y[j], s(j+1) + beta[j+1]): the forward recurrence run right to left.
+                y = (running + _logcumsumexp(y[::-1] - running))[::-1]
+            beta[a:b] = y
     return beta
 
 

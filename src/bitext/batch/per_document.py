@@ -24,6 +24,7 @@ from bitext.entities import EntityTable
 from bitext.errors import BitextError
 from bitext.formats import Export, get_writer
 from bitext.inputs import read_document
+from bitext.language_sides import SWAPPED_MESSAGE, looks_swapped
 from bitext.qa import QAReport, review
 from bitext.versions import versions
 
@@ -122,10 +123,15 @@ class DocumentReport:
 
     @classmethod
     def of(cls, doc_id: str, alignment: Alignment, qa: QAReport | None = None) -> DocumentReport:
+        """The row of an aligned document: ``ok``, unless its sides look swapped (the Chinese reads as English
+        and the English as Chinese). ``bitext align`` warns of that; a batch runs unattended, so the pair is
+        an error, its beads counted but kept out of the corpus, as ``bitext check`` flags it
+        (``swapped-languages``), whether or not QA ran."""
         scores = [bead.score for bead in alignment.beads]
+        swapped = looks_swapped(alignment.zh.text, alignment.en.text)
         return cls(
             doc_id,
-            "ok",
+            "error" if swapped else "ok",
             zh_sentences=len(alignment.zh),
             en_sentences=len(alignment.en),
             beads=len(scores),
@@ -133,6 +139,7 @@ class DocumentReport:
             types=dict(sorted(Counter(bead.type for bead in alignment.beads).items())),
             flags=len(qa.flags) if qa is not None else None,
             flag_errors=qa.count("error") if qa is not None else None,
+            error=f"swapped-languages: {SWAPPED_MESSAGE}" if swapped else "",
             signature=alignment.signature,
         )
 

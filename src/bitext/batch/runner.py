@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import json
 import multiprocessing
+import multiprocessing.context
 import os
 import shutil
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -16,16 +18,19 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExe
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import Any, Protocol
 
 from bitext.atomic import write_atomically
+from bitext.batch import preload
 from bitext.batch.combine import combine
 from bitext.batch.inputs import DocumentPair, is_duplicate, mark_duplicates
 from bitext.batch.per_document import BatchOptions, DocumentOutput, DocumentReport, check_options
 from bitext.batch.store import OutputFolder
 from bitext.batch.worker import Task, run_chunk, run_document, start_worker
 from bitext.errors import BitextError
+from bitext.log import reporting_level
 
 SINGLE_THREADED = {
     name: "1"
@@ -216,21 +221,39 @@ class _ParallelRunner:
     def _new_pool(self) -> Executor:
         """A pool whose workers have all started, warmed up and checked the options.
 
-        Workers are started with "spawn", never "fork" (forking a process that holds threads can
-        deadlock), and with numerical libraries limited to one thread each: the pool is the
-        parallelism, and per-document matrices are small (docs/design.md, Batch, has the measurement).
-        A variable the user has set is left as it is.
+        On Linux, workers are forked from multiprocessing's fork server, which the pool
+        starts with :mod:`bitext.batch.preload` in its preload list: a fresh interpreter that imports
+        bitext and loads the aligner's resources once, then forks each worker warm (copy-on-write).
+        Never "fork" of this process: whoever calls :func:`run_batch` may hold threads, and forking a
+        process that holds threads can deadlock. The server, and the workers it forks, hold one thread:
+        it starts with the numerical libraries limited to one thread each (no OpenBLAS or OpenMP pool is
+        created), and nothing it loads starts a thread of its own (OpenCC, rjieba and the encoder run in
+        the calling thread). Elsewhere (macOS, Windows) workers are started with "spawn" and each loads the
+        resources itself. A variable of ``SINGLE_THREADED`` the user has set is left as it is: the pool
+        is the parallelism, and per-document matrices are small (docs/design.md, Batch, has the
+        measurements).
         """
+        context = _pool_context()
         pool = ProcessPoolExecutor(
             max_workers=self.jobs,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=start_worker,
-            initargs=(self.options,),
+            initargs=(self.options, reporting_level()),
         )
-        # Each submit below starts a worker, with this environment, and with Ctrl-C ignored from its first
-        # instruction (an ignored signal stays ignored across exec): Ctrl-C reaches the whole process
-        # group, and a worker still importing would otherwise die with a traceback.
-        with _environment(SINGLE_THREADED), _sigint_ignored():
+        # Whatever starts a process here (the fork server, or each spawned worker) does it with this
+        # environment and with Ctrl-C ignored from its first instruction (an ignored signal stays ignored
+        # across exec, and forked workers inherit the server's): Ctrl-C reaches the whole process group,
+        # and a process still importing would otherwise die with a traceback.
+        forked = context.get_start_method() == "forkserver"
+        preloaded = preload.encode(self.options) if forked else None
+        variables = {**SINGLE_THREADED, **({preload.VARIABLE: preloaded} if preloaded else {})}
+        checks: list[Future[None]] = []
+        with _environment(variables), _sigint_ignored():
+            if forked:
+                forkserver.ensure_running()  # returns at once: the server preloads meanwhile
+            else:
+                checks = [pool.submit(check_options, self.options) for _ in range(self.jobs)]
+        if not checks:  # forked workers, outside the Ctrl-C-ignoring window: each waits for the preload
             checks = [pool.submit(check_options, self.options) for _ in range(self.jobs)]
         try:
             for check in checks:
@@ -313,6 +336,21 @@ class _ParallelRunner:
         output = DocumentOutput(DocumentReport.failed(pair.doc_id, WORKER_DIED))
         self.folder.save(pair, output)
         return output.report
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """The fork server, warmed by :mod:`bitext.batch.preload`, on Linux; else "spawn".
+
+    Linux only: there the server's single thread is checked (tests read /proc); on macOS system libraries
+    may start threads of their own in a process that has loaded them (why Python spawns there by
+    default), so a process that imported numpy is not forked. The preload list is multiprocessing's (one
+    server per process): a server already running (an earlier batch in this process) is reused as it is,
+    and its workers warm up for these options in their initializer."""
+    if not sys.platform.startswith("linux") or "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([preload.__name__])
+    return context
 
 
 def _is_worker_death(error: BaseException) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from bitext.batch.inputs import DocumentPair
 from bitext.batch.per_document import BatchOptions, DocumentReport, align_document, warm_up
 from bitext.batch.store import OutputFolder
+from bitext.log import report_to_stderr
 
 Task = Callable[[DocumentPair, BatchOptions, str], DocumentReport]
 """A per-document task: (pair, options, output folder) -> the document's report row."""
@@ -26,9 +27,13 @@ def run_chunk(task: Task, pairs: list[DocumentPair], options: BatchOptions, root
     return [task(pair, options, root) for pair in pairs]
 
 
-def start_worker(options: BatchOptions) -> None:
+def start_worker(options: BatchOptions, log_level: int | None = None) -> None:
     """A pool worker's initializer: leave Ctrl-C to the parent (which lets the documents in flight finish
-    and stops the pool; already ignored when the worker was started from the main thread), and load the
-    aligner's resources before the first document."""
+    and stops the pool; already ignored when the worker was started from the main thread), report the
+    ``bitext`` logger's records on standard error when the parent reports them (``log_level``, e.g. the
+    CLI's ``-v``), and load the aligner's resources before the first document (already loaded, and then
+    quick, in a worker forked from the batch's warm fork server: see :mod:`bitext.batch.preload`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if log_level is not None:
+        report_to_stderr(log_level)
     warm_up(options)

@@ -18,7 +18,7 @@ from bitext.atomic import describe, discard_standard_output
 from bitext.cli import align_cmd, batch_cmd, check_cmd, convert_cmd, entities_cmd, eval_cmd, segment_cmd
 from bitext.cli.output import add_quiet_option
 from bitext.errors import BitextError
-from bitext.log import logger
+from bitext.log import OneLineFormatter, logger
 from bitext.versions import versions
 
 COMMANDS = (align_cmd, check_cmd, entities_cmd, segment_cmd, convert_cmd, eval_cmd, batch_cmd)
@@ -70,13 +70,6 @@ def add_shared_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="report on standard error the failures bitext recovers from (e.g. a cache it cannot write)",
     )
-
-
-class OneLineFormatter(logging.Formatter):
-    """``bitext: warning: …``, the shape of the CLI's error lines."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return f"bitext: {record.levelname.lower()}: {record.getMessage()}"
 
 
 @contextlib.contextmanager

@@ -19,14 +19,17 @@ from typing import NamedTuple
 import regex
 
 from bitext.document import Document
+from bitext.entities.demonyms import is_demonym
 from bitext.entities.lexicon import (
     CALENDAR,
     CONNECTORS,
+    CURRENCY_WORDS,
     EN_DESIGNATORS,
     EN_MISC_DESIGNATORS,
     EN_ORG_DESIGNATORS,
     EN_PLACE_DESIGNATORS,
     STOPWORDS,
+    TIME_ZONES,
     TITLES,
     ZH_ORG_SUFFIXES,
     ZH_SUFFIXES,
@@ -83,6 +86,9 @@ HEADING_WORDS = frozenset(
     "clauses paragraph paragraphs item table figure rule rules regulation division title book volume".split()
 )
 _SENTENCE_OPENERS = "\"“‘'([{«「『—–- \t\n"
+# An item number before a statute's sentence ("2. If the Legislative Yuan", "(2) Should the Executive
+# Yuan", "iii) Where"): the word after it still starts the sentence.
+_ITEM_MARKER = regex.compile(r"[\"“‘'(\[{«「『—–\- \t\n]*(?:(?:\(?\d{1,3}|\(?[a-z]|\(?[ivx]{1,5})[.)][ \t]*)?")
 
 
 class _Word(NamedTuple):
@@ -117,12 +123,16 @@ def _english_words(text: str, start: int, end: int) -> list[_Word]:
     for match in _EN_TOKEN.finditer(text, start, end):
         word_end = match.end()
         token = match.group()
-        if word_end < end and text[word_end] == "." and token.lower() in _ABBREVIATIONS:
-            word_end += 1  # Co. Ltd. Dr.: the period belongs to the word
+        if word_end < end and text[word_end] == "." and (token.lower() in _ABBREVIATIONS or _is_initial(token)):
+            word_end += 1  # Co. Ltd. Dr.: the period belongs to the word; so does an initial's (John F. Kennedy)
         if word_end < end and text[word_end] == "$":
             continue  # HK$, US$: currencies, not names
         words.append(_Word(match.start(), word_end, text[match.start() : word_end]))
     return words
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) == 1 and token.isupper() and token != "I"
 
 
 def _joinable(text: str, left: _Word, right: _Word) -> bool:
@@ -160,7 +170,8 @@ def _runs(text: str, words: Sequence[_Word]) -> list[list[_Word]]:
 
 
 def _is_sentence_initial(text: str, sentence_start: int, word: _Word) -> bool:
-    return all(ch in _SENTENCE_OPENERS for ch in text[sentence_start : word.start])
+    before = text[sentence_start : word.start]
+    return all(ch in _SENTENCE_OPENERS for ch in before) or bool(_ITEM_MARKER.fullmatch(before))
 
 
 def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset[str]) -> tuple[list[_Word], bool]:
@@ -173,14 +184,19 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words = words[1:]
     while words and (words[0].text in CONNECTORS or words[0].folded in ("the", "a", "an")):
         words = words[1:]
+    words = _without_office(words)
     titled = False
     while len(words) > 1 and (words[0].folded in TITLES or words[0].text in CONNECTORS):
         rest = words[1:]
         if any(w.folded in EN_DESIGNATORS for w in rest):
             break  # "Foreign Ministry", "Prime Minister's Office": the title word is part of the name
+        if words[0].folded == "late" and rest[-1].folded in _ERA_WORDS:
+            break  # the Late Middle Ages: an era, not "the late" someone
         titled = titled or words[0].folded in TITLES
         words = rest
-    while words and (words[-1].text in CONNECTORS or (words[-1].folded in CALENDAR and len(words) > 1)):
+    while words and (
+        words[-1].text in CONNECTORS or (len(words) > 1 and (words[-1].folded in CALENDAR or _post_nominal(words)))
+    ):
         words = words[:-1]
     while words and words[0].folded in CALENDAR and len(words) > 1:
         words = words[1:]
@@ -188,10 +204,36 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words[0].folded in CALENDAR
         or words[0].folded in TITLES
         or words[0].folded in HEADING_WORDS
+        or words[0].text in TIME_ZONES
         or len(words[0].text) < 2
     ):
         return [], titled
+    if words and words[-1].folded in CURRENCY_WORDS:
+        return [], titled  # New Taiwan Dollars, Falkland pound: currencies are no entities (gold guideline)
     return words, titled
+
+
+_ERA_WORDS = frozenset({"age", "ages", "period", "antiquity", "empire", "dynasty"})
+# Plural offices and members of a body: "Members of the Legislative Yuan", "Judges of the Court".
+_OFFICE_WORDS = frozenset(
+    "member members judges justices delegates representatives ministers presidents chairmen secretaries heads "
+    "officers commissioners councillors councilors senators governors".split()
+)
+_OFFICE_OBJECTS = EN_DESIGNATORS | frozenset({"republic", "kingdom", "states", "nations"})
+
+
+def _without_office(words: list[_Word]) -> list[_Word]:
+    """ "President of the Executive Yuan", "Members of the Legislative Yuan": an office is no name (the
+    gold's guideline), the body after "of" is."""
+    count = 0
+    while count < len(words) and (words[count].folded in TITLES or words[count].folded in _OFFICE_WORDS):
+        count += 1
+    if not count or count >= len(words) - 1 or words[count].text != "of":
+        return words
+    rest = words[count + 1 :]
+    while rest and rest[0].folded in ("the", "a", "an"):
+        rest = rest[1:]
+    return rest if any(w.folded in _OFFICE_OBJECTS for w in rest) else words
 
 
 def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str]) -> bool:
@@ -250,10 +292,12 @@ def _nested_english(text: str, words: list[_Word], sentence: int) -> Iterable[Ca
     bare = _without_designators(words)
     if len(bare) < len(words):
         pieces.append(bare)
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         if piece and len(piece) < len(words) and not all(w.folded in EN_DESIGNATORS | TITLES for w in piece):
             if len(piece) == 1 and len(piece[0].text) < 2:
                 continue
+            if index > 0 and len(piece) == 1 and is_common_english_word(piece[0].text):
+                continue  # Interior of "Ministry of the Interior", Justice: a word of the name, not a name
             yield _english_candidate(text, piece, sentence, "nested", _english_hint(piece, False))
 
 
@@ -267,12 +311,61 @@ def _after_opener_or_title(
         return
     first = words[0]
     if initial and first.folded not in capitalised_elsewhere and is_common_english_word(first.text):
-        yield _english_candidate(text, words[1:], sentence, "nested", _english_hint(words[1:], False))
+        rest = words[1:]
+        while rest and (rest[0].text in CONNECTORS or rest[0].folded in ("the", "a", "an")):
+            rest = rest[1:]  # "Goods of the Mainland Area": the name is Mainland Area, not "of the …"
+        if rest:
+            yield _english_candidate(text, rest, sentence, "nested", _english_hint(rest, False))
         first = words[1]
+    yield from _person_within(text, words, sentence)
     titles = [i for i, w in enumerate(words[:-1]) if w.folded in TITLES and i > 0]
     if titles and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :]):
         rest = words[titles[-1] + 1 :]
         yield _english_candidate(text, rest, sentence, "nested", "PER")
+        if _title_and_person(words):
+            yield from _place_before_title(text, words[: titles[0]], sentence)
+
+
+def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "U.S. President George W. Bush", "Singapore Prime Minister Lee Hsien Loong": the country
+    before the title, the longest leading words that are a place or an acronym."""
+    from bitext.resources.places import load_places
+
+    places = load_places()
+    for size in range(len(words), 0, -1):
+        lead = words[:size]
+        surface = text[lead[0].start : lead[-1].end]
+        if places.is_place(surface) or (size == 1 and _ACRONYM_WORD.fullmatch(surface)):
+            yield _english_candidate(text, lead, sentence, "nested", "LOC")
+            return
+
+
+_ACRONYM_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}{2,4}")
+
+
+# Letters after a person's name that the Chinese leaves out (Kier Starmer QC, Ed Davey MP).
+POST_NOMINALS = frozenset("QC KC MP MEP MBE OBE CBE PhD".split())
+
+
+def _post_nominal(words: Sequence[_Word]) -> bool:
+    """The run ends with post-nominal letters after a name of at least two words."""
+    return len(words) >= 3 and words[-1].text in POST_NOMINALS
+
+
+def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """A name inside a run: after a demonym ("Austrian Claudia Loesch" → "Claudia Loesch") or before
+    a possessive inside the run ("Auckland's National Women's Hospital" → "Auckland")."""
+    if len(words) >= 3 and is_demonym(words[0].text) and not any(w.text in CONNECTORS for w in words):
+        yield _english_candidate(text, words[1:], sentence, "nested", None)
+    # "John F. Kennedy", "George W. Bush": the surname after the initials, a candidate of its own as it
+    # was before the initial and its period were read as one word (the Chinese often gives the surname
+    # alone: 布希 ↔ Bush); not the first name (喬治 ↔ George beside 布希 ↔ Bush would be a second row)
+    initials = [i for i, w in enumerate(words) if _is_initial(w.text.rstrip("."))]
+    if initials and initials[-1] < len(words) - 1:  # J. K. Rowling → Rowling too
+        yield _english_candidate(text, words[initials[-1] + 1 :], sentence, "nested", "PER")
+    possessive = next((i for i, w in enumerate(words[:-1]) if w.text.endswith(("'s", "’s"))), None)
+    if possessive is not None and words[possessive].folded not in TITLES:
+        yield _english_candidate(text, words[: possessive + 1], sentence, "nested", None)
 
 
 def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
@@ -293,6 +386,10 @@ def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     bare = list(words)
     while len(bare) > 1 and (bare[-1].folded in EN_DESIGNATORS or bare[-1].text.lower() in _LEGAL_TAIL):
         bare = bare[:-1]
+    if any(w.folded in EN_DESIGNATORS or w.text in CONNECTORS for w in bare):
+        # Examination Yuan and Control [Yuan], Control Yuan of Control [Yuan], National Science and
+        # [Technology Council]: what is left is no name of its own
+        return list(words)
     return bare
 
 
@@ -347,9 +444,35 @@ def english_candidates(
                 candidate.hint,
                 core,
             )
-        found.append(candidate)
+        if not _title_and_person(kept):
+            found.append(candidate)
         found.extend(nested)
     return unique(found)
+
+
+def _title_and_person(words: Sequence[_Word]) -> bool:
+    """A run with a title inside it and a name after it is a description, not one name: "Singapore
+    Prime Minister Lee Hsien Loong" is a country, a title and a person (each a candidate of its own);
+    not "Prime Minister's Office", where a designator follows."""
+    if any(w.text in CONNECTORS for w in words):
+        return False  # Council on Foreign Relations
+    titles = [i for i, w in enumerate(words[:-1]) if w.folded in TITLES and i > 0]
+    rest = words[titles[-1] + 1 :] if titles else []
+    return (
+        bool(titles)
+        and words[titles[-1]].folded not in _TITLE_MODIFIERS
+        and not any(w.folded in EN_DESIGNATORS for w in rest)
+        and not all(w.folded in _GENERATIONS for w in rest)  # Martin Luther King Jr.: King is his name
+    )
+
+
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+
+
+# Words among TITLES that also qualify other nouns (Foreign Relations, General Assembly, St. Louis).
+_TITLE_MODIFIERS = frozenset(
+    "foreign former late senior general justice head saint st chief associate assistant vice deputy".split()
+)
 
 
 _DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
@@ -691,14 +814,22 @@ def _separated_name_candidates(
 ) -> list[Candidate]:
     spans = [(tokens[first].start, tokens[last - 1].end) for first, last in parts]
     keys = ["".join(t.simplified for t in tokens[first:last]) for first, last in parts]
-    whole_start, whole_end = spans[0][0], spans[-1][1]
     first, last = parts[0][0], parts[-1][1]
     whole_key = "".join(t.simplified for t in tokens[first:last])
+    if len(keys[0]) >= 3 and keys[0][0] in _GLUED_BEFORE:
+        # jieba glues a conjunction or preposition to the name after it: 及林登．詹森, 為林登
+        spans[0] = (spans[0][0] + 1, spans[0][1])
+        keys[0], whole_key = keys[0][1:], whole_key[1:]
+    whole_start, whole_end = spans[0][0], spans[-1][1]
     found = [_make(doc, whole_start, whole_end, whole_key, sentence, "separated", "PER")]
     for (start, end), key in zip(spans, keys, strict=False):
         if len(key) >= 2:
             found.append(_make(doc, start, end, key, sentence, "separated-part", "PER"))
     return found
+
+
+# One-character conjunctions and prepositions jieba glues to the front of a foreign name.
+_GLUED_BEFORE = frozenset("及与和或跟同并被把向对由为让给将从于在是的")
 
 
 def _is_han_char(token: Token) -> bool:

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from bitext.entities.institutions import EVENT_ENDINGS, OPTIONAL_WORDS, institution_glosses
 from bitext.entities.lexicon import (
     CONNECTORS,
     EN_DESIGNATORS,
@@ -33,7 +34,9 @@ from bitext.entities.model import EntityType
 from bitext.entities.transliteration import transliteration
 from bitext.resources.cedict import load_cedict
 
-_BRACKETED = regex.compile(r"\([^()]*\)|\[[^\]]*\]|\S*\|\S*")
+# (…), [pinyin], and cross-references "聯合王國|联合王国[Lian2 he2 wang2 guo2]" with their pinyin (the
+# pinyin has spaces: a cross-reference matched up to the first space left "he2 wang2 guo2]" in the gloss)
+_BRACKETED = regex.compile(r"\([^()]*\)|[^\s\[]*\|[^\s\[]*\[[^\]]*\]|\[[^\]]*\]|\S*\|\S*")
 _SPLIT = regex.compile(r"\s*[,;]\s*")
 _WORD = regex.compile(r"[a-z0-9]+")
 _REFERENCES = (
@@ -57,6 +60,9 @@ ABBREVIATION = 0.9
 PARTLY = 0.85
 # A transliterated part must match at least this well to cover an English word.
 PART_TRANSLITERATION = 0.8
+# A long transliterated name opening the Chinese name (威斯敏斯特|裁判法院 ↔ Westminster Magistrates
+# Court, 0.77 by the learned spellings) may match a little less well: it is a name jieba kept whole.
+LEADING_TRANSLITERATION = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,7 @@ def gloss_words(simplified: str) -> frozenset[str]:
                 continue  # a surname is romanised, not translated: the romanisations judge it
             for word in _WORD.findall(_BRACKETED.sub(" ", gloss).lower()):
                 words.add(stem(word))
+    words.update(stem(word) for word in institution_glosses(simplified))
     return frozenset(words)
 
 
@@ -133,8 +140,24 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
         return None
     heads = gloss_heads(zh)
     for head in heads:
-        if head == target:
+        if head == target or head == f"{target} language":  # 日語 "Japanese language" ↔ Japanese
             return DictionaryMatch(EXACT, f"cedict:{head}")
+        if " " not in target and target.endswith("s") and stem(target) == head and is_common_word(zh):
+            # 同盟國 "ally" ↔ the Allies (not 德國 "German" ↔ Germans: a people, no name)
+            return DictionaryMatch(CONTAINED, f"cedict:{head}")
+    for head in heads:
+        # 三國 "Three Kingdoms period (220-280) in Chinese history" ↔ Three Kingdoms: an era's name
+        if len(target) >= 4 and any(head.startswith(f"{target} {word}") for word in ("period", "era", "dynasty")):
+            return DictionaryMatch(CONTAINED, f"cedict~{head}")
+        # 刑法 "criminal law" ↔ Criminal Code: one law word for another
+        head_words, target_words = head.split(), target.split()
+        if (
+            len(head_words) == len(target_words) >= 2
+            and head_words[:-1] == target_words[:-1]
+            and head_words[-1] in _LAW_WORDS
+            and target_words[-1] in _LAW_WORDS
+        ):
+            return DictionaryMatch(CONTAINED, f"cedict:{head}")
     target_words = target.split()
     for head in heads:
         head_words = head.split()
@@ -143,15 +166,25 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
         left_out = head_words[: len(head_words) - len(target_words)]
         if (
             len(target) >= 3
+            and not (len(target_words) == 1 and target_words[0] in EN_DESIGNATORS)  # Games of Olympic Games
             and head_words[-len(target_words) :] == target_words
-            and len(head_words) <= 4
+            # a longer gloss only for a long English name (三民主義 "Sun Yat-sen's Three Principles
+            # of the People" ↔ Three Principles of the People)
+            and (len(head_words) <= 4 or len(target_words) >= 3)
             and not any(w in EN_DESIGNATORS or w in CONNECTORS for w in left_out)
+            and not _two_abbreviations(zh, left_out)
         ):
             return DictionaryMatch(CONTAINED, f"cedict~{head}")
     return None
 
 
 _LETTER_RUN = regex.compile(r"[\p{L}]+")
+
+
+def _two_abbreviations(zh: str, left_out: list[str]) -> bool:
+    """美中 "USA China": two one-character abbreviations, and what the English leaves out is the
+    first one's own gloss, so the gloss names two places, not one name with its given name."""
+    return len(zh) == 2 and bool(left_out) and " ".join(left_out) in gloss_heads(zh[0])
 
 
 def initials(name: str) -> str:
@@ -187,6 +220,15 @@ def content_words(en: str) -> list[str]:
     return [w for w in normalise_english(en).split() if w not in STOPWORDS and w not in CONNECTORS]
 
 
+def optional_words(words: list[str]) -> set[int]:
+    """Words of an institution's name that need no Chinese counterpart (Mainland Affairs Council ↔
+    大陸委員會, National Earthquake Information Center ↔ 美國地震資訊中心): only beside a designator and
+    at least two words that do."""
+    optional = {i for i, w in enumerate(words) if w in OPTIONAL_WORDS}
+    rest = [w for i, w in enumerate(words) if i not in optional]
+    return optional if len(rest) >= 2 and any(_designator_kind(w) for w in rest) else set()
+
+
 def composed_match(
     zh: str, en: str, learned: Mapping[str, str] | None = None, unglossed_tail: bool = False
 ) -> DictionaryMatch | None:
@@ -195,7 +237,7 @@ def composed_match(
     ``unglossed_tail``: the name ends in a noun no gloss explains (全球環境|基金 for Global
     Environment Facility), which may then answer one unglossed English word."""
     words = content_words(en)
-    if "and" in normalise_english(en).split() and regex.search("[和及與与、]", zh):
+    if "and" in normalise_english(en).split() and not _one_name_with_and(zh, en):
         return None  # two names coordinated on both sides are two rows (美國和加拿大 ↔ United States and Canada)
     # Two or three characters are a personal name or a plain word: the whole-word gloss and the
     # romanisations judge those; composing 徐 "surname Xu" + 立 would only repeat the pinyin.
@@ -205,11 +247,19 @@ def composed_match(
     short_body = len(zh) == 3 and bool(suffix) and any(_designator_kind(word) == kind for word in words)
     if len(words) < 2 or (len(zh) < 4 and not short_body):
         return None
-    if words[0] in TITLES or words[0] in _OFFICE_WORDS:
+    folded = normalise_english(en).split()
+    if (words[0] in TITLES or words[0] in _OFFICE_WORDS) and (
+        folded[1:2] == ["of"] or not any(_designator_kind(w) for w in words)
+    ):
         return None  # President of the Executive Yuan, Members of the Legislative Yuan: offices, not names
+    if (words[-1] in TITLES or words[-1] in _OFFICE_WORDS) and not any(_designator_kind(w) for w in words):
+        return None  # Business Minister, National Security Advisor (not the Ministry of Justice)
+    if _OFFICE_INSIDE.search(zh):
+        return None  # 立法委員|組織 (legislators' organisation), 行政院院長: an office inside, no body's name
     covered_words: set[int] = set()
     covered_chars: set[int] = set()
     parts: list[str] = []
+    optional = optional_words(words)
     for start in range(len(zh)):
         for end in range(start + 1, min(len(zh), start + 8) + 1):
             piece = zh[start:end]
@@ -218,18 +268,31 @@ def composed_match(
             vocabulary = _piece_vocabulary(piece, learned)
             hits = {i for i, word in enumerate(words) if covers(vocabulary, stem(word))}
             if not hits and 2 <= end - start <= 6:
-                hits = _transliterated(piece, words)
+                floor = LEADING_TRANSLITERATION if start == 0 and end - start >= 4 else PART_TRANSLITERATION
+                hits = _transliterated(piece, words, floor)
             if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
                 covered_words |= hits
                 covered_chars.update(range(start, end))
                 parts.append(piece)
-    designators = {i for i, word in enumerate(words) if _designator_kind(word) == kind}
+    # the Chinese ending answers one designator, the English head's (Agency of "National Immigration
+    # Agency of the Ministry of the Interior" for 署; the Ministry is 部 inside the name)
+    designators = {
+        i
+        for i, word in enumerate(words)
+        # 危機 answers a crisis, not a Revolution; 法 any law word
+        if _designator_kind(word) == kind
+        and (kind != "MISC" or word in _LAW_WORDS or word in EVENT_ENDINGS.get(suffix, ()))
+    }
+    designators = set(sorted(designators)[:1])
     if suffix and designators:
         # 學院 ↔ Academy: a designator on each side stands for the other, whatever the glosses say
         # (委員會 ↔ Council though 委 alone is glossed "council")
         covered_words |= designators
         covered_chars.update(range(len(zh) - len(suffix), len(zh)))
         parts = [p for p in parts if not suffix.startswith(p) and not suffix.endswith(p)] + [suffix]
+    covered_words |= optional
+    if not _head_answered(en, words, covered_words - designators - optional):
+        return None  # 內政部 ↔ National Immigration Agency of the Ministry of the Interior: only the "of" part
     english_share = len(covered_words) / len(words)
     chinese_share = len(covered_chars) / len(zh)
     # An institution's name of three words or more may leave one unglossed (基金 "fund" for
@@ -254,6 +317,37 @@ def composed_match(
         score = COMPOSED * min(1.0, chinese_share + 0.2)
     label = "composed-partly:" if english_share < 1.0 else "composed:"
     return DictionaryMatch(round(score, 4), label + "+".join(_outermost(parts)))
+
+
+def _head_answered(en: str, words: list[str], glossed: set[int]) -> bool:
+    """In "X of the Y" the name is X's: some Chinese word must translate a word of X unless X is only
+    a designator (Court of Final Appeal ↔ 終審法院 is fine; 內政部 for the Agency of the Ministry is not)."""
+    folded = normalise_english(en).split()
+    if "of" not in folded:
+        return True
+    head = [w for w in folded[: folded.index("of")] if w in words and w not in OPTIONAL_WORDS]
+    if all(_designator_kind(w) for w in head):
+        return True
+    return any(words[i] in head for i in glossed)
+
+
+def _one_name_with_and(zh: str, en: str) -> bool:
+    """國家科學及技術委員會 ↔ National Science and Technology Council: the conjunction joins two words
+    of one institution's name (see spans.inner_conjunction), and the Chinese has one conjunction,
+    inside the name, before its one designator ending."""
+    from bitext.entities.spans import inner_conjunction
+
+    conjunctions = regex.findall("[和及與与暨、]", zh)
+    if not conjunctions:
+        return inner_conjunction(en)  # 交通部 ↔ Ministry of Transportation and Communications
+    if len(conjunctions) != 1 or not inner_conjunction(en) or not _designator_suffix(zh)[0]:
+        return False
+    before = zh[: zh.index(conjunctions[0])]
+    return (
+        len(before) >= 2
+        and not _designator_suffix(before + "x")[0]
+        and not before.endswith(tuple(ending for ending, _ in designator_endings()))
+    )
 
 
 def _designator_suffix(zh: str) -> tuple[str, str]:
@@ -285,7 +379,14 @@ def _designator_kind(word: str) -> str:
     return ""
 
 
-_OFFICE_WORDS = frozenset("member members chairmen presidents ministers secretaries judges".split())
+# Offices (simplified): a member (委員, not 委員會), a head (院長, 部長 …), a president.
+_OFFICE_INSIDE = regex.compile("委员(?!会)|院长|部长|局长|署长|会长|议员|主席|总统|总理|首相")
+_LAW_WORDS = frozenset(
+    "act acts law laws code ordinance regulations convention treaty accords accord agreement protocol charter".split()
+)
+_OFFICE_WORDS = frozenset(
+    "member members chairmen presidents ministers secretaries judges advisor adviser advisors advisers".split()
+)
 
 
 def _piece_vocabulary(piece: str, learned: Mapping[str, str] | None) -> frozenset[str]:
@@ -314,13 +415,13 @@ def _shared_prefix(a: str, b: str) -> int:
     return count
 
 
-def _transliterated(piece: str, words: list[str]) -> set[int]:
+def _transliterated(piece: str, words: list[str], floor: float = PART_TRANSLITERATION) -> set[int]:
     hits = set()
     for i, word in enumerate(words):
         if len(word) < 3:
             continue  # too short to tell by sound (and not worth reading the piece for)
         match = transliteration(piece, word)
-        if match is not None and match.score >= PART_TRANSLITERATION:
+        if match is not None and match.score >= floor:
             hits.add(i)
     return hits
 

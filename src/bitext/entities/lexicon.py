@@ -91,7 +91,7 @@ ZH_SUFFIXES = tuple(sorted(ZH_ORG_SUFFIXES + ZH_PLACE_SUFFIXES, key=len, reverse
 # Endings that mark a government body or a law but are too common to grow a name by (部 ends 東部,
 # 法 ends 方法): used only where a whole name is already proposed, to compose it (行政院 ↔ Executive
 # Yuan, 國家安全法 ↔ National Security Act) and to type it.
-ZH_BODY_ENDINGS = ("部", "局", "署", "院", "會", "廳", "處", "組織", "聯盟", "軍", "隊")
+ZH_BODY_ENDINGS = ("部", "局", "署", "總署", "院", "會", "廳", "處", "組織", "聯盟", "軍", "隊")
 ZH_LAW_ENDINGS = (
     "法",
     "條例",
@@ -135,6 +135,17 @@ CALENDAR = frozenset(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
+)
+
+# Time zones are capitalised abbreviations but name no entity (the gold's guideline: GMT, MDT are not rows).
+TIME_ZONES = frozenset(
+    "GMT UTC UT CET CEST EET EEST WET WEST BST IST JST KST HKT CST CDT EST EDT MST MDT PST PDT AKST AKDT HST "
+    "AEST AEDT ACST AWST NZST NZDT".split()
+)
+
+CURRENCY_WORDS = frozenset(
+    "dollar dollars pound pounds franc francs peso pesos rupee rupees euro euros yen ringgit baht rand rands "
+    "dinar dinars dirham dirhams krona kronor krone kroner lira lire rouble roubles ruble rubles".split()
 )
 
 # Function words: never the first word of a name, though capitalised at the start of a sentence.

@@ -24,9 +24,13 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import spans
+from bitext.entities import celestial, designated_places, events, place_forms, spans
+from bitext.entities.acronyms import acronym_match, acronym_spans
+from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
+from bitext.entities.demonyms import is_people_group
+from bitext.entities.designated_places import designated_place_match
 from bitext.entities.dictionary import (
     abbreviation_match,
     acronym_letters,
@@ -37,9 +41,14 @@ from bitext.entities.dictionary import (
     initials,
     is_acronym,
 )
+from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces, parts_match
+from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
+from bitext.entities.single_words import single_word_spans
+from bitext.entities.titled_names import titled_surname_match
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
+from bitext.resources.cedict import load_cedict
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
 from bitext.segment.words import Token
@@ -111,8 +120,8 @@ class PairScorer:
             if _fold(zh.key) == _fold(en.key):
                 yield "identical", IDENTICAL
             return
-        direct = direct_match(zh.key, en.key) or abbreviation_match(zh.key, en.key)
-        if direct is not None:
+        direct = direct_match(zh.key, en.key) or abbreviation_match(zh.key, en.key) or acronym_match(zh.key, en.key)
+        if direct is not None and not _common_noun_translated(zh, en):
             yield direct.evidence, direct.score
         else:
             composed = composed_match(zh.key, en.key, self._learned_names, zh.source == "glossed-tail")
@@ -125,15 +134,33 @@ class PairScorer:
             match = transliteration(zh.key, en.key)
             if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
                 yield match.evidence, match.score
+        for found in (
+            celestial.body_match(zh.key, en.key),
+            place_forms.exonym_match(zh.key, en.key),
+            place_forms.dynasty_match(zh.key, en.key),
+            place_forms.modified_place_match(zh.key, en.key, self.learned),
+            titled_surname_match(zh.key, en.key),
+        ):
+            if found is not None:
+                yield found
+        place = designated_place_match(zh.key, en.key, self.learned)
+        if place is not None:
+            yield place[1], place[0]
+        if _SEPARATED.search(zh.key):
+            parts = parts_match(zh.key, en.key)
+            if parts is not None and parts.score >= TRANSLITERATION_FLOOR:
+                yield parts.evidence, parts.score
         strength = self.stats.strength(zh.key, en.key)
-        if strength > 0:
+        if strength > 0 and not _gloss_names_another(zh.key, en.key):
             dice = self.stats.dice(zh.key, en.key)
             yield f"cooccurrence:dice={dice:.2f},n={self.stats.joint[zh.key, en.key]}", strength
         yield from self._variant_signals(zh, en)
 
     def learned_matters(self, zh: Candidate) -> bool:
         """Whether the learned names can change any signal of ``zh``: its core is a learned name
-        (variant-of), or a part of it is (composed_match reads learned names only for its parts).
+        (variant-of), or a part of it is. The signals that read learned names read only these parts:
+        composed_match any part of up to eight characters, modified_place_match the name after its
+        first character, designated_place_match the name before its designator (a leading part).
         Every other signal is the same with or without them."""
         if not self.learned or zh.source in ("latin", "ticker"):
             return False
@@ -142,11 +169,16 @@ class PairScorer:
         found = self._parts_learned.get(zh.key)
         if found is None:
             key = zh.key
-            found = any(
-                key[start:end] in self._learned_names
-                for start in range(len(key))
-                for end in range(start + 1, min(len(key), start + 8) + 1)
-                if end - start < len(key)
+            known = self._learned_names
+            found = (
+                key[1:] in known
+                or any(key[:end] in known for end in range(1, len(key)))
+                or any(
+                    key[start:end] in known
+                    for start in range(len(key))
+                    for end in range(start + 1, min(len(key), start + 8) + 1)
+                    if end - start < len(key)
+                )
             )
             self._parts_learned[key] = found
         return found
@@ -158,6 +190,36 @@ class PairScorer:
             known = self.learned.get(zh.core)
             if known is not None and known[0] == en.key:
                 yield f"variant-of:{zh.core}", known[1]
+
+
+def _gloss_names_another(zh: str, en: str) -> bool:
+    """行政院 is glossed "Executive Yuan": co-occurring with the Legislative Yuan (the two are named
+    together in every article) does not make it that. True when a gloss head is another name of the
+    same kind (same last word, a designator) as the English."""
+    words = en.casefold().split()
+    heads = [head.split() for head in gloss_heads(zh)]
+    if len(words) == 1:
+        # "Legislative" (of Legislative Yuan) for 行政院 "Executive Yuan": a body's gloss without the word
+        named = [h for h in heads if len(h) >= 2 and h[-1] in EN_DESIGNATORS]
+        return bool(named) and not any(words[0] in h for h in named)
+    if words[-1] not in EN_DESIGNATORS:
+        return False
+    return any(h != words and len(h) >= 2 and h[-1] == words[-1] for h in heads)
+
+
+def _common_noun_translated(zh: Candidate, en: Candidate) -> bool:
+    """太監 ↔ Palace Eunuch, 龍袍 ↔ Dragon Robe: a translator capitalised the translation of a word
+    CC-CEDICT knows only as a common noun; no name unless the English is an institution's (立法會 ↔
+    Legislative Council, 參議院 ↔ Senate) or the span was proposed as a one-word name."""
+    if zh.source in ("single-word", "latin", "ticker") or " " not in en.key:
+        return False
+    if any(word.casefold() in EN_DESIGNATORS for word in en.key.split()):
+        return False
+    entries = load_cedict().lookup(zh.key)
+    return bool(entries) and not any(entry.is_proper_noun for entry in entries)
+
+
+_SEPARATED = regex.compile(f"[{NAME_SEPARATORS}]")
 
 
 def _chance_sound(match: Transliteration, en: Candidate) -> bool:
@@ -197,6 +259,8 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 continue
             zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms, en_words[i])]
+            en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
+            en = cand.unique(en + designated_places.english_designated(alignment.en, en))
             names = [c for c in en if c.source != "ticker"]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             for i in bead.zh:
@@ -205,9 +269,18 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 for window, near_names in _search_windows(tokens[i], names, zh_extent):
                     found += spans.romanised_spans(window, zh_doc.text, near_names, i)
                     found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
+                    found += acronym_spans(window, zh_doc.text, near_names, i)
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
+                    found += single_word_spans(window, zh_doc.text, near_names, i, capitalised)
+                    found += events.designated_event_spans(window, zh_doc.text, near_names, i)
+                    found += cut_body_spans(window, zh_doc.text, near_names, i)
+                    found += fitted_spans(window, zh_doc.text, here, near_names, i)
+                    found += designated_places.chinese_spans(window, zh_doc.text, near_names, i)
+                    found += celestial.chinese_spans(window, zh_doc.text, near_names, i)
+                found += joined_pieces(tokens[i], zh_doc.text, i)  # last: a tagged source of a span wins
                 zh += cand.grown(zh_doc, tokens[i], found)
+            zh += place_forms.places_inside(zh, zh_doc.text)
             collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
     _add_known_prefixes(alignments, collected)
     return collected
@@ -282,6 +355,7 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             score = combine(s for _, s in signals)
             if score >= ACCEPT:
                 proposals.append((score, zh, en, tuple(label for label, _ in signals)))
+    proposals = best_fits(proposals)
     # Strong pairs (score ≥ STRONG) rank as equals and the longer goes first, so 牛津大學 ↔ University of
     # Oxford beats 牛津大學 ↔ Oxford and the nested 牛津 ↔ Oxford can still link inside it. Among equals,
     # a standalone mention goes before one nested in a longer name (互聯網 ↔ the "Internet" of "Internet
@@ -379,15 +453,25 @@ def learn(links: Iterable[Link]) -> dict[str, tuple[str, float]]:
 
 
 def build_table(
-    links: Sequence[Link], learned: Mapping[str, tuple[str, float]], settings: dict[str, str]
+    links: Sequence[Link],
+    learned: Mapping[str, tuple[str, float]],
+    settings: dict[str, str],
+    texts: tuple[str, str] | None = None,
 ) -> EntityTable:
-    """Gather one document's links into pairs; variants (商湯集團, 商湯科技) join their core's pair."""
+    """Gather one document's links into pairs; variants (商湯集團, 商湯科技) join their core's pair.
+    ``texts`` (the document's Chinese and English) let the words beside each mention vote on its type."""
     groups: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for link in _outermost_links(links):
         groups[_canonical_key(link, learned)].append(link)
-    pairs = [_entity(cluster) for cluster in cluster_keys(groups)]
+    document = DocumentText.of(*texts) if texts is not None else None
+    pairs = [_entity(cluster, document) for cluster in cluster_keys(groups)]
     # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
+    # 納粹 ↔ Nazis: a people, not a place or a person
+    pairs = [p for p in pairs if not all(is_people_group(to_simplified(p.zh), en) for en in p.en_variants)]
+    if document is not None:
+        # 羅士比 ↔ Rossby only in "Rossby number": a term named after him, not the man
+        pairs = [p for p in pairs if not all(term_use(document.en, m.en_start, m.en_end) for m in p.mentions)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
 
@@ -435,13 +519,20 @@ def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tupl
         short = (
             a if _name_size(keys[a]) < _name_size(keys[b]) else b if _name_size(keys[b]) < _name_size(keys[a]) else -1
         )
-        if short >= 0 and len(longer[short]) > 1:
+        if short >= 0 and len(longer[short]) > 1 and not _one_entity(longer[short], edges):
             continue
         sets.union(a, b)
     clusters: dict[int, list[tuple[tuple[str, str], list[Link]]]] = defaultdict(list)
     for index, key in enumerate(keys):
         clusters[sets.find(index)].append((key, groups[key]))
     return [clusters[root] for root in sorted(clusters)]
+
+
+def _one_entity(rows: set[int], edges: set[tuple[int, int]]) -> bool:
+    """The longer rows a short form fits are linked to each other directly (移民署 ↔ National Immigration
+    Agency fits 內政部移民署 ↔ the same and ↔ "… of the Ministry of the Interior", one body)."""
+    ordered = sorted(rows)
+    return all((a, b) in edges for i, a in enumerate(ordered) for b in ordered[i + 1 :])
 
 
 def _name_size(key: tuple[str, str]) -> tuple[int, int]:
@@ -465,10 +556,23 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     for short, long in ((a, b), (b, a)):
         # USGS ↔ USGS (the acronym left in Latin letters) with 美國地質調查局 ↔ United States
         # Geological Survey: the acronym is the long name's initials.
-        if is_acronym(short[1]) and (short[0] == short[1] or short[0] == long[0]) and initials(long[1]) == short[1]:
+        if (
+            is_acronym(short[1])
+            and (short[0] == short[1] or short[0] in long[0])  # 選舉委員會 ↔ CEP of 臨時選舉委員會
+            and initials(long[1]) == short[1]
+        ):
             return True
-    en_same = _fold(en_a) == _fold(en_b)
+    if _qualified(a, b) or _qualified(b, a):
+        return True
+    if designated_places.same_feature(a, b) or designated_places.same_feature(b, a):
+        return True  # 亞馬遜 ↔ Amazon with 亞馬遜河 ↔ Amazon River
+    # "Ministry of Interior" and "Ministry of the Interior": one name, articles and "of" aside
+    en_same = _fold(en_a) == _fold(en_b) or _fold_article(en_a) == _fold_article(en_b)
     zh_same = _fold(zh_a) == _fold(zh_b)
+    if en_same and _spelling_variants(zh_a, zh_b):
+        return True  # 普萊斯 / 普賴斯 ↔ Pryce: one transcription spelt two ways
+    if en_same and (designated_places.with_designator(zh_a, zh_b) or designated_places.with_designator(zh_b, zh_a)):
+        return True  # 揚州 / 揚州市 ↔ Yangzhou: the English names the place bare both times
     if en_same and zh_same:
         return True
     if zh_same:
@@ -485,6 +589,40 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         ):
             return True
     return False
+
+
+def _qualified(short: tuple[str, str], long: tuple[str, str]) -> bool:
+    """A body named without the body or place it belongs to: 移民署 / 內政部移民署 ↔ National Immigration
+    Agency (of the Ministry of the Interior), 中央銀行 ↔ Central Bank (of the Republic of China). The
+    Chinese puts the owner first, the English after "of"; not 牛津 ↔ Oxford of 牛津大學 ↔ University of
+    Oxford, where the short form is the owner."""
+    (zh_short, en_short), (zh_long, en_long) = short, long
+    if (zh_short, en_short) == (zh_long, en_long) or len(zh_short) < 2 or not zh_long.endswith(zh_short):
+        return False
+    if zh_short != zh_long and not any(zh_short.endswith(e) for e in _BODY_ENDINGS):
+        return False
+    en_short, en_long = " ".join(en_short.split()).casefold(), " ".join(en_long.split()).casefold()
+    if zh_short == zh_long and en_short == en_long:
+        return False
+    return (zh_short != zh_long and en_short == en_long) or (
+        en_long.startswith(en_short + " of ") and any(w in EN_DESIGNATORS for w in en_short.split())
+    )
+
+
+_BODY_ENDINGS = tuple(ending for ending, kind in designator_endings() if kind == "ORG") + tuple(
+    to_simplified(e) for e in ("部", "局", "署", "院", "會", "處", "廳")
+)
+
+
+def _fold_article(text: str) -> str:
+    return "".join(w for w in regex.findall(r"[\p{L}\p{N}]+", text.casefold()) if w not in ("the", "of", "a", "an"))
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two Han names of three or more characters that differ in one character only."""
+    if len(a) != len(b) or len(a) < 3 or _is_latin(a) or _is_latin(b):
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _shorter_name(short: str, long: str) -> bool:
@@ -538,9 +676,9 @@ _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _ANY_HAN = regex.compile(r"\p{Han}")
 
 
-def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]]) -> EntityPair:
+def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], document: DocumentText | None = None) -> EntityPair:
     """One row for a cluster: each row's pair, merged; the most complete forms are canonical."""
-    rows = [_pair(key, members) for key, members in cluster]
+    rows = [_pair(key, members, document) for key, members in cluster]
     if len(rows) == 1:
         return rows[0]
     # Canonical English: the longest form; canonical Chinese: the longest Han form (裴洛西 rather than
@@ -548,7 +686,8 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]]) -> EntityPair
     named = [p for p in rows if not _adjective_of_place(p.zh, p.en)] or rows
     en_row = max(named, key=lambda p: (len(_words(p.en)), len(p.en), p.count, p.en))
     han_rows = [p for p in rows if not _is_latin(p.zh)] or rows
-    zh_row = max(han_rows, key=lambda p: (len(p.zh), p.count, p.zh))
+    # among equals, the form the text gives first (普萊斯 before its respelling 普賴斯)
+    zh_row = max(han_rows, key=lambda p: (len(p.zh), p.count, _earliness(p), p.zh))
     mentions = tuple(sorted({m for p in rows for m in p.mentions}, key=_mention_order))
     evidence: Counter[str] = Counter()
     for row in rows:
@@ -568,6 +707,11 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]]) -> EntityPair
         variants=tuple(sorted({v for p in rows for v in p.variants})),
         en_variants=tuple(sorted({v for p in rows for v in p.en_variants})),
     )
+
+
+def _earliness(pair: EntityPair) -> tuple[int, ...]:
+    """Larger for a pair mentioned earlier in the document."""
+    return tuple(-x for x in _mention_order(pair.mentions[0])) if pair.mentions else ()
 
 
 def _adjective_of_place(zh: str, en: str) -> bool:
@@ -627,7 +771,7 @@ def _canonical_key(link: Link, learned: Mapping[str, tuple[str, float]]) -> tupl
     return zh.key, en.key
 
 
-def _pair(key: tuple[str, str], links: Sequence[Link]) -> EntityPair:
+def _pair(key: tuple[str, str], links: Sequence[Link], document: DocumentText | None = None) -> EntityPair:
     zh_key, en_key = key
     zh_surfaces = Counter(link.zh.text for link in links)
     en_surfaces = Counter(link.en.text for link in links)
@@ -638,7 +782,7 @@ def _pair(key: tuple[str, str], links: Sequence[Link]) -> EntityPair:
     return EntityPair(
         zh=canonical_zh,
         en=canonical_en,
-        type=_entity_type(zh_key, links),
+        type=_entity_type(zh_key, links, document),
         count=len(mentions),
         score=round(max(link.score for link in links), 4),
         evidence=tuple(label for label, _ in sorted(evidence.items(), key=lambda item: (-item[1], item[0]))),
@@ -682,22 +826,30 @@ def _mentions(links: Sequence[Link]) -> tuple[Mention, ...]:
     return tuple(Mention(*span) for span in kept)
 
 
+_PLACE_EVIDENCE = ("designated-place:", "celestial:", "dynasty:", "modified-place:", "exonym:")
 _TYPE_WEIGHTS = {"designated": 2, "nested": 1}
 _TYPE_ORDER: tuple[EntityType, ...] = ("ORG", "LOC", "PER", "MISC")
 
 
-def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
+def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | None = None) -> EntityType:
     """Vote of the hints: Chinese tags and designators, English designators and titles, glosses,
-    and romanised Chinese names (a full pinyin/Wade–Giles/Cantonese match of 2-4 characters)."""
+    romanised Chinese names (a full pinyin/Wade–Giles/Cantonese match of 2-4 characters), and the
+    words beside each mention (kinds.context_votes: Sha said, 孫中山先生, the island of Upolu)."""
     votes: Counter[EntityType] = Counter()
     for link in links:
         for candidate in (link.zh, link.en):
             if candidate.hint:
                 votes[candidate.hint] += 2 if candidate.source in ("designated", "separated") else 1
+        if any(e.startswith("cedict~") and " period" in e for e in link.evidence):
+            votes["MISC"] += 3  # an era (三國 "Three Kingdoms period"): MISC in the gold's guideline
         romanised = any(e.split(":")[0] in ("pinyin", "wade-giles", "cantonese") for e in link.evidence)
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
         if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:
             votes["PER"] += 1
+        if any(e.startswith("titled-surname:") for e in link.evidence):
+            votes["PER"] += 2  # 王夫人 ↔ Lady Wang
+        if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):
+            votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides; 地球 ↔ Earth
     glossed = gloss_type(zh_key)
     if glossed:
         votes[glossed] += 1
@@ -712,9 +864,44 @@ def _entity_type(zh_key: str, links: Sequence[Link]) -> EntityType:
             votes["LOC"] += 3
         elif places.is_place(link.en.key) or link.zh.source == "gazetteer":
             votes["LOC"] += 1
+    if document is not None and _person_or_place(votes, links):
+        for link in links:
+            votes.update(context_votes(link.zh, link.en, document.zh, document.en))
+        votes.update(document_votes({link.en.key for link in links}, document.surnames))
+    if not votes and _by_sound(links):
+        # a name nothing else types: a person when the English gives two names or more (Henry
+        # Kissinger); a foreign name of one word by sound is a place about as often as a person
+        # (dev gold: Santorini, Bumthang, Paro; Oravec, Liggins): LOC; a romanised Chinese one stays MISC
+        if any(" " in link.en.key for link in links):
+            return "PER"
+        if _by_sound(links, APPROXIMATE | {"parts"}):
+            return "LOC"
     if not votes:
         return "MISC"
     return max(_TYPE_ORDER, key=lambda kind: (votes[kind], -_TYPE_ORDER.index(kind)))
+
+
+_SOUND_SYSTEMS = frozenset({"pinyin", "wade-giles", "cantonese", "skeleton", "learned", "parts"})
+
+
+def _person_or_place(votes: Counter[EntityType], links: Sequence[Link]) -> bool:
+    """The words beside a name only decide between person and place: for names with no vote for a
+    body or a work ("in Microsoft Office" is no place), and that have a vote, or are matched by sound."""
+    if votes["ORG"] or votes["MISC"]:
+        return False
+    if any(e.startswith((*_PLACE_EVIDENCE, "geonames:")) for link in links for e in link.evidence):
+        return False  # a place by its evidence (英國 ↔ Britain; "Britain initiated a blockade")
+    # a name left in Latin letters counts when it is written like a personal or place name (Larson),
+    # not an acronym or a brand in camel case (COBE, OpenAI)
+    latin_name = any(_PLAIN_NAME.fullmatch(link.en.key) and "identical" in link.evidence for link in links)
+    return bool(votes) or latin_name or _by_sound(links)
+
+
+_PLAIN_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*")
+
+
+def _by_sound(links: Sequence[Link], systems: frozenset[str] = _SOUND_SYSTEMS) -> bool:
+    return any(e.split(":")[0] in systems for link in links for e in link.evidence)
 
 
 # ---------------------------------------------------------------- entry points
@@ -744,4 +931,4 @@ def align_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     by_document: dict[int, list[Link]] = defaultdict(list)
     for link in links:
         by_document[link.document].append(link)
-    return [build_table(by_document.get(i, []), learned, settings()) for i in range(len(alignments))]
+    return [build_table(by_document.get(i, []), learned, settings(), text_of[i]) for i in range(len(alignments))]

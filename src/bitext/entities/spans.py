@@ -29,15 +29,37 @@ from functools import lru_cache
 import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
-from bitext.entities.dictionary import content_words, covers, direct_match, gloss_words, is_common_word, stem
-from bitext.entities.lexicon import EN_DESIGNATORS, designator_endings
+from bitext.entities.demonyms import is_demonym
+from bitext.entities.dictionary import (
+    LEADING_TRANSLITERATION,
+    content_words,
+    covers,
+    direct_match,
+    gloss_words,
+    is_common_word,
+    normalise_english,
+    optional_words,
+    stem,
+)
+from bitext.entities.institutions import institution_glosses
+from bitext.entities.lexicon import (
+    EN_DESIGNATORS,
+    EN_MISC_DESIGNATORS,
+    EN_ORG_DESIGNATORS,
+    EN_PLACE_DESIGNATORS,
+    designator_endings,
+)
+from bitext.entities.model import EntityType
 from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
+from bitext.resources.cedict import load_cedict
 from bitext.resources.names import syllable_options
 from bitext.resources.places import load_places
 from bitext.segment.words import Token
 
 # A romanised name must match a reading this well (same floor as pairing's romanised-name vote).
 ROMANISATION_FLOOR = 0.8
+# A name ending inside a jieba word must be spelt exactly.
+EXACT_INSIDE_WORD = 1.0
 # Two characters have few readings to choose from: a near miss is more often chance (重大 ↔ Tongan).
 TWO_CHARACTER_FLOOR = 0.9
 # A sound-alike grown from a tagged piece must match this well (pairing.TRANSLITERATION_FLOOR).
@@ -105,15 +127,17 @@ def _name_keys(en: Candidate) -> list[str]:
     return [k for k in keys if 2 <= len(k) <= 24]
 
 
-def _pieces_by_initial(tokens: Sequence[Token], text: str, letters: set[str]) -> dict[str, list[tuple[int, int, str]]]:
-    """Every piece of two to four Han characters of one run that starts and ends on a word boundary,
-    as (start, end, simplified piece), in text order, under each of ``letters`` its first character's
-    readings may start with (made once per sentence: each English name then meets only the pieces
-    that can start like it)."""
+def _pieces_by_initial(
+    tokens: Sequence[Token], text: str, letters: set[str]
+) -> dict[str, list[tuple[int, int, str, bool]]]:
+    """Every piece of two to four Han characters of one run that starts on a word boundary and ends
+    on one (or, three characters or more, inside a word), as (start, end, simplified piece, ends
+    inside a word), in text order, under each of ``letters`` its first character's readings may start
+    with (made once per sentence: each English name then meets only the pieces that can start like it)."""
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     chars = _han_runs(tokens, text)
-    pieces: dict[str, list[tuple[int, int, str]]] = {}
+    pieces: dict[str, list[tuple[int, int, str, bool]]] = {}
     for index, (position, ch, _) in enumerate(chars):
         if position not in starts:
             continue
@@ -126,8 +150,11 @@ def _pieces_by_initial(tokens: Sequence[Token], text: str, letters: set[str]) ->
             if len(run) < length or run[-1][2] != run[0][2]:
                 break
             end = run[-1][0] + 1
-            if end in ends:
-                here.append((position, end, "".join(c for _, c, _ in run)))
+            # jieba may glue a name's last character to the next word (葉文|潔身): a full name of
+            # three or more characters spelt exactly may end inside a word
+            inside = end not in ends
+            if not inside or length >= 3:
+                here.append((position, end, "".join(c for _, c, _ in run), inside))
         if here:
             for letter in wanted:
                 pieces.setdefault(letter, []).extend(here)
@@ -141,12 +168,16 @@ def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
         return []
     pieces = _pieces_by_initial(tokens, text, {key[0] for _, keys in names for key in keys})
     found = []
-    for _, keys in names:
+    for en, keys in names:
         best: list[tuple[float, Candidate]] = []
         for key in keys:
-            for position, end, piece in pieces.get(key[0], ()):
+            for position, end, piece, inside in pieces.get(key[0], ()):
+                if inside and " " not in en.key.strip():
+                    continue
                 match = transliteration(piece, key)
                 floor = ROMANISATION_FLOOR if len(piece) > 2 else TWO_CHARACTER_FLOOR
+                if inside:
+                    floor = EXACT_INSIDE_WORD
                 if match is not None and match.system not in APPROXIMATE and match.score >= floor:
                     span = Candidate(position, end, text[position:end], piece, sentence, "romanised", "PER")
                     best.append((match.score, span))
@@ -223,7 +254,8 @@ def grown_by_sound(
     """利雲斯頓 for Livingston where jieba tagged only 雲斯頓: a Chinese candidate grown by one or two
     characters on either side while its sound match with an English name gets better and ends at
     least SOUND_FLOOR. Only Han characters of words that are no grammatical particle are taken."""
-    names = [e for e in english if " " not in e.key.strip() and len(english_key(e.key)) >= 4]
+    # not from a demonym: Iranian grows 伊朗 into the 革 of 伊朗革命 (Iranian revolution)
+    names = [e for e in english if " " not in e.key.strip() and len(english_key(e.key)) >= 4 and not is_demonym(e.key)]
     found: list[Candidate] = []
     if not names:
         return found
@@ -257,18 +289,108 @@ def grown_by_sound(
     return found
 
 
+_CONJUNCTIONS = frozenset("及与暨和")
+# Designators that are also ordinary content words inside a name (Science and Technology Council).
+_ALSO_CONTENT = frozenset("technology technologies tech state states service".split())
+
+
+def inner_conjunction(en: str) -> bool:
+    """ "and" joins two words inside one institution's name, not two names: one designator in the
+    English, after the "and" (National Science and Technology Council, Haitian Institute for Justice
+    and Democracy), and none just before it (not University of Oxford and Chinese University)."""
+    words = normalise_english(en).split()
+    if "and" not in words:
+        return False
+    cut = words.index("and")
+    designators = [i for i, w in enumerate(words) if w in EN_ORG_DESIGNATORS and w not in _ALSO_CONTENT]
+    return (
+        len(designators) == 1
+        and cut > 0
+        and words[cut - 1] not in EN_DESIGNATORS
+        and (designators[0] > cut or words[designators[0] + 1 : designators[0] + 2] in (["for"], ["of"], ["on"]))
+    )
+
+
 def _is_designator(word: str) -> bool:
     """委員會, 院, 法: a designator word, or a longer word ending in one that is no common word."""
     return word in _ENDINGS or (len(word) >= 3 and word.endswith(_ENDINGS) and not is_common_word(word))
+
+
+def _zh_designator_kind(word: str) -> str:
+    """ORG for a body's ending (部, 委員會), LOC for a place's, MISC for a law's (法, 憲法); "" if none."""
+    if not _is_designator(word):
+        return ""
+    return next((kind for ending, kind in designator_endings() if word.endswith(ending)), "")
 
 
 def _grammatical(token: Token) -> bool:
     return len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS
 
 
+_BODY_ENDINGS = frozenset("部局署院会处厅")
+_PARTICLES = frozenset("于在得应将已即及与对向")
+
+
+def _ending_unglued(tokens: Sequence[Token]) -> list[Token]:
+    """jieba glues a body's one-character ending to the particle or verb after it (移民|署於, 移民|署處):
+    the ending and the rest are two words again. Offsets are those of the original text (a word
+    of two characters has no line break inside it)."""
+    result = []
+    for token in tokens:
+        word = token.simplified
+        if (
+            len(word) == 2
+            and word[0] in _BODY_ENDINGS
+            and token.end - token.start == 2
+            and (word[1] in _PARTICLES or not load_cedict().lookup(word))  # 署於, 署處 (the body "punishes")
+        ):
+            result.append(Token(token.start, token.start + 1, word[0], "n"))
+            result.append(Token(token.start + 1, token.end, word[1], "p"))
+        else:
+            result.append(token)
+    return result
+
+
+def _designator_hint(words: Sequence[str], designators: set[int]) -> EntityType:
+    kinds = {
+        ("MISC" if w in EN_MISC_DESIGNATORS else "LOC" if w in EN_PLACE_DESIGNATORS else "ORG")
+        for w in (words[i] for i in designators)
+    }
+    if "ORG" in kinds:
+        return "ORG"
+    return "MISC" if "MISC" in kinds else "LOC"
+
+
+def _sounded(token: str, words: Sequence[str]) -> set[int]:
+    found = set()
+    for i, word in enumerate(words):
+        match = transliteration(token, word) if len(word) >= 3 else None
+        if match is not None and match.score >= LEADING_TRANSLITERATION:
+            found.add(i)
+    return found
+
+
 def _covered(token: str, stems: Sequence[str]) -> set[int]:
     """Which English words (given by their stems) a Chinese word's glosses cover."""
     vocabulary = gloss_words(token)
+    if not vocabulary and len(token) >= 3:
+        # two words jieba keeps as one (緊急命令, 電玩|展): each part's glosses
+        halves = [gloss_words(token[:cut]) | gloss_words(token[cut:]) for cut in range(2, len(token) - 1)]
+        halves = [
+            h
+            for cut, h in zip(range(2, len(token) - 1), halves, strict=True)
+            if gloss_words(token[:cut]) and gloss_words(token[cut:])
+        ]
+        if not halves and len(token) == 3 and institution_glosses(token[2:]):
+            halves = [gloss_words(token[:2]) | gloss_words(token[2:])]  # 電玩|展 "show"
+        if halves:
+            vocabulary = halves[0]
+    if not vocabulary and len(token) >= 3:
+        # a law or body jieba keeps as one word the dictionary lacks (醫療法, 關稅法, 調查局): its
+        # words before the ending translate the English (the ending is the designator)
+        ending = next((e for e in _ENDINGS if token.endswith(e) and len(token) > len(e)), "")
+        if ending:
+            vocabulary = gloss_words(token[: -len(ending)])
     return {i for i, s in enumerate(stems) if covers(vocabulary, s)}
 
 
@@ -277,33 +399,76 @@ def dictionary_spans(
 ) -> list[Candidate]:
     """Runs of words whose gloss names an English candidate, or whose words' glosses cover all of
     its content words (the run starting and ending on a covering word or a designator)."""
-    han: list[bool] | None = None  # made for the first name of two words or more
+    han: list[bool] | None = None  # made (with the endings unglued) for the first name of two words or more
     found = []
     for en in english:
         words = content_words(en.key)
         if len(words) < 2:
             continue  # one word: the tagger's candidates and CC-CEDICT's proper nouns cover it
         if han is None:
+            tokens = _ending_unglued(tokens)
             han = [bool(_HAN.match(t.simplified)) for t in tokens]
         stems = [stem(w) for w in words]
         coverage = [_covered(t.simplified, stems) if han[i] else set() for i, t in enumerate(tokens)]
+        # a place or person jieba tags inside the name answers the English word it sounds like
+        # (威斯敏斯特|裁判|法院 ↔ Westminster Magistrates Court)
+        for i, token in enumerate(tokens):
+            if (
+                han[i]
+                and not coverage[i]
+                and token.tag in ("ns", "nr", "nrt", "nz")
+                and 2 <= len(token.simplified) <= 6
+            ):
+                coverage[i] = _sounded(token.simplified, words)
         designators = {i for i, w in enumerate(words) if w in EN_DESIGNATORS}
+        optional = optional_words(words)
         # one English word of three or more may stay unglossed (see dictionary.composed_match)
-        needed = len(words) - (len(words) >= 3 and bool(designators))
+        needed = len(words) - len(optional) - (len(words) - len(optional) >= 3 and bool(designators))
+        joined = inner_conjunction(en.key)
         for first in range(len(tokens)):
             if not coverage[first] or _grammatical(tokens[first]):
                 continue
+            if tokens[first].tag == "v" and not any(
+                stem(words[i]) in gloss_words(tokens[first].simplified) for i in coverage[first]
+            ):
+                continue  # a verb opens a name only by its own gloss (終審 "final appeal"), not by a near
+                # spelling (組成 "to constitute" before 憲法法庭, the Constitutional Court)
+            word = tokens[first]
+            if len(word.simplified) >= 2 and direct_match(word.simplified, en.key) is not None:
+                # one word whose gloss names the English with another law word (刑法 "criminal law" ↔
+                # Criminal Code): the loop below wants every English word covered
+                found.append(
+                    Candidate(
+                        word.start, word.end, text[word.start : word.end], word.simplified, sentence, "glossed", en.hint
+                    )
+                )
             union: set[int] = set()
             unglossed = 0
+            designated_inside = False
+            since_designator = 0
             for last in range(first, min(len(tokens), first + MAX_WINDOW_TOKENS)):
-                if (
-                    not han[last]
-                    or _grammatical(tokens[last])
-                    or (last > first and not _adjacent(text, tokens[last - 1], tokens[last]))
-                ):
+                if not (last > first and _adjacent(text, tokens[last - 1], tokens[last])) and last > first:
+                    break
+                if joined and last > first and tokens[last].simplified in _CONJUNCTIONS and coverage[last - 1]:
+                    continue  # 國家科學|及|技術委員會 ↔ National Science and Technology Council: one name
+                if not han[last] or _grammatical(tokens[last]):
                     break  # a particle, preposition or conjunction ends the name (周大爺|往, 美國|和|加拿大)
                 if unglossed:
                     break  # an unglossed word may only end the name
+                # a body's or place's ending inside (內政部|移民署, 大陸地區|物品); a law word inside
+                # a name is a modifier (憲法|法庭 ↔ Constitutional Court)
+                if last > first and _zh_designator_kind(tokens[last - 1].simplified) in ("ORG", "LOC"):
+                    designated_inside = True
+                    since_designator = 0
+                if designated_inside and not _is_designator(tokens[last].simplified):
+                    # after a designator only a body inside it continues the name (法務部|調查局,
+                    # 內政部|移民|署), not the verb or noun after it (勞工委員會|會同, 大陸地區|物品)
+                    since_designator += 1
+                    new_words = coverage[last] - optional - union - designators
+                    if since_designator > 2 or not new_words or tokens[last].tag[:1] not in "nj":
+                        break
+                    union |= coverage[last]
+                    continue
                 union |= coverage[last]
                 # every word of the name translates an English word or is its designator; one may
                 # stay unglossed in a long institutional name (see dictionary.composed_match)
@@ -314,7 +479,10 @@ def dictionary_spans(
                 if len(key) > MAX_SPAN_CHARS:
                     break
                 designated = _is_designator(tokens[last].simplified)
-                reached = union | (designators if designated else set())
+                kind = _zh_designator_kind(tokens[last].simplified)
+                # a Chinese ending answers an English designator of its kind (法 an Act, 院 a Yuan)
+                same_kind = {i for i in designators if _designator_hint(words, {i}) == kind}
+                reached = (union - optional) | (same_kind if designated else set())
                 # a last word left unglossed: 全球|環境|基金 for Global Environment Facility
                 unglossed_end = needed < len(words) and last > first and bool(coverage[last - 1])
                 if not (coverage[last] or designated or unglossed_end) or (len(words) > 1 and len(reached) < needed):
@@ -324,7 +492,8 @@ def dictionary_spans(
                     continue  # the last word adds no English word: 立法院|立法委員 is not a longer name
                 if len(key) >= 3 or (len(key) == 2 and direct_match(key, en.key) is not None):
                     span_start, span_end = tokens[first].start, tokens[last].end
-                    hint = "ORG" if designators else en.hint
+                    # the English designator's kind: Riga Peace Treaty is MISC, Court of Final Appeal ORG
+                    hint = _designator_hint(words, designators) if designators else en.hint
                     # a last noun no gloss explains may answer one English word (基金 ↔ Facility)
                     tail = (
                         unglossed == 1

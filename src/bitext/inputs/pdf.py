@@ -7,6 +7,8 @@ numbers and running heads where the page has them: the layout reader (``segment/
 the wrapped lines and sets the furniture aside, helped by the form feed after every page (as
 ``pdftotext`` writes it) and by the lines this reader finds in the top and bottom margins, which it
 passes on as furniture (a one-page PDF's running head is told from a title only by where it stands).
+Where the lines stand also shows where paragraphs end (a last line short of the column, a wider gap:
+``pdf_paragraphs``); the reader marks those ends with a blank line in the text.
 A PDF whose pages have no text (a scan) is refused with a hint to run OCR.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
@@ -23,6 +26,7 @@ from bitext.document import Lang
 from bitext.errors import InputError
 from bitext.inputs.base import CONTROL as _CONTROL
 from bitext.inputs.base import Extracted
+from bitext.inputs.pdf_paragraphs import Run, paragraph_ends
 from bitext.reading import normalise_text
 
 _MIN_PIECES = 20  # fewer pieces of text are too few to tell the body's extent
@@ -88,14 +92,26 @@ def _pages_and_margins(reader: Any) -> tuple[list[str], list[set[str]]]:
     text standing more than one and a half lines above the highest or below the lowest line the body
     text reaches, or, with little text, a lone top or bottom line far from the rest."""
     pieces: list[_Piece] = []
-    pages = []
+    raw_pages: list[str] = []
+    runs: list[list[Run]] = []
     for number, page in enumerate(reader.pages):
+        runs.append([])
 
-        def visit(text: str, cm: list[float], tm: list[float], _font: Any, _size: Any, number: int = number) -> None:
+        def visit(text: str, cm: list[float], tm: list[float], _font: Any, size: Any, number: int = number) -> None:
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             if text.strip():
-                pieces.append(_Piece(number, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip().translate(_RADICALS)))
+                pieces.append(_Piece(number, y, text.strip().translate(_RADICALS)))
+            # Where the run starts on the page and its font size there, for the paragraph ends.
+            scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
+            runs[number].append(Run(text, tm[4] * cm[0] + tm[5] * cm[2] + cm[4], y, _number(size) * scale))
 
-        text = normalise_text(page.extract_text(visitor_text=visit) or "").translate(_RADICALS)
+        raw_pages.append(page.extract_text(visitor_text=visit) or "")
+    pages = []
+    for raw, ends in zip(raw_pages, paragraph_ends(raw_pages, runs), strict=True):
+        # A blank line after each line the page's geometry shows to end a paragraph.
+        for end in sorted(ends, reverse=True):
+            raw = raw[: end + 1] + "\n" + raw[end + 1 :]
+        text = normalise_text(raw).translate(_RADICALS)
         pages.append(_CONTROL.sub(" ", text))
     margins: list[set[str]] = [set() for _ in pages]
     heights = sorted(piece.y for piece in pieces)
@@ -123,6 +139,10 @@ def _pages_and_margins(reader: Any) -> tuple[list[str], list[set[str]]]:
         if len(piece.text) <= _MAX_MARGIN_CHARS:
             margins[piece.page].update(line.strip() for line in piece.text.splitlines() if line.strip())
     return pages, margins
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def _margin_lines(text: str, margins: list[set[str]]) -> tuple[tuple[int, int], ...]:

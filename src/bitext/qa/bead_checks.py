@@ -47,10 +47,23 @@ _MIN_CHARS = 12  # ratios of very short beads (headings, names) say little
 
 
 _SPACE = re.compile(r"\s")
+# Latin text a Chinese sentence keeps from the original: in brackets beside its transliteration (漢彌爾頓
+# (Hamilton)), a second copy of what the English says once; or standing alone (Berliner, a.m.), one letter
+# for one English letter, where a Chinese character stands for about three.
+_BRACKETED_LATIN = regex.compile(r"[(（][^()（）\p{Han}]*\p{Latin}[^()（）\p{Han}]*[)）]")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_LATIN_IN_CHINESE_WEIGHT = 1 / 3
 
 
 def _visible_length(text: str) -> int:
     return len(text) - len(_SPACE.findall(text))
+
+
+def _chinese_length(text: str) -> float:
+    """Visible length of a Chinese text, bracketed Latin left out and other Latin letters at a third."""
+    text = _BRACKETED_LATIN.sub("", text)
+    latin = len(_LATIN_LETTER.findall(text))
+    return _visible_length(text) - latin * (1 - _LATIN_IN_CHINESE_WEIGHT)
 
 
 def length_ratio_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
@@ -58,7 +71,7 @@ def length_ratio_flags(alignment: Alignment, settings: QASettings) -> list[Flag]
     for number, bead in enumerate(alignment.beads):
         if not bead.is_aligned:
             continue
-        zh_len = _visible_length(alignment.zh_text(bead))
+        zh_len = _chinese_length(alignment.zh_text(bead))
         en_len = _visible_length(alignment.en_text(bead))
         if max(zh_len, en_len) >= _MIN_CHARS:
             ratios[number] = math.log((en_len + 1) / (zh_len + 1))

@@ -12,9 +12,10 @@ A warning a translator can trust needs all of these:
    other way round: Chinese usually translates such names.
 3. **Absent under every form**: every variant of every pair of the entity (pairs that share a form are one
    entity: 盧納 / 露娜 ↔ Luna), compared case-insensitively (HONG KONG = Hong Kong), an English adjective or
-   demonym counting for its place (Turkish for Turkey, French for France), a Chinese place without its
-   designator (塔斯馬尼亞 for 塔斯馬尼亞州, 大陸 for 大陸地區), a transliteration under another spelling (希布倫 for
-   希伯崙: as many characters, more than half of them read alike).
+   demonym counting for its place (Turkish for Turkey, French for France), a currency's code, symbol or name
+   for any other (NT$ for NTD), a Chinese place without its designator (塔斯馬尼亞 for 塔斯馬尼亞州, 大陸 for
+   大陸地區), a transliteration under another spelling (希布倫 for 希伯崙: as many characters, more than half of
+   them read alike).
 
 Presence is read strictly: an English form written in lower case (singer for Singer, us for US) or an acronym in
 mixed case is not the name, and a name inside a longer name of another entity in the same bead (Hong Kong in
@@ -81,6 +82,16 @@ _DEMONYMS = {
     "new zealand": ("kiwi", "kiwis"),
     "vatican": ("papal",),
 }
+
+# A currency is named by its code, its symbol's letters (NT$ reads as the word NT) or its name: any of them is
+# the currency in the English (新臺幣 ↔ NTD from CC-CEDICT, where a statute writes NT$100,000).
+_CURRENCIES = (
+    ("ntd", "nt", "twd", "nt dollar", "nt dollars", "new taiwan dollar", "new taiwan dollars"),
+    ("rmb", "cny", "renminbi", "yuan"),
+    ("hkd", "hk", "hk dollar", "hk dollars", "hong kong dollar", "hong kong dollars"),
+    ("usd", "us dollar", "us dollars", "u s dollar", "u s dollars"),  # not "us" alone: the pronoun
+)
+_CURRENCY_FORMS = {form: group for group in _CURRENCIES for form in group}
 
 
 def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
@@ -289,6 +300,10 @@ class _FormIndex:
         self.en[words[0]].append((words, form, eid, trigger))
         for demonym in _DEMONYMS.get(" ".join(words), ()):
             self.en[demonym].append(((demonym,), demonym, eid, False))
+        for other in _CURRENCY_FORMS.get(" ".join(words), ()):
+            other_words = tuple(other.split())
+            if other_words != words:
+                self.en[other_words[0]].append((other_words, other, eid, False))
         if not _is_acronym(form):
             key = (*words[:-1], words[-1][:_STEM])
             self.en_stems[key[0]].append((key, eid))

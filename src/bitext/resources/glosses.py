@@ -37,7 +37,7 @@ def _stemmer() -> Stemmer.Stemmer:
 
 def english_words(text: str) -> list[str]:
     """Lower-cased words of English text, stop words removed, not yet stemmed."""
-    return [w for w in (m.group().lower().strip(".'’-") for m in _WORD.finditer(text)) if w and w not in STOPWORDS]
+    return [w for w in (word.lower().strip(".'’-") for word in _WORD.findall(text)) if w and w not in STOPWORDS]
 
 
 def stem_words(words: list[str]) -> list[str]:

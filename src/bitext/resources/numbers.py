@@ -393,6 +393,14 @@ _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 _LOOKED_UP_WORDS = {*_MONTHS, *_COUNT_WORDS}
 _ZH_NUMERAL = re.compile("[" + "".join(CHINESE_NUMERAL_VALUES) + "]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+# "a day", "an hour": the article is the number a Chinese 1 天, 1 小時 is translated by.
+_A_UNIT = re.compile(
+    r"\b(?:a|an)\s+(?:day|night|week|month|year|hour|minute|second|decade|century|millennium)\b", re.IGNORECASE
+)
+# 8 點半 (half past eight) = 8:30; 十八世紀 (the 18th century) = the 1700s, and back.
+_ZH_HALF_PAST = regex.compile(r"(\d{1,2}|[" + "".join(_DIGITS) + r"十]{1,3})\s*[點点]\s*半")
+_ZH_CENTURY = regex.compile(r"(\d{1,2}|[" + "".join(_DIGITS) + r"十]{1,3})\s*(?:世紀|世纪)")
+_EN_HUNDREDS = re.compile(r"(?<![0-9])([0-9]{1,2})00(?:s|'s|’s)")
 # Writings the grammar reads piece by piece, rewritten whole first: 1 萬 7000 (17,000), 6 千 (6,000),
 # 420 至 390 萬 (both in 萬), 4.2-3.9 million (both in millions), 二 ○四七 (a numeral broken by a space).
 _ZH_WAN_THEN_DIGITS = re.compile(r"([0-9]+)\s*[萬万]\s*([0-9]{4})(?![0-9.])")
@@ -489,8 +497,10 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
     """Numbers only looked up, never required: how a translator may write the other side's number.
 
     Any digit run (p109, 7's), clock times both ways (12:00 = 1200 GMT), and in English month names,
-    ordinals (sixteenth, twenty-fourth), scale words (a thousand years) and Roman numerals (Louis XVI);
-    in Chinese single numerals (第五, 八倍, 二戰, 一號).
+    ordinals (sixteenth, twenty-fourth), scale words (a thousand years), an article before a unit of
+    time (a day = 1 天), a century by its years (the 1700s = 18) and Roman numerals (Louis XVI); in
+    Chinese single numerals (第五, 八倍, 二戰, 一號), half past (8 點半 = 8:30) and a century's years
+    (十八世紀 = the 1700s).
     """
     found = [(float(m.group()), m.group()) for m in _RAW_NUMBER.finditer(text)]
     for m in _CLOCK.finditer(text):
@@ -498,7 +508,17 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
     for m in _MILITARY_TIME.finditer(text):
         found += [(float(m.group(1)), m.group()), (float(m.group(2)), m.group())]
     if lang == "zh":
+        for m in _ZH_HALF_PAST.finditer(text):
+            hour = _small_number(m.group(1))
+            if hour is not None:
+                found += [(hour * 100 + 30, m.group()), (30.0, m.group())]
+        for m in _ZH_CENTURY.finditer(text):
+            century = _small_number(m.group(1))
+            if century:
+                found.append(((century - 1) * 100, m.group()))
         return found + [(float(CHINESE_NUMERAL_VALUES[m.group()]), m.group()) for m in _ZH_NUMERAL.finditer(text)]
+    found += [(1.0, m.group()) for m in _A_UNIT.finditer(text)]
+    found += [(float(int(m.group(1)) + 1), m.group()) for m in _EN_HUNDREDS.finditer(text)]
     for word in _ENGLISH_WORD.findall(text):
         lower = word.lower()
         if lower not in _LOOKED_UP_WORDS:
@@ -512,6 +532,11 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
         if m.group():  # the pattern can match nothing before letters that only look Roman (DD)
             found.append((float(_roman_value(m.group())), m.group()))
     return found
+
+
+def _small_number(written: str) -> float | None:
+    """Digits or a Chinese numeral of up to three characters (8, 八, 十八)."""
+    return float(written) if written.isdigit() else parse_chinese_numeral(written)
 
 
 def _roman_value(numeral: str) -> int:

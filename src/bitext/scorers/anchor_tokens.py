@@ -43,11 +43,11 @@ _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}]+(?:-[\p{Ll}]+)?\b")
 
 
 def latin_tokens_in_chinese(text: str) -> list[str]:
-    return [m.group().lower() for m in _LATIN_IN_CHINESE.finditer(text) if len(m.group()) > 1]
+    return [token.lower() for token in _LATIN_IN_CHINESE.findall(text) if len(token) > 1]
 
 
 def english_tokens(text: str) -> set[str]:
-    return {m.group().lower().rstrip(".") for m in _ENGLISH_TOKEN.finditer(text)}
+    return {token.lower().rstrip(".") for token in _ENGLISH_TOKEN.findall(text)}
 
 
 def chinese_name_keys(words: list[str], known: dict[str, tuple[str, ...]]) -> list[str]:
@@ -69,7 +69,7 @@ def _name_keys(word: str) -> tuple[str, ...]:
 
 
 def english_name_keys(text: str) -> set[str]:
-    words = [m.group().lower().replace("-", "") for m in _CAPITALISED.finditer(text)]
+    words = [word.lower().replace("-", "") for word in _CAPITALISED.findall(text)]
     return set(words) | {a + b for a, b in pairwise(words)}
 
 
@@ -90,12 +90,14 @@ class AnchorFeatures:
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), len(self.names), len(block.i)))
         dots = {kind: window_pair_dots(zh, en, block, types) for kind, (zh, en) in self.vectors.items()}
+        # The numbers in each window size of each side, once (several bead types share a size).
+        zh_totals = {di: window_totals(self.zh_number_prefix, block.i, di) for di, _dj in types if di}
+        en_totals = {dj: window_totals(self.en_number_prefix, block.j, dj) for _di, dj in types if dj}
         for t, (di, dj) in enumerate(types):
             if not (di and dj):
                 continue
             numbers, latin, names = (dots[kind][(di, dj)] for kind in ("numbers", "latin", "names"))
-            total = window_totals(self.zh_number_prefix, block.i, di)
-            total = total + window_totals(self.en_number_prefix, block.j, dj)
+            total = zh_totals[di] + en_totals[dj]
             out[t, 0] = np.log1p(numbers + latin)
             out[t, 1] = -np.log1p(np.maximum(total - 2 * numbers, 0))
             out[t, 2] = np.log1p(names)
@@ -120,11 +122,17 @@ class AnchorScorer:
         en_numbers = [[n.key for n in english_numbers(t)] for t in pair.en_texts]
         zh_latin = [latin_tokens_in_chinese(t) for t in pair.zh_texts]
         wanted = {token for tokens in zh_latin for token in tokens}
-        en_latin = [[tok for tok in english_tokens(t) if tok in wanted] for t in pair.en_texts]
+        # The English side is only searched for what the Chinese side has (often no Latin token at all).
+        en_latin = [[tok for tok in english_tokens(t) if tok in wanted] if wanted else [] for t in pair.en_texts]
         known = gloss_index()
-        zh_names = [chinese_name_keys(words, known) for words in document_words(pair)]
+        words = document_words(pair)
+        # chinese_name_keys of each sentence, each distinct word read in pinyin once a document.
+        keys_of = {word: chinese_name_keys([word], known) for sentence in words for word in sentence}
+        zh_names = [[key for word in sentence for key in keys_of[word]] for sentence in words]
         wanted_names = {key for keys in zh_names for key in keys}
-        en_names = [[key for key in english_name_keys(t) if key in wanted_names] for t in pair.en_texts]
+        en_names = [
+            [key for key in english_name_keys(t) if key in wanted_names] if wanted_names else [] for t in pair.en_texts
+        ]
         vectors = {
             "numbers": self._count_vectors(zh_numbers, en_numbers),
             "latin": self._count_vectors(zh_latin, en_latin),

@@ -148,7 +148,12 @@ class SparseRows:
 
     @classmethod
     def accumulate(
-        cls, rows: Sequence[int], slots: Sequence[int], weights: Sequence[float], count: int, dimensions: int
+        cls,
+        rows: Sequence[int] | np.ndarray,
+        slots: Sequence[int] | np.ndarray,
+        weights: Sequence[float] | np.ndarray,
+        count: int,
+        dimensions: int,
     ) -> SparseRows:
         """Row ``rows[k]``, dimension ``slots[k]`` += ``weights[k]``, in float32 and in the order given."""
         keys = np.asarray(rows, dtype=np.int64) * dimensions + np.asarray(slots, dtype=np.int64)
@@ -175,6 +180,42 @@ class SparseRows:
         row_of_entry = np.repeat(np.arange(stop - start), np.diff(self.indptr[start : stop + 1]))
         out[row_of_entry, self.indices[first:last]] = self.values[first:last]
         return out
+
+    def take(self, rows: np.ndarray) -> np.ndarray:
+        """Rows ``rows`` (any order, repeats allowed) as a dense float32 matrix: ``dense()[rows]``."""
+        rows = np.asarray(rows, dtype=np.int64)
+        counts = np.diff(self.indptr)[rows]
+        out = np.zeros((len(rows), self.dimensions), dtype=np.float32)
+        within = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        entries = np.repeat(self.indptr[rows], counts) + within
+        out[np.repeat(np.arange(len(rows)), counts), self.indices[entries]] = self.values[entries]
+        return out
+
+    def scaled_rows(self, factors: np.ndarray) -> SparseRows:
+        """Every row divided by its factor (float32, as ``dense() / factors[:, None]`` gives)."""
+        rows = np.repeat(np.arange(len(self)), np.diff(self.indptr))
+        return SparseRows(self.indptr, self.indices, (self.values / factors[rows]).astype(np.float32), self.dimensions)
+
+    def used_dimensions(self, start: int, stop: int) -> np.ndarray:
+        """Dimensions (ascending) where some row of ``start..stop-1`` is not 0: ``dense(start, stop).any(axis=0)``'s."""
+        stop = min(stop, len(self))
+        start = min(max(start, 0), stop)
+        first, last = self.indptr[start], self.indptr[stop]
+        return np.unique(self.indices[first:last][self.values[first:last] != 0])
+
+    def dense_columns(self, start: int, stop: int, dimensions: np.ndarray) -> np.ndarray:
+        """``dense(start, stop)[:, dimensions]`` for ascending ``dimensions``, in the same memory order
+        (numpy's indexing gives that column-major), without making the whole rows dense."""
+        stop = min(stop, len(self))
+        start = min(max(start, 0), stop)
+        out = np.zeros((len(dimensions), stop - start), dtype=np.float32)
+        first, last = self.indptr[start], self.indptr[stop]
+        row_of_entry = np.repeat(np.arange(stop - start), np.diff(self.indptr[start : stop + 1]))
+        indices = self.indices[first:last]
+        at = np.minimum(np.searchsorted(dimensions, indices), max(len(dimensions) - 1, 0))
+        kept = (dimensions[at] == indices) if len(dimensions) else np.zeros(len(indices), dtype=bool)
+        out[at[kept], row_of_entry[kept]] = self.values[first:last][kept]
+        return out.T
 
 
 Vectors = np.ndarray | SparseRows  # sentence vectors, one row per sentence
@@ -230,20 +271,34 @@ def window_pair_dots(zh: Vectors, en: Vectors, block: Block, types: Sequence[Bea
     max_zh, max_en = max(di for di, _ in sizes), max(dj for _, dj in sizes)
     r_lo, r_hi = max(0, block.r0 - max_zh), max(block.r0, block.r1 - 1)
     c_lo, c_hi = max(0, int(block.j.min()) - max_en), int(block.j.max())
-    zh_rows, en_rows = dense_rows(zh, r_lo, r_hi), dense_rows(en, c_lo, c_hi)
     # Dictionary and anchor vectors are sparse: only dimensions used on both sides can contribute.
-    shared = np.flatnonzero(zh_rows.any(axis=0) & en_rows.any(axis=0))
-    if len(shared) < 0.5 * zh.shape[1]:
-        zh_rows, en_rows = zh_rows[:, shared], en_rows[:, shared]
+    if isinstance(zh, SparseRows) and isinstance(en, SparseRows):
+        # The same columns and the same product as the dense branch, read from the sparse entries.
+        shared = np.intersect1d(zh.used_dimensions(r_lo, r_hi), en.used_dimensions(c_lo, c_hi), assume_unique=True)
+        if not len(shared):  # nothing in common: every dot is 0 (as the product of empty matrices gives)
+            return {t: np.zeros(len(block.i)) for t in sizes}
+        if len(shared) < 0.5 * zh.shape[1]:
+            zh_rows, en_rows = zh.dense_columns(r_lo, r_hi, shared), en.dense_columns(c_lo, c_hi, shared)
+        else:
+            zh_rows, en_rows = zh.dense(r_lo, r_hi), en.dense(c_lo, c_hi)
+    else:
+        zh_rows, en_rows = dense_rows(zh, r_lo, r_hi), dense_rows(en, c_lo, c_hi)
+        shared = np.flatnonzero(zh_rows.any(axis=0) & en_rows.any(axis=0))
+        if len(shared) < 0.5 * zh.shape[1]:
+            zh_rows, en_rows = zh_rows[:, shared], en_rows[:, shared]
     pair_dots = zh_rows.astype(np.float32) @ en_rows.T.astype(np.float32)
     running = np.zeros((pair_dots.shape[0] + 1, pair_dots.shape[1] + 1), dtype=np.float64)
     running[1:, 1:] = pair_dots.cumsum(axis=0).cumsum(axis=1)
+    # Each window's sum from four corners of the running sum; the corners shared by several bead types
+    # (the cell's own, the one di rows up, the one dj columns left) are gathered once.
+    flat, width = running.ravel(), running.shape[1]
     rows, cols = block.i - r_lo, block.j - c_lo
-    result = {}
-    for di, dj in sizes:
-        top, left = np.maximum(rows - di, 0), np.maximum(cols - dj, 0)
-        result[(di, dj)] = running[rows, cols] - running[top, cols] - running[rows, left] + running[top, left]
-    return result
+    here = flat[rows * width + cols]
+    tops = {di: np.maximum(rows - di, 0) * width for di in {di for di, _dj in sizes}}
+    lefts = {dj: np.maximum(cols - dj, 0) for dj in {dj for _di, dj in sizes}}
+    above = {di: flat[top + cols] for di, top in tops.items()}
+    beside = {dj: flat[rows * width + left] for dj, left in lefts.items()}
+    return {(di, dj): here - above[di] - beside[dj] + flat[tops[di] + lefts[dj]] for di, dj in sizes}
 
 
 def window_norms(vectors: Vectors, max_size: int) -> dict[int, np.ndarray]:

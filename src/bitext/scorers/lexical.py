@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any, ClassVar
 
 import numpy as np
 import rjieba
 
-from bitext.resources.glosses import english_stems, gloss_index
+from bitext.resources.glosses import english_words, gloss_index, stem_words
 from bitext.scorers.base import (
     MAX_EN_BEAD,
     MAX_ZH_BEAD,
@@ -84,9 +85,11 @@ class LexicalFeatures:
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), 1, len(block.i)))
         dots = window_pair_dots(self.zh_vectors, self.en_vectors, block, types)
+        zh_norms = {di: self.zh_norms[di][block.i] for di, _dj in types if di}
+        en_norms = {dj: self.en_norms[dj][block.j] for _di, dj in types if dj}
         for t, (di, dj) in enumerate(types):
             if di and dj:
-                out[t, 0] = dots[(di, dj)] / (self.zh_norms[di][block.i] * self.en_norms[dj][block.j])
+                out[t, 0] = dots[(di, dj)] / (zh_norms[di] * en_norms[dj])
         return out
 
     def sentence_vectors(self) -> tuple[SparseRows, SparseRows]:
@@ -106,51 +109,81 @@ class LexicalScorer:
 
     def prepare(self, pair: ScorerInput) -> LexicalFeatures:
         index = gloss_index()
-        zh_bags = [chinese_stems(words, index) for words in document_words(pair)]
-        en_bags = [english_stems(text) for text in pair.en_texts]
+        words = document_words(pair)
+        # A text repeats its words: each distinct word is looked up (and cut into pieces) once, and each
+        # distinct tuple of stems is numbered in order of first appearance (-1: a word with no stems).
+        distinct = list(dict.fromkeys(word for sentence in words for word in sentence))
+        numbers: dict[tuple[str, ...], int] = {}
+        number_of_word = {
+            word: numbers.setdefault(stems, len(numbers)) if stems else -1
+            for word, stems in zip(distinct, chinese_stems(distinct, index), strict=True)
+        }
+        zh_keys = [[number_of_word[word] for word in sentence] for sentence in words]
+        en_bags = _english_stems(pair.en_texts)
         slots: dict[str, int] = {}
-        zh_vectors = self._zh_vectors(zh_bags, slots)
+        zh_vectors = self._zh_vectors(zh_keys, list(numbers), slots)
         en_vectors = self._en_vectors(en_bags, slots)
         return LexicalFeatures(zh_vectors, en_vectors, self.max_window, self.max_window)
 
-    def _zh_vectors(self, bags: list[list[tuple[str, ...]]], slots: dict[str, int]) -> SparseRows:
-        idf = _idf([set(bag) for bag in bags])
-        rows: list[int] = []
-        columns: list[int] = []
-        weights: list[float] = []
-        # Each distinct word's slots and weight once (a text repeats its words); slots still go to stems
-        # in order of first appearance.
-        known: dict[tuple[str, ...], tuple[list[int], list[float]]] = {}
-        for row, bag in enumerate(bags):
-            for stems in bag:
-                if not stems:
-                    continue
-                entry = known.get(stems)
-                if entry is None:
-                    # A word with many senses spreads its weight: it is weaker evidence for any one of them.
-                    weight = idf[stems] / math.sqrt(len(stems))
-                    entry = [self._slot(stem, slots) for stem in stems], [weight] * len(stems)
-                    known[stems] = entry
-                rows.extend([row] * len(stems))
-                columns.extend(entry[0])
-                weights.extend(entry[1])
-        return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
+    def _zh_vectors(self, sentences: list[list[int]], keys: list[tuple[str, ...]], slots: dict[str, int]) -> SparseRows:
+        """Vectors of sentences given as numbers of their words' stem tuples (``keys``), -1 for none.
+
+        Each tuple's slots and weight are worked out once, in order of first appearance (so slots still go
+        to stems in that order); every occurrence's entries are then spread with numpy, in text order."""
+        lengths = np.array([len(sentence) for sentence in sentences], dtype=np.int64)
+        found = np.fromiter(chain.from_iterable(sentences), dtype=np.int64, count=int(lengths.sum()))
+        kept = found >= 0
+        occurrences = found[kept]
+        occurrence_rows = np.repeat(np.arange(len(sentences)), lengths)[kept]
+        # idf: a tuple's weight falls with the number of sentences it occurs in.
+        in_sentences = np.zeros(len(keys), dtype=np.int64)
+        if len(keys):
+            pairs = np.unique(occurrence_rows * len(keys) + occurrences)
+            in_sentences = np.bincount(pairs % len(keys), minlength=len(keys))
+        key_stems = [stem for stems in keys for stem in stems]
+        for stem in key_stems:
+            slots.setdefault(stem, len(slots))
+        key_slots = np.array([slots[stem] for stem in key_stems], dtype=np.int64) % self.dimensions
+        key_sizes = np.array([len(stems) for stems in keys], dtype=np.int64)
+        # A word with many senses spreads its weight: it is weaker evidence for any one of them.
+        key_weights = np.array(
+            [
+                _idf_of(count, len(sentences)) / math.sqrt(size)
+                for count, size in zip(in_sentences.tolist(), key_sizes.tolist(), strict=True)
+            ],
+            dtype=np.float64,
+        )
+        sizes = key_sizes[occurrences]
+        starts = np.cumsum(key_sizes) - key_sizes
+        within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        columns = key_slots[np.repeat(starts[occurrences], sizes) + within]
+        rows = np.repeat(occurrence_rows, sizes)
+        weights = np.repeat(key_weights[occurrences], sizes)
+        return SparseRows.accumulate(rows, columns, weights, len(sentences), self.dimensions)
 
     def _en_vectors(self, bags: list[list[str]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
-        rows = [row for row, bag in enumerate(bags) for _stem in bag]
-        columns = [self._slot(stem, slots) for bag in bags for stem in bag]
-        weights = [idf[stem] for bag in bags for stem in bag]
+        stems = [stem for bag in bags for stem in bag]
+        for stem in stems:
+            slots.setdefault(stem, len(slots))
+        rows = np.repeat(np.arange(len(bags)), [len(bag) for bag in bags])
+        columns = np.array([slots[stem] for stem in stems], dtype=np.int64) % self.dimensions
+        weights = [idf[stem] for stem in stems]
         return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
-
-    def _slot(self, stem: str, slots: dict[str, int]) -> int:
-        slot = slots.get(stem)
-        if slot is None:
-            slot = slots[stem] = len(slots)
-        return slot % self.dimensions
 
     def settings(self) -> dict[str, Any]:
         return {"lexical": f"cc-cedict tf-idf cosine, snowball stems, {self.dimensions} dims"}
+
+
+def _english_stems(texts: list[str]) -> list[list[str]]:
+    """:func:`english_stems` of each text, the stemmer called once for all their words."""
+    words = [english_words(text) for text in texts]
+    stems = stem_words([word for sentence in words for word in sentence])
+    bags, start = [], 0
+    for sentence in words:
+        bags.append(stems[start : start + len(sentence)])
+        start += len(sentence)
+    return bags
 
 
 def _idf(sets: list[set[Any]]) -> dict[Any, float]:
@@ -158,4 +191,9 @@ def _idf(sets: list[set[Any]]) -> dict[Any, float]:
     for items in sets:
         counts.update(items)
     total = len(sets)
-    return {item: math.log((total + 1) / (count + 0.5)) for item, count in counts.items()}
+    return {item: _idf_of(count, total) for item, count in counts.items()}
+
+
+def _idf_of(count: int, total: int) -> float:
+    """Inverse document frequency of an item found in ``count`` of ``total`` sentences."""
+    return math.log((total + 1) / (count + 0.5))

@@ -47,8 +47,6 @@ _ZH_QUOTE = regex.compile(r"[“「『]")
 _EN_QUOTE = regex.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“‘'](?=\S)")
 _ZH_CLOSES = regex.compile(r"[”」』]\s*$")
 _EN_CLOSES = regex.compile(r"[\"”’']\s*$")
-_ZH_CLAUSE = regex.compile(f"[{regex.escape(ZH_CLAUSE_SEPARATORS)}]")
-_EN_CLAUSE = regex.compile(f"[{regex.escape(EN_CLAUSE_SEPARATORS)}]")
 
 
 def opening_quotes(texts: Sequence[str], quote: regex.Pattern[str]) -> np.ndarray:
@@ -56,9 +54,10 @@ def opening_quotes(texts: Sequence[str], quote: regex.Pattern[str]) -> np.ndarra
     return np.array([len(quote.findall(text)) for text in texts], dtype=np.float64)
 
 
-def clause_counts(texts: Sequence[str], separator: regex.Pattern[str]) -> np.ndarray:
-    """Clauses in each sentence: one more than its clause separators."""
-    return np.array([len(separator.findall(text)) + 1 for text in texts], dtype=np.float64)
+def clause_counts(texts: Sequence[str], separators: str) -> np.ndarray:
+    """Clauses in each sentence: one more than its clause separators (characters of ``separators``)."""
+    marks = set(separators)
+    return np.array([sum(text.count(mark) for mark in marks) + 1 for text in texts], dtype=np.float64)
 
 
 def closes_quotation(texts: Sequence[str], closing: regex.Pattern[str]) -> np.ndarray:
@@ -97,17 +96,21 @@ class PunctuationFeatures:
         out = np.zeros((len(types), len(self.names), len(block.i)))
         # A bead's end is the same cell whatever its type: one comparison serves every type.
         quote_end = -np.abs(self.zh_closes[block.i] - self.en_closes[block.j]) if self.quote_ends_shared else 0.0
+        # Each side's window sums once per size (several bead types share a size).
+        zh_sizes = {di for di, dj in types if di and dj}
+        en_sizes = {dj for di, dj in types if di and dj}
+        if self.openings_shared:
+            zh_openings = {di: window_totals(self.zh_prefix, block.i, di) for di in zh_sizes}
+            en_openings = {dj: window_totals(self.en_prefix, block.j, dj) for dj in en_sizes}
+        # Windows cut short by the document's start hold no sentence: impossible beads, kept finite.
+        zh_clauses = {di: np.maximum(window_totals(self.zh_clauses, block.i, di), 1.0) for di in zh_sizes}
+        en_clauses = {dj: np.maximum(window_totals(self.en_clauses, block.j, dj), 1.0) for dj in en_sizes}
         for t, (di, dj) in enumerate(types):
             if di and dj:
                 if self.openings_shared:
-                    zh = window_totals(self.zh_prefix, block.i, di)
-                    en = window_totals(self.en_prefix, block.j, dj)
-                    out[t, 0] = -np.abs(zh - en)
+                    out[t, 0] = -np.abs(zh_openings[di] - en_openings[dj])
                 out[t, 1] = quote_end
-                # Windows cut short by the document's start hold no sentence: impossible beads, kept finite.
-                zh_clauses = np.maximum(window_totals(self.zh_clauses, block.i, di), 1.0)
-                en_clauses = np.maximum(window_totals(self.en_clauses, block.j, dj), 1.0)
-                out[t, 2] = -np.abs(np.log(zh_clauses / en_clauses))
+                out[t, 2] = -np.abs(np.log(zh_clauses[di] / en_clauses[dj]))
         return out
 
     def sentence_vectors(self) -> None:
@@ -126,8 +129,8 @@ class PunctuationScorer:
             opening_quotes(pair.en_texts, _EN_QUOTE),
             closes_quotation(pair.zh_texts, _ZH_CLOSES),
             closes_quotation(pair.en_texts, _EN_CLOSES),
-            clause_counts(pair.zh_texts, _ZH_CLAUSE),
-            clause_counts(pair.en_texts, _EN_CLAUSE),
+            clause_counts(pair.zh_texts, ZH_CLAUSE_SEPARATORS),
+            clause_counts(pair.en_texts, EN_CLAUSE_SEPARATORS),
         )
 
     def settings(self) -> dict[str, Any]:

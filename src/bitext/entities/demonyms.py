@@ -1,0 +1,58 @@
+"""English words for a place's people or things (Iranian, Tongan, Austrian): not the place's name.
+
+Chinese often writes the place where English writes its adjective (伊朗革命 ↔ Iranian revolution,
+東加相 ↔ Tongan PM), so a sound match from a demonym grows a Chinese place name into its neighbour
+(伊朗革, 東加相), and a capitalised run that starts with one ("Austrian Claudia Loesch") hides the
+person's name. A demonym here: one word that is no GeoNames place, ends like an English demonym
+(-an, -ian, -ese, -ish, -i, -ic, -ean), and shares its first four letters or more with a country,
+continent or US state (the last word of South Korea), all but at most its last letter, and is no
+shorter (Austria → Austrian, China → Chinese, Hungary → Hungarian; not Norman; not Canaan, which keeps
+only four letters of Canada; not Dominic, shorter than Dominica).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bitext.resources.places import fold, load_places
+
+_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ean")
+PREFIX = 4
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """``Iranian``, ``Tongan``, ``Austrian``: True; ``Iran``, ``Norman``, ``Kennedy``: False."""
+    folded = fold(word)
+    if " " in folded or len(folded) < PREFIX + 1 or not folded.endswith(_ENDINGS):
+        return False
+    places = load_places()
+    if folded in places.names:
+        return False
+    # the regions' last words (South Korea → Korea), scanned once per word asked (the answer is cached)
+    for region in {name.split(" ")[-1] for name in places.regions}:
+        if len(region) < PREFIX or region[:PREFIX] != folded[:PREFIX]:
+            continue
+        shared = next((i for i, (a, b) in enumerate(zip(region, folded, strict=False)) if a != b), len(region))
+        if shared >= len(region) - 1 and len(folded) >= len(region):
+            return True
+    return False
+
+
+def is_people_group(zh_simplified: str, en: str) -> bool:
+    """Nazis ↔ 納粹, Arabs ↔ 阿拉伯, Berber ↔ 柏柏爾: the English names a people (a plural of the
+    dictionary's word for one of them, or a word the dictionary glosses "… people"), not a place.
+    The entity gold's guideline lists groups of people as no entity."""
+    from bitext.entities.dictionary import gloss_heads
+
+    word = en.strip()
+    if " " in word or not word[:1].isupper():
+        return False
+    folded = word.casefold()
+    heads = gloss_heads(zh_simplified)
+    if any(head.startswith(folded + " people") for head in heads):
+        return True
+    if not folded.endswith("s") or load_places().is_place(word):
+        return False
+    singular = {folded[:-1], folded[:-2]} if folded.endswith("es") else {folded[:-1]}
+    return any(head in singular for head in heads)
