@@ -546,6 +546,17 @@ def test_tsv_corpus_has_a_sidecar_with_the_batch_settings(tmp_path: Path) -> Non
     assert meta["columns"] == header.split("\t")
 
 
+def test_tsv_corpus_sidecar_carries_the_signature_bitext_align_records(tmp_path: Path) -> None:
+    manifest = corpus(tmp_path, [[0, 1], [2]])
+    run_batch(ManifestFile(manifest), tmp_path / "out", FAST, jobs=0)
+    meta = json.loads((tmp_path / "out" / "corpus.tsv.meta.json").read_text(encoding="utf-8"))
+    zh = tmp_path / "zh" / "d0.txt"
+    en = tmp_path / "en" / "d0.txt"
+    assert main(["align", str(zh), str(en), "--method", "gale-church", "-q", "-o", str(tmp_path / "d0.tsv")]) == 0
+    single = json.loads((tmp_path / "d0.tsv.meta.json").read_text(encoding="utf-8"))
+    assert meta["signature"] == single["signature"] and "aligner:gale-church" in meta["signature"]
+
+
 def test_presegmented_documents_are_not_re_split(tmp_path: Path) -> None:
     (tmp_path / "zh").mkdir()
     (tmp_path / "en").mkdir()

@@ -52,6 +52,7 @@ def combine(pairs: Iterable[DocumentPair], folder: OutputFolder, options: BatchO
     """Write ``report.tsv`` and, for a combinable format, ``corpus.<suffix>``; return the corpus path."""
     corpus_path = folder.root / f"corpus{folder.suffix}" if options.format in COMBINED_FORMATS else None
     counts = Counts()
+    signature = ""  # the first written document's, as the combined Parquet corpus records it
     with atomic_open(folder.root / "report.tsv") as report, _corpus_writer(corpus_path, options) as corpus:
         report.write("\t".join(REPORT_COLUMNS) + "\n")
         for pair in mark_duplicates(pairs):
@@ -62,18 +63,21 @@ def combine(pairs: Iterable[DocumentPair], folder: OutputFolder, options: BatchO
             report.write(report_line(row))
             if corpus is not None and row.status == "ok":
                 corpus.append(folder.output_path(pair.doc_id))
+                signature = signature or row.signature
     if options.format == "tsv" and corpus_path is not None:
-        _write_sidecar(corpus_path, options, counts)
+        _write_sidecar(corpus_path, options, counts, signature)
     return corpus_path, counts
 
 
-def _write_sidecar(corpus_path: Path, options: BatchOptions, counts: Counts) -> None:
+def _write_sidecar(corpus_path: Path, options: BatchOptions, counts: Counts, signature: str) -> None:
     """``corpus.tsv.meta.json``, as ``bitext align`` writes beside a TSV (``bitext.read_tsv`` reads it):
-    the batch's settings and versions, and how many documents the corpus holds."""
+    the aligner's signature (settings and versions; the first document's, as in a combined Parquet corpus),
+    the batch's settings, and how many documents the corpus holds."""
     from bitext.formats.tsv import COLUMNS, sidecar_path
 
     metadata = {
         "format": "bitext-batch",
+        "signature": signature,
         "settings": options.settings(),
         "documents": counts.ok,
         "failed_documents": counts.failed,

@@ -101,7 +101,9 @@ def _jsonable(value: Any) -> Any:
 @dataclass(frozen=True)
 class DocumentReport:
     """One row of the batch report: sentence and bead counts, mean confidence, beads by type, the number
-    of QA flags (all levels) and of error-level ones, and the error of a failed document."""
+    of QA flags (all levels) and of error-level ones, and the error of a failed document. ``signature``
+    (the aligner's settings and versions, :attr:`Alignment.signature`) is kept for the combined corpus's
+    metadata, not written to ``report.tsv``."""
 
     doc_id: str
     status: Status
@@ -113,6 +115,7 @@ class DocumentReport:
     flags: int | None = None
     flag_errors: int | None = None
     error: str = ""
+    signature: str = ""
 
     @classmethod
     def failed(cls, doc_id: str, error: str) -> DocumentReport:
@@ -137,6 +140,7 @@ class DocumentReport:
             flags=len(qa.flags) if qa is not None else None,
             flag_errors=qa.count("error") if qa is not None else None,
             error=f"swapped-languages: {SWAPPED_MESSAGE}" if swapped else "",
+            signature=alignment.signature,
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -90,8 +91,9 @@ _SENTENCE_OPENERS = "\"“‘'([{«「『—–- \t\n"
 _ITEM_MARKER = regex.compile(r"[\"“‘'(\[{«「『—–\- \t\n]*(?:(?:\(?\d{1,3}|\(?[a-z]|\(?[ivx]{1,5})[.)][ \t]*)?")
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """An English word with its offsets (a named tuple: a document has hundreds of thousands)."""
+
     start: int
     end: int
     text: str
@@ -107,12 +109,13 @@ class _Word:
         first = self.text[0]
         if first.isupper():
             return True
-        # camel case starting lower case: iPhone, eBay
-        return first.islower() and any(ch.isupper() for ch in self.text[1:])
+        # camel case starting lower case: iPhone, eBay (most words are all lower case: no need to look further)
+        rest = self.text[1:]
+        return first.islower() and not rest.islower() and any(ch.isupper() for ch in rest)
 
     @property
     def is_ticker(self) -> bool:
-        return bool(_TICKER.match(self.text))
+        return "." in self.text and bool(_TICKER.match(self.text))  # (every ticker has a dot)
 
 
 def _english_words(text: str, start: int, end: int) -> list[_Word]:
@@ -390,21 +393,30 @@ def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     return bare
 
 
+def english_sentence_words(doc: Document) -> list[list[_Word]]:
+    """The words of each English sentence, read once for :func:`english_document_context` and
+    :func:`english_candidates` (which each read them again when not given)."""
+    return [_english_words(doc.text, span.start, span.end) for span in doc.sentences]
+
+
 def english_candidates(
     doc: Document,
     sentence: int,
     capitalised_elsewhere: frozenset[str] = frozenset(),
     terms: frozenset[str] = frozenset(),
+    words: Sequence[_Word] | None = None,
 ) -> list[Candidate]:
     """Candidates in English sentence number ``sentence`` of ``doc``.
 
     ``capitalised_elsewhere`` holds words seen capitalised mid-sentence in the document (they are
     names even at the start of a sentence); ``terms`` holds acronyms the text defines as common
-    terms ("artificial intelligence (AI)"), which are not names.
+    terms ("artificial intelligence (AI)"), which are not names. ``words``: the sentence's words
+    from :func:`english_sentence_words`, if already read.
     """
     span = doc.sentences[sentence]
     text = doc.text
-    words = _english_words(text, span.start, span.end)
+    if words is None:
+        words = _english_words(text, span.start, span.end)
     found: list[Candidate] = []
     for word in words:
         if word.is_ticker:
@@ -466,13 +478,19 @@ _TITLE_MODIFIERS = frozenset(
 _DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
 
 
-def english_document_context(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+def english_document_context(
+    doc: Document, words_by_sentence: Sequence[Sequence[_Word]] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
     """Words capitalised mid-sentence anywhere in ``doc``, and acronyms defined by a lower-case
-    long form ("generative artificial intelligence (GenAI)": a term, not a name)."""
+    long form ("generative artificial intelligence (GenAI)": a term, not a name).
+    ``words_by_sentence``: each sentence's words from :func:`english_sentence_words`, if already read."""
     capitalised: set[str] = set()
-    for span in doc.sentences:
-        for word in _english_words(doc.text, span.start, span.end):
-            if word.text[0].isupper() and not _is_sentence_initial(doc.text, span.start, word):
+    if words_by_sentence is None:
+        words_by_sentence = english_sentence_words(doc)
+    for span, sentence_words in zip(doc.sentences, words_by_sentence, strict=True):
+        # only a sentence's first word can start it: any later one has the first's letters before it
+        for k, word in enumerate(sentence_words):
+            if word.text[0].isupper() and (k > 0 or not _is_sentence_initial(doc.text, span.start, word)):
                 capitalised.add(word.folded)
     terms = set()
     for match in _DEFINED_TERM.finditer(doc.text):
@@ -590,6 +608,9 @@ def grown(
     doc: Document, tokens: Sequence[Token], bases: Iterable[Candidate], known_keys: frozenset[str] = frozenset()
 ) -> list[Candidate]:
     """Each base with its designated forms (商湯 + 集團) and the known names it starts with."""
+    bases = list(bases)
+    if not bases:
+        return []  # (most sentences: no span found from the English side)
     boundaries = {t.start for t in tokens} | {t.end for t in tokens}
     following = _FollowingText(tokens)
     found = []
@@ -692,15 +713,18 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
     (蔡|英文 → 蔡英文), and a one-character surname jieba tags nr followed by a one- or two-character
     given name (a person the dictionaries do not know)."""
     found = []
+    # Whether each token is all Han: a run of tokens is a Han word exactly when each of its tokens is.
+    han = [bool(_ALL_HAN.fullmatch(t.simplified)) for t in tokens]
     for first in range(len(tokens)):
+        key = tokens[first].simplified
         for last in range(first + 1, min(len(tokens), first + 4)):
-            piece = tokens[first : last + 1]
-            key = "".join(t.simplified for t in piece)
-            if len(key) > 8 or not _HAN_WORD.match(key):
-                break
+            key += tokens[last].simplified
+            if len(key) > 8 or not (han[first] and han[last]):
+                break  # (a token before ``last`` that is not all Han ended the run one step earlier)
             known = _cedict_status(key)
             if known.proper and not known.common and not known.calendar:
-                found.append(_make(doc, piece[0].start, piece[-1].end, key, sentence, "cedict", None, _core_of(key)))
+                start = tokens[first].start
+                found.append(_make(doc, start, tokens[last].end, key, sentence, "cedict", None, _core_of(key)))
         if first + 1 < len(tokens) and _is_surname(tokens[first]):
             given = tokens[first + 1]
             if (

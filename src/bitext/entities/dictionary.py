@@ -178,6 +178,9 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
     return None
 
 
+_LETTER_RUN = regex.compile(r"[\p{L}]+")
+
+
 def _two_abbreviations(zh: str, left_out: list[str]) -> bool:
     """美中 "USA China": two one-character abbreviations, and what the English leaves out is the
     first one's own gloss, so the gloss names two places, not one name with its given name."""
@@ -187,7 +190,7 @@ def _two_abbreviations(zh: str, left_out: list[str]) -> bool:
 def initials(name: str) -> str:
     """Upper-case initials of a name's content words: "United Nations" → "UN", "Court of Final
     Appeal" → "CFA", "United States Geological Survey" → "USGS"."""
-    words = regex.findall(r"[\p{L}]+", name)
+    words = _LETTER_RUN.findall(name)
     return "".join(w[0].upper() for w in words if w.lower() not in CONNECTORS and w.lower() not in ("the", "a", "an"))
 
 
@@ -415,8 +418,10 @@ def _shared_prefix(a: str, b: str) -> int:
 def _transliterated(piece: str, words: list[str], floor: float = PART_TRANSLITERATION) -> set[int]:
     hits = set()
     for i, word in enumerate(words):
+        if len(word) < 3:
+            continue  # too short to tell by sound (and not worth reading the piece for)
         match = transliteration(piece, word)
-        if match is not None and match.score >= floor and len(word) >= 3:
+        if match is not None and match.score >= floor:
             hits.add(i)
     return hits
 

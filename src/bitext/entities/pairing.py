@@ -100,6 +100,7 @@ class PairScorer:
     learned: Mapping[str, tuple[str, float]] = field(default_factory=dict)
     _cache: dict[tuple[str, str, str, str, bool, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _learned_names: dict[str, str] = field(default_factory=dict, init=False)
+    _parts_learned: dict[str, bool] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         # projected once: rebuilding it for every pair scored was pairs × learned names
@@ -155,6 +156,33 @@ class PairScorer:
             yield f"cooccurrence:dice={dice:.2f},n={self.stats.joint[zh.key, en.key]}", strength
         yield from self._variant_signals(zh, en)
 
+    def learned_matters(self, zh: Candidate) -> bool:
+        """Whether the learned names can change any signal of ``zh``: its core is a learned name
+        (variant-of), or a part of it is. The signals that read learned names read only these parts:
+        composed_match any part of up to eight characters, modified_place_match the name after its
+        first character, designated_place_match the name before its designator (a leading part).
+        Every other signal is the same with or without them."""
+        if not self.learned or zh.source in ("latin", "ticker"):
+            return False
+        if zh.core and zh.core in self.learned:
+            return True
+        found = self._parts_learned.get(zh.key)
+        if found is None:
+            key = zh.key
+            known = self._learned_names
+            found = (
+                key[1:] in known
+                or any(key[:end] in known for end in range(1, len(key)))
+                or any(
+                    key[start:end] in known
+                    for start in range(len(key))
+                    for end in range(start + 1, min(len(key), start + 8) + 1)
+                    if end - start < len(key)
+                )
+            )
+            self._parts_learned[key] = found
+        return found
+
     def _variant_signals(self, zh: Candidate, en: Candidate) -> Iterable[tuple[str, float]]:
         """商湯集團 ↔ SenseTime when 商湯 ↔ SenseTime is known: the Chinese adds a designator the English
         leaves out. (Not the other way round: Hong Kong Island is not 香港.)"""
@@ -199,8 +227,11 @@ def _chance_sound(match: Transliteration, en: Candidate) -> bool:
     return match.system in APPROXIMATE and match.score <= SHORT_SKELETON and is_common_english_word(en.key)
 
 
+_NOT_ALPHANUMERIC = regex.compile(r"[^\p{L}\p{N}]")
+
+
 def _fold(text: str) -> str:
-    return regex.sub(r"[^\p{L}\p{N}]", "", text).lower()
+    return _NOT_ALPHANUMERIC.sub("", text).lower()
 
 
 def combine(strengths: Iterable[float]) -> float:
@@ -218,7 +249,8 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
     """Candidates of every aligned bead (both sides non-empty) of every document."""
     collected: list[BeadCandidates] = []
     for number, alignment in enumerate(alignments):
-        capitalised, terms = cand.english_document_context(alignment.en)
+        en_words = cand.english_sentence_words(alignment.en)
+        capitalised, terms = cand.english_document_context(alignment.en, en_words)
         zh_doc = alignment.zh
         tokens = {i: cand.sentence_tokens(zh_doc, i) for b in alignment.beads if b.is_aligned for i in b.zh}
         zh_by_sentence = {i: cand.chinese_candidates(zh_doc, i, tokens=found) for i, found in tokens.items()}
@@ -226,7 +258,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             if not bead.is_aligned:
                 continue
             zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
-            en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms)]
+            en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms, en_words[i])]
             en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
             en = cand.unique(en + designated_places.english_designated(alignment.en, en))
             names = [c for c in en if c.source != "ticker"]
@@ -301,17 +333,22 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     zh_text, en_text = text_of[bead.document]
     proposals = []
     near = _diagonal_band(bead)
+    # What follows each name (a ticker, an original name in brackets) is read once per name, not per pair.
+    names = [en for en in bead.en if en.source != "ticker"]
+    en_tickers = [_ticker_after(en_text, en.end) for en in names]
+    en_folded = [_fold(en.key) for en in names]
     for zh in bead.zh:
         if zh.source == "ticker":
-            continue  # tickers anchor the names beside them (see _shared_ticker); they are not pairs
-        for en in bead.en:
-            if en.source == "ticker" or not near(zh, en):
+            continue  # tickers anchor the names beside them (see _ticker_after); they are not pairs
+        zh_ticker = _ticker_after(zh_text, zh.end)
+        bracketed = _bracketed_after(zh, zh_text)
+        for en, en_ticker, folded in zip(names, en_tickers, en_folded, strict=True):
+            if not near(zh, en):
                 continue
             signals = list(scorer.signals(zh, en))
-            ticker = _shared_ticker(zh, en, zh_text, en_text)
-            if ticker:
-                signals.append((f"ticker:{ticker}", TICKER))
-            if _bracketed(zh, en, zh_text):
+            if zh_ticker and zh_ticker == en_ticker:
+                signals.append((f"ticker:{zh_ticker}", TICKER))
+            if bracketed is not None and bracketed == folded:
                 signals.append(("bracketed", BRACKETED))
             if not signals:
                 continue
@@ -379,24 +416,23 @@ def _strictly_inside(inner: Candidate, outer: Candidate) -> bool:
 _LATIN_AFTER = regex.compile(r"\s*[（(]\s*([A-Za-z][^()（）]{0,40}?)\s*[)）]")
 
 
-def _bracketed(zh: Candidate, en: Candidate, zh_text: str) -> bool:
-    """The Chinese name is followed by the English one in brackets: 卡潘內多 (Carpanedo)."""
+def _bracketed_after(zh: Candidate, zh_text: str) -> str | None:
+    """The Latin name in brackets right after a Chinese name, folded, or None: the pair is
+    "bracketed" when it is the English name folded alike (卡潘內多 (Carpanedo))."""
     if zh.source in ("latin", "ticker"):
-        return False
+        return None
     match = _LATIN_AFTER.match(zh_text, zh.end)
-    return match is not None and _fold(match.group(1)) == _fold(en.key)
+    return None if match is None else _fold(match.group(1))
 
 
 _TICKER_AFTER = regex.compile(r"\s*[（(]\s*([0-9A-Z]{1,6}\.[A-Z]{1,4})\s*[)）]")
 
 
-def _shared_ticker(zh: Candidate, en: Candidate, zh_text: str, en_text: str) -> str:
-    """Both names directly followed by the same ticker in brackets: "商湯集團股份有限公司（0020.HK）"."""
-    zh_match = _TICKER_AFTER.match(zh_text, zh.end)
-    en_match = _TICKER_AFTER.match(en_text, en.end)
-    if zh_match and en_match and zh_match.group(1) == en_match.group(1):
-        return zh_match.group(1)
-    return ""
+def _ticker_after(text: str, end: int) -> str:
+    """The ticker in brackets right after offset ``end`` of ``text``, or "": a pair whose names are
+    both followed by the same ticker shares it ("商湯集團股份有限公司（0020.HK）")."""
+    match = _TICKER_AFTER.match(text, end)
+    return match.group(1) if match else ""
 
 
 def learn(links: Iterable[Link]) -> dict[str, tuple[str, float]]:
@@ -505,7 +541,10 @@ def _name_size(key: tuple[str, str]) -> tuple[int, int]:
 
 
 def _name_words(en: str) -> list[str]:
-    return [w for w in regex.findall(r"[\p{L}\p{N}]+", en.casefold()) if w not in _NOT_NAME_WORDS]
+    return [w for w in _ALPHANUMERIC_RUN.findall(en.casefold()) if w not in _NOT_NAME_WORDS]
+
+
+_ALPHANUMERIC_RUN = regex.compile(r"[\p{L}\p{N}]+")
 
 
 _NOT_NAME_WORDS = frozenset(w.casefold() for w in CONNECTORS | {"s"})
@@ -611,9 +650,12 @@ def _derived(a: str, b: str) -> bool:
     return shared >= 4 and shared >= min(len(a), len(b)) - 1
 
 
+_NAME_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+
+
 def _words(text: str) -> list[str]:
     """Words compared case-insensitively but keeping their first letter's case for the rule above."""
-    found = regex.findall(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*", text)
+    found = _NAME_WORD.findall(text)
     return [w if not w.isupper() or len(w) < 2 else w[0] + w[1:].lower() for w in found]
 
 
@@ -627,7 +669,11 @@ def _shorter_zh(short: str, long: str) -> bool:
 
 
 def _is_latin(text: str) -> bool:
-    return bool(regex.search(r"[A-Za-z]", text)) and not regex.search(r"\p{Han}", text)
+    return bool(_ASCII_LETTER.search(text)) and not _ANY_HAN.search(text)
+
+
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_ANY_HAN = regex.compile(r"\p{Han}")
 
 
 def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], document: DocumentText | None = None) -> EntityPair:
@@ -768,12 +814,14 @@ def _canonical_surface(key: str, seen: Sequence[Candidate]) -> str:
 def _mentions(links: Sequence[Link]) -> tuple[Mention, ...]:
     """One mention per linked span pair; a mention nested in another of the same pair is dropped."""
     spans = sorted({(k.bead, k.zh.start, k.zh.end, k.en.start, k.en.end) for k in links})
+    # nesting is only within a bead: compared bead by bead, so a frequent name costs its mentions, not their square
+    by_bead: dict[int, list[tuple[int, int, int, int, int]]] = defaultdict(list)
+    for span in spans:
+        by_bead[span[0]].append(span)
     kept = [
         s
         for s in spans
-        if not any(
-            o != s and o[0] == s[0] and o[1] <= s[1] and s[2] <= o[2] and o[3] <= s[3] and s[4] <= o[4] for o in spans
-        )
+        if not any(o != s and o[1] <= s[1] and s[2] <= o[2] and o[3] <= s[3] and s[4] <= o[4] for o in by_bead[s[0]])
     ]
     return tuple(Mention(*span) for span in kept)
 
@@ -869,9 +917,15 @@ def align_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     stats = cooccurrence(beads)
     text_of = {i: (a.zh.text, a.en.text) for i, a in enumerate(alignments)}
     first = PairScorer(stats)
-    learned = learn(link for bead in beads for link in link_bead(bead, first, text_of))
+    first_links = [link_bead(bead, first, text_of) for bead in beads]
+    learned = learn(link for found in first_links for link in found)
     second = PairScorer(stats, learned)
-    links = [link for bead in beads for link in link_bead(bead, second, text_of)]
+    # A bead none of whose Chinese candidates the learned names can affect links as it did.
+    links = [
+        link
+        for bead, found in zip(beads, first_links, strict=True)
+        for link in (link_bead(bead, second, text_of) if any(map(second.learned_matters, bead.zh)) else found)
+    ]
     relearned = learn(links)
     learned = relearned | {k: v for k, v in learned.items() if k not in relearned}
     by_document: dict[int, list[Link]] = defaultdict(list)

