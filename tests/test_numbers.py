@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bitext.resources.numbers import chinese_numbers, english_numbers, parse_chinese_numeral, read_numbers
+from bitext.resources.numbers import (
+    chinese_numbers,
+    english_numbers,
+    may_have_required,
+    parse_chinese_numeral,
+    read_numbers,
+)
 
 
 def values(numbers):
@@ -178,6 +184,55 @@ def test_an_overlong_numeral_run_is_not_a_numeral():
 )
 def test_read_numbers_marks_what_the_other_side_must_carry(text, lang, required):
     assert [reading.value for reading in read_numbers(text, lang) if reading.required] == required
+
+
+# Numerals, units, digits (ASCII, full-width, Arabic-Indic), letters, English number words and separators:
+# text where readings are found, some required and some not.
+_NUMBER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"一二三四五六七八九十百千萬億兩〇○零點半年月日世紀第個進位",
+            *"0123456789",
+            "４",
+            "٣",
+            *".,%:-~ 　至到",
+            *"abcmxvi",
+            " three ",
+            " twenty-first ",
+            " May ",
+            " a day ",
+            " million ",
+            " 1700s ",
+            "https://x.io/2024 ",
+        ]
+    ),
+    max_size=24,
+).map("".join)
+
+
+_NUMERAL_TEXT = st.text(alphabet="一二三四五六七八九十百千萬億兩〇○零點半年第個 ", max_size=12)  # no digit at all
+
+
+@given(st.one_of(_NUMBER_TEXT, _NUMERAL_TEXT), st.sampled_from(["zh", "en"]))
+def test_text_that_may_have_no_required_number_has_none(text, lang):
+    """QA skips reading a bead on which may_have_required is false on both sides: that must never hide a
+    required number."""
+    if not may_have_required(text, lang):
+        assert not [reading for reading in read_numbers(text, lang) if reading.required]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("三四個月", "zh", False),
+        ("十六", "zh", True),
+        ("16 個", "zh", True),
+        ("sixteen", "en", False),
+        ("16", "en", True),
+    ],
+)
+def test_may_have_required_follows_digits_and_units(text, lang, expected):
+    assert may_have_required(text, lang) is expected
 
 
 def test_read_numbers_looks_up_words_a_translator_may_write():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,21 @@ def test_a_table_is_built_once_then_read_back(cache: Path) -> None:
     assert len(calls) == 1
     assert load_or_build("table", "k2", build, dict) == {"商汤": 2}  # another key: another table
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_reading_a_table_leaves_the_garbage_collector_as_it_was(cache: Path, collecting: bool) -> None:
+    table = {f"詞{i}": (f"stem{i}", "x") for i in range(1000)}
+    load_or_build("table", "k", lambda: table, dict)
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert load_or_build("table", "k", lambda: {}, dict) == table  # read back, not rebuilt
+        assert gc.isenabled() is collecting
+        (cache / "table-k.pickle").write_bytes(b"junk")  # a damaged file: the collector is restored all the same
+        assert load_or_build("table", "k", lambda: {"rebuilt": ("x",)}, dict) == {"rebuilt": ("x",)}
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])  # empty, junk, an int

@@ -6,6 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 import bitext
 from bitext.cli.main import main
@@ -46,6 +49,14 @@ def test_the_decision_is_the_han_share_of_each_side(source: str, translation: st
 def test_han_share_counts_han_among_letters() -> None:
     assert han_share("商湯" * 10 + "ab" * 5) == pytest.approx(20 / 30)
     assert han_share("12345 。，!?" * 10) is None  # no letters: nothing to judge
+
+
+@given(st.text(alphabet=st.sampled_from([*"中文字abcZé ,。1", "𠀀", "ー", "ａ"]), max_size=60))
+def test_han_share_is_the_share_counted_one_character_at_a_time(text: str) -> None:
+    han = sum(1 for ch in text if regex.fullmatch(r"\p{Han}", ch))
+    latin = sum(1 for ch in text if regex.fullmatch(r"\p{Latin}", ch))
+    expected = han / (han + latin) if han + latin >= 20 else None
+    assert han_share(text) == expected
 
 
 def test_the_cli_warns_on_stderr_and_still_aligns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

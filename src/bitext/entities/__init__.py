@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from bitext.align.beads import Alignment
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
-from bitext.entities.pairing import align_corpus
 
 __all__ = ["EntityPair", "EntityTable", "EntityType", "Mention", "align_entities", "align_entities_corpus"]
 
@@ -23,7 +22,7 @@ def align_entities(alignment: Alignment) -> EntityTable:
     Candidates are paired only inside beads, so every mention's offsets lie inside its bead's
     sentences on both sides. Unaligned beads (1-0, 0-1) contribute nothing.
     """
-    return align_corpus([alignment])[0]
+    return align_entities_corpus([alignment])[0]
 
 
 def align_entities_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
@@ -32,4 +31,8 @@ def align_entities_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     Pooling helps with many short documents (a name seen once per document but in several
     documents); each table is the same whatever order the other documents come in.
     """
+    # Imported on first use: the pairing's tables (places, kinds, transliteration) cost about 60 ms to
+    # import, which a run that pairs no names (``--no-entities``, ``bitext align --format align``) skips.
+    from bitext.entities.pairing import align_corpus
+
     return align_corpus(list(alignments))

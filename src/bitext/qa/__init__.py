@@ -73,10 +73,11 @@ def review(
     The one place the CLI (``align``, ``check``) and the batch worker get their review from, so a
     document's flags are the same whichever way it was aligned."""
     from bitext import progress
-    from bitext.entities import align_entities  # imported here: entity tables are heavy to load
 
     table = None
     if entities:
+        from bitext.entities import align_entities  # imported here, when asked for: entity tables are heavy
+
         with progress.stage("pairing names"):
             table = align_entities(alignment)
     with progress.stage("checking beads"):

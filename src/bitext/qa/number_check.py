@@ -11,7 +11,7 @@ import re
 
 from bitext.align.beads import Alignment
 from bitext.qa.flags import Flag, QASettings
-from bitext.resources.numbers import Reading, plain_number, read_numbers
+from bitext.resources.numbers import Reading, may_have_required, plain_number, read_numbers
 
 
 def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
@@ -19,8 +19,11 @@ def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
     for number, bead in enumerate(alignment.beads):
         if not bead.is_aligned:
             continue
-        zh = read_numbers(alignment.zh_text(bead), "zh")
-        en = read_numbers(alignment.en_text(bead), "en")
+        zh_text, en_text = alignment.zh_text(bead), alignment.en_text(bead)
+        if not (may_have_required(zh_text, "zh") or may_have_required(en_text, "en")):
+            continue  # only a required number is ever flagged (missing or rounded): none can be here
+        zh = read_numbers(zh_text, "zh")
+        en = read_numbers(en_text, "en")
         zh_missing, zh_rounded = _unmatched(zh, en, settings)
         en_missing, _ = _unmatched(en, zh, settings)
         if zh_missing or en_missing:

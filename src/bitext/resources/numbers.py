@@ -482,6 +482,13 @@ def plain_number(value: float) -> str:
     return f"{value:,.6g}"
 
 
+def may_have_required(text: str, lang: str) -> bool:
+    """False when no number :func:`read_numbers` finds in ``text`` can be required: there is no digit (nor, in
+    Chinese, a unit or zero numeral) anywhere in it, so none in any number as written (:func:`_is_explicit`;
+    rewriting whole numbers only rewrites digits). A cheap test that lets QA skip reading most sentences."""
+    return _HAS_DIGIT.search(text) is not None or (lang == "zh" and _ZH_UNITS.search(text) is not None)
+
+
 def _is_explicit(written: str, value: float, lang: str) -> bool:
     """Digits always count; in Chinese, numerals with a unit or a zero (四十七億, 二〇二四) count too.
 

@@ -15,7 +15,6 @@ from typing import Any, ClassVar
 
 import numpy as np
 import regex
-from pypinyin import lazy_pinyin
 
 from bitext.resources.glosses import gloss_index
 from bitext.resources.numbers import chinese_numbers, english_numbers
@@ -62,6 +61,8 @@ def chinese_name_keys(words: list[str], known: dict[str, tuple[str, ...]]) -> li
 
 @lru_cache(maxsize=65536)
 def _name_keys(word: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin  # on first use: its phrase table costs about 0.15 s to load
+
     syllables = lazy_pinyin(word)
     if len(word) == 3:
         return "".join(syllables), "".join(syllables[1:])

@@ -18,7 +18,6 @@ from itertools import chain
 from typing import Any, ClassVar
 
 import numpy as np
-import rjieba
 
 from bitext.resources.glosses import english_words, gloss_index, stem_words
 from bitext.scorers.base import (
@@ -38,6 +37,8 @@ MAX_WINDOW = max(MAX_ZH_BEAD, MAX_EN_BEAD)  # one window size serves both sides
 
 def chinese_words(simplified: str) -> list[str]:
     """Content-bearing words of a simplified Chinese sentence (punctuation and spaces dropped)."""
+    import rjieba  # on first use: its dictionary costs about 0.1 s to load, which commands that align nothing skip
+
     return [w for w in rjieba.cut(simplified) if any("\u3400" <= ch <= "\u9fff" for ch in w)]
 
 

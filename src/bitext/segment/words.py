@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import rjieba
-
 from bitext.script import to_simplified
 
 
@@ -26,11 +24,15 @@ class Token:
 
 def cut_words(simplified_text: str) -> list[str]:
     """jieba's words of an already simplified text (concatenating them gives the text back)."""
+    import rjieba  # on first use (here and below): its dictionary costs about 0.1 s to load
+
     return rjieba.cut(simplified_text)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """POS-tagged words of ``text[start:end]`` with offsets into ``text``; whitespace is skipped."""
+    import rjieba
+
     end = len(text) if end is None else end
     simplified = to_simplified(text[start:end])
     tokens: list[Token] = []
