@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from bitext.entities.candidates import Candidate
+from bitext.entities.candidates import Candidate, han_characters
 from bitext.entities.dictionary import (
     ABBREVIATION,
     DictionaryMatch,
@@ -82,7 +82,6 @@ def acronym_match(zh: str, en: str) -> DictionaryMatch | None:
     return None
 
 
-_HAN = regex.compile(r"^\p{Han}+$")
 _ENDINGS = tuple(ending for ending, kind in designator_endings() if kind == "ORG")
 MAX_NAME_CHARS = 14
 
@@ -95,12 +94,7 @@ def acronym_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidat
     wanted = [(en, long) for en in english for long in index.get(acronym_letters(en.key) or "\0", ())]
     if not wanted:
         return []
-    chars = [
-        (position, ch)
-        for t in tokens
-        if _HAN.match(t.simplified)
-        for position, ch in zip([p for p in range(t.start, t.end) if not text[p].isspace()], t.simplified, strict=False)
-    ]
+    chars = han_characters(tokens, text)
     found = []
     for _, long in wanted:
         best: tuple[float, int, int, int] | None = None

@@ -10,14 +10,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 
-import regex
-
-from bitext.entities.candidates import Candidate
+from bitext.entities.candidates import Candidate, han_characters
 from bitext.entities.dictionary import EXACT, direct_match
 from bitext.segment.words import Token
 
 _BODY_ENDINGS = frozenset("部局署院会处厅")
-_HAN = regex.compile(r"^\p{Han}+$")
 
 
 def _joined(text: str, left: int, right: int) -> bool:
@@ -31,13 +28,7 @@ def cut_body_spans(tokens: Sequence[Token], text: str, english: Iterable[Candida
     names = [en for en in english if " " in en.key]
     if not names:
         return []
-    chars = [
-        (position, ch)
-        for t in tokens
-        if _HAN.match(t.simplified)
-        # a token of a wrapped line may hold its line break: each character at its own offset
-        for position, ch in zip([p for p in range(t.start, t.end) if not text[p].isspace()], t.simplified, strict=False)
-    ]
+    chars = han_characters(tokens, text)
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     found = []

@@ -892,3 +892,18 @@ def unique(candidates: Iterable[Candidate]) -> list[Candidate]:
     for candidate in candidates:
         seen.setdefault((candidate.start, candidate.end), candidate)
     return sorted(seen.values(), key=lambda c: (c.start, -c.end))
+
+
+_ALL_HAN = regex.compile(r"^\p{Han}+$")
+
+
+def han_characters(tokens: Sequence[Token], text: str) -> list[tuple[int, str]]:
+    """(offset in ``text``, simplified character) of every character of the all-Han tokens, for searches that
+    cut across jieba's words. A token of a wrapped line may hold its line break: each character keeps its own
+    offset, the break skipped."""
+    return [
+        (position, ch)
+        for t in tokens
+        if _ALL_HAN.match(t.simplified)
+        for position, ch in zip([p for p in range(t.start, t.end) if not text[p].isspace()], t.simplified, strict=False)
+    ]
