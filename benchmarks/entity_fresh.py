@@ -1,0 +1,72 @@
+"""Figures from the one-reader judgement of the entity table on five unseen documents.
+
+    PYTHONPATH=src python benchmarks/entity_fresh.py [--judged benchmarks/data/entities/fresh-judged.tsv]
+
+``fresh-judged.tsv`` holds every row `bitext entities` printed for the documents in
+``benchmarks/data/entities/fresh/`` (judged ``correct``, ``wrong-counterpart``, ``boundary``,
+``not-entity`` or ``duplicate``) and the entities named on both sides that have no correct row
+(``miss``). Precision = correct / rows; estimated recall = correct / (correct + misses), by the
+judged type. The script reruns the CLI on each document and reports rows it prints now that were
+not judged (and judged rows it no longer prints), so stale judgements cannot pass silently.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DOCS = HERE / "data" / "entities" / "fresh"
+TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def current_rows(doc: str) -> set[tuple[str, str]]:
+    out = subprocess.run(
+        [sys.executable, "-m", "bitext", "entities", str(DOCS / f"{doc}.zh.txt"), str(DOCS / f"{doc}.en.txt")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {(f[0], f[1]) for f in (line.split("\t") for line in out.splitlines()[1:]) if len(f) > 1}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--judged", type=Path, default=HERE / "data" / "entities" / "fresh-judged.tsv")
+    args = ap.parse_args()
+    with args.judged.open(encoding="utf-8") as fh:
+        judged = list(csv.DictReader(fh, delimiter="\t"))
+    rows = [r for r in judged if r["judgement"] != "miss"]
+    misses = [r for r in judged if r["judgement"] == "miss"]
+    verdicts = Counter(r["judgement"] for r in rows)
+    correct = verdicts["correct"]
+    print(f"documents {len({r['doc'] for r in judged})}, rows {len(rows)}, misses {len(misses)}")
+    print(f"precision {correct}/{len(rows)} = {correct / len(rows):.3f}")
+    print(f"estimated recall {correct}/{correct + len(misses)} = {correct / (correct + len(misses)):.3f}")
+    untitled = [r for r in misses if not r["note"].startswith("law title")]
+    print(
+        f"  without the documents' own titles: {correct}/{correct + len(untitled)} = {correct / (correct + len(untitled)):.3f}"
+    )
+    print("rows by judgement: " + ", ".join(f"{k} {v}" for k, v in verdicts.most_common()))
+    for t in TYPES:
+        c = sum(1 for r in rows if r["judgement"] == "correct" and r["type"] == t)
+        m = sum(1 for r in misses if r["type"] == t)
+        print(f"  {t:4} correct {c:3} misses {m:3} recall " + (f"{c / (c + m):.3f}" if c + m else "-"))
+    stale = 0
+    for doc in sorted({r["doc"] for r in judged}):
+        now = current_rows(doc)
+        was = {(r["zh"], r["en"]) for r in rows if r["doc"] == doc}
+        for zh, en in sorted(now - was):
+            print(f"  {doc}: not judged (new row): {zh} | {en}")
+        for zh, en in sorted(was - now):
+            print(f"  {doc}: judged row no longer printed: {zh} | {en}")
+        stale += len(now ^ was)
+    print(f"rows differing from the judged table: {stale}")
+
+
+if __name__ == "__main__":
+    main()
