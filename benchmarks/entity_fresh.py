@@ -48,9 +48,8 @@ def main() -> None:
     print(f"precision {correct}/{len(rows)} = {correct / len(rows):.3f}")
     print(f"estimated recall {correct}/{correct + len(misses)} = {correct / (correct + len(misses)):.3f}")
     untitled = [r for r in misses if not r["note"].startswith("law title")]
-    print(
-        f"  without the documents' own titles: {correct}/{correct + len(untitled)} = {correct / (correct + len(untitled)):.3f}"
-    )
+    n = correct + len(untitled)
+    print(f"  without the documents' own titles: {correct}/{n} = {correct / n:.3f}")
     print("rows by judgement: " + ", ".join(f"{k} {v}" for k, v in verdicts.most_common()))
     for t in TYPES:
         c = sum(1 for r in rows if r["judgement"] == "correct" and r["type"] == t)
