@@ -1,8 +1,8 @@
 """Figures from the one-reader judgement of the entity table on five unseen documents.
 
-    PYTHONPATH=src python benchmarks/entity_fresh.py [--judged benchmarks/data/entities/fresh-judged.tsv]
+    PYTHONPATH=src python benchmarks/entity_fresh.py [--judged benchmarks/data/entities/fresh/judged.tsv]
 
-``fresh-judged.tsv`` holds every row `bitext entities` printed for the documents in
+``benchmarks/data/entities/fresh/judged.tsv`` holds every row `bitext entities` printed for the documents in
 ``benchmarks/data/entities/fresh/`` (judged ``correct``, ``wrong-counterpart``, ``boundary``,
 ``not-entity`` or ``duplicate``) and the entities named on both sides that have no correct row
 (``miss``). Precision = correct / rows; estimated recall = correct / (correct + misses), by the
@@ -36,7 +36,7 @@ def current_rows(doc: str) -> set[tuple[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--judged", type=Path, default=HERE / "data" / "entities" / "fresh-judged.tsv")
+    ap.add_argument("--judged", type=Path, default=DOCS / "judged.tsv")
     args = ap.parse_args()
     with args.judged.open(encoding="utf-8") as fh:
         judged = list(csv.DictReader(fh, delimiter="\t"))
