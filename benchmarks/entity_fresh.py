@@ -8,6 +8,13 @@
 (``miss``). Precision = correct / rows; estimated recall = correct / (correct + misses), by the
 judged type. The script reruns the CLI on each document and reports rows it prints now that were
 not judged (and judged rows it no longer prints), so stale judgements cannot pass silently.
+
+``--score`` scores the table the current code prints instead: a row is correct when the judged table
+lists it as correct or as a miss (the misses are the right answers), wrong with its verdict when the
+table judged it so, and otherwise it is looked up in ``judged-later.tsv`` (rows judged after the
+first round, same columns); rows in neither are listed as unjudged and left out of precision.
+Recall: the correct entities printed / every correct entity either file knows (per type). Once a
+rule is tuned on these documents they are in-sample too.
 """
 
 from __future__ import annotations
@@ -37,7 +44,12 @@ def current_rows(doc: str) -> set[tuple[str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--judged", type=Path, default=DOCS / "judged.tsv")
+    ap.add_argument("--later", type=Path, default=DOCS / "judged-later.tsv")
+    ap.add_argument("--score", action="store_true", help="score the current table (see module)")
     args = ap.parse_args()
+    if args.score:
+        score(args.judged, args.later)
+        return
     with args.judged.open(encoding="utf-8") as fh:
         judged = list(csv.DictReader(fh, delimiter="\t"))
     rows = [r for r in judged if r["judgement"] != "miss"]
@@ -65,6 +77,46 @@ def main() -> None:
             print(f"  {doc}: judged row no longer printed: {zh} | {en}")
         stale += len(now ^ was)
     print(f"rows differing from the judged table: {stale}")
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def score(judged_path: Path, later_path: Path) -> None:
+    verdicts: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for r in _read(judged_path) + _read(later_path):
+        verdict = "correct" if r["judgement"] in ("correct", "miss") else r["judgement"]
+        verdicts.setdefault((r["doc"], r["zh"], r["en"]), (verdict, r["type"]))
+    entities = {k: t for k, (v, t) in verdicts.items() if v == "correct"}
+    docs = sorted({k[0] for k in verdicts})
+    counts: Counter[str] = Counter()
+    found: set[tuple[str, str, str]] = set()
+    unjudged = []
+    for doc in docs:
+        for zh, en in sorted(current_rows(doc)):
+            verdict = verdicts.get((doc, zh, en))
+            if verdict is None:
+                unjudged.append((doc, zh, en))
+                continue
+            counts[verdict[0]] += 1
+            if verdict[0] == "correct":
+                found.add((doc, zh, en))
+    judged = sum(counts.values())
+    print(f"current table: {judged + len(unjudged)} rows, {judged} judged, {len(unjudged)} unjudged")
+    print(f"precision {counts['correct']}/{judged} = {counts['correct'] / judged:.3f}")
+    print(f"recall {len(found)}/{len(entities)} = {len(found) / len(entities):.3f}")
+    print("rows by judgement: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+    for t in TYPES:
+        total = [k for k, kind in entities.items() if kind == t]
+        hit = [k for k in total if k in found]
+        share = f" recall {len(hit) / len(total):.3f}" if total else ""
+        print(f"  {t:4} found {len(hit):3} of {len(total):3}{share}")
+    for doc, zh, en in unjudged:
+        print(f"  {doc}: unjudged: {zh} | {en}")
 
 
 if __name__ == "__main__":

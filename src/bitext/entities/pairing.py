@@ -24,7 +24,7 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import celestial, designated_places, events, place_forms, spans
+from bitext.entities import celestial, designated_places, events, law_titles, place_forms, spans
 from bitext.entities.acronyms import acronym_match, acronym_spans
 from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
@@ -40,6 +40,7 @@ from bitext.entities.dictionary import (
     gloss_type,
     initials,
     is_acronym,
+    stem,
 )
 from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces, parts_match
 from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
@@ -113,6 +114,8 @@ class PairScorer:
         if found is None:
             found = tuple(self._type_signals(zh, en, latin))
             self._cache[cache_key] = found
+        if zh.source == "law-title" and not any(label.startswith("law-title:") for label, _ in found):
+            return ()  # a span grown to a law's title pairs only as a title (臺灣地區|法人 is no law)
         return found
 
     def _type_signals(self, zh: Candidate, en: Candidate, latin: bool) -> Iterable[tuple[str, float]]:
@@ -127,6 +130,9 @@ class PairScorer:
             composed = composed_match(zh.key, en.key, self._learned_names, zh.source == "glossed-tail")
             if composed is not None:
                 yield composed.evidence, composed.score
+        title = law_titles.title_match(zh.key, en.key)
+        if title is not None:
+            yield title
         places = load_places()
         if fold(en.key) in places.chinese.get(zh.key, ()):
             yield f"geonames:{fold(en.key)}", GAZETTEER
@@ -261,6 +267,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms, en_words[i])]
             en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
             en = cand.unique(en + designated_places.english_designated(alignment.en, en))
+            en = cand.unique(en + law_titles.english_titles(alignment.en.text, en))
             names = [c for c in en if c.source != "ticker"]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             for i in bead.zh:
@@ -278,6 +285,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += fitted_spans(window, zh_doc.text, here, near_names, i)
                     found += designated_places.chinese_spans(window, zh_doc.text, near_names, i)
                     found += celestial.chinese_spans(window, zh_doc.text, near_names, i)
+                    found += law_titles.chinese_spans(window, zh_doc.text, near_names, i)
                 found += joined_pieces(tokens[i], zh_doc.text, i)  # last: a tagged source of a span wins
                 zh += cand.grown(zh_doc, tokens[i], found)
             zh += place_forms.places_inside(zh, zh_doc.text)
@@ -575,6 +583,8 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         return True  # 揚州 / 揚州市 ↔ Yangzhou: the English names the place bare both times
     if en_same and zh_same:
         return True
+    if zh_same and _fold_stemmed(en_a) == _fold_stemmed(en_b):
+        return True  # Relations Between People / Peoples of …: one title, a word spelt in the plural
     if zh_same:
         return _shorter_name(en_a, en_b) or _shorter_name(en_b, en_a) or _derived(en_a, en_b)
     if en_same:
@@ -616,6 +626,10 @@ _BODY_ENDINGS = tuple(ending for ending, kind in designator_endings() if kind ==
 
 def _fold_article(text: str) -> str:
     return "".join(w for w in regex.findall(r"[\p{L}\p{N}]+", text.casefold()) if w not in ("the", "of", "a", "an"))
+
+
+def _fold_stemmed(text: str) -> str:
+    return " ".join(stem(w) for w in regex.findall(r"[\p{L}\p{N}]+", text.casefold()) if w not in ("the", "a", "an"))
 
 
 def _spelling_variants(a: str, b: str) -> bool:
