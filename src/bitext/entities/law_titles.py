@@ -30,6 +30,8 @@ from functools import lru_cache
 
 from bitext.entities.candidates import Candidate, english_key, han_characters
 from bitext.entities.dictionary import content_words, covers, gloss_words, normalise_english, stem
+from bitext.entities.institutions import OPTIONAL_WORDS
+from bitext.entities.lexicon import EN_ORG_DESIGNATORS, EN_PLACE_DESIGNATORS, designator_endings
 from bitext.entities.model import EntityType
 from bitext.segment.words import Token
 
@@ -90,8 +92,11 @@ def is_law_title(en: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _subject_words(en: str) -> tuple[str, ...]:
-    """The English title's words that need a Chinese counterpart (not law words, not "Governing")."""
-    return tuple(stem(w) for w in content_words(en) if w not in LAW_WORDS and w not in _GOVERNING)
+    """The English title's words that need a Chinese counterpart (not law words, not "Governing",
+    not the words an institution's name may leave out: Affairs, National)."""
+    return tuple(
+        stem(w) for w in content_words(en) if w not in LAW_WORDS and w not in _GOVERNING and w not in OPTIONAL_WORDS
+    )
 
 
 # ---------------------------------------------------------------- English
@@ -282,6 +287,24 @@ def title_match(zh: str, en: str) -> tuple[str, float] | None:
     return _title_match(zh, en, ending)
 
 
+def _answered(piece: str, subject: Sequence[str]) -> set[int]:
+    """The English words a piece of the title answers: by its glosses, by two abbreviations (蒙藏 ↔
+    Mongolian, Tibetan), or as a body's or place's designator (委員會 ↔ Commission, 地區 ↔ Area)."""
+    from bitext.entities.spans import abbreviations_covered
+
+    hits = {i for i, word in enumerate(subject) if covers(gloss_words(piece), word)}
+    if not hits:
+        hits = abbreviations_covered(piece, subject)
+    kind = _BODY_OR_PLACE.get(piece)
+    if kind:
+        hits |= {i for i, word in enumerate(subject) if word in (EN_ORG_DESIGNATORS if kind == "ORG" else _PLACE_WORDS)}
+    return hits
+
+
+_BODY_OR_PLACE = {ending: kind for ending, kind in designator_endings() if kind in ("ORG", "LOC") and len(ending) >= 2}
+_PLACE_WORDS = frozenset(stem(w) for w in EN_PLACE_DESIGNATORS)
+
+
 @lru_cache(maxsize=8192)
 def _title_match(zh: str, en: str, ending: str) -> tuple[str, float] | None:
     subject = _subject_words(en)
@@ -293,7 +316,7 @@ def _title_match(zh: str, en: str, ending: str) -> tuple[str, float] | None:
     while position < len(body):
         # the longest dictionary word here that answers an English word
         for end in range(min(len(body), position + 8), position, -1):
-            hits = {i for i, word in enumerate(subject) if covers(gloss_words(body[position:end]), word)}
+            hits = _answered(body[position:end], subject)
             if hits:
                 covered |= hits
                 covered_chars += end - position

@@ -351,6 +351,76 @@ def _ending_unglued(tokens: Sequence[Token]) -> list[Token]:
     return result
 
 
+_LONG_ENDINGS = tuple(e for e in _ENDINGS if len(e) >= 2)
+
+
+def _designators_recut(tokens: Sequence[Token]) -> list[Token]:
+    """jieba cuts a name across its designator (蒙藏委员|会置: the name ends inside a word): a
+    designator of two characters or more that straddles two words becomes a word of its own, and
+    the words on either side keep what is left (蒙藏 | 委员会 | 置)."""
+    result = list(tokens)
+    index = 0
+    while index + 1 < len(result):
+        left, right = result[index], result[index + 1]
+        pieces = None
+        if (
+            left.end == right.start
+            and left.end - left.start == len(left.simplified)
+            and right.end - right.start == len(right.simplified)
+        ):
+            joined = left.simplified + right.simplified
+            cut = len(left.simplified)
+            for ending in _LONG_ENDINGS:
+                for k in range(1, len(ending)):
+                    start = cut - k
+                    if start > 0 and joined[start : start + len(ending)] == ending and start + len(ending) > cut:
+                        end = start + len(ending)
+                        base = left.start
+                        pieces = [Token(base, base + start, joined[:start], left.tag)]
+                        pieces.append(Token(base + start, base + end, ending, "n"))
+                        if end < len(joined):
+                            pieces.append(Token(base + end, base + len(joined), joined[end:], right.tag))
+                        break
+                if pieces:
+                    break
+        if pieces:
+            result[index : index + 2] = pieces
+            index += len(pieces) - 1
+        else:
+            index += 1
+    return result
+
+
+@lru_cache(maxsize=4096)
+def _abbreviated(ch: str) -> frozenset[str]:
+    """The English words of a character's proper-noun glosses (藏 "Tibet", 港 "Hong Kong (abbr. …)"),
+    surnames left out."""
+    return frozenset(
+        stem(w)
+        for entry in load_cedict().lookup(ch)
+        if entry.is_proper_noun
+        for gloss in entry.glosses
+        if not gloss.startswith("surname ")
+        for w in regex.findall(r"[a-z]+", gloss.lower())
+        if w not in _GLOSS_FILLER
+    )
+
+
+_GLOSS_FILLER = frozenset("abbr for of the and pr bound form taiwan".split())
+
+
+def abbreviations_covered(token: str, stems: Sequence[str]) -> set[int]:
+    """蒙藏 ↔ Mongolian and Tibetan: a two-character word the dictionary lacks whose characters each
+    abbreviate a name (蒙 Mongolia, 藏 Tibet) answers the English words each one covers, when each
+    covers a different one (a coordination "X and Y")."""
+    if len(token) != 2 or load_cedict().lookup(token):
+        return set()
+    halves = [{i for i, s in enumerate(stems) if covers(_abbreviated(ch), s)} for ch in token]
+    if not all(halves) or halves[0] == halves[1]:
+        return set()
+    return halves[0] | halves[1]
+
+
 def _designator_hint(words: Sequence[str], designators: set[int]) -> EntityType:
     kinds = {
         ("MISC" if w in EN_MISC_DESIGNATORS else "LOC" if w in EN_PLACE_DESIGNATORS else "ORG")
@@ -385,6 +455,8 @@ def _covered(token: str, stems: Sequence[str]) -> set[int]:
             halves = [gloss_words(token[:2]) | gloss_words(token[2:])]  # 電玩|展 "show"
         if halves:
             vocabulary = halves[0]
+    if not vocabulary and len(token) == 2:
+        return abbreviations_covered(token, stems)  # 蒙藏 ↔ Mongolian and Tibetan
     if not vocabulary and len(token) >= 3:
         # a law or body jieba keeps as one word the dictionary lacks (醫療法, 關稅法, 調查局): its
         # words before the ending translate the English (the ending is the designator)
@@ -406,7 +478,7 @@ def dictionary_spans(
         if len(words) < 2:
             continue  # one word: the tagger's candidates and CC-CEDICT's proper nouns cover it
         if han is None:
-            tokens = _ending_unglued(tokens)
+            tokens = _designators_recut(_ending_unglued(tokens))
             han = [bool(_HAN.match(t.simplified)) for t in tokens]
         stems = [stem(w) for w in words]
         coverage = [_covered(t.simplified, stems) if han[i] else set() for i, t in enumerate(tokens)]
@@ -458,6 +530,8 @@ def dictionary_spans(
                 # a body's or place's ending inside (內政部|移民署, 大陸地區|物品); a law word inside
                 # a name is a modifier (憲法|法庭 ↔ Constitutional Court)
                 if last > first and _zh_designator_kind(tokens[last - 1].simplified) in ("ORG", "LOC"):
+                    if len(tokens[last].simplified) == 1 and _is_designator(tokens[last].simplified):
+                        break  # 委員會|處(務): a body inside needs a name of its own (法務部|調查局)
                     designated_inside = True
                     since_designator = 0
                 if designated_inside and not _is_designator(tokens[last].simplified):
