@@ -19,6 +19,7 @@ from bitext.document import Document
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate, english_key
 from bitext.entities.dictionary import direct_match
 from bitext.entities.transliteration import APPROXIMATE, transliteration
+from bitext.resources.places import load_places
 from bitext.segment.words import Token
 
 # Chinese designator (simplified, as the keys are) → the English words that translate it.
@@ -129,7 +130,15 @@ def same_feature(short: tuple[str, str], long: tuple[str, str]) -> bool:
     english = split_english(long[1])
     if english is None or english[1] not in _NATURAL or english[0].casefold() != short[1].casefold():
         return False
-    return split_chinese(long[0], english[1]) == short[0]
+    if split_chinese(long[0], english[1]) != short[0]:
+        return False
+    # a country, territory or state named like the feature is another place (Hong Kong beside Hong Kong
+    # Island, Jordan beside the Jordan River); a town is, beside an island or peninsula (Macau, Macau Peninsula)
+    places = load_places()
+    return not (places.is_region(short[1]) or (english[1] in _LAND and places.is_place(short[1])))
+
+
+_LAND = frozenset("island islands isle peninsula archipelago".split())
 
 
 # Administrative designators Chinese adds where English names the place bare (揚州市 ↔ Yangzhou).

@@ -138,7 +138,12 @@ class PairScorer:
             yield f"geonames:{fold(en.key)}", GAZETTEER
         if len(zh.key) <= MAX_TRANSLITERATED_CHARS and en.key.count(" ") < 4:
             match = transliteration(zh.key, en.key)
-            if match is not None and match.score >= TRANSLITERATION_FLOOR and not _chance_sound(match, en):
+            if (
+                match is not None
+                and match.score >= TRANSLITERATION_FLOOR
+                and not _chance_sound(match, en)
+                and not (match.system in APPROXIMATE and is_acronym(en.key))  # 二人 ↔ NPM (n|pm): letters, not sounds
+            ):
                 yield match.evidence, match.score
         for found in (
             celestial.body_match(zh.key, en.key),
@@ -536,6 +541,22 @@ def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tupl
     return [clusters[root] for root in sorted(clusters)]
 
 
+def _initials_with_connectors(acronym: str, name: str) -> bool:
+    """MOTC of Ministry of Transportation and Communications: the initials of every word that is no
+    connector, in order, with a connector's initial taken or left out."""
+    words = _ALPHANUMERIC_RUN.findall(name)
+    if len(words) < 2 or len(acronym) < 2:
+        return False
+    reachable = {0}
+    for word in words:
+        connector = word.casefold() in _NOT_NAME_WORDS or word.casefold() in ("a", "an")
+        step = {i + 1 for i in reachable if i < len(acronym) and acronym[i] == word[0].upper()}
+        reachable = step | reachable if connector else step
+        if not reachable:
+            return False
+    return len(acronym) in reachable
+
+
 def _one_entity(rows: set[int], edges: set[tuple[int, int]]) -> bool:
     """The longer rows a short form fits are linked to each other directly (移民署 ↔ National Immigration
     Agency fits 內政部移民署 ↔ the same and ↔ "… of the Ministry of the Interior", one body)."""
@@ -567,7 +588,7 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         if (
             is_acronym(short[1])
             and (short[0] == short[1] or short[0] in long[0])  # 選舉委員會 ↔ CEP of 臨時選舉委員會
-            and initials(long[1]) == short[1]
+            and (initials(long[1]) == short[1] or _initials_with_connectors(short[1], long[1]))
         ):
             return True
     if _qualified(a, b) or _qualified(b, a):
