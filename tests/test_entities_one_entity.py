@@ -50,3 +50,16 @@ def test_an_acronym_is_not_matched_by_sound() -> None:
     zh = Candidate(0, 2, "二人", "二人", 0, "pos:m")
     en = Candidate(0, 3, "NPM", "NPM", 0, "capitalised")
     assert not [label for label, _ in scorer.signals(zh, en) if label.split(":")[0] in ("learned", "skeleton")]
+
+
+def test_groups_of_people_are_no_rows() -> None:
+    from bitext.entities.demonyms import is_people_group
+
+    assert is_people_group("东京居民", "Tokyo Residents")
+    assert is_people_group("华侨", "Chinese")  # "overseas Chinese": a group of that people
+    assert not is_people_group("中国", "Chinese")
+    assert not is_people_group("三民主义", "Three Principles of the People")  # a doctrine
+    assert not is_people_group("东京", "Tokyo")
+    zh = "東京居民進入本市者，應申請許可。"
+    en = "Tokyo Residents entering the city shall apply for a permit."
+    assert not [p for p in align_entities(one_to_one([zh], [en])) if p.en.endswith("Residents")]

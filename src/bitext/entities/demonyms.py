@@ -17,6 +17,11 @@ from functools import lru_cache
 from bitext.resources.places import fold, load_places
 
 _ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ean")
+# Nouns for people as a group: "<place> Residents" names who lives there, not an entity.
+GROUP_NOUNS = frozenset(
+    "residents citizens nationals inhabitants compatriots people peoples immigrants emigrants expatriates "
+    "natives nationals".split()
+)
 PREFIX = 4
 
 
@@ -46,12 +51,17 @@ def is_people_group(zh_simplified: str, en: str) -> bool:
     from bitext.entities.dictionary import gloss_heads
 
     word = en.strip()
+    words = word.split()
+    if len(words) >= 2 and words[-1].casefold() in GROUP_NOUNS and all(w[:1].isupper() for w in words):
+        return True  # 香港居民 ↔ Hong Kong Residents, 大陸人民 ↔ Mainland People: a group named by a place
     if " " in word or not word[:1].isupper():
         return False
     folded = word.casefold()
     heads = gloss_heads(zh_simplified)
     if any(head.startswith(folded + " people") for head in heads):
         return True
+    if is_demonym(word) and any(len(h.split()) >= 2 and h.split()[-1] == folded for h in heads):
+        return True  # 華僑 "overseas Chinese" ↔ Chinese: the dictionary names a group of that people
     if not folded.endswith("s") or load_places().is_place(word):
         return False
     singular = {folded[:-1], folded[:-2]} if folded.endswith("es") else {folded[:-1]}
