@@ -379,6 +379,9 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             # 卡潘內多 (Carpanedo): the Chinese name, not its Latin copy (an acronym's long form still
             # goes first: 美國地質調查局 ↔ United States Geological Survey, then USGS joins its row)
             "bracketed" not in p[3] or is_acronym(p[2].key),
+            # a reading or the dictionary before co-occurrence alone (金門 ↔ Kinmen before 馬祖 ↔ Kinmen:
+            # places listed together co-occur as much as the right pair)
+            _cooccurrence_only(p[3]),
             -(len(p[1].key) + len(p[2].key)),
             (p[1].source == "nested") + (p[2].source == "nested"),
             p[1].start,
@@ -482,11 +485,34 @@ def build_table(
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
     # 納粹 ↔ Nazis: a people, not a place or a person
     pairs = [p for p in pairs if not all(is_people_group(to_simplified(p.zh), en) for en in p.en_variants)]
+    pairs = _without_taken_cooccurrence(pairs)
     if document is not None:
         # 羅士比 ↔ Rossby only in "Rossby number": a term named after him, not the man
         pairs = [p for p in pairs if not all(term_use(document.en, m.en_start, m.en_end) for m in p.mentions)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
+
+
+def _cooccurrence_only(evidence: Sequence[str]) -> bool:
+    return bool(evidence) and all(label.startswith("cooccurrence") for label in evidence)
+
+
+def _without_taken_cooccurrence(pairs: list[EntityPair]) -> list[EntityPair]:
+    """Rows found by co-occurrence alone whose Chinese or English another row names with other
+    evidence (馬祖 ↔ Kinmen beside 金門 ↔ Kinmen by its reading; 金門 ↔ Mainland Area beside 金門 ↔
+    Kinmen): places listed together co-occur as much as the right pair, so the name is taken."""
+    backed = [p for p in pairs if not _cooccurrence_only(p.evidence)]
+    taken_zh = {_fold(v) for p in backed for v in (p.zh, *p.variants)}
+    taken_en = {_fold(v) for p in backed for v in (p.en, *p.en_variants)}
+    return [
+        p
+        for p in pairs
+        if not _cooccurrence_only(p.evidence)
+        or not (
+            any(_fold(v) in taken_zh for v in (p.zh, *p.variants))
+            or any(_fold(v) in taken_en for v in (p.en, *p.en_variants))
+        )
+    ]
 
 
 def cluster_keys(groups: Mapping[tuple[str, str], list[Link]]) -> list[list[tuple[tuple[str, str], list[Link]]]]:
