@@ -665,8 +665,8 @@ def _latin_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> 
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not _LATIN.search(token.simplified):
-            index += 1
+        if not _LATIN.search(token.simplified) or token.simplified in STOPWORDS or token.simplified in CONNECTORS:
+            index += 1  # "Larson and LaFasto" inside Chinese: "and" starts no name (it took LaFasto with it)
             continue
         last = index
         # Oxford Intelligence: Latin words separated by single spaces are one name

@@ -95,7 +95,7 @@ _PLACE_PREFIXES = frozenset(
 )
 _PAIR_OF_NAMES = regex.compile(r"(?<![\p{L}.])(\p{Lu}\p{Ll}+)[ ](\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)?)\b")
 _CITATION = regex.compile(
-    r"(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?:\s+(?:and|&)\s+\p{Lu}\p{L}+)?(?:\s+et al\.?)?,?\s+\(?\d{4}\b"
+    r"(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?:\s+(?:and|&)\s+(\p{Lu}\p{L}+))?(?:\s+et al\.?)?,?\s+\(?\d{4}\b"
 )
 
 
@@ -114,7 +114,8 @@ def surnames_in(en_text: str) -> frozenset[str]:
         if folded in _PLACE_PREFIXES or folded in TITLES or is_common_english_word(given) or places.is_region(given):
             continue
         found.add(surname)
-    found.update(match.group(1) for match in _CITATION.finditer(en_text))
+    # both authors of "Larson and LaFasto, 1989" are people
+    found.update(name for match in _CITATION.finditer(en_text) for name in match.groups() if name)
     return frozenset(found)
 
 

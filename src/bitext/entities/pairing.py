@@ -958,7 +958,9 @@ def _person_or_place(votes: Counter[EntityType], links: Sequence[Link]) -> bool:
     return bool(votes) or latin_name or _by_sound(links)
 
 
-_PLAIN_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*")
+# a surname prefix may carry a capital inside the word (McCord, LaFasto, DeVito, MacArthur)
+_NAME_WORD_SHAPE = r"(?:Mc|Mac|La|Le|De|Di|Da|Du|Van|Von)?\p{Lu}\p{Ll}+"
+_PLAIN_NAME = regex.compile(rf"{_NAME_WORD_SHAPE}(?: {_NAME_WORD_SHAPE})*")
 
 
 def _by_sound(links: Sequence[Link], systems: frozenset[str] = _SOUND_SYSTEMS) -> bool:

@@ -1,0 +1,24 @@
+"""Names left in Latin letters inside the Chinese: two authors cited together are two people
+(neither is lost to the "and" between them), and a surname with a capital inside it (McCord) is
+written like a person's name."""
+
+from __future__ import annotations
+
+from bitext.entities import align_entities
+from bitext.entities.kinds import surnames_in
+from test_entities import one_to_one
+
+
+def test_the_second_author_of_a_citation_is_a_surname() -> None:
+    found = surnames_in("This was shown before (Holt and DeWitt, 2004).")
+    assert {"Holt", "DeWitt"} <= found
+    assert "DeWitt" in surnames_in("as Holt & DeWitt (2004) showed")
+
+
+def test_two_latin_authors_in_chinese_are_two_rows() -> None:
+    zh = "Holt and DeWitt (2004) 的研究指出，受眾的參與是新的動機。"
+    en = "The study by Holt and DeWitt (2004) found audience involvement to be a new motivation."
+    rows = {(p.zh, p.en): p.type for p in align_entities(one_to_one([zh], [en]))}
+    assert rows.get(("DeWitt", "DeWitt")) == "PER"
+    assert rows.get(("Holt", "Holt")) == "PER"
+    assert not [pair for pair in rows if pair[0].startswith("and")]
