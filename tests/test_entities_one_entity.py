@@ -63,3 +63,12 @@ def test_groups_of_people_are_no_rows() -> None:
     zh = "東京居民進入本市者，應申請許可。"
     en = "Tokyo Residents entering the city shall apply for a permit."
     assert not [p for p in align_entities(one_to_one([zh], [en])) if p.en.endswith("Residents")]
+
+
+def test_a_common_word_is_no_given_name_before_a_romanised_one() -> None:
+    # STEVEN POON KWOK-LIM for 潘國濂: an English given name, then the Cantonese spelling
+    found = transliteration("潘國濂", "STEVEN POON KWOK-LIM")
+    assert found is not None and found.given and found.score == 1.0
+    # "Ordinance Concerning Hong Kong" is a title around a place, not a person called Hong Kong
+    found = transliteration("香港", "Ordinance Concerning Hong Kong")
+    assert found is None or found.score < 0.7

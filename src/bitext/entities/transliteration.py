@@ -134,14 +134,21 @@ def transliteration(zh: str, en: str) -> Transliteration | None:
     if not han or len(key) < 2:
         return None
     words = en.split()
-    if len(words) >= 3 and len(han) <= 4:
-        # An English first name before the Chinese one: STEVEN POON KWOK-LIM for 潘國濂.
+    if len(words) >= 3 and len(han) <= 4 and not _common_word(words[0]):
+        # An English first name before the Chinese one: STEVEN POON KWOK-LIM for 潘國濂 (a common word
+        # is no given name: "Regulations Regarding Hong Kong" is not 香港).
         shorter = transliteration(zh, " ".join(words[1:]))
         full = _best_reading(han, key)
         if shorter is not None and shorter.system not in APPROXIMATE and (full is None or shorter.score > full.score):
             return Transliteration(shorter.score, shorter.system, shorter.spelling, given=True)
         return full
     return _best_reading(han, key)
+
+
+def _common_word(word: str) -> bool:
+    from bitext.entities.lexicon import is_common_english_word
+
+    return is_common_english_word(word.strip(".,"))
 
 
 def _best_reading(han: str, key: str) -> Transliteration | None:
