@@ -22,3 +22,11 @@ def test_two_latin_authors_in_chinese_are_two_rows() -> None:
     assert rows.get(("DeWitt", "DeWitt")) == "PER"
     assert rows.get(("Holt", "Holt")) == "PER"
     assert not [pair for pair in rows if pair[0].startswith("and")]
+
+
+def test_one_separated_name_is_not_two_coordinated_people() -> None:
+    zh = "被告為巴布·辛格、布塔·辛格、藍普·辛格、迦札·辛格和維斯努·辛格。"
+    en = "The accused are named as Babu Singh, Bhuta Singh, Rampu Singh, Gaza Singh and Vishnu Singh."
+    rows = {(p.zh, p.en) for p in align_entities(one_to_one([zh], [en]))}
+    assert not [r for r in rows if " and " in r[1]]
+    assert {("迦札·辛格", "Gaza Singh"), ("維斯努·辛格", "Vishnu Singh")} <= rows

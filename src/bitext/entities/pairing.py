@@ -116,6 +116,8 @@ class PairScorer:
             self._cache[cache_key] = found
         if zh.source == "law-title" and not any(label.startswith("law-title:") for label, _ in found):
             return ()  # a span grown to a law's title pairs only as a title (臺灣地區|法人 is no law)
+        if _SEPARATED.search(zh.key) and _COORDINATED.search(en.key):
+            return ()  # 布薩·康戛爾 is one person, not "Gaza Kanjar and Vishnu Kanjar"
         return found
 
     def _type_signals(self, zh: Candidate, en: Candidate, latin: bool) -> Iterable[tuple[str, float]]:
@@ -231,6 +233,7 @@ def _common_noun_translated(zh: Candidate, en: Candidate) -> bool:
 
 
 _SEPARATED = regex.compile(f"[{NAME_SEPARATORS}]")
+_COORDINATED = regex.compile(r"\s(?:and|&)\s")
 
 
 def _chance_sound(match: Transliteration, en: Candidate) -> bool:
