@@ -89,3 +89,13 @@ def test_one_title_spelt_with_and_without_a_plural_is_one_row() -> None:
     assert zh == "".join(zhs)
     found = [p for p in align_entities(one_to_one(zhs, ens)) if p.zh.endswith("條例")]
     assert len(found) == 1
+
+
+def test_treaties_pacts_and_articles_are_law_titles() -> None:
+    assert is_law_title("North Atlantic Treaty")
+    assert is_law_title("German-Soviet Non-Aggression Treaty")
+    assert is_law_title("Articles of Federation")
+    assert not is_law_title("Article 5")  # a heading
+    assert title_match("德苏互不侵犯条约", "German-Soviet Non-Aggression Treaty") is not None
+    assert title_match("北大西洋公约", "North Atlantic Treaty") is not None
+    assert title_match("联邦条例", "Articles of Federation") is not None

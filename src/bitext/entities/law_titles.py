@@ -38,8 +38,10 @@ from bitext.segment.words import Token
 # English law words: a title opens or ends with one.
 LAW_WORDS = frozenset(
     "act acts law laws code ordinance regulations regulation rules directions guidelines measures provisions "
-    "statute statutes constitution".split()
+    "statute statutes constitution treaty pact convention agreement accord accords protocol charter".split()
 )
+# Law words that open a title only ("Articles of Confederation"; "Article 5" is a heading).
+_OPENING_LAW_WORDS = frozenset({"articles"})
 # Words that link a law word to what it governs: they need no Chinese counterpart.
 _GOVERNING = frozenset("governing regarding concerning relating organizational organic enforcement".split())
 # Lower-case words a title may hold between its capitalised words.
@@ -48,6 +50,11 @@ _TITLE_CONNECTORS = frozenset("of the and for on between to in by with from as w
 ZH_LAW_TITLE_ENDINGS = (
     "施行细则",
     "组织条例",
+    "条约",
+    "公约",
+    "协定",
+    "协议",
+    "宪章",
     "组织法",
     "条例",
     "规则",
@@ -85,7 +92,8 @@ def is_law_title(en: str) -> bool:
     if words[-1] in LAW_WORDS:
         return True
     return any(
-        word in LAW_WORDS and words[i + 1] in ("of", "governing", "regarding", "concerning", "for", "on")
+        (word in LAW_WORDS or word in _OPENING_LAW_WORDS)
+        and words[i + 1] in ("of", "governing", "regarding", "concerning", "for", "on")
         for i, word in enumerate(words[:-1])
     )
 
@@ -95,7 +103,9 @@ def _subject_words(en: str) -> tuple[str, ...]:
     """The English title's words that need a Chinese counterpart (not law words, not "Governing",
     not the words an institution's name may leave out: Affairs, National)."""
     return tuple(
-        stem(w) for w in content_words(en) if w not in LAW_WORDS and w not in _GOVERNING and w not in OPTIONAL_WORDS
+        stem(w)
+        for w in content_words(en)
+        if w not in LAW_WORDS and w not in _OPENING_LAW_WORDS and w not in _GOVERNING and w not in OPTIONAL_WORDS
     )
 
 
