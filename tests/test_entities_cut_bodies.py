@@ -51,3 +51,10 @@ def test_a_coordinated_commission_pairs() -> None:
     zh = "湘鄂委員會置委員五人，由行政院派任之。"
     en = "The Hunan and Hubei Affairs Commission shall have five members appointed by the Executive Yuan."
     assert ("湘鄂委員會", "Hunan and Hubei Affairs Commission") in rows(zh, en)
+
+
+def test_affairs_without_a_designator_is_a_field_not_a_body() -> None:
+    # "Tibetan Affairs" cut from the Bureau of Tibetan Affairs; 西藏事務 is the generic phrase
+    assert composed_match("西藏事务", "Tibetan Affairs") is None
+    assert composed_match("西藏事务委员会", "Tibetan Affairs Commission") is not None
+    assert composed_match("大陆委员会", "Mainland Affairs Council") is not None

@@ -237,6 +237,8 @@ def composed_match(
     ``unglossed_tail``: the name ends in a noun no gloss explains (全球環境|基金 for Global
     Environment Facility), which may then answer one unglossed English word."""
     words = content_words(en)
+    if words and words[-1] in OPTIONAL_WORDS and not any(_designator_kind(w) for w in words):
+        return None  # "Mongolian Affairs" (of the Bureau of Mongolian Affairs) names a field, not a body
     if "and" in normalise_english(en).split() and not _one_name_with_and(zh, en):
         return None  # two names coordinated on both sides are two rows (美國和加拿大 ↔ United States and Canada)
     # Two or three characters are a personal name or a plain word: the whole-word gloss and the
