@@ -352,6 +352,12 @@ def _ending_unglued(tokens: Sequence[Token]) -> list[Token]:
 
 
 _LONG_ENDINGS = tuple(e for e in _ENDINGS if len(e) >= 2)
+# (last character of a word, first character of the next) → the endings and cut points (characters
+# before the cut) that straddle them, longest ending first
+_STRADDLING: dict[tuple[str, str], list[tuple[str, int]]] = {}
+for _ending in _LONG_ENDINGS:
+    for _k in range(1, len(_ending)):
+        _STRADDLING.setdefault((_ending[_k - 1], _ending[_k]), []).append((_ending, _k))
 
 
 def _designators_recut(tokens: Sequence[Token]) -> list[Token]:
@@ -362,33 +368,36 @@ def _designators_recut(tokens: Sequence[Token]) -> list[Token]:
     index = 0
     while index + 1 < len(result):
         left, right = result[index], result[index + 1]
-        pieces = None
-        if (
-            left.end == right.start
-            and left.end - left.start == len(left.simplified)
-            and right.end - right.start == len(right.simplified)
-        ):
-            joined = left.simplified + right.simplified
-            cut = len(left.simplified)
-            for ending in _LONG_ENDINGS:
-                for k in range(1, len(ending)):
-                    start = cut - k
-                    if start > 0 and joined[start : start + len(ending)] == ending and start + len(ending) > cut:
-                        end = start + len(ending)
-                        base = left.start
-                        pieces = [Token(base, base + start, joined[:start], left.tag)]
-                        pieces.append(Token(base + start, base + end, ending, "n"))
-                        if end < len(joined):
-                            pieces.append(Token(base + end, base + len(joined), joined[end:], right.tag))
-                        break
-                if pieces:
-                    break
+        # only the endings that can straddle these two characters (one look-up per pair of words)
+        straddling = _STRADDLING.get((left.simplified[-1:], right.simplified[:1]), ())
+        pieces = _recut(left, right, straddling) if straddling else None
         if pieces:
             result[index : index + 2] = pieces
             index += len(pieces) - 1
         else:
             index += 1
     return result
+
+
+def _recut(left: Token, right: Token, straddling: Sequence[tuple[str, int]]) -> list[Token] | None:
+    if not (
+        left.end == right.start
+        and left.end - left.start == len(left.simplified)
+        and right.end - right.start == len(right.simplified)
+    ):
+        return None  # a wrapped line's break inside: offsets are not one per character
+    joined = left.simplified + right.simplified
+    cut = len(left.simplified)
+    for ending, k in straddling:
+        start = cut - k
+        end = start + len(ending)
+        if start > 0 and joined[start:end] == ending:
+            base = left.start
+            pieces = [Token(base, base + start, joined[:start], left.tag), Token(base + start, base + end, ending, "n")]
+            if end < len(joined):
+                pieces.append(Token(base + end, base + len(joined), joined[end:], right.tag))
+            return pieces
+    return None
 
 
 @lru_cache(maxsize=4096)
