@@ -431,6 +431,10 @@ def english_candidates(
             continue
         nested = [c for c in _nested_english(text, kept, sentence) if c.key not in terms]
         nested.extend(_after_opener_or_title(text, kept, sentence, initial, capitalised_elsewhere))
+        at = run.index(kept[0]) if titled and len(kept) == 1 else 0
+        if at and run[at - 1].folded in _SURNAME_TITLES:
+            # "Lady Wang": the surname with its title too, for 王夫人 (titled_names.py); "Wang" stays
+            nested.append(_english_candidate(text, run[at - 1 : at + 1], sentence, "nested", "PER"))
         bare = _without_designators(kept)
         if len(bare) < len(kept):
             core = _english_candidate(text, bare, sentence, "nested", None).key
@@ -448,6 +452,10 @@ def english_candidates(
             found.append(candidate)
         found.extend(nested)
     return unique(found)
+
+
+# Titles said before a bare surname that Chinese writes after it (王夫人 ↔ Lady Wang, 周先生 ↔ Mr Zhou).
+_SURNAME_TITLES = frozenset("lady madam madame mrs mr mister miss ms professor prof dr doctor sir lord dame".split())
 
 
 def _title_and_person(words: Sequence[_Word]) -> bool:
@@ -701,7 +709,15 @@ def _han_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> li
         if tag and len(key) >= 3 and key[-1] in _GLUED_PARTICLES and not _cedict_status(key).proper:
             key, end = key[:-1], end - 1  # jieba glues a following particle to an unknown name: 布希在, 莫瑞於
         found.append(_make(doc, token.start, end, key, sentence, source, _zh_hint(tag, key), _core_of(key)))
+        if tag in ("nr", "nrt") and len(key) == 3 and key[0] in _GLUED_VERBS and not _cedict_status(key).proper:
+            # jieba glues a verb or preposition before an unknown name: 叫|鳳哥 ("called Feng-ge"), 對|老吳
+            found.append(_make(doc, token.start + 1, end, key[1:], sentence, source, _zh_hint(tag, key[1:]), ""))
     return found
+
+
+# One-character verbs and prepositions jieba's name tagger swallows before a name (not those that are
+# also common surnames: 向, 和, 于, 由).
+_GLUED_VERBS = frozenset("叫与跟对给让请问说被把将替找见是在称唤")
 
 
 # One-character prepositions, particles and verbs jieba's name tagger swallows after a name.

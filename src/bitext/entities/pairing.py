@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -489,11 +489,65 @@ def build_table(
     # 納粹 ↔ Nazis: a people, not a place or a person
     pairs = [p for p in pairs if not all(is_people_group(to_simplified(p.zh), en) for en in p.en_variants)]
     pairs = _without_taken_cooccurrence(pairs)
+    pairs = _titled_into_full_names(pairs, document.en if document is not None else "")
     if document is not None:
         # 羅士比 ↔ Rossby only in "Rossby number": a term named after him, not the man
         pairs = [p for p in pairs if not all(term_use(document.en, m.en_start, m.en_end) for m in p.mentions)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
+
+
+def _titled_into_full_names(pairs: list[EntityPair], en_text: str = "") -> list[EntityPair]:
+    """汪先生 ↔ Mr. Wang is a shorter form of 汪淼 ↔ Wang Miao when that is the document's one person of
+    that surname (as Holt is of Gary Holt): its mentions and forms join that row. With two (王夫人 ↔ Lady
+    Wang beside 王熙鳳 ↔ Wang Xi-feng and 王成 ↔ Wang Cheng) or none, it stays a row of its own."""
+    titled = [p for p in pairs if any(e.startswith("titled-surname:") for e in p.evidence)]
+    if not titled:
+        return pairs
+    full = [p for p in pairs if p not in titled and len(_words(p.en)) >= 2 and not _is_latin(p.zh)]
+    merged: dict[int, list[EntityPair]] = defaultdict(list)
+    dropped = set()
+    for short in titled:
+        surname = _words(short.en)[-1].casefold()
+        # every full name with that surname in the English (鳳姐 ↔ Wang Xi-feng too), then the Chinese
+        owners = [i for i, p in enumerate(full) if surname in (_words(p.en)[0].casefold(), _words(p.en)[-1].casefold())]
+        if len(owners) == 1 and full[owners[0]].zh[:1] == short.zh[:1] and _one_full_name(en_text, surname):
+            merged[owners[0]].append(short)
+            dropped.add(id(short))
+    if not merged:
+        return pairs
+    joined = {id(full[i]): _with_forms(full[i], shorts) for i, shorts in merged.items()}
+    return [joined.get(id(p), p) for p in pairs if id(p) not in dropped]
+
+
+def _one_full_name(en_text: str, surname: str) -> bool:
+    """At most one full name with this surname in the English (Wang Cheng; not also Wang Xi-feng, which
+    may have no row of its own)."""
+    if not en_text:
+        return True
+    word = regex.escape(surname)
+    names = {
+        match.group(0).casefold()
+        for match in regex.finditer(
+            rf"(?i:\b{word})(?:[ -]\p{{Lu}}[\p{{Ll}}]+)+|\p{{Lu}}\p{{Ll}}+ (?i:{word})\b", en_text
+        )
+        if match.group(0).split()[0].casefold().rstrip(".") not in TITLES
+        and not is_common_english_word(match.group(0).split()[0])  # "The Wang family"
+    }
+    return len(names) <= 1
+
+
+def _with_forms(pair: EntityPair, shorts: Sequence[EntityPair]) -> EntityPair:
+    mentions = tuple(sorted({*pair.mentions, *(m for s in shorts for m in s.mentions)}, key=_mention_order))
+    return replace(
+        pair,
+        count=len(mentions),
+        mentions=mentions,
+        beads=tuple(sorted({*pair.beads, *(b for s in shorts for b in s.beads)})),
+        variants=tuple(sorted({*pair.variants, *(v for s in shorts for v in s.variants)})),
+        en_variants=tuple(sorted({*pair.en_variants, *(v for s in shorts for v in s.en_variants)})),
+        evidence=pair.evidence + tuple(e for s in shorts for e in s.evidence if e not in pair.evidence),
+    )
 
 
 def _cooccurrence_only(evidence: Sequence[str]) -> bool:
