@@ -86,8 +86,8 @@ class LexicalFeatures:
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), 1, len(block.i)))
         dots = window_pair_dots(self.zh_vectors, self.en_vectors, block, types)
-        zh_norms = {di: self.zh_norms[di][block.i] for di, _dj in types if di}
-        en_norms = {dj: self.en_norms[dj][block.j] for _di, dj in types if dj}
+        zh_norms = {di: self.zh_norms[di][block.i] for di in {di for di, _dj in types if di}}
+        en_norms = {dj: self.en_norms[dj][block.j] for dj in {dj for _di, dj in types if dj}}
         for t, (di, dj) in enumerate(types):
             if di and dj:
                 out[t, 0] = dots[(di, dj)] / (zh_norms[di] * en_norms[dj])
