@@ -300,10 +300,13 @@ def _vocabulary_tables(backend: Any, separators: str) -> tuple[np.ndarray, np.nd
     # The tokenizer normalises (NFKC) before it cuts: "，" becomes "," and "：「" may be one piece.
     marks = set(separators) | {unicodedata.normalize("NFKC", mark) for mark in separators}
     pieces = [str(piece) for piece in vocabulary]
-    separating = np.array([any(mark in piece for mark in marks) for piece in pieces], dtype=bool)
+    if all(len(mark) == 1 for mark in marks):  # a piece holds a mark if it shares a character with them
+        separating = np.array([not marks.isdisjoint(piece) for piece in pieces], dtype=bool)
+    else:
+        separating = np.array([any(mark in piece for mark in marks) for piece in pieces], dtype=bool)
     # Spaces ("▁") are not counted: shares of the visible characters.
     characters = np.array(
-        [0 if piece.startswith("<") and piece.endswith(">") else len(piece.replace("▁", "")) for piece in pieces],
+        [0 if piece[:1] == "<" and piece[-1:] == ">" else len(piece) - piece.count("▁") for piece in pieces],
         dtype=np.float64,
     )
     return separating, characters
