@@ -220,6 +220,8 @@ def test_sparse_rows_are_the_dense_sums_to_the_bit(entries, chunk) -> None:
     assert np.array_equal(sparse.scaled_rows(factors).dense(), dense / factors[:, None])
     used = sparse.used_dimensions(2, 8)
     assert np.array_equal(used, np.flatnonzero(dense[2:8].any(axis=0)))
+    assert np.array_equal(sparse.used_mask(2, 8), dense[2:8].any(axis=0))
+    assert not sparse.used_mask(5, 5).any()  # no rows: no dimension used
     for columns in (used, used[::2], np.array([0, 5, 15])):
         assert np.array_equal(sparse.dense_columns(2, 8, columns), dense[2:8][:, columns])
     original = base.DENSE_CHUNK
@@ -236,3 +238,16 @@ def test_sparse_rows_are_the_dense_sums_to_the_bit(entries, chunk) -> None:
             assert np.array_equal(dots, expected[t])
     finally:
         base.DENSE_CHUNK = original
+
+
+@pytest.mark.parametrize("possible", [1, 7, 64, 5000])
+def test_unique_keys_by_marks_is_numpys_unique(possible: int) -> None:
+    from bitext.scorers import base
+
+    rng = np.random.default_rng(possible)
+    for size in (0, 1, 3, 200):
+        keys = rng.integers(0, possible, size=size).astype(np.int64)
+        unique, inverse = base._unique_keys(keys, possible)
+        expected_unique, expected_inverse = np.unique(keys, return_inverse=True)
+        assert np.array_equal(unique, expected_unique) and np.array_equal(inverse, expected_inverse.reshape(-1))
+        assert np.array_equal(unique[inverse], keys)
