@@ -251,3 +251,17 @@ def test_unique_keys_by_marks_is_numpys_unique(possible: int) -> None:
         expected_unique, expected_inverse = np.unique(keys, return_inverse=True)
         assert np.array_equal(unique, expected_unique) and np.array_equal(inverse, expected_inverse.reshape(-1))
         assert np.array_equal(unique[inverse], keys)
+
+
+def test_number_new_numbers_as_setdefault_does() -> None:
+    from bitext.scorers.base import number_new, slot_columns
+
+    items = ["b", "a", "b", "c", "a", "d", "e", "b"]
+    expected: dict[str, int] = {"z": 0, "a": 1}
+    for item in items:
+        expected.setdefault(item, len(expected))
+    slots = {"z": 0, "a": 1}
+    number_new(slots, items)
+    assert slots == expected and list(slots) == list(expected)
+    folded = slot_columns({"z": 0, "a": 1}, items, 3)
+    assert folded.tolist() == [expected[item] % 3 for item in items]

@@ -26,6 +26,7 @@ from bitext.scorers.base import (
     ScorerInput,
     SparseRows,
     prefix_sums,
+    slot_columns,
     window_pair_dots,
     window_totals,
 )
@@ -150,9 +151,10 @@ class AnchorScorer:
         slots: dict[str, int] = {}
         out = []
         for side in (zh, en):
-            rows = [row for row, keys in enumerate(side) for _key in keys]
-            columns = [slots.setdefault(key, len(slots)) % self.dimensions for keys in side for key in keys]
-            out.append(SparseRows.accumulate(rows, columns, [1.0] * len(rows), len(side), self.dimensions))
+            keys = list(chain.from_iterable(side))
+            rows = np.repeat(np.arange(len(side)), [len(row_keys) for row_keys in side])
+            columns = slot_columns(slots, keys, self.dimensions)
+            out.append(SparseRows.accumulate(rows, columns, np.ones(len(keys)), len(side), self.dimensions))
         return out[0], out[1]
 
     def settings(self) -> dict[str, Any]:

@@ -240,6 +240,18 @@ def _unique_keys(keys: np.ndarray, possible: int) -> tuple[np.ndarray, np.ndarra
     return np.flatnonzero(present), rank[keys]
 
 
+def number_new(slots: dict[Any, int], items: Sequence[Any]) -> None:
+    """``slots.setdefault(item, len(slots))`` for every item in order: numbers in order of first appearance."""
+    new = [item for item in dict.fromkeys(items) if item not in slots]
+    slots.update(zip(new, range(len(slots), len(slots) + len(new)), strict=True))
+
+
+def slot_columns(slots: dict[Any, int], items: Sequence[Any], dimensions: int) -> np.ndarray:
+    """Each item's slot (numbered by :func:`number_new` first) folded into ``dimensions`` columns."""
+    number_new(slots, items)
+    return np.fromiter(map(slots.__getitem__, items), dtype=np.int64, count=len(items)) % dimensions
+
+
 Vectors = np.ndarray | SparseRows  # sentence vectors, one row per sentence
 
 
