@@ -251,6 +251,7 @@ def test_unique_keys_by_marks_is_numpys_unique(possible: int) -> None:
         expected_unique, expected_inverse = np.unique(keys, return_inverse=True)
         assert np.array_equal(unique, expected_unique) and np.array_equal(inverse, expected_inverse.reshape(-1))
         assert np.array_equal(unique[inverse], keys)
+        assert np.array_equal(base.unique_keys(keys, possible), expected_unique)
 
 
 def test_number_new_numbers_as_setdefault_does() -> None:
