@@ -240,20 +240,6 @@ def test_sparse_rows_are_the_dense_sums_to_the_bit(entries, chunk) -> None:
         base.DENSE_CHUNK = original
 
 
-@pytest.mark.parametrize("possible", [1, 7, 64, 5000])
-def test_unique_keys_by_marks_is_numpys_unique(possible: int) -> None:
-    from bitext.scorers import base
-
-    rng = np.random.default_rng(possible)
-    for size in (0, 1, 3, 200):
-        keys = rng.integers(0, possible, size=size).astype(np.int64)
-        unique, inverse = base._unique_keys(keys, possible)
-        expected_unique, expected_inverse = np.unique(keys, return_inverse=True)
-        assert np.array_equal(unique, expected_unique) and np.array_equal(inverse, expected_inverse.reshape(-1))
-        assert np.array_equal(unique[inverse], keys)
-        assert np.array_equal(base.unique_keys(keys, possible), expected_unique)
-
-
 def test_number_new_numbers_as_setdefault_does() -> None:
     from bitext.scorers.base import number_new, slot_columns
 

@@ -157,7 +157,7 @@ class SparseRows:
     ) -> SparseRows:
         """Row ``rows[k]``, dimension ``slots[k]`` += ``weights[k]``, in float32 and in the order given."""
         keys = np.asarray(rows, dtype=np.int64) * dimensions + np.asarray(slots, dtype=np.int64)
-        unique, inverse = _unique_keys(keys, count * dimensions)
+        unique, inverse = np.unique(keys, return_inverse=True)
         values = np.zeros(len(unique), dtype=np.float32)
         # add.at adds unbuffered in input order, as the dense ``vector[row, slot] += weight`` did.
         np.add.at(values, inverse, np.asarray(weights, dtype=np.float32))
@@ -222,32 +222,6 @@ class SparseRows:
         kept = (dimensions[at] == indices) if len(dimensions) else np.zeros(len(indices), dtype=bool)
         out[at[kept], row_of_entry[kept]] = self.values[first:last][kept]
         return out.T
-
-
-# Below this many possible keys (rows × dimensions), the sparse rows' entries are found with a mark per key
-# rather than by sorting them (a chapter's dictionary vectors: 600,000 marks, a few times faster).
-MARKED_KEYS = 1 << 22
-
-
-def _unique_keys(keys: np.ndarray, possible: int) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(keys, return_inverse=True)`` for keys in ``0..possible-1``."""
-    if possible > MARKED_KEYS:
-        unique, inverse = np.unique(keys, return_inverse=True)
-        return unique, inverse.reshape(-1)
-    present = np.zeros(possible, dtype=bool)
-    present[keys] = True
-    rank = np.cumsum(present, dtype=np.int64) - 1
-    return np.flatnonzero(present), rank[keys]
-
-
-def unique_keys(keys: np.ndarray, possible: int) -> np.ndarray:
-    """``np.unique(keys)`` for integer keys in ``0..possible-1`` (by marks when there are few possible keys;
-    np.unique also imports numpy.ma on first use, about 15 ms)."""
-    if possible > MARKED_KEYS:
-        return np.unique(keys)
-    present = np.zeros(possible, dtype=bool)
-    present[keys] = True
-    return np.flatnonzero(present)
 
 
 def number_new(slots: dict[Any, int], items: Sequence[Any]) -> None:

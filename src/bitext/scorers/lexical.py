@@ -28,7 +28,6 @@ from bitext.scorers.base import (
     ScorerInput,
     SparseRows,
     slot_columns,
-    unique_keys,
     window_norms,
     window_pair_dots,
 )
@@ -141,7 +140,7 @@ class LexicalScorer:
         # idf: a tuple's weight falls with the number of sentences it occurs in.
         in_sentences = np.zeros(len(keys), dtype=np.int64)
         if len(keys):
-            pairs = unique_keys(occurrence_rows * len(keys) + occurrences, len(sentences) * len(keys))
+            pairs = np.unique(occurrence_rows * len(keys) + occurrences)
             in_sentences = np.bincount(pairs % len(keys), minlength=len(keys))
         key_slots = slot_columns(slots, [stem for stems in keys for stem in stems], self.dimensions)
         key_sizes = np.array([len(stems) for stems in keys], dtype=np.int64)
