@@ -220,6 +220,8 @@ def test_sparse_rows_are_the_dense_sums_to_the_bit(entries, chunk) -> None:
     assert np.array_equal(sparse.scaled_rows(factors).dense(), dense / factors[:, None])
     used = sparse.used_dimensions(2, 8)
     assert np.array_equal(used, np.flatnonzero(dense[2:8].any(axis=0)))
+    assert np.array_equal(sparse.used_mask(2, 8), dense[2:8].any(axis=0))
+    assert not sparse.used_mask(5, 5).any()  # no rows: no dimension used
     for columns in (used, used[::2], np.array([0, 5, 15])):
         assert np.array_equal(sparse.dense_columns(2, 8, columns), dense[2:8][:, columns])
     original = base.DENSE_CHUNK
@@ -236,3 +238,17 @@ def test_sparse_rows_are_the_dense_sums_to_the_bit(entries, chunk) -> None:
             assert np.array_equal(dots, expected[t])
     finally:
         base.DENSE_CHUNK = original
+
+
+def test_number_new_numbers_as_setdefault_does() -> None:
+    from bitext.scorers.base import number_new, slot_columns
+
+    items = ["b", "a", "b", "c", "a", "d", "e", "b"]
+    expected: dict[str, int] = {"z": 0, "a": 1}
+    for item in items:
+        expected.setdefault(item, len(expected))
+    slots = {"z": 0, "a": 1}
+    number_new(slots, items)
+    assert slots == expected and list(slots) == list(expected)
+    folded = slot_columns({"z": 0, "a": 1}, items, 3)
+    assert folded.tolist() == [expected[item] % 3 for item in items]

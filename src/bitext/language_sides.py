@@ -37,13 +37,12 @@ def han_share(text: str) -> float | None:
 
 def looks_swapped(source: str, translation: str) -> bool:
     """True when the Chinese ``source`` reads as English and the English ``translation`` as Chinese."""
-    source_share, translation_share = han_share(source), han_share(translation)
-    return (
-        source_share is not None
-        and translation_share is not None
-        and source_share < SOURCE_MAX_HAN
-        and translation_share > TRANSLATION_MIN_HAN
-    )
+    # The source first: a Chinese source (nearly always) settles it without reading the translation.
+    source_share = han_share(source)
+    if source_share is None or source_share >= SOURCE_MAX_HAN:
+        return False
+    translation_share = han_share(translation)
+    return translation_share is not None and translation_share > TRANSLATION_MIN_HAN
 
 
 SWAPPED_MESSAGE = (

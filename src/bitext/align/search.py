@@ -218,12 +218,15 @@ class _Steps:
         safe_rows = np.clip(other_rows, 0, band.rows - 1)
         lo, hi = band.lo[safe_rows], band.hi[safe_rows]
         shift = self.direction * self.dj[:, None]  # other end's column minus this cell's
-        first = np.repeat(np.where(valid, lo - shift, 1), widths, axis=1)
-        last = np.repeat(np.where(valid, hi - shift, 0), widths, axis=1)
+        # The three per-row quantities spread over the rows' cells in one repeat.
+        per_row = np.stack(
+            [np.where(valid, lo - shift, 1), np.where(valid, hi - shift, 0), offsets[safe_rows] - lo + shift]
+        )
+        first, last, start = np.repeat(per_row, widths, axis=2)
         row_starts = offsets[r0:r1] - offsets[r0]
         columns = np.arange(offsets[r1] - offsets[r0]) + np.repeat(band.lo[r0:r1] - row_starts, widths)
         inside = (columns >= first) & (columns <= last)
-        index = np.where(inside, np.repeat(offsets[safe_rows] - lo + shift, widths, axis=1) + columns, 0)
+        index = np.where(inside, start + columns, 0)
         return int(offsets[r0]), index, inside
 
 
@@ -241,7 +244,7 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int, int, int]]:
     # The back pointers are put together after the loop from what each row decided: the best bead type
     # arriving from an earlier row, whether any could arrive, and whether a 0-1 bead did better.
     pick = np.zeros(band.cells, dtype=np.int8)
-    reached = np.zeros(band.cells, dtype=bool)
+    arrived = np.full(band.cells, NEG)  # best score arriving from an earlier row (before 0-1 beads)
     skipped = np.zeros(band.cells, dtype=bool)
     for i in range(band.rows):
         a, b = offsets[i], offsets[i + 1]
@@ -250,9 +253,9 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int, int, int]]:
         # argmax keeps the first of equal candidates: ties go to the earlier bead type.
         pick[a:b] = candidates.argmax(axis=0)
         x = candidates.max(axis=0)
-        reached[a:b] = x > NEG
+        arrived[a:b] = x
         if i == 0:
-            x[0], reached[0] = 0.0, False  # lo[0] is always 0: the start node
+            x[0] = 0.0  # lo[0] is always 0: the start node
         if skip >= 0:
             # V[j] = max(X[j], V[j-1] + s[j]) as V = C + cummax(X - C), C the running sum of skip scores.
             relative = x - running
@@ -260,6 +263,8 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int, int, int]]:
             skipped[a:b] = relative < best_so_far
             x = running + best_so_far
         best[a:b] = x
+    reached = arrived > NEG
+    reached[0] = False  # the start node
     moves = steps.moves.astype(np.int8)
     back = np.where(skipped, skip, np.where(reached, moves[pick], -1)).astype(np.int8)
     return _trace(back, band, types)
@@ -288,7 +293,9 @@ def _logsumexp_columns(values: np.ndarray) -> np.ndarray:
     """log Σ exp over axis 0, -inf where a column is all -inf (call under ``np.errstate(divide="ignore")``:
     the log of that column's 0)."""
     top = values.max(axis=0)
-    shift = np.where(np.isfinite(top), top, 0.0)
+    # An all -inf column is shifted by a finite amount instead of its -inf top; it stays -inf whatever the
+    # shift (np.maximum: one call where np.where(np.isfinite(top), top, 0.0) took two).
+    shift = np.maximum(top, -1e300)
     return np.log(np.exp(values - shift).sum(axis=0)) + shift
 
 

@@ -7,6 +7,7 @@ import math
 import re
 import statistics
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -164,8 +165,10 @@ def _bigrams(text: str) -> set[str]:
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}\s]+")
 
 
+@lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
-    """Case-folded letters and digits, single-spaced: what two writings of one sentence share."""
+    """Case-folded letters and digits, single-spaced: what two writings of one sentence share. Cached:
+    the untranslated and repeated-translation checks both normalise every bead's text."""
     return " ".join(_NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold()).split())
 
 

