@@ -146,16 +146,37 @@ def transliteration(zh: str, en: str) -> Transliteration | None:
 
 def _best_reading(han: str, key: str) -> Transliteration | None:
     best: Transliteration | None = None
-    for system in ("pinyin", "wade-giles", "cantonese"):
-        for reading in readings(han, system):
-            spelling = "".join(reading)
-            score = Levenshtein.normalized_similarity(spelling, key)
-            if best is None or score > best.score:
-                best = Transliteration(score, system, " ".join(reading))
+    best_score = -1.0
+    for system, spelling, reading in _spellings(han):
+        score = Levenshtein.normalized_similarity(spelling, key)
+        if score > best_score:
+            best, best_score = Transliteration(score, system, reading), score
+    if best_score >= APPROXIMATE_CAP:
+        return best  # neither approximation can score above its cap, and a tie keeps the first
     for approximate in (_skeleton_match(han, key), learned_sound(han, key)):
         if approximate is not None and (best is None or approximate.score > best.score):
             best = approximate
     return best
+
+
+# The most either approximation scores: the skeleton's weight times a similarity, the learned cap
+# times at most 1 (both rounded to four places).
+APPROXIMATE_CAP = max(0.9, LEARNED_CAP)
+
+
+@lru_cache(maxsize=65536)
+def _spellings(han: str) -> tuple[tuple[str, str, str], ...]:
+    """(system, spelling, spaced reading) of every reading of ``han``, systems in order (pinyin,
+    Wade–Giles, Cantonese), each spelling once: a later reading spelt the same scores the same and
+    would not replace the first (``_best_reading`` keeps the first best). Made once per name: a name
+    meets every English candidate of its beads."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    for system in ("pinyin", "wade-giles", "cantonese"):
+        for reading in readings(han, system):
+            spelling = "".join(reading)
+            if spelling not in seen:
+                seen[spelling] = (system, spelling, " ".join(reading))
+    return tuple(seen.values())
 
 
 def learned_sound(han: str, key: str, table: SoundTable | None = None) -> Transliteration | None:
@@ -203,9 +224,14 @@ def _skeleton_match(han: str, key: str) -> Transliteration | None:
     for target in dict.fromkeys((english_skeleton(key), english_skeleton(key, rhotic=False))):
         if len(target) < MIN_SKELETON:
             continue
+        # readings often share a skeleton (ban/pan, du/dou): each is compared once; every reading is
+        # still visited in order, as the rounded best decides which of equal scores is kept
+        scored: dict[str, float] = {}
         for reading, source in _pinyin_skeletons(han):
-            weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
-            score = weight * Levenshtein.normalized_similarity(source, target)
+            score = scored.get(source)
+            if score is None:
+                weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
+                score = scored[source] = weight * Levenshtein.normalized_similarity(source, target)
             if best is None or score > best.score:
                 best = Transliteration(round(score, 4), "skeleton", " ".join(reading))
     return best
