@@ -31,14 +31,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from entity_gold import SOURCES, Resolver, find_data, load_gold  # noqa: E402
-from entity_quality import flores_documents  # noqa: E402
+from entity_gold import SOURCES, Resolver, find_data, load_gold
+from entity_quality import flores_documents
 
 
 def documents(data: Path, sentences: int) -> Iterator[tuple[str, str, str]]:
     root = Path(__file__).resolve().parents[1]
     corpus = root / "corpus" / "sensetime-genai"
-    yield "corpus", (corpus / "zh-Hant.txt").read_text(encoding="utf-8"), (corpus / "en.txt").read_text(encoding="utf-8")
+    yield (
+        "corpus",
+        (corpus / "zh-Hant.txt").read_text(encoding="utf-8"),
+        (corpus / "en.txt").read_text(encoding="utf-8"),
+    )
     resolver = Resolver(data)
     for doc_id in load_gold(Path(__file__).resolve().parent / "data" / "entities", SOURCES, "dev"):
         zh, en = resolver.texts(doc_id)

@@ -91,8 +91,8 @@ def _pinyin_words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _word_pinyin(word: str, style: Style) -> tuple[tuple[str, ...], ...]:
     """pypinyin's readings of one word of its cut, per character (``pinyin()``'s converter)."""
-    # pypinyin's stub types errors= as returning a str; it takes (and here needs) one reading list per character.
-    converted = _pinyin_converter().convert(word, style, False, _blank, strict=True)  # type: ignore[no-untyped-call]
+    # errors=_blank: one empty reading per character with none (pypinyin takes a list of lists there)
+    converted = _pinyin_converter().convert(word, style, False, _blank, strict=True)
     return tuple(tuple(options) for options in converted)
 
 
