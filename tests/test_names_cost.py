@@ -92,3 +92,12 @@ def test_known_names_and_a_tie_broken_by_rounding() -> None:
     key = tr.english_key("was a treatment")
     assert _reference_skeleton_match("定多半都必", key) == tr.Transliteration(0.3857, "skeleton", "ding duo pan du bi")
     assert tr._best_reading("定多半都必", key) == _reference_best_reading("定多半都必", key)
+
+
+@given(st.text(max_size=20))
+def test_key_letters_and_han_characters_are_read_as_character_by_character(text: str) -> None:
+    import regex
+
+    han = regex.compile(r"\p{Han}")
+    assert tr.english_key(text) == "".join(ch for ch in text.lower() if "a" <= ch <= "z")
+    assert tr.han_only(text) == "".join(ch for ch in text if han.match(ch))

@@ -85,9 +85,12 @@ class Transliteration:
         return f"{self.system}:{self.spelling}{extra}={self.score:.2f}"
 
 
+_NOT_KEY_LETTER = regex.compile(r"[^a-z]+")
+
+
 def english_key(text: str) -> str:
     """``"Ka-shing"`` → ``"kashing"``: lower-case ASCII letters only."""
-    return "".join(ch for ch in text.lower() if "a" <= ch <= "z")
+    return _NOT_KEY_LETTER.sub("", text.lower())
 
 
 def pinyin_skeleton(spelling: str) -> str:
@@ -119,7 +122,7 @@ def _squeeze(text: str) -> str:
 
 
 def han_only(text: str) -> str:
-    return "".join(ch for ch in text if _HAN.match(ch))
+    return "".join(_HAN.findall(text))
 
 
 @lru_cache(maxsize=65536)
