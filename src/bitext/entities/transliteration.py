@@ -153,7 +153,7 @@ def _best_reading(han: str, key: str) -> Transliteration | None:
     for system, spelling, reading in _spellings(han):
         score = Levenshtein.normalized_similarity(spelling, key)
         if score > best_score:
-            best, best_score = Transliteration(score, system, reading), score
+            best, best_score = Transliteration(score, system, " ".join(reading)), score
     if best_score >= APPROXIMATE_CAP:
         return best  # neither approximation can score above its cap, and a tie keeps the first
     for approximate in (_skeleton_match(han, key), learned_sound(han, key)):
@@ -168,17 +168,17 @@ APPROXIMATE_CAP = max(0.9, LEARNED_CAP)
 
 
 @lru_cache(maxsize=65536)
-def _spellings(han: str) -> tuple[tuple[str, str, str], ...]:
-    """(system, spelling, spaced reading) of every reading of ``han``, systems in order (pinyin,
-    Wade–Giles, Cantonese), each spelling once: a later reading spelt the same scores the same and
-    would not replace the first (``_best_reading`` keeps the first best). Made once per name: a name
-    meets every English candidate of its beads."""
-    seen: dict[str, tuple[str, str, str]] = {}
+def _spellings(han: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(system, spelling, reading) of every reading of ``han``, systems in order (pinyin, Wade–Giles,
+    Cantonese), each spelling once: a later reading spelt the same scores the same and would not
+    replace the first (``_best_reading`` keeps the first best). Made once per name: a name meets every
+    English candidate of its beads. (The readings are the tuples names.readings caches.)"""
+    seen: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for system in ("pinyin", "wade-giles", "cantonese"):
         for reading in readings(han, system):
             spelling = "".join(reading)
             if spelling not in seen:
-                seen[spelling] = (system, spelling, " ".join(reading))
+                seen[spelling] = (system, spelling, reading)
     return tuple(seen.values())
 
 
