@@ -108,6 +108,9 @@ def _freeze_at_exit() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _freeze_at_exit()
+    # What an earlier command of this process froze (cli.output.write_output) may be collected again: a
+    # process running several commands (the tests) keeps no garbage frozen for longer than one command.
+    gc.unfreeze()
     parser = build_parser()
     args = parser.parse_args(argv)
     progress.set_quiet(getattr(args, "quiet", False))  # before any work: reading shows progress too
