@@ -11,9 +11,10 @@ two child processes: ``bitext align ZH EN --scorer lexical --format align -o out
 system, from the kernel) gives the ratio; inside the ``-o out.tsv`` child, ``bitext.progress.stage`` is
 wrapped to read the process's CPU clock at each stage's start and end, which splits it into start-up
 (interpreter, imports, arguments), reading, alignment (between reading and the review), entities ("pairing
-names"), QA ("checking beads"), export ("writing tsv"), what follows it until ``main`` returns, and the
-exit (the rest of the kernel's figure: the interpreter's last collections and clean-up). The load average
-is printed with each repeat: the machine is shared, so compare trees within a run, not across runs.
+names"), QA ("checking beads"), export (from the end of the QA to the end of "writing tsv"), what follows
+it until ``main`` returns, and the exit (the rest of the kernel's figure: the interpreter's last collections
+and clean-up). The load average is printed with each repeat: the machine is shared, so compare trees within a
+run, not across runs.
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ def split(marks: dict[str, object], whole: float) -> dict[str, float]:
         "alignment": names[0] - read[1],
         "entities": stages["pairing names"][1] - stages["pairing names"][0] if "pairing names" in stages else 0.0,
         "QA": stages["checking beads"][1] - stages["checking beads"][0],
-        "export": stages["writing tsv"][1] - stages["writing tsv"][0],
+        # from the end of the QA: building the export, any collection between the two, and writing it
+        "export": stages["writing tsv"][1] - stages["checking beads"][1],
         "after the export": float(marks["end"]) - stages["writing tsv"][1],  # type: ignore[arg-type]
         "exit": whole - float(marks["end"]),  # type: ignore[arg-type]
     }
