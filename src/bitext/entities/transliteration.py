@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bitext.resources.names import readings
@@ -150,10 +151,13 @@ def transliteration(zh: str, en: str) -> Transliteration | None:
 def _best_reading(han: str, key: str) -> Transliteration | None:
     best: Transliteration | None = None
     best_score = -1.0
-    for system, spelling, reading in _spellings(han):
-        score = Levenshtein.normalized_similarity(spelling, key)
-        if score > best_score:
-            best, best_score = Transliteration(score, system, " ".join(reading)), score
+    spellings, sources = _spellings(han)
+    if spellings:
+        # the first of the best-scoring spellings, as a loop keeping a strictly better one would find it
+        # (rapidfuzz's extractOne, in C: tests/test_names_cost.py compares the two)
+        _, best_score, index = process.extractOne(key, spellings, scorer=Levenshtein.normalized_similarity)
+        system, reading = sources[index]
+        best = Transliteration(best_score, system, " ".join(reading))
     if best_score >= APPROXIMATE_CAP:
         return best  # neither approximation can score above its cap, and a tie keeps the first
     for approximate in (_skeleton_match(han, key), learned_sound(han, key)):
@@ -168,18 +172,19 @@ APPROXIMATE_CAP = max(0.9, LEARNED_CAP)
 
 
 @lru_cache(maxsize=65536)
-def _spellings(han: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(system, spelling, reading) of every reading of ``han``, systems in order (pinyin, Wade–Giles,
-    Cantonese), each spelling once: a later reading spelt the same scores the same and would not
-    replace the first (``_best_reading`` keeps the first best). Made once per name: a name meets every
-    English candidate of its beads. (The readings are the tuples names.readings caches.)"""
-    seen: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+def _spellings(han: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The spelling of every reading of ``han``, systems in order (pinyin, Wade–Giles, Cantonese), each
+    spelling once (a later reading spelt the same scores the same and would not replace the first:
+    ``_best_reading`` keeps the first best), and beside them the (system, reading) each came from. Made
+    once per name: a name meets every English candidate of its beads. (The readings are the tuples
+    names.readings caches.)"""
+    seen: dict[str, tuple[str, tuple[str, ...]]] = {}
     for system in ("pinyin", "wade-giles", "cantonese"):
         for reading in readings(han, system):
             spelling = "".join(reading)
             if spelling not in seen:
-                seen[spelling] = (system, spelling, reading)
-    return tuple(seen.values())
+                seen[spelling] = (system, reading)
+    return tuple(seen), tuple(seen.values())
 
 
 def learned_sound(han: str, key: str, table: SoundTable | None = None) -> Transliteration | None:
