@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bitext.resources.cache import cache_key, load_or_build
+from bitext.resources.cache import cache_key, collection_paused, load_or_build
 from bitext.resources.cedict import load_cedict
 
 
@@ -97,3 +97,42 @@ def test_a_failed_write_leaves_no_temporary_file(cache: Path, monkeypatch: pytes
     monkeypatch.setattr(os, "replace", disk_full)
     assert load_or_build("table", "k", lambda: {"ok": 1}, dict) == {"ok": 1}
     assert list(cache.iterdir()) == []
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_collection_paused_pauses_then_restores_even_on_error(collecting: bool) -> None:
+    (gc.enable if collecting else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError), collection_paused():
+            assert not gc.isenabled()
+            with collection_paused():  # nested: still paused when the inner one ends
+                pass
+            assert not gc.isenabled()
+            raise RuntimeError("a step that fails")
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable()
+
+
+def test_the_review_runs_with_the_collector_paused_and_leaves_it_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bitext
+    import bitext.qa as qa
+    from bitext.entities import pairing
+
+    seen: list[bool] = []
+    real_check, real_align = qa.check, pairing.align_corpus
+
+    def check(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real_check(*args, **kwargs)  # type: ignore[arg-type]
+
+    def align_corpus(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return real_align(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(qa, "check", check)
+    monkeypatch.setattr(pairing, "align_corpus", align_corpus)
+    gc.enable()
+    table, report = qa.review(bitext.align("商湯在香港。", "SenseTime is in Hong Kong.", method="gale-church"))
+    assert seen == [False, False] and gc.isenabled()
+    assert table is not None and report is not None

@@ -8,6 +8,7 @@ is the same when the reader of standard output leaves early (``| head``): a clos
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 from pathlib import Path
 from typing import IO
@@ -96,7 +97,13 @@ def run(args: argparse.Namespace) -> int:
     zh, en = read_documents(args)
     with progress.stage(f"aligning {len(zh):,} × {len(en):,} sentences"):
         alignment = align(zh, en, method=args.method, scorer=args.scorer, presegmented=args.presegmented)
-    entities, report = review(alignment, settings=QASettings(low_confidence=args.low_confidence, ignore=args.ignore))
+    from bitext.resources.cache import collection_paused
+
+    with collection_paused():
+        entities, report = review(
+            alignment, settings=QASettings(low_confidence=args.low_confidence, ignore=args.ignore)
+        )
+        gc.freeze()  # what the review made stays until exit: not scanned again (see cli.output.write_output)
     printer = print_jsonl if args.format == "jsonl" else print_report
     try:
         with open_output(None) as out:

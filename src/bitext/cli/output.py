@@ -8,6 +8,7 @@ One place builds the :class:`~bitext.formats.Export` every format writes: entity
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from typing import Any
 
@@ -101,7 +102,14 @@ def write_output(alignment: Alignment, args: argparse.Namespace) -> int:
     """Write ``alignment`` as ``args.format`` to ``args.output``; the exit status (0)."""
     if args.format == "parquet" and args.output in (None, "-") and sys.stdout is not None and sys.stdout.isatty():
         raise BitextError("parquet is a binary format: give a file name with -o (or redirect the output)")
-    export = build_export(alignment, args)
-    with progress.stage(f"writing {args.format}"):
-        save(export, args.output, args.format)
+    from bitext.resources.cache import collection_paused
+
+    with collection_paused():
+        export = build_export(alignment, args)
+        with progress.stage(f"writing {args.format}"):
+            save(export, args.output, args.format)
+        # The command ends with this export, and what it made (the alignment, the name tables and caches)
+        # stays until the process exits: frozen out of the collector's reach, it is not scanned once more
+        # when the collector resumes (0.65 s after the names of a 10,000-sentence document) nor at exit.
+        gc.freeze()
     return 0

@@ -34,5 +34,7 @@ def align_entities_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     # Imported on first use: the pairing's tables (places, kinds, transliteration) cost about 60 ms to
     # import, which a run that pairs no names (``--no-entities``, ``bitext align --format align``) skips.
     from bitext.entities.pairing import align_corpus
+    from bitext.resources.cache import collection_paused
 
-    return align_corpus(list(alignments))
+    with collection_paused():  # many lasting objects, almost no reference cycles (see collection_paused)
+        return align_corpus(list(alignments))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bitext.resources.names import readings
@@ -85,9 +86,12 @@ class Transliteration:
         return f"{self.system}:{self.spelling}{extra}={self.score:.2f}"
 
 
+_NOT_KEY_LETTER = regex.compile(r"[^a-z]+")
+
+
 def english_key(text: str) -> str:
     """``"Ka-shing"`` → ``"kashing"``: lower-case ASCII letters only."""
-    return "".join(ch for ch in text.lower() if "a" <= ch <= "z")
+    return _NOT_KEY_LETTER.sub("", text.lower())
 
 
 def pinyin_skeleton(spelling: str) -> str:
@@ -119,7 +123,7 @@ def _squeeze(text: str) -> str:
 
 
 def han_only(text: str) -> str:
-    return "".join(ch for ch in text if _HAN.match(ch))
+    return "".join(_HAN.findall(text))
 
 
 @lru_cache(maxsize=65536)
@@ -153,16 +157,41 @@ def _common_word(word: str) -> bool:
 
 def _best_reading(han: str, key: str) -> Transliteration | None:
     best: Transliteration | None = None
-    for system in ("pinyin", "wade-giles", "cantonese"):
-        for reading in readings(han, system):
-            spelling = "".join(reading)
-            score = Levenshtein.normalized_similarity(spelling, key)
-            if best is None or score > best.score:
-                best = Transliteration(score, system, " ".join(reading))
+    best_score = -1.0
+    spellings, sources = _spellings(han)
+    if spellings:
+        # the first of the best-scoring spellings, as a loop keeping a strictly better one would find it
+        # (rapidfuzz's extractOne, in C: tests/test_names_cost.py compares the two)
+        _, best_score, index = process.extractOne(key, spellings, scorer=Levenshtein.normalized_similarity)
+        system, reading = sources[index]
+        best = Transliteration(best_score, system, " ".join(reading))
+    if best_score >= APPROXIMATE_CAP:
+        return best  # neither approximation can score above its cap, and a tie keeps the first
     for approximate in (_skeleton_match(han, key), learned_sound(han, key)):
         if approximate is not None and (best is None or approximate.score > best.score):
             best = approximate
     return best
+
+
+# The most either approximation scores: the skeleton's weight times a similarity, the learned cap
+# times at most 1 (both rounded to four places).
+APPROXIMATE_CAP = max(0.9, LEARNED_CAP)
+
+
+@lru_cache(maxsize=65536)
+def _spellings(han: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The spelling of every reading of ``han``, systems in order (pinyin, Wade–Giles, Cantonese), each
+    spelling once (a later reading spelt the same scores the same and would not replace the first:
+    ``_best_reading`` keeps the first best), and beside them the (system, reading) each came from. Made
+    once per name: a name meets every English candidate of its beads. (The readings are the tuples
+    names.readings caches.)"""
+    seen: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for system in ("pinyin", "wade-giles", "cantonese"):
+        for reading in readings(han, system):
+            spelling = "".join(reading)
+            if spelling not in seen:
+                seen[spelling] = (system, reading)
+    return tuple(seen), tuple(seen.values())
 
 
 def learned_sound(han: str, key: str, table: SoundTable | None = None) -> Transliteration | None:
@@ -210,9 +239,14 @@ def _skeleton_match(han: str, key: str) -> Transliteration | None:
     for target in dict.fromkeys((english_skeleton(key), english_skeleton(key, rhotic=False))):
         if len(target) < MIN_SKELETON:
             continue
+        # readings often share a skeleton (ban/pan, du/dou): each is compared once; every reading is
+        # still visited in order, as the rounded best decides which of equal scores is kept
+        scored: dict[str, float] = {}
         for reading, source in _pinyin_skeletons(han):
-            weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
-            score = weight * Levenshtein.normalized_similarity(source, target)
+            score = scored.get(source)
+            if score is None:
+                weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
+                score = scored[source] = weight * Levenshtein.normalized_similarity(source, target)
             if best is None or score > best.score:
                 best = Transliteration(round(score, 4), "skeleton", " ".join(reading))
     return best

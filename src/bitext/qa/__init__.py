@@ -73,15 +73,19 @@ def review(
     The one place the CLI (``align``, ``check``) and the batch worker get their review from, so a
     document's flags are the same whichever way it was aligned."""
     from bitext import progress
+    from bitext.resources.cache import collection_paused
 
     table = None
-    if entities:
-        from bitext.entities import align_entities  # imported here, when asked for: entity tables are heavy
+    # Both steps make many lasting objects (name caches, tables, flags) and almost no reference cycles: with
+    # the cyclic collector running, its full collections scanned them again and again (docs/design.md, "Cost").
+    with collection_paused():
+        if entities:
+            from bitext.entities import align_entities  # imported here, when asked for: entity tables are heavy
 
-        with progress.stage("pairing names"):
-            table = align_entities(alignment)
-    with progress.stage("checking beads"):
-        report = check(alignment, table, settings)
+            with progress.stage("pairing names"):
+                table = align_entities(alignment)
+        with progress.stage("checking beads"):
+            report = check(alignment, table, settings)
     return table, report
 
 

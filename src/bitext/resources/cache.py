@@ -9,10 +9,11 @@ it is never an error.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -64,10 +65,21 @@ def _unpickle(handle: BinaryIO) -> object:
     """pickle.load with the cyclic garbage collector paused: a table of a hundred thousand strings
     otherwise sets off collections that scan it again and again while it loads (measured: CC-CEDICT's
     index loads in a third of the time); the tables hold no reference cycles to collect."""
+    with collection_paused():
+        return pickle.load(handle)
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for a step that makes many lasting objects and (almost) no
+    reference cycles: loading a table, pairing names and checking beads, whose caches and tables would
+    otherwise be scanned again by every full collection while they grow (docs/design.md, "Cost"). Reference
+    counting still frees everything else at once; cycles made meanwhile wait for the next collection.
+    Nested uses keep it paused until the outermost one ends; a collector already off stays off."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.load(handle)
+        yield
     finally:
         if was_enabled:
             gc.enable()

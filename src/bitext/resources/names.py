@@ -64,12 +64,43 @@ def _cantonese_char(ch: str) -> tuple[str, ...]:
     return ()
 
 
+def _blank(chars: str) -> list[list[str]]:
+    """pypinyin's ``errors=`` handler: one empty reading per character that has none."""
+    return [[""] for _ in chars]
+
+
 def _contextual_pinyin(text: str, style: Style) -> list[str]:
-    """pypinyin's reading of each character in context (its phrase dictionary picks heteronyms)."""
-    # pypinyin's stub types errors= as returning a str; it takes (and here needs) one reading list per character.
-    blank = lambda chars: [[""] for _ in chars]  # noqa: E731
-    readings = pinyin(text, style=style, heteronym=False, errors=blank)  # type: ignore[arg-type]
+    """pypinyin's reading of each character in context (its phrase dictionary picks heteronyms).
+
+    The same as ``pinyin(text, style=style, heteronym=False, errors=_blank)``, done as pypinyin does it
+    (cut the text with its segmenter, convert each word) with both steps cached: a new name is read in
+    two styles (the cut is made once) and is made of words already read (tests/test_entities_cost.py
+    compares the two on random strings)."""
+    readings = [options for word in _pinyin_words(text) for options in _word_pinyin(word, style)]
     return [ascii_syllable(options[0]) if options else "" for options in readings]
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_words(text: str) -> tuple[str, ...]:
+    """pypinyin's cut of ``text`` (what ``pinyin()`` converts word by word)."""
+    from pypinyin.seg.simpleseg import seg
+
+    return tuple(seg(text))
+
+
+@lru_cache(maxsize=65536)
+def _word_pinyin(word: str, style: Style) -> tuple[tuple[str, ...], ...]:
+    """pypinyin's readings of one word of its cut, per character (``pinyin()``'s converter)."""
+    # errors=_blank: one empty reading per character with none (pypinyin takes a list of lists there)
+    converted = _pinyin_converter().convert(word, style, False, _blank, strict=True)
+    return tuple(tuple(options) for options in converted)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_converter() -> Any:  # pypinyin.converter.UltimateConverter, as pypinyin.pinyin() makes it
+    from pypinyin.converter import UltimateConverter
+
+    return UltimateConverter(v_to_u=False, neutral_tone_with_five=False)
 
 
 def syllable_options(text: str, system: str) -> list[tuple[str, ...]]:

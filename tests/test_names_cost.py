@@ -1,0 +1,103 @@
+"""The reading caches of the sound scorers change no result: each is checked against the plain
+computation it replaces (pypinyin called directly; every reading of every system compared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from pypinyin import Style, pinyin
+from rapidfuzz.distance import Levenshtein
+
+from bitext.entities import transliteration as tr
+from bitext.resources import names
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "sensetime-genai"
+# Characters of real text (names, heteronyms, punctuation, Latin) and a few with no reading.
+_ZH = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8")
+_CHARS = sorted(set(_ZH) - {"\n"}) + list("曾單區覃仇解查樂長重行朝藏ǎ〇㐀·．x1 ")
+_WORDS = sorted({w.strip(".,;:()\"'") for w in (CORPUS / "en.txt").read_text(encoding="utf-8").split()} - {""})
+_NAMES = ["Xu Li", "Tsai Ing-wen", "Li Ka-shing", "Halifax", "Danius", "Brzezinski", "SenseTime", "Shanghai"]
+_NAME_HAN = ["徐立", "蔡英文", "李嘉誠", "哈利法克斯", "戴紐斯", "布里辛斯基", "商湯", "上海", "曾蔭權", "單仁平"]
+
+chinese = st.one_of(st.sampled_from(_NAME_HAN), st.text(st.sampled_from(_CHARS), min_size=1, max_size=9))
+english = st.one_of(
+    st.sampled_from(_NAMES),
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join),
+    st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz -"), min_size=1, max_size=14),
+)
+
+
+def _blank(chars: str) -> list[list[str]]:
+    return [[""] for _ in chars]
+
+
+@given(chinese, st.sampled_from([Style.NORMAL, Style.WADEGILES]))
+def test_contextual_pinyin_is_pypinyins_reading_in_context(text: str, style: Style) -> None:
+    expected = [
+        names.ascii_syllable(options[0]) if options else ""
+        for options in pinyin(text, style=style, heteronym=False, errors=_blank)  # type: ignore[arg-type]
+    ]
+    assert names._contextual_pinyin(text, style) == expected
+
+
+def _reference_best_reading(han: str, key: str) -> tr.Transliteration | None:
+    """Every reading of every system compared, then both approximations (the code before the caches)."""
+    best: tr.Transliteration | None = None
+    for system in ("pinyin", "wade-giles", "cantonese"):
+        for reading in names.readings(han, system):
+            score = Levenshtein.normalized_similarity("".join(reading), key)
+            if best is None or score > best.score:
+                best = tr.Transliteration(score, system, " ".join(reading))
+    for approximate in (_reference_skeleton_match(han, key), tr.learned_sound(han, key)):
+        if approximate is not None and (best is None or approximate.score > best.score):
+            best = approximate
+    return best
+
+
+def _reference_skeleton_match(han: str, key: str) -> tr.Transliteration | None:
+    best: tr.Transliteration | None = None
+    for target in dict.fromkeys((tr.english_skeleton(key), tr.english_skeleton(key, rhotic=False))):
+        if len(target) < tr.MIN_SKELETON:
+            continue
+        for reading in names.readings(han, "pinyin", limit=16):
+            source = tr.pinyin_skeleton("".join(reading))
+            if len(source) < tr.MIN_SKELETON:
+                continue
+            weight = 0.9 if min(len(source), len(target)) > tr.MIN_SKELETON else 0.75
+            score = weight * Levenshtein.normalized_similarity(source, target)
+            if best is None or score > best.score:
+                best = tr.Transliteration(round(score, 4), "skeleton", " ".join(reading))
+    return best
+
+
+@given(chinese, english)
+def test_best_reading_is_the_best_of_every_reading_and_approximation(zh: str, en: str) -> None:
+    han, key = tr.han_only(zh), tr.english_key(en)
+    if not han or len(key) < 2:
+        return
+    assert tr._skeleton_match(han, key) == _reference_skeleton_match(han, key)
+    assert tr._best_reading(han, key) == _reference_best_reading(han, key)
+
+
+def test_known_names_and_a_tie_broken_by_rounding() -> None:
+    # exact spellings win in their own system (and end the search: no approximation can beat 0.9)
+    assert tr._best_reading("徐立", "xuli") == tr.Transliteration(1.0, "pinyin", "xu li")
+    assert tr._best_reading("李嘉誠", "likashing") == tr.Transliteration(1.0, "cantonese", "li ka shing")
+    tsai = tr._best_reading("蔡英文", "tsaiingwen")
+    assert tsai is not None and (tsai.system, tsai.spelling) == ("wade-giles", "tsai ying wen")
+    # four readings share the skeleton dndbndb; the best is stored rounded (0.3857), so a later
+    # reading's unrounded 0.38571… replaces it: the last of them is kept, as before the caches
+    key = tr.english_key("was a treatment")
+    assert _reference_skeleton_match("定多半都必", key) == tr.Transliteration(0.3857, "skeleton", "ding duo pan du bi")
+    assert tr._best_reading("定多半都必", key) == _reference_best_reading("定多半都必", key)
+
+
+@given(st.text(max_size=20))
+def test_key_letters_and_han_characters_are_read_as_character_by_character(text: str) -> None:
+    import regex
+
+    han = regex.compile(r"\p{Han}")
+    assert tr.english_key(text) == "".join(ch for ch in text.lower() if "a" <= ch <= "z")
+    assert tr.han_only(text) == "".join(ch for ch in text if han.match(ch))
