@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from bitext.document import Document
@@ -87,6 +87,8 @@ def test_wrapping_english_at_any_width_keeps_the_sentences(first: int, count: in
     st.integers(8, 60),
     st.sampled_from(["wrapped", "auto"]),
 )
+# Wrapped by columns, full lines of 27-29 characters (digits take one column): once read as cut every 29.
+@example(first=34, count=5, width=27, layout="wrapped")
 def test_wrapping_chinese_at_any_width_keeps_the_sentences(first: int, count: int, width: int, layout: str) -> None:
     paragraph = "".join(ZH_SENTENCES[first : first + count])
     reference = segment(paragraph, "zh", layout="lines")

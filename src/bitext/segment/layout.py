@@ -215,14 +215,23 @@ def _fixed_length(contents: list[str]) -> int | None:
     """The number of characters Chinese text is cut at when most of its full lines have exactly that many
     (an editor's or a page's hard wrap of CJK text), else ``None``: three lines of the longest length at
     least, and twice as many as lines just shorter (80% of it or more: the paragraphs' last lines that
-    happen to be long)."""
+    happen to be long), and no more full lines when counted in display columns (then the text is wrapped
+    by columns, and a line with digits holds more characters than one without)."""
     lengths = [len(content) for content in contents if content]
     if not lengths:
         return None
     longest = max(lengths)
     full = sum(length == longest for length in lengths)
     near = sum(_NEAR_WIDTH * longest <= length < longest for length in lengths)
-    return longest if full >= _MIN_WRAPPED_LINES and full >= 2 * near else None
+    if full < _MIN_WRAPPED_LINES or full < 2 * near:
+        return None
+    # Wrapped by display columns instead (an editor's soft limit): digits and Latin letters take one column,
+    # so full lines differ in characters but not in columns (one column short when a two-column character
+    # did not fit). Pure Chinese cut either way gives as many full lines by both counts.
+    widths = [columns(content) for content in contents if content]
+    widest = max(widths)
+    full_by_columns = sum(width >= widest - 1 for width in widths)
+    return None if full_by_columns > full else longest
 
 
 def _guess_lang(text: str) -> str:
