@@ -94,7 +94,7 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
-def score(judged_path: Path, later_path: Path, docs: Path = DOCS) -> None:
+def score(judged_path: Path, later_path: Path, folder: Path = DOCS) -> None:
     verdicts: dict[tuple[str, str, str], tuple[str, str]] = {}
     for r in _read(judged_path) + _read(later_path):
         verdict = "correct" if r["judgement"] in ("correct", "miss") else r["judgement"]
@@ -105,7 +105,7 @@ def score(judged_path: Path, later_path: Path, docs: Path = DOCS) -> None:
     found: set[tuple[str, str, str]] = set()
     unjudged = []
     for doc in docs:
-        for zh, en in sorted(current_rows(doc, docs)):
+        for zh, en in sorted(current_rows(doc, folder)):
             verdict = verdicts.get((doc, zh, en))
             if verdict is None:
                 unjudged.append((doc, zh, en))

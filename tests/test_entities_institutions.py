@@ -386,3 +386,19 @@ def test_a_capitalised_common_word_before_an_event_word_is_no_event() -> None:
     doc = bitext.segment("The war ended in 1945. Later the Iran hostage crisis began.", "en")
     found = [c.text for i in range(len(doc.sentences)) for c in event_phrases(doc, i)]
     assert found == ["Iran hostage crisis"]
+
+
+def test_an_acronyms_chinese_name_does_not_run_over_and_into_the_name_before_it() -> None:
+    # CASS's long form (CC-CEDICT) is searched character by character; 和 standing as a word joins two
+    # names, so the span is 中國社會科學院, not 理工大學和中國社會科學院 (the long form has no "and").
+    found = rows("澳門理工大學和中國社會科學院合辦講座。", "Macao Polytechnic University and CASS hold a lecture.")
+    assert ("中國社會科學院", "CASS") in found
+    assert not [zh for zh, _ in found if "和" in zh]
+
+
+def test_polytechnic_universities_and_institutes() -> None:
+    # 理工 is glossed "science and engineering" only; in a university's name it is "Polytechnic".
+    found = rows("代表團訪問了里斯本理工學院。", "The delegation visited the Polytechnic Institute of Lisbon.")
+    assert ("里斯本理工學院", "Polytechnic Institute of Lisbon") in found
+    found = rows("澳門理工大學今年招收新生。", "Macao Polytechnic University admits new students this year.")
+    assert ("澳門理工大學", "Macao Polytechnic University") in found

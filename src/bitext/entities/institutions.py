@@ -65,6 +65,7 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "国家": ("national",),
     "航空": ("aeronautics", "aviation", "aerospace"),
     "总署": ("administration", "agency"),
+    "理工": ("polytechnic", "technology"),
 }
 
 # The English word each event or award ending stands for (the law endings stand for every law word).
