@@ -402,3 +402,10 @@ def test_polytechnic_universities_and_institutes() -> None:
     assert ("里斯本理工學院", "Polytechnic Institute of Lisbon") in found
     found = rows("澳門理工大學今年招收新生。", "Macao Polytechnic University admits new students this year.")
     assert ("澳門理工大學", "Macao Polytechnic University") in found
+
+
+def test_a_rector_or_chief_executive_before_a_name_is_a_title() -> None:
+    assert "Yonghua Song" in english("The delegation was led by Rector Yonghua Song.")
+    assert "Ho Iat Seng" in english("The visit was witnessed by Chief Executive Ho Iat Seng.")
+    # "Executive" alone still opens a body's name
+    assert "Executive Yuan" in english("The bill was sent to the Executive Yuan.")

@@ -180,6 +180,12 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
     Returns the remaining words and whether a personal title was stripped (a hint for PER).
     """
     words = list(run)
+    if (
+        len(words) > 2
+        and [w.folded for w in words[:2]] == ["chief", "executive"]
+        and not any(w.folded in EN_DESIGNATORS for w in words[2:])
+    ):
+        words = words[2:]  # Chief Executive Ho Iat Seng (Executive alone opens names: Executive Yuan)
     if initial and words and _is_common_opener(words, capitalised_elsewhere):
         words = words[1:]
     while words and (words[0].text in CONNECTORS or words[0].folded in ("the", "a", "an")):

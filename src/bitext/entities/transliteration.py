@@ -155,10 +155,12 @@ def _best_reading(han: str, key: str) -> Transliteration | None:
     best: Transliteration | None = None
     for system in ("pinyin", "wade-giles", "cantonese"):
         for reading in readings(han, system):
-            spelling = "".join(reading)
-            score = Levenshtein.normalized_similarity(spelling, key)
-            if best is None or score > best.score:
-                best = Transliteration(score, system, " ".join(reading))
+            # the name as written in China (surname first) or in Western order, given name first
+            # (宋永華 ↔ Yonghua Song): a two- or three-character name's surname moved to the end
+            for order in (reading, reading[1:] + reading[:1]) if len(reading) in (2, 3) else (reading,):
+                score = Levenshtein.normalized_similarity("".join(order), key)
+                if best is None or score > best.score:
+                    best = Transliteration(score, system, " ".join(order))
     for approximate in (_skeleton_match(han, key), learned_sound(han, key)):
         if approximate is not None and (best is None or approximate.score > best.score):
             best = approximate
