@@ -7,6 +7,7 @@ from __future__ import annotations
 import bitext
 from bitext.entities import EntityTable, align_entities
 from bitext.entities.candidates import english_candidates, english_document_context
+from bitext.entities.dictionary import composed_match
 from bitext.segment import segment
 from test_entities import one_to_one
 
@@ -409,3 +410,11 @@ def test_a_rector_or_chief_executive_before_a_name_is_a_title() -> None:
     assert "Ho Iat Seng" in english("The visit was witnessed by Chief Executive Ho Iat Seng.")
     # "Executive" alone still opens a body's name
     assert "Executive Yuan" in english("The bill was sent to the Executive Yuan.")
+
+
+def test_sar_in_an_english_name_answers_special_administrative_region() -> None:
+    found = rows("澳門特別行政區政府今日公布新措施。", "The Macao SAR Government announced new measures today.")
+    assert ("澳門特別行政區政府", "Macao SAR Government") in found
+    # every word answered: a strong pair (was one English word unanswered, 0.68)
+    match = composed_match("澳门特别行政区政府", "Macao SAR Government")
+    assert match is not None and match.score >= 0.8
