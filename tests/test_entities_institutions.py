@@ -7,7 +7,7 @@ from __future__ import annotations
 import bitext
 from bitext.entities import EntityTable, align_entities
 from bitext.entities.candidates import english_candidates, english_document_context
-from bitext.entities.dictionary import composed_match
+from bitext.entities.dictionary import composed_match, gloss_words
 from bitext.segment import segment
 from test_entities import one_to_one
 
@@ -418,3 +418,16 @@ def test_sar_in_an_english_name_answers_special_administrative_region() -> None:
     # every word answered: a strong pair (was one English word unanswered, 0.68)
     match = composed_match("澳门特别行政区政府", "Macao SAR Government")
     assert match is not None and match.score >= 0.8
+
+
+def test_a_reading_note_in_a_gloss_is_no_translation() -> None:
+    # CC-CEDICT's 行 carries "Taiwan pr. [xing4] for …": a reading note, so 行 does not answer "Taiwan"
+    assert "taiwan" not in gloss_words("行")
+    assert "taiwan" in gloss_words("台")
+
+
+def test_a_country_left_unanswered_is_not_one_name() -> None:
+    # one English word may stay unglossed in a long body's name (Global Environment Facility), not a country
+    learned = {"澳门理工大学": "Macao Polytechnic University"}  # a name the document already paired
+    assert composed_match("澳门理工大学校长", "Macao and Taiwan Affairs Office", learned, unglossed_tail=True) is None
+    assert composed_match("全球环境基金", "Global Environment Facility", unglossed_tail=True) is not None
