@@ -674,7 +674,28 @@ def sentence_tokens(doc: Document, sentence: int) -> list[Token]:
     return tokens
 
 
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}'’-]+")
+
+
+def _joined_latin_words(tokens: Sequence[Token]) -> list[Token]:
+    """jieba cuts a Latin word at each accented letter (Lu|í|s for Luís, Jos|é): touching pieces are one word."""
+    joined: list[Token] = []
+    for token in tokens:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.end == token.start
+            and _LATIN_WORD.fullmatch(last.simplified)
+            and _LATIN_WORD.fullmatch(token.simplified)
+        ):
+            joined[-1] = Token(last.start, token.end, last.simplified + token.simplified, last.tag)
+        else:
+            joined.append(token)
+    return joined
+
+
 def _latin_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:
+    tokens = _joined_latin_words(tokens)
     found = []
     index = 0
     while index < len(tokens):
