@@ -1,6 +1,10 @@
 """Figures from the one-reader judgement of the entity table on five unseen documents.
 
-    PYTHONPATH=src python benchmarks/entity_fresh.py [--judged benchmarks/data/entities/fresh/judged.tsv]
+    PYTHONPATH=src python benchmarks/entity_fresh.py [--docs benchmarks/data/entities/fresh2] [--score]
+
+``--docs DIR`` (default ``benchmarks/data/entities/fresh``) names the folder of the documents
+(``<doc>.zh.txt``, ``<doc>.en.txt``) and of their ``judged.tsv`` / ``judged-later.tsv``; ``fresh2`` holds
+four Macao university and government press releases (see that folder's README).
 
 ``benchmarks/data/entities/fresh/judged.tsv`` holds every row `bitext entities` printed for the documents in
 ``benchmarks/data/entities/fresh/`` (judged ``correct``, ``wrong-counterpart``, ``boundary``,
@@ -31,9 +35,9 @@ DOCS = HERE / "data" / "entities" / "fresh"
 TYPES = ("PER", "ORG", "LOC", "MISC")
 
 
-def current_rows(doc: str) -> set[tuple[str, str]]:
+def current_rows(doc: str, docs: Path = DOCS) -> set[tuple[str, str]]:
     out = subprocess.run(
-        [sys.executable, "-m", "bitext", "entities", str(DOCS / f"{doc}.zh.txt"), str(DOCS / f"{doc}.en.txt")],
+        [sys.executable, "-m", "bitext", "entities", str(docs / f"{doc}.zh.txt"), str(docs / f"{doc}.en.txt")],
         capture_output=True,
         text=True,
         check=True,
@@ -43,14 +47,18 @@ def current_rows(doc: str) -> set[tuple[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--judged", type=Path, default=DOCS / "judged.tsv")
-    ap.add_argument("--later", type=Path, default=DOCS / "judged-later.tsv")
+    ap.add_argument("--docs", type=Path, default=DOCS, help="folder of the documents and their judgements")
+    ap.add_argument("--judged", type=Path, help="default: DOCS/judged.tsv")
+    ap.add_argument("--later", type=Path, help="default: DOCS/judged-later.tsv")
     ap.add_argument("--score", action="store_true", help="score the current table (see module)")
     args = ap.parse_args()
+    docs: Path = args.docs
+    judged_path: Path = args.judged or docs / "judged.tsv"
+    later_path: Path = args.later or docs / "judged-later.tsv"
     if args.score:
-        score(args.judged, args.later)
+        score(judged_path, later_path, docs)
         return
-    with args.judged.open(encoding="utf-8") as fh:
+    with judged_path.open(encoding="utf-8") as fh:
         judged = list(csv.DictReader(fh, delimiter="\t"))
     rows = [r for r in judged if r["judgement"] != "miss"]
     misses = [r for r in judged if r["judgement"] == "miss"]
@@ -69,7 +77,7 @@ def main() -> None:
         print(f"  {t:4} correct {c:3} misses {m:3} recall " + (f"{c / (c + m):.3f}" if c + m else "-"))
     stale = 0
     for doc in sorted({r["doc"] for r in judged}):
-        now = current_rows(doc)
+        now = current_rows(doc, docs)
         was = {(r["zh"], r["en"]) for r in rows if r["doc"] == doc}
         for zh, en in sorted(now - was):
             print(f"  {doc}: not judged (new row): {zh} | {en}")
@@ -86,7 +94,7 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
-def score(judged_path: Path, later_path: Path) -> None:
+def score(judged_path: Path, later_path: Path, folder: Path = DOCS) -> None:
     verdicts: dict[tuple[str, str, str], tuple[str, str]] = {}
     for r in _read(judged_path) + _read(later_path):
         verdict = "correct" if r["judgement"] in ("correct", "miss") else r["judgement"]
@@ -97,7 +105,7 @@ def score(judged_path: Path, later_path: Path) -> None:
     found: set[tuple[str, str, str]] = set()
     unjudged = []
     for doc in docs:
-        for zh, en in sorted(current_rows(doc)):
+        for zh, en in sorted(current_rows(doc, folder)):
             verdict = verdicts.get((doc, zh, en))
             if verdict is None:
                 unjudged.append((doc, zh, en))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bitext
 from bitext.entities import EntityTable, align_entities
 from bitext.entities.candidates import english_candidates, english_document_context
+from bitext.entities.dictionary import composed_match, gloss_words
 from bitext.segment import segment
 from test_entities import one_to_one
 
@@ -386,3 +387,47 @@ def test_a_capitalised_common_word_before_an_event_word_is_no_event() -> None:
     doc = bitext.segment("The war ended in 1945. Later the Iran hostage crisis began.", "en")
     found = [c.text for i in range(len(doc.sentences)) for c in event_phrases(doc, i)]
     assert found == ["Iran hostage crisis"]
+
+
+def test_an_acronyms_chinese_name_does_not_run_over_and_into_the_name_before_it() -> None:
+    # CASS's long form (CC-CEDICT) is searched character by character; 和 standing as a word joins two
+    # names, so the span is 中國社會科學院, not 理工大學和中國社會科學院 (the long form has no "and").
+    found = rows("澳門理工大學和中國社會科學院合辦講座。", "Macao Polytechnic University and CASS hold a lecture.")
+    assert ("中國社會科學院", "CASS") in found
+    assert not [zh for zh, _ in found if "和" in zh]
+
+
+def test_polytechnic_universities_and_institutes() -> None:
+    # 理工 is glossed "science and engineering" only; in a university's name it is "Polytechnic".
+    found = rows("代表團訪問了里斯本理工學院。", "The delegation visited the Polytechnic Institute of Lisbon.")
+    assert ("里斯本理工學院", "Polytechnic Institute of Lisbon") in found
+    found = rows("澳門理工大學今年招收新生。", "Macao Polytechnic University admits new students this year.")
+    assert ("澳門理工大學", "Macao Polytechnic University") in found
+
+
+def test_a_rector_or_chief_executive_before_a_name_is_a_title() -> None:
+    assert "Yonghua Song" in english("The delegation was led by Rector Yonghua Song.")
+    assert "Ho Iat Seng" in english("The visit was witnessed by Chief Executive Ho Iat Seng.")
+    # "Executive" alone still opens a body's name
+    assert "Executive Yuan" in english("The bill was sent to the Executive Yuan.")
+
+
+def test_sar_in_an_english_name_answers_special_administrative_region() -> None:
+    found = rows("澳門特別行政區政府今日公布新措施。", "The Macao SAR Government announced new measures today.")
+    assert ("澳門特別行政區政府", "Macao SAR Government") in found
+    # every word answered: a strong pair (was one English word unanswered, 0.68)
+    match = composed_match("澳门特别行政区政府", "Macao SAR Government")
+    assert match is not None and match.score >= 0.8
+
+
+def test_a_reading_note_in_a_gloss_is_no_translation() -> None:
+    # CC-CEDICT's 行 carries "Taiwan pr. [xing4] for …": a reading note, so 行 does not answer "Taiwan"
+    assert "taiwan" not in gloss_words("行")
+    assert "taiwan" in gloss_words("台")
+
+
+def test_a_country_left_unanswered_is_not_one_name() -> None:
+    # one English word may stay unglossed in a long body's name (Global Environment Facility), not a country
+    learned = {"澳门理工大学": "Macao Polytechnic University"}  # a name the document already paired
+    assert composed_match("澳门理工大学校长", "Macao and Taiwan Affairs Office", learned, unglossed_tail=True) is None
+    assert composed_match("全球环境基金", "Global Environment Facility", unglossed_tail=True) is not None

@@ -30,3 +30,12 @@ def test_one_separated_name_is_not_two_coordinated_people() -> None:
     rows = {(p.zh, p.en) for p in align_entities(one_to_one([zh], [en]))}
     assert not [r for r in rows if " and " in r[1]]
     assert {("迦札·辛格", "Gaza Singh"), ("維斯努·辛格", "Vishnu Singh")} <= rows
+
+
+def test_a_latin_name_with_accented_letters_inside_chinese_is_one_name() -> None:
+    # jieba cuts Latin words at each accented letter (Lu|í|s, Jos|é): the pieces are one word again
+    alignment = one_to_one(["校長Luís Ferreira與José Alves會面。"], ["Rector Luís Ferreira met José Alves."])
+    table = align_entities(alignment)
+    found = {(p.zh, p.en) for p in table}
+    assert ("Luís Ferreira", "Luís Ferreira") in found
+    assert ("José Alves", "José Alves") in found

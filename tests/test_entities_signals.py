@@ -75,6 +75,10 @@ def evidence_of(zh: str, en: str, name_zh: str, name_en: str) -> tuple[str, ...]
         ("潘國濂議員發言。", "MR STEVEN POON KWOK-LIM spoke.", "潘國濂", "STEVEN POON KWOK-LIM", "cantonese"),
         ("詹培忠議員發言。", "MR CHIM PUI-CHUNG spoke.", "詹培忠", "CHIM PUI-CHUNG", "cantonese"),
         ("陳清揚是醫生。", "Chen Qingyang was a doctor.", "陳清揚", "Chen Qingyang", "pinyin"),
+        # Macao's Portuguese-lettered Cantonese, a name in Western order, after a title
+        ("歐陽瑜出席開幕禮。", "Ao Ieong U attended the opening.", "歐陽瑜", "Ao Ieong U", "cantonese"),
+        ("行政長官賀一誠出席儀式。", "Chief Executive Ho Iat Seng attended.", "賀一誠", "Ho Iat Seng", "cantonese"),
+        ("宋永華率團訪問。", "Rector Yonghua Song led a delegation.", "宋永華", "Yonghua Song", "pinyin"),
         # foreign names by sound, grown to the full name jieba cut short
         ("喬丹·史畢斯贏得比賽。", "Jordan Spieth won the tournament.", "喬丹·史畢斯", "Jordan Spieth", "skeleton"),
         ("利雲斯頓在比賽中得分。", "Livingston scored in the match.", "利雲斯頓", "Livingston", "learned"),

@@ -47,9 +47,11 @@ def _reference_best_reading(han: str, key: str) -> tr.Transliteration | None:
     best: tr.Transliteration | None = None
     for system in ("pinyin", "wade-giles", "cantonese"):
         for reading in names.readings(han, system):
-            score = Levenshtein.normalized_similarity("".join(reading), key)
-            if best is None or score > best.score:
-                best = tr.Transliteration(score, system, " ".join(reading))
+            # surname first, and given name first for a two- or three-character name
+            for order in (reading, reading[1:] + reading[:1]) if len(reading) in (2, 3) else (reading,):
+                score = Levenshtein.normalized_similarity("".join(order), key)
+                if best is None or score > best.score:
+                    best = tr.Transliteration(score, system, " ".join(order))
     for approximate in (_reference_skeleton_match(han, key), tr.learned_sound(han, key)):
         if approximate is not None and (best is None or approximate.score > best.score):
             best = approximate

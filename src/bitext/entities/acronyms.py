@@ -83,6 +83,8 @@ def acronym_match(zh: str, en: str) -> DictionaryMatch | None:
 
 
 _ENDINGS = tuple(ending for ending, kind in designator_endings() if kind == "ORG")
+_JOINING = frozenset("和与及暨")
+_AND = regex.compile(r"(?i)\band\b|&")
 MAX_NAME_CHARS = 14
 
 
@@ -95,8 +97,12 @@ def acronym_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidat
     if not wanted:
         return []
     chars = han_characters(tokens, text)
+    # A conjunction standing as its own word (澳門理工大學|和|中國社會科學院) joins two names; it may sit
+    # inside the name only when the long form has an "and" (美國國家航空暨太空總署 ↔ ... and Space ...).
+    joins = {t.start for t in tokens if t.simplified in _JOINING}
     found = []
     for _, long in wanted:
+        joined_ok = bool(_AND.search(long))
         best: tuple[float, int, int, int] | None = None
         for last in range(len(chars)):
             if not any("".join(c for _, c in chars[max(0, last - 1) : last + 1]).endswith(e) for e in _ENDINGS):
@@ -105,6 +111,8 @@ def acronym_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidat
                 run = chars[first : last + 1]
                 if any(text[a[0] + 1 : b[0]].strip() for a, b in itertools.pairwise(run)):
                     continue  # something other than a wrapped line's break inside
+                if not joined_ok and any(p in joins for p, _ in run):
+                    continue  # two names joined by 和 (CASS's name is not 澳門理工大學和中國社會科學院)
                 match = composed_match("".join(c for _, c in run), long)
                 if match is not None and (best is None or (match.score, len(run)) > (best[0], best[3])):
                     best = (match.score, run[0][0], run[-1][0] + 1, len(run))

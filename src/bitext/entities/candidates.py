@@ -180,6 +180,12 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
     Returns the remaining words and whether a personal title was stripped (a hint for PER).
     """
     words = list(run)
+    if (
+        len(words) > 2
+        and [w.folded for w in words[:2]] == ["chief", "executive"]
+        and not any(w.folded in EN_DESIGNATORS for w in words[2:])
+    ):
+        words = words[2:]  # Chief Executive Ho Iat Seng (Executive alone opens names: Executive Yuan)
     if initial and words and _is_common_opener(words, capitalised_elsewhere):
         words = words[1:]
     while words and (words[0].text in CONNECTORS or words[0].folded in ("the", "a", "an")):
@@ -668,7 +674,28 @@ def sentence_tokens(doc: Document, sentence: int) -> list[Token]:
     return tokens
 
 
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}'’-]+")
+
+
+def _joined_latin_words(tokens: Sequence[Token]) -> list[Token]:
+    """jieba cuts a Latin word at each accented letter (Lu|í|s for Luís, Jos|é): touching pieces are one word."""
+    joined: list[Token] = []
+    for token in tokens:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.end == token.start
+            and _LATIN_WORD.fullmatch(last.simplified)
+            and _LATIN_WORD.fullmatch(token.simplified)
+        ):
+            joined[-1] = Token(last.start, token.end, last.simplified + token.simplified, last.tag)
+        else:
+            joined.append(token)
+    return joined
+
+
 def _latin_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:
+    tokens = _joined_latin_words(tokens)
     found = []
     index = 0
     while index < len(tokens):

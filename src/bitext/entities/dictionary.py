@@ -33,12 +33,14 @@ from bitext.entities.lexicon import (
 from bitext.entities.model import EntityType
 from bitext.entities.transliteration import transliteration
 from bitext.resources.cedict import load_cedict
+from bitext.resources.places import load_places
 
 # (…), [pinyin], and cross-references "聯合王國|联合王国[Lian2 he2 wang2 guo2]" with their pinyin (the
 # pinyin has spaces: a cross-reference matched up to the first space left "he2 wang2 guo2]" in the gloss)
 _BRACKETED = regex.compile(r"\([^()]*\)|[^\s\[]*\|[^\s\[]*\[[^\]]*\]|\[[^\]]*\]|\S*\|\S*")
 _SPLIT = regex.compile(r"\s*[,;]\s*")
 _WORD = regex.compile(r"[a-z0-9]+")
+_PRONUNCIATION_NOTE = regex.compile(r"(?i)(?:taiwan |also |old |commonly |colloquial )?pr\. ")
 _REFERENCES = (
     "variant of",
     "abbr. for",
@@ -118,6 +120,8 @@ def gloss_words(simplified: str) -> frozenset[str]:
         for gloss in entry.glosses:
             if gloss.startswith("surname "):
                 continue  # a surname is romanised, not translated: the romanisations judge it
+            if _PRONUNCIATION_NOTE.match(gloss):
+                continue  # "Taiwan pr. [xing4] for …" (under 行): a reading note, no word of a translation
             for word in _WORD.findall(_BRACKETED.sub(" ", gloss).lower()):
                 words.add(stem(word))
     words.update(stem(word) for word in institution_glosses(simplified))
@@ -311,6 +315,10 @@ def composed_match(
         return None
     if english_share < 1.0 and not partly and chinese_share < 1.0:
         return None  # an English word left over and Chinese characters left over: not one name
+    if english_share < 1.0 and any(
+        load_places().is_region(words[i]) for i in range(len(words)) if i not in covered_words
+    ):
+        return None  # a country left unanswered: 澳門理工大學 does not name the Macao and Taiwan Affairs Office
     if partly:
         score = COMPOSED
     elif english_share < 1.0:

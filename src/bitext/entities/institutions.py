@@ -65,6 +65,8 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "国家": ("national",),
     "航空": ("aeronautics", "aviation", "aerospace"),
     "总署": ("administration", "agency"),
+    "理工": ("polytechnic", "technology"),
+    "特别行政区": ("sar",),
 }
 
 # The English word each event or award ending stands for (the law endings stand for every law word).

@@ -188,10 +188,17 @@ def _spellings(han: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, .
     seen: dict[str, tuple[str, tuple[str, ...]]] = {}
     for system in ("pinyin", "wade-giles", "cantonese"):
         for reading in readings(han, system):
-            spelling = "".join(reading)
-            if spelling not in seen:
-                seen[spelling] = (system, reading)
+            for order in _name_orders(reading):
+                spelling = "".join(order)
+                if spelling not in seen:
+                    seen[spelling] = (system, order)
     return tuple(seen), tuple(seen.values())
+
+
+def _name_orders(reading: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The name as written in China (surname first) and, for a two- or three-character name, in Western
+    order, given name first (宋永華 ↔ Yonghua Song): the surname moved to the end."""
+    return (reading, reading[1:] + reading[:1]) if len(reading) in (2, 3) else (reading,)
 
 
 def learned_sound(han: str, key: str, table: SoundTable | None = None) -> Transliteration | None:

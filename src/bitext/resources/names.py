@@ -1,4 +1,4 @@
-"""Romanisations of Chinese names: Hanyu Pinyin, Wade–Giles and Hong Kong Cantonese.
+"""Romanisations of Chinese names: Hanyu Pinyin, Wade–Giles and Hong Kong (and Macao) Cantonese.
 
 One Chinese name reaches English in several spellings: 徐立 → Xu Li (mainland pinyin), 蔡英文 →
 Tsai Ing-wen (Taiwan, Wade–Giles without tone marks or apostrophes), 李嘉誠 → Li Ka-shing (Hong
@@ -60,13 +60,42 @@ def _cantonese_char(ch: str) -> tuple[str, ...]:
             continue
         found = _cantonese_table().getRoman(form)
         if found and found[0]:
-            return tuple(_unique([ascii_syllable(r) for r in found[0]]))
+            spellings = [ascii_syllable(r) for r in found[0]]
+            return tuple(_unique(spellings + [macao_spelling(r) for r in spellings]))
     return ()
 
 
 def _blank(chars: str) -> list[list[str]]:
     """pypinyin's ``errors=`` handler: one empty reading per character that has none."""
     return [[""] for _ in chars]
+
+
+# Macao's government romanisation of Cantonese spells with Portuguese letters where Hong Kong's uses
+# English ones (賀一誠 Ho Iat Seng, 歐陽瑜 Ao Ieong U, 嚴肇基 Im Sio Kei, 張 Cheong, 劉 Lao, 宋 Song):
+# the Hong Kong spelling's sounds rewritten, final first, then a leading y. Ordered: longest first.
+_MACAO_FINALS = (
+    ("eung", "eong"),
+    ("ing", "eng"),
+    ("ung", "ong"),
+    ("iu", "io"),
+    ("uk", "ok"),
+    ("au", "ao"),
+    ("ee", "i"),
+)
+_MACAO_Y = (("yu", "u"), ("yi", "i"), ("y", "i"))
+
+
+@lru_cache(maxsize=4096)
+def macao_spelling(syllable: str) -> str:
+    """The Macao spelling of a Hong Kong Cantonese syllable: ``yeung`` → ``ieong``, ``siu`` → ``sio``."""
+    for hong_kong, macao in _MACAO_FINALS:
+        if syllable.endswith(hong_kong):
+            syllable = syllable[: -len(hong_kong)] + macao
+            break
+    for hong_kong, macao in _MACAO_Y:
+        if syllable.startswith(hong_kong):
+            return macao + syllable[len(hong_kong) :]
+    return syllable
 
 
 def _contextual_pinyin(text: str, style: Style) -> list[str]:
