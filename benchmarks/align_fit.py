@@ -96,7 +96,7 @@ def documents(aligner: SentenceAligner, quick: bool) -> list[TrainingDoc]:
     docs = []
     for case in synthetic.mac_dev():
         docs.append(_doc(aligner, case, "mac-dev"))
-    for perturbation in synthetic.PERTURBATIONS:
+    for perturbation in synthetic.FIT_PERTURBATIONS:
         cases = synthetic.synthetic(perturbation, seed=TRAIN_SEED, part="fit")
         for case in cases[: 2 if perturbation == "long" else (3 if quick else 8)]:
             docs.append(_doc(aligner, case, "flores"))
