@@ -61,6 +61,7 @@ HAND_SET = Model(
         "embedding": 8.0,
         "embedding_sized": 0.0,
         "embedding_edges": 0.0,
+        "embedding_cross": 0.0,
         "length": 0.5,
         "skipped_size": 0.5,
         "lexical": 3.0,
