@@ -31,9 +31,9 @@ MODELS: dict[str, Model] = {
             (4, 1): -3.5,
         },
         temperature=1.0,
-        calibration=(1.4564588618403718, 3.0511874904607184),
-        skip_prior=0.1667,
-        skip_reference=(-4.704326063822622, -4.681905404870212),
+        calibration=(1.5254822192886786, 3.279280955301523),
+        skip_prior=0.0,
+        skip_reference=(-4.666037120258503, -4.6467632204573075),
         name="fitted:anchors",
     ),
     "embedding": Model(
