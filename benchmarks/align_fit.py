@@ -61,6 +61,7 @@ HAND_SET = Model(
         "embedding": 8.0,
         "embedding_sized": 0.0,
         "embedding_edges": 0.0,
+        "embedding_cross": 0.0,
         "length": 0.5,
         "skipped_size": 0.5,
         "lexical": 3.0,
@@ -96,7 +97,7 @@ def documents(aligner: SentenceAligner, quick: bool) -> list[TrainingDoc]:
     docs = []
     for case in synthetic.mac_dev():
         docs.append(_doc(aligner, case, "mac-dev"))
-    for perturbation in synthetic.PERTURBATIONS:
+    for perturbation in synthetic.FIT_PERTURBATIONS:
         cases = synthetic.synthetic(perturbation, seed=TRAIN_SEED, part="fit")
         for case in cases[: 2 if perturbation == "long" else (3 if quick else 8)]:
             docs.append(_doc(aligner, case, "flores"))

@@ -73,6 +73,21 @@ def test_calibration_recovers_a_known_logistic() -> None:
     assert intercept == pytest.approx(0.4, abs=0.05)
 
 
+def test_calibration_stays_finite_on_saturated_posteriors() -> None:
+    # Most beads at one middling posterior, a few at ~1 (the length ablation's held-out beads): plain
+    # Newton steps from slope 1 overshot here to a slope of about 1e7.
+    rng = np.random.default_rng(0)
+    posteriors = np.concatenate([np.full(1202, 0.2) + rng.uniform(0, 5e-4, 1202), np.full(212, 1 - 1e-7)])
+    correct = np.concatenate([rng.uniform(size=1202) < 0.48, rng.uniform(size=212) < 0.87])
+    slope, intercept = fit_calibration(posteriors, correct)
+    assert abs(slope) < 10 and abs(intercept) < 10
+    p = np.clip(posteriors, 1e-6, 1 - 1e-6)
+    confidence = 1 / (1 + np.exp(-(slope * np.log(p / (1 - p)) + intercept)))
+    # At the logistic's optimum each group's mean confidence is its share correct (two distinct inputs).
+    assert confidence[:1202].mean() == pytest.approx(correct[:1202].mean(), abs=0.02)
+    assert confidence[1202:].mean() == pytest.approx(correct[1202:].mean(), abs=0.02)
+
+
 def test_shipped_weights_are_the_recorded_fit_results() -> None:
     # weights.py is generated from benchmarks/results/align_models.json by align_fit.py --write: a hand edit
     # to either, or a refit whose results were not regenerated into the package, shows here.

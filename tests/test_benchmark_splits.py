@@ -27,7 +27,7 @@ def test_fit_and_eval_halves_share_no_article(shared_data: Path) -> None:
 
 def test_no_evaluation_sentence_is_in_a_training_document(shared_data: Path) -> None:
     # Every perturbation, including insert's strangers, draws only from its own half.
-    for perturbation in synthetic.PERTURBATIONS:
+    for perturbation in synthetic.FIT_PERTURBATIONS:
         trained = _sentences(synthetic.synthetic(perturbation, seed=101, part="fit"))
         evaluated = _sentences(synthetic.synthetic(perturbation, seed=13, part="eval"))
         assert not trained & evaluated, perturbation

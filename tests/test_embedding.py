@@ -112,6 +112,41 @@ def test_edges_are_zero_for_one_english_sentence():
     assert edge_feature(ZH_SPLIT, EN_IN_ORDER.splitlines()[0], (1, 1)) == 0.0
 
 
+def cross_feature(zh: str, en: str, bead_type: tuple[int, int], end: tuple[int, int]) -> float:
+    """``embedding_cross`` of the bead of ``bead_type`` ending before Chinese sentence ``end[0]`` and
+    English sentence ``end[1]``."""
+    pair = ScorerInput(segment(zh, "zh", presegmented=True), segment(en, "en", presegmented=True))
+    features = EmbeddingScorer().prepare(pair)
+    i, j = np.array([end[0]]), np.array([end[1]])
+    values = features.block(Block(end[0], end[0] + 1, i, j, np.array([0, 1])), [bead_type])
+    return float(values[0, features.names.index("embedding_cross")][0])
+
+
+EN_TWO = "He pushed the door open and walked into the room.\nHe sat down at the table and began to eat."
+ZH_TWO = "他推开门，走进屋里。\n他在桌边坐下，开始吃饭。"
+# The first sentence's last clause moved to open the second (a crossing: gold 2-2), and the second's
+# first clause moved back to close the first.
+ZH_MOVED_ON = "他推开门。\n走进屋里，他在桌边坐下，开始吃饭。"
+ZH_MOVED_BACK = "他推开门，走进屋里，他在桌边坐下。\n开始吃饭。"
+
+
+def test_cross_is_negative_for_a_bead_whose_first_clause_belongs_to_the_english_before_it():
+    assert cross_feature(ZH_MOVED_ON, EN_TWO, (1, 1), (2, 2)) < -0.05
+    assert cross_feature(ZH_TWO, EN_TWO, (1, 1), (2, 2)) == 0.0  # the clause in its place: nothing crosses
+
+
+def test_cross_is_negative_for_a_bead_whose_last_clause_belongs_to_the_english_after_it():
+    assert cross_feature(ZH_MOVED_BACK, EN_TWO, (1, 1), (1, 1)) < -0.05
+    assert cross_feature(ZH_TWO, EN_TWO, (1, 1), (1, 1)) == 0.0
+
+
+def test_the_bead_that_holds_the_crossing_clause_is_not_penalised():
+    # The 2-2 bead has no English sentence outside it; one-clause Chinese sentences never count.
+    assert cross_feature(ZH_MOVED_ON, EN_TWO, (2, 2), (2, 2)) == 0.0
+    assert cross_feature(ZH_MOVED_ON, EN_TWO, (1, 1), (1, 1)) == 0.0  # 他推开门。 is one clause
+    assert cross_feature(ZH_MOVED_ON, EN_TWO, (1, 0), (2, 1)) == 0.0  # no English side
+
+
 class LookupEmbedder:
     """A stand-in encoder that knows which sentences translate which: a text's vector counts the known
     sentences it contains, so windows work and clause pieces (no whole sentence) come out as zeros."""
