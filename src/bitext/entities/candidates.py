@@ -387,6 +387,27 @@ def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
     return result
 
 
+def _comma_lists(text: str, runs: list[list[_Word]]) -> list[list[_Word]]:
+    """ "Hong Kong, Macao and Taiwan Affairs Office": a list of places before a name that ends with an
+    organisation designator, with "and" before its last item, is one name (港澳台辦公室); the comma
+    cuts the capitalised run, so the joined run is added as a candidate of its own (the pieces stay).
+    The first item is the run's words after its last connector ("Director of the Hong Kong")."""
+    joined: list[list[_Word]] = []
+    for left, right in itertools.pairwise(runs):
+        if text[left[-1].end : right[0].start] != ", " or right[-1].folded not in EN_ORG_DESIGNATORS:
+            continue
+        cuts = [i for i, w in enumerate(right) if w.text in ("and", "&")]
+        if len(cuts) != 1 or any(w.text in CONNECTORS for i, w in enumerate(right) if i != cuts[0]):
+            continue  # one "and", the items plain names ("Germany and the European Union" is two)
+        head = len(left)
+        while head > 0 and left[head - 1].text not in CONNECTORS and left[head - 1].folded not in TITLES:
+            head -= 1
+        item = left[head:]
+        if 0 < len(item) <= 3 and not any(w.folded in EN_DESIGNATORS for w in item):
+            joined.append(item + right)
+    return joined
+
+
 def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     """SenseTime Group Co., Ltd. → SenseTime: the name without trailing designators."""
     bare = list(words)
@@ -427,7 +448,10 @@ def english_candidates(
     for word in words:
         if word.is_ticker:
             found.append(Candidate(word.start, word.end, word.text, word.text, sentence, "ticker", "MISC"))
-    for run in _split_at_and(_runs(text, words)):
+    runs = _runs(text, words)
+    for listed in _comma_lists(text, runs):
+        found.append(_english_candidate(text, listed, sentence, "capitalised", _english_hint(listed, False)))
+    for run in _split_at_and(runs):
         initial = _is_sentence_initial(text, span.start, run[0])
         kept, titled = _strip_run(run, initial, capitalised_elsewhere)
         if not kept:
