@@ -26,3 +26,28 @@ def test_the_office_of_a_list_of_places_pairs_with_its_chinese_body() -> None:
     )
     assert ("港澳台辦公室", "Hong Kong, Macao and Taiwan Affairs Office") in found
     assert not [zh for zh, _ in found if zh.endswith("主任")]
+
+
+def test_a_department_named_inside_another_body_is_a_name_of_its_own() -> None:
+    en = (
+        "Director of the Department of Education and Youth Affairs of the Liaison Office of the Central "
+        "People's Government in the MSAR, Li Xuefei, spoke."
+    )
+    assert "Department of Education and Youth Affairs" in english(en)
+    found = rows("中央人民政府駐澳門特別行政區聯絡辦公室教育與青年工作部部長李雪飛致詞。", en)
+    assert ("教育與青年工作部", "Department of Education and Youth Affairs") in found
+
+
+def test_a_body_stationed_in_a_place_keeps_the_place_inside_its_chinese_name() -> None:
+    found = rows(
+        "中央人民政府駐澳門特別行政區聯絡辦公室副主任嚴植嬋出席。",
+        "Deputy Director of the Liaison Office of the Central People's Government in the MSAR, Yan Zhichan, attended.",
+    )
+    assert ("中央人民政府駐澳門特別行政區聯絡辦公室", "Liaison Office of the Central People's Government") in found
+
+
+def test_of_inside_one_body_is_not_a_cut() -> None:
+    found = english("The Court of Final Appeal and the Bank of China issued statements.")
+    assert "Court of Final Appeal" in found
+    assert "Court" not in found
+    assert not [c for c in found if c.endswith(" Bank")]  # no cut before "of China"

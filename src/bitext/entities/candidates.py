@@ -408,6 +408,27 @@ def _comma_lists(text: str, runs: list[list[_Word]]) -> list[list[_Word]]:
     return joined
 
 
+def _bodies_of_bodies(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "Department of Education and Youth Affairs of the Liaison Office of the Central People's
+    Government": a body named inside another ("A of the B", each with its designator) is a name of its
+    own on each side of "of" (the Chinese names the department alone: 教育與青年工作部)."""
+    for i, word in enumerate(words):
+        if word.text != "of" or i < 2:
+            continue
+        left = words[:i]
+        right = words[i + 1 :]
+        while right and right[0].folded in ("the", "a", "an"):
+            right = right[1:]
+        if (
+            len(right) >= 2
+            and any(w.folded in EN_ORG_DESIGNATORS for w in left)
+            and right[-1].folded in EN_ORG_DESIGNATORS
+            and left[-1].text not in CONNECTORS
+        ):
+            yield _english_candidate(text, left, sentence, "nested", "ORG")
+            yield _english_candidate(text, right, sentence, "nested", "ORG")
+
+
 def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     """SenseTime Group Co., Ltd. → SenseTime: the name without trailing designators."""
     bare = list(words)
@@ -461,6 +482,7 @@ def english_candidates(
             continue
         nested = [c for c in _nested_english(text, kept, sentence) if c.key not in terms]
         nested.extend(_after_opener_or_title(text, kept, sentence, initial, capitalised_elsewhere))
+        nested.extend(_bodies_of_bodies(text, kept, sentence))
         at = run.index(kept[0]) if titled and len(kept) == 1 else 0
         if at and run[at - 1].folded in _SURNAME_TITLES:
             # "Lady Wang": the surname with its title too, for 王夫人 (titled_names.py); "Wang" stays

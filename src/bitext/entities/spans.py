@@ -475,6 +475,26 @@ def _covered(token: str, stems: Sequence[str]) -> set[int]:
     return {i for i, s in enumerate(stems) if covers(vocabulary, s)}
 
 
+def _stationed_in(tokens: Sequence[Token], at: int, first: int, coverage: Sequence[set[int]]) -> bool:
+    """駐 + a place inside a body's name, between the body it belongs to and its own name (中央人民政府
+    駐澳門特別行政區聯絡辦公室 ↔ Liaison Office of the Central People's Government [in the MSAR]): the
+    English says where after the name, or not at all, so the place is skipped, not answered."""
+    return (
+        at > first
+        and tokens[at].simplified == "驻"
+        and bool(coverage[at - 1])
+        and at + 2 < len(tokens)
+        and (tokens[at + 1].tag == "ns" or _zh_designator_kind(tokens[at + 1].simplified) == "LOC")
+        and _adjacent_han(tokens[at], tokens[at + 1], tokens[at + 2])
+    )
+
+
+def _adjacent_han(*tokens: Token) -> bool:
+    return all(_HAN.match(t.simplified) for t in tokens) and all(
+        a.end == b.start for a, b in itertools.pairwise(tokens)
+    )
+
+
 def dictionary_spans(
     tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int
 ) -> list[Candidate]:
@@ -527,9 +547,18 @@ def dictionary_spans(
             unglossed = 0
             designated_inside = False
             since_designator = 0
+            stationed_to = stationed_chars = (
+                0  # 中央人民政府|駐|澳門特別行政區|聯絡辦公室: the place after 駐 is skipped
+            )
             for last in range(first, min(len(tokens), first + MAX_WINDOW_TOKENS)):
                 if not (last > first and _adjacent(text, tokens[last - 1], tokens[last])) and last > first:
                     break
+                if last < stationed_to:
+                    continue
+                if _stationed_in(tokens, last, first, coverage):
+                    stationed_to = last + 2
+                    stationed_chars = 1 + len(tokens[last + 1].simplified)
+                    continue
                 if joined and last > first and tokens[last].simplified in _CONJUNCTIONS and coverage[last - 1]:
                     continue  # 國家科學|及|技術委員會 ↔ National Science and Technology Council: one name
                 if not han[last] or _grammatical(tokens[last]):
@@ -559,7 +588,7 @@ def dictionary_spans(
                 if unglossed > (needed < len(words)):
                     break
                 key = "".join(t.simplified for t in tokens[first : last + 1])
-                if len(key) > MAX_SPAN_CHARS:
+                if len(key) - stationed_chars > MAX_SPAN_CHARS:
                     break
                 designated = _is_designator(tokens[last].simplified)
                 kind = _zh_designator_kind(tokens[last].simplified)
