@@ -51,3 +51,14 @@ def test_of_inside_one_body_is_not_a_cut() -> None:
     assert "Court of Final Appeal" in found
     assert "Court" not in found
     assert not [c for c in found if c.endswith(" Bank")]  # no cut before "of China"
+
+
+def test_a_faculty_glued_to_its_university_is_two_bodies() -> None:
+    found = rows(
+        "澳門大學科技學院的土木工程理學士學位正式通過香港工程師學會的評鑑。",
+        "The Bachelor of Science in Civil Engineering offered by the University of Macau’s (UM) Faculty of "
+        "Science and Technology (FST) received accreditation from the Hong Kong Institution of Engineers (HKIE).",
+    )
+    assert ("澳門大學", "University of Macau") in found
+    assert ("科技學院", "Faculty of Science and Technology") in found
+    assert not [zh for zh, _ in found if zh.startswith("澳門大學") and len(zh) > 4]

@@ -39,7 +39,7 @@ EN_ORG_DESIGNATORS = frozenset(
     office centre center exchange party union yuan federation league club team hospital laboratory
     laboratories lab labs museum court parliament assembly congress senate government
     facility fund programme organization organisation forum service survey corps force network
-    alliance army navy police administration
+    alliance army navy police administration faculty
     """.split()
 )
 EN_PLACE_DESIGNATORS = frozenset(
