@@ -4,7 +4,7 @@ is a small sentence pair shaped like a press release."""
 
 from __future__ import annotations
 
-from test_entities_institutions import english, rows
+from test_entities_institutions import english, rows, table
 
 
 def test_a_list_of_places_before_a_designator_is_one_name() -> None:
@@ -62,3 +62,26 @@ def test_a_faculty_glued_to_its_university_is_two_bodies() -> None:
     assert ("澳門大學", "University of Macau") in found
     assert ("科技學院", "Faculty of Science and Technology") in found
     assert not [zh for zh, _ in found if zh.startswith("澳門大學") and len(zh) > 4]
+
+
+def _evidence(zh: str, en: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    return {(p.zh, p.en): p.evidence for p in table(zh, en)}
+
+
+def test_one_body_left_on_each_side_pairs_by_its_designator() -> None:
+    found = _evidence("他曾任職於環球運通公司。", "He once worked for Globex Corporation.")
+    assert ("環球運通公司", "Globex Corporation") in found
+    assert any(e.startswith("designator:corporation") for e in found["環球運通公司", "Globex Corporation"])
+    found = _evidence("會議由海洋資源局主辦。", "The meeting was hosted by the Bureau of Maritime Resources.")
+    assert ("海洋資源局", "Bureau of Maritime Resources") in found
+
+
+def test_two_bodies_with_one_designator_are_not_guessed() -> None:
+    found = _evidence("環球運通公司與東方貿易公司合併。", "Globex Corporation merged with Initech Corporation.")
+    assert not [key for key, evidence in found.items() if any(e.startswith("designator:") for e in evidence)]
+
+
+def test_an_owner_and_its_body_are_no_designator_pair() -> None:
+    en = "He arrived at the observatory of the Chinese Academy of Sciences' National Astronomical Center."
+    found = _evidence("他到達中科院國家天文觀測中心的觀測基地。", en)
+    assert not [key for key in found if "Sciences'" in key[1]]

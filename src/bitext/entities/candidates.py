@@ -421,6 +421,7 @@ def _bodies_of_bodies(text: str, words: list[_Word], sentence: int) -> Iterable[
             right = right[1:]
         if (
             len(right) >= 2
+            and not any(w.text.endswith(("'", "’")) for w in right[:-1])  # Academy of Sciences' …, not People's
             and any(w.folded in EN_ORG_DESIGNATORS for w in left)
             and right[-1].folded in EN_ORG_DESIGNATORS
             and left[-1].text not in CONNECTORS

@@ -31,6 +31,7 @@ from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
 from bitext.entities.demonyms import is_people_group
 from bitext.entities.designated_places import designated_place_match
+from bitext.entities.designator_pairs import DESIGNATOR_ONLY, chinese_bodies, designator_pairs
 from bitext.entities.dictionary import (
     abbreviation_match,
     acronym_letters,
@@ -55,6 +56,8 @@ from bitext.script import to_simplified
 from bitext.segment.words import Token
 
 ACCEPT = 0.6
+# Pair organisations left over in a bead by their designators alone (designator_pairs.py).
+DESIGNATOR_PAIRS = True
 STRONG = 0.8
 IDENTICAL = 1.0
 TICKER = 0.9
@@ -79,6 +82,8 @@ class BeadCandidates:
     bead: int
     zh: list[Candidate]
     en: list[Candidate]
+    # Chinese bodies found by an English designator only (designator_pairs.py): paired by nothing else
+    bodies: list[Candidate] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -278,6 +283,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             en = cand.unique(en + law_titles.english_titles(alignment.en.text, en))
             names = [c for c in en if c.source != "ticker"]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
+            bodies: list[Candidate] = []
             for i in bead.zh:
                 found = spans.bracketed_spans(tokens[i], zh_doc.text, i)
                 here = [c for c in zh if c.sentence == i]
@@ -294,10 +300,12 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += designated_places.chinese_spans(window, zh_doc.text, near_names, i)
                     found += celestial.chinese_spans(window, zh_doc.text, near_names, i)
                     found += law_titles.chinese_spans(window, zh_doc.text, near_names, i)
+                    if DESIGNATOR_PAIRS:
+                        bodies += chinese_bodies(window, zh_doc.text, near_names, i)
                 found += joined_pieces(tokens[i], zh_doc.text, i)  # last: a tagged source of a span wins
                 zh += cand.grown(zh_doc, tokens[i], found)
             zh += place_forms.places_inside(zh, zh_doc.text)
-            collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en))
+            collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en, cand.unique(bodies)))
     _add_known_prefixes(alignments, collected)
     return collected
 
@@ -395,6 +403,10 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     for score, zh, en, evidence in proposals:
         if all(_compatible(zh, en, link) for link in links):
             links.append(Link(bead.document, bead.bead, zh, en, round(score, 4), evidence))
+    if DESIGNATOR_PAIRS:
+        linked = [(link.zh, link.en) for link in links]
+        for zh, en, label in designator_pairs(cand.unique(bead.zh + bead.bodies), names, linked):
+            links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
     return links
 
 

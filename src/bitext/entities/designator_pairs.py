@@ -1,0 +1,137 @@
+"""Last-resort pairing of organisations by their designators (issue 13, organisation recall).
+
+An English organisation name ending in a designator (Bureau, University, Office …) that no signal
+paired, and a Chinese body ending in the matching designator (局, 大學, 辦公室 …) that no signal
+paired either, in the same bead: when each is the only such candidate for the other, they are
+proposed as a pair with the evidence ``designator:<en>/<zh>`` and a modest score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
+from bitext.segment.words import Token
+
+# Score of a designator-only pair: at the acceptance threshold, below every dictionary signal.
+DESIGNATOR_ONLY = 0.6
+
+# English designator → simplified Chinese endings that translate it (longest first where it matters).
+_MATCHING: dict[str, tuple[str, ...]] = {
+    "university": ("大学",),
+    "college": ("学院", "书院"),
+    "institute": ("研究所", "研究院", "学院", "所"),
+    "academy": ("科学院", "学院", "研究院"),
+    "school": ("学校", "学院", "中学", "小学"),
+    "faculty": ("学院",),
+    "council": ("理事会", "委员会", "议会"),
+    "committee": ("委员会",),
+    "commission": ("委员会",),
+    "bank": ("银行",),
+    "party": ("党",),
+    "association": ("协会", "学会", "联合会"),
+    "society": ("学会", "协会"),
+    "organization": ("组织",),
+    "organisation": ("组织",),
+    "foundation": ("基金会",),
+    "fund": ("基金",),
+    "court": ("法院",),
+    "ministry": ("部",),
+    "department": ("部", "局", "处", "厅"),
+    "office": ("办公室", "办公厅", "办事处", "厅", "处", "署"),
+    "bureau": ("局",),
+    "agency": ("署", "局"),
+    "company": ("公司",),
+    "corporation": ("公司", "集团"),
+    "group": ("集团",),
+    "centre": ("中心",),
+    "center": ("中心",),
+    "alliance": ("联盟",),
+    "league": ("联盟",),
+    "laboratory": ("实验室",),
+    "museum": ("博物馆",),
+    "hospital": ("医院",),
+}
+
+
+def _en_designator(en: Candidate) -> str:
+    """The English name's head designator: its last word (Globex Corporation), or its first before a
+    connector (Bureau of Maritime Resources); "" if none."""
+    words = en.key.lower().split()
+    if len(words) < 2:
+        return ""  # a lone designator is no name
+    if any(w.endswith(("'s", "'")) for w in words[:-1]):
+        return ""  # "Academy of Sciences' National Astronomical Center": two names, an owner and its body
+    if words[-1] in _MATCHING:
+        return words[-1]
+    if len(words) >= 3 and words[0] in _MATCHING and words[1] in ("of", "for", "on"):
+        return words[0]
+    return ""
+
+
+_HAN = regex.compile(r"^\p{Han}+$")
+# Words before a designator that a body's name may hold: at most this many, at most this many characters.
+_MAX_BODY_TOKENS = 4
+_MAX_BODY_CHARS = 10
+
+
+def chinese_bodies(tokens: Sequence[Token], text: str, english: Sequence[Candidate], sentence: int) -> list[Candidate]:
+    """For each English organisation with a head designator, the Chinese words ending in a matching
+    designator (環球|運通|公司 for Globex Corporation): the nouns before the ending, back to a particle,
+    preposition, verb or punctuation. Paired only by :func:`designator_pairs` or another signal."""
+    endings = {e for en in english if (d := _en_designator(en)) for e in _MATCHING[d]}
+    if not endings:
+        return []
+    found = []
+    for last, token in enumerate(tokens):
+        ending = next((e for e in endings if token.simplified.endswith(e)), "")
+        if not ending or not _HAN.match(token.simplified):
+            continue
+        first = last
+        while (
+            first > 0
+            and last - first + 1 < _MAX_BODY_TOKENS
+            and _HAN.match(tokens[first - 1].simplified)
+            and not text[tokens[first - 1].end : tokens[first].start].strip()  # nothing or a wrapped line's break
+            and (tokens[first - 1].tag == "vn" or tokens[first - 1].tag[:1] not in GRAMMATICAL_TAGS)
+        ):
+            first -= 1
+        key = "".join(t.simplified for t in tokens[first : last + 1])
+        if len(key) < len(ending) + 2 or len(key) > _MAX_BODY_CHARS:
+            continue
+        start, end = tokens[first].start, token.end
+        found.append(Candidate(start, end, text[start:end], key, sentence, "designated-body", "ORG"))
+    return found
+
+
+def _matches(zh: Candidate, designator: str) -> bool:
+    return any(zh.key.endswith(e) and len(zh.key) >= len(e) + 2 for e in _MATCHING[designator])
+
+
+def designator_pairs(
+    zh_candidates: Sequence[Candidate],
+    en_candidates: Sequence[Candidate],
+    linked: Sequence[tuple[Candidate, Candidate]],
+) -> list[tuple[Candidate, Candidate, str]]:
+    """Pairs (zh, en, evidence) of unlinked candidates matched one-to-one by their designators."""
+    free_zh = [z for z in zh_candidates if not any(z.overlaps(a) for a, _ in linked)]
+    free_en = [e for e in en_candidates if not any(e.overlaps(b) for _, b in linked)]
+    options: dict[int, list[int]] = {}
+    for j, en in enumerate(free_en):
+        designator = _en_designator(en)
+        if designator:
+            options[j] = [i for i, zh in enumerate(free_zh) if _matches(zh, designator)]
+    found = []
+    for j, zs in options.items():
+        if len(zs) != 1:
+            continue
+        i = zs[0]
+        rivals = [k for k, others in options.items() if i in others]
+        if rivals != [j]:
+            continue
+        zh, en = free_zh[i], free_en[j]
+        ending = next(e for e in _MATCHING[_en_designator(en)] if zh.key.endswith(e))
+        found.append((zh, en, f"designator:{_en_designator(en)}/{ending}"))
+    return found
