@@ -85,3 +85,12 @@ def test_an_owner_and_its_body_are_no_designator_pair() -> None:
     en = "He arrived at the observatory of the Chinese Academy of Sciences' National Astronomical Center."
     found = _evidence("他到達中科院國家天文觀測中心的觀測基地。", en)
     assert not [key for key in found if "Sciences'" in key[1]]
+
+
+def test_a_designator_pair_may_hold_a_linked_name_but_not_a_place_outside_the_english() -> None:
+    found = _evidence(
+        "舉例來說，北卡羅萊納州班奈特學校的學生每年都會設計一個網站。",
+        "For example, each year students from Bennet School in North Carolina design a website.",
+    )
+    assert ("班奈特學校", "Bennet School") in found
+    assert ("北卡羅萊納州", "North Carolina") in found

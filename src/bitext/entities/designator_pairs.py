@@ -98,11 +98,12 @@ def chinese_bodies(tokens: Sequence[Token], text: str, english: Sequence[Candida
             and (tokens[first - 1].tag == "vn" or tokens[first - 1].tag[:1] not in GRAMMATICAL_TAGS)
         ):
             first -= 1
-        key = "".join(t.simplified for t in tokens[first : last + 1])
-        if len(key) < len(ending) + 2 or len(key) > _MAX_BODY_CHARS:
-            continue
-        start, end = tokens[first].start, token.end
-        found.append(Candidate(start, end, text[start:end], key, sentence, "designated-body", "ORG"))
+        for opening in range(first, last + 1):  # each start: the links decide which (designator_pairs)
+            key = "".join(t.simplified for t in tokens[opening : last + 1])
+            if len(key) < len(ending) + 2 or len(key) > _MAX_BODY_CHARS:
+                continue
+            start, end = tokens[opening].start, token.end
+            found.append(Candidate(start, end, text[start:end], key, sentence, "designated-body", "ORG"))
     return found
 
 
@@ -110,28 +111,45 @@ def _matches(zh: Candidate, designator: str) -> bool:
     return any(zh.key.endswith(e) and len(zh.key) >= len(e) + 2 for e in _MATCHING[designator])
 
 
+def _outside_or_around(candidate: Candidate, linked: Candidate) -> bool:
+    if not candidate.overlaps(linked):
+        return True
+    return candidate.contains(linked) and (candidate.start, candidate.end) != (linked.start, linked.end)
+
+
 def designator_pairs(
     zh_candidates: Sequence[Candidate],
     en_candidates: Sequence[Candidate],
     linked: Sequence[tuple[Candidate, Candidate]],
 ) -> list[tuple[Candidate, Candidate, str]]:
-    """Pairs (zh, en, evidence) of unlinked candidates matched one-to-one by their designators."""
-    free_zh = [z for z in zh_candidates if not any(z.overlaps(a) for a, _ in linked)]
-    free_en = [e for e in en_candidates if not any(e.overlaps(b) for _, b in linked)]
-    options: dict[int, list[int]] = {}
+    """Pairs (zh, en, evidence) of unlinked candidates matched one-to-one by their designators.
+
+    A candidate is free when it overlaps no linked name or holds one whole on both sides (班奈特學校
+    around 班奈特 ↔ Bennet, Bennet School around Bennet). Chinese candidates ending at the same place
+    are one body: the longest one consistent with the links answers for it (班奈特學校, not
+    北卡羅萊納州班奈特學校 when 北卡羅萊納州 ↔ North Carolina is outside the English name)."""
+    free_zh = [z for z in zh_candidates if all(_outside_or_around(z, a) for a, _ in linked)]
+    free_en = [e for e in en_candidates if all(_outside_or_around(e, b) for _, b in linked)]
+    options: dict[int, dict[int, Candidate]] = {}  # English candidate → body end → Chinese candidate
     for j, en in enumerate(free_en):
         designator = _en_designator(en)
-        if designator:
-            options[j] = [i for i, zh in enumerate(free_zh) if _matches(zh, designator)]
+        if not designator:
+            continue
+        bodies: dict[int, Candidate] = {}
+        for zh in free_zh:
+            if not _matches(zh, designator) or any(zh.overlaps(a) != en.overlaps(b) for a, b in linked):
+                continue  # a linked name inside one side only: the two bodies are not each other's
+            if zh.end not in bodies or len(zh.key) > len(bodies[zh.end].key):
+                bodies[zh.end] = zh
+        options[j] = bodies
     found = []
-    for j, zs in options.items():
-        if len(zs) != 1:
+    for j, bodies in options.items():
+        if len(bodies) != 1:
             continue
-        i = zs[0]
-        rivals = [k for k, others in options.items() if i in others]
-        if rivals != [j]:
+        ((end, zh),) = bodies.items()
+        if [k for k, others in options.items() if end in others] != [j]:
             continue
-        zh, en = free_zh[i], free_en[j]
+        en = free_en[j]
         ending = next(e for e in _MATCHING[_en_designator(en)] if zh.key.endswith(e))
         found.append((zh, en, f"designator:{_en_designator(en)}/{ending}"))
     return found
