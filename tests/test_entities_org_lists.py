@@ -94,3 +94,13 @@ def test_a_designator_pair_may_hold_a_linked_name_but_not_a_place_outside_the_en
     )
     assert ("班奈特學校", "Bennet School") in found
     assert ("北卡羅萊納州", "North Carolina") in found
+
+
+def test_an_acronym_before_a_unit_names_the_unit_of_that_body() -> None:
+    found = _evidence(
+        "中國社會科學院辦公廳主任胥錦成出席。",
+        "Director of CASS General Office, Xu Jincheng, attended.",
+    )
+    evidence = found["中國社會科學院辦公廳", "CASS General Office"]
+    assert "abbreviation:chinese academy of social sciences general office" in evidence
+    assert ("中國社會科學院辦公廳", "CASS") not in found

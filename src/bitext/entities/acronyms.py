@@ -25,7 +25,7 @@ from bitext.entities.dictionary import (
     direct_match,
     initials,
 )
-from bitext.entities.lexicon import designator_endings
+from bitext.entities.lexicon import EN_ORG_DESIGNATORS, designator_endings
 from bitext.resources.cache import cache_key, load_or_build
 from bitext.resources.cedict import load_cedict
 from bitext.segment.words import Token
@@ -79,6 +79,14 @@ def acronym_match(zh: str, en: str) -> DictionaryMatch | None:
         match = direct_match(zh, long) or composed_match(zh, long)
         if match is not None:
             return DictionaryMatch(round(min(match.score, ABBREVIATION), 4), f"abbreviation:{long.lower()}")
+    # "CASS General Office" ↔ 中國社會科學院辦公廳: an acronym naming the body a unit belongs to
+    head, _, rest = en.partition(" ")
+    if rest and rest.split()[-1].lower() in EN_ORG_DESIGNATORS:
+        for long in expansions(head):
+            match = composed_match(zh, f"{long} {rest}")
+            if match is not None:
+                evidence = f"abbreviation:{long.lower()} {rest.lower()}"
+                return DictionaryMatch(round(min(match.score, ABBREVIATION), 4), evidence)
     return None
 
 
