@@ -98,9 +98,10 @@ def test_a_designator_pair_may_hold_a_linked_name_but_not_a_place_outside_the_en
 
 def test_an_acronym_before_a_unit_names_the_unit_of_that_body() -> None:
     found = _evidence(
-        "中國社會科學院辦公廳主任胥錦成出席。",
-        "Director of CASS General Office, Xu Jincheng, attended.",
+        "儀式由中國社會科學院院長高翔、中國社會科學院辦公廳主任胥錦成等主禮。",
+        "The ceremony was officiated by President of CASS, Gao Xiang; Director of CASS General Office, Xu Jincheng.",
     )
     evidence = found["中國社會科學院辦公廳", "CASS General Office"]
     assert "abbreviation:chinese academy of social sciences general office" in evidence
+    assert ("中國社會科學院", "CASS") in found
     assert ("中國社會科學院辦公廳", "CASS") not in found
