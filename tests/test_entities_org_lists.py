@@ -105,3 +105,11 @@ def test_an_acronym_before_a_unit_names_the_unit_of_that_body() -> None:
     assert "abbreviation:chinese academy of social sciences general office" in evidence
     assert ("中國社會科學院", "CASS") in found
     assert ("中國社會科學院辦公廳", "CASS") not in found
+
+
+def test_a_national_team_in_lower_case_is_a_name() -> None:
+    en = "Italy's national football, along with German national football team is the second most successful team."
+    assert "German national football team" in english(en)
+    found = rows("義大利國家足球隊和德國國家足球隊均是世界第二成功的球隊。", en)
+    assert ("德國國家足球隊", "German national football team") in found
+    assert not [c for c in english("The national team lost again.") if "team" in c]

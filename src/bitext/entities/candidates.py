@@ -430,6 +430,23 @@ def _bodies_of_bodies(text: str, words: list[_Word], sentence: int) -> Iterable[
             yield _english_candidate(text, right, sentence, "nested", "ORG")
 
 
+# "German national football team", "the Brazilian national team": a team named in lower case after its
+# country's name or demonym (德國國家足球隊); the capitalised word alone is no name of the team.
+_NATIONAL_TEAM = regex.compile(r"\b\p{Lu}[\p{L}.]*(?:['’]s)? national (?:\p{Ll}+ ){0,2}team\b")
+
+
+def _national_teams(text: str, start: int, end: int, sentence: int) -> list[Candidate]:
+    found = []
+    for match in _NATIONAL_TEAM.finditer(text, start, end):
+        country = regex.sub(r"['’]s?$", "", match.group().split(" ", 1)[0])
+        if is_demonym(country) or not is_common_english_word(country):
+            surface = match.group()
+            found.append(
+                Candidate(match.start(), match.end(), surface, english_key(surface), sentence, "national-team", "ORG")
+            )
+    return found
+
+
 def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     """SenseTime Group Co., Ltd. → SenseTime: the name without trailing designators."""
     bare = list(words)
@@ -470,6 +487,7 @@ def english_candidates(
     for word in words:
         if word.is_ticker:
             found.append(Candidate(word.start, word.end, word.text, word.text, sentence, "ticker", "MISC"))
+    found.extend(_national_teams(text, span.start, span.end, sentence))
     runs = _runs(text, words)
     for listed in _comma_lists(text, runs):
         found.append(_english_candidate(text, listed, sentence, "capitalised", _english_hint(listed, False)))
