@@ -505,8 +505,22 @@ def build_table(
     if document is not None:
         # 羅士比 ↔ Rossby only in "Rossby number": a term named after him, not the man
         pairs = [p for p in pairs if not all(term_use(document.en, m.en_start, m.en_end) for m in p.mentions)]
+        # 互聯網 ↔ Internet, 曾祖母 ↔ Great-Grandma: a capitalised run of words the same English also
+        # writes in lower case ("internet market", "my grandma") is common nouns, not a name
+        pairs = [p for p in pairs if not (p.type == "MISC" and _common_words_in(p.en, document.en))]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
+
+
+def _common_words_in(en: str, en_text: str) -> bool:
+    """Every word of ``en`` (split at spaces and hyphens; letters only, not all capitals; none a
+    designator) also stands in ``en_text`` in lower case as a word of its own."""
+    words = regex.split(r"[ -]", en)
+    if not all(regex.fullmatch(r"\p{L}+", w) and not w.isupper() for w in words):
+        return False
+    if any(w.casefold() in EN_DESIGNATORS for w in words):
+        return False  # Medical Care Act, Law on Emergency Decrees: a law's title is made of common words
+    return all(regex.search(rf"(?<!\p{{L}}){regex.escape(w.lower())}(?!\p{{L}})", en_text) for w in words)
 
 
 def _titled_into_full_names(pairs: list[EntityPair], en_text: str = "") -> list[EntityPair]:
