@@ -1002,7 +1002,9 @@ def unique(candidates: Iterable[Candidate]) -> list[Candidate]:
     return sorted(seen.values(), key=lambda c: (c.start, -c.end))
 
 
-_ALL_HAN = regex.compile(r"^\p{Han}+$")
+def is_han_word(word: str) -> bool:
+    """Whether ``word`` is all Han characters (one or more)."""
+    return bool(_ALL_HAN.fullmatch(word))
 
 
 def han_characters(tokens: Sequence[Token], text: str) -> list[tuple[int, str]]:
@@ -1012,6 +1014,6 @@ def han_characters(tokens: Sequence[Token], text: str) -> list[tuple[int, str]]:
     return [
         (position, ch)
         for t in tokens
-        if _ALL_HAN.match(t.simplified)
+        if _ALL_HAN.fullmatch(t.simplified)
         for position, ch in zip([p for p in range(t.start, t.end) if not text[p].isspace()], t.simplified, strict=False)
     ]

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
-from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
+from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate, is_han_word
 from bitext.segment.words import Token
 
 # Score of a designator-only pair: at the acceptance threshold, below every dictionary signal.
@@ -71,7 +69,6 @@ def _en_designator(en: Candidate) -> str:
     return ""
 
 
-_HAN = regex.compile(r"^\p{Han}+$")
 # Words before a designator that a body's name may hold: at most this many, at most this many characters.
 _MAX_BODY_TOKENS = 4
 _MAX_BODY_CHARS = 10
@@ -87,13 +84,13 @@ def chinese_bodies(tokens: Sequence[Token], text: str, english: Sequence[Candida
     found = []
     for last, token in enumerate(tokens):
         ending = next((e for e in endings if token.simplified.endswith(e)), "")
-        if not ending or not _HAN.match(token.simplified):
+        if not ending or not is_han_word(token.simplified):
             continue
         first = last
         while (
             first > 0
             and last - first + 1 < _MAX_BODY_TOKENS
-            and _HAN.match(tokens[first - 1].simplified)
+            and is_han_word(tokens[first - 1].simplified)
             and not text[tokens[first - 1].end : tokens[first].start].strip()  # nothing or a wrapped line's break
             and (tokens[first - 1].tag == "vn" or tokens[first - 1].tag[:1] not in GRAMMATICAL_TAGS)
         ):

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from bitext.entities.candidates import Candidate, english_key, han_characters
+from bitext.entities.candidates import Candidate, english_key, han_characters, is_han_word
 from bitext.entities.dictionary import content_words, covers, gloss_words, normalise_english, stem
 from bitext.entities.institutions import OPTIONAL_WORDS
 from bitext.entities.lexicon import EN_ORG_DESIGNATORS, EN_PLACE_DESIGNATORS, designator_endings
@@ -246,7 +246,7 @@ def _grown_start(tokens: Sequence[Token], token_at: dict[int, int], ending_start
     while index >= 0:
         token = tokens[index]
         word = token.simplified
-        if text[token.end : start].strip() or not _is_han(word) or _stops(token):
+        if text[token.end : start].strip() or not is_han_word(word) or _stops(token):
             break
         if start - token.start + (ending_start - start) > MAX_TITLE_CHARS:
             break
@@ -280,10 +280,6 @@ def _stops(token: Token) -> bool:
 
 
 _CITING = frozenset("依按照据")
-
-
-def _is_han(word: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in word)
 
 
 # ---------------------------------------------------------------- the pair
