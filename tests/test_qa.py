@@ -304,6 +304,23 @@ def test_a_place_named_by_its_dictionary_abbreviation_is_present(zh: str, en: st
     assert entity_missing(beads([*TAIWAN_AREA, (zh, en)]), strong("臺灣地區", "Taiwan Area")) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "english"),
+    # CC-CEDICT: 蒙 "abbr. for Mongolia 蒙古國|蒙古国[…]", 藏 "abbr. for Xizang or Tibet Autonomous Region 西藏[…]"
+    [("蒙古", "Mongolia"), ("西藏", "Tibet")],
+)
+def test_an_abbreviation_glossed_with_english_before_the_chinese_form_is_present(name: str, english: str) -> None:
+    rows = [(f"{name}的事務。", f"Affairs of {english}.")] * 3
+    visits = beads(
+        [*rows, ("委員應每年輪流分往蒙、藏各地視察。", f"The Commissioners shall visit places throughout {english}.")]
+    )
+    assert entity_missing(visits, strong(name, english)) == []
+    missing = beads(
+        [*rows, ("委員應每年輪流分往各地視察。", f"The Commissioners shall visit places throughout {english}.")]
+    )
+    assert [bead for bead, _ in entity_missing(missing, strong(name, english))] == [3]
+
+
 def test_the_abbreviation_inside_an_ordinary_word_is_not_the_place() -> None:
     rows = [("香港經濟增長。", "Hong Kong's economy grew.")] * 3
     harbour = beads([*rows, ("船隻駛入港口。", "Ships entered the Hong Kong harbour.")])

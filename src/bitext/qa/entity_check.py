@@ -198,14 +198,20 @@ def _short_forms(zh_forms: frozenset[str], en_forms: frozenset[str]) -> tuple[fr
 
 
 _ABBREVIATION_NOTE = regex.compile(r"\([^)]*\)")
-_ABBREVIATED_HANZI = regex.compile(r"abbr\. for ([\p{Han}|]+)")
+# "abbr. for 香港[…]", "abbr. for Mongolia 蒙古國|蒙古国[…]", "abbr. for Xizang or Tibet Autonomous Region 西藏[…]":
+# the English named before the Chinese form, and the Chinese form.
+_ABBREVIATED = regex.compile(r"abbr\. for ([^\p{Han}\[(]*)([\p{Han}|]*)")
 
 
 def _abbreviation_of(gloss: str, targets: set[str], english: set[str]) -> bool:
-    """ "abbr. for 香港[Xiang1 gang3]" names 香港; "Taiwan (abbr.)" and "abbr. for Beijing" name Taiwan, Beijing."""
-    named = _ABBREVIATED_HANZI.search(gloss)
+    """ "abbr. for 香港[Xiang1 gang3]" names 香港; "Taiwan (abbr.)" and "abbr. for Beijing" name Taiwan, Beijing;
+    "abbr. for Mongolia 蒙古國" names Mongolia and "abbr. for Xizang or Tibet … 西藏" names 西藏."""
+    named = _ABBREVIATED.search(gloss)
     if named:
-        return any(to_simplified(form) in targets for form in named.group(1).split("|"))
+        if any(to_simplified(form) in targets for form in named.group(2).split("|") if form):
+            return True
+        spelt = [" ".join(_words(name)) for name in named.group(1).split(" or ")]
+        return any(name and name in english for name in spelt)
     words = " ".join(w for w in _words(gloss) if w not in ("abbr", "for", "bound", "form"))
     return bool(words) and words in english
 
