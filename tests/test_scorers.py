@@ -252,3 +252,45 @@ def test_number_new_numbers_as_setdefault_does() -> None:
     assert slots == expected and list(slots) == list(expected)
     folded = slot_columns({"z": 0, "a": 1}, items, 3)
     assert folded.tolist() == [expected[item] % 3 for item in items]
+
+
+_MIXED_TEXT = st.text(alphabet=st.sampled_from("韦小宝道说中国人民銀行㐀䶵鿿〇，。 2024ABCabc-'"), max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MIXED_TEXT)
+def test_chinese_words_keep_exactly_the_words_with_a_cjk_character(text: str) -> None:
+    import rjieba
+
+    from bitext.scorers.lexical import chinese_words
+
+    expected = [w for w in rjieba.cut(text) if any(0x3400 <= ord(ch) <= 0x9FFF for ch in w)]
+    assert chinese_words(text) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=50), max_size=40))
+def test_distinct_is_numpy_unique(values: list[int]) -> None:
+    from bitext.scorers.lexical import _distinct
+
+    array = np.array(values, dtype=np.int64)
+    assert _distinct(array).tolist() == np.unique(array).tolist()
+
+
+def test_anchor_name_keys_are_each_sentences_chinese_name_keys() -> None:
+    from bitext.resources.glosses import gloss_index
+    from bitext.scorers.anchor_tokens import chinese_name_keys, english_name_keys
+    from bitext.scorers.lexical import document_words
+
+    zh = "韦小宝道：谁说不会？\n他跳起来。\n韦小宝和康熙笑道：明天再来。"
+    en = "Wei Xiaobao protested.\nHe leapt to his feet.\nWei Xiaobao and Kangxi laughed: come back tomorrow."
+    scorer = AnchorScorer()
+    features = scorer.prepare(pair(zh, en))
+    scored = pair(zh, en)
+    zh_names = [chinese_name_keys(words, gloss_index()) for words in document_words(scored)]
+    wanted = {key for keys in zh_names for key in keys}
+    en_names = [[key for key in english_name_keys(t) if key in wanted] for t in scored.en_texts]
+    expected = scorer._count_vectors(zh_names, en_names)
+    assert any(zh_names)  # the test means something: names were read in pinyin
+    for got, want in zip(features.vectors["names"], expected, strict=True):
+        assert np.array_equal(got.dense(), want.dense())

@@ -128,8 +128,12 @@ class AnchorScorer:
         en_latin = [[tok for tok in english_tokens(t) if tok in wanted] if wanted else [] for t in pair.en_texts]
         known = gloss_index()
         words = document_words(pair)
-        # chinese_name_keys of each sentence, each distinct word read in pinyin once a document.
-        keys_of = {word: chinese_name_keys([word], known) for word in dict.fromkeys(chain.from_iterable(words))}
+        # chinese_name_keys of each sentence, each distinct word read in pinyin once a document (its test
+        # written out here: a call and a list per distinct word cost more than the test).
+        keys_of = {
+            word: _name_keys(word) if 2 <= len(word) <= 4 and word not in known else ()
+            for word in dict.fromkeys(chain.from_iterable(words))
+        }
         zh_names = [[key for word in sentence for key in keys_of[word]] for sentence in words]
         wanted_names = {key for keys in zh_names for key in keys}
         en_names = [

@@ -12,6 +12,7 @@ Vectors are hashed into a fixed number of dimensions, with slots given in order 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
@@ -34,13 +35,15 @@ from bitext.scorers.base import (
 
 DIMENSIONS = 2048
 MAX_WINDOW = max(MAX_ZH_BEAD, MAX_EN_BEAD)  # one window size serves both sides
+_CONTENT_CHARACTER = re.compile("[\u3400-\u9fff]")  # a word with one of these is kept
 
 
 def chinese_words(simplified: str) -> list[str]:
     """Content-bearing words of a simplified Chinese sentence (punctuation and spaces dropped)."""
     import rjieba  # on first use: its dictionary costs about 0.1 s to load, which commands that align nothing skip
 
-    return [w for w in rjieba.cut(simplified) if any("\u3400" <= ch <= "\u9fff" for ch in w)]
+    # filter with the pattern's search: the same words as any("\u3400" <= ch <= "\u9fff" for ch in w), 2x faster
+    return list(filter(_CONTENT_CHARACTER.search, rjieba.cut(simplified)))
 
 
 def document_words(pair: ScorerInput) -> list[list[str]]:
@@ -140,7 +143,7 @@ class LexicalScorer:
         # idf: a tuple's weight falls with the number of sentences it occurs in.
         in_sentences = np.zeros(len(keys), dtype=np.int64)
         if len(keys):
-            pairs = np.unique(occurrence_rows * len(keys) + occurrences)
+            pairs = _distinct(occurrence_rows * len(keys) + occurrences)
             in_sentences = np.bincount(pairs % len(keys), minlength=len(keys))
         key_slots = slot_columns(slots, [stem for stems in keys for stem in stems], self.dimensions)
         key_sizes = np.array([len(stems) for stems in keys], dtype=np.int64)
@@ -189,6 +192,13 @@ def _idf(sets: list[set[Any]]) -> dict[Any, float]:
         counts.update(items)
     total = len(sets)
     return {item: _idf_of(count, total) for item, count in counts.items()}
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """np.unique of a 1-D integer array (the same sorted values) without its check for masked arrays, which
+    imports numpy.ma (12 ms, the lexical mode's only use of it)."""
+    ordered = np.sort(values)
+    return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(ordered) else ordered
 
 
 def _idf_of(count: int, total: int) -> float:
