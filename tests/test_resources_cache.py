@@ -136,3 +136,67 @@ def test_the_review_runs_with_the_collector_paused_and_leaves_it_running(monkeyp
     table, report = qa.review(bitext.align("商湯在香港。", "SenseTime is in Hong Kong.", method="gale-church"))
     assert seen == [False, False] and gc.isenabled()
     assert table is not None and report is not None
+
+
+def test_loaded_objects_are_frozen_for_the_run_then_unfrozen() -> None:
+    from bitext.resources.cache import loaded_objects_frozen
+
+    gc.unfreeze()
+    table = [(str(k),) for k in range(1000)]  # a loaded table: alive before the run
+    with pytest.raises(RuntimeError), loaded_objects_frozen():
+        assert gc.get_freeze_count() > 0  # moved out of the generations
+        raise RuntimeError("a document that fails")
+    assert gc.get_freeze_count() == 0  # back, even after an error
+    assert table
+
+
+def test_objects_frozen_by_someone_else_stay_frozen() -> None:
+    from bitext.resources.cache import loaded_objects_frozen
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with loaded_objects_frozen():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_the_aligner_runs_with_the_collector_paused_and_leaves_it_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bitext
+    from bitext.align.aligner import SentenceAligner
+
+    seen: list[bool] = []
+    real_prepare = SentenceAligner.prepare
+
+    def prepare(self: SentenceAligner, *args: object) -> object:
+        seen.append(gc.isenabled())
+        return real_prepare(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SentenceAligner, "prepare", prepare)
+    gc.enable()
+    bitext.align("商湯在香港。\n他喜歡喝茶。", "SenseTime is in Hong Kong.\nHe likes tea.", scorer="lexical")
+    assert seen == [False] and gc.isenabled()
+
+
+def test_a_batch_in_this_process_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
+    from bitext.batch import BatchOptions, run_batch
+    from bitext.batch.inputs import DocumentPair
+    from bitext.batch.per_document import DocumentReport
+    from bitext.batch.worker import run_document
+
+    (tmp_path / "zh.txt").write_text("商湯在香港。\n他喜歡喝茶。", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("SenseTime is in Hong Kong.\nHe likes tea.", encoding="utf-8")
+    pair = DocumentPair("doc", tmp_path / "zh.txt", tmp_path / "en.txt")
+    frozen_during: list[bool] = []
+
+    def task(pair: DocumentPair, options: BatchOptions, root: str) -> DocumentReport:
+        frozen_during.append(gc.get_freeze_count() > 0)  # the warm-up's tables are out of the generations
+        return run_document(pair, options, root)
+
+    gc.enable()
+    gc.unfreeze()
+    summary = run_batch([pair], tmp_path / "out", BatchOptions(align={"scorer": "lexical"}), jobs=0, task=task)
+    assert summary.ok == 1 and frozen_during == [True]
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -38,6 +38,7 @@ from bitext.align.fixed import FixedBead, Gap, stitch
 from bitext.align.pieces import cut_long_sentences, rejoin
 from bitext.align.search import Band, Lattice, blocks, path_posteriors, viterbi
 from bitext.document import Document
+from bitext.resources.cache import collection_paused
 from bitext.scorers.base import (
     BEAD_TYPES,
     BeadType,
@@ -167,7 +168,10 @@ class SentenceAligner:
             return stitch(fixed, len(zh), len(en), lambda gap: [])  # every gap has an empty side
         # The matrix products here are small; with several BLAS threads on busy cores (other processes, a
         # batch's workers) they ran 10-40x slower than on one thread, measured on the 2-core dev machine.
-        with threadpool_limits(BLAS_THREADS, user_api="blas"):
+        # The cyclic collector is paused meanwhile: the scorers' preparation makes hundreds of thousands of
+        # lists, tuples and dicts and no reference cycles, and the collections they set off (a full one
+        # scanning every loaded table among them) were 6-8% of a model-free batch (docs/design.md).
+        with threadpool_limits(BLAS_THREADS, user_api="blas"), collection_paused():
             if fixed:  # corrections name real sentences: their gaps are aligned without cutting
                 return self._align_between(zh, en, fixed)
             # Over-long sentences are scored as bounded pieces and joined back whole (see pieces.py).

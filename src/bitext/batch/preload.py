@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import gc
 import os
 import pickle
 
@@ -41,6 +42,10 @@ def _warm_up_from_environment() -> None:
         options = pickle.loads(base64.b64decode(encoded))
         warm_up(options)
         preloaded = options
+        # Moved out of the cyclic collector's generations before any fork (Python's advice for a process
+        # that forks workers): a collection in a worker then neither walks the tables nor writes to their
+        # pages, which stay shared copy-on-write.
+        gc.freeze()
 
 
 _warm_up_from_environment()

@@ -31,6 +31,7 @@ from bitext.batch.store import OutputFolder
 from bitext.batch.worker import Task, run_chunk, run_document, start_worker
 from bitext.errors import BitextError
 from bitext.log import reporting_level
+from bitext.resources.cache import loaded_objects_frozen
 
 SINGLE_THREADED = {
     name: "1"
@@ -175,8 +176,9 @@ def _execute(
 ) -> Iterator[DocumentReport]:
     if executor is None and jobs <= 0:
         check_options(options)
-        for pair in todo:
-            yield task(pair, options, str(folder.root))
+        with loaded_objects_frozen():  # the warm-up's tables, not scanned again by every full collection
+            for pair in todo:
+                yield task(pair, options, str(folder.root))
         return
     runner = _ParallelRunner(options, folder, jobs, executor, task, chunk_size)
     try:

@@ -8,7 +8,7 @@ read in pinyin (韋小寶 → weixiaobao ↔ "Wei Xiaobao"), a weak signal for w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import chain, pairwise
 from typing import Any, ClassVar
@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import numpy as np
 import regex
 
+from bitext.resources.cache import collection_paused
 from bitext.resources.glosses import gloss_index
 from bitext.resources.numbers import chinese_numbers, english_numbers
 from bitext.scorers.base import (
@@ -62,12 +63,21 @@ def chinese_name_keys(words: list[str], known: dict[str, tuple[str, ...]]) -> li
 
 @lru_cache(maxsize=65536)
 def _name_keys(word: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin  # on first use: its phrase table costs about 0.15 s to load
-
-    syllables = lazy_pinyin(word)
+    syllables = _lazy_pinyin()(word)
     if len(word) == 3:
         return "".join(syllables), "".join(syllables[1:])
     return ("".join(syllables),)
+
+
+@lru_cache(maxsize=1)
+def _lazy_pinyin() -> Callable[[str], list[str]]:
+    """pypinyin's ``lazy_pinyin``, imported on first use (its phrase table costs about 0.15 s to load), with
+    the cyclic collector paused: the JSON table's half a million new lists set off two full collections
+    while it loads (about 0.05-0.1 s), and it holds no reference cycles."""
+    with collection_paused():
+        from pypinyin import lazy_pinyin
+
+    return lazy_pinyin
 
 
 def english_name_keys(text: str) -> set[str]:
