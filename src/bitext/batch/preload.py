@@ -18,6 +18,7 @@ import os
 import pickle
 
 from bitext.batch.per_document import BatchOptions, warm_up
+from bitext.resources.cache import collection_paused
 
 VARIABLE = "BITEXT_BATCH_PRELOAD"
 preloaded: BatchOptions | None = None  # the options this process warmed up for here (inherited by forks)
@@ -40,12 +41,13 @@ def _warm_up_from_environment() -> None:
         return
     with contextlib.suppress(Exception):
         options = pickle.loads(base64.b64decode(encoded))
-        warm_up(options)
+        # What the warm-up loads is moved out of the cyclic collector's generations before the collector
+        # runs again and before any fork (Python's advice for a process that forks workers): a collection
+        # in a worker then neither walks the tables nor writes to their pages, which stay shared.
+        with collection_paused():
+            warm_up(options)
+            gc.freeze()
         preloaded = options
-        # Moved out of the cyclic collector's generations before any fork (Python's advice for a process
-        # that forks workers): a collection in a worker then neither walks the tables nor writes to their
-        # pages, which stay shared copy-on-write.
-        gc.freeze()
 
 
 _warm_up_from_environment()

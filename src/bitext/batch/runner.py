@@ -31,7 +31,7 @@ from bitext.batch.store import OutputFolder
 from bitext.batch.worker import Task, run_chunk, run_document, start_worker
 from bitext.errors import BitextError
 from bitext.log import reporting_level
-from bitext.resources.cache import loaded_objects_frozen
+from bitext.resources.cache import collection_paused, loaded_objects_frozen
 
 SINGLE_THREADED = {
     name: "1"
@@ -175,8 +175,11 @@ def _execute(
     chunk_size: int,
 ) -> Iterator[DocumentReport]:
     if executor is None and jobs <= 0:
-        check_options(options)
-        with loaded_objects_frozen():  # the warm-up's tables, not scanned again by every full collection
+        with contextlib.ExitStack() as frozen:
+            # The warm-up's tables, frozen before the collector runs again: not scanned by any collection.
+            with collection_paused():
+                check_options(options)
+                frozen.enter_context(loaded_objects_frozen())
             for pair in todo:
                 yield task(pair, options, str(folder.root))
         return

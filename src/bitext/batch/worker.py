@@ -39,7 +39,9 @@ def start_worker(options: BatchOptions, log_level: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if log_level is not None:
         report_to_stderr(log_level)
-    warm_up(options)
-    # This process is the pool's: what the warm-up loaded stays for its life, out of the cyclic collector's
-    # generations, so that full collections do not walk the tables again (as the batch does with --jobs 0).
-    gc.freeze()
+    # This process is the pool's: what the warm-up loads stays for its life, frozen out of the cyclic
+    # collector's generations before the collector runs again, so that no collection walks the tables (as
+    # the batch does with --jobs 0).
+    with collection_paused():
+        warm_up(options)
+        gc.freeze()
