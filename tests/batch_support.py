@@ -3,6 +3,7 @@ misbehave on purpose. Tasks are module-level functions so that worker processes 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -152,6 +153,8 @@ def fork_probe_task(pair: DocumentPair, options: BatchOptions, root: str) -> Doc
         "preloaded": preload.preloaded == options,
         "preload_variable": os.environ.get(preload.VARIABLE),
         "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
+        "collecting": gc.isenabled(),  # between documents: the collector runs
+        "frozen": gc.get_freeze_count(),  # what the server and the warm-up loaded, out of its generations
     }
     probes = Path(root) / "probes"
     probes.mkdir(exist_ok=True)

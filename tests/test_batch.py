@@ -422,6 +422,7 @@ def test_workers_are_forked_warm_from_a_one_thread_server(tmp_path: Path) -> Non
         assert probe["preloaded"] is True  # its resources loaded before the fork, for these options
         assert probe["preload_variable"] is None
         assert probe["blas_threads"] == "1"
+        assert probe["collecting"] is True and probe["frozen"] > 10_000  # the loaded modules and tables
     assert len({probe["parent"] for probe in probes}) == 1
     assert finished.stderr == ""
 

@@ -17,10 +17,16 @@ import gc
 import os
 import pickle
 
-from bitext.batch.per_document import BatchOptions, warm_up
-from bitext.resources.cache import collection_paused
-
 VARIABLE = "BITEXT_BATCH_PRELOAD"
+# The fork server, starting: its imports as well as the warm-up run with the collector paused, and all of it
+# is frozen below (the imports' modules, functions and tables need no collection either).
+_STARTING_SERVER = bool(os.environ.get(VARIABLE)) and gc.isenabled()
+if _STARTING_SERVER:
+    gc.disable()
+
+from bitext.batch.per_document import BatchOptions, warm_up  # noqa: E402
+from bitext.resources.cache import collection_paused  # noqa: E402
+
 preloaded: BatchOptions | None = None  # the options this process warmed up for here (inherited by forks)
 LARGEST = 64 * 1024  # bytes; options larger than this (an embedder object with weights) are not preloaded
 
@@ -39,15 +45,19 @@ def _warm_up_from_environment() -> None:
     encoded = os.environ.pop(VARIABLE, None)
     if not encoded:
         return
-    with contextlib.suppress(Exception):
-        options = pickle.loads(base64.b64decode(encoded))
-        # What the warm-up loads is moved out of the cyclic collector's generations before the collector
-        # runs again and before any fork (Python's advice for a process that forks workers): a collection
-        # in a worker then neither walks the tables nor writes to their pages, which stay shared.
-        with collection_paused():
-            warm_up(options)
-            gc.freeze()
-        preloaded = options
+    try:
+        with contextlib.suppress(Exception):
+            options = pickle.loads(base64.b64decode(encoded))
+            # What the warm-up loads is moved out of the cyclic collector's generations before the collector
+            # runs again and before any fork (Python's advice for a process that forks workers): a collection
+            # in a worker then neither walks the tables nor writes to their pages, which stay shared.
+            with collection_paused():
+                warm_up(options)
+                gc.freeze()
+            preloaded = options
+    finally:
+        if _STARTING_SERVER:
+            gc.enable()
 
 
 _warm_up_from_environment()
