@@ -202,6 +202,17 @@ def test_latin_text_left_in_the_chinese_and_han_text_in_the_english() -> None:
     assert codes(one_bead("OpenAI推出ChatGPT。", "OpenAI launched ChatGPT.")) == []  # names are not untranslated text
 
 
+def test_a_long_name_kept_in_latin_letters_and_found_in_the_english_is_not_untranslated() -> None:
+    # A Hong Kong government press release keeps a Canadian group's name in English inside the Chinese.
+    name = "Canada-Hong Kong Parliamentary Friendship Group"
+    zh = f"孫東與{name}成員會面。"
+    assert codes(one_bead(zh, f"Professor Sun met members of the {name}.")) == []
+    # Not in the English (the translator dropped it), or not a name: still a warning.
+    assert codes(one_bead(zh, "Professor Sun met members of a friendship group.")) == ["untranslated"]
+    sentence = "we will upgrade the group"
+    assert codes(one_bead(f"公司表示 {sentence} 之後再說。", f"The company said {sentence}.")) == ["untranslated"]
+
+
 def test_repeated_english_for_different_chinese_is_flagged_once() -> None:
     zh = make_document(["公司收入增加。", "公司虧損收窄。", "公司收入增加。"], "zh", [""])
     en = make_document(

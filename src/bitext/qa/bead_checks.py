@@ -99,6 +99,19 @@ def length_ratio_flags(alignment: Alignment, settings: QASettings) -> list[Flag]
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[\s,;:.]+[A-Za-z][A-Za-z'’\-]*)+")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]{2,}")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
+# Lower-case words a name's run may hold between its capitalised words (Council on Foreign Relations).
+_NAME_CONNECTORS = frozenset({"of", "and", "on", "for", "the", "in", "at", "to", "de", "du", "la", "von", "van"})
+
+
+def _is_name_copied_into_english(run: str, english: str) -> bool:
+    """A name kept in Latin letters inside the Chinese (a Hong Kong press release's "Canada-Hong Kong
+    Parliamentary Friendship Group") and written the same in the English of its bead is carried over, not
+    left untranslated: every word capitalised or a connector, and the run found in the English."""
+    words = _ENGLISH_WORD.findall(run)
+    if not all(word[0].isupper() or word.lower() in _NAME_CONNECTORS for word in words):
+        return False
+    folded_run = " ".join(run.split()).casefold()
+    return folded_run in " ".join(english.split()).casefold()
 
 
 def untranslated_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
@@ -111,7 +124,9 @@ def untranslated_flags(alignment: Alignment, settings: QASettings) -> list[Flag]
             flags.append(Flag(number, "warning", "untranslated", "both sides are the same text"))
             continue
         for run in _LATIN_RUN.finditer(zh):
-            if len(_ENGLISH_WORD.findall(run.group())) >= settings.latin_words:
+            if len(_ENGLISH_WORD.findall(run.group())) >= settings.latin_words and not _is_name_copied_into_english(
+                run.group(), en
+            ):
                 message = f"Latin text in the Chinese: {_clip(run.group())}"
                 flags.append(Flag(number, "warning", "untranslated", message))
                 break
