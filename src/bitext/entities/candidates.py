@@ -75,6 +75,7 @@ _EN_TOKEN = regex.compile(
     r"(?:\p{Lu}\.){2,}"  # U.S., U.K.
     r"|\d+(?:\.\p{Lu}{1,4})+"  # 0020.HK
     r"|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*[’']?"  # words, Ka-shing, SenseTime's, O'Neill
+    r"|(?<= )&(?= )"  # a spaced ampersand joins a name like "and" (Commonwealth Scientific & Industrial …)
 )
 _TICKER = regex.compile(r"^\d{1,6}\.\p{Lu}{1,4}$|^\p{Lu}{1,5}\.\p{Lu}{1,2}$")
 _ABBREVIATIONS = frozenset("co ltd inc corp dr mr mrs ms st jr sr prof gen sen rep gov mt ft no".split())
@@ -380,11 +381,21 @@ def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
     result = []
     for run in runs:
         result.append(run)
-        cuts = [i for i, w in enumerate(run) if w.text in ("and", "&")]
-        if cuts:
-            bounds = [-1, *cuts, len(run)]
-            result.extend(run[a + 1 : b] for a, b in itertools.pairwise(bounds) if run[a + 1 : b])
+        # cut at "and" first, then each piece at "&": "Chamber of Commerce & Industry and the Hong Kong
+        # Economic & Trade Office" holds two names, each with an ampersand inside
+        pieces = _cut_at(run, "and")
+        result.extend(pieces[1:] and pieces)
+        for piece in pieces:
+            parts = _cut_at(piece, "&")
+            result.extend(parts[1:] and parts)
     return result
+
+
+def _cut_at(run: list[_Word], connector: str) -> list[list[_Word]]:
+    """The pieces of ``run`` between the words ``connector`` (the run itself when it has none)."""
+    cuts = [i for i, w in enumerate(run) if w.text == connector]
+    bounds = [-1, *cuts, len(run)]
+    return [run[a + 1 : b] for a, b in itertools.pairwise(bounds) if run[a + 1 : b]]
 
 
 def _comma_lists(text: str, runs: list[list[_Word]]) -> list[list[_Word]]:
@@ -523,6 +534,22 @@ def english_candidates(
             found.append(candidate)
         found.extend(nested)
     return unique(found)
+
+
+def latin_copies(doc: Document, sentences: Sequence[int], latin: Iterable[Candidate]) -> list[Candidate]:
+    """A name the Chinese keeps in Latin letters (Data61, Greg McLean) where the English writes it inside
+    a longer run ("Research Organisation's Data61", "Member of the House of Commons Greg McLean"): the
+    same letters on word boundaries in the bead's English are a candidate of their own, where they end
+    the capitalised run (a word of a longer name, Data61 of "Data61 Lab", stays inside it)."""
+    found = []
+    # not acronyms: a copied acronym is as often a common term (USR, NSW as a title's part) as a name
+    for name in {c.text for c in latin if c.source == "latin" and any(ch.islower() for ch in c.text)}:
+        pattern = regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(name) + r"(?![\p{L}\p{N}]| \p{Lu})")
+        for sentence in sentences:
+            span = doc.sentences[sentence]
+            for match in pattern.finditer(doc.text, span.start, span.end):
+                found.append(Candidate(match.start(), match.end(), name, english_key(name), sentence, "nested", None))
+    return found
 
 
 # Titles said before a bare surname that Chinese writes after it (王夫人 ↔ Lady Wang, 周先生 ↔ Mr Zhou).
@@ -726,7 +753,7 @@ def sentence_tokens(doc: Document, sentence: int) -> list[Token]:
     span = doc.sentences[sentence]
     piece = doc.text[span.start : span.end]
     if "\n" not in piece:
-        return tokenize(doc.text, span.start, span.end)
+        return _conjunction_unglued(tokenize(doc.text, span.start, span.end))
     kept = [(i, ch) for i, ch in enumerate(piece)]
     for match in reversed(list(_WRAP.finditer(piece))):
         del kept[match.start() : match.end()]
@@ -736,7 +763,32 @@ def sentence_tokens(doc: Document, sentence: int) -> list[Token]:
     for token in tokenize(joined):
         start, last = offsets[token.start], offsets[token.end - 1]
         tokens.append(Token(start, last + 1, token.simplified, token.tag))
-    return tokens
+    return _conjunction_unglued(tokens)
+
+
+# Conjunctions jieba glues before a place or a body it tags as one (和澳洲 "and Australia", 與香港).
+_GLUED_CONJUNCTIONS = frozenset("和与及同跟")
+
+
+def _conjunction_unglued(tokens: list[Token]) -> list[Token]:
+    """ "培育中心和澳洲證券交易所": jieba tags 和澳洲 a place; the conjunction is a word of its own when
+    the rest is a CC-CEDICT proper noun and the whole is none (和田 Hotan stays whole), so the name
+    after it starts on a word boundary (澳洲證券交易所 ↔ Australian Securities Exchange)."""
+    result: list[Token] = []
+    for token in tokens:
+        word = token.simplified
+        if (
+            token.tag in ("ns", "nt")
+            and len(word) >= 3
+            and word[0] in _GLUED_CONJUNCTIONS
+            and _cedict_status(word[1:]).proper
+            and not _cedict_status(word).proper
+        ):
+            result.append(Token(token.start, token.start + 1, word[0], "c"))
+            result.append(Token(token.start + 1, token.end, word[1:], token.tag))
+        else:
+            result.append(token)
+    return result
 
 
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}'’-]+")

@@ -83,7 +83,7 @@ _DOTTED_ACRONYM = regex.compile(r"(?:\p{Lu}\.){2,6}")
 @lru_cache(maxsize=65536)
 def normalise_english(text: str) -> str:
     """``"the U.S."`` → ``"us"``; ``"SenseTime’s"`` → ``"sensetime"``; ``"Ka-shing"`` → ``"ka shing"``."""
-    text = text.replace("’", "'").lower()
+    text = text.replace("’", "'").lower().replace(" & ", " and ")  # a spaced ampersand is "and" (AT&T stays)
     text = _POSSESSIVE.sub("", text)
     text = text.replace(".", "")
     text = _NOT_ALPHANUMERIC.sub(" ", text).strip()

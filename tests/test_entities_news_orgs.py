@@ -1,0 +1,76 @@
+"""Organisations in government news (issue 13, third out-of-sample check: Hong Kong government news
+and a university report): names written with "&", a conjunction jieba glues to the name after it,
+names the Chinese keeps in Latin letters inside a longer English run. Each example is a small
+sentence pair shaped like a news release."""
+
+from __future__ import annotations
+
+from test_entities_institutions import english, rows
+
+
+def test_an_ampersand_joins_one_name() -> None:
+    found = english("He will visit the Commonwealth Scientific & Industrial Research Organisation today.")
+    assert "Commonwealth Scientific & Industrial Research Organisation" in found
+
+
+def test_and_between_two_names_each_with_an_ampersand() -> None:
+    found = english(
+        "The forum is organised by the Australian Chamber of Commerce & Industry and the Hong Kong Economic "
+        "& Trade Office, Sydney."
+    )
+    assert "Australian Chamber of Commerce & Industry" in found
+    assert "Hong Kong Economic & Trade Office" in found
+
+
+def test_an_ampersand_inside_a_word_stays_one_word() -> None:
+    found = english("He worked at AT&T before joining the board.")
+    assert "AT&T" in found
+
+
+def test_a_body_with_an_ampersand_pairs_with_its_chinese_name_over_its_conjunction() -> None:
+    found = rows(
+        "他會參觀澳洲聯邦科學與工業研究組織。",
+        "He will visit the Commonwealth Scientific & Industrial Research Organisation.",
+    )
+    assert any(
+        en == "Commonwealth Scientific & Industrial Research Organisation" and zh.endswith("聯邦科學與工業研究組織")
+        for zh, en in found
+    )
+
+
+def test_a_conjunction_glued_to_a_place_does_not_cut_the_name_after_it() -> None:
+    # jieba reads 和澳洲 as one place name; the exchange's Chinese name starts after 和
+    found = rows(
+        "他會參觀兩間培育中心和澳洲證券交易所。",
+        "He will visit two incubators and the Australian Securities Exchange.",
+    )
+    assert ("澳洲證券交易所", "Australian Securities Exchange") in found
+
+
+def test_a_place_whose_name_starts_with_the_conjunction_stays_whole() -> None:
+    from bitext.entities.candidates import sentence_tokens
+    from bitext.segment import segment
+
+    doc = segment("他去了和田。", "zh", presegmented=True)
+    assert "和田" in [t.simplified for t in sentence_tokens(doc, 0)]
+
+
+def test_a_latin_name_inside_a_longer_english_run_pairs_with_its_copy() -> None:
+    found = rows(
+        "他會參觀研究組織旗下的Data61。",
+        "He will visit the Research Organisation's Data61 group.",
+    )
+    assert ("Data61", "Data61") in found
+    found = rows(
+        "孫東與加拿大國會議員Greg McLean會面。",
+        "Professor Sun met Member of the House of Commons Greg McLean.",
+    )
+    assert ("Greg McLean", "Greg McLean") in found
+
+
+def test_a_copied_acronym_inside_a_longer_name_is_no_row() -> None:
+    found = rows(
+        "文藻 USR 團隊持續提供英文教學。",
+        "The Wenzao USR team continued to provide English teaching.",
+    )
+    assert ("USR", "USR") not in found
