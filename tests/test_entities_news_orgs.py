@@ -74,3 +74,35 @@ def test_a_copied_acronym_inside_a_longer_name_is_no_row() -> None:
         "The Wenzao USR team continued to provide English teaching.",
     )
     assert ("USR", "USR") not in found
+
+
+def test_business_associations_and_chambers_compose() -> None:
+    found = rows(
+        "他會在澳洲工商總會舉辦的論壇上發表演說。",
+        "He will speak at a forum organised by the Australian Chamber of Commerce & Industry.",
+    )
+    assert ("澳洲工商總會", "Australian Chamber of Commerce & Industry") in found
+    found = rows(
+        "他為香港澳洲商會新南威爾士州分會舉辦的嘉年華主禮。",
+        "He officiated at the carnival organised by the Hong Kong-Australia Business Association New South "
+        "Wales Chapter.",
+    )
+    assert ("香港澳洲商會新南威爾士州分會", "Hong Kong-Australia Business Association New South Wales Chapter") in found
+
+
+def test_a_word_jieba_guesses_is_a_verb_may_open_a_name() -> None:
+    # 港加 ("Hong Kong-Canada", two one-character abbreviations) is no CC-CEDICT word; jieba tags it v
+    found = rows("港加商會舉辦研討會。", "The Hong Kong-Canada Business Association held a seminar.")
+    assert ("港加商會", "Hong Kong-Canada Business Association") in found
+    # … and glues the preposition before it: 由港加
+    found = rows("研討會由港加商會舉辦。", "The seminar was organised by the Hong Kong-Canada Business Association.")
+    assert ("港加商會", "Hong Kong-Canada Business Association") in found
+
+
+def test_a_known_verb_still_opens_no_name() -> None:
+    from bitext.entities.candidates import sentence_tokens
+    from bitext.segment import segment
+
+    # 由於 "because of" is a CC-CEDICT word: not cut into 由 + 於
+    doc = segment("由於天氣不好，比賽延期。", "zh", presegmented=True)
+    assert "由于" in [t.simplified for t in sentence_tokens(doc, 0)]

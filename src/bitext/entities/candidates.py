@@ -766,29 +766,37 @@ def sentence_tokens(doc: Document, sentence: int) -> list[Token]:
     return _conjunction_unglued(tokens)
 
 
-# Conjunctions jieba glues before a place or a body it tags as one (和澳洲 "and Australia", 與香港).
-_GLUED_CONJUNCTIONS = frozenset("和与及同跟")
+# Conjunctions and prepositions jieba glues before a place or a name it does not know (和澳洲 "and
+# Australia", 由港加 "by Hong Kong-Canada").
+_GLUED_CONJUNCTIONS = frozenset("和与及同跟由向从对")
 
 
 def _conjunction_unglued(tokens: list[Token]) -> list[Token]:
-    """ "培育中心和澳洲證券交易所": jieba tags 和澳洲 a place; the conjunction is a word of its own when
-    the rest is a CC-CEDICT proper noun and the whole is none (和田 Hotan stays whole), so the name
-    after it starts on a word boundary (澳洲證券交易所 ↔ Australian Securities Exchange)."""
+    """ "培育中心和澳洲證券交易所": jieba tags 和澳洲 a place, and 由港加 (商會) a verb. The conjunction
+    or preposition is a word of its own when the whole is no CC-CEDICT word (和田 Hotan stays whole)
+    and the rest is a proper noun, or (for a token jieba tags a verb) a word CC-CEDICT lacks too, so
+    the name after it starts on a word boundary (澳洲證券交易所 ↔ Australian Securities Exchange)."""
     result: list[Token] = []
     for token in tokens:
         word = token.simplified
+        rest = word[1:]
         if (
-            token.tag in ("ns", "nt")
+            token.tag in ("ns", "nt", "v")
             and len(word) >= 3
             and word[0] in _GLUED_CONJUNCTIONS
-            and _cedict_status(word[1:]).proper
-            and not _cedict_status(word).proper
+            and not _cedict_known(word)
+            and (_cedict_status(rest).proper or (token.tag == "v" and not _cedict_known(rest)))
         ):
             result.append(Token(token.start, token.start + 1, word[0], "c"))
-            result.append(Token(token.start + 1, token.end, word[1:], token.tag))
+            result.append(Token(token.start + 1, token.end, rest, token.tag))
         else:
             result.append(token)
     return result
+
+
+def _cedict_known(simplified: str) -> bool:
+    status = _cedict_status(simplified)
+    return status.proper or status.common
 
 
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}'’-]+")

@@ -39,7 +39,7 @@ EN_ORG_DESIGNATORS = frozenset(
     office centre center exchange party union yuan federation league club team hospital laboratory
     laboratories lab labs museum court parliament assembly congress senate government
     facility fund programme organization organisation forum service survey corps force network
-    alliance army navy police administration faculty
+    alliance army navy police administration faculty chamber
     """.split()
 )
 EN_PLACE_DESIGNATORS = frozenset(
@@ -72,6 +72,9 @@ ZH_ORG_SUFFIXES = (
     "研究所",
     "協會",
     "學會",
+    "商會",
+    "總會",
+    "分會",
     "委員會",
     "基金會",
     "中心",
