@@ -106,3 +106,31 @@ def test_a_known_verb_still_opens_no_name() -> None:
     # 由於 "because of" is a CC-CEDICT word: not cut into 由 + 於
     doc = segment("由於天氣不好，比賽延期。", "zh", presegmented=True)
     assert "由于" in [t.simplified for t in sentence_tokens(doc, 0)]
+
+
+def test_british_spelling_meets_the_dictionarys_american() -> None:
+    # CC-CEDICT glosses 工黨 "Labor Party"; Hong Kong and British English write Labour
+    assert ("工黨", "Labour Party") in rows("他是工黨的領袖。", "He is the leader of the Labour Party.")
+
+
+def test_british_spelling_folds_only_its_own_endings() -> None:
+    from bitext.entities.dictionary import american
+
+    assert [american(w) for w in ("labour", "centre", "organisation", "defence")] == [
+        "labor",
+        "center",
+        "organization",
+        "defense",
+    ]
+    assert [american(w) for w in ("four", "behaviour", "tour", "genre")] == ["four", "behaviour", "tour", "genre"]
+
+
+def test_a_faculty_of_a_university_named_with_of_is_not_paired_with_the_university_alone() -> None:
+    found = rows(
+        "香港中文大學醫學院的研究人員發表了論文。",
+        "Researchers at the Faculty of Medicine of the Chinese University of Hong Kong published a paper.",
+    )
+    assert ("香港中文大學", "Faculty of Medicine of the Chinese University of Hong Kong") not in found
+    assert "Chinese University of Hong Kong" in english(
+        "Researchers at the Faculty of Medicine of the Chinese University of Hong Kong published a paper."
+    )

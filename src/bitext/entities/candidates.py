@@ -434,11 +434,19 @@ def _bodies_of_bodies(text: str, words: list[_Word], sentence: int) -> Iterable[
             len(right) >= 2
             and not any(w.text.endswith(("'", "’")) for w in right[:-1])  # Academy of Sciences' …, not People's
             and any(w.folded in EN_ORG_DESIGNATORS for w in left)
-            and right[-1].folded in EN_ORG_DESIGNATORS
+            and _ends_or_heads_with_designator(right)
             and left[-1].text not in CONNECTORS
         ):
             yield _english_candidate(text, left, sentence, "nested", "ORG")
             yield _english_candidate(text, right, sentence, "nested", "ORG")
+
+
+def _ends_or_heads_with_designator(words: list[_Word]) -> bool:
+    """A body's name: its last word is an organisation designator (Liaison Office), or one stands before
+    "of" inside it (Chinese University of Hong Kong, Chinese Academy of Sciences)."""
+    if words[-1].folded in EN_ORG_DESIGNATORS:
+        return True
+    return any(w.folded in EN_ORG_DESIGNATORS and following.text == "of" for w, following in itertools.pairwise(words))
 
 
 # "German national football team", "the Brazilian national team": a team named in lower case after its

@@ -90,7 +90,7 @@ def normalise_english(text: str) -> str:
     for article in ("the ", "a ", "an "):
         if text.startswith(article):
             text = text[len(article) :]
-    return text
+    return " ".join(american(word) for word in text.split())
 
 
 @lru_cache(maxsize=65536)
@@ -128,8 +128,27 @@ def gloss_words(simplified: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def american(word: str) -> str:
+    """British spelling folded to CC-CEDICT's American (Hong Kong and UK English: Labour Party for 工黨
+    "Labor Party", Ministry of Defence, Centre, Organisation); a lower-case word."""
+    if len(word) >= 6 and word.endswith("our") and word[-4] not in "aeiou":
+        return word[:-3] + "or"  # labour, colour, harbour, honour, neighbour (not four, tour, behaviour)
+    if word.endswith(("isation", "isations")):
+        return word.replace("isation", "ization")  # organisation, privatisation
+    if len(word) >= 5 and word.endswith("tre"):
+        return word[:-2] + "er"  # centre, theatre, metre
+    if word in _BRITISH_ENCE:
+        return word[:-2] + "se"  # defence, licence, offence
+    return word
+
+
+_BRITISH_ENCE = frozenset({"defence", "licence", "offence", "pretence"})
+
+
 def stem(word: str) -> str:
-    """Crude plural folding, enough for glosses against names (Technologies/technology, Islands)."""
+    """Crude plural folding, enough for glosses against names (Technologies/technology, Islands), after
+    British spelling is folded to American (:func:`american`)."""
+    word = american(word)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
