@@ -134,3 +134,21 @@ def test_a_faculty_of_a_university_named_with_of_is_not_paired_with_the_universi
     assert "Chinese University of Hong Kong" in english(
         "Researchers at the Faculty of Medicine of the Chinese University of Hong Kong published a paper."
     )
+
+
+def test_hong_kong_standard_characters_are_simplified_like_their_taiwan_forms() -> None:
+    from bitext.script import to_simplified
+
+    # 衞 is Hong Kong's form of 衛 (衞生署 Department of Health, 世界衞生組織); OpenCC's t2s keeps it
+    assert to_simplified("世界衞生組織") == to_simplified("世界衛生組織") == "世界卫生组织"
+    assert to_simplified("什么著名") == "什么著名"  # 么 and 著 are simplified characters themselves
+    assert ("世界衞生組織", "WHO") in rows("世界衞生組織表示關注。", "The WHO expressed concern.")
+
+
+def test_the_hong_kong_variants_are_those_opencc_converts_for_hong_kong() -> None:
+    from bitext.script import convert, to_simplified
+
+    for variant in "敍枱痺睪簷粧糭衞衹":
+        assert convert(variant, "t2s") == variant  # t2s keeps it ...
+        assert to_simplified(variant) != variant  # ... and the project converts it
+        assert to_simplified(variant) in (convert(variant, "hk2s"), convert(variant, "tw2s"))
