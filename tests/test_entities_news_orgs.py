@@ -152,3 +152,17 @@ def test_the_hong_kong_variants_are_those_opencc_converts_for_hong_kong() -> Non
         assert convert(variant, "t2s") == variant  # t2s keeps it ...
         assert to_simplified(variant) != variant  # ... and the project converts it
         assert to_simplified(variant) in (convert(variant, "hk2s"), convert(variant, "tw2s"))
+
+
+def test_a_company_or_club_is_named_without_its_legal_ending() -> None:
+    # CC-CEDICT: 蘋果公司 "Apple Inc.", 曼聯 "Manchester United Football Club"
+    assert ("蘋果公司", "Apple") in rows("他們收購了蘋果公司的股份。", "They bought shares in Apple.")
+    found = rows("球賽以曼聯擊敗利物浦告終。", "The match ended with Manchester United beating Liverpool.")
+    assert ("曼聯", "Manchester United") in found
+
+
+def test_a_gloss_longer_by_other_words_is_no_company_ending() -> None:
+    from bitext.entities.dictionary import direct_match
+
+    # "university of oxford" is not "university" with an ending
+    assert direct_match("牛津大学", "University") is None

@@ -181,6 +181,14 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
             and target_words[-1] in _LAW_WORDS
         ):
             return DictionaryMatch(CONTAINED, f"cedict:{head}")
+        # 蘋果公司 "Apple Inc." ↔ Apple, 曼聯 "Manchester United Football Club" ↔ Manchester United: a
+        # company or club named without its legal or club ending
+        if (
+            len(head_words) > len(target_words)
+            and head_words[: len(target_words)] == target_words
+            and " ".join(head_words[len(target_words) :]) in _COMPANY_ENDINGS
+        ):
+            return DictionaryMatch(CONTAINED, f"cedict~{head}")
     target_words = target.split()
     for head in heads:
         head_words = head.split()
@@ -202,6 +210,10 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
 
 
 _LETTER_RUN = regex.compile(r"[\p{L}]+")
+_COMPANY_ENDINGS = frozenset(
+    "inc corp corporation company co ltd limited plc group holdings football club fc club".split()
+    + ["football club", "co ltd", "company limited", "holdings limited", "group limited"]
+)
 
 
 def _two_abbreviations(zh: str, left_out: list[str]) -> bool:
