@@ -211,8 +211,8 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
 
 _LETTER_RUN = regex.compile(r"[\p{L}]+")
 _COMPANY_ENDINGS = frozenset(
-    "inc corp corporation company co ltd limited plc group holdings football club fc club".split()
-    + ["football club", "co ltd", "company limited", "holdings limited", "group limited"]
+    {"inc", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "group", "holdings", "fc", "club"}
+    | {"football club", "co ltd", "company limited", "holdings limited", "group limited"}
 )
 
 
