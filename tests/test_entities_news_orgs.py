@@ -166,3 +166,13 @@ def test_a_gloss_longer_by_other_words_is_no_company_ending() -> None:
 
     # "university of oxford" is not "university" with an ending
     assert direct_match("牛津大学", "University") is None
+
+
+def test_the_holder_named_after_an_office_and_its_portfolio_is_a_candidate() -> None:
+    found = rows("經濟部長王美花表示。", "Minister of Economic Affairs Wang Mei-hua said.")
+    assert ("王美花", "Wang Mei-hua") in found
+    assert "Nicholas Yang" in english("Secretary for Innovation & Technology Nicholas Yang will visit Sydney.")
+
+
+def test_an_office_without_a_holder_yields_no_person() -> None:
+    assert "Foreign Affairs" not in english("The Minister of Foreign Affairs spoke.")

@@ -333,6 +333,24 @@ def _after_opener_or_title(
             yield from _place_before_title(text, words[: titles[0]], sentence)
 
 
+def _person_after_portfolio(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "Minister of Economic Affairs Wang Mei-hua", "Secretary for Innovation & Technology Nicholas
+    Yang": an office named with its portfolio ("for"/"of" after the title) and then the holder's name,
+    which may be the run's last two or three words (where the portfolio ends is not written; the
+    pairing's evidence chooses: 王美花 ↔ Wang Mei-hua by its reading)."""
+    office = next(
+        (i for i, w in enumerate(words[:-2]) if w.folded in TITLES and words[i + 1].text in ("for", "of")), None
+    )
+    if office is None:
+        return
+    for size in (2, 3):
+        tail = words[-size:]
+        if len(words) - size > office + 2 and not any(
+            w.text in CONNECTORS or w.folded in EN_DESIGNATORS or w.folded in TITLES for w in tail
+        ):
+            yield _english_candidate(text, tail, sentence, "nested", "PER")
+
+
 def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
     """ "U.S. President George W. Bush", "Singapore Prime Minister Lee Hsien Loong": the country
     before the title, the longest leading words that are a place or an acronym."""
@@ -521,6 +539,7 @@ def english_candidates(
         nested = [c for c in _nested_english(text, kept, sentence) if c.key not in terms]
         nested.extend(_after_opener_or_title(text, kept, sentence, initial, capitalised_elsewhere))
         nested.extend(_bodies_of_bodies(text, kept, sentence))
+        nested.extend(_person_after_portfolio(text, run, sentence))  # the run as written: the title opens it
         at = run.index(kept[0]) if titled and len(kept) == 1 else 0
         if at and run[at - 1].folded in _SURNAME_TITLES:
             # "Lady Wang": the surname with its title too, for 王夫人 (titled_names.py); "Wang" stays
