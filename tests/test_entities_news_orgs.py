@@ -176,3 +176,11 @@ def test_the_holder_named_after_an_office_and_its_portfolio_is_a_candidate() -> 
 
 def test_an_office_without_a_holder_yields_no_person() -> None:
     assert "Foreign Affairs" not in english("The Minister of Foreign Affairs spoke.")
+
+
+def test_a_body_stationed_in_a_place_pairs_whole_with_its_english_name() -> None:
+    found = rows(
+        "他會在香港駐悉尼經濟貿易辦事處合辦的論壇上發表演說。",
+        "He will speak at the forum organised by the Hong Kong Economic & Trade Office, Sydney.",
+    )
+    assert ("香港駐悉尼經濟貿易辦事處", "Hong Kong Economic & Trade Office") in found

@@ -209,6 +209,19 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
     return None
 
 
+def _stationed_place(zh: str) -> range:
+    """驻 + a place inside a body's name (香港|駐悉尼|經濟貿易辦事處 ↔ Hong Kong Economic & Trade Office, which
+    the English follows with ", Sydney" or not at all): the characters the English need not answer."""
+    at = zh.find("驻", 1)
+    if at < 0:
+        return range(0)
+    for size in (4, 3, 2):
+        place = zh[at + 1 : at + 1 + size]
+        if len(place) == size and at + 1 + size < len(zh) and place in load_places().chinese:
+            return range(at, at + 1 + size)
+    return range(0)
+
+
 _LETTER_RUN = regex.compile(r"[\p{L}]+")
 _COMPANY_ENDINGS = frozenset(
     {"inc", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "group", "holdings", "fc", "club"}
@@ -328,6 +341,7 @@ def composed_match(
         covered_chars.update(range(len(zh) - len(suffix), len(zh)))
         parts = [p for p in parts if not suffix.startswith(p) and not suffix.endswith(p)] + [suffix]
     covered_words |= optional
+    covered_chars.update(_stationed_place(zh))
     if not _head_answered(en, words, covered_words - designators - optional):
         return None  # 內政部 ↔ National Immigration Agency of the Ministry of the Interior: only the "of" part
     english_share = len(covered_words) / len(words)
