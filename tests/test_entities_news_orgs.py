@@ -184,3 +184,11 @@ def test_a_body_stationed_in_a_place_pairs_whole_with_its_english_name() -> None
         "He will speak at the forum organised by the Hong Kong Economic & Trade Office, Sydney.",
     )
     assert ("香港駐悉尼經濟貿易辦事處", "Hong Kong Economic & Trade Office") in found
+
+
+def test_a_quantity_with_its_unit_copied_in_latin_letters_is_no_name() -> None:
+    found = rows(
+        "新路由器支援2.4Ghz和5.0Ghz頻段，速度達600Mbit。",
+        "The new router supports the 2.4Ghz and 5.0Ghz bands at up to 600Mbit.",
+    )
+    assert not [zh for zh, _ in found if zh[0].isdigit()]

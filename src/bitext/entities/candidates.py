@@ -570,7 +570,10 @@ def latin_copies(doc: Document, sentences: Sequence[int], latin: Iterable[Candid
     the capitalised run (a word of a longer name, Data61 of "Data61 Lab", stays inside it)."""
     found = []
     # not acronyms: a copied acronym is as often a common term (USR, NSW as a title's part) as a name
-    for name in {c.text for c in latin if c.source == "latin" and any(ch.islower() for ch in c.text)}:
+    # and names start with a capital letter (2.4Ghz, 600Mbit: quantities in units)
+    for name in {
+        c.text for c in latin if c.source == "latin" and c.text[0].isupper() and any(ch.islower() for ch in c.text)
+    }:
         pattern = regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(name) + r"(?![\p{L}\p{N}]| \p{Lu})")
         for sentence in sentences:
             span = doc.sentences[sentence]
