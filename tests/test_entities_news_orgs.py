@@ -192,3 +192,13 @@ def test_a_quantity_with_its_unit_copied_in_latin_letters_is_no_name() -> None:
         "The new router supports the 2.4Ghz and 5.0Ghz bands at up to 600Mbit.",
     )
     assert not [zh for zh, _ in found if zh[0].isdigit()]
+
+
+def test_a_body_at_the_head_of_a_longer_run_is_a_name_of_its_own() -> None:
+    en = "Awards: Ministry of Education USR Outstanding Project."
+    assert "Ministry of Education" in english(en)
+    found = rows(
+        "教育部主辦年度展覽。獲獎：教育部 USR 計畫優良案例。",
+        "The Ministry of Education organizes the annual exhibition. " + en,
+    )
+    assert ("教育部", "Ministry of Education") in found

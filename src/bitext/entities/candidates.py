@@ -351,6 +351,17 @@ def _person_after_portfolio(text: str, words: list[_Word], sentence: int) -> Ite
             yield _english_candidate(text, tail, sentence, "nested", "PER")
 
 
+def _body_before_more_words(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "Ministry of Education USR Outstanding Project": a body named "Designator of X" at the head of a longer
+    run (an award, a project, a unit named after it) is a name of its own; its name may take one or two words
+    after "of" (the pairing's evidence chooses: 教育部 ↔ Ministry of Education)."""
+    if len(words) < 4 or words[0].folded not in EN_ORG_DESIGNATORS or words[1].text not in ("of", "for"):
+        return
+    for size in (3, 4):
+        if size < len(words) and words[size - 1].text not in CONNECTORS:
+            yield _english_candidate(text, words[:size], sentence, "nested", "ORG")
+
+
 def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
     """ "U.S. President George W. Bush", "Singapore Prime Minister Lee Hsien Loong": the country
     before the title, the longest leading words that are a place or an acronym."""
@@ -540,6 +551,7 @@ def english_candidates(
         nested.extend(_after_opener_or_title(text, kept, sentence, initial, capitalised_elsewhere))
         nested.extend(_bodies_of_bodies(text, kept, sentence))
         nested.extend(_person_after_portfolio(text, run, sentence))  # the run as written: the title opens it
+        nested.extend(_body_before_more_words(text, kept, sentence))
         at = run.index(kept[0]) if titled and len(kept) == 1 else 0
         if at and run[at - 1].folded in _SURNAME_TITLES:
             # "Lady Wang": the surname with its title too, for 王夫人 (titled_names.py); "Wang" stays
