@@ -353,13 +353,21 @@ def _person_after_portfolio(text: str, words: list[_Word], sentence: int) -> Ite
 
 def _body_before_more_words(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
     """ "Ministry of Education USR Outstanding Project": a body named "Designator of X" at the head of a longer
-    run (an award, a project, a unit named after it) is a name of its own; its name may take one or two words
-    after "of" (the pairing's evidence chooses: 教育部 ↔ Ministry of Education)."""
+    run, where an acronym after it starts the name of something of that body (an award, a project), is a
+    name of its own (教育部 ↔ Ministry of Education). Without the acronym the run may be the body's own long
+    name (Bureau of Maritime Resources), so nothing is cut."""
     if len(words) < 4 or words[0].folded not in EN_ORG_DESIGNATORS or words[1].text not in ("of", "for"):
         return
     for size in (3, 4):
-        if size < len(words) and words[size - 1].text not in CONNECTORS:
+        if (
+            size < len(words) - 1
+            and words[size - 1].text not in CONNECTORS
+            and _ACRONYM_WORD.fullmatch(words[size].text)
+        ):
             yield _english_candidate(text, words[:size], sentence, "nested", "ORG")
+
+
+_ACRONYM_WORD = regex.compile(r"\p{Lu}{2,6}")
 
 
 def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
