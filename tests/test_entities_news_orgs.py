@@ -5,7 +5,7 @@ sentence pair shaped like a news release."""
 
 from __future__ import annotations
 
-from test_entities_institutions import english, rows
+from test_entities_institutions import english, rows, table
 
 
 def test_an_ampersand_joins_one_name() -> None:
@@ -202,3 +202,32 @@ def test_a_body_at_the_head_of_a_longer_run_is_a_name_of_its_own() -> None:
         "The Ministry of Education organizes the annual exhibition. " + en,
     )
     assert ("教育部", "Ministry of Education") in found
+
+
+def test_an_acronym_both_sides_bracket_after_a_linked_name_is_no_row_of_its_own() -> None:
+    found = rows(
+        "執政黨西南非洲人民組織 (SWAPO) 保住了多數黨的地位。",
+        "The ruling party, South West Africa People's Organisation (SWAPO), retained its majority.",
+    )
+    assert ("西南非洲人民組織", "South West Africa People's Organisation") in found
+    assert ("SWAPO", "SWAPO") not in found
+    # SWAPO is the initials of the name (its possessive 's no initial): a variant of the row
+    long_rows = [
+        p
+        for p in table(
+            "執政黨西南非洲人民組織 (SWAPO) 保住了多數黨的地位。",
+            "The ruling party, South West Africa People's Organisation (SWAPO), retained its majority.",
+        )
+        if p.zh == "西南非洲人民組織"
+    ]
+    assert "SWAPO" in long_rows[0].en_variants
+    found = rows(
+        "馬德立在臨時選舉委員會 (CEP) 中宣誓。",
+        "Martelly swore in a new Provisional Electoral Council (CEP).",
+    )
+    assert ("CEP", "CEP") not in found
+
+
+def test_a_copied_acronym_standing_alone_still_pairs() -> None:
+    found = rows("COBE 衛星的數據證實了這一點。", "Data from the COBE satellite confirmed it.")
+    assert ("COBE", "COBE") in found

@@ -223,6 +223,7 @@ def _stationed_place(zh: str) -> range:
 
 
 _LETTER_RUN = regex.compile(r"[\p{L}]+")
+_POSSESSIVE_S = regex.compile(r"(?<=\p{L})['’]s\b")
 _COMPANY_ENDINGS = frozenset(
     {"inc", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "group", "holdings", "fc", "club"}
     | {"football club", "co ltd", "company limited", "holdings limited", "group limited"}
@@ -238,7 +239,7 @@ def _two_abbreviations(zh: str, left_out: list[str]) -> bool:
 def initials(name: str) -> str:
     """Upper-case initials of a name's content words: "United Nations" → "UN", "Court of Final
     Appeal" → "CFA", "United States Geological Survey" → "USGS"."""
-    words = _LETTER_RUN.findall(name)
+    words = _LETTER_RUN.findall(_POSSESSIVE_S.sub("", name))  # People's Liberation Army → PLA, not PSLA
     return "".join(w[0].upper() for w in words if w.lower() not in CONNECTORS and w.lower() not in ("the", "a", "an"))
 
 

@@ -404,6 +404,7 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     for score, zh, en, evidence in proposals:
         if all(_compatible(zh, en, link) for link in links):
             links.append(Link(bead.document, bead.bead, zh, en, round(score, 4), evidence))
+    links = [link for link in links if not _bracketed_alias(link, links, zh_text, en_text)]
     if DESIGNATOR_PAIRS:
         linked = [(link.zh, link.en) for link in links]
         for zh, en, label in designator_pairs(cand.unique(bead.zh + bead.bodies), names, linked):
@@ -430,6 +431,27 @@ def _diagonal_band(bead: BeadCandidates) -> Callable[[Candidate, Candidate], boo
         return abs((zh.start - zh_lo) / zh_span - (en.start - en_lo) / en_span) <= band
 
     return near
+
+
+def _bracketed_alias(link: Link, links: Sequence[Link], zh_text: str, en_text: str) -> bool:
+    """臨時選舉委員會 (CEP) ↔ Provisional Electoral Council (CEP), 澳洲射擊運動協會 (NSW) ↔ Sporting Shooters
+    Association of Australia (NSW) Inc: an acronym both sides copy in brackets right after a name that is
+    linked there names that entity (an alias the text defines, or a part of the name), not an entity of its
+    own, so its identical pair is no row. Where the acronym is the initials of that English name (USGS of
+    United States Geological Survey) the pair stays: the table joins it to that row as a variant."""
+    if link.zh.source != "latin" or not is_acronym(link.en.key):
+        return False
+    return any(
+        other is not link
+        and _opens_bracket(zh_text, other.zh.end, link.zh.start)
+        and _opens_bracket(en_text, other.en.end, link.en.start)
+        and not (initials(other.en.key) == link.en.key or _initials_with_connectors(link.en.key, other.en.key))
+        for other in links
+    )
+
+
+def _opens_bracket(text: str, end: int, start: int) -> bool:
+    return 0 <= end <= start and text[end:start].strip() in ("(", "（")
 
 
 def _compatible(zh: Candidate, en: Candidate, link: Link) -> bool:
