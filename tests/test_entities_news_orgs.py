@@ -231,3 +231,18 @@ def test_an_acronym_both_sides_bracket_after_a_linked_name_is_no_row_of_its_own(
 def test_a_copied_acronym_standing_alone_still_pairs() -> None:
     found = rows("COBE 衛星的數據證實了這一點。", "Data from the COBE satellite confirmed it.")
     assert ("COBE", "COBE") in found
+
+
+def test_two_chinese_words_the_dictionary_translates_by_the_same_name_are_one_row() -> None:
+    found = table(
+        "志工提供柬埔寨線上英文教學。志工的英語很好。",
+        "Volunteers teach English online to Cambodia. The volunteers' English is good.",
+    )
+    english_rows = [p for p in found if p.en == "English"]
+    assert len(english_rows) == 1
+    assert {"英文", "英語"} <= set(english_rows[0].variants)
+
+
+def test_different_english_names_keep_their_rows() -> None:
+    found = rows("他會說英語和法語。", "He speaks English and French.")
+    assert {("英語", "English"), ("法語", "French")} <= found

@@ -33,6 +33,7 @@ from bitext.entities.demonyms import is_people_group
 from bitext.entities.designated_places import designated_place_match
 from bitext.entities.designator_pairs import DESIGNATOR_ONLY, chinese_bodies, designator_pairs
 from bitext.entities.dictionary import (
+    EXACT,
     abbreviation_match,
     acronym_letters,
     composed_match,
@@ -736,6 +737,8 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         return True  # 揚州 / 揚州市 ↔ Yangzhou: the English names the place bare both times
     if en_same and zh_same:
         return True
+    if en_same and _dictionary_synonyms(zh_a, zh_b, en_a):
+        return True  # 英語 / 英文 ↔ English: two Chinese words CC-CEDICT translates by that very name
     if zh_same and _fold_stemmed(en_a) == _fold_stemmed(en_b):
         return True  # Relations Between People / Peoples of …: one title, a word spelt in the plural
     if zh_same:
@@ -752,6 +755,13 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         ):
             return True
     return False
+
+
+def _dictionary_synonyms(zh_a: str, zh_b: str, en: str) -> bool:
+    """Both Chinese names' CC-CEDICT glosses are the English name itself (英語 "English language" and 英文
+    "English", 臺灣 and 台灣 "Taiwan"), not a part or a sound of it."""
+    matches = (direct_match(to_simplified(zh), en) for zh in (zh_a, zh_b))
+    return all(m is not None and m.score >= EXACT and m.evidence.startswith("cedict:") for m in matches)
 
 
 def _qualified(short: tuple[str, str], long: tuple[str, str]) -> bool:
