@@ -81,17 +81,23 @@ def to_simplified(text: str) -> str:
     return current
 
 
+# Hong Kong standard forms OpenCC's t2s leaves as they are (hk2s converts them): 衞 of 衞生署 and
+# 世界衞生組織, 敍, 枱, 衹 … (the nine of all Han characters that t2s keeps and hk2s or tw2s change to
+# one character, less 么 and 著, which are simplified characters themselves: 什么, 著名).
+_HK_VARIANTS = str.maketrans("敍枱痺睪簷粧糭衞衹", "叙台痹睾檐妆粽卫只")
+
+
 def _simplify_once(text: str) -> str:
     converted = convert(text, "t2s")
     if len(converted) == len(text):
-        return converted
+        return converted.translate(_HK_VARIANTS)
     return "".join(simplify_char(ch) for ch in text)
 
 
 @lru_cache(maxsize=65536)
 def simplify_char(ch: str) -> str:
     """The simplified form of one character on its own (``ch`` itself if t2s would change the length)."""
-    return _convert_char(ch, "t2s")
+    return _convert_char(ch, "t2s").translate(_HK_VARIANTS)
 
 
 @lru_cache(maxsize=262144)

@@ -75,6 +75,7 @@ _EN_TOKEN = regex.compile(
     r"(?:\p{Lu}\.){2,}"  # U.S., U.K.
     r"|\d+(?:\.\p{Lu}{1,4})+"  # 0020.HK
     r"|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*[’']?"  # words, Ka-shing, SenseTime's, O'Neill
+    r"|(?<= )&(?= )"  # a spaced ampersand joins a name like "and" (Commonwealth Scientific & Industrial …)
 )
 _TICKER = regex.compile(r"^\d{1,6}\.\p{Lu}{1,4}$|^\p{Lu}{1,5}\.\p{Lu}{1,2}$")
 _ABBREVIATIONS = frozenset("co ltd inc corp dr mr mrs ms st jr sr prof gen sen rep gov mt ft no".split())
@@ -332,6 +333,43 @@ def _after_opener_or_title(
             yield from _place_before_title(text, words[: titles[0]], sentence)
 
 
+def _person_after_portfolio(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "Minister of Economic Affairs Wang Mei-hua", "Secretary for Innovation & Technology Nicholas
+    Yang": an office named with its portfolio ("for"/"of" after the title) and then the holder's name,
+    which may be the run's last two or three words (where the portfolio ends is not written; the
+    pairing's evidence chooses: 王美花 ↔ Wang Mei-hua by its reading)."""
+    office = next(
+        (i for i, w in enumerate(words[:-2]) if w.folded in TITLES and words[i + 1].text in ("for", "of")), None
+    )
+    if office is None:
+        return
+    for size in (2, 3):
+        tail = words[-size:]
+        if len(words) - size > office + 2 and not any(
+            w.text in CONNECTORS or w.folded in EN_DESIGNATORS or w.folded in TITLES for w in tail
+        ):
+            yield _english_candidate(text, tail, sentence, "nested", "PER")
+
+
+def _body_before_more_words(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "Ministry of Education USR Outstanding Project": a body named "Designator of X" at the head of a longer
+    run, where an acronym after it starts the name of something of that body (an award, a project), is a
+    name of its own (教育部 ↔ Ministry of Education). Without the acronym the run may be the body's own long
+    name (Bureau of Maritime Resources), so nothing is cut."""
+    if len(words) < 4 or words[0].folded not in EN_ORG_DESIGNATORS or words[1].text not in ("of", "for"):
+        return
+    for size in (3, 4):
+        if (
+            size < len(words) - 1
+            and words[size - 1].text not in CONNECTORS
+            and _ACRONYM_WORD.fullmatch(words[size].text)
+        ):
+            yield _english_candidate(text, words[:size], sentence, "nested", "ORG")
+
+
+_ACRONYM_WORD = regex.compile(r"\p{Lu}{2,6}")
+
+
 def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
     """ "U.S. President George W. Bush", "Singapore Prime Minister Lee Hsien Loong": the country
     before the title, the longest leading words that are a place or an acronym."""
@@ -380,11 +418,21 @@ def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
     result = []
     for run in runs:
         result.append(run)
-        cuts = [i for i, w in enumerate(run) if w.text in ("and", "&")]
-        if cuts:
-            bounds = [-1, *cuts, len(run)]
-            result.extend(run[a + 1 : b] for a, b in itertools.pairwise(bounds) if run[a + 1 : b])
+        # cut at "and" first, then each piece at "&": "Chamber of Commerce & Industry and the Hong Kong
+        # Economic & Trade Office" holds two names, each with an ampersand inside
+        pieces = _cut_at(run, "and")
+        result.extend(pieces[1:] and pieces)
+        for piece in pieces:
+            parts = _cut_at(piece, "&")
+            result.extend(parts[1:] and parts)
     return result
+
+
+def _cut_at(run: list[_Word], connector: str) -> list[list[_Word]]:
+    """The pieces of ``run`` between the words ``connector`` (the run itself when it has none)."""
+    cuts = [i for i, w in enumerate(run) if w.text == connector]
+    bounds = [-1, *cuts, len(run)]
+    return [run[a + 1 : b] for a, b in itertools.pairwise(bounds) if run[a + 1 : b]]
 
 
 def _comma_lists(text: str, runs: list[list[_Word]]) -> list[list[_Word]]:
@@ -423,11 +471,19 @@ def _bodies_of_bodies(text: str, words: list[_Word], sentence: int) -> Iterable[
             len(right) >= 2
             and not any(w.text.endswith(("'", "’")) for w in right[:-1])  # Academy of Sciences' …, not People's
             and any(w.folded in EN_ORG_DESIGNATORS for w in left)
-            and right[-1].folded in EN_ORG_DESIGNATORS
+            and _ends_or_heads_with_designator(right)
             and left[-1].text not in CONNECTORS
         ):
             yield _english_candidate(text, left, sentence, "nested", "ORG")
             yield _english_candidate(text, right, sentence, "nested", "ORG")
+
+
+def _ends_or_heads_with_designator(words: list[_Word]) -> bool:
+    """A body's name: its last word is an organisation designator (Liaison Office), or one stands before
+    "of" inside it (Chinese University of Hong Kong, Chinese Academy of Sciences)."""
+    if words[-1].folded in EN_ORG_DESIGNATORS:
+        return True
+    return any(w.folded in EN_ORG_DESIGNATORS and following.text == "of" for w, following in itertools.pairwise(words))
 
 
 # "German national football team", "the Brazilian national team": a team named in lower case after its
@@ -502,6 +558,8 @@ def english_candidates(
         nested = [c for c in _nested_english(text, kept, sentence) if c.key not in terms]
         nested.extend(_after_opener_or_title(text, kept, sentence, initial, capitalised_elsewhere))
         nested.extend(_bodies_of_bodies(text, kept, sentence))
+        nested.extend(_person_after_portfolio(text, run, sentence))  # the run as written: the title opens it
+        nested.extend(_body_before_more_words(text, kept, sentence))
         at = run.index(kept[0]) if titled and len(kept) == 1 else 0
         if at and run[at - 1].folded in _SURNAME_TITLES:
             # "Lady Wang": the surname with its title too, for 王夫人 (titled_names.py); "Wang" stays
@@ -523,6 +581,25 @@ def english_candidates(
             found.append(candidate)
         found.extend(nested)
     return unique(found)
+
+
+def latin_copies(doc: Document, sentences: Sequence[int], latin: Iterable[Candidate]) -> list[Candidate]:
+    """A name the Chinese keeps in Latin letters (Data61, Greg McLean) where the English writes it inside
+    a longer run ("Research Organisation's Data61", "Member of the House of Commons Greg McLean"): the
+    same letters on word boundaries in the bead's English are a candidate of their own, where they end
+    the capitalised run (a word of a longer name, Data61 of "Data61 Lab", stays inside it)."""
+    found = []
+    # not acronyms: a copied acronym is as often a common term (USR, NSW as a title's part) as a name
+    # and names start with a capital letter (2.4Ghz, 600Mbit: quantities in units)
+    for name in {
+        c.text for c in latin if c.source == "latin" and c.text[0].isupper() and any(ch.islower() for ch in c.text)
+    }:
+        pattern = regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(name) + r"(?![\p{L}\p{N}]| \p{Lu})")
+        for sentence in sentences:
+            span = doc.sentences[sentence]
+            for match in pattern.finditer(doc.text, span.start, span.end):
+                found.append(Candidate(match.start(), match.end(), name, english_key(name), sentence, "nested", None))
+    return found
 
 
 # Titles said before a bare surname that Chinese writes after it (王夫人 ↔ Lady Wang, 周先生 ↔ Mr Zhou).
@@ -726,7 +803,7 @@ def sentence_tokens(doc: Document, sentence: int) -> list[Token]:
     span = doc.sentences[sentence]
     piece = doc.text[span.start : span.end]
     if "\n" not in piece:
-        return tokenize(doc.text, span.start, span.end)
+        return _conjunction_unglued(tokenize(doc.text, span.start, span.end))
     kept = [(i, ch) for i, ch in enumerate(piece)]
     for match in reversed(list(_WRAP.finditer(piece))):
         del kept[match.start() : match.end()]
@@ -736,7 +813,40 @@ def sentence_tokens(doc: Document, sentence: int) -> list[Token]:
     for token in tokenize(joined):
         start, last = offsets[token.start], offsets[token.end - 1]
         tokens.append(Token(start, last + 1, token.simplified, token.tag))
-    return tokens
+    return _conjunction_unglued(tokens)
+
+
+# Conjunctions and prepositions jieba glues before a place or a name it does not know (和澳洲 "and
+# Australia", 由港加 "by Hong Kong-Canada").
+_GLUED_CONJUNCTIONS = frozenset("和与及同跟由向从对")
+
+
+def _conjunction_unglued(tokens: list[Token]) -> list[Token]:
+    """ "培育中心和澳洲證券交易所": jieba tags 和澳洲 a place, and 由港加 (商會) a verb. The conjunction
+    or preposition is a word of its own when the whole is no CC-CEDICT word (和田 Hotan stays whole)
+    and the rest is a proper noun, or (for a token jieba tags a verb) a word CC-CEDICT lacks too, so
+    the name after it starts on a word boundary (澳洲證券交易所 ↔ Australian Securities Exchange)."""
+    result: list[Token] = []
+    for token in tokens:
+        word = token.simplified
+        rest = word[1:]
+        if (
+            token.tag in ("ns", "nt", "v")
+            and len(word) >= 3
+            and word[0] in _GLUED_CONJUNCTIONS
+            and not _cedict_known(word)
+            and (_cedict_status(rest).proper or (token.tag == "v" and not _cedict_known(rest)))
+        ):
+            result.append(Token(token.start, token.start + 1, word[0], "c"))
+            result.append(Token(token.start + 1, token.end, rest, token.tag))
+        else:
+            result.append(token)
+    return result
+
+
+def _cedict_known(simplified: str) -> bool:
+    status = _cedict_status(simplified)
+    return status.proper or status.common
 
 
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}'’-]+")

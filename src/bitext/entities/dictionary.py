@@ -83,14 +83,14 @@ _DOTTED_ACRONYM = regex.compile(r"(?:\p{Lu}\.){2,6}")
 @lru_cache(maxsize=65536)
 def normalise_english(text: str) -> str:
     """``"the U.S."`` → ``"us"``; ``"SenseTime’s"`` → ``"sensetime"``; ``"Ka-shing"`` → ``"ka shing"``."""
-    text = text.replace("’", "'").lower()
+    text = text.replace("’", "'").lower().replace(" & ", " and ")  # a spaced ampersand is "and" (AT&T stays)
     text = _POSSESSIVE.sub("", text)
     text = text.replace(".", "")
     text = _NOT_ALPHANUMERIC.sub(" ", text).strip()
     for article in ("the ", "a ", "an "):
         if text.startswith(article):
             text = text[len(article) :]
-    return text
+    return " ".join(american(word) for word in text.split())
 
 
 @lru_cache(maxsize=65536)
@@ -128,8 +128,27 @@ def gloss_words(simplified: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def american(word: str) -> str:
+    """British spelling folded to CC-CEDICT's American (Hong Kong and UK English: Labour Party for 工黨
+    "Labor Party", Ministry of Defence, Centre, Organisation); a lower-case word."""
+    if len(word) >= 6 and word.endswith("our") and word[-4] not in "aeiou":
+        return word[:-3] + "or"  # labour, colour, harbour, honour, neighbour (not four, tour, behaviour)
+    if word.endswith(("isation", "isations")):
+        return word.replace("isation", "ization")  # organisation, privatisation
+    if len(word) >= 5 and word.endswith("tre"):
+        return word[:-2] + "er"  # centre, theatre, metre
+    if word in _BRITISH_ENCE:
+        return word[:-2] + "se"  # defence, licence, offence
+    return word
+
+
+_BRITISH_ENCE = frozenset({"defence", "licence", "offence", "pretence"})
+
+
 def stem(word: str) -> str:
-    """Crude plural folding, enough for glosses against names (Technologies/technology, Islands)."""
+    """Crude plural folding, enough for glosses against names (Technologies/technology, Islands), after
+    British spelling is folded to American (:func:`american`)."""
+    word = american(word)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -162,6 +181,14 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
             and target_words[-1] in _LAW_WORDS
         ):
             return DictionaryMatch(CONTAINED, f"cedict:{head}")
+        # 蘋果公司 "Apple Inc." ↔ Apple, 曼聯 "Manchester United Football Club" ↔ Manchester United: a
+        # company or club named without its legal or club ending
+        if (
+            len(head_words) > len(target_words)
+            and head_words[: len(target_words)] == target_words
+            and " ".join(head_words[len(target_words) :]) in _COMPANY_ENDINGS
+        ):
+            return DictionaryMatch(CONTAINED, f"cedict~{head}")
     target_words = target.split()
     for head in heads:
         head_words = head.split()
@@ -182,7 +209,25 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
     return None
 
 
+def _stationed_place(zh: str) -> range:
+    """驻 + a place inside a body's name (香港|駐悉尼|經濟貿易辦事處 ↔ Hong Kong Economic & Trade Office, which
+    the English follows with ", Sydney" or not at all): the characters the English need not answer."""
+    at = zh.find("驻", 1)
+    if at < 0:
+        return range(0)
+    for size in (4, 3, 2):
+        place = zh[at + 1 : at + 1 + size]
+        if len(place) == size and at + 1 + size < len(zh) and place in load_places().chinese:
+            return range(at, at + 1 + size)
+    return range(0)
+
+
 _LETTER_RUN = regex.compile(r"[\p{L}]+")
+_POSSESSIVE_S = regex.compile(r"(?<=\p{L})['’]s\b")
+_COMPANY_ENDINGS = frozenset(
+    {"inc", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "group", "holdings", "fc", "club"}
+    | {"football club", "co ltd", "company limited", "holdings limited", "group limited"}
+)
 
 
 def _two_abbreviations(zh: str, left_out: list[str]) -> bool:
@@ -194,7 +239,7 @@ def _two_abbreviations(zh: str, left_out: list[str]) -> bool:
 def initials(name: str) -> str:
     """Upper-case initials of a name's content words: "United Nations" → "UN", "Court of Final
     Appeal" → "CFA", "United States Geological Survey" → "USGS"."""
-    words = _LETTER_RUN.findall(name)
+    words = _LETTER_RUN.findall(_POSSESSIVE_S.sub("", name))  # People's Liberation Army → PLA, not PSLA
     return "".join(w[0].upper() for w in words if w.lower() not in CONNECTORS and w.lower() not in ("the", "a", "an"))
 
 
@@ -297,6 +342,7 @@ def composed_match(
         covered_chars.update(range(len(zh) - len(suffix), len(zh)))
         parts = [p for p in parts if not suffix.startswith(p) and not suffix.endswith(p)] + [suffix]
     covered_words |= optional
+    covered_chars.update(_stationed_place(zh))
     if not _head_answered(en, words, covered_words - designators - optional):
         return None  # 內政部 ↔ National Immigration Agency of the Ministry of the Interior: only the "of" part
     english_share = len(covered_words) / len(words)

@@ -67,6 +67,11 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "总署": ("administration", "agency"),
     "理工": ("polytechnic", "technology"),
     "特别行政区": ("sar",),
+    # business bodies: 港加商會 ↔ Hong Kong-Canada Business Association, 澳洲工商總會 ↔ Australian
+    # Chamber of Commerce & Industry, 渥太華分會 ↔ Ottawa Chapter
+    "商会": ("business", "association", "chamber", "commerce"),
+    "总会": ("chamber", "federation", "association", "club", "general"),
+    "分会": ("chapter", "branch"),
 }
 
 # The English word each event or award ending stands for (the law endings stand for every law word).

@@ -33,6 +33,7 @@ from bitext.entities.demonyms import is_people_group
 from bitext.entities.designated_places import designated_place_match
 from bitext.entities.designator_pairs import DESIGNATOR_ONLY, chinese_bodies, designator_pairs
 from bitext.entities.dictionary import (
+    EXACT,
     abbreviation_match,
     acronym_letters,
     composed_match,
@@ -281,6 +282,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
             en = cand.unique(en + designated_places.english_designated(alignment.en, en))
             en = cand.unique(en + law_titles.english_titles(alignment.en.text, en))
+            en = cand.unique(en + cand.latin_copies(alignment.en, bead.en, zh))
             names = [c for c in en if c.source != "ticker"]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             bodies: list[Candidate] = []
@@ -403,6 +405,7 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     for score, zh, en, evidence in proposals:
         if all(_compatible(zh, en, link) for link in links):
             links.append(Link(bead.document, bead.bead, zh, en, round(score, 4), evidence))
+    links = [link for link in links if not _bracketed_alias(link, links, zh_text, en_text)]
     if DESIGNATOR_PAIRS:
         linked = [(link.zh, link.en) for link in links]
         for zh, en, label in designator_pairs(cand.unique(bead.zh + bead.bodies), names, linked):
@@ -429,6 +432,27 @@ def _diagonal_band(bead: BeadCandidates) -> Callable[[Candidate, Candidate], boo
         return abs((zh.start - zh_lo) / zh_span - (en.start - en_lo) / en_span) <= band
 
     return near
+
+
+def _bracketed_alias(link: Link, links: Sequence[Link], zh_text: str, en_text: str) -> bool:
+    """臨時選舉委員會 (CEP) ↔ Provisional Electoral Council (CEP), 澳洲射擊運動協會 (NSW) ↔ Sporting Shooters
+    Association of Australia (NSW) Inc: an acronym both sides copy in brackets right after a name that is
+    linked there names that entity (an alias the text defines, or a part of the name), not an entity of its
+    own, so its identical pair is no row. Where the acronym is the initials of that English name (USGS of
+    United States Geological Survey) the pair stays: the table joins it to that row as a variant."""
+    if link.zh.source != "latin" or not is_acronym(link.en.key):
+        return False
+    return any(
+        other is not link
+        and _opens_bracket(zh_text, other.zh.end, link.zh.start)
+        and _opens_bracket(en_text, other.en.end, link.en.start)
+        and not (initials(other.en.key) == link.en.key or _initials_with_connectors(link.en.key, other.en.key))
+        for other in links
+    )
+
+
+def _opens_bracket(text: str, end: int, start: int) -> bool:
+    return 0 <= end <= start and text[end:start].strip() in ("(", "（")
 
 
 def _compatible(zh: Candidate, en: Candidate, link: Link) -> bool:
@@ -713,6 +737,8 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         return True  # 揚州 / 揚州市 ↔ Yangzhou: the English names the place bare both times
     if en_same and zh_same:
         return True
+    if en_same and _dictionary_synonyms(zh_a, zh_b, en_a):
+        return True  # 英語 / 英文 ↔ English: two Chinese words CC-CEDICT translates by that very name
     if zh_same and _fold_stemmed(en_a) == _fold_stemmed(en_b):
         return True  # Relations Between People / Peoples of …: one title, a word spelt in the plural
     if zh_same:
@@ -729,6 +755,13 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
         ):
             return True
     return False
+
+
+def _dictionary_synonyms(zh_a: str, zh_b: str, en: str) -> bool:
+    """Both Chinese names' CC-CEDICT glosses are the English name itself (英語 "English language" and 英文
+    "English", 臺灣 and 台灣 "Taiwan"), not a part or a sound of it."""
+    matches = (direct_match(to_simplified(zh), en) for zh in (zh_a, zh_b))
+    return all(m is not None and m.score >= EXACT and m.evidence.startswith("cedict:") for m in matches)
 
 
 def _qualified(short: tuple[str, str], long: tuple[str, str]) -> bool:

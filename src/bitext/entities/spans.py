@@ -529,11 +529,14 @@ def dictionary_spans(
         for first in range(len(tokens)):
             if not coverage[first] or _grammatical(tokens[first]):
                 continue
-            if tokens[first].tag == "v" and not any(
-                stem(words[i]) in gloss_words(tokens[first].simplified) for i in coverage[first]
+            if (
+                tokens[first].tag == "v"
+                and not any(stem(words[i]) in gloss_words(tokens[first].simplified) for i in coverage[first])
+                and bool(gloss_words(tokens[first].simplified))  # a word CC-CEDICT lacks is jieba's guess: 港加
             ):
                 continue  # a verb opens a name only by its own gloss (終審 "final appeal"), not by a near
-                # spelling (組成 "to constitute" before 憲法法庭, the Constitutional Court)
+                # spelling (組成 "to constitute" before 憲法法庭, the Constitutional Court); a word with no
+                # gloss at all (港加 "Hong Kong-Canada", two abbreviations) is no verb jieba knows
             word = tokens[first]
             if len(word.simplified) >= 2 and direct_match(word.simplified, en.key) is not None:
                 # one word whose gloss names the English with another law word (刑法 "criminal law" ↔
