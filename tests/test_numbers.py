@@ -180,6 +180,11 @@ def test_an_overlong_numeral_run_is_not_a_numeral():
         ("16 個數", "zh", [16]),
         ("It rose 4.7 billion in the first week of May", "en", [4.7e9]),
         ("See https://example.com/2024/05 for 3 items", "en", [3]),
+        ("After the COVID-19 outbreak, 3 teams met", "en", [3]),  # a number a name holds by a hyphen
+        ("the F-35 and G-20", "en", []),
+        ("新冠肺炎(COVID-19)疫情", "zh", []),
+        ("Mid-2019 and pre-2008 prices, 3-4 days", "en", [2019, 2008, 3, 4]),  # time words are no names
+        ("temperatures of -19 degrees", "en", [-19]),
     ],
 )
 def test_read_numbers_marks_what_the_other_side_must_carry(text, lang, required):

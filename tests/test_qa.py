@@ -100,6 +100,15 @@ def test_a_chinese_numeral_broken_by_a_space_is_one_number(zh: str, en: str, cha
     assert "number-mismatch" in codes(one_bead(zh, en.replace("2047", changed)))
 
 
+def test_a_number_inside_a_name_is_not_missing_from_the_chinese() -> None:
+    # A Taiwan university report: 新冠肺炎 for "COVID-19"; a count beside it is still checked.
+    en = "After the COVID-19 outbreak halted volunteer services, the team came to the hospital."
+    assert codes(one_bead("新冠肺炎疫情爆發以來，志工服務全面停止後，團隊來到醫院。", en)) == []
+    assert codes(one_bead("新冠肺炎疫情爆發以來，團隊來到醫院。", en.replace("the team", "3 teams"))) == [
+        "number-mismatch"
+    ]
+
+
 @pytest.mark.parametrize("zh", ["數值以 16 進位表示。", "數值以十六進位表示。", "數值以16進制表示。"])
 def test_a_number_that_is_part_of_a_word_is_not_required(zh: str) -> None:
     assert codes(one_bead(zh, "The value is written in hexadecimal.")) == []

@@ -419,6 +419,10 @@ _ZH_WORD_AFTER = re.compile(r"\s*(?:進位|进位|進制|进制)")
 _ROC_ERA = re.compile(r"民國|民国")
 _ROC_YEAR_AFTER = re.compile(r"\s*年")
 _ROC_OFFSET = 1911
+# A number a capitalised word holds by a hyphen is part of a name, not a quantity: COVID-19 (新冠肺炎 has no
+# 19), F-35, G-20. Time words are not names (Mid-2019 opening a sentence is still the year).
+_NAME_BEFORE_HYPHEN = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}*\p{Lu}\p{L}*)-\Z")
+_TIME_PREFIXES = frozenset({"mid", "pre", "post", "late", "early", "end", "start", "circa", "ca"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +450,8 @@ def read_numbers(text: str, lang: str) -> list[Reading]:
         required = _is_explicit(written, number.value, lang) and number.value != 0
         if lang == "zh" and _ZH_WORD_AFTER.match(text, number.end):
             required = False
+        if _is_part_of_a_name(text, number.start):
+            required = False
         alternatives: tuple[float, ...] = ()
         if lang == "en" and _SUFFIXED.match(written):  # 100m, 802.11b: a unit or a version, perhaps no scale
             alternatives = (float(re.sub(r"[^0-9.]", "", written.replace(",", "")) or "nan"),)
@@ -454,6 +460,11 @@ def read_numbers(text: str, lang: str) -> list[Reading]:
         found.append(Reading(number.value, written, required, alternatives))
     found += [Reading(value, written, False) for value, written in _looked_up(text, lang)]
     return found
+
+
+def _is_part_of_a_name(text: str, start: int) -> bool:
+    before = _NAME_BEFORE_HYPHEN.search(text, max(0, start - 24), start)
+    return before is not None and before.group(1).lower() not in _TIME_PREFIXES
 
 
 def _is_roc_year(text: str, start: int, end: int, value: float) -> bool:
