@@ -32,6 +32,26 @@ def test_align_writes_tsv_with_header(pair: tuple[Path, Path], tmp_path: Path) -
     assert rows[3].split("\t")[:2] == ["徐立表示，重組已經完成。", "Xu Li said the reorganisation was complete."]
 
 
+def test_the_output_suffix_names_the_format_when_format_is_not_given(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A translator's `-o memory.tmx` wrote TSV under a TMX name.
+    assert main(["align", str(pair[0]), str(pair[1]), "-o", str(tmp_path / "memory.tmx")]) == 0
+    assert "<tmx" in (tmp_path / "memory.tmx").read_text(encoding="utf-8")
+    assert main(["align", str(pair[0]), str(pair[1]), "-o", str(tmp_path / "beads.jsonl")]) == 0
+    first = (tmp_path / "beads.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("{")
+    assert main(["entities", str(pair[0]), str(pair[1]), "-o", str(tmp_path / "names.jsonl")]) == 0
+    assert (tmp_path / "names.jsonl").read_text(encoding="utf-8").startswith("{")
+    # An unknown suffix keeps the default; an explicit --format wins over the suffix, with a warning.
+    assert main(["align", str(pair[0]), str(pair[1]), "-o", str(tmp_path / "out.txt")]) == 0
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8").startswith("zh\ten\t")
+    capsys.readouterr()
+    assert main(["align", str(pair[0]), str(pair[1]), "--format", "tsv", "-o", str(tmp_path / "x.tmx")]) == 0
+    assert (tmp_path / "x.tmx").read_text(encoding="utf-8").startswith("zh\ten\t")
+    assert "suffix names tmx" in capsys.readouterr().err
+
+
 def test_align_format_align(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["align", str(pair[0]), str(pair[1]), "--format", "align"]) == 0
     assert capsys.readouterr().out.splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]"]

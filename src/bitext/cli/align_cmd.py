@@ -8,7 +8,7 @@ import warnings
 
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, DEFAULT_SCORER, SCORER_PRESETS, SCORERS, align
 from bitext.cli.io import add_pair_encoding_options, read_documents
-from bitext.cli.output import add_output_options, write_output
+from bitext.cli.output import add_format_option, add_output_options, write_output
 from bitext.corrections import CorrectionsWarning, read_corrections
 from bitext.formats import WRITERS
 
@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("source", help="the Chinese document (traditional or simplified)")
     parser.add_argument("translation", help="its English translation")
     parser.add_argument("-o", "--output", help="output file (default: standard output)")
-    parser.add_argument("--format", choices=sorted(WRITERS), default="tsv", help="output format (default: tsv)")
+    add_format_option(parser, sorted(WRITERS))
     parser.add_argument(
         "--presegmented", action="store_true", help="inputs hold one sentence per line; do not re-split"
     )

@@ -8,10 +8,14 @@ from typing import IO
 
 from bitext.align import ALIGNERS, DEFAULT_ALIGNER, align
 from bitext.cli.io import add_pair_encoding_options, open_output, read_documents
+from bitext.cli.output import add_format_option, format_for_output
 from bitext.entities import EntityPair, EntityTable, align_entities
 from bitext.formats.tsv import escape
 
 TSV_COLUMNS = ("zh", "en", "type", "count", "score", "evidence", "beads", "variants", "en_variants")
+
+
+_FORMATS = ("tsv", "jsonl")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("source", help="the Chinese document (traditional or simplified; - for standard input)")
     parser.add_argument("translation", help="its English translation")
     parser.add_argument("-o", "--output", help="output file (default: standard output)")
-    parser.add_argument("--format", choices=("tsv", "jsonl"), default="tsv", help="output format (default: tsv)")
+    add_format_option(parser, _FORMATS)
     parser.add_argument(
         "--presegmented", action="store_true", help="inputs hold one sentence per line; do not re-split"
     )
@@ -42,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     zh, en = read_documents(args)
     table = align_entities(align(zh, en, method=args.method, presegmented=args.presegmented))
     with open_output(args.output) as out:
-        (write_tsv if args.format == "tsv" else write_jsonl)(table, out)
+        (write_tsv if format_for_output(args.format, args.output, _FORMATS) == "tsv" else write_jsonl)(table, out)
     return 0
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from collections.abc import Sequence
+from pathlib import PurePath
 from typing import Any
 
 from bitext import progress
@@ -30,6 +32,26 @@ formats: tsv, jsonl, tmx, parquet, html, xlsx (all with QA flags), align (Vecali
 exit status: 0 ok, 2 user error (one line on stderr)"""
 
 
+# Suffixes that name a format other than by the format's own name.
+_SUFFIX_ALIASES = {"htm": "html", "json": "jsonl", "ndjson": "jsonl"}
+
+
+def format_for_output(chosen: str | None, output: str | None, formats: Sequence[str], default: str = "tsv") -> str:
+    """The format to write: ``--format`` when given, else the one ``-o``'s suffix names (``-o memory.tmx``
+    writes TMX, not TSV under a TMX name), else ``default``. A ``--format`` that contradicts a suffix naming
+    another format is kept, with a warning on standard error."""
+    suffix = PurePath(output).suffix.lstrip(".").lower() if output and output != "-" else ""
+    named = _SUFFIX_ALIASES.get(suffix, suffix)
+    by_suffix = named if named in formats else None
+    if chosen is None:
+        return by_suffix or default
+    if by_suffix is not None and by_suffix != chosen:
+        print(
+            f"bitext: warning: writing {chosen} (--format) to {output}, whose suffix names {by_suffix}", file=sys.stderr
+        )
+    return chosen
+
+
 def add_output_options(parser: argparse.ArgumentParser, *, with_format: bool = False) -> None:
     """``--min-score``, ``--drop-unaligned``, ``--doc-id``, ``--quiet`` (and ``-o``/``--format`` on request)."""
     if parser.epilog is None:
@@ -37,7 +59,7 @@ def add_output_options(parser: argparse.ArgumentParser, *, with_format: bool = F
         parser.formatter_class = argparse.RawDescriptionHelpFormatter
     if with_format:
         parser.add_argument("-o", "--output", help="output file (default: standard output)")
-        parser.add_argument("--format", choices=sorted(WRITERS), default="tsv", help="output format (default: tsv)")
+        add_format_option(parser, sorted(WRITERS))
     parser.add_argument(
         "--min-score", type=score_option, metavar="S", help="write only beads whose confidence is at least S (0 to 1)"
     )
@@ -47,6 +69,12 @@ def add_output_options(parser: argparse.ArgumentParser, *, with_format: bool = F
     parser.add_argument("--doc-id", help="document id column/field (default: the Chinese file's path)")
     add_ignore_option(parser)
     add_quiet_option(parser)
+
+
+def add_format_option(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    parser.add_argument(
+        "--format", choices=formats, help="output format (default: the one -o's suffix names, else tsv)"
+    )
 
 
 def add_quiet_option(parser: argparse.ArgumentParser) -> None:
@@ -99,7 +127,9 @@ def build_export(alignment: Alignment, args: argparse.Namespace, **kwargs: Any) 
 
 
 def write_output(alignment: Alignment, args: argparse.Namespace) -> int:
-    """Write ``alignment`` as ``args.format`` to ``args.output``; the exit status (0)."""
+    """Write ``alignment`` as ``args.format`` (or the format ``-o``'s suffix names) to ``args.output``; the
+    exit status (0)."""
+    args.format = format_for_output(args.format, args.output, sorted(WRITERS))
     if args.format == "parquet" and args.output in (None, "-") and sys.stdout is not None and sys.stdout.isatty():
         raise BitextError("parquet is a binary format: give a file name with -o (or redirect the output)")
     from bitext.resources.cache import collection_paused
