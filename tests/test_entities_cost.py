@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import bitext
+from bitext.entities import pairing
 from bitext.entities.candidates import Candidate
 from bitext.entities.pairing import (
+    BeadCandidates,
     Link,
     PairScorer,
+    _link_beads,
     _mentions,
     collect_candidates,
     cooccurrence,
@@ -116,3 +120,35 @@ def test_a_learned_name_before_a_designator_makes_the_learned_names_matter() -> 
     assert learned.signals(zh, en) != without.signals(zh, en)
     assert learned.learned_matters(zh)
     assert not PairScorer(stats, {"嗯" * 9: ("Zzyzx", 0.9)}).learned_matters(zh)
+
+
+def test_beads_repeating_an_earlier_beads_context_get_the_candidates_and_links_a_search_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    zh_paragraphs = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8").split("\n")
+    en_paragraphs = (CORPUS / "en.txt").read_text(encoding="utf-8").split("\n")
+    # the article twice in order (its beads repeat with their neighbours), then its first half
+    # reversed (the same sentences beside other paragraphs), one paragraph a line
+    zh = "\n\n".join(zh_paragraphs * 2 + zh_paragraphs[: len(zh_paragraphs) // 2][::-1])
+    en = "\n\n".join(en_paragraphs * 2 + en_paragraphs[: len(en_paragraphs) // 2][::-1])
+    alignment = bitext.align(zh, en, method="gale-church")
+    text_of = {0: (alignment.zh.text, alignment.en.text)}
+
+    def linked() -> tuple[list[BeadCandidates], list[list[Link]]]:
+        beads = collect_candidates([alignment])
+        return beads, _link_beads(beads, PairScorer(cooccurrence(beads)), text_of)
+
+    beads, links = linked()
+    monkeypatch.setattr(pairing, "MEMO", False)
+    searched, searched_links = linked()
+    twins = [b for b in beads if b.twin is not None]
+    assert twins and len(twins) < len(beads) / 2  # some beads repeat, the first copy of each is searched
+    assert all(s.twin is None for s in searched)
+    for bead, search in zip(beads, searched, strict=True):
+        assert (bead.zh, bead.en, bead.bodies) == (search.zh, search.en, search.bodies), bead.bead
+    assert links == searched_links
+    assert any(links[beads.index(b)] for b in twins)  # moved links, not only empty ones
+    monkeypatch.setattr(pairing, "MEMO", True)
+    with_memo = bitext.align_entities(alignment)
+    monkeypatch.setattr(pairing, "MEMO", False)
+    assert bitext.align_entities(alignment) == with_memo
