@@ -23,6 +23,7 @@ from bitext.entities.pairing import (
     link_bead,
 )
 from bitext.entities.spans import _name_keys, _pieces_by_initial, initials, romanised_spans
+from bitext.entities.transliteration import APPROXIMATE, romanisation, transliteration
 from bitext.script import to_simplified
 from bitext.segment.words import tokenize
 
@@ -152,3 +153,29 @@ def test_beads_repeating_an_earlier_beads_context_get_the_candidates_and_links_a
     with_memo = bitext.align_entities(alignment)
     monkeypatch.setattr(pairing, "MEMO", False)
     assert bitext.align_entities(alignment) == with_memo
+
+
+_NAMES_ZH = "陳清揚徐立李嘉誠蔡英文潘國濂哈利法克斯戴紐斯布里辛斯基利雲斯頓香港"
+_NAMES_EN = ["chen", "qingyang", "xuli", "likashing", "tsai", "ingwen", "poon", "halifax", "danius", "livingston"]
+
+
+@given(
+    st.integers(0, len(_NAMES_ZH) - 2),
+    st.integers(2, 4),
+    st.one_of(st.sampled_from(_NAMES_EN), st.text("abcdefghiklmnoprstuwxyz", min_size=1, max_size=10)),
+    st.sampled_from([0.75, 0.8, 0.9, 1.0]),
+)
+def test_a_romanisation_is_the_transliteration_when_that_is_a_romanisation_above_the_floor(
+    start: int, length: int, key: str, floor: float
+) -> None:
+    piece = _NAMES_ZH[start : start + length]
+    match = transliteration(piece, key)
+    expected = match if match is not None and match.system not in APPROXIMATE and match.score >= floor else None
+    assert romanisation(piece, key, floor) == expected
+
+
+def test_a_romanisation_is_a_spelling_and_a_sound_alike_is_none() -> None:
+    assert romanisation("徐立", "xuli", 0.9) == transliteration("徐立", "xuli")
+    sound_alike = transliteration("哈利法克斯", "halifax")
+    assert sound_alike is not None and sound_alike.system in APPROXIMATE and sound_alike.score >= 0.7
+    assert romanisation("哈利法克斯", "halifax", 0.7) is None

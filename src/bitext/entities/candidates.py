@@ -612,11 +612,17 @@ class _Known:
     calendar: bool
 
 
+_UNKNOWN = _Known(False, False, False)
+_NOT_WORD = regex.compile(r"\W")
+
+
 @lru_cache(maxsize=65536)
 def _cedict_status(simplified: str) -> _Known:
     entries = load_cedict().lookup(simplified)
+    if not entries:
+        return _UNKNOWN  # most strings asked about (a sentence's words and their prefixes)
     proper = [e for e in entries if e.is_proper_noun]
-    calendar = any(regex.sub(r"\W", "", gloss).lower() in CALENDAR for entry in proper for gloss in entry.glosses[:1])
+    calendar = any(_NOT_WORD.sub("", gloss).lower() in CALENDAR for entry in proper for gloss in entry.glosses[:1])
     return _Known(bool(proper), any(not e.is_proper_noun for e in entries), calendar)
 
 

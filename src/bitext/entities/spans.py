@@ -50,7 +50,7 @@ from bitext.entities.lexicon import (
     designator_endings,
 )
 from bitext.entities.model import EntityType
-from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
+from bitext.entities.transliteration import english_key, romanisation, transliteration
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import syllable_options
 from bitext.resources.places import load_places
@@ -174,11 +174,12 @@ def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
             for position, end, piece, inside in pieces.get(key[0], ()):
                 if inside and " " not in en.key.strip():
                     continue
-                match = transliteration(piece, key)
                 floor = ROMANISATION_FLOOR if len(piece) > 2 else TWO_CHARACTER_FLOOR
                 if inside:
                     floor = EXACT_INSIDE_WORD
-                if match is not None and match.system not in APPROXIMATE and match.score >= floor:
+                # transliteration(piece, key) if a romanisation scoring ``floor`` (approximations only if needed)
+                match = romanisation(piece, key, floor)
+                if match is not None:
                     span = Candidate(position, end, text[position:end], piece, sentence, "romanised", "PER")
                     best.append((match.score, span))
         # Only the best-matching spans: 陳清揚 (1.00), not 陳清揚說 (0.86) beside it.

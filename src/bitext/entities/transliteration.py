@@ -156,21 +156,43 @@ def _common_word(word: str) -> bool:
 
 
 def _best_reading(han: str, key: str) -> Transliteration | None:
-    best: Transliteration | None = None
-    best_score = -1.0
-    spellings, sources = _spellings(han)
-    if spellings:
-        # the first of the best-scoring spellings, as a loop keeping a strictly better one would find it
-        # (rapidfuzz's extractOne, in C: tests/test_names_cost.py compares the two)
-        _, best_score, index = process.extractOne(key, spellings, scorer=Levenshtein.normalized_similarity)
-        system, reading = sources[index]
-        best = Transliteration(best_score, system, " ".join(reading))
+    best = _best_spelling(han, key)
+    best_score = -1.0 if best is None else best.score
     if best_score >= APPROXIMATE_CAP:
         return best  # neither approximation can score above its cap, and a tie keeps the first
     for approximate in (_skeleton_match(han, key), learned_sound(han, key)):
         if approximate is not None and (best is None or approximate.score > best.score):
             best = approximate
     return best
+
+
+def _best_spelling(han: str, key: str) -> Transliteration | None:
+    """The reading of ``han`` in a romanisation (pinyin, Wade–Giles, Cantonese) that spells ``key`` best:
+    ``_best_reading`` before the approximations."""
+    spellings, sources = _spellings(han)
+    if not spellings:
+        return None
+    # the first of the best-scoring spellings, as a loop keeping a strictly better one would find it
+    # (rapidfuzz's extractOne, in C: tests/test_names_cost.py compares the two)
+    _, score, index = process.extractOne(key, spellings, scorer=Levenshtein.normalized_similarity)
+    system, reading = sources[index]
+    return Transliteration(score, system, " ".join(reading))
+
+
+def romanisation(zh: str, key: str, floor: float) -> Transliteration | None:
+    """``transliteration(zh, key)`` for a one-word ``key`` (letters only) when it is a romanisation
+    (not an approximation) scoring at least ``floor``, else None; the approximations are
+    computed only where they could win: when the best spelling scores under ``floor``, whatever wins
+    is either an approximation or under ``floor``, None both ways."""
+    han = han_only(zh)
+    if not han or len(key) < 2:
+        return None
+    best = _best_spelling(han, key)
+    if best is None or best.score < floor:
+        return None
+    if best.score < APPROXIMATE_CAP:
+        best = transliteration(zh, key)  # an approximation may score higher (then it is None here)
+    return best if best is not None and best.system not in APPROXIMATE else None
 
 
 # The most either approximation scores: the skeleton's weight times a similarity, the learned cap
