@@ -11,6 +11,7 @@ and 香港): pairing decides which spans are linked.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -557,6 +558,9 @@ _TITLE_MODIFIERS = frozenset(
 _DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
 
 
+_WORD_TEXT = operator.itemgetter(2)  # _Word.text
+
+
 def english_document_context(
     doc: Document, words_by_sentence: Sequence[Sequence[_Word]] | None = None
 ) -> tuple[frozenset[str], frozenset[str]]:
@@ -566,11 +570,15 @@ def english_document_context(
     capitalised: set[str] = set()
     if words_by_sentence is None:
         words_by_sentence = english_sentence_words(doc)
+    later: set[str] = set()
     for span, sentence_words in zip(doc.sentences, words_by_sentence, strict=True):
         # only a sentence's first word can start it: any later one has the first's letters before it
-        for k, word in enumerate(sentence_words):
-            if word.text[0].isupper() and (k > 0 or not _is_sentence_initial(doc.text, span.start, word)):
-                capitalised.add(word.folded)
+        if sentence_words:
+            first = sentence_words[0]
+            if first.text[0].isupper() and not _is_sentence_initial(doc.text, span.start, first):
+                capitalised.add(first.folded)
+            later.update(map(_WORD_TEXT, sentence_words[1:]))  # each distinct word once (in C)
+    capitalised.update(_Word(0, 0, text).folded for text in later if text[0].isupper())
     terms = set()
     for match in _DEFINED_TERM.finditer(doc.text):
         long_form, acronym = match.groups()

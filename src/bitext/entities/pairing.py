@@ -84,9 +84,21 @@ class BeadCandidates:
     en: list[Candidate]
     # Chinese bodies found by an English designator only (designator_pairs.py): paired by nothing else
     bodies: list[Candidate] = field(default_factory=list)
-    # (index, Chinese offset shift, sentence shift) of the earlier bead with the same context whose
-    # candidates these are, moved (collect_candidates); its links are this bead's too
-    twin: tuple[int, int, int] | None = None
+    # The earlier bead with the same context (collect_candidates), as (its index, then the Chinese and
+    # the English shift, each (offsets, sentences), from it to this bead). A twin's lists are its twin's,
+    # at the twin's offsets (only their keys are read; ``placed`` moves them); its links are the twin's moved.
+    twin: tuple[int, tuple[int, int], tuple[int, int]] | None = None
+
+    def placed(self) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
+        """The Chinese, English and body candidates at this bead's own offsets."""
+        if self.twin is None:
+            return self.zh, self.en, self.bodies
+        _, zh_shift, en_shift = self.twin
+        return (
+            [_shifted(c, zh_shift) for c in self.zh],
+            [_shifted(c, en_shift) for c in self.en],
+            [_shifted(c, zh_shift) for c in self.bodies],
+        )
 
 
 @dataclass(frozen=True)
@@ -271,8 +283,9 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
     """Candidates of every aligned bead (both sides non-empty) of every document.
 
     A bead whose text, with what stands around it, repeats an earlier bead of its document
-    (``_bead_context``) gets that bead's candidates moved to its own offsets (``twin``) instead of
-    searching again: every search reads only its document's context and the text near its bead."""
+    (``_bead_context``) shares that bead's candidates (``twin``; its links are that bead's, moved to
+    its offsets) instead of searching again: every search reads only its document's context and the
+    text near its bead."""
     collected: list[BeadCandidates] = []
     for number, alignment in enumerate(alignments):
         en_words = cand.english_sentence_words(alignment.en)
@@ -379,16 +392,8 @@ def _side_context(
 def _moved(
     earlier: BeadCandidates, document: int, bead: int, twin: int, zh_shift: tuple[int, int], en_shift: tuple[int, int]
 ) -> BeadCandidates:
-    """An earlier bead's candidates at the offsets of a bead with the same context (shifts: characters,
-    sentences)."""
-    return BeadCandidates(
-        document,
-        bead,
-        [_shifted(c, zh_shift) for c in earlier.zh],
-        [_shifted(c, en_shift) for c in earlier.en],
-        [_shifted(c, zh_shift) for c in earlier.bodies],
-        (twin, *zh_shift),
-    )
+    """A bead with the same context as an earlier one: its candidates are the earlier one's (``twin``)."""
+    return BeadCandidates(document, bead, earlier.zh, earlier.en, earlier.bodies, (twin, zh_shift, en_shift))
 
 
 def _shifted(candidate: Candidate, shift: tuple[int, int]) -> Candidate:
@@ -429,8 +434,7 @@ def _add_known_prefixes(alignments: Sequence[Alignment], beads: list[BeadCandida
     known = frozenset(c.key for bead in beads for c in bead.zh if c.source not in ("latin", "ticker"))
     for bead in beads:
         if bead.twin is not None:  # its twin, earlier in the list, has its prefixes already
-            twin, shift, sentences = bead.twin
-            bead.zh = [_shifted(c, (shift, sentences)) for c in beads[twin].zh]
+            bead.zh = beads[bead.twin[0]].zh
             continue
         doc = alignments[bead.document].zh
         extra = [n for c in bead.zh if c.source not in ("latin", "ticker") for n in cand.known_prefixes(doc, c, known)]
@@ -508,37 +512,31 @@ def _link_beads(
     text_of: Mapping[int, tuple[str, str]],
     before: Sequence[list[Link]] | None = None,
 ) -> list[list[Link]]:
-    """``link_bead`` of every bead. A bead with a twin (collect_candidates) takes its twin's links on
-    its own candidates; with ``before`` (the first pass's links), a bead none of whose Chinese
+    """``link_bead`` of every bead. A bead with a twin (collect_candidates) takes its twin's links,
+    moved to its own offsets; with ``before`` (the first pass's links), a bead none of whose Chinese
     candidates the learned names can affect keeps its links from before."""
     found: list[list[Link]] = []
     for number, bead in enumerate(beads):
         if bead.twin is not None:
-            moved = _moved_links(found[bead.twin[0]], beads[bead.twin[0]], bead)
-            if moved is not None:
-                found.append(moved)
-                continue
-        if before is not None and not any(map(scorer.learned_matters, bead.zh)):
+            twin, zh_shift, en_shift = bead.twin
+            found.append(
+                [
+                    Link(
+                        bead.document,
+                        bead.bead,
+                        _shifted(link.zh, zh_shift),
+                        _shifted(link.en, en_shift),
+                        link.score,
+                        link.evidence,
+                    )
+                    for link in found[twin]
+                ]
+            )
+        elif before is not None and not any(map(scorer.learned_matters, bead.zh)):
             found.append(before[number])
         else:
             found.append(link_bead(bead, scorer, text_of))
     return found
-
-
-def _moved_links(links: Sequence[Link], twin: BeadCandidates, bead: BeadCandidates) -> list[Link] | None:
-    """The links of ``twin`` on the same-placed candidates of ``bead`` (None if a link is not on them)."""
-    if not links:
-        return []
-    zh_of = {id(c): moved for c, moved in zip(twin.bodies, bead.bodies, strict=True)}
-    zh_of.update((id(c), moved) for c, moved in zip(twin.zh, bead.zh, strict=True))
-    en_of = {id(c): moved for c, moved in zip(twin.en, bead.en, strict=True)}
-    moved_links = []
-    for link in links:
-        zh, en = zh_of.get(id(link.zh)), en_of.get(id(link.en))
-        if zh is None or en is None:
-            return None
-        moved_links.append(Link(bead.document, bead.bead, zh, en, link.score, link.evidence))
-    return moved_links
 
 
 def _diagonal_band(bead: BeadCandidates) -> Callable[[Candidate, Candidate], bool]:
