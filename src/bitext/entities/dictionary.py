@@ -266,13 +266,14 @@ def composed_match(
     covered_chars: set[int] = set()
     parts: list[str] = []
     optional = optional_words(words)
+    stems = [stem(word) for word in words]  # once, not per part
     for start in range(len(zh)):
         for end in range(start + 1, min(len(zh), start + 8) + 1):
             piece = zh[start:end]
             if len(piece) == len(zh):
                 continue  # the whole name is the direct match's business; here only its parts count
             vocabulary = _piece_vocabulary(piece, learned)
-            hits = {i for i, word in enumerate(words) if covers(vocabulary, stem(word))}
+            hits = {i for i, word_stem in enumerate(stems) if covers(vocabulary, word_stem)}
             if not hits and 2 <= end - start <= 6:
                 floor = LEADING_TRANSLITERATION if start == 0 and end - start >= 4 else PART_TRANSLITERATION
                 hits = _transliterated(piece, words, floor)
