@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import bitext
 from bitext.entities import pairing
-from bitext.entities.candidates import Candidate
+from bitext.entities.candidates import Candidate, _english_words, _is_sentence_initial, english_document_context
 from bitext.entities.pairing import (
     BeadCandidates,
     Link,
@@ -25,6 +25,7 @@ from bitext.entities.pairing import (
 from bitext.entities.spans import _name_keys, _pieces_by_initial, initials, romanised_spans
 from bitext.entities.transliteration import APPROXIMATE, romanisation, transliteration
 from bitext.script import to_simplified
+from bitext.segment import segment
 from bitext.segment.words import tokenize
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "sensetime-genai"
@@ -179,3 +180,31 @@ def test_a_romanisation_is_a_spelling_and_a_sound_alike_is_none() -> None:
     sound_alike = transliteration("哈利法克斯", "halifax")
     assert sound_alike is not None and sound_alike.system in APPROXIMATE and sound_alike.score >= 0.7
     assert romanisation("哈利法克斯", "halifax", 0.7) is None
+
+
+_SENTENCES = [
+    "SenseTime said on Monday that Xu Li will lead it.",
+    "The company, SenseTime, grew.",
+    "“Hong Kong” is where it started (2014).",
+    "2. If the Legislative Yuan agrees, the Act applies.",
+    "it rained in Taipei and Taichung.",
+]
+
+
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=8))
+def test_the_document_context_reads_a_repeated_sentence_once_and_finds_what_reading_all_finds(
+    sentences: list[str],
+) -> None:
+    doc = segment("\n".join(sentences), "en", presegmented=True)
+    every = [_english_words(doc.text, span.start, span.end) for span in doc.sentences]
+    # the definition over every sentence, repeats included: words capitalised after a sentence's
+    # first word, and a first word capitalised where something other than an opener comes before it
+    expected = {
+        word.folded
+        for span, words in zip(doc.sentences, every, strict=True)
+        for k, word in enumerate(words)
+        if word.text[0].isupper() and (k > 0 or not _is_sentence_initial(doc.text, span.start, word))
+    }
+    capitalised, _ = english_document_context(doc)
+    assert capitalised == expected
+    assert english_document_context(doc, every) == english_document_context(doc)

@@ -460,10 +460,29 @@ def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     return bare
 
 
-def english_sentence_words(doc: Document) -> list[list[_Word]]:
+def english_sentence_words(doc: Document) -> SentenceWords:
     """The words of each English sentence, read once for :func:`english_document_context` and
     :func:`english_candidates` (which each read them again when not given)."""
-    return [_english_words(doc.text, span.start, span.end) for span in doc.sentences]
+    return SentenceWords(doc)
+
+
+class SentenceWords:
+    """``words[k]``: the words of English sentence ``k``, read when first asked for (the entity step
+    skips repeated sentences and beads, so a long repetitive document reads few)."""
+
+    def __init__(self, doc: Document):
+        self._doc = doc
+        self._words: dict[int, list[_Word]] = {}
+
+    def __len__(self) -> int:
+        return len(self._doc.sentences)
+
+    def __getitem__(self, sentence: int) -> list[_Word]:
+        words = self._words.get(sentence)
+        if words is None:
+            span = self._doc.sentences[sentence]
+            words = self._words[sentence] = _english_words(self._doc.text, span.start, span.end)
+        return words
 
 
 def english_candidates(
@@ -562,7 +581,7 @@ _WORD_TEXT = operator.itemgetter(2)  # _Word.text
 
 
 def english_document_context(
-    doc: Document, words_by_sentence: Sequence[Sequence[_Word]] | None = None
+    doc: Document, words_by_sentence: SentenceWords | Sequence[Sequence[_Word]] | None = None
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Words capitalised mid-sentence anywhere in ``doc``, and acronyms defined by a lower-case
     long form ("generative artificial intelligence (GenAI)": a term, not a name).
@@ -571,7 +590,13 @@ def english_document_context(
     if words_by_sentence is None:
         words_by_sentence = english_sentence_words(doc)
     later: set[str] = set()
-    for span, sentence_words in zip(doc.sentences, words_by_sentence, strict=True):
+    read: set[str] = set()
+    for number, span in enumerate(doc.sentences):
+        sentence = doc.text[span.start : span.end]
+        if sentence in read:
+            continue  # a sentence's words and where it starts are in its text: a repeat adds nothing
+        read.add(sentence)
+        sentence_words = words_by_sentence[number]
         # only a sentence's first word can start it: any later one has the first's letters before it
         if sentence_words:
             first = sentence_words[0]
