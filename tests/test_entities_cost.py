@@ -23,7 +23,16 @@ from bitext.entities.pairing import (
     link_bead,
 )
 from bitext.entities.spans import _name_keys, _pieces_by_initial, initials, romanised_spans
-from bitext.entities.transliteration import APPROXIMATE, romanisation, transliteration
+from bitext.entities.transliteration import (
+    APPROXIMATE,
+    _learned_at_least,
+    english_key,
+    han_only,
+    learned_sound,
+    romanisation,
+    sounds_at_least,
+    transliteration,
+)
 from bitext.script import to_simplified
 from bitext.segment import segment
 from bitext.segment.words import tokenize
@@ -208,3 +217,23 @@ def test_the_document_context_reads_a_repeated_sentence_once_and_finds_what_read
     capitalised, _ = english_document_context(doc)
     assert capitalised == expected
     assert english_document_context(doc, every) == english_document_context(doc)
+
+
+@given(
+    st.integers(0, len(_NAMES_ZH) - 2),
+    st.integers(1, 6),
+    st.one_of(
+        st.sampled_from([*_NAMES_EN, "Xu Li", "Steven Poon Kwok-lim", "Burkina Faso"]),
+        st.text("abcdefghiklmnoprstuwxyz", min_size=1, max_size=12),
+    ),
+    st.sampled_from([0.5, 0.7, 0.75, 0.8, 0.9, 0.95]),
+)
+def test_sounding_at_least_a_floor_is_the_transliteration_scoring_it(
+    start: int, length: int, en: str, floor: float
+) -> None:
+    zh = _NAMES_ZH[start : start + length]
+    match = transliteration(zh, en)
+    assert sounds_at_least(zh, en, floor) == (match is not None and match.score >= floor)
+    han, key = han_only(zh), english_key(en)
+    learned = learned_sound(han, key)
+    assert _learned_at_least(han, key, floor) == (learned is not None and learned.score >= floor)

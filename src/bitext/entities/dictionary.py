@@ -31,7 +31,7 @@ from bitext.entities.lexicon import (
     designator_endings,
 )
 from bitext.entities.model import EntityType
-from bitext.entities.transliteration import transliteration
+from bitext.entities.transliteration import sounds_at_least
 from bitext.resources.cedict import load_cedict
 from bitext.resources.places import load_places
 
@@ -431,8 +431,7 @@ def _transliterated(piece: str, words: list[str], floor: float = PART_TRANSLITER
     for i, word in enumerate(words):
         if len(word) < 3:
             continue  # too short to tell by sound (and not worth reading the piece for)
-        match = transliteration(piece, word)
-        if match is not None and match.score >= floor:
+        if sounds_at_least(piece, word, floor):  # transliteration(piece, word) scores floor
             hits.add(i)
     return hits
 

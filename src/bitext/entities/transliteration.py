@@ -256,6 +256,61 @@ def learned_sound(han: str, key: str, table: SoundTable | None = None) -> Transl
 
 
 @lru_cache(maxsize=65536)
+def sounds_at_least(zh: str, en: str, floor: float) -> bool:
+    """Whether ``transliteration(zh, en)`` scores at least ``floor``, computing only what can decide it.
+
+    For ``en`` of one or two words the score is the best spelling's, or the higher of the two
+    approximations where they beat it (ties keep the first): at least ``floor`` when any of the three
+    is. They are tried cheapest first, and the learned spellings' search drops cuts that can no longer
+    reach ``floor``. (An English given name first, three words or more: the full comparison.)"""
+    if len(en.split()) >= 3:
+        match = transliteration(zh, en)
+        return match is not None and match.score >= floor
+    han, key = han_only(zh), english_key(en)
+    if not han or len(key) < 2:
+        return False
+    spelt = _best_spelling(han, key)
+    if spelt is not None and spelt.score >= floor:
+        return True
+    skeleton = _skeleton_match(han, key)
+    if skeleton is not None and skeleton.score >= floor:
+        return True
+    return _learned_at_least(han, key, floor)
+
+
+def _learned_at_least(han: str, key: str, floor: float, table: SoundTable | None = None) -> bool:
+    """``learned_sound(han, key)`` scores at least ``floor``. Each chunk's log ratio is at most 0 (a ratio
+    is a fraction of the commonest spelling), so a cut's running total only falls: one already under
+    the total ``floor`` needs (less a margin for the score's rounding) is dropped."""
+    table = load_sounds() if table is None else table
+    n, m = len(key), len(han)
+    if m < 2 or not m <= n <= MAX_CHUNK * m or any(ch not in table for ch in han):
+        return False
+    unseen = math.log(UNSEEN_CHUNK)
+    # score = LEARNED_CAP * (1 + total / m / SOUND_SCALE), rounded to four places
+    needed = ((floor - 0.0001) / LEARNED_CAP - 1.0) * m * SOUND_SCALE
+    best: dict[int, float] = {0: 0.0}
+    for i, ch in enumerate(han):
+        ratios = table.ratios[ch]
+        following: dict[int, float] = {}
+        for j, score in best.items():
+            for k in range(1, MAX_CHUNK + 1):
+                end = j + k
+                if end > n or n - end < m - i - 1 or n - end > MAX_CHUNK * (m - i - 1):
+                    continue
+                ratio = ratios.get(key[j:end])
+                value = score + (math.log(ratio) if ratio else unseen)
+                if value >= needed and (end not in following or value > following[end]):
+                    following[end] = value
+        if not following:
+            return False
+        best = following
+    if n not in best:
+        return False
+    return round(LEARNED_CAP * max(0.0, 1.0 + best[n] / m / SOUND_SCALE), 4) >= floor
+
+
+@lru_cache(maxsize=65536)
 def _pinyin_skeletons(han: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """Each pinyin reading of ``han`` with its skeleton, where the skeleton is long enough to compare
     (computed once per name: a name meets every English candidate of its beads)."""
