@@ -49,7 +49,13 @@ from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designat
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.single_words import single_word_spans
 from bitext.entities.titled_names import titled_surname_match
-from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
+from bitext.entities.transliteration import (
+    APPROXIMATE,
+    NAME_SEPARATORS,
+    Transliteration,
+    sounds_at_least,
+    transliteration,
+)
 from bitext.resources.cedict import load_cedict
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
@@ -159,7 +165,9 @@ class PairScorer:
         if fold(en.key) in places.chinese.get(zh.key, ()):
             yield f"geonames:{fold(en.key)}", GAZETTEER
         if len(zh.key) <= MAX_TRANSLITERATED_CHARS and en.key.count(" ") < 4:
-            match = transliteration(zh.key, en.key)
+            # the full comparison only for a pair that reaches the floor (sounds_at_least tells it cheaper)
+            sounds = sounds_at_least(zh.key, en.key, TRANSLITERATION_FLOOR)
+            match = transliteration(zh.key, en.key) if sounds else None
             if (
                 match is not None
                 and match.score >= TRANSLITERATION_FLOOR

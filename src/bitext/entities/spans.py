@@ -50,7 +50,7 @@ from bitext.entities.lexicon import (
     designator_endings,
 )
 from bitext.entities.model import EntityType
-from bitext.entities.transliteration import english_key, romanisation, transliteration
+from bitext.entities.transliteration import english_key, romanisation, sounds_at_least, transliteration
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import syllable_options
 from bitext.resources.places import load_places
@@ -265,9 +265,11 @@ def grown_by_sound(
         if zh.source in ("latin", "ticker") or not 2 <= len(zh.key) <= 6:
             continue
         for en in names:
+            if not sounds_at_least(zh.key, en.key, GROWTH_START):
+                continue  # (the approximations only where needed to tell)
             base = transliteration(zh.key, en.key)
-            if base is None or base.score < GROWTH_START:
-                continue
+            if base is None:
+                continue  # (not reached: it scores GROWTH_START)
             if usable is None:
                 usable = {
                     t.start + i: ch
@@ -444,8 +446,7 @@ def _designator_hint(words: Sequence[str], designators: set[int]) -> EntityType:
 def _sounded(token: str, words: Sequence[str]) -> set[int]:
     found = set()
     for i, word in enumerate(words):
-        match = transliteration(token, word) if len(word) >= 3 else None
-        if match is not None and match.score >= LEADING_TRANSLITERATION:
+        if len(word) >= 3 and sounds_at_least(token, word, LEADING_TRANSLITERATION):
             found.add(i)
     return found
 
