@@ -133,15 +133,17 @@ def test_a_learned_name_before_a_designator_makes_the_learned_names_matter() -> 
     assert not PairScorer(stats, {"嗯" * 9: ("Zzyzx", 0.9)}).learned_matters(zh)
 
 
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
 def test_beads_repeating_an_earlier_beads_context_get_the_candidates_and_links_a_search_finds(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, separator: str
 ) -> None:
     zh_paragraphs = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8").split("\n")
     en_paragraphs = (CORPUS / "en.txt").read_text(encoding="utf-8").split("\n")
     # the article twice in order (its beads repeat with their neighbours), then its first half
-    # reversed (the same sentences beside other paragraphs), one paragraph a line
-    zh = "\n\n".join(zh_paragraphs * 2 + zh_paragraphs[: len(zh_paragraphs) // 2][::-1])
-    en = "\n\n".join(en_paragraphs * 2 + en_paragraphs[: len(en_paragraphs) // 2][::-1])
+    # reversed (the same sentences beside other paragraphs), one paragraph a line, blank lines between
+    # or not
+    zh = separator.join(zh_paragraphs * 2 + zh_paragraphs[: len(zh_paragraphs) // 2][::-1])
+    en = separator.join(en_paragraphs * 2 + en_paragraphs[: len(en_paragraphs) // 2][::-1])
     alignment = bitext.align(zh, en, method="gale-church")
     text_of = {0: (alignment.zh.text, alignment.en.text)}
 

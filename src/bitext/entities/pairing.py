@@ -356,10 +356,10 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
 
 # Beads with equal context share their candidates and links (collect_candidates); off: every bead searched.
 MEMO = True
-# What a bead's searches may read around its sentences: their paragraphs (a law title runs on to the
-# paragraph's end) and this many characters beyond (a bracket after a name, the word before a sentence).
+# What a bead's searches may read around its sentences: the rest of their lines (a law title runs on
+# to a line's end at most) and this many characters beyond (a bracket or a ticker after a name).
 CONTEXT_MARGIN = 64
-# A bead in a paragraph longer than this is searched anew (its context would be long to compare).
+# A bead in a line longer than this is searched anew (its context would be long to compare).
 CONTEXT_MAX_CHARS = 4000
 
 
@@ -367,7 +367,7 @@ def _bead_context(
     alignment: Alignment, zh_sentences: Sequence[int], en_sentences: Sequence[int]
 ) -> tuple[tuple[object, ...], int, int] | None:
     """What a bead's candidates are made from, as a key equal for beads with equal candidates up to a
-    shift of offsets, with the offset of each side's context; None in a long paragraph."""
+    shift of offsets, with the offset of each side's context; None in a long line."""
     zh = _side_context(alignment.zh.text, alignment.zh.sentence_offsets, zh_sentences)
     en = _side_context(alignment.en.text, alignment.en.sentence_offsets, en_sentences)
     if zh is None or en is None:
@@ -380,18 +380,18 @@ def _side_context(
 ) -> tuple[tuple[object, ...], int] | None:
     start, end = offsets[sentences[0]][0], offsets[sentences[-1]][1]
     floor = max(0, start - CONTEXT_MAX_CHARS)
-    low = text.rfind("\n\n", floor, start)
+    low = text.rfind("\n", floor, start)
     if low < 0:
         if floor > 0:
             return None
         low = 0
     ceiling = min(len(text), end + CONTEXT_MAX_CHARS)
-    high = text.find("\n\n", end, ceiling)
+    high = text.find("\n", end, ceiling)
     if high < 0:
         if ceiling < len(text):
             return None
         high = len(text)
-    low, high = max(0, low - CONTEXT_MARGIN), min(len(text), high + 2 + CONTEXT_MARGIN)
+    low, high = max(0, low - CONTEXT_MARGIN), min(len(text), high + 1 + CONTEXT_MARGIN)
     relative = tuple((offsets[i][0] - low, offsets[i][1] - low) for i in sentences)
     # where the text starts or ends, a search reads nothing beyond: part of the key
     return (text[low:high], relative, low == 0, high == len(text)), low
