@@ -400,8 +400,9 @@ def _side_context(
 def _moved(
     earlier: BeadCandidates, document: int, bead: int, twin: int, zh_shift: tuple[int, int], en_shift: tuple[int, int]
 ) -> BeadCandidates:
-    """A bead with the same context as an earlier one: its candidates are the earlier one's (``twin``)."""
-    return BeadCandidates(document, bead, earlier.zh, earlier.en, earlier.bodies, (twin, zh_shift, en_shift))
+    """A bead with the same context as an earlier one: its candidates are the earlier one's (``twin``;
+    every list field shared, whatever fields BeadCandidates has)."""
+    return replace(earlier, document=document, bead=bead, twin=(twin, zh_shift, en_shift))
 
 
 def _shifted(candidate: Candidate, shift: tuple[int, int]) -> Candidate:
