@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import bitext
-from bitext.entities.candidates import Candidate
+from bitext.entities import pairing
+from bitext.entities.candidates import Candidate, _english_words, _is_sentence_initial, english_document_context
 from bitext.entities.pairing import (
+    BeadCandidates,
     Link,
     PairScorer,
+    _link_beads,
     _mentions,
     collect_candidates,
     cooccurrence,
@@ -19,7 +23,18 @@ from bitext.entities.pairing import (
     link_bead,
 )
 from bitext.entities.spans import _name_keys, _pieces_by_initial, initials, romanised_spans
+from bitext.entities.transliteration import (
+    APPROXIMATE,
+    _learned_at_least,
+    english_key,
+    han_only,
+    learned_sound,
+    romanisation,
+    sounds_at_least,
+    transliteration,
+)
 from bitext.script import to_simplified
+from bitext.segment import segment
 from bitext.segment.words import tokenize
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "sensetime-genai"
@@ -116,3 +131,111 @@ def test_a_learned_name_before_a_designator_makes_the_learned_names_matter() -> 
     assert learned.signals(zh, en) != without.signals(zh, en)
     assert learned.learned_matters(zh)
     assert not PairScorer(stats, {"嗯" * 9: ("Zzyzx", 0.9)}).learned_matters(zh)
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
+def test_beads_repeating_an_earlier_beads_context_get_the_candidates_and_links_a_search_finds(
+    monkeypatch: pytest.MonkeyPatch, separator: str
+) -> None:
+    zh_paragraphs = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8").split("\n")
+    en_paragraphs = (CORPUS / "en.txt").read_text(encoding="utf-8").split("\n")
+    # the article twice in order (its beads repeat with their neighbours), then its first half
+    # reversed (the same sentences beside other paragraphs), one paragraph a line, blank lines between
+    # or not
+    zh = separator.join(zh_paragraphs * 2 + zh_paragraphs[: len(zh_paragraphs) // 2][::-1])
+    en = separator.join(en_paragraphs * 2 + en_paragraphs[: len(en_paragraphs) // 2][::-1])
+    alignment = bitext.align(zh, en, method="gale-church")
+    text_of = {0: (alignment.zh.text, alignment.en.text)}
+
+    def linked() -> tuple[list[BeadCandidates], list[list[Link]]]:
+        beads = collect_candidates([alignment])
+        return beads, _link_beads(beads, PairScorer(cooccurrence(beads)), text_of)
+
+    beads, links = linked()
+    monkeypatch.setattr(pairing, "MEMO", False)
+    searched, searched_links = linked()
+    twins = [b for b in beads if b.twin is not None]
+    assert twins and len(twins) < len(beads) / 2  # some beads repeat, the first copy of each is searched
+    assert all(s.twin is None for s in searched)
+    for bead, search in zip(beads, searched, strict=True):
+        assert bead.placed() == (search.zh, search.en, search.bodies), bead.bead
+    assert links == searched_links
+    assert any(links[beads.index(b)] for b in twins)  # moved links, not only empty ones
+    monkeypatch.setattr(pairing, "MEMO", True)
+    with_memo = bitext.align_entities(alignment)
+    monkeypatch.setattr(pairing, "MEMO", False)
+    assert bitext.align_entities(alignment) == with_memo
+
+
+_NAMES_ZH = "陳清揚徐立李嘉誠蔡英文潘國濂哈利法克斯戴紐斯布里辛斯基利雲斯頓香港"
+_NAMES_EN = ["chen", "qingyang", "xuli", "likashing", "tsai", "ingwen", "poon", "halifax", "danius", "livingston"]
+
+
+@given(
+    st.integers(0, len(_NAMES_ZH) - 2),
+    st.integers(2, 4),
+    st.one_of(st.sampled_from(_NAMES_EN), st.text("abcdefghiklmnoprstuwxyz", min_size=1, max_size=10)),
+    st.sampled_from([0.75, 0.8, 0.9, 1.0]),
+)
+def test_a_romanisation_is_the_transliteration_when_that_is_a_romanisation_above_the_floor(
+    start: int, length: int, key: str, floor: float
+) -> None:
+    piece = _NAMES_ZH[start : start + length]
+    match = transliteration(piece, key)
+    expected = match if match is not None and match.system not in APPROXIMATE and match.score >= floor else None
+    assert romanisation(piece, key, floor) == expected
+
+
+def test_a_romanisation_is_a_spelling_and_a_sound_alike_is_none() -> None:
+    assert romanisation("徐立", "xuli", 0.9) == transliteration("徐立", "xuli")
+    sound_alike = transliteration("哈利法克斯", "halifax")
+    assert sound_alike is not None and sound_alike.system in APPROXIMATE and sound_alike.score >= 0.7
+    assert romanisation("哈利法克斯", "halifax", 0.7) is None
+
+
+_SENTENCES = [
+    "SenseTime said on Monday that Xu Li will lead it.",
+    "The company, SenseTime, grew.",
+    "“Hong Kong” is where it started (2014).",
+    "2. If the Legislative Yuan agrees, the Act applies.",
+    "it rained in Taipei and Taichung.",
+]
+
+
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=8))
+def test_the_document_context_reads_a_repeated_sentence_once_and_finds_what_reading_all_finds(
+    sentences: list[str],
+) -> None:
+    doc = segment("\n".join(sentences), "en", presegmented=True)
+    every = [_english_words(doc.text, span.start, span.end) for span in doc.sentences]
+    # the definition over every sentence, repeats included: words capitalised after a sentence's
+    # first word, and a first word capitalised where something other than an opener comes before it
+    expected = {
+        word.folded
+        for span, words in zip(doc.sentences, every, strict=True)
+        for k, word in enumerate(words)
+        if word.text[0].isupper() and (k > 0 or not _is_sentence_initial(doc.text, span.start, word))
+    }
+    capitalised, _ = english_document_context(doc)
+    assert capitalised == expected
+    assert english_document_context(doc, every) == english_document_context(doc)
+
+
+@given(
+    st.integers(0, len(_NAMES_ZH) - 2),
+    st.integers(1, 6),
+    st.one_of(
+        st.sampled_from([*_NAMES_EN, "Xu Li", "Steven Poon Kwok-lim", "Burkina Faso"]),
+        st.text("abcdefghiklmnoprstuwxyz", min_size=1, max_size=12),
+    ),
+    st.sampled_from([0.5, 0.7, 0.75, 0.8, 0.9, 0.95]),
+)
+def test_sounding_at_least_a_floor_is_the_transliteration_scoring_it(
+    start: int, length: int, en: str, floor: float
+) -> None:
+    zh = _NAMES_ZH[start : start + length]
+    match = transliteration(zh, en)
+    assert sounds_at_least(zh, en, floor) == (match is not None and match.score >= floor)
+    han, key = han_only(zh), english_key(en)
+    learned = learned_sound(han, key)
+    assert _learned_at_least(han, key, floor) == (learned is not None and learned.score >= floor)

@@ -674,3 +674,12 @@ def test_check_takes_the_scorer_that_align_takes(files, tmp_path: Path) -> None:
     assert main(["check", *files(*BAD), "--scorer", "lexical", "--export", str(export), "-q"]) == 1
     header = json.loads(export.read_text(encoding="utf-8").splitlines()[0])
     assert "|scorer:lexical|" in header["signature"]
+
+
+def test_a_repeated_bead_gets_its_flags_under_its_own_number() -> None:
+    # number and entity checks read each distinct pair of bead texts once: each copy is still flagged
+    wrong = ("香港樓價去年回落14%。", "Property prices fell 41% last year.")
+    alignment = beads([wrong, *HONG_KONG, wrong, HONG_KONG[0], wrong])
+    flags = check(alignment, EntityTable((strong("香港", "Hong Kong"),))).flags
+    assert [f.bead for f in flags if f.code == "number-mismatch"] == [0, 4, 6]
+    assert [f.bead for f in flags if f.code == "entity-missing"] == [0, 4, 6]

@@ -11,6 +11,7 @@ and 香港): pairing decides which spans are linked.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -515,10 +516,29 @@ def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     return bare
 
 
-def english_sentence_words(doc: Document) -> list[list[_Word]]:
+def english_sentence_words(doc: Document) -> SentenceWords:
     """The words of each English sentence, read once for :func:`english_document_context` and
     :func:`english_candidates` (which each read them again when not given)."""
-    return [_english_words(doc.text, span.start, span.end) for span in doc.sentences]
+    return SentenceWords(doc)
+
+
+class SentenceWords:
+    """``words[k]``: the words of English sentence ``k``, read when first asked for (the entity step
+    skips repeated sentences and beads, so a long repetitive document reads few)."""
+
+    def __init__(self, doc: Document):
+        self._doc = doc
+        self._words: dict[int, list[_Word]] = {}
+
+    def __len__(self) -> int:
+        return len(self._doc.sentences)
+
+    def __getitem__(self, sentence: int) -> list[_Word]:
+        words = self._words.get(sentence)
+        if words is None:
+            span = self._doc.sentences[sentence]
+            words = self._words[sentence] = _english_words(self._doc.text, span.start, span.end)
+        return words
 
 
 def english_candidates(
@@ -634,8 +654,11 @@ _TITLE_MODIFIERS = frozenset(
 _DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
 
 
+_WORD_TEXT = operator.itemgetter(2)  # _Word.text
+
+
 def english_document_context(
-    doc: Document, words_by_sentence: Sequence[Sequence[_Word]] | None = None
+    doc: Document, words_by_sentence: SentenceWords | Sequence[Sequence[_Word]] | None = None
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Words capitalised mid-sentence anywhere in ``doc``, and acronyms defined by a lower-case
     long form ("generative artificial intelligence (GenAI)": a term, not a name).
@@ -643,11 +666,21 @@ def english_document_context(
     capitalised: set[str] = set()
     if words_by_sentence is None:
         words_by_sentence = english_sentence_words(doc)
-    for span, sentence_words in zip(doc.sentences, words_by_sentence, strict=True):
+    later: set[str] = set()
+    read: set[str] = set()
+    for number, span in enumerate(doc.sentences):
+        sentence = doc.text[span.start : span.end]
+        if sentence in read:
+            continue  # a sentence's words and where it starts are in its text: a repeat adds nothing
+        read.add(sentence)
+        sentence_words = words_by_sentence[number]
         # only a sentence's first word can start it: any later one has the first's letters before it
-        for k, word in enumerate(sentence_words):
-            if word.text[0].isupper() and (k > 0 or not _is_sentence_initial(doc.text, span.start, word)):
-                capitalised.add(word.folded)
+        if sentence_words:
+            first = sentence_words[0]
+            if first.text[0].isupper() and not _is_sentence_initial(doc.text, span.start, first):
+                capitalised.add(first.folded)
+            later.update(map(_WORD_TEXT, sentence_words[1:]))  # each distinct word once (in C)
+    capitalised.update(_Word(0, 0, text).folded for text in later if text[0].isupper())
     terms = set()
     for match in _DEFINED_TERM.finditer(doc.text):
         long_form, acronym = match.groups()
@@ -689,11 +722,17 @@ class _Known:
     calendar: bool
 
 
+_UNKNOWN = _Known(False, False, False)
+_NOT_WORD = regex.compile(r"\W")
+
+
 @lru_cache(maxsize=65536)
 def _cedict_status(simplified: str) -> _Known:
     entries = load_cedict().lookup(simplified)
+    if not entries:
+        return _UNKNOWN  # most strings asked about (a sentence's words and their prefixes)
     proper = [e for e in entries if e.is_proper_noun]
-    calendar = any(regex.sub(r"\W", "", gloss).lower() in CALENDAR for entry in proper for gloss in entry.glosses[:1])
+    calendar = any(_NOT_WORD.sub("", gloss).lower() in CALENDAR for entry in proper for gloss in entry.glosses[:1])
     return _Known(bool(proper), any(not e.is_proper_noun for e in entries), calendar)
 
 

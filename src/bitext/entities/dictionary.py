@@ -31,7 +31,7 @@ from bitext.entities.lexicon import (
     designator_endings,
 )
 from bitext.entities.model import EntityType
-from bitext.entities.transliteration import transliteration
+from bitext.entities.transliteration import sounds_at_least
 from bitext.resources.cedict import load_cedict
 from bitext.resources.places import load_places
 
@@ -311,13 +311,14 @@ def composed_match(
     covered_chars: set[int] = set()
     parts: list[str] = []
     optional = optional_words(words)
+    stems = [stem(word) for word in words]  # once, not per part
     for start in range(len(zh)):
         for end in range(start + 1, min(len(zh), start + 8) + 1):
             piece = zh[start:end]
             if len(piece) == len(zh):
                 continue  # the whole name is the direct match's business; here only its parts count
             vocabulary = _piece_vocabulary(piece, learned)
-            hits = {i for i, word in enumerate(words) if covers(vocabulary, stem(word))}
+            hits = {i for i, word_stem in enumerate(stems) if covers(vocabulary, word_stem)}
             if not hits and 2 <= end - start <= 6:
                 floor = LEADING_TRANSLITERATION if start == 0 and end - start >= 4 else PART_TRANSLITERATION
                 hits = _transliterated(piece, words, floor)
@@ -476,8 +477,7 @@ def _transliterated(piece: str, words: list[str], floor: float = PART_TRANSLITER
     for i, word in enumerate(words):
         if len(word) < 3:
             continue  # too short to tell by sound (and not worth reading the piece for)
-        match = transliteration(piece, word)
-        if match is not None and match.score >= floor:
+        if sounds_at_least(piece, word, floor):  # transliteration(piece, word) scores floor
             hits.add(i)
     return hits
 

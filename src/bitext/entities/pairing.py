@@ -50,7 +50,13 @@ from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designat
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.single_words import single_word_spans
 from bitext.entities.titled_names import titled_surname_match
-from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
+from bitext.entities.transliteration import (
+    APPROXIMATE,
+    NAME_SEPARATORS,
+    Transliteration,
+    sounds_at_least,
+    transliteration,
+)
 from bitext.resources.cedict import load_cedict
 from bitext.resources.places import fold, load_places
 from bitext.script import to_simplified
@@ -85,6 +91,21 @@ class BeadCandidates:
     en: list[Candidate]
     # Chinese bodies found by an English designator only (designator_pairs.py): paired by nothing else
     bodies: list[Candidate] = field(default_factory=list)
+    # The earlier bead with the same context (collect_candidates), as (its index, then the Chinese and
+    # the English shift, each (offsets, sentences), from it to this bead). A twin's lists are its twin's,
+    # at the twin's offsets (only their keys are read; ``placed`` moves them); its links are the twin's moved.
+    twin: tuple[int, tuple[int, int], tuple[int, int]] | None = None
+
+    def placed(self) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
+        """The Chinese, English and body candidates at this bead's own offsets."""
+        if self.twin is None:
+            return self.zh, self.en, self.bodies
+        _, zh_shift, en_shift = self.twin
+        return (
+            [_shifted(c, zh_shift) for c in self.zh],
+            [_shifted(c, en_shift) for c in self.en],
+            [_shifted(c, zh_shift) for c in self.bodies],
+        )
 
 
 @dataclass(frozen=True)
@@ -145,7 +166,9 @@ class PairScorer:
         if fold(en.key) in places.chinese.get(zh.key, ()):
             yield f"geonames:{fold(en.key)}", GAZETTEER
         if len(zh.key) <= MAX_TRANSLITERATED_CHARS and en.key.count(" ") < 4:
-            match = transliteration(zh.key, en.key)
+            # the full comparison only for a pair that reaches the floor (sounds_at_least tells it cheaper)
+            sounds = sounds_at_least(zh.key, en.key, TRANSLITERATION_FLOOR)
+            match = transliteration(zh.key, en.key) if sounds else None
             if (
                 match is not None
                 and match.score >= TRANSLITERATION_FLOOR
@@ -266,18 +289,39 @@ def combine(strengths: Iterable[float]) -> float:
 
 
 def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
-    """Candidates of every aligned bead (both sides non-empty) of every document."""
+    """Candidates of every aligned bead (both sides non-empty) of every document.
+
+    A bead whose text, with what stands around it, repeats an earlier bead of its document
+    (``_bead_context``) shares that bead's candidates (``twin``; its links are that bead's, moved to
+    its offsets) instead of searching again: every search reads only its document's context and the
+    text near its bead."""
     collected: list[BeadCandidates] = []
     for number, alignment in enumerate(alignments):
         en_words = cand.english_sentence_words(alignment.en)
         capitalised, terms = cand.english_document_context(alignment.en, en_words)
         zh_doc = alignment.zh
-        tokens = {i: cand.sentence_tokens(zh_doc, i) for b in alignment.beads if b.is_aligned for i in b.zh}
-        zh_by_sentence = {i: cand.chinese_candidates(zh_doc, i, tokens=found) for i, found in tokens.items()}
+        seen: dict[tuple[object, ...], tuple[int, int, int, int, int]] = {}
         for bead_number, bead in enumerate(alignment.beads):
             if not bead.is_aligned:
                 continue
-            zh = [c for i in bead.zh for c in zh_by_sentence[i] if not (c.source == "latin" and c.key in terms)]
+            context = _bead_context(alignment, bead.zh, bead.en) if MEMO else None
+            if context is not None:
+                key, zh_origin, en_origin = context
+                earlier = seen.get(key)
+                if earlier is not None:
+                    twin, zh_at, en_at, zh_first, en_first = earlier
+                    zh_shift = (zh_origin - zh_at, bead.zh[0] - zh_first)
+                    en_shift = (en_origin - en_at, bead.en[0] - en_first)
+                    collected.append(_moved(collected[twin], number, bead_number, twin, zh_shift, en_shift))
+                    continue
+                seen[key] = (len(collected), zh_origin, en_origin, bead.zh[0], bead.en[0])
+            tokens = {i: cand.sentence_tokens(zh_doc, i) for i in bead.zh}
+            zh = [
+                c
+                for i in bead.zh
+                for c in cand.chinese_candidates(zh_doc, i, tokens=tokens[i])
+                if not (c.source == "latin" and c.key in terms)
+            ]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms, en_words[i])]
             en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
             en = cand.unique(en + designated_places.english_designated(alignment.en, en))
@@ -312,6 +356,64 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
     return collected
 
 
+# Beads with equal context share their candidates and links (collect_candidates); off: every bead searched.
+MEMO = True
+# What a bead's searches may read around its sentences: the rest of their lines (a law title runs on
+# to a line's end at most) and this many characters beyond (a bracket or a ticker after a name).
+CONTEXT_MARGIN = 64
+# A bead in a line longer than this is searched anew (its context would be long to compare).
+CONTEXT_MAX_CHARS = 4000
+
+
+def _bead_context(
+    alignment: Alignment, zh_sentences: Sequence[int], en_sentences: Sequence[int]
+) -> tuple[tuple[object, ...], int, int] | None:
+    """What a bead's candidates are made from, as a key equal for beads with equal candidates up to a
+    shift of offsets, with the offset of each side's context; None in a long line."""
+    zh = _side_context(alignment.zh.text, alignment.zh.sentence_offsets, zh_sentences)
+    en = _side_context(alignment.en.text, alignment.en.sentence_offsets, en_sentences)
+    if zh is None or en is None:
+        return None
+    return (zh[0], en[0]), zh[1], en[1]
+
+
+def _side_context(
+    text: str, offsets: Sequence[tuple[int, int]], sentences: Sequence[int]
+) -> tuple[tuple[object, ...], int] | None:
+    start, end = offsets[sentences[0]][0], offsets[sentences[-1]][1]
+    floor = max(0, start - CONTEXT_MAX_CHARS)
+    low = text.rfind("\n", floor, start)
+    if low < 0:
+        if floor > 0:
+            return None
+        low = 0
+    ceiling = min(len(text), end + CONTEXT_MAX_CHARS)
+    high = text.find("\n", end, ceiling)
+    if high < 0:
+        if ceiling < len(text):
+            return None
+        high = len(text)
+    low, high = max(0, low - CONTEXT_MARGIN), min(len(text), high + 1 + CONTEXT_MARGIN)
+    relative = tuple((offsets[i][0] - low, offsets[i][1] - low) for i in sentences)
+    # where the text starts or ends, a search reads nothing beyond: part of the key
+    return (text[low:high], relative, low == 0, high == len(text)), low
+
+
+def _moved(
+    earlier: BeadCandidates, document: int, bead: int, twin: int, zh_shift: tuple[int, int], en_shift: tuple[int, int]
+) -> BeadCandidates:
+    """A bead with the same context as an earlier one: its candidates are the earlier one's (``twin``;
+    every list field shared, whatever fields BeadCandidates has)."""
+    return replace(earlier, document=document, bead=bead, twin=(twin, zh_shift, en_shift))
+
+
+def _shifted(candidate: Candidate, shift: tuple[int, int]) -> Candidate:
+    c = candidate
+    return Candidate(
+        c.start + shift[0], c.end + shift[0], c.text, c.key, c.sentence + shift[1], c.source, c.hint, c.core
+    )
+
+
 def _search_windows(
     tokens: Sequence[Token], names: Sequence[Candidate], zh_extent: tuple[int, int]
 ) -> list[tuple[Sequence[Token], list[Candidate]]]:
@@ -342,6 +444,9 @@ def _add_known_prefixes(alignments: Sequence[Alignment], beads: list[BeadCandida
     """A candidate that starts with a name found elsewhere (商湯 in 商湯集團股份有限公司) yields it too."""
     known = frozenset(c.key for bead in beads for c in bead.zh if c.source not in ("latin", "ticker"))
     for bead in beads:
+        if bead.twin is not None:  # its twin, earlier in the list, has its prefixes already
+            bead.zh = beads[bead.twin[0]].zh
+            continue
         doc = alignments[bead.document].zh
         extra = [n for c in bead.zh if c.source not in ("latin", "ticker") for n in cand.known_prefixes(doc, c, known)]
         bead.zh = cand.unique(bead.zh + extra)
@@ -411,6 +516,39 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
         for zh, en, label in designator_pairs(cand.unique(bead.zh + bead.bodies), names, linked):
             links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
     return links
+
+
+def _link_beads(
+    beads: Sequence[BeadCandidates],
+    scorer: PairScorer,
+    text_of: Mapping[int, tuple[str, str]],
+    before: Sequence[list[Link]] | None = None,
+) -> list[list[Link]]:
+    """``link_bead`` of every bead. A bead with a twin (collect_candidates) takes its twin's links,
+    moved to its own offsets; with ``before`` (the first pass's links), a bead none of whose Chinese
+    candidates the learned names can affect keeps its links from before."""
+    found: list[list[Link]] = []
+    for number, bead in enumerate(beads):
+        if bead.twin is not None:
+            twin, zh_shift, en_shift = bead.twin
+            found.append(
+                [
+                    Link(
+                        bead.document,
+                        bead.bead,
+                        _shifted(link.zh, zh_shift),
+                        _shifted(link.en, en_shift),
+                        link.score,
+                        link.evidence,
+                    )
+                    for link in found[twin]
+                ]
+            )
+        elif before is not None and not any(map(scorer.learned_matters, bead.zh)):
+            found.append(before[number])
+        else:
+            found.append(link_bead(bead, scorer, text_of))
+    return found
 
 
 def _diagonal_band(bead: BeadCandidates) -> Callable[[Candidate, Candidate], bool]:
@@ -1096,15 +1234,10 @@ def align_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     stats = cooccurrence(beads)
     text_of = {i: (a.zh.text, a.en.text) for i, a in enumerate(alignments)}
     first = PairScorer(stats)
-    first_links = [link_bead(bead, first, text_of) for bead in beads]
+    first_links = _link_beads(beads, first, text_of)
     learned = learn(link for found in first_links for link in found)
     second = PairScorer(stats, learned)
-    # A bead none of whose Chinese candidates the learned names can affect links as it did.
-    links = [
-        link
-        for bead, found in zip(beads, first_links, strict=True)
-        for link in (link_bead(bead, second, text_of) if any(map(second.learned_matters, bead.zh)) else found)
-    ]
+    links = [link for found in _link_beads(beads, second, text_of, first_links) for link in found]
     relearned = learn(links)
     learned = relearned | {k: v for k, v in learned.items() if k not in relearned}
     by_document: dict[int, list[Link]] = defaultdict(list)

@@ -50,7 +50,7 @@ from bitext.entities.lexicon import (
     designator_endings,
 )
 from bitext.entities.model import EntityType
-from bitext.entities.transliteration import APPROXIMATE, english_key, transliteration
+from bitext.entities.transliteration import english_key, romanisation, sounds_at_least, transliteration
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import syllable_options
 from bitext.resources.places import load_places
@@ -174,11 +174,12 @@ def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
             for position, end, piece, inside in pieces.get(key[0], ()):
                 if inside and " " not in en.key.strip():
                     continue
-                match = transliteration(piece, key)
                 floor = ROMANISATION_FLOOR if len(piece) > 2 else TWO_CHARACTER_FLOOR
                 if inside:
                     floor = EXACT_INSIDE_WORD
-                if match is not None and match.system not in APPROXIMATE and match.score >= floor:
+                # transliteration(piece, key) if a romanisation scoring ``floor`` (approximations only if needed)
+                match = romanisation(piece, key, floor)
+                if match is not None:
                     span = Candidate(position, end, text[position:end], piece, sentence, "romanised", "PER")
                     best.append((match.score, span))
         # Only the best-matching spans: 陳清揚 (1.00), not 陳清揚說 (0.86) beside it.
@@ -264,9 +265,11 @@ def grown_by_sound(
         if zh.source in ("latin", "ticker") or not 2 <= len(zh.key) <= 6:
             continue
         for en in names:
+            if not sounds_at_least(zh.key, en.key, GROWTH_START):
+                continue  # (the approximations only where needed to tell)
             base = transliteration(zh.key, en.key)
-            if base is None or base.score < GROWTH_START:
-                continue
+            if base is None:
+                continue  # (not reached: it scores GROWTH_START)
             if usable is None:
                 usable = {
                     t.start + i: ch
@@ -443,8 +446,7 @@ def _designator_hint(words: Sequence[str], designators: set[int]) -> EntityType:
 def _sounded(token: str, words: Sequence[str]) -> set[int]:
     found = set()
     for i, word in enumerate(words):
-        match = transliteration(token, word) if len(word) >= 3 else None
-        if match is not None and match.score >= LEADING_TRANSLITERATION:
+        if len(word) >= 3 and sounds_at_least(token, word, LEADING_TRANSLITERATION):
             found.add(i)
     return found
 

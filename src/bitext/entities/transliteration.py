@@ -156,21 +156,43 @@ def _common_word(word: str) -> bool:
 
 
 def _best_reading(han: str, key: str) -> Transliteration | None:
-    best: Transliteration | None = None
-    best_score = -1.0
-    spellings, sources = _spellings(han)
-    if spellings:
-        # the first of the best-scoring spellings, as a loop keeping a strictly better one would find it
-        # (rapidfuzz's extractOne, in C: tests/test_names_cost.py compares the two)
-        _, best_score, index = process.extractOne(key, spellings, scorer=Levenshtein.normalized_similarity)
-        system, reading = sources[index]
-        best = Transliteration(best_score, system, " ".join(reading))
+    best = _best_spelling(han, key)
+    best_score = -1.0 if best is None else best.score
     if best_score >= APPROXIMATE_CAP:
         return best  # neither approximation can score above its cap, and a tie keeps the first
     for approximate in (_skeleton_match(han, key), learned_sound(han, key)):
         if approximate is not None and (best is None or approximate.score > best.score):
             best = approximate
     return best
+
+
+def _best_spelling(han: str, key: str) -> Transliteration | None:
+    """The reading of ``han`` in a romanisation (pinyin, Wade–Giles, Cantonese) that spells ``key`` best:
+    ``_best_reading`` before the approximations."""
+    spellings, sources = _spellings(han)
+    if not spellings:
+        return None
+    # the first of the best-scoring spellings, as a loop keeping a strictly better one would find it
+    # (rapidfuzz's extractOne, in C: tests/test_names_cost.py compares the two)
+    _, score, index = process.extractOne(key, spellings, scorer=Levenshtein.normalized_similarity)
+    system, reading = sources[index]
+    return Transliteration(score, system, " ".join(reading))
+
+
+def romanisation(zh: str, key: str, floor: float) -> Transliteration | None:
+    """``transliteration(zh, key)`` for a one-word ``key`` (letters only) when it is a romanisation
+    (not an approximation) scoring at least ``floor``, else None; the approximations are
+    computed only where they could win: when the best spelling scores under ``floor``, whatever wins
+    is either an approximation or under ``floor``, None both ways."""
+    han = han_only(zh)
+    if not han or len(key) < 2:
+        return None
+    best = _best_spelling(han, key)
+    if best is None or best.score < floor:
+        return None
+    if best.score < APPROXIMATE_CAP:
+        best = transliteration(zh, key)  # an approximation may score higher (then it is None here)
+    return best if best is not None and best.system not in APPROXIMATE else None
 
 
 # The most either approximation scores: the skeleton's weight times a similarity, the learned cap
@@ -231,6 +253,61 @@ def learned_sound(han: str, key: str, table: SoundTable | None = None) -> Transl
     total, cut = best[n]
     score = LEARNED_CAP * max(0.0, 1.0 + total / m / SOUND_SCALE)
     return Transliteration(round(score, 4), "learned", "|".join(cut))
+
+
+@lru_cache(maxsize=65536)
+def sounds_at_least(zh: str, en: str, floor: float) -> bool:
+    """Whether ``transliteration(zh, en)`` scores at least ``floor``, computing only what can decide it.
+
+    For ``en`` of one or two words the score is the best spelling's, or the higher of the two
+    approximations where they beat it (ties keep the first): at least ``floor`` when any of the three
+    is. They are tried cheapest first, and the learned spellings' search drops cuts that can no longer
+    reach ``floor``. (An English given name first, three words or more: the full comparison.)"""
+    if len(en.split()) >= 3:
+        match = transliteration(zh, en)
+        return match is not None and match.score >= floor
+    han, key = han_only(zh), english_key(en)
+    if not han or len(key) < 2:
+        return False
+    spelt = _best_spelling(han, key)
+    if spelt is not None and spelt.score >= floor:
+        return True
+    skeleton = _skeleton_match(han, key)
+    if skeleton is not None and skeleton.score >= floor:
+        return True
+    return _learned_at_least(han, key, floor)
+
+
+def _learned_at_least(han: str, key: str, floor: float, table: SoundTable | None = None) -> bool:
+    """``learned_sound(han, key)`` scores at least ``floor``. Each chunk's log ratio is at most 0 (a ratio
+    is a fraction of the commonest spelling), so a cut's running total only falls: one already under
+    the total ``floor`` needs (less a margin for the score's rounding) is dropped."""
+    table = load_sounds() if table is None else table
+    n, m = len(key), len(han)
+    if m < 2 or not m <= n <= MAX_CHUNK * m or any(ch not in table for ch in han):
+        return False
+    unseen = math.log(UNSEEN_CHUNK)
+    # score = LEARNED_CAP * (1 + total / m / SOUND_SCALE), rounded to four places
+    needed = ((floor - 0.0001) / LEARNED_CAP - 1.0) * m * SOUND_SCALE
+    best: dict[int, float] = {0: 0.0}
+    for i, ch in enumerate(han):
+        ratios = table.ratios[ch]
+        following: dict[int, float] = {}
+        for j, score in best.items():
+            for k in range(1, MAX_CHUNK + 1):
+                end = j + k
+                if end > n or n - end < m - i - 1 or n - end > MAX_CHUNK * (m - i - 1):
+                    continue
+                ratio = ratios.get(key[j:end])
+                value = score + (math.log(ratio) if ratio else unseen)
+                if value >= needed and (end not in following or value > following[end]):
+                    following[end] = value
+        if not following:
+            return False
+        best = following
+    if n not in best:
+        return False
+    return round(LEARNED_CAP * max(0.0, 1.0 + best[n] / m / SOUND_SCALE), 4) >= floor
 
 
 @lru_cache(maxsize=65536)

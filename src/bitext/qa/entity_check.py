@@ -102,7 +102,15 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
         return []
     index = _FormIndex(entities)
     zh_texts = {number: alignment.zh_text(bead) for number, bead in enumerate(alignment.beads) if bead.is_aligned}
-    seen = [(number, index.scan(zh, alignment.en_text(alignment.beads[number]))) for number, zh in zh_texts.items()]
+    # a bead's hits depend on its two texts only: a repeated bead is scanned once (the scans are only read)
+    scanned: dict[tuple[str, str], tuple[_Found, _Found]] = {}
+    seen: list[tuple[int, tuple[_Found, _Found]]] = []
+    for number, zh_text in zh_texts.items():
+        texts = (zh_text, alignment.en_text(alignment.beads[number]))
+        found = scanned.get(texts)
+        if found is None:
+            found = scanned[texts] = index.scan(*texts)
+        seen.append((number, found))
     expected = _expected(seen)
     flags = []
     for number, (zh, en) in seen:

@@ -10,27 +10,39 @@ import math
 import re
 
 from bitext.align.beads import Alignment
-from bitext.qa.flags import Flag, QASettings
+from bitext.qa.flags import Flag, Level, QASettings
 from bitext.resources.numbers import Reading, may_have_required, plain_number, read_numbers
 
 
 def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
-    flags = []
+    flags: list[Flag] = []
+    # a bead's flags depend on its two texts only: a repeated bead (a heading, a refrain) is read once
+    read: dict[tuple[str, str], list[tuple[Level, str, str]]] = {}
     for number, bead in enumerate(alignment.beads):
         if not bead.is_aligned:
             continue
-        zh_text, en_text = alignment.zh_text(bead), alignment.en_text(bead)
-        if not (may_have_required(zh_text, "zh") or may_have_required(en_text, "en")):
-            continue  # only a required number is ever flagged (missing or rounded): none can be here
-        zh = read_numbers(zh_text, "zh")
-        en = read_numbers(en_text, "en")
-        zh_missing, zh_rounded = _unmatched(zh, en, settings)
-        en_missing, _ = _unmatched(en, zh, settings)
-        if zh_missing or en_missing:
-            flags.append(Flag(number, "error", "number-mismatch", _mismatch_message(zh_missing, en_missing)))
-        for found, close in zh_rounded:  # reported from the Chinese side only, so once per pair
-            message = f"{_describe(found)} in the Chinese matches {plain_number(close)} only after rounding"
-            flags.append(Flag(number, "info", "number-rounded", message))
+        texts = (alignment.zh_text(bead), alignment.en_text(bead))
+        found = read.get(texts)
+        if found is None:
+            found = read[texts] = _bead_flags(*texts, settings)
+        flags.extend(Flag(number, level, code, message) for level, code, message in found)
+    return flags
+
+
+def _bead_flags(zh_text: str, en_text: str, settings: QASettings) -> list[tuple[Level, str, str]]:
+    """(level, code, message) of the number flags of a bead with these texts."""
+    if not (may_have_required(zh_text, "zh") or may_have_required(en_text, "en")):
+        return []  # only a required number is ever flagged (missing or rounded): none can be here
+    zh = read_numbers(zh_text, "zh")
+    en = read_numbers(en_text, "en")
+    zh_missing, zh_rounded = _unmatched(zh, en, settings)
+    en_missing, _ = _unmatched(en, zh, settings)
+    flags: list[tuple[Level, str, str]] = []
+    if zh_missing or en_missing:
+        flags.append(("error", "number-mismatch", _mismatch_message(zh_missing, en_missing)))
+    for found, close in zh_rounded:  # reported from the Chinese side only, so once per pair
+        message = f"{_describe(found)} in the Chinese matches {plain_number(close)} only after rounding"
+        flags.append(("info", "number-rounded", message))
     return flags
 
 

@@ -26,6 +26,7 @@ SYSTEMS = ("pinyin", "wade-giles", "cantonese")
 MAX_READINGS = 64
 
 
+@lru_cache(maxsize=65536)
 def ascii_syllable(syllable: str) -> str:
     """``"ts'ai"`` → ``"tsai"``, ``"lü"`` → ``"lu"``, ``"lv"`` → ``"lu"``: letters only, lower case."""
     decomposed = unicodedata.normalize("NFKD", syllable.lower())
