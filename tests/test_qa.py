@@ -365,6 +365,16 @@ def test_names_are_compared_case_insensitively() -> None:
     assert [bead for bead, _ in entity_missing(trigger, strong("香港", "Hong Kong"))] == [3]
 
 
+def test_letters_written_with_dots_are_the_name_without_them() -> None:
+    # An unseen news page: its heading writes "US National Book Award", the entity is "U.S. National Book Award".
+    award = "U.S. National Book Award"
+    rows = [("她獲美國國家圖書獎提名。", f"She was nominated for the {award}.")] * 3
+    heading = beads([*rows, ("《臺灣漫遊錄》獲美國國家圖書獎", "Taiwan Travelogue Wins US National Book Award")])
+    assert entity_missing(heading, strong("美國國家圖書獎", award)) == []
+    dropped = beads([*rows, ("《臺灣漫遊錄》獲美國國家圖書獎", "Taiwan Travelogue Wins a Book Award")])
+    assert [bead for bead, _ in entity_missing(dropped, strong("美國國家圖書獎", award))] == [3]
+
+
 def test_weak_pairs_never_warn() -> None:
     # The statute's heading-word pair: found by co-occurrence alone, it must not produce a warning.
     heading = EntityPair("香港", "Article", "LOC", 33, 0.75, ("cooccurrence:dice=0.15,n=33",), (0,))

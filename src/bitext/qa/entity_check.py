@@ -53,7 +53,14 @@ _ROMANISATIONS = ("pinyin", "wade-giles", "cantonese")
 _EXPECTED_SHARE = 0.5
 
 _HAN = regex.compile(r"\p{Han}")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+# A word, or letters written with dots (U.S., J. K.), read as one word without them: U.S. and US are one name.
+_WORD = regex.compile(r"\p{L}\.(?:\s?\p{L}\.)+|[\p{L}\p{N}]+")
+
+
+def _folded(word: str) -> str:
+    return word.replace(".", "").replace(" ", "").casefold()
+
+
 _LATIN_ALNUM = regex.compile(r"[\p{Latin}\p{N}]")
 _ZH_DESIGNATORS = ("地區", "地区", "州", "省", "市", "縣", "县", "國", "国", "島", "岛")
 _STEM = 4  # English words sharing their first four letters may be a place and its adjective (Turkey, Turkish)
@@ -402,7 +409,7 @@ class _FormIndex:
 
     def _english(self, text: str) -> _Found:
         tokens = list(_WORD.finditer(text))
-        words = [token.group().casefold() for token in tokens]
+        words = [_folded(token.group()) for token in tokens]
         hits = []
         en, stems = self.en, self.en_stems
         for k in [k for k, word in enumerate(words) if word in en]:
@@ -478,7 +485,7 @@ def _without_designator(form: str) -> str:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(word.casefold() for word in _WORD.findall(text))
+    return tuple(_folded(word) for word in _WORD.findall(text))
 
 
 def _is_acronym(form: str) -> bool:
