@@ -24,7 +24,7 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import celestial, designated_places, events, law_titles, place_forms, spans
+from bitext.entities import celestial, designated_places, events, law_titles, place_forms, spans, work_titles
 from bitext.entities.acronyms import acronym_match, acronym_spans
 from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
@@ -58,6 +58,8 @@ from bitext.segment.words import Token
 ACCEPT = 0.6
 # Pair organisations left over in a bead by their designators alone (designator_pairs.py).
 DESIGNATOR_PAIRS = True
+# Pair titles of works by their marks (《》, quotation marks) after linking (work_titles.py).
+WORK_TITLES = True
 STRONG = 0.8
 IDENTICAL = 1.0
 TICKER = 0.9
@@ -84,6 +86,9 @@ class BeadCandidates:
     en: list[Candidate]
     # Chinese bodies found by an English designator only (designator_pairs.py): paired by nothing else
     bodies: list[Candidate] = field(default_factory=list)
+    # titles of works in 《》 and in quotation marks (work_titles.py): paired by their marks, after linking
+    zh_titles: list[Candidate] = field(default_factory=list)
+    en_titles: list[Candidate] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -305,7 +310,16 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 found += joined_pieces(tokens[i], zh_doc.text, i)  # last: a tagged source of a span wins
                 zh += cand.grown(zh_doc, tokens[i], found)
             zh += place_forms.places_inside(zh, zh_doc.text)
-            collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en, cand.unique(bodies)))
+            zh_titles = [
+                t for i in bead.zh for t in work_titles.chinese_titles(zh_doc.text, *zh_doc.sentence_offsets[i], i)
+            ]
+            en_doc = alignment.en
+            en_titles = [
+                t for i in bead.en for t in work_titles.english_titles(en_doc.text, *en_doc.sentence_offsets[i], i)
+            ]
+            collected.append(
+                BeadCandidates(number, bead_number, cand.unique(zh), en, cand.unique(bodies), zh_titles, en_titles)
+            )
     _add_known_prefixes(alignments, collected)
     return collected
 
@@ -407,6 +421,14 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
         linked = [(link.zh, link.en) for link in links]
         for zh, en, label in designator_pairs(cand.unique(bead.zh + bead.bodies), names, linked):
             links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
+    if WORK_TITLES and bead.zh_titles and bead.en_titles:
+        pairs, replaced = work_titles.title_pairs(bead.zh_titles, bead.en_titles, [(k.zh, k.en) for k in links])
+        widened = {(links[k].en.start, links[k].en.end): links[k] for k in replaced}
+        links = [link for k, link in enumerate(links) if k not in replaced]
+        for zh, en in pairs:
+            old = widened.get((en.start, en.end))
+            score, evidence = (old.score, old.evidence) if old else (DESIGNATOR_ONLY, ())
+            links.append(Link(bead.document, bead.bead, zh, en, score, (*evidence, "work-title")))
     return links
 
 
@@ -992,6 +1014,8 @@ def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | No
             votes["PER"] += 1
         if any(e.startswith("titled-surname:") for e in link.evidence):
             votes["PER"] += 2  # 王夫人 ↔ Lady Wang
+        if "work-title" in link.evidence:
+            votes["MISC"] += 3  # a title in 《》 and in quotation marks: a work
         if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):
             votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides; 地球 ↔ Earth
     glossed = gloss_type(zh_key)
