@@ -747,10 +747,27 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     # 喬丹·史畢斯 ↔ Jordan Spieth), or the Chinese is the English name left in Latin letters.
     for short, long in ((a, b), (b, a)):
         if _shorter_name(short[1], long[1]) and (
-            _shorter_zh(short[0], long[0]) or (_is_latin(long[0]) and _shorter_name(short[1], long[0]))
+            _shorter_zh(short[0], long[0])
+            or (_is_latin(long[0]) and _shorter_name(short[1], long[0]))
+            or _unseparated_surname(short, long)
         ):
             return True
     return False
+
+
+def _unseparated_surname(short: tuple[str, str], long: tuple[str, str]) -> bool:
+    """羅迪克 ↔ Roddick of 安迪羅迪克 ↔ Andy Roddick, 伍茲 ↔ Woods of 老虎伍茲 ↔ Tiger Woods: a foreign
+    name written without a separator, its surname used alone on both sides (the Chinese ends with the
+    short form, the English ends with it after given names). Not for a place (華盛頓 ↔ Washington
+    beside 喬治華盛頓 ↔ George Washington is a city and a person)."""
+    (zh_short, en_short), (zh_long, en_long) = short, long
+    if _is_latin(zh_short) or _is_latin(zh_long) or len(zh_short) < 2 or len(zh_long) - len(zh_short) < 2:
+        return False
+    if not zh_long.endswith(zh_short) or " " in en_short.strip():
+        return False
+    if not en_long.casefold().endswith(" " + en_short.casefold()):
+        return False
+    return not load_places().is_place(en_short)
 
 
 def _qualified(short: tuple[str, str], long: tuple[str, str]) -> bool:
