@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bitext.entities import pairing
 from bitext.entities.pairing import _same_entity
+from bitext.entities.person_pairs import _chinese_romanised
 from test_entities_signals import table
 
 
@@ -31,3 +35,33 @@ def test_a_separated_name_does_not_run_into_the_verb_after_it() -> None:
     # the start is kept: a given name's reading can tie with a piece of it (雷格 of 格雷格 for Greg)
     rows = [(p.zh, p.en) for p in table("執行長格雷格．諾曼表示", "CEO Greg Norman said")]
     assert ("格雷格．諾曼", "Greg Norman") in rows
+
+
+def test_an_english_given_name_before_the_chinese_surname_pairs_one_to_one() -> None:
+    zh = "評審團主席陳鎮川受訪表示，周冠威拍攝的紀錄片獲獎。"
+    en = "Isaac Chen, the chairman of the jury, said that the documentary by Kiwi Chow won."
+    rows = {(p.zh, p.en): p for p in table(zh, en)}
+    assert ("陳鎮川", "Isaac Chen") in rows
+    assert ("周冠威", "Kiwi Chow") in rows
+    assert rows["周冠威", "Kiwi Chow"].type == "PER"
+    # two Chinese names of one surname: the surname cannot say which one
+    zh = "陳鎮川與陳玉勳受訪表示。"
+    assert not [p for p in table(zh, "Isaac Chen said so.") if p.en == "Isaac Chen"]
+
+
+def test_a_foreign_surname_alone_in_the_chinese_pairs_with_the_whole_name() -> None:
+    zh = "在公布得獎者後，瑞典學院常任秘書戴紐斯女士與作家談及此事。"
+    en = "Permanent secretary of the academy Sara Danius spoke to the writer after the announcement."
+    assert ("戴紐斯", "Sara Danius") in [(p.zh, p.en) for p in table(zh, en)]
+
+
+def test_without_the_rule_the_people_are_missed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pairing, "PERSON_PAIRS", False)
+    zh = "周冠威拍攝的紀錄片獲獎。"
+    assert ("周冠威", "Kiwi Chow") not in [(p.zh, p.en) for p in table(zh, "The documentary by Kiwi Chow won.")]
+
+
+def test_a_romanised_chinese_name_is_no_foreign_surname() -> None:
+    assert _chinese_romanised(["Wang", "Xi-feng"])
+    assert _chinese_romanised(["Sha", "Ruishan"])
+    assert not _chinese_romanised(["Sara", "Danius"])

@@ -47,6 +47,7 @@ from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces
 from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
+from bitext.entities.person_pairs import person_pairs
 from bitext.entities.single_words import single_word_spans
 from bitext.entities.titled_names import titled_surname_match
 from bitext.entities.transliteration import APPROXIMATE, NAME_SEPARATORS, Transliteration, transliteration
@@ -60,6 +61,8 @@ ACCEPT = 0.6
 DESIGNATOR_PAIRS = True
 # Pair titles of works by their marks (《》, quotation marks) after linking (work_titles.py).
 WORK_TITLES = True
+# Pair people left over in a bead by a part of the name (person_pairs.py: Kiwi Chow ↔ 周冠威).
+PERSON_PAIRS = True
 STRONG = 0.8
 IDENTICAL = 1.0
 TICKER = 0.9
@@ -420,6 +423,10 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     if DESIGNATOR_PAIRS:
         linked = [(link.zh, link.en) for link in links]
         for zh, en, label in designator_pairs(cand.unique(bead.zh + bead.bodies), names, linked):
+            links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
+    if PERSON_PAIRS:
+        linked = [(link.zh, link.en) for link in links]
+        for zh, en, label in person_pairs(bead.zh, names, linked):
             links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
     if WORK_TITLES and bead.zh_titles and bead.en_titles:
         pairs, replaced = work_titles.title_pairs(bead.zh_titles, bead.en_titles, [(k.zh, k.en) for k in links])
@@ -1031,6 +1038,8 @@ def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | No
             votes["PER"] += 1
         if any(e.startswith("titled-surname:") for e in link.evidence):
             votes["PER"] += 2  # 王夫人 ↔ Lady Wang
+        if any(e.startswith(("given+surname:", "surname-only:")) for e in link.evidence):
+            votes["PER"] += 3  # paired as a person by a part of the name (person_pairs.py)
         if "work-title" in link.evidence:
             votes["MISC"] += 3  # a title in 《》 and in quotation marks: a work
         if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):

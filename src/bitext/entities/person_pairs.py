@@ -1,0 +1,120 @@
+"""Last-resort pairs of people whose two sides give different parts of the name.
+
+* *An English given name before the Chinese surname* (Kiwi Chow ↔ 周冠威, Clara Law ↔ 羅卓瑤, Isaac Chen
+  ↔ 陳鎮川): Hong Kong and Taiwan news write a Chinese person by an English given name and the surname's
+  romanisation only, so only the surname can be compared. A surname is weak evidence (many people share
+  it), so the pair is made only one-to-one: after competitive linking, an unlinked two-word English name
+  whose last word is a romanisation (pinyin, Wade–Giles, Hong Kong or Macao Cantonese) of the first
+  character of exactly one unlinked Chinese personal name of the bead (jieba's nr tag, two or three
+  characters), and that Chinese name answers no other English name.
+* *A foreign surname alone in the Chinese* (戴紐斯女士 ↔ Sara Danius): the Chinese gives the surname's
+  transliteration, the English the whole name; the surname matched by sound (skeleton or learned
+  spellings, ≥ 0.7) with the English name's last word, one-to-one in the bead as above; not when the
+  English is a romanised Chinese name (Wang Xi-feng: 昭君 sounds like Xi-feng to the learned spellings).
+
+Both score the acceptance threshold (below every dictionary or full reading signal) and are PER.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from bitext.entities.candidates import Candidate
+from bitext.entities.lexicon import EN_DESIGNATORS, TITLES
+from bitext.entities.transliteration import transliteration
+from bitext.resources.places import load_places
+
+_HAN_NAME = regex.compile(r"\p{Han}{2,4}")
+_EN_WORD = regex.compile(r"\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?")
+_ROMANISED = frozenset({"pinyin", "wade-giles", "cantonese"})
+_BY_SOUND = frozenset({"skeleton", "learned"})
+SOUND_FLOOR = 0.7
+# a word spelt wholly in pinyin syllables (Wang, Xifeng): a Chinese name, not a foreign one
+_PINYIN_WORD = regex.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ve|ue|er|a|o|e|i|u|v)){1,3}"
+)
+
+
+def _chinese_romanised(words: Sequence[str]) -> bool:
+    """Wang Xi-feng, Sha Ruishan: every word pinyin, or a hyphen inside one (Wade–Giles, Cantonese)."""
+    return any("-" in w for w in words) or all(_PINYIN_WORD.fullmatch(w.casefold()) for w in words)
+
+
+def _free(candidate: Candidate, taken: Sequence[Candidate]) -> bool:
+    return not any(candidate.overlaps(other) for other in taken)
+
+
+def _personal_en(en: Candidate) -> list[str] | None:
+    """The words of an English name of two or more plain capitalised words that is no place, body or
+    title ("Kiwi Chow", "Sara Danius"; not "Hong Kong", "Fox News")."""
+    words = en.key.split()
+    if len(words) < 2 or not all(_EN_WORD.fullmatch(w) for w in words):
+        return None
+    if any(w.casefold() in EN_DESIGNATORS or w.casefold() in TITLES for w in words):
+        return None
+    places = load_places()
+    if places.is_place(en.key) or any(places.is_region(w) for w in words):
+        return None
+    return words
+
+
+def _one_to_one(options: dict[int, list[int]]) -> list[tuple[int, int]]:
+    pairs = []
+    for j, found in options.items():
+        if len(found) == 1 and [k for k, others in options.items() if found[0] in others] == [j]:
+            pairs.append((found[0], j))
+    return pairs
+
+
+def person_pairs(
+    zh_candidates: Sequence[Candidate],
+    en_candidates: Sequence[Candidate],
+    linked: Sequence[tuple[Candidate, Candidate]],
+) -> list[tuple[Candidate, Candidate, str]]:
+    """(zh, en, evidence) for the unlinked people of one bead paired by a part of the name."""
+    linked_zh = [zh for zh, _ in linked]
+    linked_en = [en for _, en in linked]
+    free_en = [(en, words) for en in en_candidates if _free(en, linked_en) for words in [_personal_en(en)] if words]
+    if not free_en:
+        return []
+    free_zh = [
+        zh
+        for zh in zh_candidates
+        if _free(zh, linked_zh) and _HAN_NAME.fullmatch(zh.key) and zh.source.startswith("pos:nr")
+    ]
+    found: list[tuple[Candidate, Candidate, str]] = []
+    # an English given name before the Chinese surname: a two-word English name, a Chinese name of 2-3
+    surnames: dict[int, list[int]] = {}
+    labels: dict[tuple[int, int], str] = {}
+    for j, (_, words) in enumerate(free_en):
+        if len(words) != 2:
+            continue
+        for i, zh in enumerate(free_zh):
+            if len(zh.key) > 3:
+                continue
+            match = transliteration(zh.key[0], words[1])
+            if match is not None and match.system in _ROMANISED and match.score >= 1.0:
+                surnames.setdefault(j, []).append(i)
+                labels[i, j] = f"given+surname:{match.system}:{match.spelling}"
+    for i, j in _one_to_one(surnames):
+        found.append((free_zh[i], free_en[j][0], labels[i, j]))
+    # a foreign surname alone in the Chinese, the whole name in the English
+    used_zh = {id(zh) for zh, _, _ in found}
+    used_en = {id(en) for _, en, _ in found}
+    sounds: dict[int, list[int]] = {}
+    for j, (en, words) in enumerate(free_en):
+        if id(en) in used_en or _chinese_romanised(words):
+            continue
+        for i, zh in enumerate(free_zh):
+            if id(zh) in used_zh:
+                continue
+            match = transliteration(zh.key, words[-1])
+            if match is not None and match.system in _BY_SOUND and match.score >= SOUND_FLOOR:
+                sounds.setdefault(j, []).append(i)
+                labels[i, j] = f"surname-only:{match.evidence}"
+    for i, j in _one_to_one(sounds):
+        found.append((free_zh[i], free_en[j][0], labels[i, j]))
+    return found
