@@ -537,8 +537,16 @@ def build_table(
         # 互聯網 ↔ Internet, 曾祖母 ↔ Great-Grandma: a capitalised run of words the same English also
         # writes in lower case ("internet market", "my grandma") is common nouns, not a name
         pairs = [p for p in pairs if not (p.type == "MISC" and _common_words_in(p.en, document.en))]
+    # 最佳導演 ↔ Best Director: a category of an award, not a name (the award is: 金馬獎 ↔ Golden Horse Awards)
+    pairs = [p for p in pairs if not _award_category(p.zh, p.en)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
+
+
+def _award_category(zh: str, en: str) -> bool:
+    """ "Best …" in the English and 最佳 "best" in the Chinese: an award's category (Best Director, Best
+    Documentary, 最佳女主角), which the gold's guideline does not count as a named entity."""
+    return en.split(" ", 1)[0] == "Best" and "最佳" in to_simplified(zh)
 
 
 def _common_words_in(en: str, en_text: str) -> bool:

@@ -1,0 +1,39 @@
+"""MISC rows that name nothing: an owner's thing described, a people, an award's category."""
+
+from __future__ import annotations
+
+import bitext
+from bitext.entities.demonyms import is_people_group
+from bitext.entities.events import event_phrases
+from bitext.entities.pairing import _award_category
+from test_entities_signals import pairs
+
+
+def _events(text: str) -> list[str]:
+    doc = bitext.segment(text, "en")
+    return [c.key for i in range(len(doc.sentences)) for c in event_phrases(doc, i)]
+
+
+def test_an_owners_thing_is_no_named_event() -> None:
+    assert _events("Films related to the Mau movement were shown.") == ["Mau movement"]
+    assert _events("Films related to Hong Kong’s social movement were shown.") == []
+    found = pairs(
+        "今年有幾部與香港社運相關的作品獲得肯定。", "Films related to Hong Kong’s social movement received recognition."
+    )
+    assert not [en for _, en in found if "movement" in en]
+
+
+def test_a_people_the_dictionary_glosses_as_one_is_no_entity() -> None:
+    # CC-CEDICT: 排灣族 "Paiwan, one of the indigenous peoples of Taiwan"
+    assert is_people_group("排湾族", "Paiwan")
+    assert is_people_group("泰雅族", "Atayal")  # "Atayal or Tayal, one of the indigenous ethnic groups …"
+    assert not is_people_group("台湾", "Taiwan")
+    found = pairs("這位原住民排灣族歌手出道。", "The Aboriginal singer of the Paiwan people debuted.")
+    assert not [zh for zh, _ in found if zh == "排灣族"]
+
+
+def test_an_award_category_is_no_name() -> None:
+    assert _award_category("獲得最佳紀錄片", "Best Documentary")
+    assert _award_category("最佳導演", "Best Director")
+    assert not _award_category("百思買", "Best Buy")  # a company whose Chinese says no "best"
+    assert not _award_category("金馬獎", "Golden Horse Awards")
