@@ -524,6 +524,8 @@ def build_table(
     for link in _outermost_links(links):
         groups[_canonical_key(link, learned)].append(link)
     document = DocumentText.of(*texts) if texts is not None else None
+    if texts is not None:
+        groups = _bracketed_aliases(groups, *texts)
     pairs = [_entity(cluster, document) for cluster in cluster_keys(groups)]
     # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
@@ -541,6 +543,54 @@ def build_table(
     pairs = [p for p in pairs if not _award_category(p.zh, p.en)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
+
+
+_OPEN_BRACKET_BEFORE = regex.compile(r"[（(][ \t]*$")
+
+
+def _bracketed_aliases(
+    groups: dict[tuple[str, str], list[Link]], zh_text: str, en_text: str
+) -> dict[tuple[str, str], list[Link]]:
+    """An acronym left in Latin letters on both sides, in brackets right after a name that is paired
+    on both sides (臨時選舉委員會 (CEP) ↔ Provisional Electoral Council (CEP)), is that name's
+    abbreviation: its row joins the name's row even when its letters are not the English initials
+    (CEP of Conseil Électoral Provisoire), as the text itself says so."""
+
+    def owner_end(text: str, start: int) -> int | None:
+        match = _OPEN_BRACKET_BEFORE.search(text, max(0, start - 4), start)
+        if match is None:
+            return None
+        return len(text[: match.start()].rstrip())
+
+    ends: dict[tuple[int, str, int], set[tuple[str, str]]] = defaultdict(set)
+    for key, links in groups.items():
+        for link in links:
+            ends[link.bead, "zh", link.zh.end].add(key)
+            ends[link.bead, "en", link.en.end].add(key)
+    moves: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, links in groups.items():
+        zh_key, en_key = key
+        if not is_acronym(en_key) or _fold(zh_key) != _fold(en_key):
+            continue
+        owners: set[tuple[str, str]] = set()
+        for link in links:
+            zh_end, en_end = owner_end(zh_text, link.zh.start), owner_end(en_text, link.en.start)
+            if zh_end is None or en_end is None:
+                continue
+            owners |= (ends.get((link.bead, "zh", zh_end), set()) & ends.get((link.bead, "en", en_end), set())) - {key}
+        if len(owners) == 1:
+            moves[key] = next(iter(owners))
+    if not moves:
+        return groups
+    merged = {key: list(links) for key, links in groups.items() if key not in moves}
+    for key, owner in moves.items():
+        while owner in moves:  # an acronym bracketed after another bracketed acronym: the first name
+            owner = moves[owner]
+        if owner in merged:
+            merged[owner].extend(groups[key])
+        else:
+            merged[key] = list(groups[key])
+    return merged
 
 
 def _award_category(zh: str, en: str) -> bool:
