@@ -65,3 +65,11 @@ def test_a_romanised_chinese_name_is_no_foreign_surname() -> None:
     assert _chinese_romanised(["Wang", "Xi-feng"])
     assert _chinese_romanised(["Sha", "Ruishan"])
     assert not _chinese_romanised(["Sara", "Danius"])
+
+
+def test_a_fit_does_not_cut_inside_a_word_at_equal_sound() -> None:
+    # 辛格 is one jieba word: 辛 alone sounds as much like Singh (capped) but is not the name
+    zh = "被告為迦札·辛格和維斯努·辛格。"
+    rows = [(p.zh, p.en) for p in table(zh, "The accused are Gaza Singh and Vishnu Singh.")]
+    assert ("迦札·辛格", "Gaza Singh") in rows
+    assert not [r for r in rows if r[0].endswith("辛")]

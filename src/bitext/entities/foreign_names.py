@@ -103,6 +103,7 @@ def fitted_spans(
         for i, ch in enumerate(t.simplified)
     }
     names = [e for e in english if len(english_name_words(e.key)) >= 2]
+    word_ends = {t.end for t in tokens}
     found = []
     for zh in chinese:
         if zh.source != "separated":
@@ -123,11 +124,13 @@ def fitted_spans(
                         continue
                     key = text[start:first_sep] + middle + text[last_sep + 1 : end]
                     match = parts_match(_simplified(key, usable, start), en.key)
-                    # equal sound: the fewer characters (卡爾森 rather than 卡爾森問 for Carlson: the
-                    # skeleton is capped, and a character the English does not spell is no syllable of it)
-                    if match is not None and (
-                        best is None or (match.score, best[2] - best[1]) > (best[0], end - start)
-                    ):
+                    if match is None:
+                        continue
+                    # equal sound: the fewer characters at the end when they are whole words of jieba's
+                    # (卡爾森 rather than 卡爾森|問 for Carlson: the skeleton is capped, and a word the
+                    # English does not spell is no syllable of it); not inside a word (辛格 for Singh)
+                    shorter = best is not None and start == best[1] and end < best[2] and end in word_ends
+                    if best is None or match.score > best[0] or (match.score == best[0] and shorter):
                         best = (match.score, start, end)
             if best is None or (best[1], best[2]) == (zh.start, zh.end):
                 continue
