@@ -264,7 +264,8 @@ def composed_match(
         return None  # 立法委員|組織 (legislators' organisation), 行政院院長: an office inside, no body's name
     covered_words: set[int] = set()
     covered_chars: set[int] = set()
-    parts: list[str] = []
+    placed: list[tuple[int, int, str]] = []
+    by_sound: list[tuple[int, int, str, set[int]]] = []
     optional = optional_words(words)
     for start in range(len(zh)):
         for end in range(start + 1, min(len(zh), start + 8) + 1):
@@ -275,11 +276,24 @@ def composed_match(
             hits = {i for i, word in enumerate(words) if covers(vocabulary, stem(word))}
             if not hits and 2 <= end - start <= 6:
                 floor = LEADING_TRANSLITERATION if start == 0 and end - start >= 4 else PART_TRANSLITERATION
-                hits = _transliterated(piece, words, floor)
+                sounded = _transliterated(piece, words, floor)
+                if sounded:
+                    by_sound.append((start, end, piece, sounded))
+                continue
             if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
                 covered_words |= hits
                 covered_chars.update(range(start, end))
-                parts.append(piece)
+                placed.append((start, end, piece))
+    # A piece matched by sound answers only English words no gloss answers (高翔是中國社會科學院 ↔ Chinese
+    # Academy of Social Sciences: 翔是 sounded like a word the glosses of 中國社會科學院 answer)
+    glossed = set(covered_words)
+    for start, end, piece, sounded in by_sound:
+        hits = sounded - glossed
+        if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
+            covered_words |= hits
+            covered_chars.update(range(start, end))
+            placed.append((start, end, piece))
+    parts = [piece for _, _, piece in sorted(placed)]
     # the Chinese ending answers one designator, the English head's (Agency of "National Immigration
     # Agency of the Ministry of the Interior" for 署; the Ministry is 部 inside the name)
     designators = {
