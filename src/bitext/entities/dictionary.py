@@ -13,7 +13,7 @@ transliterations (戴爾豪斯|大學 ↔ Dalhousie University).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -265,6 +265,7 @@ def composed_match(
     covered_words: set[int] = set()
     covered_chars: set[int] = set()
     placed: list[tuple[int, int, str]] = []
+    answered: dict[tuple[int, int], set[int]] = {}  # each placed piece's English words
     by_sound: list[tuple[int, int, str, set[int]]] = []
     optional = optional_words(words)
     for start in range(len(zh)):
@@ -284,6 +285,7 @@ def composed_match(
                 covered_words |= hits
                 covered_chars.update(range(start, end))
                 placed.append((start, end, piece))
+                answered[start, end] = hits
     # A piece matched by sound answers only English words no gloss answers (高翔是中國社會科學院 ↔ Chinese
     # Academy of Social Sciences: 翔是 sounded like a word the glosses of 中國社會科學院 answer)
     glossed = set(covered_words)
@@ -293,6 +295,9 @@ def composed_match(
             covered_words |= hits
             covered_chars.update(range(start, end))
             placed.append((start, end, piece))
+            answered[start, end] = hits
+    if _redundant_last_piece(answered, zh, _designator_suffix(zh)[0]):
+        return None  # 金馬獎頒獎典禮 ↔ Golden Horse Awards: 頒獎 "award" repeats what 金馬獎 answers
     parts = [piece for _, _, piece in sorted(placed)]
     # the Chinese ending answers one designator, the English head's (Agency of "National Immigration
     # Agency of the Ministry of the Interior" for 署; the Ministry is 部 inside the name)
@@ -322,6 +327,8 @@ def composed_match(
     last_word_left = bool(uncovered) and uncovered == list(range(uncovered[0], len(zh))) and len(uncovered) <= 2
     institution = any(_designator_kind(word) for word in words)
     one_left = len(words) >= 3 and len(words) - len(covered_words) == 1 and institution
+    if one_left and _left_after_designators(words, covered_words):
+        one_left = False  # "Golden Melody Awards Unveils Winners": a headline runs past the name's designator
     partly = one_left and unglossed_tail and last_word_left
     if len(_outermost(parts)) + partly < 2:
         return None
@@ -448,6 +455,35 @@ def _transliterated(piece: str, words: list[str], floor: float = PART_TRANSLITER
         if match is not None and match.score >= floor:
             hits.add(i)
     return hits
+
+
+def _left_after_designators(words: Sequence[str], covered: set[int]) -> bool:
+    """The English word no Chinese part answers comes after the name's designator, which ends the
+    name (not a designator opening it: Act Governing the Customs' Investigation of Smuggling)."""
+    designators = [i for i, word in enumerate(words) if _designator_kind(word)]
+    left = [i for i in range(len(words)) if i not in covered]
+    return bool(designators) and designators[0] > 0 and bool(left) and left[0] > designators[-1]
+
+
+def _redundant_last_piece(answered: Mapping[tuple[int, int], set[int]], zh: str, suffix: str) -> bool:
+    """The name's last piece (before a designator ending, which answers for itself) answers only
+    English words that other pieces answer: it carries the name past its end (金馬獎|頒獎|典禮 for
+    Golden Horse Awards, the award ceremony). Not when the other piece and the last one make one
+    dictionary word (籌|備 of 籌備處, each character glossed "prepare")."""
+    pieces = [(span, hits) for span, hits in answered.items() if span[1] <= len(zh) - len(suffix)]
+    if len(pieces) < 2:
+        return False
+    (last_start, last_end), last_hits = max(pieces, key=lambda item: (item[0][1], -item[0][0]))
+    others: set[int] = set()
+    for (start, end), hits in pieces:
+        if (start, end) == (last_start, last_end) or (last_start <= start and end <= last_end):
+            continue
+        if any(a <= start and end <= b and (a, b) != (start, end) for (a, b), _ in pieces):
+            continue  # a character inside a word that is a piece itself (空 of 航空): the word speaks
+        if hits & last_hits and load_cedict().lookup(zh[min(start, last_start) : last_end]):
+            return False
+        others |= hits
+    return bool(last_hits) and last_hits <= others
 
 
 def _outermost(parts: list[str]) -> list[str]:
