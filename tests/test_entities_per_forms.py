@@ -73,3 +73,12 @@ def test_a_fit_does_not_cut_inside_a_word_at_equal_sound() -> None:
     rows = [(p.zh, p.en) for p in table(zh, "The accused are Gaza Singh and Vishnu Singh.")]
     assert ("迦札·辛格", "Gaza Singh") in rows
     assert not [r for r in rows if r[0].endswith("辛")]
+
+
+def test_a_surname_that_is_also_a_town_keeps_the_persons_type() -> None:
+    # GeoNames knows a Norman (Oklahoma); Norman here is the surname of Greg Norman, mentioned twice alone
+    zh = "執行長格雷格．諾曼表示。諾曼說，諾曼回道。"
+    en = "CEO Greg Norman said so. Norman said it, Norman replied."
+    rows = {p.en: p for p in table(zh, en)}
+    assert rows["Greg Norman"].type == "PER"
+    assert "Norman" in rows["Greg Norman"].en_variants

@@ -943,6 +943,8 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], document: Doc
     votes: Counter[EntityType] = Counter()
     for row in rows:
         votes[row.type] += row.count
+    if en_row.type == "PER" and _surnames_of(en_row.en, [p.en for p in rows if p is not en_row]):
+        votes["PER"] = max(votes.values()) + 1  # Norman (a town too) of Greg Norman: the person's surname
     return EntityPair(
         zh=zh_row.zh,
         en=en_row.en,
@@ -955,6 +957,15 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], document: Doc
         variants=tuple(sorted({v for p in rows for v in p.variants})),
         en_variants=tuple(sorted({v for p in rows for v in p.en_variants})),
     )
+
+
+def _surnames_of(full: str, others: Sequence[str]) -> bool:
+    """Every other English form is one word of the full name of two or more, its first or last."""
+    words = _words(full)
+    if len(words) < 2 or not others:
+        return False
+    ends = {words[0].casefold(), words[-1].casefold()}
+    return all(len(_words(o)) == 1 and _words(o)[0].casefold() in ends for o in others)
 
 
 def _earliness(pair: EntityPair) -> tuple[int, ...]:
