@@ -1,13 +1,18 @@
-"""People's forms in news: a surname used alone is the full name's row, not a row of its own."""
+"""People's forms in news: surnames alone, given names before surnames, a name's end and type."""
 
 from __future__ import annotations
 
 import pytest
 
 from bitext.entities import pairing
+from bitext.entities.candidates import Candidate
 from bitext.entities.pairing import _same_entity
-from bitext.entities.person_pairs import _chinese_romanised
+from bitext.entities.person_pairs import _chinese_romanised, _personal_en
 from test_entities_signals import table
+
+
+def _personal_en_words(name: str) -> list[str] | None:
+    return _personal_en(Candidate(0, len(name), name, name, 0, "test"))
 
 
 def test_an_unseparated_foreign_name_and_its_surname_are_one_row() -> None:
@@ -82,3 +87,12 @@ def test_a_surname_that_is_also_a_town_keeps_the_persons_type() -> None:
     rows = {p.en: p for p in table(zh, en)}
     assert rows["Greg Norman"].type == "PER"
     assert "Norman" in rows["Greg Norman"].en_variants
+
+
+def test_a_surname_spelt_like_a_designator_after_a_given_name() -> None:
+    # 羅 is Law in Hong Kong's Cantonese spelling; "Law" alone is a law word, "Company Law" a law
+    zh = "香港導演羅卓瑤以新片贏得最佳導演。"
+    en = "Hong Kong director Clara Law won Best Director for her film."
+    assert ("羅卓瑤", "Clara Law") in [(p.zh, p.en) for p in table(zh, en)]
+    assert _personal_en_words("Company Law") is None
+    assert _personal_en_words("Clara Law") == ["Clara", "Law"]

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import regex
 
 from bitext.entities.candidates import Candidate
-from bitext.entities.lexicon import EN_DESIGNATORS, TITLES
+from bitext.entities.lexicon import EN_DESIGNATORS, TITLES, is_common_english_word
 from bitext.entities.transliteration import transliteration
 from bitext.resources.places import load_places
 
@@ -53,8 +53,12 @@ def _personal_en(en: Candidate) -> list[str] | None:
     words = en.key.split()
     if len(words) < 2 or not all(_EN_WORD.fullmatch(w) for w in words):
         return None
-    if any(w.casefold() in EN_DESIGNATORS or w.casefold() in TITLES for w in words):
+    if any(w.casefold() in TITLES for w in words[:-1]) or any(w.casefold() in EN_DESIGNATORS for w in words[:-1]):
         return None
+    if (words[-1].casefold() in EN_DESIGNATORS or words[-1].casefold() in TITLES) and (
+        len(words) != 2 or is_common_english_word(words[0])
+    ):
+        return None  # Company Law, Basic Law; but Clara Law (a given name and the surname 羅 Law)
     places = load_places()
     if places.is_place(en.key) or any(places.is_region(w) for w in words):
         return None
