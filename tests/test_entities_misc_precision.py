@@ -5,8 +5,8 @@ from __future__ import annotations
 import bitext
 from bitext.entities.demonyms import is_people_group
 from bitext.entities.events import event_phrases
-from bitext.entities.pairing import _award_category
-from test_entities_signals import pairs
+from bitext.entities.pairing import _award_category, _same_entity
+from test_entities_signals import pairs, table
 
 
 def _events(text: str) -> list[str]:
@@ -37,3 +37,14 @@ def test_an_award_category_is_no_name() -> None:
     assert _award_category("最佳導演", "Best Director")
     assert not _award_category("百思買", "Best Buy")  # a company whose Chinese says no "best"
     assert not _award_category("金馬獎", "Golden Horse Awards")
+
+
+def test_a_place_in_antiquity_is_the_place_not_a_work() -> None:
+    assert _same_entity(("中國", "China"), ("中國古代", "Ancient China"))
+    assert _same_entity(("古代中國", "Ancient China"), ("中國古代", "Ancient China"))  # the other word order
+    assert not _same_entity(("印度", "India"), ("北印度", "Northern India"))  # a region, not an age
+    zh = "中國古代有許多朝代。古代中國的都城在西安。中國後來統一。"
+    en = "Ancient China had many dynasties. Ancient China had its capital at Xi'an. China was unified later."
+    rows = [p for p in table(zh, en) if "China" in p.en]
+    assert len(rows) == 1
+    assert rows[0].type == "LOC"

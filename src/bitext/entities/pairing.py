@@ -789,6 +789,8 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
             return True
     if _qualified(a, b) or _qualified(b, a):
         return True
+    if _in_antiquity(a, b) or _in_antiquity(b, a):
+        return True  # 中國古代 / 古代中國 ↔ Ancient China with 中國 ↔ China: the place in another age
     if designated_places.same_feature(a, b) or designated_places.same_feature(b, a):
         return True  # 亞馬遜 ↔ Amazon with 亞馬遜河 ↔ Amazon River
     # "Ministry of Interior" and "Ministry of the Interior": one name, articles and "of" aside
@@ -796,6 +798,8 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     zh_same = _fold(zh_a) == _fold(zh_b)
     if en_same and _spelling_variants(zh_a, zh_b):
         return True  # 普萊斯 / 普賴斯 ↔ Pryce: one transcription spelt two ways
+    if en_same and len(zh_a) >= 4 and zh_a != zh_b and sorted(zh_a) == sorted(zh_b):
+        return True  # 中國古代 / 古代中國 ↔ Ancient China: the same words in the other order
     if en_same and (designated_places.with_designator(zh_a, zh_b) or designated_places.with_designator(zh_b, zh_a)):
         return True  # 揚州 / 揚州市 ↔ Yangzhou: the English names the place bare both times
     if en_same and zh_same:
@@ -833,6 +837,19 @@ def _unseparated_surname(short: tuple[str, str], long: tuple[str, str]) -> bool:
     if not en_long.casefold().endswith(" " + en_short.casefold()):
         return False
     return not load_places().is_place(en_short)
+
+
+_AGES = frozenset({"ancient", "medieval"})
+
+
+def _in_antiquity(place: tuple[str, str], aged: tuple[str, str]) -> bool:
+    """ "Ancient" or "Medieval" before the English of a place's row, whose Chinese holds the place's
+    Chinese (中國古代 / 古代中國 ↔ Ancient China beside 中國 ↔ China): one place, not a second entity."""
+    (zh_place, en_place), (zh_aged, en_aged) = place, aged
+    first, _, rest = " ".join(en_aged.split()).partition(" ")
+    if first.casefold() not in _AGES or rest.casefold() != " ".join(en_place.split()).casefold():
+        return False
+    return len(zh_place) >= 2 and zh_place in zh_aged and zh_place != zh_aged
 
 
 def _qualified(short: tuple[str, str], long: tuple[str, str]) -> bool:
@@ -943,6 +960,8 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], document: Doc
     votes: Counter[EntityType] = Counter()
     for row in rows:
         votes[row.type] += row.count
+    if any(p.type == "LOC" and _in_antiquity((p.zh, p.en), (q.zh, q.en)) for p in rows for q in rows):
+        votes["LOC"] = max(votes.values()) + 1  # Ancient China: the place, in another age
     if en_row.type == "PER" and _surnames_of(en_row.en, [p.en for p in rows if p is not en_row]):
         votes["PER"] = max(votes.values()) + 1  # Norman (a town too) of Greg Norman: the person's surname
     return EntityPair(
