@@ -96,3 +96,16 @@ def test_a_surname_spelt_like_a_designator_after_a_given_name() -> None:
     assert ("羅卓瑤", "Clara Law") in [(p.zh, p.en) for p in table(zh, en)]
     assert _personal_en_words("Company Law") is None
     assert _personal_en_words("Clara Law") == ["Clara", "Law"]
+
+
+def test_a_korean_name_by_its_surname_spelt_the_korean_way() -> None:
+    zh = "據報導，韓國國會議長朴炳錫今天訪問台北。"
+    en = "According to reports, Park Byeong-seug, Speaker of the National Assembly of Korea, visited Taipei today."
+    rows = {(p.zh, p.en): p for p in table(zh, en)}
+    assert ("朴炳錫", "Park Byeong-seug") in rows  # "park" is also a place's designator
+    assert rows["朴炳錫", "Park Byeong-seug"].type == "PER"
+    zh = "最後，金英權禁區內推射得分，將上屆冠軍德國隊擠出本屆世界杯。"
+    en = "In the end, a chip by Kim Yong-gwon pushed the defending champion Germany out of the competition."
+    assert ("金英權", "Kim Yong-gwon") in [(p.zh, p.en) for p in table(zh, en)]
+    # the surname's character must start the Chinese name
+    assert not [p for p in table("李英權推射得分。", "A chip by Kim Yong-gwon won it.") if p.en == "Kim Yong-gwon"]

@@ -1126,7 +1126,7 @@ def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | No
             votes["PER"] += 1
         if any(e.startswith("titled-surname:") for e in link.evidence):
             votes["PER"] += 2  # 王夫人 ↔ Lady Wang
-        if any(e.startswith(("given+surname:", "surname-only:")) for e in link.evidence):
+        if any(e.startswith(("given+surname:", "surname-only:", "korean-surname:")) for e in link.evidence):
             votes["PER"] += 3  # paired as a person by a part of the name (person_pairs.py)
         if "work-title" in link.evidence:
             votes["MISC"] += 3  # a title in 《》 and in quotation marks: a work

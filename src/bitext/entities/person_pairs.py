@@ -12,6 +12,12 @@
   spellings, ≥ 0.7) with the English name's last word, one-to-one in the bead as above; not when the
   English is a romanised Chinese name (Wang Xi-feng: 昭君 sounds like Xi-feng to the learned spellings).
 
+* *A Korean name* (Park Byeong-seug ↔ 朴炳錫, Kim Yong-gwon ↔ 金英權): the surname in its Korean spelling
+  (a closed table of the commonest surnames: Park 朴, Kim 金, Lee 李, Choi 崔 …), then a hyphenated given
+  name, against a Chinese personal name of two or three characters starting with that surname's
+  character; one-to-one in the bead as above. No reading of the given name is compared: the registry has
+  no permissively licensed hanja reader (design.md, Korean readings).
+
 Both score the acceptance threshold (below every dictionary or full reading signal) and are PER.
 """
 
@@ -43,6 +49,22 @@ def _chinese_romanised(words: Sequence[str]) -> bool:
     return any("-" in w for w in words) or all(_PINYIN_WORD.fullmatch(w.casefold()) for w in words)
 
 
+# Korean spellings of the commonest Korean surnames and their (simplified) characters.
+_KOREAN_SURNAMES: dict[str, str] = {
+    "kim": "金", "gim": "金", "lee": "李", "yi": "李", "rhee": "李", "ri": "李", "park": "朴", "pak": "朴",
+    "bak": "朴", "choi": "崔", "choe": "崔", "jung": "郑丁", "jeong": "郑丁", "chung": "郑丁", "kang": "姜",
+    "gang": "姜", "cho": "赵曹", "jo": "赵曹", "yoon": "尹", "yun": "尹", "jang": "张", "lim": "林", "im": "林",
+    "han": "韩", "oh": "吴", "seo": "徐", "suh": "徐", "shin": "申", "kwon": "权", "gwon": "权", "hwang": "黄",
+    "ahn": "安", "song": "宋", "yoo": "柳刘俞", "ryu": "柳", "hong": "洪", "moon": "文", "mun": "文",
+    "bae": "裴", "baek": "白", "paek": "白", "ko": "高", "nam": "南", "roh": "卢", "noh": "卢", "ha": "河",
+    "kwak": "郭", "jeon": "全", "chun": "全千", "son": "孙", "yang": "梁杨", "ban": "潘", "koo": "具",
+    "min": "闵", "won": "元", "sung": "成", "seong": "成", "cha": "车", "woo": "禹", "hyun": "玄",
+    "eom": "严", "bang": "方", "heo": "许", "hur": "许", "shim": "沈", "byun": "卞边", "seok": "石",
+    "choo": "秋",
+}  # fmt: skip
+_KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
+
+
 def _free(candidate: Candidate, taken: Sequence[Candidate]) -> bool:
     return not any(candidate.overlaps(other) for other in taken)
 
@@ -53,6 +75,8 @@ def _personal_en(en: Candidate) -> list[str] | None:
     words = en.key.split()
     if len(words) < 2 or not all(_EN_WORD.fullmatch(w) for w in words):
         return None
+    if len(words) == 2 and words[0].casefold() in _KOREAN_SURNAMES and _KOREAN_GIVEN.fullmatch(words[1]):
+        return words  # Park Byeong-seug: a Korean surname, though "park" is a place's designator
     if any(w.casefold() in TITLES for w in words[:-1]) or any(w.casefold() in EN_DESIGNATORS for w in words[:-1]):
         return None
     if (words[-1].casefold() in EN_DESIGNATORS or words[-1].casefold() in TITLES) and (
@@ -104,6 +128,18 @@ def person_pairs(
                 surnames.setdefault(j, []).append(i)
                 labels[i, j] = f"given+surname:{match.system}:{match.spelling}"
     for i, j in _one_to_one(surnames):
+        found.append((free_zh[i], free_en[j][0], labels[i, j]))
+    # a Korean name: the surname in its Korean spelling, a hyphenated given name
+    korean: dict[int, list[int]] = {}
+    for j, (en, words) in enumerate(free_en):
+        if len(words) != 2 or not _KOREAN_GIVEN.fullmatch(words[1]) or any(en is e for _, e, _ in found):
+            continue
+        characters = _KOREAN_SURNAMES.get(words[0].casefold(), "")
+        for i, zh in enumerate(free_zh):
+            if characters and len(zh.key) <= 3 and zh.key[0] in characters and all(zh is not z for z, _, _ in found):
+                korean.setdefault(j, []).append(i)
+                labels[i, j] = f"korean-surname:{words[0].casefold()}"
+    for i, j in _one_to_one(korean):
         found.append((free_zh[i], free_en[j][0], labels[i, j]))
     # a foreign surname alone in the Chinese, the whole name in the English
     used_zh = {id(zh) for zh, _, _ in found}
