@@ -5,7 +5,7 @@ from __future__ import annotations
 import bitext
 from bitext.entities.demonyms import is_people_group
 from bitext.entities.events import event_phrases
-from bitext.entities.pairing import _award_category, _same_entity
+from bitext.entities.pairing import _STUDY_BEFORE, _award_category, _same_entity
 from test_entities_signals import pairs, table
 
 
@@ -48,3 +48,17 @@ def test_a_place_in_antiquity_is_the_place_not_a_work() -> None:
     rows = [p for p in table(zh, en) if "China" in p.en]
     assert len(rows) == 1
     assert rows[0].type == "LOC"
+
+
+def test_a_field_of_study_is_no_name() -> None:
+    zh = "澳門大學的土木工程學士學位課程獲香港工程師學會認證。"
+    en = (
+        "The University of Macau's Bachelor of Science in Civil Engineering programme was accredited by the "
+        "Hong Kong Institution of Engineers."
+    )
+    found = pairs(zh, en)
+    assert ("土木工程", "Civil Engineering") not in found
+    assert ("澳門大學", "University of Macau") in found
+    # a name after "in" that is no degree stays (the Palace Museum in Taipei)
+    assert not _STUDY_BEFORE.search("The exhibition opened in ")
+    assert _STUDY_BEFORE.search("She is majoring in ")

@@ -539,6 +539,9 @@ def build_table(
         # 互聯網 ↔ Internet, 曾祖母 ↔ Great-Grandma: a capitalised run of words the same English also
         # writes in lower case ("internet market", "my grandma") is common nouns, not a name
         pairs = [p for p in pairs if not (p.type == "MISC" and _common_words_in(p.en, document.en))]
+    if document is not None:
+        # 土木工程 ↔ Civil Engineering in "Bachelor of Science in Civil Engineering": a field of study
+        pairs = [p for p in pairs if not (p.type == "MISC" and _field_of_study(p, document.en))]
     # 最佳導演 ↔ Best Director: a category of an award, not a name (the award is: 金馬獎 ↔ Golden Horse Awards)
     pairs = [p for p in pairs if not _award_category(p.zh, p.en)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
@@ -591,6 +594,22 @@ def _bracketed_aliases(
         else:
             merged[key] = list(groups[key])
     return merged
+
+
+_STUDY_BEFORE = regex.compile(
+    r"(?i:\b(?:bachelor|master|doctor|doctorate|ph\.?\s?d\.?|degrees?|diplomas?|majors?|majoring|minors?|"
+    r"programmes?|programs?|courses?|studies|studying|studied|faculty|department|school|professor|lecturer)"
+    r"(?:['’]s)?(?: of (?:arts|science|sciences|engineering|philosophy|laws?|education|business administration))?"
+    r"(?: \(\w+\))?) in (?:the )?$"
+)
+
+
+def _field_of_study(pair: EntityPair, en_text: str) -> bool:
+    """Every English mention follows "Bachelor of Science in", "a degree in", "majoring in" …: a field of
+    study (Civil Engineering), which the gold's guideline does not count as a named entity."""
+    if not pair.mentions:
+        return False
+    return all(_STUDY_BEFORE.search(en_text, max(0, m.en_start - 60), m.en_start) for m in pair.mentions)
 
 
 def _award_category(zh: str, en: str) -> bool:
