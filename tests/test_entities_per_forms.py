@@ -109,3 +109,10 @@ def test_a_korean_name_by_its_surname_spelt_the_korean_way() -> None:
     assert ("金英權", "Kim Yong-gwon") in [(p.zh, p.en) for p in table(zh, en)]
     # the surname's character must start the Chinese name
     assert not [p for p in table("李英權推射得分。", "A chip by Kim Yong-gwon won it.") if p.en == "Kim Yong-gwon"]
+
+
+def test_a_name_jieba_glues_to_the_preposition_after_it() -> None:
+    # jieba: 歌手|阿爆以|专辑 (阿爆以 "Abao with" one word); 阿爆 spells Abao in pinyin
+    zh = "歌手阿爆以專輯《Kinakaian母親的舌頭》共入圍八項。"
+    en = "Singer Abao’s album Kinakaian (Mother Tongue) leads this year’s nominees with eight nods."
+    assert ("阿爆", "Abao") in [(p.zh, p.en) for p in table(zh, en)]

@@ -127,6 +127,9 @@ def _name_keys(en: Candidate) -> list[str]:
     return [k for k in keys if 2 <= len(k) <= 24]
 
 
+_GLUED_AFTER = frozenset("以在的与和是被把向对从于为")
+
+
 def _pieces_by_initial(
     tokens: Sequence[Token], text: str, letters: set[str]
 ) -> dict[str, list[tuple[int, int, str, bool]]]:
@@ -136,6 +139,9 @@ def _pieces_by_initial(
     with (made once per sentence: each English name then meets only the pieces that can start like it)."""
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
+    # jieba glues a preposition or particle to the end of a name it does not know (阿爆以 "Abao with"):
+    # the name ends before it
+    ends |= {t.end - 1 for t in tokens if len(t.simplified) >= 3 and t.simplified[-1] in _GLUED_AFTER}
     chars = _han_runs(tokens, text)
     pieces: dict[str, list[tuple[int, int, str, bool]]] = {}
     for index, (position, ch, _) in enumerate(chars):
