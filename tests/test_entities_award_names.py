@@ -1,4 +1,4 @@
-"""Award names: a plural award designator, no piece that carries the name past its end."""
+"""Award and event names: designators, pieces past the name, a country's adjective."""
 
 from __future__ import annotations
 
@@ -28,3 +28,11 @@ def test_a_headline_running_past_the_designator_is_no_name() -> None:
     assert composed_match("金曲奖得主", "Golden Melody Awards Unveils Winners") is None
     # a designator opening the name may leave a word after it (the statutes' Act Governing …)
     assert composed_match("海关缉私条例", "Act Governing the Customs' Investigation of Smuggling") is not None
+
+
+def test_a_four_letter_country_glosses_its_adjective() -> None:
+    # 伊朗 "Iran" answers Iranian as 瑞典 "Sweden" answers Swedish (five letters or more before)
+    assert composed_match("伊朗革命", "Iranian Revolution") is not None
+    found = pairs("伊朗革命之後，該國政局改變。", "After the Iranian Revolution, the country's politics changed.")
+    assert ("伊朗革命", "Iranian Revolution") in found
+    assert composed_match("伊朗革命", "Irish Revolution") is None  # no shared stem

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from bitext.entities.demonyms import is_demonym
 from bitext.entities.institutions import EVENT_ENDINGS, OPTIONAL_WORDS, institution_glosses
 from bitext.entities.lexicon import (
     CONNECTORS,
@@ -443,7 +444,10 @@ def covers(vocabulary: frozenset[str], word: str) -> bool:
         return True
     if len(word) < 5:
         return False
-    return any(len(v) >= 5 and _shared_prefix(v, word) >= max(4, min(len(v), len(word)) - 2) for v in vocabulary)
+    if any(len(v) >= 5 and _shared_prefix(v, word) >= max(4, min(len(v), len(word)) - 2) for v in vocabulary):
+        return True
+    # a country of four letters and its adjective: Iran / Iranian (伊朗革命 ↔ Iranian Revolution), Cuba / Cuban
+    return any(len(v) == 4 and word.startswith(v) for v in vocabulary) and is_demonym(word)
 
 
 def _shared_prefix(a: str, b: str) -> int:
