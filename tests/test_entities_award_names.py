@@ -20,6 +20,8 @@ def test_a_last_piece_repeating_what_the_name_answers_is_no_part_of_it() -> None
     assert composed_match("金马奖颁奖典礼", "Golden Horse Awards") is None
     # two characters of one dictionary word, each glossed alike, are one piece (籌備處)
     assert composed_match("国立中央博物院筹备处", "Preparatory Office of the National Central Museum") is not None
+    # a last piece that closes the name is its designator-like end, not a word past it (法網|公開賽)
+    assert composed_match("法网公开赛", "French Open") is not None
     # a character inside a word that is a piece itself (空 of 航空) repeats nothing
     assert composed_match("美国国家航空暨太空总署", "National Aeronautics and Space Administration") is not None
 

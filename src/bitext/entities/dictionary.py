@@ -480,13 +480,15 @@ def _left_after_designators(words: Sequence[str], covered: set[int]) -> bool:
 
 def _redundant_last_piece(answered: Mapping[tuple[int, int], set[int]], zh: str, suffix: str) -> bool:
     """The name's last piece (before a designator ending, which answers for itself) answers only
-    English words that other pieces answer: it carries the name past its end (金馬獎|頒獎|典禮 for
-    Golden Horse Awards, the award ceremony). Not when the other piece and the last one make one
-    dictionary word (籌|備 of 籌備處, each character glossed "prepare")."""
+    English words that other pieces answer, and unanswered characters follow it: it carries the name
+    past its end (金馬獎|頒獎|典禮 for Golden Horse Awards, the award ceremony). Not when the other piece
+    and the last one make one dictionary word (籌|備 of 籌備處, each character glossed "prepare")."""
     pieces = [(span, hits) for span, hits in answered.items() if span[1] <= len(zh) - len(suffix)]
     if len(pieces) < 2:
         return False
     (last_start, last_end), last_hits = max(pieces, key=lambda item: (item[0][1], -item[0][0]))
+    if last_end >= len(zh) - len(suffix):
+        return False  # the piece closes the name (法網|公開賽 ↔ French Open: "open" twice, no word after it)
     others: set[int] = set()
     for (start, end), hits in pieces:
         if (start, end) == (last_start, last_end) or (last_start <= start and end <= last_end):
