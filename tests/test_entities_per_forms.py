@@ -116,3 +116,12 @@ def test_a_name_jieba_glues_to_the_preposition_after_it() -> None:
     zh = "歌手阿爆以專輯《Kinakaian母親的舌頭》共入圍八項。"
     en = "Singer Abao’s album Kinakaian (Mother Tongue) leads this year’s nominees with eight nods."
     assert ("阿爆", "Abao") in [(p.zh, p.en) for p in table(zh, en)]
+
+
+def test_a_romanised_name_in_western_order_is_searched_from_its_surname() -> None:
+    # jieba: 张/q|育成/v: no candidate; the English starts with the given name (Yu-Cheng), the Chinese with 張
+    zh = "然而，張育成與鄭宗哲的關鍵全壘打，使台灣隊整場比分緊咬韓國。"
+    en = "However, key home runs by Yu-Cheng Chang and Tsung-Che Cheng helped Taiwan stay close to Korea."
+    rows = [(p.zh, p.en) for p in table(zh, en)]
+    assert ("張育成", "Yu-Cheng Chang") in rows
+    assert ("鄭宗哲", "Tsung-Che Cheng") in rows
