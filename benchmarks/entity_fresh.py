@@ -4,7 +4,8 @@
 
 ``--docs DIR`` (default ``benchmarks/data/entities/fresh``) names the folder of the documents
 (``<doc>.zh.txt``, ``<doc>.en.txt``) and of their ``judged.tsv`` / ``judged-later.tsv``; ``fresh2`` holds
-four Macao university and government press releases (see that folder's README).
+four Macao university and government press releases, ``fresh5`` eight bilingual news pieces on awards, works
+and sport (both described in ``benchmarks/data/entities/README.md``).
 
 ``benchmarks/data/entities/fresh/judged.tsv`` holds every row `bitext entities` printed for the documents in
 ``benchmarks/data/entities/fresh/`` (judged ``correct``, ``wrong-counterpart``, ``boundary``,

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from bitext.resources.places import fold, load_places
 
 _ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ean")
@@ -44,6 +46,23 @@ def is_demonym(word: str) -> bool:
     return False
 
 
+_PEOPLE_GLOSS = regex.compile(r"\b(?:peoples?|ethnic groups?|tribes?|nationality|nationalities)\b")
+
+
+def _glossed_as_people(zh_simplified: str, folded: str) -> bool:
+    """A dictionary sense whose head is the English word and whose rest says it is a people or ethnic
+    group ("Paiwan, one of the indigenous peoples of Taiwan", "Atayal or Tayal, … ethnic groups")."""
+    from bitext.resources.cedict import load_cedict
+
+    for entry in load_cedict().lookup(zh_simplified):
+        for gloss in entry.glosses:
+            head, _, rest = gloss.partition(",")
+            names = {n.strip().casefold() for n in head.split(" or ")}
+            if folded in names and _PEOPLE_GLOSS.search(rest):
+                return True
+    return False
+
+
 def is_people_group(zh_simplified: str, en: str) -> bool:
     """Nazis ↔ 納粹, Arabs ↔ 阿拉伯, Berber ↔ 柏柏爾: the English names a people (a plural of the
     dictionary's word for one of them, or a word the dictionary glosses "… people"), not a place.
@@ -62,6 +81,8 @@ def is_people_group(zh_simplified: str, en: str) -> bool:
         return True
     if is_demonym(word) and any(len(h.split()) >= 2 and h.split()[-1] == folded for h in heads):
         return True  # 華僑 "overseas Chinese" ↔ Chinese: the dictionary names a group of that people
+    if _glossed_as_people(zh_simplified, folded):
+        return True  # 排灣族 "Paiwan, one of the indigenous peoples of Taiwan" ↔ Paiwan
     if not folded.endswith("s") or load_places().is_place(word):
         return False
     singular = {folded[:-1], folded[:-2]} if folded.endswith("es") else {folded[:-1]}

@@ -13,12 +13,13 @@ transliterations (戴爾豪斯|大學 ↔ Dalhousie University).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
+from bitext.entities.demonyms import is_demonym
 from bitext.entities.institutions import EVENT_ENDINGS, OPTIONAL_WORDS, institution_glosses
 from bitext.entities.lexicon import (
     CONNECTORS,
@@ -109,7 +110,14 @@ def gloss_heads(simplified: str) -> tuple[str, ...]:
                 if words:
                     heads.append(" ".join(words))
                 break  # only the head of each gloss: "Hong Kong businessman" does not name 李嘉誠
+            # a person named in brackets: 國父 "Father of the Republic (Sun Yat-sen)"
+            heads.extend(normalise_english(name) for name in _NAMED_IN_BRACKETS.findall(gloss))
     return tuple(dict.fromkeys(heads))
+
+
+# A bracketed proper name of two or more capitalised words inside a gloss (Sun Yat-sen, Chiang Kai-shek);
+# not "(Tw)", "(Cantonese)" or "(of sb)", which say where or how the word is used.
+_NAMED_IN_BRACKETS = regex.compile(r"\((\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)+)\)")
 
 
 @lru_cache(maxsize=65536)
@@ -124,6 +132,8 @@ def gloss_words(simplified: str) -> frozenset[str]:
                 continue  # "Taiwan pr. [xing4] for …" (under 行): a reading note, no word of a translation
             for word in _WORD.findall(_BRACKETED.sub(" ", gloss).lower()):
                 words.add(stem(word))
+            for name in _NAMED_IN_BRACKETS.findall(gloss):
+                words.update(stem(word) for word in _WORD.findall(name.lower()))
     words.update(stem(word) for word in institution_glosses(simplified))
     return frozenset(words)
 
@@ -309,7 +319,9 @@ def composed_match(
         return None  # 立法委員|組織 (legislators' organisation), 行政院院長: an office inside, no body's name
     covered_words: set[int] = set()
     covered_chars: set[int] = set()
-    parts: list[str] = []
+    placed: list[tuple[int, int, str]] = []
+    answered: dict[tuple[int, int], set[int]] = {}  # each placed piece's English words
+    by_sound: list[tuple[int, int, str, set[int]]] = []
     optional = optional_words(words)
     stems = [stem(word) for word in words]  # once, not per part
     for start in range(len(zh)):
@@ -321,11 +333,28 @@ def composed_match(
             hits = {i for i, word_stem in enumerate(stems) if covers(vocabulary, word_stem)}
             if not hits and 2 <= end - start <= 6:
                 floor = LEADING_TRANSLITERATION if start == 0 and end - start >= 4 else PART_TRANSLITERATION
-                hits = _transliterated(piece, words, floor)
+                sounded = _transliterated(piece, words, floor)
+                if sounded:
+                    by_sound.append((start, end, piece, sounded))
+                continue
             if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
                 covered_words |= hits
                 covered_chars.update(range(start, end))
-                parts.append(piece)
+                placed.append((start, end, piece))
+                answered[start, end] = hits
+    # A piece matched by sound answers only English words no gloss answers (高翔是中國社會科學院 ↔ Chinese
+    # Academy of Social Sciences: 翔是 sounded like a word the glosses of 中國社會科學院 answer)
+    glossed = set(covered_words)
+    for start, end, piece, sounded in by_sound:
+        hits = sounded - glossed
+        if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
+            covered_words |= hits
+            covered_chars.update(range(start, end))
+            placed.append((start, end, piece))
+            answered[start, end] = hits
+    if _redundant_last_piece(answered, zh, _designator_suffix(zh)[0]):
+        return None  # 金馬獎頒獎典禮 ↔ Golden Horse Awards: 頒獎 "award" repeats what 金馬獎 answers
+    parts = [piece for _, _, piece in sorted(placed)]
     # the Chinese ending answers one designator, the English head's (Agency of "National Immigration
     # Agency of the Ministry of the Interior" for 署; the Ministry is 部 inside the name)
     designators = {
@@ -355,6 +384,8 @@ def composed_match(
     last_word_left = bool(uncovered) and uncovered == list(range(uncovered[0], len(zh))) and len(uncovered) <= 2
     institution = any(_designator_kind(word) for word in words)
     one_left = len(words) >= 3 and len(words) - len(covered_words) == 1 and institution
+    if one_left and _left_after_designators(words, covered_words):
+        one_left = False  # "Golden Melody Awards Unveils Winners": a headline runs past the name's designator
     partly = one_left and unglossed_tail and last_word_left
     if len(_outermost(parts)) + partly < 2:
         return None
@@ -460,7 +491,10 @@ def covers(vocabulary: frozenset[str], word: str) -> bool:
         return True
     if len(word) < 5:
         return False
-    return any(len(v) >= 5 and _shared_prefix(v, word) >= max(4, min(len(v), len(word)) - 2) for v in vocabulary)
+    if any(len(v) >= 5 and _shared_prefix(v, word) >= max(4, min(len(v), len(word)) - 2) for v in vocabulary):
+        return True
+    # a country of four letters and its adjective: Iran / Iranian (伊朗革命 ↔ Iranian Revolution), Cuba / Cuban
+    return any(len(v) == 4 and word.startswith(v) for v in vocabulary) and is_demonym(word)
 
 
 def _shared_prefix(a: str, b: str) -> int:
@@ -480,6 +514,37 @@ def _transliterated(piece: str, words: list[str], floor: float = PART_TRANSLITER
         if sounds_at_least(piece, word, floor):  # transliteration(piece, word) scores floor
             hits.add(i)
     return hits
+
+
+def _left_after_designators(words: Sequence[str], covered: set[int]) -> bool:
+    """The English word no Chinese part answers comes after the name's designator, which ends the
+    name (not a designator opening it: Act Governing the Customs' Investigation of Smuggling)."""
+    designators = [i for i, word in enumerate(words) if _designator_kind(word)]
+    left = [i for i in range(len(words)) if i not in covered]
+    return bool(designators) and designators[0] > 0 and bool(left) and left[0] > designators[-1]
+
+
+def _redundant_last_piece(answered: Mapping[tuple[int, int], set[int]], zh: str, suffix: str) -> bool:
+    """The name's last piece (before a designator ending, which answers for itself) answers only
+    English words that other pieces answer, and unanswered characters follow it: it carries the name
+    past its end (金馬獎|頒獎|典禮 for Golden Horse Awards, the award ceremony). Not when the other piece
+    and the last one make one dictionary word (籌|備 of 籌備處, each character glossed "prepare")."""
+    pieces = [(span, hits) for span, hits in answered.items() if span[1] <= len(zh) - len(suffix)]
+    if len(pieces) < 2:
+        return False
+    (last_start, last_end), last_hits = max(pieces, key=lambda item: (item[0][1], -item[0][0]))
+    if last_end >= len(zh) - len(suffix):
+        return False  # the piece closes the name (法網|公開賽 ↔ French Open: "open" twice, no word after it)
+    others: set[int] = set()
+    for (start, end), hits in pieces:
+        if (start, end) == (last_start, last_end) or (last_start <= start and end <= last_end):
+            continue
+        if any(a <= start and end <= b and (a, b) != (start, end) for (a, b), _ in pieces):
+            continue  # a character inside a word that is a piece itself (空 of 航空): the word speaks
+        if hits & last_hits and load_cedict().lookup(zh[min(start, last_start) : last_end]):
+            return False
+        others |= hits
+    return bool(last_hits) and last_hits <= others
 
 
 def _outermost(parts: list[str]) -> list[str]:

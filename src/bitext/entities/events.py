@@ -62,6 +62,8 @@ def event_phrases(doc: Document, sentence: int) -> list[Candidate]:
             and _spaced(doc.text, words[last], words[last + 1])
         ):
             last += 1
+        if regex.search(r"['’]s?$", words[last].group()) or regex.match(r"['’]s\b", doc.text[words[last].end() :]):
+            continue  # "Hong Kong’s social movement": the owner's thing described, not a named event
         for tail in range(last + 1, min(len(words), last + 4)):
             if not words[tail].group().islower() or not _spaced(doc.text, words[tail - 1], words[tail]):
                 break

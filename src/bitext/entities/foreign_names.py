@@ -103,6 +103,7 @@ def fitted_spans(
         for i, ch in enumerate(t.simplified)
     }
     names = [e for e in english if len(english_name_words(e.key)) >= 2]
+    word_ends = {t.end for t in tokens}
     found = []
     for zh in chinese:
         if zh.source != "separated":
@@ -123,7 +124,13 @@ def fitted_spans(
                         continue
                     key = text[start:first_sep] + middle + text[last_sep + 1 : end]
                     match = parts_match(_simplified(key, usable, start), en.key)
-                    if match is not None and (best is None or match.score > best[0]):
+                    if match is None:
+                        continue
+                    # equal sound: the fewer characters at the end when they are whole words of jieba's
+                    # (卡爾森 rather than 卡爾森|問 for Carlson: the skeleton is capped, and a word the
+                    # English does not spell is no syllable of it); not inside a word (辛格 for Singh)
+                    shorter = best is not None and start == best[1] and end < best[2] and end in word_ends
+                    if best is None or match.score > best[0] or (match.score == best[0] and shorter):
                         best = (match.score, start, end)
             if best is None or (best[1], best[2]) == (zh.start, zh.end):
                 continue
@@ -159,11 +166,21 @@ def best_fits(proposals: list[Proposal]) -> list[Proposal]:
     for score, proposal in fits:
         _, zh, en, _ = proposal
         if score > 0 and any(
-            other_score > score and other[2] == en and other[1].overlaps(zh) for other_score, other in fits
+            other[2] == en
+            and other[1].overlaps(zh)
+            and (other_score > score or (other_score == score and _fewer_characters(other[1], zh)))
+            for other_score, other in fits
         ):
             continue
         kept.append(proposal)
     return kept
+
+
+def _fewer_characters(short: Candidate, long: Candidate) -> bool:
+    """``short`` is ``long`` without some characters at its end (塔克．卡爾森 of 塔克．卡爾森問, a verb
+    jieba tags as a noun): at equal sound they spell nothing of the English (the scores are capped).
+    Not at the start: a given name's reading may tie with a piece of it (雷格 of 格雷格 for Greg)."""
+    return long.contains(short) and short.start == long.start and short.end < long.end
 
 
 def _parts_score(evidence: tuple[str, ...]) -> float:

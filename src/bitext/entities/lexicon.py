@@ -50,7 +50,8 @@ EN_PLACE_DESIGNATORS = frozenset(
 # Laws, treaties and events: the last word makes the name MISC (Basic Law, Ryder Cup, Iran hostage crisis).
 EN_MISC_DESIGNATORS = frozenset(
     "act acts law laws code ordinance regulations convention treaty accords accord agreement protocol charter "
-    "cup games championship championships prize award war revolution crisis olympics festival expo".split()
+    "cup games championship championships prize prizes award awards war revolution crisis olympics festival "
+    "expo".split()
 )
 EN_DESIGNATORS = EN_ORG_DESIGNATORS | EN_PLACE_DESIGNATORS | EN_MISC_DESIGNATORS
 

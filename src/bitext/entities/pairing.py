@@ -24,7 +24,7 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import celestial, designated_places, events, law_titles, place_forms, spans
+from bitext.entities import celestial, designated_places, events, law_titles, place_forms, spans, work_titles
 from bitext.entities.acronyms import acronym_match, acronym_spans
 from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
@@ -48,6 +48,7 @@ from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces
 from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
+from bitext.entities.person_pairs import person_pairs
 from bitext.entities.single_words import single_word_spans
 from bitext.entities.titled_names import titled_surname_match
 from bitext.entities.transliteration import (
@@ -65,6 +66,10 @@ from bitext.segment.words import Token
 ACCEPT = 0.6
 # Pair organisations left over in a bead by their designators alone (designator_pairs.py).
 DESIGNATOR_PAIRS = True
+# Pair titles of works by their marks (《》, quotation marks) after linking (work_titles.py).
+WORK_TITLES = True
+# Pair people left over in a bead by a part of the name (person_pairs.py: Kiwi Chow ↔ 周冠威).
+PERSON_PAIRS = True
 STRONG = 0.8
 IDENTICAL = 1.0
 TICKER = 0.9
@@ -91,6 +96,10 @@ class BeadCandidates:
     en: list[Candidate]
     # Chinese bodies found by an English designator only (designator_pairs.py): paired by nothing else
     bodies: list[Candidate] = field(default_factory=list)
+    # titles of works in 《》 and in quotation marks (work_titles.py): paired by their marks, after linking;
+    # a twin's are its twin's too, read only by link_bead, whose links a twin takes moved
+    zh_titles: list[Candidate] = field(default_factory=list)
+    en_titles: list[Candidate] = field(default_factory=list)
     # The earlier bead with the same context (collect_candidates), as (its index, then the Chinese and
     # the English shift, each (offsets, sentences), from it to this bead). A twin's lists are its twin's,
     # at the twin's offsets (only their keys are read; ``placed`` moves them); its links are the twin's moved.
@@ -351,7 +360,24 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 found += joined_pieces(tokens[i], zh_doc.text, i)  # last: a tagged source of a span wins
                 zh += cand.grown(zh_doc, tokens[i], found)
             zh += place_forms.places_inside(zh, zh_doc.text)
-            collected.append(BeadCandidates(number, bead_number, cand.unique(zh), en, cand.unique(bodies)))
+            zh_titles = [
+                t for i in bead.zh for t in work_titles.chinese_titles(zh_doc.text, *zh_doc.sentence_offsets[i], i)
+            ]
+            en_doc = alignment.en
+            en_titles = [
+                t for i in bead.en for t in work_titles.english_titles(en_doc.text, *en_doc.sentence_offsets[i], i)
+            ]
+            collected.append(
+                BeadCandidates(
+                    number,
+                    bead_number,
+                    cand.unique(zh),
+                    en,
+                    cand.unique(bodies),
+                    zh_titles=zh_titles,
+                    en_titles=en_titles,
+                )
+            )
     _add_known_prefixes(alignments, collected)
     return collected
 
@@ -510,11 +536,22 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     for score, zh, en, evidence in proposals:
         if all(_compatible(zh, en, link) for link in links):
             links.append(Link(bead.document, bead.bead, zh, en, round(score, 4), evidence))
-    links = [link for link in links if not _bracketed_alias(link, links, zh_text, en_text)]
     if DESIGNATOR_PAIRS:
         linked = [(link.zh, link.en) for link in links]
         for zh, en, label in designator_pairs(cand.unique(bead.zh + bead.bodies), names, linked):
             links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
+    if PERSON_PAIRS:
+        linked = [(link.zh, link.en) for link in links]
+        for zh, en, label in person_pairs(bead.zh, names, linked):
+            links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
+    if WORK_TITLES and bead.zh_titles and bead.en_titles:
+        pairs, replaced = work_titles.title_pairs(bead.zh_titles, bead.en_titles, [(k.zh, k.en) for k in links])
+        widened = {(links[k].en.start, links[k].en.end): links[k] for k in replaced}
+        links = [link for k, link in enumerate(links) if k not in replaced]
+        for zh, en in pairs:
+            old = widened.get((en.start, en.end))
+            score, evidence = (old.score, old.evidence) if old else (DESIGNATOR_ONLY, ())
+            links.append(Link(bead.document, bead.bead, zh, en, score, (*evidence, "work-title")))
     return links
 
 
@@ -570,27 +607,6 @@ def _diagonal_band(bead: BeadCandidates) -> Callable[[Candidate, Candidate], boo
         return abs((zh.start - zh_lo) / zh_span - (en.start - en_lo) / en_span) <= band
 
     return near
-
-
-def _bracketed_alias(link: Link, links: Sequence[Link], zh_text: str, en_text: str) -> bool:
-    """臨時選舉委員會 (CEP) ↔ Provisional Electoral Council (CEP), 澳洲射擊運動協會 (NSW) ↔ Sporting Shooters
-    Association of Australia (NSW) Inc: an acronym both sides copy in brackets right after a name that is
-    linked there names that entity (an alias the text defines, or a part of the name), not an entity of its
-    own, so its identical pair is no row. Where the acronym is the initials of that English name (USGS of
-    United States Geological Survey) the pair stays: the table joins it to that row as a variant."""
-    if link.zh.source != "latin" or not is_acronym(link.en.key):
-        return False
-    return any(
-        other is not link
-        and _opens_bracket(zh_text, other.zh.end, link.zh.start)
-        and _opens_bracket(en_text, other.en.end, link.en.start)
-        and not (initials(other.en.key) == link.en.key or _initials_with_connectors(link.en.key, other.en.key))
-        for other in links
-    )
-
-
-def _opens_bracket(text: str, end: int, start: int) -> bool:
-    return 0 <= end <= start and text[end:start].strip() in ("(", "（")
 
 
 def _compatible(zh: Candidate, en: Candidate, link: Link) -> bool:
@@ -657,6 +673,8 @@ def build_table(
     for link in _outermost_links(links):
         groups[_canonical_key(link, learned)].append(link)
     document = DocumentText.of(*texts) if texts is not None else None
+    if texts is not None:
+        groups = _bracketed_aliases(groups, *texts)
     pairs = [_entity(cluster, document) for cluster in cluster_keys(groups)]
     # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
@@ -670,8 +688,83 @@ def build_table(
         # 互聯網 ↔ Internet, 曾祖母 ↔ Great-Grandma: a capitalised run of words the same English also
         # writes in lower case ("internet market", "my grandma") is common nouns, not a name
         pairs = [p for p in pairs if not (p.type == "MISC" and _common_words_in(p.en, document.en))]
+    if document is not None:
+        # 土木工程 ↔ Civil Engineering in "Bachelor of Science in Civil Engineering": a field of study
+        pairs = [p for p in pairs if not (p.type == "MISC" and _field_of_study(p, document.en))]
+    # 最佳導演 ↔ Best Director: a category of an award, not a name (the award is: 金馬獎 ↔ Golden Horse Awards)
+    pairs = [p for p in pairs if not _award_category(p.zh, p.en)]
     pairs.sort(key=lambda p: (-p.count, p.zh, p.en))
     return EntityTable(tuple(pairs), settings)
+
+
+_OPEN_BRACKET_BEFORE = regex.compile(r"[（(][ \t]*$")
+
+
+def _bracketed_aliases(
+    groups: dict[tuple[str, str], list[Link]], zh_text: str, en_text: str
+) -> dict[tuple[str, str], list[Link]]:
+    """An acronym left in Latin letters on both sides, in brackets right after a name that is paired
+    on both sides (臨時選舉委員會 (CEP) ↔ Provisional Electoral Council (CEP)), is that name's
+    abbreviation: its row joins the name's row even when its letters are not the English initials
+    (CEP of Conseil Électoral Provisoire), as the text itself says so."""
+
+    def owner_end(text: str, start: int) -> int | None:
+        match = _OPEN_BRACKET_BEFORE.search(text, max(0, start - 4), start)
+        if match is None:
+            return None
+        return len(text[: match.start()].rstrip())
+
+    ends: dict[tuple[int, str, int], set[tuple[str, str]]] = defaultdict(set)
+    for key, links in groups.items():
+        for link in links:
+            ends[link.bead, "zh", link.zh.end].add(key)
+            ends[link.bead, "en", link.en.end].add(key)
+    moves: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, links in groups.items():
+        zh_key, en_key = key
+        if not is_acronym(en_key) or _fold(zh_key) != _fold(en_key):
+            continue
+        owners: set[tuple[str, str]] = set()
+        for link in links:
+            zh_end, en_end = owner_end(zh_text, link.zh.start), owner_end(en_text, link.en.start)
+            if zh_end is None or en_end is None:
+                continue
+            owners |= (ends.get((link.bead, "zh", zh_end), set()) & ends.get((link.bead, "en", en_end), set())) - {key}
+        if len(owners) == 1:
+            moves[key] = next(iter(owners))
+    if not moves:
+        return groups
+    merged = {key: list(links) for key, links in groups.items() if key not in moves}
+    for key, owner in moves.items():
+        while owner in moves:  # an acronym bracketed after another bracketed acronym: the first name
+            owner = moves[owner]
+        if owner in merged:
+            merged[owner].extend(groups[key])
+        else:
+            merged[key] = list(groups[key])
+    return merged
+
+
+_STUDY_BEFORE = regex.compile(
+    r"(?i:\b(?:bachelor|master|doctor|doctorate|ph\.?\s?d\.?|degrees?|diplomas?|majors?|majoring|minors?|"
+    r"programmes?|programs?|courses?|studies|studying|studied|faculty|department|school|professor|lecturer)"
+    r"(?:['’]s)?(?: of (?:arts|science|sciences|engineering|philosophy|laws?|education|business administration))?"
+    r"(?: \(\w+\))?) in (?:the )?$"
+)
+
+
+def _field_of_study(pair: EntityPair, en_text: str) -> bool:
+    """Every English mention follows "Bachelor of Science in", "a degree in", "majoring in" …: a field of
+    study (Civil Engineering), which the gold's guideline does not count as a named entity."""
+    if not pair.mentions:
+        return False
+    return all(_STUDY_BEFORE.search(en_text, max(0, m.en_start - 60), m.en_start) for m in pair.mentions)
+
+
+def _award_category(zh: str, en: str) -> bool:
+    """ "Best …" in the English and 最佳 "best" in the Chinese: an award's category (Best Director, Best
+    Documentary, 最佳女主角), which the gold's guideline does not count as a named entity."""
+    return en.split(" ", 1)[0] == "Best" and "最佳" in to_simplified(zh)
 
 
 def _common_words_in(en: str, en_text: str) -> bool:
@@ -864,6 +957,8 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
             return True
     if _qualified(a, b) or _qualified(b, a):
         return True
+    if _in_antiquity(a, b) or _in_antiquity(b, a):
+        return True  # 中國古代 / 古代中國 ↔ Ancient China with 中國 ↔ China: the place in another age
     if designated_places.same_feature(a, b) or designated_places.same_feature(b, a):
         return True  # 亞馬遜 ↔ Amazon with 亞馬遜河 ↔ Amazon River
     # "Ministry of Interior" and "Ministry of the Interior": one name, articles and "of" aside
@@ -871,6 +966,8 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     zh_same = _fold(zh_a) == _fold(zh_b)
     if en_same and _spelling_variants(zh_a, zh_b):
         return True  # 普萊斯 / 普賴斯 ↔ Pryce: one transcription spelt two ways
+    if en_same and len(zh_a) >= 4 and zh_a != zh_b and sorted(zh_a) == sorted(zh_b):
+        return True  # 中國古代 / 古代中國 ↔ Ancient China: the same words in the other order
     if en_same and (designated_places.with_designator(zh_a, zh_b) or designated_places.with_designator(zh_b, zh_a)):
         return True  # 揚州 / 揚州市 ↔ Yangzhou: the English names the place bare both times
     if en_same and zh_same:
@@ -889,7 +986,9 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     # 喬丹·史畢斯 ↔ Jordan Spieth), or the Chinese is the English name left in Latin letters.
     for short, long in ((a, b), (b, a)):
         if _shorter_name(short[1], long[1]) and (
-            _shorter_zh(short[0], long[0]) or (_is_latin(long[0]) and _shorter_name(short[1], long[0]))
+            _shorter_zh(short[0], long[0])
+            or (_is_latin(long[0]) and _shorter_name(short[1], long[0]))
+            or _unseparated_surname(short, long)
         ):
             return True
     return False
@@ -900,6 +999,34 @@ def _dictionary_synonyms(zh_a: str, zh_b: str, en: str) -> bool:
     "English", 臺灣 and 台灣 "Taiwan"), not a part or a sound of it."""
     matches = (direct_match(to_simplified(zh), en) for zh in (zh_a, zh_b))
     return all(m is not None and m.score >= EXACT and m.evidence.startswith("cedict:") for m in matches)
+
+
+def _unseparated_surname(short: tuple[str, str], long: tuple[str, str]) -> bool:
+    """羅迪克 ↔ Roddick of 安迪羅迪克 ↔ Andy Roddick, 伍茲 ↔ Woods of 老虎伍茲 ↔ Tiger Woods: a foreign
+    name written without a separator, its surname used alone on both sides (the Chinese ends with the
+    short form, the English ends with it after given names). Not for a place (華盛頓 ↔ Washington
+    beside 喬治華盛頓 ↔ George Washington is a city and a person)."""
+    (zh_short, en_short), (zh_long, en_long) = short, long
+    if _is_latin(zh_short) or _is_latin(zh_long) or len(zh_short) < 2 or len(zh_long) - len(zh_short) < 2:
+        return False
+    if not zh_long.endswith(zh_short) or " " in en_short.strip():
+        return False
+    if not en_long.casefold().endswith(" " + en_short.casefold()):
+        return False
+    return not load_places().is_place(en_short)
+
+
+_AGES = frozenset({"ancient", "medieval"})
+
+
+def _in_antiquity(place: tuple[str, str], aged: tuple[str, str]) -> bool:
+    """ "Ancient" or "Medieval" before the English of a place's row, whose Chinese holds the place's
+    Chinese (中國古代 / 古代中國 ↔ Ancient China beside 中國 ↔ China): one place, not a second entity."""
+    (zh_place, en_place), (zh_aged, en_aged) = place, aged
+    first, _, rest = " ".join(en_aged.split()).partition(" ")
+    if first.casefold() not in _AGES or rest.casefold() != " ".join(en_place.split()).casefold():
+        return False
+    return len(zh_place) >= 2 and zh_place in zh_aged and zh_place != zh_aged
 
 
 def _qualified(short: tuple[str, str], long: tuple[str, str]) -> bool:
@@ -1010,6 +1137,10 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], document: Doc
     votes: Counter[EntityType] = Counter()
     for row in rows:
         votes[row.type] += row.count
+    if any(p.type == "LOC" and _in_antiquity((p.zh, p.en), (q.zh, q.en)) for p in rows for q in rows):
+        votes["LOC"] = max(votes.values()) + 1  # Ancient China: the place, in another age
+    if en_row.type == "PER" and _surnames_of(en_row.en, [p.en for p in rows if p is not en_row]):
+        votes["PER"] = max(votes.values()) + 1  # Norman (a town too) of Greg Norman: the person's surname
     return EntityPair(
         zh=zh_row.zh,
         en=en_row.en,
@@ -1022,6 +1153,15 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], document: Doc
         variants=tuple(sorted({v for p in rows for v in p.variants})),
         en_variants=tuple(sorted({v for p in rows for v in p.en_variants})),
     )
+
+
+def _surnames_of(full: str, others: Sequence[str]) -> bool:
+    """Every other English form is one word of the full name of two or more, its first or last."""
+    words = _words(full)
+    if len(words) < 2 or not others:
+        return False
+    ends = {words[0].casefold(), words[-1].casefold()}
+    return all(len(_words(o)) == 1 and _words(o)[0].casefold() in ends for o in others)
 
 
 def _earliness(pair: EntityPair) -> tuple[int, ...]:
@@ -1163,6 +1303,10 @@ def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | No
             votes["PER"] += 1
         if any(e.startswith("titled-surname:") for e in link.evidence):
             votes["PER"] += 2  # 王夫人 ↔ Lady Wang
+        if any(e.startswith(("given+surname:", "surname-only:", "korean-surname:")) for e in link.evidence):
+            votes["PER"] += 3  # paired as a person by a part of the name (person_pairs.py)
+        if "work-title" in link.evidence:
+            votes["MISC"] += 3  # a title in 《》 and in quotation marks: a work
         if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):
             votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides; 地球 ↔ Earth
     glossed = gloss_type(zh_key)

@@ -127,6 +127,15 @@ def _name_keys(en: Candidate) -> list[str]:
     return [k for k in keys if 2 <= len(k) <= 24]
 
 
+def _surname_initial(en: Candidate) -> str:
+    """The first letter of the last of two English name words (the surname of a name in Western order)."""
+    words = _LETTER_WORD.findall(en.key)
+    return words[-1][0].lower() if len(words) == 2 else ""
+
+
+_GLUED_AFTER = frozenset("以在的与和是被把向对从于为")
+
+
 def _pieces_by_initial(
     tokens: Sequence[Token], text: str, letters: set[str]
 ) -> dict[str, list[tuple[int, int, str, bool]]]:
@@ -136,6 +145,9 @@ def _pieces_by_initial(
     with (made once per sentence: each English name then meets only the pieces that can start like it)."""
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
+    # jieba glues a preposition or particle to the end of a name it does not know (阿爆以 "Abao with"):
+    # the name ends before it
+    ends |= {t.end - 1 for t in tokens if len(t.simplified) >= 3 and t.simplified[-1] in _GLUED_AFTER}
     chars = _han_runs(tokens, text)
     pieces: dict[str, list[tuple[int, int, str, bool]]] = {}
     for index, (position, ch, _) in enumerate(chars):
@@ -166,12 +178,16 @@ def romanised_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
     names = [(en, _name_keys(en)) for en in english]
     if not any(keys for _, keys in names):
         return []
-    pieces = _pieces_by_initial(tokens, text, {key[0] for _, keys in names for key in keys})
+    # a name in Western order (Yu-Cheng Chang ↔ 張育成) starts in Chinese with its last English word
+    surnames = {id(en): _surname_initial(en) for en, keys in names if keys}
+    letters = {key[0] for _, keys in names for key in keys} | {s for s in surnames.values() if s}
+    pieces = _pieces_by_initial(tokens, text, letters)
     found = []
     for en, keys in names:
         best: list[tuple[float, Candidate]] = []
         for key in keys:
-            for position, end, piece, inside in pieces.get(key[0], ()):
+            initials_here = dict.fromkeys([key[0], surnames.get(id(en)) or key[0]])
+            for position, end, piece, inside in (p for letter in initials_here for p in pieces.get(letter, ())):
                 if inside and " " not in en.key.strip():
                     continue
                 floor = ROMANISATION_FLOOR if len(piece) > 2 else TWO_CHARACTER_FLOOR

@@ -1,0 +1,103 @@
+"""Titles of works: a Chinese title in 《》 or 〈〉 and an English title in quotation marks.
+
+Chinese marks the title of a book, film, song or album with 《》 (〈〉 for a song or a chapter); English
+news quotes it ("Drifting Petals", ‘Taiwan Travelogue’). A title is usually translated by its meaning
+(花果飄零 ↔ Drifting Petals, 長日將盡 ↔ The Remains of the Day), so no gloss or reading pairs it, and a
+part of it that some signal does pair cuts it short (臺灣漫遊 of 臺灣漫遊錄 ↔ Taiwan Travelogue). The
+marks themselves say where each title starts and ends. After competitive linking, the titles of a bead
+that no link touches are paired in their order when both sides have the same number of them; a link
+whose Chinese lies inside a title and whose English is the quoted title is widened to the whole title.
+
+Only quoted English spans written like a title count (the first word and every word but short
+connectors capitalised, at most twelve words): quoted speech ("I did it for my father") is no title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from bitext.entities.candidates import Candidate, english_key
+
+_ZH_TITLE = regex.compile(r"《([^《》\n]{1,30})》|〈([^〈〉\n]{1,30})〉")
+_EN_QUOTED = regex.compile(
+    r"[“\"]([^“”\"\n]{1,100})[”\"]"  # “Drifting Petals,” "Drifting"
+    r"|(?<![\p{L}\p{N}])‘([^‘’\n]{1,100})’(?![\p{L}\p{N}])"  # ‘Taiwan Travelogue’ (not an apostrophe)
+)
+_SMALL = frozenset(
+    "a an the of in on at to for and or nor but with from by as vs via into over under is are be my our your".split()
+)
+_TRAILING = ",.;:!?"
+_MAX_WORDS = 12
+
+
+def chinese_titles(text: str, start: int, end: int, sentence: int) -> list[Candidate]:
+    """The titles in 《》 / 〈〉 between ``start`` and ``end`` of the Chinese text (without the marks)."""
+    from bitext.script import to_simplified
+
+    found = []
+    for match in _ZH_TITLE.finditer(text, start, end):
+        group = 1 if match.group(1) is not None else 2
+        inner = match.group(group)
+        stripped = inner.strip()
+        if not stripped or not regex.search(r"[\p{Han}\p{L}\p{N}]", stripped):
+            continue
+        s = match.start(group) + (len(inner) - len(inner.lstrip()))
+        e = s + len(stripped)
+        found.append(Candidate(s, e, text[s:e], to_simplified(stripped), sentence, "work-title", "MISC"))
+    return found
+
+
+def _title_like(words: Sequence[str]) -> bool:
+    if not words or len(words) > _MAX_WORDS or (not words[0][:1].isupper() and not words[0][:1].isdigit()):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL]
+    if not content:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def english_titles(text: str, start: int, end: int, sentence: int) -> list[Candidate]:
+    """Quoted spans written like a title between ``start`` and ``end`` of the English text (without
+    the quotation marks and a comma or full stop before the closing one)."""
+    found = []
+    for match in _EN_QUOTED.finditer(text, start, end):
+        group = 1 if match.group(1) is not None else 2
+        inner = match.group(group)
+        stripped = inner.strip().rstrip(_TRAILING).rstrip()
+        if not _title_like(stripped.split()):
+            continue
+        s = match.start(group) + (len(inner) - len(inner.lstrip()))
+        e = s + len(stripped)
+        found.append(Candidate(s, e, text[s:e], english_key(stripped), sentence, "work-title", "MISC"))
+    return found
+
+
+def title_pairs(
+    zh_titles: Sequence[Candidate],
+    en_titles: Sequence[Candidate],
+    linked: Sequence[tuple[Candidate, Candidate]],
+) -> tuple[list[tuple[Candidate, Candidate]], set[int]]:
+    """Pairs of titles of one bead, and the indices of the links (into ``linked``) they replace.
+
+    A link whose Chinese lies strictly inside a title and whose English is a quoted title (same
+    span) is widened to the title (the link is replaced). Titles no link touches are paired in order
+    when both sides have the same number of them."""
+    pairs: list[tuple[Candidate, Candidate]] = []
+    replaced: set[int] = set()
+    used_zh: set[int] = set()
+    used_en: set[int] = set()
+    for k, (zh, en) in enumerate(linked):
+        zi = next((i for i, t in enumerate(zh_titles) if t.contains(zh) and len(zh.key) < len(t.key)), None)
+        ei = next((i for i, t in enumerate(en_titles) if (t.start, t.end) == (en.start, en.end)), None)
+        if zi is not None and ei is not None and zi not in used_zh and ei not in used_en:
+            pairs.append((zh_titles[zi], en_titles[ei]))
+            replaced.add(k)
+            used_zh.add(zi)
+            used_en.add(ei)
+    free_zh = [t for i, t in enumerate(zh_titles) if i not in used_zh and not any(t.overlaps(zh) for zh, _ in linked)]
+    free_en = [t for i, t in enumerate(en_titles) if i not in used_en and not any(t.overlaps(en) for _, en in linked)]
+    if free_zh and len(free_zh) == len(free_en):
+        pairs.extend(zip(sorted(free_zh, key=lambda c: c.start), sorted(free_en, key=lambda c: c.start), strict=True))
+    return pairs, replaced
