@@ -48,6 +48,9 @@ def test_a_place_in_antiquity_is_the_place_not_a_work() -> None:
     rows = [p for p in table(zh, en) if "China" in p.en]
     assert len(rows) == 1
     assert rows[0].type == "LOC"
+    # the row is the place itself, the place in another age among its variants
+    assert (rows[0].zh, rows[0].en) == ("中國", "China")
+    assert "Ancient China" in rows[0].en_variants
 
 
 def test_a_field_of_study_is_no_name() -> None:

@@ -1125,9 +1125,12 @@ def _entity(cluster: Sequence[tuple[tuple[str, str], list[Link]]], document: Doc
         return rows[0]
     # Canonical English: the longest form; canonical Chinese: the longest Han form (裴洛西 rather than
     # "Nancy Pelosi" left in Latin letters), ties to the commoner row.
-    named = [p for p in rows if not _adjective_of_place(p.zh, p.en)] or rows
+    # Ancient China beside China: the place in another age is a variant, the place itself is canonical
+    aged = [q for q in rows if any(p is not q and _in_antiquity((p.zh, p.en), (q.zh, q.en)) for p in rows)]
+    rows_for_forms = [p for p in rows if p not in aged] or rows
+    named = [p for p in rows_for_forms if not _adjective_of_place(p.zh, p.en)] or rows_for_forms
     en_row = max(named, key=lambda p: (len(_words(p.en)), len(p.en), p.count, p.en))
-    han_rows = [p for p in rows if not _is_latin(p.zh)] or rows
+    han_rows = [p for p in rows_for_forms if not _is_latin(p.zh)] or rows_for_forms
     # among equals, the form the text gives first (普萊斯 before its respelling 普賴斯)
     zh_row = max(han_rows, key=lambda p: (len(p.zh), p.count, _earliness(p), p.zh))
     mentions = tuple(sorted({m for p in rows for m in p.mentions}, key=_mention_order))
