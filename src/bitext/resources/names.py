@@ -133,6 +133,16 @@ def _pinyin_converter() -> Any:  # pypinyin.converter.UltimateConverter, as pypi
     return UltimateConverter(v_to_u=False, neutral_tone_with_five=False)
 
 
+@lru_cache(maxsize=65536)
+def char_syllables(ch: str, system: str) -> tuple[str, ...]:
+    """Every syllable ``syllable_options(ch, system)`` gives the one character ``ch`` (the same set, maybe
+    in another order), without reading it in context: alone, a character's contextual reading is one of
+    its own readings (checked on every character of pypinyin's dictionary, tests/test_names_cost.py)."""
+    if system == "cantonese":
+        return _cantonese_char(ch)
+    return _pinyin_char(ch, Style.NORMAL if system == "pinyin" else Style.WADEGILES)
+
+
 def syllable_options(text: str, system: str) -> list[tuple[str, ...]]:
     """Per character, the candidate syllables in ``system``, most likely first.
 
