@@ -17,7 +17,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bitext.resources.names import SYSTEMS, char_syllables, readings, spelling_bounds
+from bitext.resources.names import readings, spelling_bounds
 from bitext.resources.sounds import MAX_CHUNK, SoundTable, load_sounds
 
 # Name separators inside Chinese renderings of foreign names: 埃胡德·烏爾, 莎拉．戴紐斯.
@@ -185,7 +185,7 @@ def romanisation(zh: str, key: str, floor: float) -> Transliteration | None:
     computed only where they could win: when the best spelling scores under ``floor``, whatever wins
     is either an approximation or under ``floor``, None both ways."""
     han = han_only(zh)
-    if not han or len(key) < 2 or not _spelling_may_reach(han, key, floor):
+    if not han or len(key) < 2 or not _spelling_may_reach(han, len(key), floor):
         return None
     best = _best_spelling(han, key)
     if best is None or best.score < floor:
@@ -271,7 +271,7 @@ def sounds_at_least(zh: str, en: str, floor: float) -> bool:
         return False
     # each of the three is tried only where the lengths of ``han``'s readings let it reach the floor
     # (reading a new string in context is the costly part; the learned search does not need it)
-    if _spelling_may_reach(han, key, floor):
+    if _spelling_may_reach(han, len(key), floor):
         spelt = _best_spelling(han, key)
         if spelt is not None and spelt.score >= floor:
             return True
@@ -296,68 +296,23 @@ def _similarity_bound(shortest: int, longest: int, length: int) -> float:
     return 1.0
 
 
-def _common_letters(word: str, other: str) -> int:
-    """How many letters ``word`` and ``other`` share, counted as multisets."""
-    rest = list(other)
-    shared = 0
-    for letter in word:
-        if letter in rest:
-            rest.remove(letter)
-            shared += 1
-    return shared
-
-
-@lru_cache(maxsize=262144)
-def _char_letters_shared(ch: str, key: str) -> tuple[int, int, int]:
-    """Per system, the most letters one of ``ch``'s own readings shares with ``key`` (0: none)."""
-    shared = [max((_common_letters(s, key) for s in char_syllables(ch, system)), default=0) for system in SYSTEMS]
-    return shared[0], shared[1], shared[2]
-
-
-@lru_cache(maxsize=262144)
-def _char_skeleton_shared(ch: str, target: str) -> int:
-    """The most letters the skeleton of one of ``ch``'s own pinyin readings shares with ``target``."""
-    return max((_common_letters(pinyin_skeleton(s), target) for s in char_syllables(ch, "pinyin")), default=0)
-
-
-def _spelling_may_reach(han: str, key: str, floor: float) -> bool:
-    """Whether a spelling of ``han`` (``_best_spelling``) may score ``floor`` against ``key``, told without
-    reading ``han`` in context. A spelling of L letters sharing at most C letters with ``key`` (n letters)
-    is at least max(L, n) - C edits away (an edit matches no more than one pair), so its similarity is at
-    most C / max(L, n) and at most min(L, n) / max(L, n); L is bounded by the lengths of the characters'
-    readings, C by the sum of what each character's readings share with ``key``, in one system."""
+def _spelling_may_reach(han: str, length: int, floor: float) -> bool:
+    """Whether a spelling of ``han`` (``_best_spelling``) may score ``floor`` against a key of ``length``
+    letters, told from the lengths of its characters' readings without reading ``han`` in context."""
     bounds = spelling_bounds(han)
-    if bounds is None:
-        return True
-    shared = [_char_letters_shared(ch, key) for ch in han]
-    for system, found in enumerate(bounds[0]):
-        if found is None:
-            continue
-        shortest, longest = found
-        common = sum(letters[system] for letters in shared)
-        bound = min(_similarity_bound(shortest, longest, len(key)), common / max(shortest, len(key)))
-        if bound >= floor - _BOUND_MARGIN:
-            return True
-    return False
+    return bounds is None or _similarity_bound(bounds[0], bounds[1], length) >= floor - _BOUND_MARGIN
 
 
 def _skeleton_may_reach(han: str, key: str, floor: float) -> bool:
-    """Whether ``_skeleton_match(han, key)`` may score ``floor``: it scores at most 0.9 times the similarity
-    of a pinyin skeleton and the target, which is at most min / max of their lengths and at most the letters
-    they share over the target's length. A skeleton has at most as many letters as its reading has
-    consonant letters, and its letters are among those of its syllables' own skeletons (tests/test_names_cost.py
-    checks every pair of syllables)."""
+    """Whether ``_skeleton_match(han, key)`` may score ``floor``: a pinyin skeleton has at most as many
+    letters as the reading has consonant letters, and scores at most 0.9 times its similarity."""
     bounds = spelling_bounds(han)
     if bounds is None:
         return True
-    consonants = bounds[1]
-    if consonants < MIN_SKELETON:
+    if bounds[2] < MIN_SKELETON:
         return False  # every pinyin skeleton is too short to compare (_pinyin_skeletons drops it)
-    for target in dict.fromkeys((english_skeleton(key), english_skeleton(key, rhotic=False))):
-        if len(target) < MIN_SKELETON:
-            continue
-        common = sum(_char_skeleton_shared(ch, target) for ch in han)
-        if 0.9 * min(_similarity_bound(0, consonants, len(target)), common / len(target)) >= floor - _BOUND_MARGIN:
+    for target in (english_skeleton(key), english_skeleton(key, rhotic=False)):
+        if len(target) >= MIN_SKELETON and 0.9 * _similarity_bound(0, bounds[2], len(target)) >= floor - _BOUND_MARGIN:
             return True
     return False
 

@@ -242,19 +242,22 @@ def _char_bounds(ch: str) -> tuple[tuple[_Bounds, _Bounds, _Bounds], int]:
 
 
 @lru_cache(maxsize=65536)
-def spelling_bounds(text: str) -> tuple[tuple[_Bounds, _Bounds, _Bounds], int] | None:
+def spelling_bounds(text: str) -> tuple[int, int, int] | None:
     """Without reading ``text`` in context (pypinyin's cut and phrase lookup, the costly part of a new
-    string): per system (pinyin, Wade–Giles, Cantonese), the shortest and the longest letter count of a
-    reading ``readings(text, system)`` gives, joined without spaces (None: the system reads none of it),
-    and the most consonant letters a pinyin reading can have (the bound of its sound skeleton). None
-    when ``text`` holds a character of ``PHRASE_ONLY_READINGS`` (no bound is known). A reading takes one
-    syllable per character the system reads (one of its own readings, or its contextual one, which is
-    among them), and ``readings`` keeps a subset of their combinations."""
+    string): the shortest and the longest letter count of any reading ``readings(text, system)`` gives
+    in any system, joined without spaces, and the most consonant letters a pinyin reading of it can
+    have (the bound of its sound skeleton). ``(0, 0, 0)`` when no system reads it; None when ``text``
+    holds a character of ``PHRASE_ONLY_READINGS`` (no bound is known). A reading takes one syllable per
+    character the system reads (one of its own readings, or its contextual one, which is among them),
+    and ``readings`` keeps a subset of their combinations."""
     if not PHRASE_ONLY_READINGS.isdisjoint(text):
         return None
     per_char = [_char_bounds(ch) for ch in text]
-    per_system: list[_Bounds] = []
+    shortest, longest = -1, 0
     for system in range(3):
         found = [bounds for systems, _ in per_char if (bounds := systems[system]) is not None]
-        per_system.append((sum(low for low, _ in found), sum(high for _, high in found)) if found else None)
-    return (per_system[0], per_system[1], per_system[2]), sum(consonants for _, consonants in per_char)
+        if found:
+            low = sum(low for low, _ in found)
+            shortest = low if shortest < 0 else min(shortest, low)
+            longest = max(longest, sum(high for _, high in found))
+    return max(shortest, 0), longest, sum(consonants for _, consonants in per_char)
