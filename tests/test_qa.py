@@ -100,6 +100,15 @@ def test_a_chinese_numeral_broken_by_a_space_is_one_number(zh: str, en: str, cha
     assert "number-mismatch" in codes(one_bead(zh, en.replace("2047", changed)))
 
 
+def test_a_chinese_fraction_is_its_share_and_its_percentage() -> None:
+    # Taiwan's Personal Data Protection Act, art. 44: 加重其刑至二分之一 in the official English is "up to 50% more".
+    zh = "公務員假借職務上之權力、機會或方法，犯本章之罪者，加重其刑至二分之一。"
+    en = "A government official who commits any of the offenses shall be subject to a punishment up to 50% more."
+    assert codes(one_bead(zh, en)) == []
+    assert codes(one_bead(zh.replace("二分之一", "三分之一"), en)) == ["number-mismatch"]
+    assert codes(one_bead("應經全體委員四分之三以上同意。", "It needs the consent of 75% of all members.")) == []
+
+
 def test_a_number_inside_a_name_is_not_missing_from_the_chinese() -> None:
     # A Taiwan university report: 新冠肺炎 for "COVID-19"; a count beside it is still checked.
     en = "After the COVID-19 outbreak halted volunteer services, the team came to the hospital."

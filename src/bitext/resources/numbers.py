@@ -399,6 +399,9 @@ _A_UNIT = re.compile(
 )
 # 8 點半 (half past eight) = 8:30; 十八世紀 (the 18th century) = the 1700s, and back.
 _ZH_HALF_PAST = regex.compile(r"(\d{1,2}|[" + "".join(_DIGITS) + r"十]{1,3})\s*[點点]\s*半")
+# A fraction: 二分之一 (one half), 三分之二, 4分之1; read as its share and as a percentage (二分之一 = 50%).
+_ZH_SMALL_AMOUNT = r"(\d{1,3}|[" + _ZH_NUMERAL_CHARS + r"]{1,4})"
+_ZH_FRACTION = regex.compile(_ZH_SMALL_AMOUNT + r"\s*分之\s*" + _ZH_SMALL_AMOUNT)
 _ZH_CENTURY = regex.compile(r"(\d{1,2}|[" + "".join(_DIGITS) + r"十]{1,3})\s*(?:世紀|世纪)")
 _EN_HUNDREDS = re.compile(r"(?<![0-9])([0-9]{1,2})00(?:s|'s|’s)")
 # Writings the grammar reads piece by piece, rewritten whole first: 1 萬 7000 (17,000), 6 千 (6,000),
@@ -517,8 +520,8 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
     Any digit run (p109, 7's), clock times both ways (12:00 = 1200 GMT), and in English month names,
     ordinals (sixteenth, twenty-fourth), scale words (a thousand years), an article before a unit of
     time (a day = 1 天), a century by its years (the 1700s = 18) and Roman numerals (Louis XVI); in
-    Chinese single numerals (第五, 八倍, 二戰, 一號), half past (8 點半 = 8:30) and a century's years
-    (十八世紀 = the 1700s).
+    Chinese single numerals (第五, 八倍, 二戰, 一號), half past (8 點半 = 8:30), a century's years
+    (十八世紀 = the 1700s) and fractions (二分之一 = 0.5 = 50%).
     """
     found = [(float(m.group()), m.group()) for m in _RAW_NUMBER.finditer(text)]
     for m in _CLOCK.finditer(text):
@@ -530,6 +533,10 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
             hour = _small_number(m.group(1))
             if hour is not None:
                 found += [(hour * 100 + 30, m.group()), (30.0, m.group())]
+        for m in _ZH_FRACTION.finditer(text):
+            whole, part = _small_number(m.group(1)), _small_number(m.group(2))
+            if whole and part is not None:
+                found += [(part / whole, m.group()), (100 * part / whole, m.group())]
         for m in _ZH_CENTURY.finditer(text):
             century = _small_number(m.group(1))
             if century:
