@@ -367,6 +367,29 @@ def test_a_currency_symbol_is_its_code() -> None:
     assert [bead for bead, _ in entity_missing(dropped, strong("新臺幣", "NTD"))] == [3]
 
 
+def test_an_acronym_the_english_defines_for_a_name_is_that_name() -> None:
+    # Taiwan's Personal Data Protection Act, art. 1-1: the English defines "(the "PDPC")" and then writes PDPC where
+    # the Chinese repeats 個人資料保護委員會; the warning on the next article was false.
+    commission = strong("個人資料保護委員會", "Personal Data Protection Commission")
+    rows = [
+        (
+            "本法之主管機關為個人資料保護委員會。",
+            'The competent authority is the Personal Data Protection Commission (the "PDPC").',
+        )
+    ]
+    rows += [("個人資料保護委員會得檢查。", "The Personal Data Protection Commission may inspect.")] * 2
+    later = (
+        "自個人資料保護委員會成立之日起，由該會管轄。",
+        "It shall be under the jurisdiction of the PDPC from its establishment.",
+    )
+    assert entity_missing(beads([*rows, later]), commission) == []
+    # Not defined in this document: PDPC alone is no proof; nor does an acronym whose letters are not the name's.
+    undefined = [(zh, en.replace(' (the "PDPC")', "")) for zh, en in rows]
+    assert [bead for bead, _ in entity_missing(beads([*undefined, later]), commission)] == [3]
+    other = [(zh, en.replace('"PDPC"', '"PIPC"')) for zh, en in rows]
+    assert [bead for bead, _ in entity_missing(beads([*other, later]), commission)] == [3]
+
+
 def test_names_are_compared_case_insensitively() -> None:
     capitals = beads([*HONG_KONG, ("香港樓價回落。", "HONG KONG PROPERTY PRICES FELL BACK.")])
     assert entity_missing(capitals, strong("香港", "Hong Kong")) == []
