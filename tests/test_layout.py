@@ -475,3 +475,23 @@ def test_chinese_cut_every_n_characters_keeps_its_sentences_and_paragraphs(
         assert ["".join(s.split()) for s in document.sentence_texts()] == [
             "".join(s.split()) for s in reference.sentence_texts()
         ]
+
+
+@pytest.mark.parametrize("width", [12, 16, 20])
+def test_chinese_cut_every_n_characters_in_a_narrow_column_is_detected_as_wrapped(width: int) -> None:
+    # A user trial: Taiwan's Personal Data Protection Act wrapped at 12-20 characters (a two-column PDF's width,
+    # 24-40 display columns) was read line by line, each line a sentence: 382-738 beads instead of 262.
+    paragraphs = ["".join(ZH_SENTENCES[first : first + 3]) for first in range(0, 30, 3)]
+    cut = "\n\n".join("\n".join(p[i : i + width] for i in range(0, len(p), width)) for p in paragraphs)
+    assert analyse(cut, "zh").mode == "wrapped"
+    document = segment(cut, "zh")
+    reference = segment("\n\n".join(paragraphs), "zh", layout="lines")
+    assert ["".join(s.split()) for s in document.sentence_texts()] == [
+        "".join(s.split()) for s in reference.sentence_texts()
+    ]
+
+
+def test_short_chinese_lines_of_varied_length_stay_lines() -> None:
+    # Subtitles: short lines, most with no stop, whose lengths vary; each is its own line, not a wrapped paragraph.
+    subtitles = ["你會煮嗎", "我之前替她煮過", "真的嗎", "更重要的是", "我們明天再說吧", "好", "你去哪裡了"] * 4
+    assert analyse("\n".join(subtitles), "zh").mode == "lines"

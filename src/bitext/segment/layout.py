@@ -38,6 +38,7 @@ FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
 _FIXED_SLACK = 2  # a line of Chinese cut every N characters ends its paragraph at N - 2 characters or fewer
+_MIN_FIXED_CHARS = 8  # Chinese cut every N characters may be narrower than _MIN_WRAP_COLUMNS, but not this narrow
 _MIN_FIXED_WIDTH_LINES = 2  # but two, of exactly the same length and the longest, are (see _fixed_width)
 _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
 # The wrap width is the first of these percentiles of line widths that shows wrapping (see wrap_width).
@@ -185,7 +186,26 @@ def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
         wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
         if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(long_inner):
             return width
-    return _fixed_width(contents)
+    return _fixed_width(contents) or _narrow_fixed_width(contents)
+
+
+def _narrow_fixed_width(contents: list[str]) -> int | None:
+    """The width of Chinese cut every N characters in a column too narrow for the percentiles (a two-column
+    PDF's 20 characters, 40 columns): most of its non-blank lines have exactly N characters (see
+    :func:`_fixed_length`, which a list of subtitles or of short items does not pass), and most of those
+    followed by a line of the same block that is no label end mid-sentence."""
+    fixed = _fixed_length(contents)
+    if fixed is None or fixed < _MIN_FIXED_CHARS:
+        return None
+    full_inner = [
+        content
+        for content, following in pairwise(contents)
+        if len(content) == fixed and following and not LINE_LABEL.match(following)
+    ]
+    wrapped = [content for content in full_inner if not content.endswith(FINAL_MARKS)]
+    if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(full_inner):
+        return columns(max((content for content in contents if len(content) == fixed), key=columns))
+    return None
 
 
 def _fixed_width(contents: list[str]) -> int | None:
