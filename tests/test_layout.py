@@ -495,3 +495,17 @@ def test_short_chinese_lines_of_varied_length_stay_lines() -> None:
     # Subtitles: short lines, most with no stop, whose lengths vary; each is its own line, not a wrapped paragraph.
     subtitles = ["你會煮嗎", "我之前替她煮過", "真的嗎", "更重要的是", "我們明天再說吧", "好", "你去哪裡了"] * 4
     assert analyse("\n".join(subtitles), "zh").mode == "lines"
+
+
+def test_a_few_stray_lines_further_left_do_not_make_every_line_a_paragraph() -> None:
+    # pdftotext -layout of a Chromium PDF of Taiwan's Personal Data Protection Act: the body indented two spaces,
+    # and on 3 of 15 pages the date of the running head put unindented below the page's first line. Every body
+    # line then counted as an indented paragraph start: 307 beads, 209 of 262 as from the text (now 255).
+    paragraphs = ["".join(ZH_SENTENCES[first : first + 3]) for first in range(0, 30, 3)]
+    body = [line for p in paragraphs for line in ["", *("  " + p[i : i + 30] for i in range(0, len(p), 30))]]
+    stray = [*body[:4], "12/7/26, 4:23 PM", *body[4:]]
+    document = segment("\n".join(stray), "zh", layout="wrapped")
+    expected = ["".join(p.split()) for p in paragraphs]
+    found = ["".join(p.text.split()) for p in document.paragraphs if "4:23" not in p.text]
+    assert found == expected
+    assert ["".join(p.text.split()) for p in segment("\n".join(body), "zh", layout="wrapped").paragraphs] == expected

@@ -22,6 +22,7 @@ Every offset indexes the text as read; furniture is listed as spans, never dropp
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -44,6 +45,7 @@ _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (word
 # The wrap width is the first of these percentiles of line widths that shows wrapping (see wrap_width).
 _WIDTH_PERCENTILES = (0.75, 0.9)
 _TITLE_WIDTH = 0.6  # a heading or title line is shorter than this share of the width
+_BASE_INDENT_SHARE = 0.05  # continuation lines are at least this share of a wrapped text's lines (see _base_indent)
 _CHINESE_SHORT = 0.5  # a Chinese line shorter than this share, not ending in a comma, ends a paragraph
 _WIDE_RUN = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
 _HAN = regex.compile(r"\p{Han}")
@@ -275,7 +277,7 @@ def _blocks(
     # Indentation counts: a tool cutting every N characters counts it too.
     fixed = _fixed_length([contents[i].rstrip() for i in body]) if lang == "zh" else None
     nonblank = [content for content in contents.values() if content.strip()]
-    base_indent = min((_indent(content) for content in nonblank), default=0)
+    base_indent = _base_indent(nonblank)
     paragraphs: list[tuple[int, int]] = []
     current: list[int] = []
 
@@ -439,6 +441,16 @@ def _title_like(line: str) -> bool:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+def _base_indent(lines: list[str]) -> int:
+    """The indent of a paragraph's continuation lines: the least indent that at least _BASE_INDENT_SHARE of the
+    lines (and two) share, else the least. A few stray lines further left (a page's date that ``pdftotext
+    -layout`` put below the page's first line, unindented) must not make every other line an indented
+    paragraph start: a Chromium PDF of Taiwan's Personal Data Protection Act was read a line a paragraph."""
+    indents = Counter(_indent(line) for line in lines)
+    floor = max(2, _BASE_INDENT_SHARE * len(lines))
+    return min((indent for indent, count in indents.items() if count >= floor), default=min(indents, default=0))
 
 
 # --- Furniture ----------------------------------------------------------------------------------------
