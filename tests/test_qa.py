@@ -143,6 +143,14 @@ def test_a_republic_of_china_year_equals_its_western_year(zh: str, en: str, wron
     assert "number-mismatch" in codes(one_bead(zh, en.replace(en[-5:-1], wrong)))
 
 
+def test_a_republic_of_china_year_that_differs_is_named_with_its_western_year() -> None:
+    # Taiwan's Administrative Procedure Act, art. 175: 中華民國九十年 is 2001, the official English says 2002.
+    one = one_bead("本法自中華民國九十年一月一日施行。", "This Act shall come into force on January 1, 2002.")
+    [flag] = check(one).flags
+    assert flag.code == "number-mismatch"
+    assert "九十 (= 90; as a year of the Republic of China, 2001) in the Chinese" in flag.message
+
+
 def test_a_bare_year_without_the_era_is_not_shifted() -> None:
     assert "number-mismatch" in codes(one_bead("他九十六年前出生。", "He was born in 2007."))
 
@@ -365,6 +373,18 @@ def test_a_currency_symbol_is_its_code() -> None:
     assert entity_missing(statute, strong("新臺幣", "NTD")) == []
     dropped = beads([*rows, ("滯欠金額合計未達新臺幣十萬元。", "The overdue fees are not exceeding 100,000.")])
     assert [bead for bead, _ in entity_missing(dropped, strong("新臺幣", "NTD"))] == [3]
+
+
+def test_the_republic_of_china_as_the_era_of_a_date_is_no_mention_of_the_state() -> None:
+    # Taiwan's Administrative Procedure Act: 本法自中華民國九十年一月一日施行 / "on January 1, 2001": the era is
+    # written as a Western year; entity-missing said Republic of China was not in the English.
+    roc = strong("中華民國", "Republic of China")
+    rows = [("中華民國國民得申請。", "Nationals of the Republic of China may apply.")] * 3
+    dated = ("本法自中華民國九十年一月一日施行。", "This Act shall come into force on January 1, 2001.")
+    assert entity_missing(beads([*rows, dated]), roc) == []
+    assert entity_missing(beads([*rows, ("本法自民國 90 年施行。", "This Act came into force in 2001.")]), roc) == []
+    named = ("中華民國國民九十人得申請。", "Ninety nationals may apply.")
+    assert [bead for bead, _ in entity_missing(beads([*rows, named]), roc)] == [3]
 
 
 def test_an_acronym_the_english_defines_for_a_name_is_that_name() -> None:

@@ -62,6 +62,9 @@ def _folded(word: str) -> str:
 
 
 _LATIN_ALNUM = regex.compile(r"[\p{Latin}\p{N}]")
+# A name used as a calendar era before a year: 中華民國九十年, 民國 113 年.
+_ERAS = ("民國", "民国")
+_YEAR_AFTER = regex.compile(r"\s*[\d〇○零一二三四五六七八九十百]+\s*年")
 _ZH_DESIGNATORS = ("地區", "地区", "州", "省", "市", "縣", "县", "國", "国", "島", "岛")
 _STEM = 4  # English words sharing their first four letters may be a place and its adjective (Turkey, Turkish)
 # Adjectives and demonyms that do not share a stem with their place.
@@ -451,7 +454,9 @@ class _FormIndex:
         for start in [k for k, ch in enumerate(text) if ch in zh]:
             for form, eid, trigger in zh[text[start]]:
                 if text.startswith(form, start) and _bounded(text, start, start + len(form), form):
-                    hits.append(_Hit(start, start + len(form), eid, form, trigger))
+                    # 中華民國九十年 is a date (the translation writes 2001), not a mention of the state
+                    era = trigger and form.endswith(_ERAS) and _YEAR_AFTER.match(text, start + len(form)) is not None
+                    hits.append(_Hit(start, start + len(form), eid, form, trigger and not era))
         if any(_HAN.match(hit.form) for hit in hits):
             starts = _word_starts(text)
             hits = [hit for hit in hits if not _HAN.match(hit.form) or _whole_words(hit, starts)]

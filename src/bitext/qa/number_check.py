@@ -11,7 +11,7 @@ import re
 
 from bitext.align.beads import Alignment
 from bitext.qa.flags import Flag, Level, QASettings
-from bitext.resources.numbers import Reading, may_have_required, plain_number, read_numbers
+from bitext.resources.numbers import ROC_OFFSET, Reading, may_have_required, plain_number, read_numbers
 
 
 def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
@@ -81,6 +81,9 @@ _PLAIN_NUMBER = re.compile(r"[\d,.]+\s*%?")
 
 def _describe(found: Reading) -> str:
     """The number as written, with its value when the writing alone does not show it (47億 = 4,700,000,000)."""
-    if _PLAIN_NUMBER.fullmatch(found.text):
+    year = ""
+    if found.alternatives == (found.value + ROC_OFFSET,):  # 中華民國九十年: the translation may give 2001
+        year = f"; as a year of the Republic of China, {plain_number(found.alternatives[0]).replace(',', '')}"
+    if _PLAIN_NUMBER.fullmatch(found.text) and not year:
         return found.text
-    return f"{found.text} (= {plain_number(found.value)})"
+    return f"{found.text} (= {plain_number(found.value)}{year})"

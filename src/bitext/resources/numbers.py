@@ -421,7 +421,7 @@ _ZH_WORD_AFTER = re.compile(r"\s*(?:進位|进位|進制|进制)")
 # also reads as its Western year, N + 1911. A statute names the era once and then writes bare years.
 _ROC_ERA = re.compile(r"民國|民国")
 _ROC_YEAR_AFTER = re.compile(r"\s*年")
-_ROC_OFFSET = 1911
+ROC_OFFSET = 1911  # 中華民國九十年 is 1911 + 90 = 2001
 # A number a capitalised word holds by a hyphen is part of a name, not a quantity: COVID-19 (新冠肺炎 has no
 # 19), F-35, G-20. Time words are not names (Mid-2019 opening a sentence is still the year).
 _NAME_BEFORE_HYPHEN = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}*\p{Lu}\p{L}*)-\Z")
@@ -459,7 +459,7 @@ def read_numbers(text: str, lang: str) -> list[Reading]:
         if lang == "en" and _SUFFIXED.match(written):  # 100m, 802.11b: a unit or a version, perhaps no scale
             alternatives = (float(re.sub(r"[^0-9.]", "", written.replace(",", "")) or "nan"),)
         if lang == "zh" and _is_roc_year(text, number.start, number.end, number.value):
-            alternatives = (number.value + _ROC_OFFSET,)
+            alternatives = (number.value + ROC_OFFSET,)
         found.append(Reading(number.value, written, required, alternatives))
     found += [Reading(value, written, False) for value, written in _looked_up(text, lang)]
     return found
