@@ -109,6 +109,24 @@ def test_a_chinese_fraction_is_its_share_and_its_percentage() -> None:
     assert codes(one_bead("應經全體委員四分之三以上同意。", "It needs the consent of 75% of all members.")) == []
 
 
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        # A Chromium PDF of Taiwan's Personal Data Protection Act: the line breaks inside a numeral (6 false errors).
+        ("本法所列及第五\n十三條、第五十五條所列機關之權責事項。", "The authorities specified in Articles 53 and 55."),
+        ("經受有損害之當事人二\n十人以上以書面授與訴訟實施權者。", "After a delegation of at least 20 data subjects."),
+        ("處新臺幣十五萬元以上一\n  千五百萬元以下罰鍰。", "A fine of NT$150,000 to NT$15,000,000."),
+    ],
+)
+def test_a_chinese_numeral_broken_by_a_line_end_is_one_number(zh: str, en: str) -> None:
+    assert codes(one_bead(zh, en)) == []
+    assert codes(one_bead(zh.replace("\n", "。\n"), en)) == ["number-mismatch"]  # a stop between: two numbers
+
+
+def test_digits_on_two_lines_stay_two_numbers() -> None:
+    assert codes(one_bead("收入見下表：2023\n2024年度。", "Revenue: see the table for 2023 and 2024.")) == []
+
+
 def test_a_number_inside_a_name_is_not_missing_from_the_chinese() -> None:
     # A Taiwan university report: 新冠肺炎 for "COVID-19"; a count beside it is still checked.
     en = "After the COVID-19 outbreak halted volunteer services, the team came to the hospital."

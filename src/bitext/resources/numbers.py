@@ -410,6 +410,11 @@ _ZH_WAN_THEN_DIGITS = re.compile(r"([0-9]+)\s*[萬万]\s*([0-9]{4})(?![0-9.])")
 _ZH_ARABIC_THOUSANDS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*千(?![萬万億亿])")
 _ZH_RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)(\s*(?:至|到|-|–|~|～)\s*)([0-9]+(?:\.[0-9]+)?)\s*([萬万億亿])")
 _ZH_SPACED_DIGITS = re.compile(r"(?<=[〇○零一二三四五六七八九])[ \u3000](?=[〇○零一二三四五六七八九])")
+# A numeral a wrapped line breaks (a PDF's 第五 | 十三條, 二 | 十人, 一 | 千五百萬元) is one number: in Chinese a
+# line end is no word break.
+_ZH_WRAPPED_NUMERAL = re.compile(
+    "(?<=[" + _ZH_NUMERAL_CHARS + r"])[ \t\u3000]*\r?\n[ \t\u3000]*(?=[" + _ZH_NUMERAL_CHARS + r"])"
+)
 _EN_RANGE = re.compile(
     r"([0-9]+(?:\.[0-9]+)?)(\s*(?:-|–|to)\s*)([0-9]+(?:\.[0-9]+)?)\s+(thousand|million|billion|trillion)\b"
 )
@@ -481,7 +486,7 @@ def _is_roc_year(text: str, start: int, end: int, value: float) -> bool:
 
 def _rewrite_whole_numbers(text: str, lang: str) -> str:
     if lang == "zh":
-        text = _ZH_SPACED_DIGITS.sub("", text)
+        text = _ZH_WRAPPED_NUMERAL.sub("", _ZH_SPACED_DIGITS.sub("", text))
         text = _ZH_WAN_THEN_DIGITS.sub(lambda m: str(int(m.group(1)) * 10000 + int(m.group(2))), text)
         text = _ZH_ARABIC_THOUSANDS.sub(lambda m: plain_number(float(m.group(1)) * 1000).replace(",", ""), text)
         return _ZH_RANGE.sub(lambda m: f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)
