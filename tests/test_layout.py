@@ -509,3 +509,40 @@ def test_a_few_stray_lines_further_left_do_not_make_every_line_a_paragraph() -> 
     found = ["".join(p.text.split()) for p in document.paragraphs if "4:23" not in p.text]
     assert found == expected
     assert ["".join(p.text.split()) for p in segment("\n".join(body), "zh", layout="wrapped").paragraphs] == expected
+
+
+SONNET = """Shall I compare thee to a summer's day?
+Thou art more lovely and more temperate:
+Rough winds do shake the darling buds of May,
+And summer's lease hath all too short a date;
+Sometime too hot the eye of heaven shines,
+And often is his gold complexion dimm'd;
+And every fair from fair sometime declin'd,
+By chance or nature's changing course untrimm'd;
+But thy eternal summer shall not fade,
+Nor lose possession of that fair thou ow'st;
+Nor shall death brag thou wander'st in his shade,
+When in eternal lines to time thou grow'st:
+So long as men can breathe or eyes can see,
+So long lives this, and this gives life to thee."""
+
+
+@pytest.mark.parametrize("width", [40, 45, 50])
+def test_english_wrapped_in_a_narrow_column_is_detected_as_wrapped(width: int) -> None:
+    # A user trial: Taiwan's Personal Data Protection Act in English through `fold -s -w 40..50` (a two-column
+    # PDF's width) was read a line a sentence: 67-71 of 262 beads as from the text (now 258-261).
+    paragraphs = [" ".join(EN_SENTENCES[first : first + 3]) for first in range(0, 45, 3)]
+    text = "\n\n".join(wrap_english(p, width) for p in paragraphs)
+    assert analyse(text, "en").mode == "wrapped"
+    document = segment(text, "en")
+    reference = segment("\n\n".join(paragraphs), "en", layout="lines")
+    assert [" ".join(s.split()) for s in document.sentence_texts()] == [
+        " ".join(s.split()) for s in reference.sentence_texts()
+    ]
+
+
+def test_verse_of_even_lines_stays_lines() -> None:
+    # Shakespeare's sonnet 18, three times over: full lines ending with commas, as narrow as a wrapped column, but
+    # each starts with a capital.
+    assert analyse("\n".join([SONNET] * 3), "en").mode == "lines"
+    assert analyse("\n\n".join([SONNET] * 3), "en").mode == "lines"

@@ -37,6 +37,8 @@ LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 # Characters a line ends with when its last sentence is complete.
 FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
+_MIN_NARROW_COLUMNS = 30  # narrower text is wrapped only by the strict test of _narrow_width …
+_MIN_NARROW_LINES = 10  # … which needs this many full lines
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
 _FIXED_SLACK = 2  # a line of Chinese cut every N characters ends its paragraph at N - 2 characters or fewer
 _MIN_FIXED_CHARS = 8  # Chinese cut every N characters may be narrower than _MIN_WRAP_COLUMNS, but not this narrow
@@ -188,7 +190,34 @@ def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
         wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
         if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(long_inner):
             return width
-    return _fixed_width(contents) or _narrow_fixed_width(contents)
+    return _fixed_width(contents) or _narrow_fixed_width(contents) or _narrow_width(contents, widths)
+
+
+def _narrow_width(contents: list[str], widths: list[int]) -> int | None:
+    """The width of text wrapped in a column narrower than _MIN_WRAP_COLUMNS (a two-column PDF's 40-50 columns,
+    ``fold -s -w 45``), where a wrapper leaves its mark on nearly every line: of the lines followed by another
+    of the same block, a majority (and _MIN_NARROW_LINES) end mid-sentence with no room left for the next line's
+    first word, and most of those are followed by a line going on in lower case. Subtitles and lists break
+    where the writer chose, mostly with room to spare; verse lines, as full, start with a capital."""
+    pairs = [(content, following) for content, following in pairwise(contents) if content and following]
+    if len(pairs) < _MIN_NARROW_LINES:
+        return None
+    for percentile in _WIDTH_PERCENTILES:
+        width = widths[min(len(widths) - 1, int(percentile * len(widths)))]
+        if not _MIN_NARROW_COLUMNS <= width < _MIN_WRAP_COLUMNS:
+            continue
+        full = [
+            following
+            for content, following in pairs
+            if not content.endswith(FINAL_MARKS)
+            and not LINE_LABEL.match(following)
+            and columns(content) + 1 + columns(following.split(None, 1)[0]) > width
+        ]
+        # a wrapped English sentence goes on in lower case; a line of verse starts with a capital
+        going_on = sum(following[:1].islower() for following in full)
+        if len(full) >= _MIN_NARROW_LINES and 2 * len(full) > len(pairs) and 2 * going_on > len(full):
+            return width
+    return None
 
 
 def _narrow_fixed_width(contents: list[str]) -> int | None:
