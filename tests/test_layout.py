@@ -397,6 +397,23 @@ def test_a_browsers_print_head_and_foot_are_furniture_on_a_one_page_text() -> No
     assert [span.text for span in zh.furniture] == [zh_head, zh_foot]
 
 
+def test_a_print_head_that_pdftotext_split_in_two_is_furniture() -> None:
+    # pdftotext -layout of a Chromium PDF of Taiwan's Personal Data Protection Act: on 3 of 15 pages the head's title
+    # stood on the page's first line and its date alone below the page's first line of text. The date became a
+    # bead of its own (an omission error) and the title was glued to the sentence before the page break.
+    head, title = "12/7/26, 4:23 PM                 個人資料保護法", "                                 個人資料保護法"
+    sentences = ZH_SENTENCES[2:26]
+    pages = []
+    for number in range(4):
+        body = ["  " + sentence for sentence in sentences[6 * number : 6 * number + 6]]
+        top = [title, body[0], "12/7/26, 4:23 PM", ""] if number == 2 else [head, body[0]]
+        pages.append("\n".join([*top, *body[1:], f"file:///tmp/pdpa.zh.html                   {number + 1}/4"]))
+    document = segment("\n\f".join(pages) + "\n", "zh", layout="lines")
+    furniture = [" ".join(span.text.split()) for span in document.furniture]
+    assert "12/7/26, 4:23 PM" in furniture and "個人資料保護法" in furniture
+    assert ["".join(s.split()) for s in document.sentence_texts()] == ["".join(s.split()) for s in sentences]
+
+
 def test_a_first_sentence_that_opens_with_a_date_and_time_is_text() -> None:
     text = "7/4/2023, 10:00 AM: the meeting opened.\nThe chair welcomed the members.\nSee https://example.org 1/2"
     document = segment(text, "en")

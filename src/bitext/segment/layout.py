@@ -81,7 +81,7 @@ _MAX_FOOTNOTE_LINES = 12  # a footnote block is at most this many lines above it
 # What a browser prints in a page's margins (Chromium: date and time over the title, the address and
 # "page/pages" under the text): furniture by its form, even on a one-page text, where nothing repeats.
 _PRINT_HEAD = regex.compile(
-    r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.*)?"
+    r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?P<title>\S.*))?"
 )
 _PRINT_FOOT = regex.compile(r"\s*(?:https?|file)://\S+(?:\s+\S+)*?\s+\d{1,4}\s*/\s*\d{1,4}\s*")
 _PRINT_EDGE_LINES = 2  # looked for among a page's first and last two non-blank lines
@@ -513,17 +513,32 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
 def _print_margins(contents: list[str], feeds: list[int]) -> set[int]:
     """A browser's print head (``12/7/26, 4:00 AM  Title``) among each page's first lines and its foot
     (``file:///…/page.html  1/9``) among the last: their form says what they are, so one page is enough. A
-    head that ends like a sentence is text ("7/4/2023, 10:00 AM: the meeting opened.")."""
+    head that ends like a sentence is text ("7/4/2023, 10:00 AM: the meeting opened."). ``pdftotext -layout``
+    sometimes splits a head: the title on the page's first line, the date alone a line or two below (after
+    the page's first line of text); the date alone is then furniture among the first three lines, and so is a
+    line of that page's top that is a title found in the other pages' heads."""
     found: set[int] = set()
+    titles: set[str] = set()
+    split_tops: list[list[int]] = []
     for first, end in _page_ranges(contents, feeds) if feeds else [(0, len(contents))]:
-        top = _page_edge(contents, first, end, 1, set())[:_PRINT_EDGE_LINES]
-        bottom = _page_edge(contents, first, end, -1, set())[:_PRINT_EDGE_LINES]
-        for i in top:
+        top = _page_edge(contents, first, end, 1, set())[: _PRINT_EDGE_LINES + 1]
+        for rank, i in enumerate(top):
             line = contents[i].replace("\f", "")
             key = " ".join(line.split())
-            if _PRINT_HEAD.fullmatch(line) and len(key) <= _MAX_RUNNING_CHARS and not key.endswith(_SENTENCE_END):
+            head = _PRINT_HEAD.fullmatch(line)
+            if head is None or len(key) > _MAX_RUNNING_CHARS or key.endswith(_SENTENCE_END):
+                continue
+            if head.group("title"):
+                if rank < _PRINT_EDGE_LINES:
+                    found.add(i)
+                    titles.add(" ".join(head.group("title").split()))
+            else:
                 found.add(i)
+                split_tops.append(top[:rank])
+        bottom = _page_edge(contents, first, end, -1, set())[:_PRINT_EDGE_LINES]
         found.update(i for i in bottom if _PRINT_FOOT.fullmatch(contents[i].replace("\f", "")))
+    for top in split_tops:
+        found.update(i for i in top if " ".join(contents[i].replace("\f", "").split()) in titles)
     return found
 
 
