@@ -127,6 +127,22 @@ def test_digits_on_two_lines_stay_two_numbers() -> None:
     assert codes(one_bead("收入見下表：2023\n2024年度。", "Revenue: see the table for 2023 and 2024.")) == []
 
 
+def test_a_list_item_left_out_of_the_translation_is_a_number_mismatch() -> None:
+    # A user trial on Taiwan's Personal Data Protection Act, art. 2 with item 3 deleted from the English: the
+    # aligner put 三、 and 四、 in one 2-1 bead with "4. …" and no check said anything.
+    zh_items = ["三、蒐集：指以任何方式取得個人資料。", "四、處理：指為建立或利用個人資料檔案所為資料之記錄。"]
+    en_items = ['3. "collection" refers to collecting personal data.', '4. "processing" refers to recording data.']
+    zh = make_document(zh_items, "zh", ["\n"])
+    en = make_document(en_items, "en", ["\n"])
+    merged = Alignment(zh, make_document(en_items[1:], "en", [""]), (Bead((0, 1), (0,), 0.9),))
+    numbers = [flag.message for flag in check(merged).flags if flag.code == "number-mismatch"]
+    assert numbers == ["list items differ: 3, 4 in the Chinese, 4 in the English"]
+    both = Alignment(zh, en, (Bead((0, 1), (0, 1), 0.9),))
+    assert "number-mismatch" not in codes(both)
+    lettered = Alignment(zh, make_document(["(d) processing means recording data."], "en", [""]), merged.beads)
+    assert "number-mismatch" not in codes(lettered)  # letters are another numbering: not compared
+
+
 def test_a_number_inside_a_name_is_not_missing_from_the_chinese() -> None:
     # A Taiwan university report: 新冠肺炎 for "COVID-19"; a count beside it is still checked.
     en = "After the COVID-19 outbreak halted volunteer services, the team came to the hospital."
