@@ -563,3 +563,14 @@ def test_verse_of_even_lines_stays_lines() -> None:
     # each starts with a capital.
     assert analyse("\n".join([SONNET] * 3), "en").mode == "lines"
     assert analyse("\n\n".join([SONNET] * 3), "en").mode == "lines"
+
+
+@pytest.mark.parametrize("colon", ["︰", "﹕", "："])
+def test_a_line_ending_with_a_presentation_form_colon_is_complete_before_an_item(colon: str) -> None:
+    # Taiwan's Administrative Procedure Act writes "下列情形之一者︰" (U+FE30) before its items; in a Chromium PDF's
+    # wrapped text the lead-in and the first item became one sentence (721 -> 733 of 733 beads as from the text).
+    text = (
+        f"行政機關執行職務時，有下列情形之一者，得向無隸屬關係之其他機關請求協助{colon}\n"
+        "一、因法律上之原因，不能獨自執行職務者。\n二、因人員、設備不足等事實上之原因，不能獨自執行職務者。"
+    )
+    assert [s[:2] for s in segment(text, "zh", layout="wrapped").sentence_texts()] == ["行政", "一、", "二、"]

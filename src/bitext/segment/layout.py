@@ -35,7 +35,8 @@ from bitext.segment.labels import HEADING_LABEL, LINE_LABEL, item_number
 LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 
 # Characters a line ends with when its last sentence is complete.
-FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
+# ︰ (U+FE30) and ﹕ (U+FE55) are colons too: Taiwan's statutes write "下列情形之一者︰" before their items.
+FINAL_MARKS = tuple("。！？；…!?.:：︰﹕」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
 _MIN_NARROW_COLUMNS = 30  # narrower text is wrapped only by the strict test of _narrow_width …
 _MIN_NARROW_LINES = 10  # … which needs this many full lines
