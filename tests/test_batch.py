@@ -370,6 +370,10 @@ def test_resuming_with_other_settings_is_refused_unless_restarted(
     assert main(["batch", str(manifest), "-o", out, "-j", "0", *FAST_CLI, "--format", "jsonl"]) == 2
     error = capsys.readouterr().err
     assert "other settings" in error and "format" in error and error.count("\n") == 1
+    # A user trial: another --scorer was reported as the whole option set, {'corrections': None, 'embedder': …}.
+    assert main(["batch", str(manifest), "-o", out, "-j", "0", "--method", "bitext", "--scorer", "length"]) == 2
+    error = capsys.readouterr().err
+    assert "other settings (" in error and "{" not in error and "scorer: " in error and "'length'" in error
     assert main(["batch", str(manifest), "-o", out, "-j", "0", *FAST_CLI, "--format", "jsonl", "--restart"]) == 0
     outputs = sorted(p.name for p in Path(out).iterdir() if p.suffix in {".tsv", ".jsonl"})
     assert outputs == ["corpus.jsonl", "report.tsv"]

@@ -182,3 +182,28 @@ def test_align_freezes_the_heap_after_its_export_and_the_next_command_thaws_it(
     reference = tmp_path / "reference.tsv"
     assert main(["align", str(pair[0]), str(pair[1]), "-q", "-o", str(reference)]) == 0
     assert out.read_bytes() == reference.read_bytes()
+
+
+def test_convert_reads_a_docx_and_detects_an_html_pages_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A user trial: `bitext convert --detect statute.docx` said "not plain text" while `bitext align` reads DOCX.
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for paragraph in ("個人資料保護法", "第 1 條", "為規範個人資料之蒐集、處理及利用，特制定本法。"):
+        document.add_paragraph(paragraph)
+    document.save(tmp_path / "law.docx")
+    assert main(["convert", str(tmp_path / "law.docx"), "--detect"]) == 0
+    assert capsys.readouterr().out.startswith("traditional\t")
+    assert main(["convert", str(tmp_path / "law.docx"), "--config", "t2s"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "个人资料保护法",
+        "第 1 条",
+        "为规范个人资料之搜集、处理及利用，特制定本法。",
+    ]
+    page = "<html><head><title>Law</title></head><body><main><p>" + "個人資料保護法，為規範個人資料之蒐集。" * 3
+    (tmp_path / "law.html").write_text(page + "</p></main></body></html>", encoding="utf-8")
+    assert main(["convert", str(tmp_path / "law.html"), "--detect"]) == 0
+    assert capsys.readouterr().out.startswith("traditional\t")
+    assert main(["convert", str(tmp_path / "law.html"), "--config", "t2s"]) == 0
+    assert capsys.readouterr().out.startswith("<html><head><title>Law</title>")  # the markup is kept

@@ -423,6 +423,16 @@ def test_html_is_self_contained_and_light_for_2000_beads() -> None:
     assert "http://" not in page and "https://" not in page
 
 
+def test_html_path_caption_numbers_the_sentences_from_0_to_the_last() -> None:
+    # A user trial (Taiwan's Administrative Procedure Act, 778 Chinese and 753 English sentences): the caption said
+    # "Chinese sentences 0–778 · English 0–753", one more sentence on each side than the page's own counts.
+    zh = make_document(["一。", "二。", "三。"], "zh", [""])
+    en = make_document(["One.", "Two."], "en", [" "])
+    alignment = Alignment(zh, en, (Bead((0, 1), (0,), 0.9), Bead((2,), (1,), 0.9)), {"bitext": "test"})
+    page = written(Export(alignment, qa=check(alignment)), "html")
+    assert "Chinese sentences 0–2 → · English 0–1 ↓" in page
+
+
 def test_html_document_figures() -> None:
     alignment = _small_alignment()
     page = written(Export(alignment, qa=check(alignment)), "html")

@@ -226,3 +226,31 @@ def test_a_missing_library_is_one_line_naming_the_extra(tmp_path: Path, monkeypa
     path.write_bytes(b"PK\x03\x04")
     with pytest.raises(InputError, match=r"needs the package 'docx': pip install 'bitext\[documents\]'"):
         read_document(path, "zh")
+
+
+SRT_ZH = """1
+00:00:01,000 --> 00:00:03,500
+商湯完成策略性重組
+
+2
+00:00:04,000 --> 00:00:06,000
+<i>以生成式人工智能</i>
+作為主要增長動力
+
+"""
+SRT_EN = "1\r\n00:00:01,000 --> 00:00:03,500\r\nSenseTime has completed a strategic\r\n{\\an8}reorganisation.\r\n\r\n"
+
+
+def test_subtitles_are_read_as_their_cues_text(tmp_path: Path) -> None:
+    # A user trial: .srt files were read as text, and the cue numbers "2", "4" … became beads of their own (2 ↔ 2).
+    (tmp_path / "zh.srt").write_text(SRT_ZH, encoding="utf-8")
+    (tmp_path / "en.srt").write_bytes(SRT_EN.encode("utf-16"))
+    zh = read_document(tmp_path / "zh.srt", "zh")
+    assert zh.sentence_texts() == ["商湯完成策略性重組", "以生成式人工智能作為主要增長動力"]
+    assert read_document(tmp_path / "en.srt", "en").sentence_texts() == [
+        "SenseTime has completed a strategic reorganisation."
+    ]
+    vtt = "WEBVTT\n\nNOTE made by hand\n\nintro\n00:01.000 --> 00:03.500 align:start\nI was going to tell you\n"
+    (tmp_path / "en.vtt").write_text(vtt + "\n00:00:04.000 --> 00:00:05.000\nabout the party.\n", encoding="utf-8")
+    assert read_document(tmp_path / "en.vtt", "en").sentence_texts() == ["I was going to tell you", "about the party."]
+    assert format_of("film.SRT", b"") == "subtitles"

@@ -397,6 +397,23 @@ def test_a_browsers_print_head_and_foot_are_furniture_on_a_one_page_text() -> No
     assert [span.text for span in zh.furniture] == [zh_head, zh_foot]
 
 
+def test_a_print_head_that_pdftotext_split_in_two_is_furniture() -> None:
+    # pdftotext -layout of a Chromium PDF of Taiwan's Personal Data Protection Act: on 3 of 15 pages the head's title
+    # stood on the page's first line and its date alone below the page's first line of text. The date became a
+    # bead of its own (an omission error) and the title was glued to the sentence before the page break.
+    head, title = "12/7/26, 4:23 PM                 個人資料保護法", "                                 個人資料保護法"
+    sentences = ZH_SENTENCES[2:26]
+    pages = []
+    for number in range(4):
+        body = ["  " + sentence for sentence in sentences[6 * number : 6 * number + 6]]
+        top = [title, body[0], "12/7/26, 4:23 PM", ""] if number == 2 else [head, body[0]]
+        pages.append("\n".join([*top, *body[1:], f"file:///tmp/pdpa.zh.html                   {number + 1}/4"]))
+    document = segment("\n\f".join(pages) + "\n", "zh", layout="lines")
+    furniture = [" ".join(span.text.split()) for span in document.furniture]
+    assert "12/7/26, 4:23 PM" in furniture and "個人資料保護法" in furniture
+    assert ["".join(s.split()) for s in document.sentence_texts()] == ["".join(s.split()) for s in sentences]
+
+
 def test_a_first_sentence_that_opens_with_a_date_and_time_is_text() -> None:
     text = "7/4/2023, 10:00 AM: the meeting opened.\nThe chair welcomed the members.\nSee https://example.org 1/2"
     document = segment(text, "en")
@@ -475,3 +492,85 @@ def test_chinese_cut_every_n_characters_keeps_its_sentences_and_paragraphs(
         assert ["".join(s.split()) for s in document.sentence_texts()] == [
             "".join(s.split()) for s in reference.sentence_texts()
         ]
+
+
+@pytest.mark.parametrize("width", [12, 16, 20])
+def test_chinese_cut_every_n_characters_in_a_narrow_column_is_detected_as_wrapped(width: int) -> None:
+    # A user trial: Taiwan's Personal Data Protection Act wrapped at 12-20 characters (a two-column PDF's width,
+    # 24-40 display columns) was read line by line, each line a sentence: 382-738 beads instead of 262.
+    paragraphs = ["".join(ZH_SENTENCES[first : first + 3]) for first in range(0, 30, 3)]
+    cut = "\n\n".join("\n".join(p[i : i + width] for i in range(0, len(p), width)) for p in paragraphs)
+    assert analyse(cut, "zh").mode == "wrapped"
+    document = segment(cut, "zh")
+    reference = segment("\n\n".join(paragraphs), "zh", layout="lines")
+    assert ["".join(s.split()) for s in document.sentence_texts()] == [
+        "".join(s.split()) for s in reference.sentence_texts()
+    ]
+
+
+def test_short_chinese_lines_of_varied_length_stay_lines() -> None:
+    # Subtitles: short lines, most with no stop, whose lengths vary; each is its own line, not a wrapped paragraph.
+    subtitles = ["你會煮嗎", "我之前替她煮過", "真的嗎", "更重要的是", "我們明天再說吧", "好", "你去哪裡了"] * 4
+    assert analyse("\n".join(subtitles), "zh").mode == "lines"
+
+
+def test_a_few_stray_lines_further_left_do_not_make_every_line_a_paragraph() -> None:
+    # pdftotext -layout of a Chromium PDF of Taiwan's Personal Data Protection Act: the body indented two spaces,
+    # and on 3 of 15 pages the date of the running head put unindented below the page's first line. Every body
+    # line then counted as an indented paragraph start: 307 beads, 209 of 262 as from the text (now 255).
+    paragraphs = ["".join(ZH_SENTENCES[first : first + 3]) for first in range(0, 30, 3)]
+    body = [line for p in paragraphs for line in ["", *("  " + p[i : i + 30] for i in range(0, len(p), 30))]]
+    stray = [*body[:4], "12/7/26, 4:23 PM", *body[4:]]
+    document = segment("\n".join(stray), "zh", layout="wrapped")
+    expected = ["".join(p.split()) for p in paragraphs]
+    found = ["".join(p.text.split()) for p in document.paragraphs if "4:23" not in p.text]
+    assert found == expected
+    assert ["".join(p.text.split()) for p in segment("\n".join(body), "zh", layout="wrapped").paragraphs] == expected
+
+
+SONNET = """Shall I compare thee to a summer's day?
+Thou art more lovely and more temperate:
+Rough winds do shake the darling buds of May,
+And summer's lease hath all too short a date;
+Sometime too hot the eye of heaven shines,
+And often is his gold complexion dimm'd;
+And every fair from fair sometime declin'd,
+By chance or nature's changing course untrimm'd;
+But thy eternal summer shall not fade,
+Nor lose possession of that fair thou ow'st;
+Nor shall death brag thou wander'st in his shade,
+When in eternal lines to time thou grow'st:
+So long as men can breathe or eyes can see,
+So long lives this, and this gives life to thee."""
+
+
+@pytest.mark.parametrize("width", [40, 45, 50])
+def test_english_wrapped_in_a_narrow_column_is_detected_as_wrapped(width: int) -> None:
+    # A user trial: Taiwan's Personal Data Protection Act in English through `fold -s -w 40..50` (a two-column
+    # PDF's width) was read a line a sentence: 67-71 of 262 beads as from the text (now 258-261).
+    paragraphs = [" ".join(EN_SENTENCES[first : first + 3]) for first in range(0, 45, 3)]
+    text = "\n\n".join(wrap_english(p, width) for p in paragraphs)
+    assert analyse(text, "en").mode == "wrapped"
+    document = segment(text, "en")
+    reference = segment("\n\n".join(paragraphs), "en", layout="lines")
+    assert [" ".join(s.split()) for s in document.sentence_texts()] == [
+        " ".join(s.split()) for s in reference.sentence_texts()
+    ]
+
+
+def test_verse_of_even_lines_stays_lines() -> None:
+    # Shakespeare's sonnet 18, three times over: full lines ending with commas, as narrow as a wrapped column, but
+    # each starts with a capital.
+    assert analyse("\n".join([SONNET] * 3), "en").mode == "lines"
+    assert analyse("\n\n".join([SONNET] * 3), "en").mode == "lines"
+
+
+@pytest.mark.parametrize("colon", ["︰", "﹕", "："])
+def test_a_line_ending_with_a_presentation_form_colon_is_complete_before_an_item(colon: str) -> None:
+    # Taiwan's Administrative Procedure Act writes "下列情形之一者︰" (U+FE30) before its items; in a Chromium PDF's
+    # wrapped text the lead-in and the first item became one sentence (721 -> 733 of 733 beads as from the text).
+    text = (
+        f"行政機關執行職務時，有下列情形之一者，得向無隸屬關係之其他機關請求協助{colon}\n"
+        "一、因法律上之原因，不能獨自執行職務者。\n二、因人員、設備不足等事實上之原因，不能獨自執行職務者。"
+    )
+    assert [s[:2] for s in segment(text, "zh", layout="wrapped").sentence_texts()] == ["行政", "一、", "二、"]

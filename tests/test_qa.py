@@ -100,6 +100,49 @@ def test_a_chinese_numeral_broken_by_a_space_is_one_number(zh: str, en: str, cha
     assert "number-mismatch" in codes(one_bead(zh, en.replace("2047", changed)))
 
 
+def test_a_chinese_fraction_is_its_share_and_its_percentage() -> None:
+    # Taiwan's Personal Data Protection Act, art. 44: 加重其刑至二分之一 in the official English is "up to 50% more".
+    zh = "公務員假借職務上之權力、機會或方法，犯本章之罪者，加重其刑至二分之一。"
+    en = "A government official who commits any of the offenses shall be subject to a punishment up to 50% more."
+    assert codes(one_bead(zh, en)) == []
+    assert codes(one_bead(zh.replace("二分之一", "三分之一"), en)) == ["number-mismatch"]
+    assert codes(one_bead("應經全體委員四分之三以上同意。", "It needs the consent of 75% of all members.")) == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        # A Chromium PDF of Taiwan's Personal Data Protection Act: the line breaks inside a numeral (6 false errors).
+        ("本法所列及第五\n十三條、第五十五條所列機關之權責事項。", "The authorities specified in Articles 53 and 55."),
+        ("經受有損害之當事人二\n十人以上以書面授與訴訟實施權者。", "After a delegation of at least 20 data subjects."),
+        ("處新臺幣十五萬元以上一\n  千五百萬元以下罰鍰。", "A fine of NT$150,000 to NT$15,000,000."),
+    ],
+)
+def test_a_chinese_numeral_broken_by_a_line_end_is_one_number(zh: str, en: str) -> None:
+    assert codes(one_bead(zh, en)) == []
+    assert codes(one_bead(zh.replace("\n", "。\n"), en)) == ["number-mismatch"]  # a stop between: two numbers
+
+
+def test_digits_on_two_lines_stay_two_numbers() -> None:
+    assert codes(one_bead("收入見下表：2023\n2024年度。", "Revenue: see the table for 2023 and 2024.")) == []
+
+
+def test_a_list_item_left_out_of_the_translation_is_a_number_mismatch() -> None:
+    # A user trial on Taiwan's Personal Data Protection Act, art. 2 with item 3 deleted from the English: the
+    # aligner put 三、 and 四、 in one 2-1 bead with "4. …" and no check said anything.
+    zh_items = ["三、蒐集：指以任何方式取得個人資料。", "四、處理：指為建立或利用個人資料檔案所為資料之記錄。"]
+    en_items = ['3. "collection" refers to collecting personal data.', '4. "processing" refers to recording data.']
+    zh = make_document(zh_items, "zh", ["\n"])
+    en = make_document(en_items, "en", ["\n"])
+    merged = Alignment(zh, make_document(en_items[1:], "en", [""]), (Bead((0, 1), (0,), 0.9),))
+    numbers = [flag.message for flag in check(merged).flags if flag.code == "number-mismatch"]
+    assert numbers == ["list items differ: 3, 4 in the Chinese, 4 in the English"]
+    both = Alignment(zh, en, (Bead((0, 1), (0, 1), 0.9),))
+    assert "number-mismatch" not in codes(both)
+    lettered = Alignment(zh, make_document(["(d) processing means recording data."], "en", [""]), merged.beads)
+    assert "number-mismatch" not in codes(lettered)  # letters are another numbering: not compared
+
+
 def test_a_number_inside_a_name_is_not_missing_from_the_chinese() -> None:
     # A Taiwan university report: 新冠肺炎 for "COVID-19"; a count beside it is still checked.
     en = "After the COVID-19 outbreak halted volunteer services, the team came to the hospital."
@@ -132,6 +175,14 @@ def test_a_number_that_is_part_of_a_word_is_not_required(zh: str) -> None:
 def test_a_republic_of_china_year_equals_its_western_year(zh: str, en: str, wrong: str) -> None:
     assert "number-mismatch" not in codes(one_bead(zh, en))
     assert "number-mismatch" in codes(one_bead(zh, en.replace(en[-5:-1], wrong)))
+
+
+def test_a_republic_of_china_year_that_differs_is_named_with_its_western_year() -> None:
+    # Taiwan's Administrative Procedure Act, art. 175: 中華民國九十年 is 2001, the official English says 2002.
+    one = one_bead("本法自中華民國九十年一月一日施行。", "This Act shall come into force on January 1, 2002.")
+    [flag] = check(one).flags
+    assert flag.code == "number-mismatch"
+    assert "九十 (= 90; as a year of the Republic of China, 2001) in the Chinese" in flag.message
 
 
 def test_a_bare_year_without_the_era_is_not_shifted() -> None:
@@ -356,6 +407,41 @@ def test_a_currency_symbol_is_its_code() -> None:
     assert entity_missing(statute, strong("新臺幣", "NTD")) == []
     dropped = beads([*rows, ("滯欠金額合計未達新臺幣十萬元。", "The overdue fees are not exceeding 100,000.")])
     assert [bead for bead, _ in entity_missing(dropped, strong("新臺幣", "NTD"))] == [3]
+
+
+def test_the_republic_of_china_as_the_era_of_a_date_is_no_mention_of_the_state() -> None:
+    # Taiwan's Administrative Procedure Act: 本法自中華民國九十年一月一日施行 / "on January 1, 2001": the era is
+    # written as a Western year; entity-missing said Republic of China was not in the English.
+    roc = strong("中華民國", "Republic of China")
+    rows = [("中華民國國民得申請。", "Nationals of the Republic of China may apply.")] * 3
+    dated = ("本法自中華民國九十年一月一日施行。", "This Act shall come into force on January 1, 2001.")
+    assert entity_missing(beads([*rows, dated]), roc) == []
+    assert entity_missing(beads([*rows, ("本法自民國 90 年施行。", "This Act came into force in 2001.")]), roc) == []
+    named = ("中華民國國民九十人得申請。", "Ninety nationals may apply.")
+    assert [bead for bead, _ in entity_missing(beads([*rows, named]), roc)] == [3]
+
+
+def test_an_acronym_the_english_defines_for_a_name_is_that_name() -> None:
+    # Taiwan's Personal Data Protection Act, art. 1-1: the English defines "(the "PDPC")" and then writes PDPC where
+    # the Chinese repeats 個人資料保護委員會; the warning on the next article was false.
+    commission = strong("個人資料保護委員會", "Personal Data Protection Commission")
+    rows = [
+        (
+            "本法之主管機關為個人資料保護委員會。",
+            'The competent authority is the Personal Data Protection Commission (the "PDPC").',
+        )
+    ]
+    rows += [("個人資料保護委員會得檢查。", "The Personal Data Protection Commission may inspect.")] * 2
+    later = (
+        "自個人資料保護委員會成立之日起，由該會管轄。",
+        "It shall be under the jurisdiction of the PDPC from its establishment.",
+    )
+    assert entity_missing(beads([*rows, later]), commission) == []
+    # Not defined in this document: PDPC alone is no proof; nor does an acronym whose letters are not the name's.
+    undefined = [(zh, en.replace(' (the "PDPC")', "")) for zh, en in rows]
+    assert [bead for bead, _ in entity_missing(beads([*undefined, later]), commission)] == [3]
+    other = [(zh, en.replace('"PDPC"', '"PIPC"')) for zh, en in rows]
+    assert [bead for bead, _ in entity_missing(beads([*other, later]), commission)] == [3]
 
 
 def test_names_are_compared_case_insensitively() -> None:

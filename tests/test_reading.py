@@ -364,3 +364,19 @@ def test_every_flores_chinese_line_in_utf16_without_bom_or_a_legacy_codec_is_rea
 def test_binary_with_nuls_names_the_encoding_option() -> None:
     with pytest.raises(InputError, match=r"contains NUL bytes.*--encoding utf-16-le"):
         decode_bytes(bytes(range(256)) * 4, name="x.bin")
+
+
+def test_utf8_chinese_cut_by_a_byte_counting_wrap_is_named() -> None:
+    # A user trial: `fold -s -w 70` on a UTF-8 Chinese statute cuts characters in two (it counts bytes); the error
+    # said "not UTF-8, UTF-16, Big5-HKSCS, GB18030 or Windows-1252 text".
+    text = "為規範個人資料之蒐集、處理及利用，以避免人格權受侵害，並促進個人資料之合理利用，特制定本法。\n" * 3
+    data = text.encode("utf-8")
+    cut = b"\n".join(data[k : k + 70] for k in range(0, len(data), 70))
+    with pytest.raises(InputError) as error:
+        decode_bytes(cut, name="law.txt")
+    message = str(error.value)
+    assert message.startswith("law.txt: UTF-8 with ") and "cut in two by a line break (the first on line 1)" in message
+    assert "fold" in message and "\n" not in message
+    # A byte that is no part of any character is not a cut character: the general message stays.
+    with pytest.raises(InputError, match="not UTF-8, UTF-16"):
+        decode_bytes(data[:30] + b"\xff\xfe\x80" + data[30:60], name="law.txt")

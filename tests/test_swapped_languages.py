@@ -97,3 +97,18 @@ def test_the_cli_warns_on_stderr_and_still_aligns(tmp_path: Path, capsys: pytest
         == 0
     )
     assert capsys.readouterr().err == ""
+
+
+def test_swapped_documents_get_no_flags_that_read_a_side_in_its_language(capsys: pytest.CaptureFixture[str]) -> None:
+    # A user trial: Taiwan's Personal Data Protection Act given English first got 134 number-mismatch errors and 413
+    # untranslated warnings besides swapped-languages, every one of them meaning "swapped".
+    report = check(bitext.align(EN, ZH, method="gale-church"))
+    assert {flag.code for flag in report.flags} <= {"swapped-languages", "low-confidence", "omission", "addition"}
+    assert [flag.code for flag in report.flags].count("swapped-languages") == 1
+    assert "numbers" not in report.checks
+    in_order = check(bitext.align(ZH, EN, method="gale-church"))
+    assert "numbers" in in_order.checks
+    assert check(bitext.align(EN.replace("2014", "2041"), ZH, method="gale-church")).flags == report.flags
+    assert main(["check", str(CORPUS / "en.txt"), str(CORPUS / "zh-Hant.txt"), "--method", "gale-church"]) == 1
+    out = capsys.readouterr().out
+    assert "not checked: the sides look swapped" in out and "number-mismatch" not in out

@@ -160,6 +160,23 @@ def _decode_as(data: bytes, name: str, encoding: str) -> str:
         ) from None
 
 
+_LINE_BREAK_IN_A_CHARACTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}(?:\r?\n)+[\x80-\xbf]{1,3}")
+
+
+def _utf8_cut_at_line_ends(data: bytes) -> tuple[int, int] | None:
+    """(how many, first line) of the UTF-8 characters a line break cuts in two, when removing those breaks leaves
+    valid UTF-8 (``fold -w`` counts bytes: a Chinese statute wrapped at 70 could not be read); else None."""
+    cuts = list(_LINE_BREAK_IN_A_CHARACTER.finditer(data))
+    if not cuts:
+        return None
+    repaired = _LINE_BREAK_IN_A_CHARACTER.sub(lambda m: m.group().replace(b"\r", b"").replace(b"\n", b""), data)
+    try:
+        repaired.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return len(cuts), data.count(b"\n", 0, cuts[0].start()) + 1
+
+
 def _detect_and_decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -178,6 +195,13 @@ def _detect_and_decode(data: bytes, name: str) -> tuple[str, str]:
         return best
     if _looks_like_windows_1252(data):
         return data.decode("cp1252"), "cp1252"
+    cut = _utf8_cut_at_line_ends(data)
+    if cut is not None:
+        count, line = cut
+        raise InputError(
+            f"{name}: UTF-8 with {count} character{'s' if count != 1 else ''} cut in two by a line break (the first "
+            f"on line {line}), as a tool that wraps by bytes (fold) leaves Chinese; wrap it again by characters"
+        )
     raise InputError(
         f"{name}: not UTF-8, UTF-16, Big5-HKSCS, GB18030 or Windows-1252 text; give the encoding with --encoding"
     )

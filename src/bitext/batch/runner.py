@@ -439,5 +439,18 @@ def _prepare(folder: OutputFolder, options: BatchOptions, restart: bool) -> None
 def _difference(found: Any, wanted: Mapping[str, Any]) -> str:
     if not isinstance(found, dict):
         return "unreadable batch.json"
-    changed = [f"{key}: {found.get(key)!r} → {value!r}" for key, value in wanted.items() if found.get(key) != value]
+    changed = []
+    for key, value in wanted.items():
+        before = found.get(key)
+        if before == value:
+            continue
+        if isinstance(before, dict) and isinstance(value, dict):
+            # the alignment options: name the ones that changed (--scorer: 'lexical' → 'all'), not the whole set
+            changed += [
+                f"{inner}: {before.get(inner)!r} → {value.get(inner)!r}"
+                for inner in sorted({*before, *value})
+                if before.get(inner) != value.get(inner)
+            ]
+        else:
+            changed.append(f"{key}: {before!r} → {value!r}")
     return "; ".join(changed) or "unknown"

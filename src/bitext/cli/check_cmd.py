@@ -148,7 +148,9 @@ def print_report(alignment: Alignment, report: QAReport, show: str, out: IO[str]
     levels = {flag.code: flag.level for flag in report.flags}
     for code, count in sorted(report.by_code().items(), key=lambda item: (_RANK[levels[item[0]]], -item[1])):
         out.write(f"  {code:<22}{count:>5}  {levels[code]}\n")
-    if "entities" not in report.checks:
+    if "numbers" not in report.checks:  # QA leaves out the checks that read each side in its language
+        out.write("  (numbers, lengths, untranslated text and names not checked: the sides look swapped)\n")
+    elif "entities" not in report.checks:
         out.write("  (names not checked: entity alignment is not available in this build)\n")
     if report.ignored:
         out.write(f"  (left out: {', '.join(report.ignored)})\n")

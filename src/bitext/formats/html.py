@@ -229,7 +229,9 @@ class _Page:
             'preserveAspectRatio="none">'
             f'<line class="diagonal" x1="0" y1="0" x2="{width}" y2="{height}"/>'
             + "".join(segments)
-            + f"</svg><figcaption>Chinese sentences 0–{width} → · English 0–{height} ↓</figcaption></figure>"
+            # the axes run over sentence boundaries (0 to N); the sentences are numbered 0 to N - 1
+            + f"</svg><figcaption>Chinese sentences 0–{max(len(alignment.zh) - 1, 0)} → · "
+            f"English 0–{max(len(alignment.en) - 1, 0)} ↓</figcaption></figure>"
         )
 
     # -- one bead ---------------------------------------------------------------------------------------------

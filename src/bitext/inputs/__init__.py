@@ -28,6 +28,7 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "pdf": ("bitext.inputs.pdf", (".pdf",)),
     "html": ("bitext.inputs.html", (".html", ".htm", ".xhtml")),
     "markdown": ("bitext.inputs.markdown", (".md", ".markdown")),
+    "subtitles": ("bitext.inputs.subtitles", (".srt", ".vtt")),
 }
 # Packages each reader needs, for the one-line error when one is missing.
 _EXTRA = "pip install 'bitext[documents]'"
@@ -40,7 +41,7 @@ class Reader(Protocol):
 
 
 def format_of(name: str, data: bytes) -> str:
-    """``text``, ``docx``, ``pdf``, ``html`` or ``markdown``: by suffix, else by the first bytes."""
+    """``text``, ``docx``, ``pdf``, ``html``, ``markdown`` or ``subtitles``: by suffix, else by the first bytes."""
     suffix = Path(name).suffix.lower()
     for fmt, (_module, suffixes) in FORMATS.items():
         if suffix in suffixes:

@@ -51,13 +51,19 @@ def check(alignment: Alignment, entities: EntityTable | None = None, settings: Q
     flags: list[Flag] = []
     flags += unaligned_flags(alignment)
     flags += low_confidence_flags(alignment, settings)
-    flags += number_flags(alignment, settings)
-    flags += length_ratio_flags(alignment, settings)
-    flags += untranslated_flags(alignment, settings)
-    flags += repeated_english_flags(alignment, settings)
-    flags += swapped_languages_flags(alignment)
+    swapped = swapped_languages_flags(alignment)
     checks = ["unaligned", "low-confidence", "numbers", "length-ratio", "untranslated", "repeated", "languages"]
-    if entities is not None:
+    if swapped:
+        # Every check that reads a side in its language (Chinese numerals in English text, a Chinese length,
+        # Chinese in the "English") would flag nearly every bead: hundreds of errors that all mean "swapped".
+        checks = ["unaligned", "low-confidence", "languages"]
+    else:
+        flags += number_flags(alignment, settings)
+        flags += length_ratio_flags(alignment, settings)
+        flags += untranslated_flags(alignment, settings)
+        flags += repeated_english_flags(alignment, settings)
+    flags += swapped
+    if entities is not None and not swapped:
         flags += entity_flags(alignment, entities)
         checks.append("entities")
     flags = [flag for flag in flags if flag.code not in settings.ignore]

@@ -62,6 +62,9 @@ def _folded(word: str) -> str:
 
 
 _LATIN_ALNUM = regex.compile(r"[\p{Latin}\p{N}]")
+# A name used as a calendar era before a year: 中華民國九十年, 民國 113 年.
+_ERAS = ("民國", "民国")
+_YEAR_AFTER = regex.compile(r"\s*[\d〇○零一二三四五六七八九十百]+\s*年")
 _ZH_DESIGNATORS = ("地區", "地区", "州", "省", "市", "縣", "县", "國", "国", "島", "岛")
 _STEM = 4  # English words sharing their first four letters may be a place and its adjective (Turkey, Turkish)
 # Adjectives and demonyms that do not share a stem with their place.
@@ -107,6 +110,7 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
     entities = build_entities(table)
     if not entities:
         return []
+    _add_defined_acronyms(entities, alignment.en.text)
     index = _FormIndex(entities)
     zh_texts = {number: alignment.zh_text(bead) for number, bead in enumerate(alignment.beads) if bead.is_aligned}
     # a bead's hits depend on its two texts only: a repeated bead is scanned once (the scans are only read)
@@ -131,6 +135,55 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
                 message = f"{form} is in the English but {entities[eid].en_triggers[form]} is not in the Chinese"
                 flags.append(Flag(number, "warning", "entity-missing", message))
     return flags
+
+
+# "the Personal Data Protection Commission (the "PDPC")", "Financial Supervisory Commission (FSC)": a name the
+# document itself gives a short form, written right after it in brackets, quoted or not.
+_ACRONYM_IN_BRACKETS = regex.compile(r"\s*[(（]\s*(?:the\s+)?[\"“'‘]?(\p{Lu}[\p{Lu}\d&]{1,9})[\"”'’]?\s*[)）]")
+_NAME_WORD = regex.compile(r"[\p{L}'’&-]+")
+_MINOR_WORDS = frozenset({"of", "and", "for", "on", "the", "&"})
+_LONGEST_NAME = 12  # words looked at before the bracket
+
+
+def _defined_acronyms(text: str) -> dict[tuple[str, ...], set[str]]:
+    """Short forms the English defines for a name (the name's words, case-folded → its acronyms): the acronym's
+    letters are the initials of the capitalised words just before the bracket, minor words (of, and) left out or
+    not (Taiwan's Personal Data Protection Act: the Personal Data Protection Commission (the "PDPC"))."""
+    defined: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for match in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = match.group(1)
+        letters = "".join(ch for ch in acronym if ch.isalpha()).casefold()
+        before = text[max(0, match.start() - 40 * _LONGEST_NAME) : match.start()]
+        words = [word.group() for word in _NAME_WORD.finditer(before)][-_LONGEST_NAME:]
+        if not before.endswith(tuple(words[-1:])) or not words:  # the bracket must follow the name's last word
+            continue
+        for start in range(len(words) - 1, -1, -1):
+            tail = words[start:]
+            if tail[0].casefold() in _MINOR_WORDS:
+                continue
+            if not tail[0][0].isupper():
+                break
+            every = "".join(word[0] for word in tail).casefold()
+            major = "".join(word[0] for word in tail if word.casefold() not in _MINOR_WORDS).casefold()
+            if letters in (every, major):
+                defined[_words(" ".join(tail))].add(acronym)
+                break
+            if len(major) > len(letters):
+                break
+    return defined
+
+
+def _add_defined_acronyms(entities: Sequence[Entity], en_text: str) -> None:
+    """An acronym the document defines for an entity's English name is one more form of it, one that counts as
+    present (it never warns): "the PDPC" names 個人資料保護委員會 once "(the "PDPC")" has followed the name."""
+    if "(" not in en_text and "（" not in en_text:
+        return
+    defined = _defined_acronyms(en_text)
+    if not defined:
+        return
+    for entity in entities:
+        for form in list(entity.en_forms):
+            entity.en_forms.update(defined.get(_words(form), ()))
 
 
 def _expected(seen: Sequence[tuple[int, tuple[_Found, _Found]]]) -> dict[tuple[int, str, str], bool]:
@@ -401,7 +454,9 @@ class _FormIndex:
         for start in [k for k, ch in enumerate(text) if ch in zh]:
             for form, eid, trigger in zh[text[start]]:
                 if text.startswith(form, start) and _bounded(text, start, start + len(form), form):
-                    hits.append(_Hit(start, start + len(form), eid, form, trigger))
+                    # 中華民國九十年 is a date (the translation writes 2001), not a mention of the state
+                    era = trigger and form.endswith(_ERAS) and _YEAR_AFTER.match(text, start + len(form)) is not None
+                    hits.append(_Hit(start, start + len(form), eid, form, trigger and not era))
         if any(_HAN.match(hit.form) for hit in hits):
             starts = _word_starts(text)
             hits = [hit for hit in hits if not _HAN.match(hit.form) or _whole_words(hit, starts)]

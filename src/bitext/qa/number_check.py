@@ -11,7 +11,8 @@ import re
 
 from bitext.align.beads import Alignment
 from bitext.qa.flags import Flag, Level, QASettings
-from bitext.resources.numbers import Reading, may_have_required, plain_number, read_numbers
+from bitext.resources.numbers import ROC_OFFSET, Reading, may_have_required, plain_number, read_numbers
+from bitext.segment.labels import item_number
 
 
 def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
@@ -31,6 +32,9 @@ def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
 
 def _bead_flags(zh_text: str, en_text: str, settings: QASettings) -> list[tuple[Level, str, str]]:
     """(level, code, message) of the number flags of a bead with these texts."""
+    items = _item_flag(zh_text, en_text)
+    if items is not None:
+        return [("error", "number-mismatch", items)]
     if not (may_have_required(zh_text, "zh") or may_have_required(en_text, "en")):
         return []  # only a required number is ever flagged (missing or rounded): none can be here
     zh = read_numbers(zh_text, "zh")
@@ -81,6 +85,33 @@ _PLAIN_NUMBER = re.compile(r"[\d,.]+\s*%?")
 
 def _describe(found: Reading) -> str:
     """The number as written, with its value when the writing alone does not show it (47億 = 4,700,000,000)."""
-    if _PLAIN_NUMBER.fullmatch(found.text):
+    year = ""
+    if found.alternatives == (found.value + ROC_OFFSET,):  # 中華民國九十年: the translation may give 2001
+        year = f"; as a year of the Republic of China, {plain_number(found.alternatives[0]).replace(',', '')}"
+    if _PLAIN_NUMBER.fullmatch(found.text) and not year:
         return found.text
-    return f"{found.text} (= {plain_number(found.value)})"
+    return f"{found.text} (= {plain_number(found.value)}{year})"
+
+
+def _item_labels(text: str, kinds: tuple[str, ...]) -> list[int]:
+    """The numbers of the numbered list items (三、…, 4. …, (2) …) opening the lines of ``text``, for labels of these
+    kinds ("一" Chinese numerals, "1" digits)."""
+    found = []
+    for line in text.split("\n"):
+        label = item_number(line.strip())
+        if label is not None and any(kind in label[0] for kind in kinds):
+            found.append(label[1])
+    return found
+
+
+def _item_flag(zh_text: str, en_text: str) -> str | None:
+    """A message when both sides of a bead open lines with numbered list items and the numbers differ: a list item
+    the translation left out is merged into its neighbour's bead (三、蒐集… | 四、處理… with only "4. processing …",
+    a user trial on Taiwan's Personal Data Protection Act), which no other check sees."""
+    if "\n" not in zh_text and "\n" not in en_text and not (zh_text[:1].isdigit() or "、" in zh_text[:4]):
+        return None
+    zh = _item_labels(zh_text, ("一", "1"))
+    en = _item_labels(en_text, ("1",))
+    if not zh or not en or sorted(zh) == sorted(en):
+        return None
+    return f"list items differ: {', '.join(map(str, zh))} in the Chinese, {', '.join(map(str, en))} in the English"

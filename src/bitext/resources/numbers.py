@@ -399,6 +399,9 @@ _A_UNIT = re.compile(
 )
 # 8 點半 (half past eight) = 8:30; 十八世紀 (the 18th century) = the 1700s, and back.
 _ZH_HALF_PAST = regex.compile(r"(\d{1,2}|[" + "".join(_DIGITS) + r"十]{1,3})\s*[點点]\s*半")
+# A fraction: 二分之一 (one half), 三分之二, 4分之1; read as its share and as a percentage (二分之一 = 50%).
+_ZH_SMALL_AMOUNT = r"(\d{1,3}|[" + _ZH_NUMERAL_CHARS + r"]{1,4})"
+_ZH_FRACTION = regex.compile(_ZH_SMALL_AMOUNT + r"\s*分之\s*" + _ZH_SMALL_AMOUNT)
 _ZH_CENTURY = regex.compile(r"(\d{1,2}|[" + "".join(_DIGITS) + r"十]{1,3})\s*(?:世紀|世纪)")
 _EN_HUNDREDS = re.compile(r"(?<![0-9])([0-9]{1,2})00(?:s|'s|’s)")
 # Writings the grammar reads piece by piece, rewritten whole first: 1 萬 7000 (17,000), 6 千 (6,000),
@@ -407,6 +410,11 @@ _ZH_WAN_THEN_DIGITS = re.compile(r"([0-9]+)\s*[萬万]\s*([0-9]{4})(?![0-9.])")
 _ZH_ARABIC_THOUSANDS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*千(?![萬万億亿])")
 _ZH_RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)(\s*(?:至|到|-|–|~|～)\s*)([0-9]+(?:\.[0-9]+)?)\s*([萬万億亿])")
 _ZH_SPACED_DIGITS = re.compile(r"(?<=[〇○零一二三四五六七八九])[ \u3000](?=[〇○零一二三四五六七八九])")
+# A numeral a wrapped line breaks (a PDF's 第五 | 十三條, 二 | 十人, 一 | 千五百萬元) is one number: in Chinese a
+# line end is no word break.
+_ZH_WRAPPED_NUMERAL = re.compile(
+    "(?<=[" + _ZH_NUMERAL_CHARS + r"])[ \t\u3000]*\r?\n[ \t\u3000]*(?=[" + _ZH_NUMERAL_CHARS + r"])"
+)
 _EN_RANGE = re.compile(
     r"([0-9]+(?:\.[0-9]+)?)(\s*(?:-|–|to)\s*)([0-9]+(?:\.[0-9]+)?)\s+(thousand|million|billion|trillion)\b"
 )
@@ -418,7 +426,7 @@ _ZH_WORD_AFTER = re.compile(r"\s*(?:進位|进位|進制|进制)")
 # also reads as its Western year, N + 1911. A statute names the era once and then writes bare years.
 _ROC_ERA = re.compile(r"民國|民国")
 _ROC_YEAR_AFTER = re.compile(r"\s*年")
-_ROC_OFFSET = 1911
+ROC_OFFSET = 1911  # 中華民國九十年 is 1911 + 90 = 2001
 # A number a capitalised word holds by a hyphen is part of a name, not a quantity: COVID-19 (新冠肺炎 has no
 # 19), F-35, G-20. Time words are not names (Mid-2019 opening a sentence is still the year).
 _NAME_BEFORE_HYPHEN = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}*\p{Lu}\p{L}*)-\Z")
@@ -456,7 +464,7 @@ def read_numbers(text: str, lang: str) -> list[Reading]:
         if lang == "en" and _SUFFIXED.match(written):  # 100m, 802.11b: a unit or a version, perhaps no scale
             alternatives = (float(re.sub(r"[^0-9.]", "", written.replace(",", "")) or "nan"),)
         if lang == "zh" and _is_roc_year(text, number.start, number.end, number.value):
-            alternatives = (number.value + _ROC_OFFSET,)
+            alternatives = (number.value + ROC_OFFSET,)
         found.append(Reading(number.value, written, required, alternatives))
     found += [Reading(value, written, False) for value, written in _looked_up(text, lang)]
     return found
@@ -478,7 +486,7 @@ def _is_roc_year(text: str, start: int, end: int, value: float) -> bool:
 
 def _rewrite_whole_numbers(text: str, lang: str) -> str:
     if lang == "zh":
-        text = _ZH_SPACED_DIGITS.sub("", text)
+        text = _ZH_WRAPPED_NUMERAL.sub("", _ZH_SPACED_DIGITS.sub("", text))
         text = _ZH_WAN_THEN_DIGITS.sub(lambda m: str(int(m.group(1)) * 10000 + int(m.group(2))), text)
         text = _ZH_ARABIC_THOUSANDS.sub(lambda m: plain_number(float(m.group(1)) * 1000).replace(",", ""), text)
         return _ZH_RANGE.sub(lambda m: f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)
@@ -517,8 +525,8 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
     Any digit run (p109, 7's), clock times both ways (12:00 = 1200 GMT), and in English month names,
     ordinals (sixteenth, twenty-fourth), scale words (a thousand years), an article before a unit of
     time (a day = 1 天), a century by its years (the 1700s = 18) and Roman numerals (Louis XVI); in
-    Chinese single numerals (第五, 八倍, 二戰, 一號), half past (8 點半 = 8:30) and a century's years
-    (十八世紀 = the 1700s).
+    Chinese single numerals (第五, 八倍, 二戰, 一號), half past (8 點半 = 8:30), a century's years
+    (十八世紀 = the 1700s) and fractions (二分之一 = 0.5 = 50%).
     """
     found = [(float(m.group()), m.group()) for m in _RAW_NUMBER.finditer(text)]
     for m in _CLOCK.finditer(text):
@@ -530,6 +538,10 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
             hour = _small_number(m.group(1))
             if hour is not None:
                 found += [(hour * 100 + 30, m.group()), (30.0, m.group())]
+        for m in _ZH_FRACTION.finditer(text):
+            whole, part = _small_number(m.group(1)), _small_number(m.group(2))
+            if whole and part is not None:
+                found += [(part / whole, m.group()), (100 * part / whole, m.group())]
         for m in _ZH_CENTURY.finditer(text):
             century = _small_number(m.group(1))
             if century:

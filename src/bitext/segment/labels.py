@@ -20,7 +20,7 @@ ITEM_LABEL = regex.compile(
 )
 # What stands before an inline item that starts a segment: a colon, semicolon or sentence end, whitespace,
 # then perhaps a conjunction, which stays with the item ("…; and (3) …"). The cut falls after the space.
-_BEFORE_INLINE_ITEM = regex.compile(r"[:：;；。.!?！？](?P<space>\s*)(?:(?:and|or)\s+|[及和或與与]\s*)?$")
+_BEFORE_INLINE_ITEM = regex.compile(r"[:：︰﹕;；。.!?！？](?P<space>\s*)(?:(?:and|or)\s+|[及和或與与]\s*)?$")
 _LOOK_BEHIND = 12
 # A heading label: 第一條, 第二章, 第3節; Article 1, Chapter II, Section 3.2, Part IV, Schedule 1.
 HEADING_LABEL = regex.compile(

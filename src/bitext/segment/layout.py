@@ -22,6 +22,7 @@ Every offset indexes the text as read; furniture is listed as spans, never dropp
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -34,15 +35,20 @@ from bitext.segment.labels import HEADING_LABEL, LINE_LABEL, item_number
 LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 
 # Characters a line ends with when its last sentence is complete.
-FINAL_MARKS = tuple("。！？；…!?.:：」』”\"')）")
+# ︰ (U+FE30) and ﹕ (U+FE55) are colons too: Taiwan's statutes write "下列情形之一者︰" before their items.
+FINAL_MARKS = tuple("。！？；…!?.:：︰﹕」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
+_MIN_NARROW_COLUMNS = 30  # narrower text is wrapped only by the strict test of _narrow_width …
+_MIN_NARROW_LINES = 10  # … which needs this many full lines
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
 _FIXED_SLACK = 2  # a line of Chinese cut every N characters ends its paragraph at N - 2 characters or fewer
+_MIN_FIXED_CHARS = 8  # Chinese cut every N characters may be narrower than _MIN_WRAP_COLUMNS, but not this narrow
 _MIN_FIXED_WIDTH_LINES = 2  # but two, of exactly the same length and the longest, are (see _fixed_width)
 _NEAR_WIDTH = 0.8  # a wrapped line fills at least this share of the width (words are short)
 # The wrap width is the first of these percentiles of line widths that shows wrapping (see wrap_width).
 _WIDTH_PERCENTILES = (0.75, 0.9)
 _TITLE_WIDTH = 0.6  # a heading or title line is shorter than this share of the width
+_BASE_INDENT_SHARE = 0.05  # continuation lines are at least this share of a wrapped text's lines (see _base_indent)
 _CHINESE_SHORT = 0.5  # a Chinese line shorter than this share, not ending in a comma, ends a paragraph
 _WIDE_RUN = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
 _HAN = regex.compile(r"\p{Han}")
@@ -76,7 +82,7 @@ _MAX_FOOTNOTE_LINES = 12  # a footnote block is at most this many lines above it
 # What a browser prints in a page's margins (Chromium: date and time over the title, the address and
 # "page/pages" under the text): furniture by its form, even on a one-page text, where nothing repeats.
 _PRINT_HEAD = regex.compile(
-    r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.*)?"
+    r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:[上下]午\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?P<title>\S.*))?"
 )
 _PRINT_FOOT = regex.compile(r"\s*(?:https?|file)://\S+(?:\s+\S+)*?\s+\d{1,4}\s*/\s*\d{1,4}\s*")
 _PRINT_EDGE_LINES = 2  # looked for among a page's first and last two non-blank lines
@@ -185,7 +191,53 @@ def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
         wrapped = [content for content in long_inner if not content.endswith(FINAL_MARKS)]
         if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(long_inner):
             return width
-    return _fixed_width(contents)
+    return _fixed_width(contents) or _narrow_fixed_width(contents) or _narrow_width(contents, widths)
+
+
+def _narrow_width(contents: list[str], widths: list[int]) -> int | None:
+    """The width of text wrapped in a column narrower than _MIN_WRAP_COLUMNS (a two-column PDF's 40-50 columns,
+    ``fold -s -w 45``), where a wrapper leaves its mark on nearly every line: of the lines followed by another
+    of the same block, a majority (and _MIN_NARROW_LINES) end mid-sentence with no room left for the next line's
+    first word, and most of those are followed by a line going on in lower case. Subtitles and lists break
+    where the writer chose, mostly with room to spare; verse lines, as full, start with a capital."""
+    pairs = [(content, following) for content, following in pairwise(contents) if content and following]
+    if len(pairs) < _MIN_NARROW_LINES:
+        return None
+    for percentile in _WIDTH_PERCENTILES:
+        width = widths[min(len(widths) - 1, int(percentile * len(widths)))]
+        if not _MIN_NARROW_COLUMNS <= width < _MIN_WRAP_COLUMNS:
+            continue
+        full = [
+            following
+            for content, following in pairs
+            if not content.endswith(FINAL_MARKS)
+            and not LINE_LABEL.match(following)
+            and columns(content) + 1 + columns(following.split(None, 1)[0]) > width
+        ]
+        # a wrapped English sentence goes on in lower case; a line of verse starts with a capital
+        going_on = sum(following[:1].islower() for following in full)
+        if len(full) >= _MIN_NARROW_LINES and 2 * len(full) > len(pairs) and 2 * going_on > len(full):
+            return width
+    return None
+
+
+def _narrow_fixed_width(contents: list[str]) -> int | None:
+    """The width of Chinese cut every N characters in a column too narrow for the percentiles (a two-column
+    PDF's 20 characters, 40 columns): most of its non-blank lines have exactly N characters (see
+    :func:`_fixed_length`, which a list of subtitles or of short items does not pass), and most of those
+    followed by a line of the same block that is no label end mid-sentence."""
+    fixed = _fixed_length(contents)
+    if fixed is None or fixed < _MIN_FIXED_CHARS:
+        return None
+    full_inner = [
+        content
+        for content, following in pairwise(contents)
+        if len(content) == fixed and following and not LINE_LABEL.match(following)
+    ]
+    wrapped = [content for content in full_inner if not content.endswith(FINAL_MARKS)]
+    if len(wrapped) >= _MIN_WRAPPED_LINES and 2 * len(wrapped) > len(full_inner):
+        return columns(max((content for content in contents if len(content) == fixed), key=columns))
+    return None
 
 
 def _fixed_width(contents: list[str]) -> int | None:
@@ -255,7 +307,7 @@ def _blocks(
     # Indentation counts: a tool cutting every N characters counts it too.
     fixed = _fixed_length([contents[i].rstrip() for i in body]) if lang == "zh" else None
     nonblank = [content for content in contents.values() if content.strip()]
-    base_indent = min((_indent(content) for content in nonblank), default=0)
+    base_indent = _base_indent(nonblank)
     paragraphs: list[tuple[int, int]] = []
     current: list[int] = []
 
@@ -421,6 +473,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+def _base_indent(lines: list[str]) -> int:
+    """The indent of a paragraph's continuation lines: the least indent that at least _BASE_INDENT_SHARE of the
+    lines (and two) share, else the least. A few stray lines further left (a page's date that ``pdftotext
+    -layout`` put below the page's first line, unindented) must not make every other line an indented
+    paragraph start: a Chromium PDF of Taiwan's Personal Data Protection Act was read a line a paragraph."""
+    indents = Counter(_indent(line) for line in lines)
+    floor = max(2, _BASE_INDENT_SHARE * len(lines))
+    return min((indent for indent, count in indents.items() if count >= floor), default=min(indents, default=0))
+
+
 # --- Furniture ----------------------------------------------------------------------------------------
 
 
@@ -452,17 +514,32 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
 def _print_margins(contents: list[str], feeds: list[int]) -> set[int]:
     """A browser's print head (``12/7/26, 4:00 AM  Title``) among each page's first lines and its foot
     (``file:///…/page.html  1/9``) among the last: their form says what they are, so one page is enough. A
-    head that ends like a sentence is text ("7/4/2023, 10:00 AM: the meeting opened.")."""
+    head that ends like a sentence is text ("7/4/2023, 10:00 AM: the meeting opened."). ``pdftotext -layout``
+    sometimes splits a head: the title on the page's first line, the date alone a line or two below (after
+    the page's first line of text); the date alone is then furniture among the first three lines, and so is a
+    line of that page's top that is a title found in the other pages' heads."""
     found: set[int] = set()
+    titles: set[str] = set()
+    split_tops: list[list[int]] = []
     for first, end in _page_ranges(contents, feeds) if feeds else [(0, len(contents))]:
-        top = _page_edge(contents, first, end, 1, set())[:_PRINT_EDGE_LINES]
-        bottom = _page_edge(contents, first, end, -1, set())[:_PRINT_EDGE_LINES]
-        for i in top:
+        top = _page_edge(contents, first, end, 1, set())[: _PRINT_EDGE_LINES + 1]
+        for rank, i in enumerate(top):
             line = contents[i].replace("\f", "")
             key = " ".join(line.split())
-            if _PRINT_HEAD.fullmatch(line) and len(key) <= _MAX_RUNNING_CHARS and not key.endswith(_SENTENCE_END):
+            head = _PRINT_HEAD.fullmatch(line)
+            if head is None or len(key) > _MAX_RUNNING_CHARS or key.endswith(_SENTENCE_END):
+                continue
+            if head.group("title"):
+                if rank < _PRINT_EDGE_LINES:
+                    found.add(i)
+                    titles.add(" ".join(head.group("title").split()))
+            else:
                 found.add(i)
+                split_tops.append(top[:rank])
+        bottom = _page_edge(contents, first, end, -1, set())[:_PRINT_EDGE_LINES]
         found.update(i for i in bottom if _PRINT_FOOT.fullmatch(contents[i].replace("\f", "")))
+    for top in split_tops:
+        found.update(i for i in top if " ".join(contents[i].replace("\f", "").split()) in titles)
     return found
 
 
