@@ -164,8 +164,12 @@ def _single_sentence(text: str, lang: str) -> Document:
 
 
 def _rows(zh: str, en: str) -> set[tuple[str, str]]:
+    return {(p.zh, p.en) for p in _table(zh, en)}
+
+
+def _table(zh: str, en: str) -> EntityTable:
     alignment = Alignment(_single_sentence(zh, "zh"), _single_sentence(en, "en"), (Bead((0,), (0,)),))
-    return {(p.zh, p.en) for p in align_entities(alignment)}
+    return align_entities(alignment)
 
 
 @st.composite
@@ -191,6 +195,9 @@ def test_hard_wrapping_leaves_the_table_unchanged(case: tuple[str, str, str, str
     built directly, so the sentence splitter's handling of single line breaks does not enter."""
     zh, en, zh_wrapped, en_wrapped = case
     assert _rows(zh_wrapped, en_wrapped) == _rows(zh, en)
+    # the variants too read as the unwrapped text does (a wrapped PDF gave "Republic\nof China")
+    variants = {(p.zh, p.en, p.variants, p.en_variants) for p in _table(zh_wrapped, en_wrapped)}
+    assert variants == {(p.zh, p.en, p.variants, p.en_variants) for p in _table(zh, en)}
 
 
 def test_a_name_split_by_a_line_break_is_one_candidate() -> None:

@@ -1231,8 +1231,9 @@ def _canonical_key(link: Link, learned: Mapping[str, tuple[str, float]]) -> tupl
 
 def _pair(key: tuple[str, str], links: Sequence[Link], document: DocumentText | None = None) -> EntityPair:
     zh_key, en_key = key
-    zh_surfaces = Counter(link.zh.text for link in links)
-    en_surfaces = Counter(link.en.text for link in links)
+    # variants as they read without the text's line breaks (Republic of\nChina is Republic of China)
+    zh_surfaces = Counter(_unwrapped(link.zh.text) for link in links)
+    en_surfaces = Counter(_unwrapped(link.en.text) for link in links)
     canonical_zh = _unwrapped(_canonical_surface(zh_key, [link.zh for link in links]))
     canonical_en = _unwrapped(_canonical_surface(en_key, [link.en for link in links]))
     mentions = _mentions(links)
