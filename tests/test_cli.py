@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bitext.cli.main import main
+from bitext.segment import Document
 
 ZH = "商湯集團宣布完成重組。公司將專注生成式人工智能。\n\n徐立表示，重組已經完成。\n"
 EN = (
@@ -207,3 +208,32 @@ def test_convert_reads_a_docx_and_detects_an_html_pages_text(
     assert capsys.readouterr().out.startswith("traditional\t")
     assert main(["convert", str(tmp_path / "law.html"), "--config", "t2s"]) == 0
     assert capsys.readouterr().out.startswith("<html><head><title>Law</title>")  # the markup is kept
+
+
+def test_check_names_a_partial_translation_once_in_its_summary() -> None:
+    # A user trial: a statute's Chinese with the English of its first sentences only listed hundreds of
+    # omissions one bead at a time and never said what they had in common.
+    from bitext.align.beads import Alignment, Bead
+    from bitext.cli.check_cmd import uncovered_ends
+    from bitext.segment import segment
+
+    def zh(n: int) -> Document:
+        return segment("".join(f"第{k}條規定事項。" for k in range(1, n + 1)), "zh")
+
+    def en(n: int) -> Document:
+        return segment(" ".join(f"Article {k} sets out a matter." for k in range(1, n + 1)), "en")
+
+    def one_to_one(first_zh: int, first_en: int, n: int) -> list[Bead]:
+        return [Bead((first_zh + k,), (first_en + k,), 0.9) for k in range(n)]
+
+    partial = Alignment(zh(30), en(5), tuple(one_to_one(0, 0, 5) + [Bead((k,), (), 0.9) for k in range(5, 30)]))
+    assert uncovered_ends(partial) == [
+        "the last 25 of 30 Chinese sentences have no English counterpart: is the translation partial?"
+    ]
+    # A few omissions at an end are left to the bead flags.
+    few = Alignment(zh(30), en(27), tuple(one_to_one(0, 0, 27) + [Bead((k,), (), 0.9) for k in range(27, 30)]))
+    assert uncovered_ends(few) == []
+    start = Alignment(zh(5), en(30), tuple([Bead((), (k,), 0.9) for k in range(25)] + one_to_one(0, 25, 5)))
+    assert uncovered_ends(start) == [
+        "the first 25 of 30 English sentences have no Chinese counterpart: is the source partial?"
+    ]

@@ -148,6 +148,8 @@ def print_report(alignment: Alignment, report: QAReport, show: str, out: IO[str]
     levels = {flag.code: flag.level for flag in report.flags}
     for code, count in sorted(report.by_code().items(), key=lambda item: (_RANK[levels[item[0]]], -item[1])):
         out.write(f"  {code:<22}{count:>5}  {levels[code]}\n")
+    for note in uncovered_ends(alignment):
+        out.write(f"  ({note})\n")
     if "numbers" not in report.checks:  # QA leaves out the checks that read each side in its language
         out.write("  (numbers, lengths, untranslated text and names not checked: the sides look swapped)\n")
     elif "entities" not in report.checks:
@@ -166,6 +168,37 @@ def print_report(alignment: Alignment, report: QAReport, show: str, out: IO[str]
         for flag in flags:
             out.write(f"  {flag.level:<7} {flag.code}: {flag.message}\n")
         out.write(f"  zh: {_one_line(alignment.zh_text(bead))}\n  en: {_one_line(alignment.en_text(bead))}\n")
+
+
+# A run of unaligned sentences at a document's start or end this long (and this share of its side) is
+# named once in the summary: a partial translation shows as hundreds of omissions, one bead at a time.
+_UNCOVERED_MIN_SENTENCES = 10
+_UNCOVERED_MIN_SHARE = 0.2
+
+
+def uncovered_ends(alignment: Alignment) -> list[str]:
+    """One line for each end of the document where one side runs on with nothing on the other."""
+    notes = []
+    beads = alignment.beads
+    for side, other, sentences in (
+        ("Chinese", "English", len(alignment.zh)),
+        ("English", "Chinese", len(alignment.en)),
+    ):
+        if not sentences:
+            continue
+        for where, ordered in (("first", beads), ("last", beads[::-1])):
+            run = 0
+            for bead in ordered:
+                mine, theirs = (bead.zh, bead.en) if side == "Chinese" else (bead.en, bead.zh)
+                if theirs:
+                    break
+                run += len(mine)
+            if run >= _UNCOVERED_MIN_SENTENCES and run >= _UNCOVERED_MIN_SHARE * sentences:
+                notes.append(
+                    f"the {where} {run} of {sentences} {side} sentences have no {other} counterpart: "
+                    f"is the {'translation' if side == 'Chinese' else 'source'} partial?"
+                )
+    return notes
 
 
 def print_jsonl(alignment: Alignment, report: QAReport, show: str, out: IO[str]) -> None:
