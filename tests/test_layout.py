@@ -574,3 +574,70 @@ def test_a_line_ending_with_a_presentation_form_colon_is_complete_before_an_item
         "一、因法律上之原因，不能獨自執行職務者。\n二、因人員、設備不足等事實上之原因，不能獨自執行職務者。"
     )
     assert [s[:2] for s in segment(text, "zh", layout="wrapped").sentence_texts()] == ["行政", "一、", "二、"]
+
+
+STATUTE_EN = [
+    "Nationals of the Republic of China shall have the right of election.",
+    "The territory of the Republic of China shall be its existing national boundaries.",
+    "The President shall be directly elected by the entire populace of the free area of the Republic of China.",
+]
+
+
+@pytest.mark.parametrize("width", [20, 25, 29])
+def test_paragraphs_wrapped_narrower_than_30_columns_are_wrapped(width: int) -> None:
+    # A user trial: articles wrapped at 25 and 29 columns, blank lines between, were read a line a sentence
+    # (60 beads instead of 18).
+    text = "\n\n".join(wrap_english(sentence, width) for sentence in STATUTE_EN * 6)
+    assert analyse(text, "en").mode == "wrapped"
+    assert [" ".join(s.split()) for s in segment(text, "en").sentence_texts()] == STATUTE_EN * 6
+
+
+def test_a_short_paragraph_wrapped_narrow_is_wrapped() -> None:
+    # Nine lines at 31 columns: too few for the ten full lines a longer text must show.
+    text = wrap_english(" ".join(STATUTE_EN), 31)
+    assert text.count("\n") < 10
+    assert analyse(text, "en").mode == "wrapped"
+    assert [" ".join(s.split()) for s in segment(text, "en").sentence_texts()] == STATUTE_EN
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_short_lines_that_are_units_stay_lines(between: str) -> None:
+    # A list of items, a short poem, a short subtitle file, a shopping list: each line a unit (a capital or a label
+    # opens it, or it ends with a stop, or no paragraph ends with a sentence), however narrow.
+    items = ["- Passports", "- Two photographs", "- The application form", "- Proof of address", "- The fee"]
+    poem = ["The woods are lovely, dark and deep,", "But I have promises to keep,", "And miles to go before I sleep,"]
+    cues = ["Where were you?", "I was at home.", "All night?", "Yes, all night.", "Then who was this?"]
+    # Lower-case items with no stop pass the other signs of wrapping, but no paragraph ends with a sentence.
+    shopping = ["strawberry jam", "blueberry muffins", "whole wheat bread", "fresh orange juice", "smoked salmon"]
+    for lines in (items, poem, SONNET.splitlines()[:5], cues, shopping, shopping * 3):
+        assert analyse(between.join(lines), "en").mode == "lines", lines
+
+
+# Full sentences: the corpus's headlines ("...focus on generative AI as its main growth driver") have no stop, and
+# paragraphs of them wrapped under 30 columns are not told from a list of lower-case items (see _narrow_width).
+FULL_EN_SENTENCES = [sentence for sentence in EN_SENTENCES if sentence.endswith((".", "!", "?", '"'))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, len(FULL_EN_SENTENCES) - 12),
+    st.lists(st.integers(1, 3), min_size=3, max_size=4),
+    st.integers(20, 49),
+)
+def test_paragraphs_of_full_sentences_wrapped_at_any_width_keep_their_sentences(
+    first: int, sizes: list[int], width: int
+) -> None:
+    # Several paragraphs of whole sentences, blank lines between, hard-wrapped at any narrow width (20-49) and read
+    # with layout auto: the sentences are those of the text unwrapped, whitespace aside.
+    paragraphs = []
+    for size in sizes:
+        paragraphs.append(" ".join(FULL_EN_SENTENCES[first : first + size]))
+        first += size
+    text = "\n\n".join(wrap_english(paragraph, width) for paragraph in paragraphs)
+    # Two line breaks inside paragraphs are too little evidence of wrapping (a title over a sentence is not).
+    assume(text.count("\n") - 2 * (len(paragraphs) - 1) >= 3)
+    reference = segment("\n\n".join(paragraphs), "en", layout="lines")
+    document = segment(text, "en")
+    assert [" ".join(s.split()) for s in document.sentence_texts()] == [
+        " ".join(s.split()) for s in reference.sentence_texts()
+    ]

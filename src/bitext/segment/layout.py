@@ -38,8 +38,10 @@ LAYOUTS = ("auto", "lines", "paragraphs", "wrapped")
 # ︰ (U+FE30) and ﹕ (U+FE55) are colons too: Taiwan's statutes write "下列情形之一者︰" before their items.
 FINAL_MARKS = tuple("。！？；…!?.:：︰﹕」』”\"')）")
 _MIN_WRAP_COLUMNS = 50  # hard wraps are at 60-80 columns; subtitles and lists are narrower
-_MIN_NARROW_COLUMNS = 30  # narrower text is wrapped only by the strict test of _narrow_width …
-_MIN_NARROW_LINES = 10  # … which needs this many full lines
+_MIN_NARROW_COLUMNS = 12  # narrower text is wrapped only by the strict test of _narrow_width …
+_MIN_STRICT_COLUMNS = 30  # … which, narrower than this or short, also asks for blocks ending with a stop, …
+_MIN_NARROW_LINES = 10  # … which needs this many full lines, …
+_SHORT_FULL_SHARE = 0.75  # … or, in a short text, this share of its inner lines full (and _MIN_WRAPPED_LINES)
 _MIN_WRAPPED_LINES = 3  # fewer lines are no evidence of wrapping (a title over a sentence is not)
 _FIXED_SLACK = 2  # a line of Chinese cut every N characters ends its paragraph at N - 2 characters or fewer
 _MIN_FIXED_CHARS = 8  # Chinese cut every N characters may be narrower than _MIN_WRAP_COLUMNS, but not this narrow
@@ -196,12 +198,14 @@ def wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
 
 def _narrow_width(contents: list[str], widths: list[int]) -> int | None:
     """The width of text wrapped in a column narrower than _MIN_WRAP_COLUMNS (a two-column PDF's 40-50 columns,
-    ``fold -s -w 45``), where a wrapper leaves its mark on nearly every line: of the lines followed by another
-    of the same block, a majority (and _MIN_NARROW_LINES) end mid-sentence with no room left for the next line's
-    first word, and most of those are followed by a line going on in lower case. Subtitles and lists break
-    where the writer chose, mostly with room to spare; verse lines, as full, start with a capital."""
+    ``fold -s -w 45``, a phone's 20-30), where a wrapper leaves its mark on nearly every line: of the lines
+    followed by another of the same block, a majority (and _MIN_NARROW_LINES, or in a short text three quarters
+    and _MIN_WRAPPED_LINES) end mid-sentence with no room left for the next line's first word, and most of those
+    are followed by a line going on in lower case. Subtitles and lists break where the writer chose, mostly with
+    room to spare; verse lines, as full, start with a capital. The width may fall under 20 columns for text
+    wrapped at 20 (long words leave lines short), hence _MIN_NARROW_COLUMNS of 12."""
     pairs = [(content, following) for content, following in pairwise(contents) if content and following]
-    if len(pairs) < _MIN_NARROW_LINES:
+    if len(pairs) < _MIN_WRAPPED_LINES:
         return None
     for percentile in _WIDTH_PERCENTILES:
         width = widths[min(len(widths) - 1, int(percentile * len(widths)))]
@@ -216,9 +220,34 @@ def _narrow_width(contents: list[str], widths: list[int]) -> int | None:
         ]
         # a wrapped English sentence goes on in lower case; a line of verse starts with a capital
         going_on = sum(following[:1].islower() for following in full)
-        if len(full) >= _MIN_NARROW_LINES and 2 * len(full) > len(pairs) and 2 * going_on > len(full):
-            return width
+        # A short text (a paragraph of 9 lines) has fewer than _MIN_NARROW_LINES inner lines: then nearly all
+        # must be full, three at least.
+        enough = len(full) >= _MIN_NARROW_LINES or (
+            len(full) >= _MIN_WRAPPED_LINES and len(full) >= _SHORT_FULL_SHARE * len(pairs)
+        )
+        if not (enough and 2 * len(full) > len(pairs) and 2 * going_on > len(full)):
+            continue
+        # Under 30 columns or in a short text, a list of lower-case items ("strawberry jam" | "blueberry
+        # muffins") passes too: wrapped paragraphs end with a sentence, most of the multi-line blocks do.
+        if (width < _MIN_STRICT_COLUMNS or len(full) < _MIN_NARROW_LINES) and not _blocks_end_sentences(contents):
+            continue
+        return width
     return None
+
+
+def _blocks_end_sentences(contents: list[str]) -> bool:
+    """Whether half the blocks of two lines or more (between blank lines), or more, end with a sentence-final mark."""
+    ends: list[bool] = []
+    size, last = 0, ""
+    for content in [*contents, ""]:
+        if content:
+            size += 1
+            last = content
+        else:
+            if size >= 2:
+                ends.append(last.endswith(FINAL_MARKS))
+            size = 0
+    return 2 * sum(ends) >= len(ends) > 0
 
 
 def _narrow_fixed_width(contents: list[str]) -> int | None:
