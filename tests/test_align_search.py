@@ -212,6 +212,27 @@ def test_a_partial_translations_untranslated_tail_does_not_make_skips_cheap_in_i
     assert set(path[:4]) == gold
     assert all(j1 == j0 for _i0, _i1, j0, j1 in path[4:])
 
+    # The statute's case: one more English sentence matches a Chinese one in the middle of the
+    # untranslated part, so the unaligned rows are two runs, not one at the end.
+    gold.add((17, 18, 4, 5))
+    lattice = Lattice.build(Band.full(n, m + 1), TYPES, scorer)
+    _adjusted, path = decode(lattice, model)
+    assert set(path[:4]) | {path[4 + 12]} == gold
+
+
+def test_unaligned_runs_are_found_on_both_sides_of_a_stray_match():
+    """A statute's partial English: its last sentence matched a heading far into the untranslated tail;
+    the tail is then two runs around that stray bead, and both count (a short run does not)."""
+    from bitext.align.aligner import PARTIAL_RUN, unaligned_runs
+
+    path = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]  # a 1-0 between two 1-1: a skip, not a run
+    path += [(i, i + 1, 2, 2) for i in range(3, 3 + PARTIAL_RUN + 2)]
+    stray = 3 + PARTIAL_RUN + 2
+    path += [(stray, stray + 1, 2, 3)]
+    path += [(i, i + 1, 3, 3) for i in range(stray + 1, stray + 1 + PARTIAL_RUN)]
+    assert unaligned_runs(path) == [(3, 3 + PARTIAL_RUN + 2), (4 + PARTIAL_RUN + 2, len(path))]
+    assert unaligned_runs(path[:3]) == []
+
 
 @given(st.integers(1, 4), st.integers(1, 4), st.integers(0, 10_000))
 def test_cell_posteriors_are_the_true_bead_marginals(n, m, seed):

@@ -233,38 +233,39 @@ def decode(lattice: Lattice, model: Model) -> tuple[Lattice, list[tuple[int, int
         return lattice, path
     adjusted = with_skip_prior(lattice, skip_log_rates(path), model)
     path = viterbi(adjusted)
-    core = translated_core(path)
-    if core is None:
+    runs = unaligned_runs(path)
+    if not runs:
         return adjusted, path
-    # A partial translation (or source): the long unaligned run at an end is not the translator's skip
-    # rate, and counting it made every 1-0 bead cheap inside the translated part too (a 2-1 bead split
-    # into 1-0 + 1-1, a user trial's statute). Inside the translated part (the Chinese rows outside such
-    # a run) the rate is re-estimated from that part; in the run, the whole document's rate stays.
-    inside = with_skip_prior(lattice, skip_log_rates(core), model)
-    offsets = lattice.band.offsets
-    # Beads ending at rows i0 + 1 .. i1 (the first row too when the core starts the document: its 0-1 beads).
-    start = int(offsets[core[0][0] + 1]) if core[0][0] else 0
-    end = int(offsets[core[-1][1] + 1])
-    flat = adjusted.flat.copy()
-    flat[:, start:end] = inside.flat[:, start:end]
-    adjusted = Lattice(lattice.band, lattice.types, flat)
+    # A partial translation (or source, or a block left untranslated): a long unaligned run is not the
+    # translator's skip habit, and counting it made every 1-0 bead cheap in the translated part too (a 2-1
+    # bead split into 1-0 + 1-1, a user trial's statute). The rate is re-estimated from the beads outside
+    # such runs and shifts the rows outside them; the runs' rows keep the whole document's shift.
+    rest = [step for k, step in enumerate(path) if not any(first <= k < last for first, last in runs)]
+    inside = with_skip_prior(lattice, skip_log_rates(rest), model)
+    in_run = np.zeros(lattice.band.rows, dtype=bool)
+    for first, last in runs:
+        i0, i1 = path[first][0], path[last - 1][1]
+        in_run[i0 + 1 if i0 or i1 == i0 else 0 : i1 + 1] = True  # an English-only run: its own row
+    widths = lattice.band.hi - lattice.band.lo + 1
+    flat = np.where(np.repeat(in_run, widths)[None, :], adjusted.flat, inside.flat)
+    adjusted = Lattice(lattice.band, lattice.types, flat.astype(adjusted.flat.dtype, copy=False))
     return adjusted, viterbi(adjusted)
 
 
-PARTIAL_RUN = 10  # unaligned beads at a path's start or end that make it a partial translation
+PARTIAL_RUN = 10  # consecutive unaligned beads that make an untranslated block, not a skip habit
 
 
-def translated_core(path: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]] | None:
-    """The path without its unaligned run at the start and at the end, each only when PARTIAL_RUN or
-    more beads long; None when neither is."""
-    matched = [k for k, (i0, i1, j0, j1) in enumerate(path) if i1 > i0 and j1 > j0]
-    if not matched:
-        return None
-    first = matched[0] if matched[0] >= PARTIAL_RUN else 0
-    last = matched[-1] if len(path) - 1 - matched[-1] >= PARTIAL_RUN else len(path) - 1
-    if first == 0 and last == len(path) - 1:
-        return None
-    return list(path[first : last + 1])
+def unaligned_runs(path: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """(first, end) bead indices of each run of PARTIAL_RUN or more consecutive one-sided beads."""
+    runs, start = [], None
+    for k, (i0, i1, j0, j1) in enumerate([*path, (0, 1, 0, 1)]):  # a sentinel two-sided bead ends the last run
+        if i1 > i0 and j1 > j0:
+            if start is not None and k - start >= PARTIAL_RUN:
+                runs.append((start, k))
+            start = None
+        elif start is None:
+            start = k
+    return runs
 
 
 def skip_log_rates(path: Sequence[tuple[int, int, int, int]]) -> tuple[float, float]:
