@@ -257,7 +257,8 @@ PARTIAL_RUN = 10  # consecutive unaligned beads that make an untranslated block,
 
 def unaligned_runs(path: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
     """(first, end) bead indices of each run of PARTIAL_RUN or more consecutive one-sided beads."""
-    runs, start = [], None
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
     for k, (i0, i1, j0, j1) in enumerate([*path, (0, 1, 0, 1)]):  # a sentinel two-sided bead ends the last run
         if i1 > i0 and j1 > j0:
             if start is not None and k - start >= PARTIAL_RUN:
