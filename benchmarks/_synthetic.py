@@ -233,3 +233,40 @@ def _case(name: str, beads: list[tuple[list[str], list[str]]], article_starts: s
         zh.extend(zh_part)
         en.extend(en_part)
     return Case(name, zh, en, gold, frozenset(zh_breaks), frozenset(en_breaks))
+
+
+def partial(kept: int, articles_per_doc: int = 60, part: str = "eval") -> list[Case]:
+    """Partial translations: ``articles_per_doc`` articles of one half joined into one long Chinese
+    document (about 200 sentences), with the English of only its first ``kept`` sentences (gold: 1-1 for
+    those, 1-0 for the rest), as a user's statute with the translation of its first articles only. One
+    document per starting article in steps of ``articles_per_doc // 3``, so they overlap."""
+    articles = flores_articles(part)
+    cases = []
+    for start in range(0, len(articles) - articles_per_doc + 1, articles_per_doc // 3):
+        beads: list[tuple[list[str], list[str]]] = []
+        article_starts = []
+        for article in articles[start : start + articles_per_doc]:
+            article_starts.append(len(beads))
+            beads.extend(([zh], [en]) for zh, en in article)
+        beads = [(zh, en if number < kept else []) for number, (zh, en) in enumerate(beads)]
+        cases.append(_case(f"flores-{part}/partial-{kept}/{start:03d}", beads, set(article_starts)))
+    return cases
+
+
+def partial_mac(kept_beads: int) -> list[Case]:
+    """MAC-Dev chapters (one homogeneous text each, as a statute is) with the English of only their first
+    ``kept_beads`` gold beads; the Chinese of the later beads is gold 1-0 (English sentences that belong
+    to a kept bead are kept, those of later beads dropped)."""
+    cases = []
+    for case in mac_dev():
+        last_en = max((max(en) for _, en in case.gold[:kept_beads] if en), default=-1)
+        gold: Beads = []
+        for number, (zh, en) in enumerate(case.gold):
+            if number < kept_beads:
+                gold.append((zh, en))
+            else:
+                gold.extend(([z], []) for z in zh)
+        gold = [(zh, en) for zh, en in gold if zh or en]
+        name = case.name.replace("mac-dev/", f"mac-dev-partial-{kept_beads}/")
+        cases.append(Case(name, case.zh, case.en[: last_en + 1], gold))
+    return cases

@@ -183,6 +183,57 @@ def test_a_document_that_skips_often_is_decoded_with_cheaper_skips():
     assert any(i1 - i0 == 0 or j1 - j0 == 0 for i0, i1, j0, j1 in skipping)
 
 
+def test_a_partial_translations_untranslated_tail_does_not_make_skips_cheap_in_its_translated_part():
+    """Thirty Chinese sentences, four English ones translating the first five (a 2-1 bead, then three
+    1-1): the 25 untranslated sentences at the end are a partial translation, not the translator's
+    skip rate. Counted in the rate, they made a 1-0 bead so cheap that the 2-1 bead split into 1-0 + 1-1
+    (a user trial's statute); the rate from the translated part keeps it whole."""
+    from bitext.align.aligner import Model, decode
+
+    n, m = 30, 4
+    gold = {(0, 2, 0, 1), (2, 3, 1, 2), (3, 4, 2, 3), (4, 5, 3, 4)}
+
+    def scorer(block: Block) -> np.ndarray:
+        out = np.full((len(TYPES), len(block.i)), -5.0)
+        for t, (di, dj) in enumerate(TYPES):
+            for c, (i, j) in enumerate(zip(block.i, block.j, strict=True)):
+                step = (int(i) - di, int(i), int(j) - dj, int(j))
+                if step in gold:
+                    out[t, c] = 3.0
+                elif step == (1, 2, 0, 1):  # the second Chinese sentence alone matches the first English one
+                    out[t, c] = 2.0
+                elif (di, dj) == (1, 0):
+                    out[t, c] = -1.0
+        return out
+
+    lattice = Lattice.build(Band.full(n, m), TYPES, scorer)
+    model = Model(weights={}, bias={}, skip_prior=1.0, skip_reference=(-4.0, -4.0))
+    _adjusted, path = decode(lattice, model)
+    assert set(path[:4]) == gold
+    assert all(j1 == j0 for _i0, _i1, j0, j1 in path[4:])
+
+    # The statute's case: one more English sentence matches a Chinese one in the middle of the
+    # untranslated part, so the unaligned rows are two runs, not one at the end.
+    gold.add((17, 18, 4, 5))
+    lattice = Lattice.build(Band.full(n, m + 1), TYPES, scorer)
+    _adjusted, path = decode(lattice, model)
+    assert set(path[:4]) | {path[4 + 12]} == gold
+
+
+def test_unaligned_runs_are_found_on_both_sides_of_a_stray_match():
+    """A statute's partial English: its last sentence matched a heading far into the untranslated tail;
+    the tail is then two runs around that stray bead, and both count (a short run does not)."""
+    from bitext.align.aligner import PARTIAL_RUN, unaligned_runs
+
+    path = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]  # a 1-0 between two 1-1: a skip, not a run
+    path += [(i, i + 1, 2, 2) for i in range(3, 3 + PARTIAL_RUN + 2)]
+    stray = 3 + PARTIAL_RUN + 2
+    path += [(stray, stray + 1, 2, 3)]
+    path += [(i, i + 1, 3, 3) for i in range(stray + 1, stray + 1 + PARTIAL_RUN)]
+    assert unaligned_runs(path) == [(3, 3 + PARTIAL_RUN + 2), (4 + PARTIAL_RUN + 2, len(path))]
+    assert unaligned_runs(path[:3]) == []
+
+
 @given(st.integers(1, 4), st.integers(1, 4), st.integers(0, 10_000))
 def test_cell_posteriors_are_the_true_bead_marginals(n, m, seed):
     from bitext.align.search import cell_posteriors

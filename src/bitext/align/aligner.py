@@ -232,7 +232,41 @@ def decode(lattice: Lattice, model: Model) -> tuple[Lattice, list[tuple[int, int
     if not model.skip_prior:
         return lattice, path
     adjusted = with_skip_prior(lattice, skip_log_rates(path), model)
+    path = viterbi(adjusted)
+    runs = unaligned_runs(path)
+    if not runs:
+        return adjusted, path
+    # A partial translation (or source, or a block left untranslated): a long unaligned run is not the
+    # translator's skip habit, and counting it made every 1-0 bead cheap in the translated part too (a 2-1
+    # bead split into 1-0 + 1-1, a user trial's statute). The rate is re-estimated from the beads outside
+    # such runs and shifts the rows outside them; the runs' rows keep the whole document's shift.
+    rest = [step for k, step in enumerate(path) if not any(first <= k < last for first, last in runs)]
+    inside = with_skip_prior(lattice, skip_log_rates(rest), model)
+    in_run = np.zeros(lattice.band.rows, dtype=bool)
+    for first, last in runs:
+        i0, i1 = path[first][0], path[last - 1][1]
+        in_run[i0 + 1 if i0 or i1 == i0 else 0 : i1 + 1] = True  # an English-only run: its own row
+    widths = lattice.band.hi - lattice.band.lo + 1
+    flat = np.where(np.repeat(in_run, widths)[None, :], adjusted.flat, inside.flat)
+    adjusted = Lattice(lattice.band, lattice.types, flat.astype(adjusted.flat.dtype, copy=False))
     return adjusted, viterbi(adjusted)
+
+
+PARTIAL_RUN = 10  # consecutive unaligned beads that make an untranslated block, not a skip habit
+
+
+def unaligned_runs(path: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """(first, end) bead indices of each run of PARTIAL_RUN or more consecutive one-sided beads."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for k, (i0, i1, j0, j1) in enumerate([*path, (0, 1, 0, 1)]):  # a sentinel two-sided bead ends the last run
+        if i1 > i0 and j1 > j0:
+            if start is not None and k - start >= PARTIAL_RUN:
+                runs.append((start, k))
+            start = None
+        elif start is None:
+            start = k
+    return runs
 
 
 def skip_log_rates(path: Sequence[tuple[int, int, int, int]]) -> tuple[float, float]:
