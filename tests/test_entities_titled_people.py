@@ -39,3 +39,20 @@ def test_a_titled_surname_stays_apart_beside_two_full_names() -> None:
     rows = {(p.zh, p.en) for p in align_entities(one_to_one(zhs, ens))}
     assert ("林先生", "Mr. Lin") in rows
     assert {("林濤", "Lin Tao"), ("林海", "Lin Hai")} <= rows
+
+
+def test_hansard_honourable_is_a_title_and_honours_are_no_names() -> None:
+    # a Hong Kong Hansard attendance list: "THE HONOURABLE" opens the name, G.B.S. and J.P. follow it
+    zhs = ["黃成智議員", "葉劉淑儀議員, G.B.S., J.P."]
+    ens = ["THE HONOURABLE WONG SING-CHI", "THE HONOURABLE MRS REGINA IP LAU SUK-YEE, G.B.S., J.P."]
+    rows = {(p.zh, p.en) for p in align_entities(one_to_one(zhs, ens))}
+    assert ("黃成智", "WONG SING-CHI") in rows
+    assert ("葉劉淑儀", "REGINA IP LAU SUK-YEE") in rows
+    assert not {en for _, en in rows} & {"G.B.S.", "J.P.", "G.B.S", "J.P"}
+    assert not any("HONOURABLE" in en for _, en in rows)
+
+
+def test_honour_letters_alone_are_no_candidates_but_names_with_them_are() -> None:
+    found = english("Mr Alan Leong, S.C., and J.P. Morgan met the GBS holders.")
+    assert "S.C." not in found and "GBS" not in found
+    assert "J.P. Morgan" in found

@@ -390,6 +390,16 @@ _ACRONYM_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}{2,4}")
 
 # Letters after a person's name that the Chinese leaves out (Kier Starmer QC, Ed Davey MP).
 POST_NOMINALS = frozenset("QC KC MP MEP MBE OBE CBE PhD".split())
+# Honours and professional letters written after a name (Hong Kong's G.B.S., J.P., S.C.; British
+# orders): alone, with or without dots, they are no entity, though both sides copy them (Hansard).
+HONOURS = POST_NOMINALS | frozenset(
+    "SC GBM GBS SBS BBS MH JP KBE GBE DBE CMG KCMG ISO QPM CPM IDSM PDSM IDS CStJ OStJ DPhil LLD".split()
+)
+
+
+def is_honour(text: str) -> bool:
+    """``text`` is post-nominal letters alone ("G.B.S.", "JP", "S.C.")."""
+    return text.replace(".", "").strip() in HONOURS
 
 
 def _post_nominal(words: Sequence[_Word]) -> bool:
@@ -600,7 +610,7 @@ def english_candidates(
         if not _title_and_person(kept):
             found.append(candidate)
         found.extend(nested)
-    return unique(found)
+    return unique([c for c in found if not is_honour(c.text)])
 
 
 def latin_copies(doc: Document, sentences: Sequence[int], latin: Iterable[Candidate]) -> list[Candidate]:
@@ -929,7 +939,7 @@ def _latin_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> 
         start, end = token.start, tokens[last].end
         surface = doc.text[start:end]
         source = "ticker" if _TICKER.match(surface) else "latin"
-        if len(surface) >= 2 and any(ch.isupper() for ch in surface):
+        if len(surface) >= 2 and any(ch.isupper() for ch in surface) and not is_honour(surface):
             found.append(
                 Candidate(
                     start, end, surface, english_key(surface), sentence, source, "MISC" if source == "ticker" else None

@@ -26,7 +26,7 @@ TITLES = frozenset(
     king queen prince princess emperor empress pope cardinal bishop archbishop father reverend rev
     saint st judge justice officer spokesman spokeswoman spokesperson ambassador envoy
     representative rep sen gov speaker congressman congresswoman lawmaker leader head coach
-    prime foreign senior associate assistant former late rector
+    prime foreign senior associate assistant former late rector honourable honorable
     """.split()
 )
 
