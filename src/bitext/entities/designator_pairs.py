@@ -40,6 +40,7 @@ _MATCHING: dict[str, tuple[str, ...]] = {
     "department": ("部", "局", "处", "厅"),
     "office": ("办公室", "办公厅", "办事处", "厅", "处", "署"),
     "bureau": ("局",),
+    "authority": ("管理局", "局"),  # Hospital Authority ↔ 醫院管理局, Airport Authority ↔ 機場管理局
     "agency": ("署", "局"),
     "company": ("公司",),
     "corporation": ("公司", "集团"),
@@ -114,6 +115,23 @@ def _outside_or_around(candidate: Candidate, linked: Candidate) -> bool:
     return candidate.contains(linked) and (candidate.start, candidate.end) != (linked.start, linked.end)
 
 
+def _is_abbreviation(short: str, long: str) -> bool:
+    """``short``'s characters appear in order in ``long`` (醫管局 of 醫院管理局)."""
+    rest = iter(long)
+    return len(short) < len(long) and all(ch in rest for ch in short)
+
+
+def _without_abbreviations(bodies: dict[int, Candidate]) -> dict[int, Candidate]:
+    """The bead's bodies for one English name, less those that abbreviate the longest (醫院管理局 …
+    醫管局 for Hospital Authority: one body named twice, not two candidates)."""
+    if len(bodies) < 2:
+        return bodies
+    longest = max(bodies.values(), key=lambda c: len(c.key))
+    if all(c is longest or _is_abbreviation(c.key, longest.key) for c in bodies.values()):
+        return {longest.end: longest}
+    return bodies
+
+
 def designator_pairs(
     zh_candidates: Sequence[Candidate],
     en_candidates: Sequence[Candidate],
@@ -138,7 +156,7 @@ def designator_pairs(
                 continue  # a linked name inside one side only: the two bodies are not each other's
             if zh.end not in bodies or len(zh.key) > len(bodies[zh.end].key):
                 bodies[zh.end] = zh
-        options[j] = bodies
+        options[j] = _without_abbreviations(bodies)
     found = []
     for j, bodies in options.items():
         if len(bodies) != 1:

@@ -183,6 +183,7 @@ class PairScorer:
                 and match.score >= TRANSLITERATION_FLOOR
                 and not _chance_sound(match, en)
                 and not (match.system in APPROXIMATE and is_acronym(en.key))  # 二人 ↔ NPM (n|pm): letters, not sounds
+                and not _designator_sounded(zh.key, en.key)
             ):
                 yield match.evidence, match.score
         for found in (
@@ -279,6 +280,22 @@ def _chance_sound(match: Transliteration, en: Candidate) -> bool:
     return match.system in APPROXIMATE and match.score <= SHORT_SKELETON and is_common_english_word(en.key)
 
 
+def _designator_alone(zh_key: str) -> bool:
+    """A body's designator of two or more characters with no name before it (有限公司, 委員會): a
+    dictionary span may cover it for the English's "Corporation Limited", but alone it names nothing."""
+    return len(zh_key) >= 2 and any(zh_key == e for e, kind in designator_endings() if kind == "ORG")
+
+
+def _designator_sounded(zh_key: str, en_key: str) -> bool:
+    """The Chinese ends in a body's designator of two or more characters (公司, 醫院, 大學) that the
+    English does not translate: a designator is translated, never transcribed, so a sound match of the
+    whole string is chance (港鐵公司 ↔ "Cantonese" of a Hansard speaker's "(in Cantonese)")."""
+    ending = next((e for e, kind in designator_endings() if kind == "ORG" and zh_key.endswith(e)), "")
+    if len(ending) < 2 or len(ending) == len(zh_key):
+        return False
+    return not any(word.lower() in EN_DESIGNATORS for word in en_key.split())
+
+
 _NOT_ALPHANUMERIC = regex.compile(r"[^\p{L}\p{N}]")
 
 
@@ -371,7 +388,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 BeadCandidates(
                     number,
                     bead_number,
-                    cand.unique(zh),
+                    [c for c in cand.unique(zh) if not _designator_alone(c.key)],
                     en,
                     cand.unique(bodies),
                     zh_titles=zh_titles,
@@ -1313,6 +1330,8 @@ def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | No
             votes["MISC"] += 3  # a title in 《》 and in quotation marks: a work
         if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):
             votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides; 地球 ↔ Earth
+        elif any(e.startswith("geonames:") for e in link.evidence):
+            votes["LOC"] += 2  # GeoNames names this place in both languages (天水圍 ↔ Tin Shui Wai, not a person)
     glossed = gloss_type(zh_key)
     if glossed:
         votes[glossed] += 1

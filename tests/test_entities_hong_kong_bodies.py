@@ -1,0 +1,44 @@
+"""Hong Kong government text (Hansard, press releases): bodies named by an Authority, a body written
+twice in one bead (in full and abbreviated), places GeoNames names, and false pairs a designator or a
+speaker's language note made ("(in Cantonese)")."""
+
+from __future__ import annotations
+
+from bitext.entities import align_entities
+from test_entities import one_to_one
+
+
+def pairs(zh: str, en: str) -> dict[tuple[str, str], str]:
+    return {(p.zh, p.en): p.type for p in align_entities(one_to_one([zh], [en]))}
+
+
+def test_an_authority_ends_a_body_and_its_abbreviation_in_the_same_bead_is_the_same_body() -> None:
+    found = pairs(
+        "醫院管理局發言人表示，醫管局會跟進。",
+        "A spokesman for the Hospital Authority said that the HA would follow up.",
+    )
+    assert found.get(("醫院管理局", "Hospital Authority")) == "ORG"
+
+
+def test_a_company_name_is_not_transcribed_into_an_unrelated_word() -> None:
+    found = pairs(
+        "運輸及房屋局局長：主席，港鐵公司表示啟德站將於明年啟用。",
+        "SECRETARY FOR TRANSPORT AND HOUSING (in Cantonese): President, the MTRCL said that Kai Tak Station"
+        " will open next year.",
+    )
+    assert not [zh for zh, en in found if en == "Cantonese"]
+
+
+def test_a_designator_alone_is_no_name() -> None:
+    found = pairs(
+        "潘國濂議員：主席，香港鐵路有限公司的工程延誤。",
+        "MR STEVEN POON KWOK-LIM (in Cantonese): President, the project of the MTR Corporation Limited has"
+        " been delayed.",
+    )
+    assert not [zh for zh, _ in found if zh == "有限公司"]
+    assert ("潘國濂", "STEVEN POON KWOK-LIM") in found
+
+
+def test_a_place_gazetteer_names_is_a_place_though_it_reads_like_a_person() -> None:
+    found = pairs("消防處正在天水圍視察。", "The Fire Services Department is inspecting Tin Shui Wai.")
+    assert found.get(("天水圍", "Tin Shui Wai")) == "LOC"
