@@ -42,3 +42,24 @@ def test_a_designator_alone_is_no_name() -> None:
 def test_a_place_gazetteer_names_is_a_place_though_it_reads_like_a_person() -> None:
     found = pairs("消防處正在天水圍視察。", "The Fire Services Department is inspecting Tin Shui Wai.")
     assert found.get(("天水圍", "Tin Shui Wai")) == "LOC"
+
+
+def test_hansard_writes_the_surname_in_capitals_after_an_english_given_name() -> None:
+    found = pairs("主席：涂謹申議員，請發言。", "PRESIDENT: Mr James TO, please speak.")
+    assert found.get(("涂謹申", "James TO")) == "PER"
+
+
+def test_a_name_jieba_cuts_into_two_person_pieces_is_one_name() -> None:
+    # jieba: 梁家|傑|議員 and 葉|劉淑儀: the whole name, not a piece, and no "傑議員"
+    found = pairs("主席：梁家傑議員，請發言。", "PRESIDENT: Mr Alan LEONG, please speak.")
+    assert ("梁家傑", "Alan LEONG") in found
+    assert ("葉劉淑儀", "REGINA IP LAU SUK-YEE") in pairs("葉劉淑儀議員", "THE HONOURABLE MRS REGINA IP LAU SUK-YEE")
+
+
+def test_a_transliterated_place_jieba_cuts_like_a_name_is_not_made_a_person() -> None:
+    from bitext.entities import candidates as cand
+    from bitext.segment import segment
+
+    # FLORES devtest: jieba cuts 布姆|唐 (nrt, nr) here
+    doc = segment("尤其是那些前往東方和賈卡爾 / 布姆唐的巴士。", "zh", presegmented=True)
+    assert not [c for c in cand.chinese_candidates(doc, 0) if c.source == "surname" and c.key == "布姆唐"]

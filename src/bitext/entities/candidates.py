@@ -998,10 +998,47 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
                 1 <= len(given.simplified) <= 2
                 and _HAN_WORD.match(tokens[first].simplified + given.simplified)
                 and given.tag[:1] not in GRAMMATICAL_TAGS
+                and given.simplified not in _TITLES_AFTER_NAMES  # 傑|議員: a title, no given name
             ):
                 key = tokens[first].simplified + given.simplified
                 found.append(_make(doc, tokens[first].start, given.end, key, sentence, "surname", "PER"))
+        if first + 1 < len(tokens) and _person_pieces(tokens[first], tokens[first + 1]):
+            start, end = tokens[first].start, tokens[first + 1].end
+            key = tokens[first].simplified + tokens[first + 1].simplified
+            found.append(_make(doc, start, end, key, sentence, "surname", "PER"))
     return found
+
+
+# Titles Chinese writes after a name (simplified): never the given name after a surname.
+_TITLES_AFTER_NAMES = frozenset(
+    "议员 先生 女士 小姐 主席 局长 司长 教授 博士 医生 太太 夫人 法官 部长 总统 市长".split()
+)
+
+
+def _person_pieces(left: Token, right: Token) -> bool:
+    """Two person-name pieces jieba cut a Hong Kong name into: 梁家|傑 (a two-character piece and a
+    one-character one), 葉|劉淑儀 (a married woman's two surnames before her given name); three or
+    four Han characters in all, both tagged as personal names and adjacent."""
+    if not (left.tag.startswith("nr") and right.tag.startswith("nr")) or left.end != right.start:
+        return False
+    sizes = (len(left.simplified), len(right.simplified))
+    if sizes == (2, 1):
+        surnames = left.simplified[0]
+    elif sizes == (1, 3):
+        surnames = left.simplified + right.simplified[0]
+    else:
+        return False
+    # common surnames only: jieba cuts transliterated names the same way (布姆|唐, Bumthang)
+    whole = left.simplified + right.simplified
+    return all(ch in _COMMON_SURNAMES for ch in surnames) and bool(_HAN_WORD.fullmatch(whole))
+
+
+# The commonest Chinese surnames (simplified), mainland and Hong Kong: a closed list of common knowledge.
+_COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤麦霍区"
+    "岑冼邝古伍翁蓝涂詹容甘关温庄欧司植凌游柯康施洪饶"
+)
 
 
 def _is_surname(token: Token) -> bool:

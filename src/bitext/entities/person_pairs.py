@@ -34,6 +34,7 @@ from bitext.resources.places import load_places
 
 _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 _EN_WORD = regex.compile(r"\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?")
+_CAPITALS_SURNAME = regex.compile(r"\p{Lu}{2,}")
 _ROMANISED = frozenset({"pinyin", "wade-giles", "cantonese"})
 _BY_SOUND = frozenset({"skeleton", "learned"})
 SOUND_FLOOR = 0.7
@@ -73,6 +74,8 @@ def _personal_en(en: Candidate) -> list[str] | None:
     """The words of an English name of two or more plain capitalised words that is no place, body or
     title ("Kiwi Chow", "Sara Danius"; not "Hong Kong", "Fox News")."""
     words = en.key.split()
+    if len(words) >= 2 and _CAPITALS_SURNAME.fullmatch(words[-1]) and all(_EN_WORD.fullmatch(w) for w in words[:-1]):
+        words[-1] = words[-1].capitalize()  # Hansard's surname in capitals: "Mr James TO", "Ms Emily LAU"
     if len(words) < 2 or not all(_EN_WORD.fullmatch(w) for w in words):
         return None
     if len(words) == 2 and words[0].casefold() in _KOREAN_SURNAMES and _KOREAN_GIVEN.fullmatch(words[1]):
@@ -108,11 +111,13 @@ def person_pairs(
     free_en = [(en, words) for en in en_candidates if _free(en, linked_en) for words in [_personal_en(en)] if words]
     if not free_en:
         return []
-    free_zh = [
+    people = [
         zh
         for zh in zh_candidates
-        if _free(zh, linked_zh) and _HAN_NAME.fullmatch(zh.key) and zh.source.startswith("pos:nr")
+        if _free(zh, linked_zh) and _HAN_NAME.fullmatch(zh.key) and zh.source.startswith(("pos:nr", "surname"))
     ]
+    # a piece of a longer personal name is that name (梁家 of 梁家傑, which jieba cut as 梁家|傑)
+    free_zh = [zh for zh in people if not any(o.contains(zh) and len(o.key) > len(zh.key) for o in people)]
     found: list[tuple[Candidate, Candidate, str]] = []
     # an English given name before the Chinese surname: a two-word English name, a Chinese name of 2-3
     surnames: dict[int, list[int]] = {}
