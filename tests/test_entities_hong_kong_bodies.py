@@ -63,3 +63,24 @@ def test_a_transliterated_place_jieba_cuts_like_a_name_is_not_made_a_person() ->
     # FLORES devtest: jieba cuts 布姆|唐 (nrt, nr) here
     doc = segment("尤其是那些前往東方和賈卡爾 / 布姆唐的巴士。", "zh", presegmented=True)
     assert not [c for c in cand.chinese_candidates(doc, 0) if c.source == "surname" and c.key == "布姆唐"]
+
+
+def test_a_law_in_title_marks_pairs_with_the_law_title_the_english_writes_without_quotes() -> None:
+    found = pairs(
+        "根據《個人資料(私隱)條例》(第486章)，市民有權查閱其個人資料。",
+        "Under the Personal Data (Privacy) Ordinance (Cap. 486), members of the public have the right to access"
+        " their personal data.",
+    )
+    assert found.get(("個人資料(私隱)條例", "Personal Data (Privacy) Ordinance")) == "MISC"
+    bill = pairs("《2023年僱傭(修訂)條例草案》已獲通過。", "The Employment (Amendment) Bill 2023 was passed.")
+    assert ("2023年僱傭(修訂)條例草案", "Employment (Amendment) Bill 2023") in bill
+
+
+def test_the_special_administrative_region_is_a_place() -> None:
+    found = pairs("他們在香港特別行政區居住。", "They live in the Hong Kong Special Administrative Region.")
+    assert found.get(("香港特別行政區", "Hong Kong Special Administrative Region")) == "LOC"
+
+
+def test_a_hong_kong_name_in_another_spelling_after_an_english_given_name() -> None:
+    found = pairs("陳茂波司長宣布了多項措施。", "Mr Paul CHAN Mo-po announced measures.")
+    assert found.get(("陳茂波", "Paul CHAN Mo-po")) == "PER"

@@ -1179,7 +1179,7 @@ def _nested_chinese(doc: Document, base: Candidate, known_keys: frozenset[str]) 
                 _make(
                     doc,
                     base.start,
-                    base.start + length,
+                    _after_characters(doc.text, base.start, length),
                     prefix,
                     base.sentence,
                     "nested",
@@ -1188,6 +1188,17 @@ def _nested_chinese(doc: Document, base: Candidate, known_keys: frozenset[str]) 
                 )
             )
     return found
+
+
+def _after_characters(text: str, start: int, count: int) -> int:
+    """The offset ``count`` characters after ``start``, not counting the line breaks (and the spaces
+    around them) that a hard-wrapped name holds: 香|\n|港 is two characters long in the key."""
+    position = start
+    while count and position < len(text):
+        if text[position] not in " \t\r\n":
+            count -= 1
+        position += 1
+    return position
 
 
 def unique(candidates: Iterable[Candidate]) -> list[Candidate]:

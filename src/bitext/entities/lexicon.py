@@ -88,7 +88,23 @@ ZH_ORG_SUFFIXES = (
     "議會",
     "法院",
 )
-ZH_PLACE_SUFFIXES = ("地區", "特區", "自治區", "省", "市", "縣", "州", "島", "群島", "河", "山", "湖", "灣")
+ZH_PLACE_SUFFIXES = (
+    "地區",
+    "特區",
+    "特別行政區",
+    "行政區",
+    "自治區",
+    "省",
+    "市",
+    "縣",
+    "州",
+    "島",
+    "群島",
+    "河",
+    "山",
+    "湖",
+    "灣",
+)
 ZH_SUFFIXES = tuple(sorted(ZH_ORG_SUFFIXES + ZH_PLACE_SUFFIXES, key=len, reverse=True))
 
 

@@ -382,7 +382,10 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             ]
             en_doc = alignment.en
             en_titles = [
-                t for i in bead.en for t in work_titles.english_titles(en_doc.text, *en_doc.sentence_offsets[i], i)
+                t
+                for i in bead.en
+                for find in (work_titles.english_titles, work_titles.english_law_titles)
+                for t in find(en_doc.text, *en_doc.sentence_offsets[i], i)
             ]
             collected.append(
                 BeadCandidates(
@@ -563,10 +566,10 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
     if WORK_TITLES and bead.zh_titles and bead.en_titles:
         pairs, replaced = work_titles.title_pairs(bead.zh_titles, bead.en_titles, [(k.zh, k.en) for k in links])
-        widened = {(links[k].en.start, links[k].en.end): links[k] for k in replaced}
+        widened = [links[k] for k in replaced]
         links = [link for k, link in enumerate(links) if k not in replaced]
         for zh, en in pairs:
-            old = widened.get((en.start, en.end))
+            old = next((w for w in widened if en.contains(w.en) and zh.contains(w.zh)), None)
             score, evidence = (old.score, old.evidence) if old else (DESIGNATOR_ONLY, ())
             links.append(Link(bead.document, bead.bead, zh, en, score, (*evidence, "work-title")))
     return links
@@ -1283,7 +1286,7 @@ def _canonical_surface(key: str, seen: Sequence[Candidate]) -> str:
         return max(exact.items(), key=lambda item: (item[1], item[0]))[0]
     for candidate in seen:
         if candidate.key.startswith(key):
-            return candidate.text[: len(key)]
+            return _unwrapped(candidate.text)[: len(key)]  # 香\n港特別行政區: 香港, not 香
     return key
 
 

@@ -143,10 +143,18 @@ def transliteration(zh: str, en: str) -> Transliteration | None:
         # is no given name: "Regulations Regarding Hong Kong" is not 香港).
         shorter = transliteration(zh, " ".join(words[1:]))
         full = _best_reading(han, key)
-        if shorter is not None and shorter.system not in APPROXIMATE and (full is None or shorter.score > full.score):
+        exact = shorter is not None and (
+            shorter.system not in APPROXIMATE or _HONG_KONG_FORM.fullmatch(" ".join(words[1:]))
+        )
+        if shorter is not None and exact and (full is None or shorter.score > full.score):
             return Transliteration(shorter.score, shorter.system, shorter.spelling, given=True)
         return full
     return _best_reading(han, key)
+
+
+# A Chinese name written the Hong Kong way, surname in capitals and a hyphenated given name (CHAN Mo-po):
+# a spelling outside the official romanisations still names a Chinese person after an English given name.
+_HONG_KONG_FORM = regex.compile(r"\p{Lu}{2,} \p{Lu}[\p{Ll}\p{Lu}]*-[\p{Ll}\p{Lu}]+")
 
 
 def _common_word(word: str) -> bool:

@@ -74,6 +74,72 @@ def english_titles(text: str, start: int, end: int, sentence: int) -> list[Candi
     return found
 
 
+# Law words that end a law's or a bill's title written without quotation marks (Hong Kong: the
+# Employment (Amendment) Bill 2023, the Personal Data (Privacy) Ordinance).
+_LAW_ENDINGS = frozenset(
+    "act acts bill ordinance regulation regulations rules law code convention treaty constitution".split()
+)
+_TITLE_INNER = frozenset("of and for on in to the".split())
+_EN_WORD = regex.compile(r"\(?[\p{L}\p{N}][\p{L}\p{N}.'’-]*\)?")
+# Chinese law endings (simplified) that make a title in 《》 a law or a bill.
+_ZH_LAW_ENDINGS = ("条例草案", "条例", "法案", "法", "规例", "规则", "公约", "条约", "宪法", "协定", "协议")
+
+
+def english_law_titles(text: str, start: int, end: int, sentence: int) -> list[Candidate]:
+    """Titles of laws and bills written without quotation marks between ``start`` and ``end``: a
+    capitalised law word (Ordinance, Bill, Act …), with a year after it, and the capitalised words,
+    bracketed words ("(Privacy)", "(Amendment)") and title connectors before it. Paired only with a
+    Chinese title in 《》 that ends in a law word (:func:`title_pairs`)."""
+    words = [(m.start(), m.end(), m.group()) for m in _EN_WORD.finditer(text, start, end)]
+    found = []
+    for i, (_, law_end, word) in enumerate(words):
+        if word.lower() not in _LAW_ENDINGS or not word[:1].isupper():
+            continue
+        first = i
+        while first > 0 and _inside_title(words[first - 1][2]) and _adjacent(text, words[first - 1], words[first]):
+            first -= 1
+        while first < i and (words[first][2].lower() in _TITLE_INNER or _opener(text, start, words[first])):
+            first += 1  # "Under the …", "The …": not the title's
+        if first == i:
+            continue  # the law word alone ("the Ordinance")
+        last_end = law_end
+        if (
+            i + 1 < len(words)
+            and regex.fullmatch(r"(?:19|20)\d\d", words[i + 1][2])
+            and _adjacent(text, words[i], words[i + 1])
+        ):
+            last_end = words[i + 1][1]  # "Bill 2019"
+        s = words[first][0]
+        found.append(
+            Candidate(s, last_end, text[s:last_end], english_key(text[s:last_end]), sentence, "law-title", "MISC")
+        )
+    return found
+
+
+def _inside_title(word: str) -> bool:
+    bare = word.strip("()")
+    if word.startswith("(") and word.endswith(")"):
+        return bool(bare) and (bare[0].isupper() or bare[0].isdigit())  # (Privacy), (Amendment), (No. 2)
+    if "(" in word or ")" in word:
+        return False
+    return bare[:1].isupper() or bare.lower() in _TITLE_INNER
+
+
+def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    return text[left[1] : right[0]] in (" ", "\n")
+
+
+def _opener(text: str, start: int, word: tuple[int, int, str]) -> bool:
+    """A capitalised common word at the sentence's start ("Under", "Since")."""
+    from bitext.entities.lexicon import is_common_english_word
+
+    return not text[start : word[0]].strip() and is_common_english_word(word[2])
+
+
+def _is_law(zh: Candidate) -> bool:
+    return zh.key.endswith(_ZH_LAW_ENDINGS)
+
+
 def title_pairs(
     zh_titles: Sequence[Candidate],
     en_titles: Sequence[Candidate],
@@ -90,7 +156,14 @@ def title_pairs(
     used_en: set[int] = set()
     for k, (zh, en) in enumerate(linked):
         zi = next((i for i, t in enumerate(zh_titles) if t.contains(zh) and len(zh.key) < len(t.key)), None)
-        ei = next((i for i, t in enumerate(en_titles) if (t.start, t.end) == (en.start, en.end)), None)
+        ei = next(
+            (
+                i
+                for i, t in enumerate(en_titles)
+                if (t.start, t.end) == (en.start, en.end) or (t.source == "law-title" and t.contains(en))
+            ),
+            None,
+        )
         if zi is not None and ei is not None and zi not in used_zh and ei not in used_en:
             pairs.append((zh_titles[zi], en_titles[ei]))
             replaced.add(k)
@@ -98,6 +171,12 @@ def title_pairs(
             used_en.add(ei)
     free_zh = [t for i, t in enumerate(zh_titles) if i not in used_zh and not any(t.overlaps(zh) for zh, _ in linked)]
     free_en = [t for i, t in enumerate(en_titles) if i not in used_en and not any(t.overlaps(en) for _, en in linked)]
-    if free_zh and len(free_zh) == len(free_en):
-        pairs.extend(zip(sorted(free_zh, key=lambda c: c.start), sorted(free_en, key=lambda c: c.start), strict=True))
+    # laws in 《》 answer titles written without marks (source "law-title"); other works, quoted titles
+    for zh_group, en_group in (
+        ([t for t in free_zh if _is_law(t)], [t for t in free_en if t.source == "law-title"]),
+        ([t for t in free_zh if not _is_law(t)], [t for t in free_en if t.source != "law-title"]),
+    ):
+        if zh_group and len(zh_group) == len(en_group):
+            ordered = zip(sorted(zh_group, key=lambda c: c.start), sorted(en_group, key=lambda c: c.start), strict=True)
+            pairs.extend(ordered)
     return pairs, replaced
