@@ -84,3 +84,24 @@ def test_the_special_administrative_region_is_a_place() -> None:
 def test_a_hong_kong_name_in_another_spelling_after_an_english_given_name() -> None:
     found = pairs("陳茂波司長宣布了多項措施。", "Mr Paul CHAN Mo-po announced measures.")
     assert found.get(("陳茂波", "Paul CHAN Mo-po")) == "PER"
+
+
+def test_united_nations_resolution_bodies() -> None:
+    # a General Assembly resolution's preamble (written after the United Nations' published form)
+    zh = [
+        "大會，",
+        "注意到經濟及社會理事會和人權理事會的工作，",
+        "歡迎聯合國難民事務高級專員辦事處提交的報告，",
+        "請秘書長向大會提交一份報告。",
+    ]
+    en = [
+        "The General Assembly,",
+        "Noting the work of the Economic and Social Council and the Human Rights Council,",
+        "Welcoming the report submitted by the Office of the United Nations High Commissioner for Refugees,",
+        "Requests the Secretary-General to submit a report to the General Assembly.",
+    ]
+    rows = {(p.zh, p.en): p for p in align_entities(one_to_one(zh, en))}
+    assert rows[("大會", "General Assembly")].count == 2  # a gloss "general assembly" is no title "General"
+    assert ("經濟及社會理事會", "Economic and Social Council") in rows  # two "and"s in the English run
+    assert ("聯合國難民事務高級專員辦事處", "Office of the United Nations High Commissioner for Refugees") in rows
+    assert not [key for key in rows if key[1] == "Secretary-General"]  # an office, no name

@@ -210,7 +210,7 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words = words[1:]
     if len(words) == 1 and (
         words[0].folded in CALENDAR
-        or words[0].folded in TITLES
+        or all(part in TITLES for part in words[0].folded.split("-"))  # Secretary-General: an office
         or words[0].folded in HEADING_WORDS
         or words[0].text in TIME_ZONES
         or len(words[0].text) < 2
@@ -433,6 +433,12 @@ def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
         # Economic & Trade Office" holds two names, each with an ampersand inside
         pieces = _cut_at(run, "and")
         result.extend(pieces[1:] and pieces)
+        # with two "and"s or more, neighbouring pieces joined too: "Economic and Social Council and the
+        # Human Rights Council" holds "Economic and Social Council"
+        for first in range(len(pieces)):
+            for last in range(first + 1, len(pieces)):
+                if (first, last) != (0, len(pieces) - 1):
+                    result.append(run[run.index(pieces[first][0]) : run.index(pieces[last][-1]) + 1])
         for piece in pieces:
             parts = _cut_at(piece, "&")
             result.extend(parts[1:] and parts)

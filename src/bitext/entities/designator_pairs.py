@@ -79,9 +79,14 @@ def chinese_bodies(tokens: Sequence[Token], text: str, english: Sequence[Candida
     """For each English organisation with a head designator, the Chinese words ending in a matching
     designator (環球|運通|公司 for Globex Corporation): the nouns before the ending, back to a particle,
     preposition, verb or punctuation. Paired only by :func:`designator_pairs` or another signal."""
-    endings = {e for en in english if (d := _en_designator(en)) for e in _MATCHING[d]}
+    designated = [en for en in english if _en_designator(en)]
+    endings = {e for en in designated for e in _MATCHING[_en_designator(en)]}
     if not endings:
         return []
+    # a long English name allows a long Chinese one (聯合國|難民|事務|高級|專員|辦事處 for the Office of the
+    # United Nations High Commissioner for Refugees): one token a content word, three characters each
+    longest = max(len([w for w in en.key.split() if w[:1].isupper()]) for en in designated)
+    max_tokens, max_chars = max(_MAX_BODY_TOKENS, longest), max(_MAX_BODY_CHARS, 3 * longest)
     found = []
     for last, token in enumerate(tokens):
         ending = next((e for e in endings if token.simplified.endswith(e)), "")
@@ -90,7 +95,7 @@ def chinese_bodies(tokens: Sequence[Token], text: str, english: Sequence[Candida
         first = last
         while (
             first > 0
-            and last - first + 1 < _MAX_BODY_TOKENS
+            and last - first + 1 < max_tokens
             and is_han_word(tokens[first - 1].simplified)
             and not text[tokens[first - 1].end : tokens[first].start].strip()  # nothing or a wrapped line's break
             and (tokens[first - 1].tag == "vn" or tokens[first - 1].tag[:1] not in GRAMMATICAL_TAGS)
@@ -98,7 +103,7 @@ def chinese_bodies(tokens: Sequence[Token], text: str, english: Sequence[Candida
             first -= 1
         for opening in range(first, last + 1):  # each start: the links decide which (designator_pairs)
             key = "".join(t.simplified for t in tokens[opening : last + 1])
-            if len(key) < len(ending) + 2 or len(key) > _MAX_BODY_CHARS:
+            if len(key) < len(ending) + 2 or len(key) > max_chars:
                 continue
             start, end = tokens[opening].start, token.end
             found.append(Candidate(start, end, text[start:end], key, sentence, "designated-body", "ORG"))

@@ -105,8 +105,10 @@ def gloss_heads(simplified: str) -> tuple[str, ...]:
                 if not phrase.strip() or any(r in phrase.lower() for r in _REFERENCES):
                     continue
                 words = normalise_english(phrase).split()
-                while words and words[0] in TITLES:
-                    words = words[1:]
+                written = phrase.split()
+                # a title before a name ("Sir Isaac Newton"), not a common word ("general assembly")
+                while words and words[0] in TITLES and len(written) > 1 and written[1][:1].isupper():
+                    words, written = words[1:], written[1:]
                 if words:
                     heads.append(" ".join(words))
                 break  # only the head of each gloss: "Hong Kong businessman" does not name 李嘉誠
