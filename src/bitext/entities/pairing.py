@@ -18,6 +18,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 import regex
 
@@ -283,15 +284,20 @@ def _chance_sound(match: Transliteration, en: Candidate) -> bool:
 def _designator_alone(zh_key: str) -> bool:
     """A body's designator of two or more characters with no name before it (有限公司, 委員會): a
     dictionary span may cover it for the English's "Corporation Limited", but alone it names nothing."""
-    return len(zh_key) >= 2 and any(zh_key == e for e, kind in designator_endings() if kind == "ORG")
+    return zh_key in _org_endings()
+
+
+@cache
+def _org_endings() -> frozenset[str]:
+    """Simplified body designators of two or more characters (公司, 委员会, 有限公司)."""
+    return frozenset(e for e, kind in designator_endings() if kind == "ORG" and len(e) >= 2)
 
 
 def _designator_sounded(zh_key: str, en_key: str) -> bool:
     """The Chinese ends in a body's designator of two or more characters (公司, 醫院, 大學) that the
     English does not translate: a designator is translated, never transcribed, so a sound match of the
     whole string is chance (港鐵公司 ↔ "Cantonese" of a Hansard speaker's "(in Cantonese)")."""
-    ending = next((e for e, kind in designator_endings() if kind == "ORG" and zh_key.endswith(e)), "")
-    if len(ending) < 2 or len(ending) == len(zh_key):
+    if not any(zh_key.endswith(e) and len(e) < len(zh_key) for e in _org_endings()):
         return False
     return not any(word.lower() in EN_DESIGNATORS for word in en_key.split())
 

@@ -79,6 +79,7 @@ def english_titles(text: str, start: int, end: int, sentence: int) -> list[Candi
 _LAW_ENDINGS = frozenset(
     "act acts bill ordinance regulation regulations rules law code convention treaty constitution".split()
 )
+_LAW_WORD_WRITTEN = regex.compile(r"\b(?:" + "|".join(w.capitalize() for w in sorted(_LAW_ENDINGS)) + r")\b")
 _TITLE_INNER = frozenset("of and for on in to the".split())
 _EN_WORD = regex.compile(r"\(?[\p{L}\p{N}][\p{L}\p{N}.'’-]*\)?")
 # Chinese law endings (simplified) that make a title in 《》 a law or a bill.
@@ -90,6 +91,8 @@ def english_law_titles(text: str, start: int, end: int, sentence: int) -> list[C
     capitalised law word (Ordinance, Bill, Act …), with a year after it, and the capitalised words,
     bracketed words ("(Privacy)", "(Amendment)") and title connectors before it. Paired only with a
     Chinese title in 《》 that ends in a law word (:func:`title_pairs`)."""
+    if not _LAW_WORD_WRITTEN.search(text, start, end):
+        return []  # (most sentences)
     words = [(m.start(), m.end(), m.group()) for m in _EN_WORD.finditer(text, start, end)]
     found = []
     for i, (_, law_end, word) in enumerate(words):
