@@ -105,3 +105,14 @@ def test_united_nations_resolution_bodies() -> None:
     assert ("經濟及社會理事會", "Economic and Social Council") in rows  # two "and"s in the English run
     assert ("聯合國難民事務高級專員辦事處", "Office of the United Nations High Commissioner for Refugees") in rows
     assert not [key for key in rows if key[1] == "Secretary-General"]  # an office, no name
+
+
+def test_a_news_agency_named_without_news_agency() -> None:
+    found = pairs("新華社北京3月5日電 會議開幕。", "BEIJING, March 5 (Xinhua) -- The session opened.")
+    assert found.get(("新華社", "Xinhua")) == "ORG"
+
+
+def test_a_gloss_with_a_lifespan_names_a_person_whatever_bodies_it_mentions() -> None:
+    # CC-CEDICT: 趙樂際 "Zhao Leji (1957-), member of the Politburo Standing Committee and Secretary of …"
+    found = pairs("全國人大常委會委員長趙樂際主持大會。", "Zhao Leji, chairman of the NPC Standing Committee, presided.")
+    assert found.get(("趙樂際", "Zhao Leji")) == "PER"

@@ -238,7 +238,7 @@ _LETTER_RUN = regex.compile(r"[\p{L}]+")
 _POSSESSIVE_S = regex.compile(r"(?<=\p{L})['’]s\b")
 _COMPANY_ENDINGS = frozenset(
     {"inc", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "group", "holdings", "fc", "club"}
-    | {"football club", "co ltd", "company limited", "holdings limited", "group limited"}
+    | {"football club", "co ltd", "company limited", "holdings limited", "group limited", "news agency"}
 )
 
 
@@ -611,6 +611,9 @@ _TYPE_WORDS: dict[EntityType, tuple[str, ...]] = {
 }
 
 
+_NOT_A_LIFE = regex.compile(r"\b(?:dynasty|period|era|war|kingdom|empire|reign|republic|state|age)\b")
+
+
 @lru_cache(maxsize=65536)
 def gloss_type(simplified: str) -> EntityType | None:
     """A type suggested by the glosses' wording (city, company, politician …), if any."""
@@ -621,7 +624,11 @@ def gloss_type(simplified: str) -> EntityType | None:
         text = " ".join(entry.glosses).lower()
         for kind, cues in _TYPE_WORDS.items():
             votes[kind] = votes.get(kind, 0) + sum(1 for cue in cues if cue in text)
-        if regex.search(r"\(\d{3,4}-", text):
-            votes["PER"] = votes.get("PER", 0) + 1
+        lifespan = regex.search(r"\(\d{3,4}-", text)
+        if lifespan:
+            # "Zhao Leji (1957-), member of the … Standing Committee": the dates say a person, whatever
+            # bodies the description names after them; not "Ming dynasty (1368-1644)"
+            before = text[: lifespan.start()]
+            votes["PER"] = votes.get("PER", 0) + (1 if _NOT_A_LIFE.search(before) else 5)
     best = max(votes.items(), key=lambda item: item[1], default=None)
     return best[0] if best and best[1] > 0 else None
