@@ -114,5 +114,6 @@ def test_a_news_agency_named_without_news_agency() -> None:
 
 def test_a_gloss_with_a_lifespan_names_a_person_whatever_bodies_it_mentions() -> None:
     # CC-CEDICT: 趙樂際 "Zhao Leji (1957-), member of the Politburo Standing Committee and Secretary of …"
-    found = pairs("全國人大常委會委員長趙樂際主持大會。", "Zhao Leji, chairman of the NPC Standing Committee, presided.")
+    zh, en = "全國人大常委會委員長趙樂際主持大會。", "Zhao Leji, chairman of the NPC Standing Committee, presided."
+    found = pairs(zh, en)
     assert found.get(("趙樂際", "Zhao Leji")) == "PER"
