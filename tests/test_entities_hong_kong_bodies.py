@@ -117,3 +117,9 @@ def test_a_gloss_with_a_lifespan_names_a_person_whatever_bodies_it_mentions() ->
     zh, en = "全國人大常委會委員長趙樂際主持大會。", "Zhao Leji, chairman of the NPC Standing Committee, presided."
     found = pairs(zh, en)
     assert found.get(("趙樂際", "Zhao Leji")) == "PER"
+
+
+def test_a_programme_named_without_its_generic_word() -> None:
+    # CC-CEDICT: 一帶一路 "Belt and Road Initiative"; the English leaves "Initiative" out
+    found = pairs("報告指出，要共建「一帶一路」。", "The report said China will pursue Belt and Road cooperation.")
+    assert found.get(("一帶一路", "Belt and Road")) == "MISC"

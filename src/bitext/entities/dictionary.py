@@ -201,6 +201,14 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
             and " ".join(head_words[len(target_words) :]) in _COMPANY_ENDINGS
         ):
             return DictionaryMatch(CONTAINED, f"cedict~{head}")
+        # 一帶一路 "Belt and Road Initiative" ↔ Belt and Road: a programme named without its generic word
+        if (
+            len(target_words) >= 2
+            and len(head_words) == len(target_words) + 1
+            and head_words[:-1] == target_words
+            and head_words[-1] in PROGRAMME_WORDS
+        ):
+            return DictionaryMatch(CONTAINED, f"cedict~{head}")
     target_words = target.split()
     for head in heads:
         head_words = head.split()
@@ -236,6 +244,7 @@ def _stationed_place(zh: str) -> range:
 
 _LETTER_RUN = regex.compile(r"[\p{L}]+")
 _POSSESSIVE_S = regex.compile(r"(?<=\p{L})['’]s\b")
+PROGRAMME_WORDS = frozenset("initiative project programme program plan campaign strategy".split())
 _COMPANY_ENDINGS = frozenset(
     {"inc", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "group", "holdings", "fc", "club"}
     | {"football club", "co ltd", "company limited", "holdings limited", "group limited", "news agency"}

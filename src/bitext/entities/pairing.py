@@ -35,6 +35,7 @@ from bitext.entities.designated_places import designated_place_match
 from bitext.entities.designator_pairs import DESIGNATOR_ONLY, chinese_bodies, designator_pairs
 from bitext.entities.dictionary import (
     EXACT,
+    PROGRAMME_WORDS,
     abbreviation_match,
     acronym_letters,
     composed_match,
@@ -1327,6 +1328,8 @@ def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | No
                 votes[candidate.hint] += 2 if candidate.source in ("designated", "separated") else 1
         if any(e.startswith("cedict~") and " period" in e for e in link.evidence):
             votes["MISC"] += 3  # an era (三國 "Three Kingdoms period"): MISC in the gold's guideline
+        if any(e.startswith("cedict~") and e.rsplit(" ", 1)[-1] in PROGRAMME_WORDS for e in link.evidence):
+            votes["MISC"] += 3  # 一帶一路 "Belt and Road Initiative": a programme, though Road ends it
         romanised = any(e.split(":")[0] in ("pinyin", "wade-giles", "cantonese") for e in link.evidence)
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
         if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:
