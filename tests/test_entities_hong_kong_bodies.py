@@ -123,3 +123,17 @@ def test_a_programme_named_without_its_generic_word() -> None:
     # CC-CEDICT: 一帶一路 "Belt and Road Initiative"; the English leaves "Initiative" out
     found = pairs("報告指出，要共建「一帶一路」。", "The report said China will pursue Belt and Road cooperation.")
     assert found.get(("一帶一路", "Belt and Road")) == "MISC"
+
+
+def test_an_acronym_in_a_glosss_brackets_names_the_entry() -> None:
+    # CC-CEDICT: 匯豐 "Hong Kong and Shanghai Banking Corporation (HSBC)"; the Hong Kong form is 滙豐
+    assert pairs("匯豐宣布裁員。", "HSBC announced job cuts.").get(("匯豐", "HSBC")) == "ORG"
+    found = pairs("滙豐控股及渣打銀行股價上升。", "Shares of HSBC Holdings and Standard Chartered Bank rose.")
+    assert ("滙豐控股", "HSBC Holdings") in found  # not "Shares of HSBC Holdings"
+
+
+def test_a_body_whose_designator_opens_the_sentence_keeps_it() -> None:
+    from test_entities_institutions import english
+
+    assert "Department of Justice" in english("Department of Justice officials said.")
+    assert "Bank of China Hong Kong" in english("Bank of China Hong Kong said.")

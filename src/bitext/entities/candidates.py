@@ -252,7 +252,12 @@ def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str])
         return False
     # "Later Chen Qingyang": a common word capitalised only because it starts the sentence; but
     # "Global Environment Facility", a name with a designator, keeps its first word.
-    if len(words) > 1 and any(w.folded in EN_DESIGNATORS for w in words[1:]):
+    # Not before "of": "Shares of HSBC Holdings" is a common word and the name after it (the body of
+    # "Bank of China" is its own first word).
+    before_of = len(words) > 2 and words[1].folded in ("of", "for")
+    if before_of and first.folded in EN_DESIGNATORS:
+        return False  # "Department of Justice", "Bank of China": the body's designator opens its name
+    if len(words) > 1 and any(w.folded in EN_DESIGNATORS for w in words[1:]) and not before_of:
         return False
     return is_common_english_word(first.text.rstrip("’'"))
 

@@ -114,12 +114,16 @@ def gloss_heads(simplified: str) -> tuple[str, ...]:
                 break  # only the head of each gloss: "Hong Kong businessman" does not name 李嘉誠
             # a person named in brackets: 國父 "Father of the Republic (Sun Yat-sen)"
             heads.extend(normalise_english(name) for name in _NAMED_IN_BRACKETS.findall(gloss))
+            heads.extend(normalise_english(name) for name in _ACRONYM_IN_BRACKETS.findall(gloss))
     return tuple(dict.fromkeys(heads))
 
 
 # A bracketed proper name of two or more capitalised words inside a gloss (Sun Yat-sen, Chiang Kai-shek);
 # not "(Tw)", "(Cantonese)" or "(of sb)", which say where or how the word is used.
 _NAMED_IN_BRACKETS = regex.compile(r"\((\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)+)\)")
+# An acronym in brackets after the name it abbreviates: 匯豐 "Hong Kong and Shanghai Banking Corporation
+# (HSBC)", 中華人民共和國 "… (PRC)"; two capitals or more, so not "(Tw)".
+_ACRONYM_IN_BRACKETS = regex.compile(r"\((\p{Lu}{2,}[\p{Lu}\d]*)\)")
 
 
 @lru_cache(maxsize=65536)
@@ -134,7 +138,7 @@ def gloss_words(simplified: str) -> frozenset[str]:
                 continue  # "Taiwan pr. [xing4] for …" (under 行): a reading note, no word of a translation
             for word in _WORD.findall(_BRACKETED.sub(" ", gloss).lower()):
                 words.add(stem(word))
-            for name in _NAMED_IN_BRACKETS.findall(gloss):
+            for name in _NAMED_IN_BRACKETS.findall(gloss) + _ACRONYM_IN_BRACKETS.findall(gloss):
                 words.update(stem(word) for word in _WORD.findall(name.lower()))
     words.update(stem(word) for word in institution_glosses(simplified))
     return frozenset(words)
