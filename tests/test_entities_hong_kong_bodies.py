@@ -137,3 +137,8 @@ def test_a_body_whose_designator_opens_the_sentence_keeps_it() -> None:
 
     assert "Department of Justice" in english("Department of Justice officials said.")
     assert "Bank of China Hong Kong" in english("Bank of China Hong Kong said.")
+
+
+def test_us_in_capitals_is_the_country_in_a_composed_name() -> None:
+    found = pairs("美國商務部收緊了出口管制。", "The US Department of Commerce tightened export controls.")
+    assert ("美國商務部", "US Department of Commerce") in found

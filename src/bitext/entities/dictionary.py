@@ -291,7 +291,16 @@ def abbreviation_match(zh: str, en: str) -> DictionaryMatch | None:
 
 
 def content_words(en: str) -> list[str]:
-    return [w for w in normalise_english(en).split() if w not in STOPWORDS and w not in CONNECTORS]
+    # "US Department of Commerce", "U.S. Corps of Engineers": the country, not the pronoun "us"
+    country = ("US" in en or "U.S." in en) and bool(_US.search(en))
+    return [
+        w
+        for w in normalise_english(en).split()
+        if (w not in STOPWORDS or (country and w == "us")) and w not in CONNECTORS
+    ]
+
+
+_US = regex.compile(r"(?<![\p{L}.])U\.?S\.?(?![\p{L}])")
 
 
 def optional_words(words: list[str]) -> set[int]:
