@@ -142,3 +142,8 @@ def test_a_body_whose_designator_opens_the_sentence_keeps_it() -> None:
 def test_us_in_capitals_is_the_country_in_a_composed_name() -> None:
     found = pairs("美國商務部收緊了出口管制。", "The US Department of Commerce tightened export controls.")
     assert ("美國商務部", "US Department of Commerce") in found
+
+
+def test_a_company_named_by_its_trade_is_an_organisation() -> None:
+    found = pairs("三星電子的股價上升。", "Shares of Samsung Electronics rose.")
+    assert found.get(("三星電子", "Samsung Electronics")) == "ORG"

@@ -39,7 +39,8 @@ EN_ORG_DESIGNATORS = frozenset(
     office centre center exchange party union yuan federation league club team hospital laboratory
     laboratories lab labs museum court parliament assembly congress senate government
     facility fund programme organization organisation forum service survey corps force network
-    alliance army navy police administration faculty chamber
+    alliance army navy police administration faculty chamber electronics motors airlines airways industries
+    pharmaceuticals
     """.split()
 )
 EN_PLACE_DESIGNATORS = frozenset(
