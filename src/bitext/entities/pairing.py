@@ -24,7 +24,16 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import celestial, designated_places, events, law_titles, place_forms, spans, work_titles
+from bitext.entities import (
+    celestial,
+    defined_acronyms,
+    designated_places,
+    events,
+    law_titles,
+    place_forms,
+    spans,
+    work_titles,
+)
 from bitext.entities.acronyms import acronym_match, acronym_spans
 from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
@@ -336,11 +345,13 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             en = cand.unique(en + designated_places.english_designated(alignment.en, en))
             en = cand.unique(en + law_titles.english_titles(alignment.en.text, en))
             en = cand.unique(en + cand.latin_copies(alignment.en, bead.en, zh))
+            en = cand.unique(en + defined_acronyms.english_long_forms(alignment.en, bead.en))
             names = [c for c in en if c.source != "ticker"]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             bodies: list[Candidate] = []
             for i in bead.zh:
                 found = spans.bracketed_spans(tokens[i], zh_doc.text, i)
+                found += defined_acronyms.chinese_long_forms(tokens[i], zh_doc.text, i)
                 here = [c for c in zh if c.sentence == i]
                 for window, near_names in _search_windows(tokens[i], names, zh_extent):
                     found += spans.romanised_spans(window, zh_doc.text, near_names, i)
@@ -494,12 +505,14 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     names = [en for en in bead.en if en.source != "ticker"]
     en_tickers = [_ticker_after(en_text, en.end) for en in names]
     en_folded = [_fold(en.key) for en in names]
+    en_acronyms = [defined_acronyms.defined_by(en_text, en.start, en.end) for en in names]
     for zh in bead.zh:
         if zh.source == "ticker":
             continue  # tickers anchor the names beside them (see _ticker_after); they are not pairs
         zh_ticker = _ticker_after(zh_text, zh.end)
         bracketed = _bracketed_after(zh, zh_text)
-        for en, en_ticker, folded in zip(names, en_tickers, en_folded, strict=True):
+        zh_acronym = defined_acronyms.acronym_after(zh_text, zh.end) if zh.source != "latin" else ""
+        for en, en_ticker, folded, en_acronym in zip(names, en_tickers, en_folded, en_acronyms, strict=True):
             if not near(zh, en):
                 continue
             signals = list(scorer.signals(zh, en))
@@ -507,6 +520,9 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
                 signals.append((f"ticker:{zh_ticker}", TICKER))
             if bracketed is not None and bracketed == folded:
                 signals.append(("bracketed", BRACKETED))
+            if zh_acronym and zh_acronym == en_acronym and defined_acronyms.is_body_pair(zh.key, en.key):
+                # 美國地理調查協會 (USGS) ↔ United States Geological Survey (USGS): the text defines both
+                signals.append((f"same-acronym:{zh_acronym}", defined_acronyms.SAME_ACRONYM))
             if not signals:
                 continue
             score = combine(s for _, s in signals)
@@ -1309,6 +1325,8 @@ def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | No
             votes["PER"] += 2  # 王夫人 ↔ Lady Wang
         if any(e.startswith(("given+surname:", "surname-only:", "korean-surname:")) for e in link.evidence):
             votes["PER"] += 3  # paired as a person by a part of the name (person_pairs.py)
+        if any(e.startswith("same-acronym:") for e in link.evidence):
+            votes["ORG"] += 3  # made only for a body (defined_acronyms.is_body_pair): 經濟產業省 is no province
         if "work-title" in link.evidence:
             votes["MISC"] += 3  # a title in 《》 and in quotation marks: a work
         if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):
