@@ -34,7 +34,7 @@ from bitext.entities import (
     spans,
     work_titles,
 )
-from bitext.entities.acronyms import acronym_match, acronym_spans
+from bitext.entities.acronyms import SPELLED, acronym_match, acronym_spans, spelled_acronym_spans, spelled_by_glosses
 from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
@@ -177,6 +177,10 @@ class PairScorer:
             composed = composed_match(zh.key, en.key, self._learned_names, zh.source == "glossed-tail")
             if composed is not None:
                 yield composed.evidence, composed.score
+            elif is_acronym(en.key):
+                spelled = spelled_by_glosses(zh.key, en.key)
+                if spelled is not None:
+                    yield f"spelled:{spelled}", SPELLED  # 新民主黨 ↔ NDP: new + Democratic Party
         title = law_titles.title_match(zh.key, en.key)
         if title is not None:
             yield title
@@ -357,6 +361,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += spans.romanised_spans(window, zh_doc.text, near_names, i)
                     found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
                     found += acronym_spans(window, zh_doc.text, near_names, i)
+                    found += spelled_acronym_spans(window, zh_doc.text, near_names, i)
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                     found += single_word_spans(window, zh_doc.text, near_names, i, capitalised)
