@@ -43,3 +43,7 @@ def test_a_person_before_the_body_is_not_the_bodys_name() -> None:
 def test_a_defined_term_that_names_no_body_is_not_paired_by_its_acronym() -> None:
     found = pairs("多發性硬化症 (MS) 是一種疾病。", "Multiple Sclerosis (MS) is a disease.")
     assert not [key for key in found if key[1] == "Multiple Sclerosis"], found
+
+
+def test_the_long_form_leaves_a_possessive_out() -> None:
+    assert _long_forms("the University of Macau’s (UM) Faculty") == ["University of Macau"]

@@ -64,6 +64,10 @@ def english_long_forms(doc: Document, sentences: Sequence[int]) -> list[Candidat
             if start is None:
                 continue
             end = words[-1].end()
+            for suffix in ("'s", "’s", "'", "’"):
+                if text.endswith(suffix, start, end):
+                    end -= len(suffix)  # "University of Macau’s (UM)": the name without the possessive
+                    break
             surface = text[start:end]
             found.append(Candidate(start, end, surface, english_key(surface), sentence, "acronym-defined", "ORG"))
     return found
