@@ -53,7 +53,13 @@ from bitext.entities.dictionary import (
     is_acronym,
     stem,
 )
-from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces, parts_match
+from bitext.entities.foreign_names import (
+    best_fits,
+    english_name_windows,
+    fitted_spans,
+    joined_pieces,
+    parts_match,
+)
 from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
 from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
@@ -351,6 +357,16 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             en = cand.unique(en + cand.latin_copies(alignment.en, bead.en, zh))
             en = cand.unique(en + defined_acronyms.english_long_forms(alignment.en, bead.en))
             names = [c for c in en if c.source != "ticker"]
+            windows = [
+                w
+                for i in bead.zh
+                for w in english_name_windows(
+                    tokens[i], zh_doc.text, [c for c in zh if c.sentence == i], names, alignment.en.text
+                )
+            ]
+            if windows:
+                en = cand.unique(en + windows)
+                names = [c for c in en if c.source != "ticker"]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             bodies: list[Candidate] = []
             for i in bead.zh:
