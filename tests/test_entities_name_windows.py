@@ -23,3 +23,15 @@ def test_words_before_a_name_are_no_middle_names() -> None:
     assert parts_match("亚当‧库尔登", "Adam Eric Cuerden") is not None  # one middle name
     # two words more than parts: a description before the name, not two middle names
     assert parts_match("理师亚当‧库尔登", "Commons Administrator Adam Cuerden") is None
+
+
+def test_the_names_on_both_sides_of_a_possessive_are_candidates() -> None:
+    from test_entities_candidates import english
+
+    found = english("It was one of the stops of Henry Louis Gates' PBS special.")
+    assert "Henry Louis Gates" in found and "PBS" in found, found
+    found = english("He wrote for Maria Lopez's Channel Nine show.")
+    assert "Maria Lopez" in found and "Channel Nine" in found, found
+    # the possessive of a body's name stays inside it: no "National Astronomical Center" alone
+    found = english("He joined the Chinese Academy of Sciences' National Astronomical Center.")
+    assert "National Astronomical Center" not in found, found

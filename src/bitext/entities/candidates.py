@@ -399,7 +399,8 @@ def _post_nominal(words: Sequence[_Word]) -> bool:
 
 def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
     """A name inside a run: after a demonym ("Austrian Claudia Loesch" → "Claudia Loesch") or before
-    a possessive inside the run ("Auckland's National Women's Hospital" → "Auckland")."""
+    a possessive inside the run ("Auckland's National Women's Hospital" → "Auckland" and "National Women's
+    Hospital")."""
     if len(words) >= 3 and is_demonym(words[0].text) and not any(w.text in CONNECTORS for w in words):
         yield _english_candidate(text, words[1:], sentence, "nested", None)
     # "John F. Kennedy", "George W. Bush": the surname after the initials, a candidate of its own as it
@@ -408,9 +409,19 @@ def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Can
     initials = [i for i, w in enumerate(words) if _is_initial(w.text.rstrip("."))]
     if initials and initials[-1] < len(words) - 1:  # J. K. Rowling → Rowling too
         yield _english_candidate(text, words[initials[-1] + 1 :], sentence, "nested", "PER")
-    possessive = next((i for i, w in enumerate(words[:-1]) if w.text.endswith(("'s", "’s"))), None)
+    possessive = next((i for i, w in enumerate(words[:-1]) if _is_possessive(w.text)), None)
     if possessive is not None and words[possessive].folded not in TITLES:
         yield _english_candidate(text, words[: possessive + 1], sentence, "nested", None)
+        # and the name after it ("Henry Louis Gates' PBS special" → PBS); not a body's name, which the
+        # possessive may belong to (Chinese Academy of Sciences' National Astronomical Center: one name)
+        after = words[possessive + 1 :]
+        if after and after[0].text not in CONNECTORS and not any(w.folded in EN_DESIGNATORS for w in after):
+            yield _english_candidate(text, after, sentence, "nested", _english_hint(after, False))
+
+
+def _is_possessive(word: str) -> bool:
+    """Auckland's, Gates' (a plural or an s-final name takes the apostrophe alone)."""
+    return word.endswith(("'s", "’s")) or (len(word) > 2 and word.endswith(("s'", "s’")))
 
 
 def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
