@@ -330,6 +330,9 @@ def _after_opener_or_title(
     if titles and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :]):
         rest = words[titles[-1] + 1 :]
         yield _english_candidate(text, rest, sentence, "nested", "PER")
+        if 2 <= len(rest) <= 3:
+            # "Turkish President Recep Tayyip Erdoğan": the Chinese often gives the surname alone (艾爾多安)
+            yield _english_candidate(text, rest[-1:], sentence, "nested", "PER")
         if _title_and_person(words):
             yield from _place_before_title(text, words[: titles[0]], sentence)
 
@@ -417,6 +420,41 @@ def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Can
         after = words[possessive + 1 :]
         if after and after[0].text not in CONNECTORS and not any(w.folded in EN_DESIGNATORS for w in after):
             yield _english_candidate(text, after, sentence, "nested", _english_hint(after, False))
+
+
+# Source of a common word at a sentence's start kept as a candidate: it pairs only by sound with a
+# Chinese personal name (pairing.PairScorer.signals).
+INITIAL_COMMON = "initial-common"
+
+
+def initial_common_words(
+    doc: Document, sentence: int, capitalised_elsewhere: frozenset[str], words: Sequence[_Word]
+) -> list[Candidate]:
+    """A common word alone at a sentence's start, which :func:`english_candidates` drops ("Investors
+    seemed …"), as a weak candidate: "Fluke wrote that …" names a person when the Chinese has a personal
+    name that sounds like it (it pairs by sound only: pairing.PairScorer.signals)."""
+    span = doc.sentences[sentence]
+    text = doc.text
+    runs = _runs(text, words)
+    if not runs or len(runs[0]) != 1 or not _is_sentence_initial(text, span.start, runs[0][0]):
+        return []
+    kept, _ = _strip_run(runs[0], True, capitalised_elsewhere)
+    if kept or not _initial_common_word(runs[0][0]):
+        return []
+    return [_english_candidate(text, runs[0], sentence, INITIAL_COMMON, None)]
+
+
+def _initial_common_word(word: _Word) -> bool:
+    """A plain capitalised word (Fluke, Angel) that only the sentence start made look like a name."""
+    return (
+        len(word.text) >= 4
+        and word.text[1:].islower()
+        and word.text.isalpha()
+        and word.folded not in STOPWORDS
+        and word.folded not in CALENDAR
+        and word.folded not in TITLES
+        and word.folded not in HEADING_WORDS
+    )
 
 
 def _is_possessive(word: str) -> bool:

@@ -22,6 +22,7 @@ import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
 from bitext.entities.transliteration import NAME_SEPARATORS, transliteration
+from bitext.resources.sounds import load_sounds
 from bitext.segment.words import Token
 
 # Every part must sound at least this much like its English word (wrong couples: about 0.50).
@@ -39,7 +40,6 @@ _ENGLISH_WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*")
 # With a middle name between, the first part has no neighbour to anchor it: it must sound like the first
 # word as well as a whole name does (理師約翰 ↔ Administrator scores 0.59 on the learned spellings).
 FIRST_OF_THREE_FLOOR = 0.7
-_NOT_SYLLABLES = GRAMMATICAL_TAGS - {"v"}
 _AFTER_NAME = frozenset("qc kc mp mep mbe obe cbe jr sr ii iii iv phd md".split())
 
 
@@ -104,11 +104,16 @@ def fitted_spans(
     """Separated names with their ends moved to fit an English name of the bead (密克‧歐 → 密克‧歐福林
     for Mick O'Flynn, 基爾‧斯塔摩今 → 基爾‧斯塔摩 for Kier Starmer), with the fitted last part."""
     # a one-character verb may be a syllable jieba cut off (庫爾|登 for Cuerden, 維薩|切 for Versace):
-    # usable, where particles, prepositions and the like are not
+    # usable when foreign names are often written with it (not 是, 說), where particles and the like are not
     usable = {
         t.start + i: ch
         for t in tokens
-        if _HAN.match(t.simplified) and not (len(t.simplified) == 1 and t.tag[:1] in _NOT_SYLLABLES)
+        if _HAN.match(t.simplified)
+        and not (
+            len(t.simplified) == 1
+            and t.tag[:1] in GRAMMATICAL_TAGS
+            and not (t.tag == "v" and load_sounds().is_name_syllable(t.simplified))
+        )
         for i, ch in enumerate(t.simplified)
     }
     names = [e for e in english if len(english_name_words(e.key)) >= 2]

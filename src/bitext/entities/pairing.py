@@ -169,6 +169,17 @@ class PairScorer:
             return ()  # a span grown to a law's title pairs only as a title (臺灣地區|法人 is no law)
         if _SEPARATED.search(zh.key) and _COORDINATED.search(en.key):
             return ()  # 布薩·康戛爾 is one person, not "Gaza Kanjar and Vishnu Kanjar"
+        if en.source == cand.INITIAL_COMMON:
+            # "Fluke wrote …": a common word at a sentence start names someone only when a Chinese
+            # personal name sounds like it (弗路克), or the Chinese writes it in Latin letters too ("Ring
+            # also settled …" ↔ "Ring 也與 …"); no gloss or co-occurrence of the common word counts
+            if latin:
+                return tuple(item for item in found if item[0] == "identical")
+            if zh.source not in _PERSONAL_SOURCES:
+                return ()
+            return tuple(
+                (label, score) for label, score in found if label.split(":")[0] in _SOUND_LABELS and score >= STRONG
+            )
         return found
 
     def _type_signals(self, zh: Candidate, en: Candidate, latin: bool) -> Iterable[tuple[str, float]]:
@@ -262,6 +273,10 @@ class PairScorer:
                 yield f"variant-of:{zh.core}", known[1]
 
 
+_PERSONAL_SOURCES = frozenset({"pos:nr", "pos:nrt", "pos:nrfg", "separated"})
+_SOUND_LABELS = frozenset({"pinyin", "wade-giles", "cantonese", "skeleton", "learned", "parts"})
+
+
 def _gloss_names_another(zh: str, en: str) -> bool:
     """行政院 is glossed "Executive Yuan": co-occurring with the Legislative Yuan (the two are named
     together in every article) does not make it that. True when a gloss head is another name of the
@@ -351,6 +366,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 if not (c.source == "latin" and c.key in terms)
             ]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms, en_words[i])]
+            en += [c for i in bead.en for c in cand.initial_common_words(alignment.en, i, capitalised, en_words[i])]
             en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
             en = cand.unique(en + designated_places.english_designated(alignment.en, en))
             en = cand.unique(en + law_titles.english_titles(alignment.en.text, en))

@@ -54,6 +54,7 @@ from bitext.entities.transliteration import english_key, romanisation, sounds_at
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import char_syllables
 from bitext.resources.places import load_places
+from bitext.resources.sounds import load_sounds
 from bitext.segment.words import Token
 
 # A romanised name must match a reading this well (same floor as pairing's romanised-name vote).
@@ -289,7 +290,7 @@ def grown_by_sound(
                 usable = {
                     t.start + i: ch
                     for t in tokens
-                    if _HAN.match(t.simplified) and not _grammatical(t)
+                    if _HAN.match(t.simplified) and not _grammatical(t, syllable_verbs=True)
                     for i, ch in enumerate(t.simplified)
                 }
             best = (base.score, zh.start, zh.end)
@@ -341,8 +342,13 @@ def _zh_designator_kind(word: str) -> str:
     return next((kind for ending, kind in designator_endings() if word.endswith(ending)), "")
 
 
-def _grammatical(token: Token) -> bool:
-    return len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS
+def _grammatical(token: Token, syllable_verbs: bool = False) -> bool:
+    """A one-character particle, preposition, pronoun …; with ``syllable_verbs``, a one-character verb
+    that foreign names are often written with is not (jieba tags the last syllable of 艾爾多安 and 庫爾登
+    as the verbs 安 and 登; 芬蘭是 and 北京人說 stay cut before 是 and 說)."""
+    if len(token.simplified) != 1 or token.tag[:1] not in GRAMMATICAL_TAGS:
+        return False
+    return not (syllable_verbs and token.tag == "v" and load_sounds().is_name_syllable(token.simplified))
 
 
 _BODY_ENDINGS = frozenset("部局署院会处厅")
