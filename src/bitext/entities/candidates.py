@@ -984,8 +984,48 @@ def _latin_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> 
                     start, end, surface, english_key(surface), sentence, source, "MISC" if source == "ticker" else None
                 )
             )
+            designated = _latin_designated(doc.text, tokens, last, start, surface, sentence)
+            if designated is not None and source == "latin":
+                found.append(designated)
         index = last + 1
     return found
+
+
+LATIN_DESIGNATED = "latin-designated"
+# Multi-character bodies' endings only: a one-character one after a Latin name is seldom its designator.
+# Each with the English designators that say the same (ADT 公司 ↔ ADT Corporation, not ↔ ADT Foundation).
+LATIN_BODY_ENDINGS: dict[str, frozenset[str]] = {
+    ending: frozenset(words.split())
+    for ending, words in (
+        ("股份有限公司", "company corporation co co. inc inc. ltd ltd. limited corp corp. plc"),
+        ("有限公司", "company corporation co co. inc inc. ltd ltd. limited corp corp. plc llc"),
+        ("公司", "company corporation co co. inc inc. ltd ltd. limited corp corp. plc llc"),
+        ("集团", "group holdings"),
+        ("银行", "bank"),
+        ("大学", "university"),
+        ("学院", "college institute academy school"),
+        ("协会", "association society"),
+        ("基金会", "foundation"),
+        ("医院", "hospital"),
+    )
+}
+_LATIN_BODY_ENDINGS = tuple(LATIN_BODY_ENDINGS)
+
+
+def _latin_designated(
+    text: str, tokens: Sequence[Token], last: int, start: int, surface: str, sentence: int
+) -> Candidate | None:
+    """ADT 公司, Ring 集團: a name left in Latin letters with a body's designator after it, as one
+    candidate whose core is the Latin name (pairing: ADT 公司 ↔ ADT Corporation)."""
+    if last + 1 >= len(tokens) or text[tokens[last].end : tokens[last + 1].start] not in ("", " "):
+        return None
+    following = tokens[last + 1].simplified
+    ending = next((e for e in _LATIN_BODY_ENDINGS if following == e), None)
+    if ending is None:
+        return None
+    end = tokens[last + 1].end
+    key = f"{english_key(surface)} {ending}"
+    return Candidate(start, end, text[start:end], key, sentence, LATIN_DESIGNATED, "ORG", english_key(surface))
 
 
 def _han_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:

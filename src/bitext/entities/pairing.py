@@ -61,7 +61,13 @@ from bitext.entities.foreign_names import (
     parts_match,
 )
 from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
-from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
+from bitext.entities.lexicon import (
+    CONNECTORS,
+    EN_DESIGNATORS,
+    TITLES,
+    designator_endings,
+    is_common_english_word,
+)
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.person_pairs import person_pairs
 from bitext.entities.single_words import single_word_spans
@@ -183,6 +189,18 @@ class PairScorer:
         return found
 
     def _type_signals(self, zh: Candidate, en: Candidate, latin: bool) -> Iterable[tuple[str, float]]:
+        if zh.source == cand.LATIN_DESIGNATED:
+            # ADT 公司 ↔ ADT Corporation: the same Latin name, a body's designator after it on both sides
+            words = en.key.split(" ")
+            core = zh.core.split(" ")
+            says = cand.LATIN_BODY_ENDINGS[zh.key[len(zh.core) + 1 :]]
+            if (
+                len(words) > len(core)
+                and _fold(" ".join(words[: len(core)])) == _fold(zh.core)
+                and all(w.casefold().rstrip(",") in says for w in words[len(core) :])
+            ):
+                yield f"latin-designated:{zh.core}", IDENTICAL
+            return
         if latin:
             if _fold(zh.key) == _fold(en.key):
                 yield "identical", IDENTICAL
