@@ -1132,7 +1132,9 @@ def _fold_stemmed(text: str) -> str:
 
 
 def _spelling_variants(a: str, b: str) -> bool:
-    """Two Han names of three or more characters that differ in one character only."""
+    """Two Han names of three or more characters that differ in one character only, name separators left
+    out (拉克辛 and 拉卡．辛 for Lakkha Singh: one transcription written with and without the dot)."""
+    a, b = _SEPARATED.sub("", a), _SEPARATED.sub("", b)
     if len(a) != len(b) or len(a) < 3 or _is_latin(a) or _is_latin(b):
         return False
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1

@@ -262,7 +262,26 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
         if best is not None and best[0] >= BRACKETED_FLOOR:
             start = end - best[1]
             found.append(Candidate(start, end, text[start:end], chars[-best[1] :], sentence, "bracketed", None))
+        elif " " not in latin:
+            # 維基新聞 (Wikinews): a name translated, not transcribed, before its original: the word before the
+            # bracket with the name-tagged or noun word before it (no sound to say where it starts)
+            words = _translated_name_words(run)
+            if words:
+                start = words[0].start
+                key = "".join(t.simplified for t in words)
+                found.append(Candidate(start, end, text[start:end], key, sentence, "bracketed", None))
     return found
+
+
+def _translated_name_words(run: Sequence[Token]) -> list[Token]:
+    """The last two words of ``run`` when both are nouns or names (維基|新聞), the first one name-tagged;
+    else nothing: a bare noun before a bracket (公司 (ADT)) names nothing by itself."""
+    if len(run) < 2:
+        return []
+    first, last = run[-2], run[-1]
+    if first.tag[:2] not in ("nr", "ns", "nt", "nz") or last.tag[:1] != "n":
+        return []
+    return [first, last]
 
 
 def grown_by_sound(
