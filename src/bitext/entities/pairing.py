@@ -615,8 +615,14 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
         linked = [(link.zh, link.en) for link in links]
         for zh, en, label in person_pairs(bead.zh, names, linked):
             links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
-    if WORK_TITLES and bead.zh_titles and bead.en_titles:
-        pairs, replaced = work_titles.title_pairs(bead.zh_titles, bead.en_titles, [(k.zh, k.en) for k in links])
+    en_titles = bead.en_titles
+    if WORK_TITLES and bead.zh_titles and not en_titles:
+        # English often writes a title unquoted ("shows such as Taxi, Cheers, and …"): the bead's outermost
+        # capitalised names no link touches stand in for quoted titles (paired only if as many as the
+        # Chinese titles left over)
+        en_titles = work_titles.unquoted_titles(names, [k.en for k in links])
+    if WORK_TITLES and bead.zh_titles and en_titles:
+        pairs, replaced = work_titles.title_pairs(bead.zh_titles, en_titles, [(k.zh, k.en) for k in links])
         widened = {(links[k].en.start, links[k].en.end): links[k] for k in replaced}
         links = [link for k, link in enumerate(links) if k not in replaced]
         for zh, en in pairs:
