@@ -202,11 +202,23 @@ def spelled_acronym_spans(
     if not acronyms:
         return []
     chars = han_characters(tokens, text)
+    simplified = "".join(c for _, c in chars)
+    # a spelled name ends on a body's word (黨, 辦公室): only those ends are tried
+    ends = [
+        last
+        for last in range(1, len(chars))
+        if any(
+            body
+            for size in range(1, MAX_WORD_CHARS + 1)
+            if size <= last + 1
+            for _, body in _spellings(simplified[last + 1 - size : last + 1])
+        )
+    ]
     found = []
     for acronym in sorted(acronyms):
         best: tuple[int, int, int] | None = None
-        for first in range(len(chars)):
-            for last in range(first + 1, min(len(chars), first + MAX_SPELLED_CHARS)):
+        for last in ends:
+            for first in range(last - 1, max(-1, last - MAX_SPELLED_CHARS), -1):
                 run = chars[first : last + 1]
                 if any(text[a[0] + 1 : b[0]].strip() for a, b in itertools.pairwise(run)):
                     break

@@ -390,7 +390,8 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             en = cand.unique(en + law_titles.english_titles(alignment.en.text, en))
             en = cand.unique(en + cand.latin_copies(alignment.en, bead.en, zh))
             en = cand.unique(en + defined_acronyms.english_long_forms(alignment.en, bead.en))
-            names = [c for c in en if c.source != "ticker"]
+            # a common word at a sentence start pairs by sound with a Chinese name already found: no search
+            names = [c for c in en if c.source not in ("ticker", cand.INITIAL_COMMON)]
             windows = [
                 w
                 for i in bead.zh
@@ -400,7 +401,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             ]
             if windows:
                 en = cand.unique(en + windows)
-                names = [c for c in en if c.source != "ticker"]
+                names = [c for c in en if c.source not in ("ticker", cand.INITIAL_COMMON)]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             bodies: list[Candidate] = []
             for i in bead.zh:
