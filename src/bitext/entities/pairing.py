@@ -28,6 +28,7 @@ from bitext.entities import (
     celestial,
     defined_acronyms,
     designated_places,
+    dropped_designators,
     events,
     law_titles,
     place_forms,
@@ -216,6 +217,10 @@ class PairScorer:
                 spelled = spelled_by_glosses(zh.key, en.key)
                 if spelled is not None:
                     yield f"spelled:{spelled}", SPELLED  # 新民主黨 ↔ NDP: new + Democratic Party
+            else:
+                dropped = dropped_designators.dropped_designator_match(zh.key, en.key)
+                if dropped is not None:
+                    yield dropped, dropped_designators.DROPPED  # 保守黨 ↔ Conservative (party)
         title = law_titles.title_match(zh.key, en.key)
         if title is not None:
             yield title
@@ -413,6 +418,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
                     found += acronym_spans(window, zh_doc.text, near_names, i)
                     found += spelled_acronym_spans(window, zh_doc.text, near_names, i)
+                    found += dropped_designators.chinese_spans(window, zh_doc.text, near_names, i)
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                     found += single_word_spans(window, zh_doc.text, near_names, i, capitalised)
