@@ -26,6 +26,7 @@ from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
 from bitext.entities import (
     celestial,
+    cited_authors,
     defined_acronyms,
     designated_places,
     dropped_designators,
@@ -430,6 +431,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += law_titles.chinese_spans(window, zh_doc.text, near_names, i)
                     if DESIGNATOR_PAIRS:
                         bodies += chinese_bodies(window, zh_doc.text, near_names, i)
+                found += cited_authors.chinese_spans(tokens[i], zh_doc.text, en, alignment.en.text, i)
                 found += joined_pieces(tokens[i], zh_doc.text, i)  # last: a tagged source of a span wins
                 zh += cand.grown(zh_doc, tokens[i], found)
             zh += place_forms.places_inside(zh, zh_doc.text)
@@ -568,13 +570,17 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     en_tickers = [_ticker_after(en_text, en.end) for en in names]
     en_folded = [_fold(en.key) for en in names]
     en_acronyms = [defined_acronyms.defined_by(en_text, en.start, en.end) for en in names]
+    en_years = [cited_authors.year_after(en_text, en.end, False) for en in names]
     for zh in bead.zh:
         if zh.source == "ticker":
             continue  # tickers anchor the names beside them (see _ticker_after); they are not pairs
         zh_ticker = _ticker_after(zh_text, zh.end)
         bracketed = _bracketed_after(zh, zh_text)
         zh_acronym = defined_acronyms.acronym_after(zh_text, zh.end) if zh.source != "latin" else ""
-        for en, en_ticker, folded, en_acronym in zip(names, en_tickers, en_folded, en_acronyms, strict=True):
+        zh_year = cited_authors.year_after(zh_text, zh.end, True) if zh.source != "latin" else ""
+        for en, en_ticker, folded, en_acronym, en_year in zip(
+            names, en_tickers, en_folded, en_acronyms, en_years, strict=True
+        ):
             if not near(zh, en):
                 continue
             signals = list(scorer.signals(zh, en))
@@ -585,6 +591,14 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             if zh_acronym and zh_acronym == en_acronym and defined_acronyms.is_body_pair(zh.key, en.key):
                 # 美國地理調查協會 (USGS) ↔ United States Geological Survey (USGS): the text defines both
                 signals.append((f"same-acronym:{zh_acronym}", defined_acronyms.SAME_ACRONYM))
+            if zh_year and zh_year == en_year:
+                # 安琪兒（2006年） ↔ Angel (2006): an author cited with the same year; the year makes a weaker
+                # sound count (a common word's learned spelling is otherwise chance: _chance_sound)
+                sound = transliteration(zh.key, en.key)
+                if sound is not None and sound.score >= cited_authors.SOUND_FLOOR:
+                    if sound.evidence not in (label for label, _ in signals):
+                        signals.append((sound.evidence, sound.score))
+                    signals.append((f"cited-year:{zh_year}", cited_authors.CITED_YEAR))
             if not signals:
                 continue
             score = combine(s for _, s in signals)
