@@ -352,14 +352,21 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR)
     parser.add_argument("--data", type=Path, default=None, help="the shared data folder (found beside the project)")
     parser.add_argument("--scorer", default=None, help="sentence scorers for bitext.align (default: its default)")
-    parser.add_argument("--errors", type=Path, help="write false positives and misses per document (DEV only)")
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        help="write false positives and misses per document (DEV; or --part all of another --gold-dir)",
+    )
     parser.add_argument("--per-source", action="store_true", help="also report each source alone")
     args = parser.parse_args(list(argv) if argv is not None else None)
     sources = [s.strip() for s in args.source.split(",") if s.strip()]
     unknown = [s for s in sources if s not in SOURCES]
     if unknown or not sources:
         parser.error(f"unknown source {', '.join(unknown) or '(none)'}; choose from {', '.join(SOURCES)}")
-    if args.errors and args.part != "dev":
+    fresh_all = args.part == "all" and args.gold_dir.resolve() != GOLD_DIR.resolve()
+    if args.errors and args.part != "dev" and not fresh_all:
+        # the gold's TEST part is looked at only to report; a fresh set in a folder of its own
+        # (--gold-dir fresh6/ --part all) has no test part, so its errors may be read
         parser.error("--errors is for the DEV part only (the TEST part is looked at only to report)")
     try:
         documents = load_gold(args.gold_dir, sources, args.part)

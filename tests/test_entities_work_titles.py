@@ -49,3 +49,14 @@ def test_only_quoted_spans_written_like_titles_count() -> None:
     assert keys == ["The Remains of the Day", "Taiwan Travelogue"]
     zh = "撰寫《長日將盡》的小說家；〈感謝〉；《 》"
     assert [c.text for c in chinese_titles(zh, 0, len(zh), 0)] == ["長日將盡", "感謝"]
+
+
+def test_unquoted_english_titles_pair_with_the_chinese_titles_in_order() -> None:
+    # issue 13, FLORES: English writes show titles unquoted ("shows such as Taxi, Cheers, and …")
+    found = pairs("他寫過《警察》、《夏日》兩部劇。", "He wrote for shows such as Police and Summer Days.")
+    assert ("警察", "Police") in found and ("夏日", "Summer Days") in found, found
+
+
+def test_unquoted_titles_pair_only_when_as_many_as_the_chinese_titles() -> None:
+    found = pairs("他寫過《警察》這部劇。", "He wrote for the show Police with Anna Berg.")
+    assert not [key for key in found if key[0] == "警察"], found

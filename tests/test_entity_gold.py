@@ -165,6 +165,14 @@ def test_scorer_runs_on_the_flores_gold(tmp_path: Path) -> None:
     assert ["flores:5", "miss", "卡特", "Afghanistan", "LOC"] in [line[:5] for line in lines]
     with pytest.raises(SystemExit):  # misses are written for DEV only
         eg.main([*arguments[:-2], "--part", "test", "--errors", str(errors)])
+    # a fresh set in a folder of its own (fresh6/) has no test part: --part all may write its errors
+    errors.unlink()
+    assert eg.main([*arguments[:-2], "--part", "all", "--errors", str(errors)]) == 0
+    assert ["flores:5", "miss", "卡特", "Afghanistan", "LOC"] in [
+        line.split("\t")[:5] for line in errors.read_text().splitlines()
+    ]
+    with pytest.raises(SystemExit):  # but not for the gold itself, whose TEST part is in "all"
+        eg.main(["--source", "flores", "--part", "all", "--errors", str(errors)])
 
 
 def test_every_source_resolves_to_its_two_texts(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -126,6 +126,106 @@ def acronym_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidat
                     best = (match.score, run[0][0], run[-1][0] + 1, len(run))
         if best is not None:
             _, start, end, _ = best
+            key = "".join(c for p, c in chars if start <= p < end)
+            found.append(Candidate(start, end, text[start:end], key, sentence, "glossed", "ORG"))
+    return found
+
+
+# ---------------------------------------------------------------- acronyms spelled by the words' glosses
+
+# An acronym the words' glosses spell, a body's word last: less sure than the dictionary's own expansion.
+SPELLED = 0.8
+MAX_SPELLED_CHARS = 8
+MAX_WORD_CHARS = 4
+
+
+@lru_cache(maxsize=65536)
+def _spellings(simplified: str) -> tuple[tuple[str, bool], ...]:
+    """(initials, names a body) for each gloss phrase of the CC-CEDICT word ``simplified``: 總理 "prime
+    minister" → PM, 辦公室 "office" → O (a body), 民主黨 "Democratic Party" → DP (a body)."""
+    found: dict[str, bool] = {}
+    for entry in load_cedict().lookup(simplified):
+        for gloss in entry.glosses:
+            phrase = regex.sub(r"\([^()]*\)", " ", gloss).strip()
+            if not phrase or phrase.startswith(("surname ", "variant of", "old variant", "see ", "used in")):
+                continue
+            words = phrase.lower().split()
+            if words[0] == "to" or len(words) > 4:
+                continue  # a verb or a description, not a name's word
+            letters = initials(phrase)
+            if not letters or len(letters) > 3:
+                continue
+            body = words[-1] in EN_ORG_DESIGNATORS
+            found[letters] = found.get(letters, False) or body
+    return tuple(found.items())
+
+
+@lru_cache(maxsize=65536)
+def spelled_by_glosses(zh: str, acronym: str) -> str | None:
+    """新民主黨 ↔ NDP (new + Democratic Party), 總理辦公室 ↔ PMO (prime minister + office): the Chinese name
+    cut into dictionary words, one gloss of each word giving its initials, spells the acronym exactly;
+    at least two words, the last one a body's word (party, office, council …). The spelling as
+    evidence ("N+DP"), or None."""
+    letters = acronym_letters(acronym)
+    if len(letters) < 3 or not 2 <= len(zh) <= MAX_SPELLED_CHARS or not all("\u4e00" <= ch <= "\u9fff" for ch in zh):
+        return None
+
+    @cache
+    def spell(start: int, done: int) -> tuple[str, ...] | None:
+        # the pieces spelling letters[done:] from zh[start:]; the last piece a body's word
+        if start == len(zh):
+            return None
+        for end in range(min(len(zh), start + MAX_WORD_CHARS), start, -1):
+            for initials_of, body in _spellings(zh[start:end]):
+                if not letters.startswith(initials_of, done):
+                    continue
+                reached = done + len(initials_of)
+                if end == len(zh):
+                    if reached == len(letters) and body:
+                        return (initials_of,)
+                    continue
+                rest = spell(end, reached)
+                if rest is not None:
+                    return (initials_of, *rest)
+        return None
+
+    pieces = spell(0, 0)
+    return "+".join(pieces) if pieces is not None and len(pieces) >= 2 else None
+
+
+def spelled_acronym_spans(
+    tokens: Sequence[Token], text: str, english: Iterable[Candidate], sentence: int
+) -> list[Candidate]:
+    """For each English acronym of the bead, the Chinese span its glosses spell (spelled_by_glosses),
+    looked for character by character; the longest wins."""
+    acronyms = {en.key for en in english if len(acronym_letters(en.key)) >= 3}
+    if not acronyms:
+        return []
+    chars = han_characters(tokens, text)
+    simplified = "".join(c for _, c in chars)
+    # a spelled name ends on a body's word (黨, 辦公室): only those ends are tried
+    ends = [
+        last
+        for last in range(1, len(chars))
+        if any(
+            body
+            for size in range(1, MAX_WORD_CHARS + 1)
+            if size <= last + 1
+            for _, body in _spellings(simplified[last + 1 - size : last + 1])
+        )
+    ]
+    found = []
+    for acronym in sorted(acronyms):
+        best: tuple[int, int, int] | None = None
+        for last in ends:
+            for first in range(last - 1, max(-1, last - MAX_SPELLED_CHARS), -1):
+                run = chars[first : last + 1]
+                if any(text[a[0] + 1 : b[0]].strip() for a, b in itertools.pairwise(run)):
+                    break
+                if spelled_by_glosses("".join(c for _, c in run), acronym) and (best is None or len(run) > best[2]):
+                    best = (run[0][0], run[-1][0] + 1, len(run))
+        if best is not None:
+            start, end, _ = best
             key = "".join(c for p, c in chars if start <= p < end)
             found.append(Candidate(start, end, text[start:end], key, sentence, "glossed", "ORG"))
     return found

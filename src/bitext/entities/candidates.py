@@ -335,6 +335,9 @@ def _after_opener_or_title(
     if titles and not any(w.folded in EN_DESIGNATORS for w in words[titles[-1] + 1 :]):
         rest = words[titles[-1] + 1 :]
         yield _english_candidate(text, rest, sentence, "nested", "PER")
+        if 2 <= len(rest) <= 3:
+            # "Turkish President Recep Tayyip Erdoğan": the Chinese often gives the surname alone (艾爾多安)
+            yield _english_candidate(text, rest[-1:], sentence, "nested", "PER")
         if _title_and_person(words):
             yield from _place_before_title(text, words[: titles[0]], sentence)
 
@@ -414,7 +417,8 @@ def _post_nominal(words: Sequence[_Word]) -> bool:
 
 def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
     """A name inside a run: after a demonym ("Austrian Claudia Loesch" → "Claudia Loesch") or before
-    a possessive inside the run ("Auckland's National Women's Hospital" → "Auckland")."""
+    a possessive inside the run ("Auckland's National Women's Hospital" → "Auckland" and "National Women's
+    Hospital")."""
     if len(words) >= 3 and is_demonym(words[0].text) and not any(w.text in CONNECTORS for w in words):
         yield _english_candidate(text, words[1:], sentence, "nested", None)
     # "John F. Kennedy", "George W. Bush": the surname after the initials, a candidate of its own as it
@@ -423,9 +427,54 @@ def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Can
     initials = [i for i, w in enumerate(words) if _is_initial(w.text.rstrip("."))]
     if initials and initials[-1] < len(words) - 1:  # J. K. Rowling → Rowling too
         yield _english_candidate(text, words[initials[-1] + 1 :], sentence, "nested", "PER")
-    possessive = next((i for i, w in enumerate(words[:-1]) if w.text.endswith(("'s", "’s"))), None)
+    possessive = next((i for i, w in enumerate(words[:-1]) if _is_possessive(w.text)), None)
     if possessive is not None and words[possessive].folded not in TITLES:
         yield _english_candidate(text, words[: possessive + 1], sentence, "nested", None)
+        # and the name after it ("Henry Louis Gates' PBS special" → PBS); not a body's name, which the
+        # possessive may belong to (Chinese Academy of Sciences' National Astronomical Center: one name)
+        after = words[possessive + 1 :]
+        if after and after[0].text not in CONNECTORS and not any(w.folded in EN_DESIGNATORS for w in after):
+            yield _english_candidate(text, after, sentence, "nested", _english_hint(after, False))
+
+
+# Source of a common word at a sentence's start kept as a candidate: it pairs only by sound with a
+# Chinese personal name (pairing.PairScorer.signals).
+INITIAL_COMMON = "initial-common"
+
+
+def initial_common_words(
+    doc: Document, sentence: int, capitalised_elsewhere: frozenset[str], words: Sequence[_Word]
+) -> list[Candidate]:
+    """A common word alone at a sentence's start, which :func:`english_candidates` drops ("Investors
+    seemed …"), as a weak candidate: "Fluke wrote that …" names a person when the Chinese has a personal
+    name that sounds like it (it pairs by sound only: pairing.PairScorer.signals)."""
+    span = doc.sentences[sentence]
+    text = doc.text
+    runs = _runs(text, words)
+    if not runs or len(runs[0]) != 1 or not _is_sentence_initial(text, span.start, runs[0][0]):
+        return []
+    kept, _ = _strip_run(runs[0], True, capitalised_elsewhere)
+    if kept or not _initial_common_word(runs[0][0]):
+        return []
+    return [_english_candidate(text, runs[0], sentence, INITIAL_COMMON, None)]
+
+
+def _initial_common_word(word: _Word) -> bool:
+    """A plain capitalised word (Fluke, Angel) that only the sentence start made look like a name."""
+    return (
+        len(word.text) >= 4
+        and word.text[1:].islower()
+        and word.text.isalpha()
+        and word.folded not in STOPWORDS
+        and word.folded not in CALENDAR
+        and word.folded not in TITLES
+        and word.folded not in HEADING_WORDS
+    )
+
+
+def _is_possessive(word: str) -> bool:
+    """Auckland's, Gates' (a plural or an s-final name takes the apostrophe alone)."""
+    return word.endswith(("'s", "’s")) or (len(word) > 2 and word.endswith(("s'", "s’")))
 
 
 def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
@@ -956,8 +1005,48 @@ def _latin_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> 
                     start, end, surface, english_key(surface), sentence, source, "MISC" if source == "ticker" else None
                 )
             )
+            designated = _latin_designated(doc.text, tokens, last, start, surface, sentence)
+            if designated is not None and source == "latin":
+                found.append(designated)
         index = last + 1
     return found
+
+
+LATIN_DESIGNATED = "latin-designated"
+# Multi-character bodies' endings only: a one-character one after a Latin name is seldom its designator.
+# Each with the English designators that say the same (ADT 公司 ↔ ADT Corporation, not ↔ ADT Foundation).
+LATIN_BODY_ENDINGS: dict[str, frozenset[str]] = {
+    ending: frozenset(words.split())
+    for ending, words in (
+        ("股份有限公司", "company corporation co co. inc inc. ltd ltd. limited corp corp. plc"),
+        ("有限公司", "company corporation co co. inc inc. ltd ltd. limited corp corp. plc llc"),
+        ("公司", "company corporation co co. inc inc. ltd ltd. limited corp corp. plc llc"),
+        ("集团", "group holdings"),
+        ("银行", "bank"),
+        ("大学", "university"),
+        ("学院", "college institute academy school"),
+        ("协会", "association society"),
+        ("基金会", "foundation"),
+        ("医院", "hospital"),
+    )
+}
+_LATIN_BODY_ENDINGS = tuple(LATIN_BODY_ENDINGS)
+
+
+def _latin_designated(
+    text: str, tokens: Sequence[Token], last: int, start: int, surface: str, sentence: int
+) -> Candidate | None:
+    """ADT 公司, Ring 集團: a name left in Latin letters with a body's designator after it, as one
+    candidate whose core is the Latin name (pairing: ADT 公司 ↔ ADT Corporation)."""
+    if last + 1 >= len(tokens) or text[tokens[last].end : tokens[last + 1].start] not in ("", " "):
+        return None
+    following = tokens[last + 1].simplified
+    ending = next((e for e in _LATIN_BODY_ENDINGS if following == e), None)
+    if ending is None:
+        return None
+    end = tokens[last + 1].end
+    key = f"{english_key(surface)} {ending}"
+    return Candidate(start, end, text[start:end], key, sentence, LATIN_DESIGNATED, "ORG", english_key(surface))
 
 
 def _han_candidates(doc: Document, tokens: Sequence[Token], sentence: int) -> list[Candidate]:

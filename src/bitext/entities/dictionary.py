@@ -13,6 +13,7 @@ transliterations (戴爾豪斯|大學 ↔ Dalhousie University).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,7 +84,10 @@ _DOTTED_ACRONYM = regex.compile(r"(?:\p{Lu}\.){2,6}")
 # cached (and its patterns compiled once): every pair scored normalises both names again
 @lru_cache(maxsize=65536)
 def normalise_english(text: str) -> str:
-    """``"the U.S."`` → ``"us"``; ``"SenseTime’s"`` → ``"sensetime"``; ``"Ka-shing"`` → ``"ka shing"``."""
+    """``"the U.S."`` → ``"us"``; ``"SenseTime’s"`` → ``"sensetime"``; ``"Ka-shing"`` → ``"ka shing"``;
+    ``"Honshū"`` → ``"honshu"`` (letters with diacritics folded: CC-CEDICT writes Honshū, the text Honshu)."""
+    if not text.isascii():
+        text = _without_diacritics(text)
     text = text.replace("’", "'").lower().replace(" & ", " and ")  # a spaced ampersand is "and" (AT&T stays)
     text = _POSSESSIVE.sub("", text)
     text = text.replace(".", "")
@@ -92,6 +96,11 @@ def normalise_english(text: str) -> str:
         if text.startswith(article):
             text = text[len(article) :]
     return " ".join(american(word) for word in text.split())
+
+
+def _without_diacritics(text: str) -> str:
+    """Honshū → Honshu, İzmir → Izmir, Erdoğan → Erdogan (combining marks dropped after decomposition)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=65536)

@@ -25,8 +25,19 @@ import regex
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
 from bitext.entities import candidates as cand
-from bitext.entities import celestial, designated_places, events, law_titles, place_forms, spans, work_titles
-from bitext.entities.acronyms import acronym_match, acronym_spans
+from bitext.entities import (
+    celestial,
+    cited_authors,
+    defined_acronyms,
+    designated_places,
+    dropped_designators,
+    events,
+    law_titles,
+    place_forms,
+    spans,
+    work_titles,
+)
+from bitext.entities.acronyms import SPELLED, acronym_match, acronym_spans, spelled_acronym_spans, spelled_by_glosses
 from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
 from bitext.entities.cooccurrence import Cooccurrence, count
@@ -46,9 +57,21 @@ from bitext.entities.dictionary import (
     is_acronym,
     stem,
 )
-from bitext.entities.foreign_names import best_fits, fitted_spans, joined_pieces, parts_match
+from bitext.entities.foreign_names import (
+    best_fits,
+    english_name_windows,
+    fitted_spans,
+    joined_pieces,
+    parts_match,
+)
 from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
-from bitext.entities.lexicon import CONNECTORS, EN_DESIGNATORS, TITLES, designator_endings, is_common_english_word
+from bitext.entities.lexicon import (
+    CONNECTORS,
+    EN_DESIGNATORS,
+    TITLES,
+    designator_endings,
+    is_common_english_word,
+)
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.person_pairs import person_pairs
 from bitext.entities.single_words import single_word_spans
@@ -156,9 +179,32 @@ class PairScorer:
             return ()  # a span grown to a law's title pairs only as a title (臺灣地區|法人 is no law)
         if _SEPARATED.search(zh.key) and _COORDINATED.search(en.key):
             return ()  # 布薩·康戛爾 is one person, not "Gaza Kanjar and Vishnu Kanjar"
+        if en.source == cand.INITIAL_COMMON:
+            # "Fluke wrote …": a common word at a sentence start names someone only when a Chinese
+            # personal name sounds like it (弗路克), or the Chinese writes it in Latin letters too ("Ring
+            # also settled …" ↔ "Ring 也與 …"); no gloss or co-occurrence of the common word counts
+            if latin:
+                return tuple(item for item in found if item[0] == "identical")
+            if zh.source not in _PERSONAL_SOURCES:
+                return ()
+            return tuple(
+                (label, score) for label, score in found if label.split(":")[0] in _SOUND_LABELS and score >= STRONG
+            )
         return found
 
     def _type_signals(self, zh: Candidate, en: Candidate, latin: bool) -> Iterable[tuple[str, float]]:
+        if zh.source == cand.LATIN_DESIGNATED:
+            # ADT 公司 ↔ ADT Corporation: the same Latin name, a body's designator after it on both sides
+            words = en.key.split(" ")
+            core = zh.core.split(" ")
+            says = cand.LATIN_BODY_ENDINGS[zh.key[len(zh.core) + 1 :]]
+            if (
+                len(words) > len(core)
+                and _fold(" ".join(words[: len(core)])) == _fold(zh.core)
+                and all(w.casefold().rstrip(",") in says for w in words[len(core) :])
+            ):
+                yield f"latin-designated:{zh.core}", IDENTICAL
+            return
         if latin:
             if _fold(zh.key) == _fold(en.key):
                 yield "identical", IDENTICAL
@@ -170,6 +216,14 @@ class PairScorer:
             composed = composed_match(zh.key, en.key, self._learned_names, zh.source == "glossed-tail")
             if composed is not None:
                 yield composed.evidence, composed.score
+            elif is_acronym(en.key):
+                spelled = spelled_by_glosses(zh.key, en.key)
+                if spelled is not None:
+                    yield f"spelled:{spelled}", SPELLED  # 新民主黨 ↔ NDP: new + Democratic Party
+            else:
+                dropped = dropped_designators.dropped_designator_match(zh.key, en.key)
+                if dropped is not None:
+                    yield dropped, dropped_designators.DROPPED  # 保守黨 ↔ Conservative (party)
         title = law_titles.title_match(zh.key, en.key)
         if title is not None:
             yield title
@@ -244,6 +298,10 @@ class PairScorer:
             known = self.learned.get(zh.core)
             if known is not None and known[0] == en.key:
                 yield f"variant-of:{zh.core}", known[1]
+
+
+_PERSONAL_SOURCES = frozenset({"pos:nr", "pos:nrt", "pos:nrfg", "separated"})
+_SOUND_LABELS = frozenset({"pinyin", "wade-giles", "cantonese", "skeleton", "learned", "parts"})
 
 
 def _gloss_names_another(zh: str, en: str) -> bool:
@@ -356,20 +414,36 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 if not (c.source == "latin" and c.key in terms)
             ]
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms, en_words[i])]
+            en += [c for i in bead.en for c in cand.initial_common_words(alignment.en, i, capitalised, en_words[i])]
             en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
             en = cand.unique(en + designated_places.english_designated(alignment.en, en))
             en = cand.unique(en + law_titles.english_titles(alignment.en.text, en))
             en = cand.unique(en + cand.latin_copies(alignment.en, bead.en, zh))
-            names = [c for c in en if c.source != "ticker"]
+            en = cand.unique(en + defined_acronyms.english_long_forms(alignment.en, bead.en))
+            # a common word at a sentence start pairs by sound with a Chinese name already found: no search
+            names = [c for c in en if c.source not in ("ticker", cand.INITIAL_COMMON)]
+            windows = [
+                w
+                for i in bead.zh
+                for w in english_name_windows(
+                    tokens[i], zh_doc.text, [c for c in zh if c.sentence == i], names, alignment.en.text
+                )
+            ]
+            if windows:
+                en = cand.unique(en + windows)
+                names = [c for c in en if c.source not in ("ticker", cand.INITIAL_COMMON)]
             zh_extent = (zh_doc.sentence_offsets[bead.zh[0]][0], zh_doc.sentence_offsets[bead.zh[-1]][1])
             bodies: list[Candidate] = []
             for i in bead.zh:
                 found = spans.bracketed_spans(tokens[i], zh_doc.text, i)
+                found += defined_acronyms.chinese_long_forms(tokens[i], zh_doc.text, i)
                 here = [c for c in zh if c.sentence == i]
                 for window, near_names in _search_windows(tokens[i], names, zh_extent):
                     found += spans.romanised_spans(window, zh_doc.text, near_names, i)
                     found += spans.dictionary_spans(window, zh_doc.text, near_names, i)
                     found += acronym_spans(window, zh_doc.text, near_names, i)
+                    found += spelled_acronym_spans(window, zh_doc.text, near_names, i)
+                    found += dropped_designators.chinese_spans(window, zh_doc.text, near_names, i)
                     found += spans.gazetteer_spans(window, zh_doc.text, near_names, i)
                     found += spans.grown_by_sound(window, zh_doc.text, here, near_names, i)
                     found += single_word_spans(window, zh_doc.text, near_names, i, capitalised)
@@ -381,6 +455,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                     found += law_titles.chinese_spans(window, zh_doc.text, near_names, i)
                     if DESIGNATOR_PAIRS:
                         bodies += chinese_bodies(window, zh_doc.text, near_names, i)
+                found += cited_authors.chinese_spans(tokens[i], zh_doc.text, en, alignment.en.text, i)
                 found += joined_pieces(tokens[i], zh_doc.text, i)  # last: a tagged source of a span wins
                 zh += cand.grown(zh_doc, tokens[i], found)
             zh += place_forms.places_inside(zh, zh_doc.text)
@@ -521,12 +596,18 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     names = [en for en in bead.en if en.source != "ticker"]
     en_tickers = [_ticker_after(en_text, en.end) for en in names]
     en_folded = [_fold(en.key) for en in names]
+    en_acronyms = [defined_acronyms.defined_by(en_text, en.start, en.end) for en in names]
+    en_years = [cited_authors.year_after(en_text, en.end, False) for en in names]
     for zh in bead.zh:
         if zh.source == "ticker":
             continue  # tickers anchor the names beside them (see _ticker_after); they are not pairs
         zh_ticker = _ticker_after(zh_text, zh.end)
         bracketed = _bracketed_after(zh, zh_text)
-        for en, en_ticker, folded in zip(names, en_tickers, en_folded, strict=True):
+        zh_acronym = defined_acronyms.acronym_after(zh_text, zh.end) if zh.source != "latin" else ""
+        zh_year = cited_authors.year_after(zh_text, zh.end, True) if zh.source != "latin" else ""
+        for en, en_ticker, folded, en_acronym, en_year in zip(
+            names, en_tickers, en_folded, en_acronyms, en_years, strict=True
+        ):
             if not near(zh, en):
                 continue
             signals = list(scorer.signals(zh, en))
@@ -534,6 +615,17 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
                 signals.append((f"ticker:{zh_ticker}", TICKER))
             if bracketed is not None and bracketed == folded:
                 signals.append(("bracketed", BRACKETED))
+            if zh_acronym and zh_acronym == en_acronym and defined_acronyms.is_body_pair(zh.key, en.key):
+                # 美國地理調查協會 (USGS) ↔ United States Geological Survey (USGS): the text defines both
+                signals.append((f"same-acronym:{zh_acronym}", defined_acronyms.SAME_ACRONYM))
+            if zh_year and zh_year == en_year:
+                # 安琪兒（2006年） ↔ Angel (2006): an author cited with the same year; the year makes a weaker
+                # sound count (a common word's learned spelling is otherwise chance: _chance_sound)
+                sound = transliteration(zh.key, en.key)
+                if sound is not None and sound.score >= cited_authors.SOUND_FLOOR:
+                    if sound.evidence not in (label for label, _ in signals):
+                        signals.append((sound.evidence, sound.score))
+                    signals.append((f"cited-year:{zh_year}", cited_authors.CITED_YEAR))
             if not signals:
                 continue
             score = combine(s for _, s in signals)
@@ -571,8 +663,15 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
         linked = [(link.zh, link.en) for link in links]
         for zh, en, label in person_pairs(bead.zh, names, linked):
             links.append(Link(bead.document, bead.bead, zh, en, DESIGNATOR_ONLY, (label,)))
-    if WORK_TITLES and bead.zh_titles and bead.en_titles:
-        pairs, replaced = work_titles.title_pairs(bead.zh_titles, bead.en_titles, [(k.zh, k.en) for k in links])
+    en_titles = bead.en_titles
+    if WORK_TITLES and bead.zh_titles and all(t.source == "law-title" for t in en_titles):
+        # English often writes a title unquoted ("shows such as Taxi, Cheers, and …"): the bead's outermost
+        # capitalised names no link touches stand in for quoted titles (paired only if as many as the
+        # Chinese titles left over); laws written without quotes are titles already (work_titles)
+        unquoted = work_titles.unquoted_titles(names, [k.en for k in links])
+        en_titles = en_titles + [t for t in unquoted if not any(t.overlaps(law) for law in en_titles)]
+    if WORK_TITLES and bead.zh_titles and en_titles:
+        pairs, replaced = work_titles.title_pairs(bead.zh_titles, en_titles, [(k.zh, k.en) for k in links])
         widened = [links[k] for k in replaced]
         links = [link for k, link in enumerate(links) if k not in replaced]
         for zh, en in pairs:
@@ -1088,7 +1187,9 @@ def _fold_stemmed(text: str) -> str:
 
 
 def _spelling_variants(a: str, b: str) -> bool:
-    """Two Han names of three or more characters that differ in one character only."""
+    """Two Han names of three or more characters that differ in one character only, name separators left
+    out (拉克辛 and 拉卡．辛 for Lakkha Singh: one transcription written with and without the dot)."""
+    a, b = _SEPARATED.sub("", a), _SEPARATED.sub("", b)
     if len(a) != len(b) or len(a) < 3 or _is_latin(a) or _is_latin(b):
         return False
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
@@ -1338,6 +1439,8 @@ def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | No
             votes["PER"] += 2  # 王夫人 ↔ Lady Wang
         if any(e.startswith(("given+surname:", "surname-only:", "korean-surname:")) for e in link.evidence):
             votes["PER"] += 3  # paired as a person by a part of the name (person_pairs.py)
+        if any(e.startswith("same-acronym:") for e in link.evidence):
+            votes["ORG"] += 3  # made only for a body (defined_acronyms.is_body_pair): 經濟產業省 is no province
         if "work-title" in link.evidence:
             votes["MISC"] += 3  # a title in 《》 and in quotation marks: a work
         if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):

@@ -54,6 +54,7 @@ from bitext.entities.transliteration import english_key, romanisation, sounds_at
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import char_syllables
 from bitext.resources.places import load_places
+from bitext.resources.sounds import load_sounds
 from bitext.segment.words import Token
 
 # A romanised name must match a reading this well (same floor as pairing's romanised-name vote).
@@ -261,7 +262,26 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
         if best is not None and best[0] >= BRACKETED_FLOOR:
             start = end - best[1]
             found.append(Candidate(start, end, text[start:end], chars[-best[1] :], sentence, "bracketed", None))
+        elif " " not in latin:
+            # 維基新聞 (Wikinews): a name translated, not transcribed, before its original: the word before the
+            # bracket with the name-tagged or noun word before it (no sound to say where it starts)
+            words = _translated_name_words(run)
+            if words:
+                start = words[0].start
+                key = "".join(t.simplified for t in words)
+                found.append(Candidate(start, end, text[start:end], key, sentence, "bracketed", None))
     return found
+
+
+def _translated_name_words(run: Sequence[Token]) -> list[Token]:
+    """The last two words of ``run`` when both are nouns or names (維基|新聞), the first one name-tagged;
+    else nothing: a bare noun before a bracket (公司 (ADT)) names nothing by itself."""
+    if len(run) < 2:
+        return []
+    first, last = run[-2], run[-1]
+    if first.tag[:2] not in ("nr", "ns", "nt", "nz") or last.tag[:1] != "n":
+        return []
+    return [first, last]
 
 
 def grown_by_sound(
@@ -289,7 +309,7 @@ def grown_by_sound(
                 usable = {
                     t.start + i: ch
                     for t in tokens
-                    if _HAN.match(t.simplified) and not _grammatical(t)
+                    if _HAN.match(t.simplified) and not _grammatical(t, syllable_verbs=True)
                     for i, ch in enumerate(t.simplified)
                 }
             best = (base.score, zh.start, zh.end)
@@ -341,8 +361,13 @@ def _zh_designator_kind(word: str) -> str:
     return next((kind for ending, kind in designator_endings() if word.endswith(ending)), "")
 
 
-def _grammatical(token: Token) -> bool:
-    return len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS
+def _grammatical(token: Token, syllable_verbs: bool = False) -> bool:
+    """A one-character particle, preposition, pronoun …; with ``syllable_verbs``, a one-character verb
+    that foreign names are often written with is not (jieba tags the last syllable of 艾爾多安 and 庫爾登
+    as the verbs 安 and 登; 芬蘭是 and 北京人說 stay cut before 是 and 說)."""
+    if len(token.simplified) != 1 or token.tag[:1] not in GRAMMATICAL_TAGS:
+        return False
+    return not (syllable_verbs and token.tag == "v" and load_sounds().is_name_syllable(token.simplified))
 
 
 _BODY_ENDINGS = frozenset("部局署院会处厅")

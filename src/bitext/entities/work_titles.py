@@ -183,3 +183,14 @@ def title_pairs(
             ordered = zip(sorted(zh_group, key=lambda c: c.start), sorted(en_group, key=lambda c: c.start), strict=True)
             pairs.extend(ordered)
     return pairs, replaced
+
+
+def unquoted_titles(names: Sequence[Candidate], linked: Sequence[Candidate]) -> list[Candidate]:
+    """English names of a bead that may be unquoted titles: capitalised runs (not nested in a longer
+    one, not joined by "and") that no link touches, as title candidates. Used only when the bead quotes
+    no title."""
+    free = [n for n in names if n.source in ("capitalised", "nested") and not any(n.overlaps(e) for e in linked)]
+    # "Police and Summer Days" is a list of two titles here (its sides are candidates of their own)
+    free = [n for n in free if " and " not in n.key]
+    outer = [n for n in free if not any(o is not n and o.contains(n) for o in free)]
+    return [Candidate(n.start, n.end, n.text, n.key, n.sentence, "work-title", "MISC") for n in outer]
