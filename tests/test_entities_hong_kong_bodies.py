@@ -147,3 +147,12 @@ def test_us_in_capitals_is_the_country_in_a_composed_name() -> None:
 def test_a_company_named_by_its_trade_is_an_organisation() -> None:
     found = pairs("三星電子的股價上升。", "Shares of Samsung Electronics rose.")
     assert found.get(("三星電子", "Samsung Electronics")) == "ORG"
+
+
+def test_a_pinyin_surname_that_is_an_english_word_opens_a_sentence() -> None:
+    from test_entities_institutions import english
+
+    zh, en = "中國人民銀行行長潘功勝表示。", "Pan Gongsheng, governor of the People's Bank of China, said so."
+    found = pairs(zh, en)
+    assert found.get(("潘功勝", "Pan Gongsheng")) == "PER"
+    assert "Pan" not in english("Pan the camera to the left.")  # the verb stays a common word

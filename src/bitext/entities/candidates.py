@@ -250,6 +250,8 @@ def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str])
         return True
     if first.folded in capitalised_elsewhere:
         return False
+    if len(words) >= 2 and _chinese_name_start(words[0].text, words[1].text):
+        return False  # "Pan Gongsheng, governor of …": a surname in pinyin, not the common word "pan"
     # "Later Chen Qingyang": a common word capitalised only because it starts the sentence; but
     # "Global Environment Facility", a name with a designator, keeps its first word.
     # Not before "of": "Shares of HSBC Holdings" is a common word and the name after it (the body of
@@ -260,6 +262,27 @@ def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str])
     if len(words) > 1 and any(w.folded in EN_DESIGNATORS for w in words[1:]) and not before_of:
         return False
     return is_common_english_word(first.text.rstrip("’'"))
+
+
+# Pinyin spellings of the commonest Chinese surnames that are also English words (He, Long, Pan, Fan …);
+# before a given name written in pinyin they open a Chinese name.
+_PINYIN_SURNAMES = frozenset("he long pan fan bai yang lu ma hu gao song tang du bao ding ren yao wan shi mo".split())
+_PINYIN_GIVEN = regex.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)){1,2}"
+)
+
+
+def _chinese_name_start(first: str, second: str) -> bool:
+    """``first second`` reads as a Chinese name: a surname's pinyin that is also an English word, then a
+    capitalised given name of one or two pinyin syllables (Pan Gongsheng, He Lifeng, Long Yongtu)."""
+    return (
+        first.lower() in _PINYIN_SURNAMES
+        and second[:1].isupper()
+        and second[1:].islower()
+        and bool(_PINYIN_GIVEN.fullmatch(second.lower().replace("-", "")))
+        and not is_common_english_word(second)
+    )
 
 
 def _strip_possessive(text: str, start: int, end: int) -> int:
