@@ -152,9 +152,14 @@ static PyObject *viterbi_back(PyObject *self, PyObject *args) {
 static inline double logsumexp(const double *values, Py_ssize_t n) {
     double top = values[0];
     for (Py_ssize_t k = 1; k < n; k++) top = values[k] > top ? values[k] : top;
+    if (top == -INFINITY) return -INFINITY; /* log(0) + -1e300 in numpy */
     double shift = top > -1e300 ? top : -1e300;
-    double sum = exp(values[0] - shift);
-    for (Py_ssize_t k = 1; k < n; k++) sum += exp(values[k] - shift);
+    /* exp(-inf) is 0, and adding 0 to a sum of non-negative terms leaves it as it was: impossible beads
+     * (outside the band, masked) are left out of the sum without changing a bit of it. */
+    double sum = 0.0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (values[k] != -INFINITY) sum += exp(values[k] - shift);
+    }
     return log(sum) + shift;
 }
 
