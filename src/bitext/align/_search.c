@@ -13,6 +13,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#ifndef M_LN2 /* not in every C library's math.h (MSVC wants _USE_MATH_DEFINES) */
+#define M_LN2 0.693147180559945309417232121458176568
+#endif
+
 #define MAX_TYPES 64
 #define SKIP_FLOOR (-1e4)  /* search._finite: an impossible skip into column 0 must not make the sums nan */
 
