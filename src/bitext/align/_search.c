@@ -101,6 +101,7 @@ static inline double arrive(const Lattice *l, const double *values, Py_ssize_t i
 }
 
 static PyObject *viterbi_back(PyObject *self, PyObject *args) {
+    (void)self;
     Lattice l;
     if (parse(args, &l, 1) < 0) return NULL;
     int8_t *back = l.out.buf;
@@ -211,9 +212,15 @@ static PyObject *sums(PyObject *args, int direction) {
     Py_RETURN_NONE;
 }
 
-static PyObject *forward_sums(PyObject *self, PyObject *args) { return sums(args, -1); }
+static PyObject *forward_sums(PyObject *self, PyObject *args) {
+    (void)self;
+    return sums(args, -1);
+}
 
-static PyObject *backward_sums(PyObject *self, PyObject *args) { return sums(args, +1); }
+static PyObject *backward_sums(PyObject *self, PyObject *args) {
+    (void)self;
+    return sums(args, +1);
+}
 
 static PyMethodDef methods[] = {
     {"viterbi_back", viterbi_back, METH_VARARGS, "Back pointers (bead type per cell, -1 none) of the best path."},
@@ -223,6 +230,6 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_search", "Compiled row loops of bitext.align.search.",
-                                    -1, methods};
+                                    -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit__search(void) { return PyModule_Create(&module); }
