@@ -118,3 +118,10 @@ def test_bitext_pure_python_forces_the_numpy_loops(value, kernel):
         check=True,
     ).stdout.strip()
     assert out == (kernel or search.KERNEL)
+
+
+@pytest.mark.skipif(not os.environ.get("CI"), reason="only CI promises a C compiler (gcc) at install time")
+def test_ci_builds_and_uses_the_extension():
+    # pip install -e '.[test]' on the CI machine compiles _search.c; a silent fallback would skip the tests above.
+    assert os.environ.get("BITEXT_PURE_PYTHON", "") in ("", "0")
+    assert search.KERNEL == "c"
