@@ -16,15 +16,35 @@ with log-sum-exp in place of max gives the forward and backward passes of the be
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from types import ModuleType
 
 import numpy as np
 
 from bitext.scorers.base import BeadType, Block
 
 NEG = -np.inf
+
+
+# The row loops of Viterbi, forward and backward in C (``_search.c``), built by setup.py when a compiler is
+# there; without it, or with the environment variable BITEXT_PURE_PYTHON set (not to "" or "0"), the numpy
+# loops below run. Same paths and beads either way (design.md, "Search").
+def _load_compiled() -> ModuleType | None:
+    if os.environ.get("BITEXT_PURE_PYTHON", "") not in ("", "0"):
+        return None
+    try:
+        from bitext.align import _search
+    except ImportError:
+        return None
+    return _search
+
+
+_compiled = _load_compiled()
+
+KERNEL = "numpy" if _compiled is None else "c"
 
 
 @dataclass(frozen=True)
@@ -234,8 +254,45 @@ def _skip_type(types: Sequence[BeadType]) -> int:
     return types.index((0, 1)) if (0, 1) in types else -1
 
 
+# The compiled loops' arguments: lo, hi, offsets, scores, scores are float64, di, dj, index of the 0-1 type.
+_KernelArgs = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray, int]
+
+
+def _kernel_args(lattice: Lattice) -> _KernelArgs | None:
+    """The compiled loops' arguments for this lattice (C-contiguous arrays of the dtypes they read), or None
+    when they cannot run it (no extension; scores of another dtype; no bead type that advances a row)."""
+    types, flat = lattice.types, lattice.flat
+    if _compiled is None or flat.dtype not in (np.float32, np.float64) or not 0 < len(types) <= 64:
+        return None
+    if all(di == 0 for di, _dj in types):
+        return None
+    band = lattice.band
+    return (
+        np.ascontiguousarray(band.lo, dtype=np.int64),
+        np.ascontiguousarray(band.hi, dtype=np.int64),
+        np.ascontiguousarray(band.offsets, dtype=np.int64),
+        np.ascontiguousarray(flat),
+        bool(flat.dtype == np.float64),
+        np.array([di for di, _dj in types], dtype=np.int64),
+        np.array([dj for _di, dj in types], dtype=np.int64),
+        _skip_type(types),
+    )
+
+
 def viterbi(lattice: Lattice) -> list[tuple[int, int, int, int]]:
     """Highest-scoring path as (i0, i1, j0, j1) beads, in order."""
+    args = _kernel_args(lattice)
+    if args is None:
+        back = _viterbi_back_numpy(lattice)
+    else:
+        assert _compiled is not None
+        back = np.empty(lattice.band.cells, dtype=np.int8)
+        _compiled.viterbi_back(*args, back)
+    return _trace(back, lattice.band, lattice.types)
+
+
+def _viterbi_back_numpy(lattice: Lattice) -> np.ndarray:
+    """Per cell of the band, the bead type of the best path's last bead into it (-1: none), numpy loops."""
     band, types, flat = lattice.band, lattice.types, lattice.flat
     skip = _skip_type(types)
     steps = _Steps(band, types, -1, flat)
@@ -266,8 +323,7 @@ def viterbi(lattice: Lattice) -> list[tuple[int, int, int, int]]:
     reached = arrived > NEG
     reached[0] = False  # the start node
     moves = steps.moves.astype(np.int8)
-    back = np.where(skipped, skip, np.where(reached, moves[pick], -1)).astype(np.int8)
-    return _trace(back, band, types)
+    return np.where(skipped, skip, np.where(reached, moves[pick], -1)).astype(np.int8)
 
 
 def _trace(back: np.ndarray, band: Band, types: Sequence[BeadType]) -> list[tuple[int, int, int, int]]:
@@ -301,6 +357,16 @@ def _logsumexp_columns(values: np.ndarray) -> np.ndarray:
 
 def forward(lattice: Lattice) -> np.ndarray:
     """log of the summed exp-scores of all paths from (0, 0) to each cell, flat over the band."""
+    args = _kernel_args(lattice)
+    if args is None:
+        return _forward_numpy(lattice)
+    assert _compiled is not None
+    alpha = np.empty(lattice.band.cells)
+    _compiled.forward_sums(*args, alpha)
+    return alpha
+
+
+def _forward_numpy(lattice: Lattice) -> np.ndarray:
     band, types, flat = lattice.band, lattice.types, lattice.flat
     skip = _skip_type(types)
     steps = _Steps(band, types, -1, flat)
@@ -321,6 +387,16 @@ def forward(lattice: Lattice) -> np.ndarray:
 
 def backward(lattice: Lattice) -> np.ndarray:
     """log of the summed exp-scores of all paths from each cell to (n, m), flat over the band."""
+    args = _kernel_args(lattice)
+    if args is None:
+        return _backward_numpy(lattice)
+    assert _compiled is not None
+    beta = np.empty(lattice.band.cells)
+    _compiled.backward_sums(*args, beta)
+    return beta
+
+
+def _backward_numpy(lattice: Lattice) -> np.ndarray:
     band, types, flat = lattice.band, lattice.types, lattice.flat
     skip = _skip_type(types)
     steps = _Steps(band, types, +1, flat)
