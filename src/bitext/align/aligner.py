@@ -270,11 +270,42 @@ def unaligned_runs(path: Sequence[tuple[int, int, int, int]]) -> list[tuple[int,
 
 
 def skip_log_rates(path: Sequence[tuple[int, int, int, int]]) -> tuple[float, float]:
-    """Smoothed log share of 1-0 and of 0-1 beads in a path."""
+    """Smoothed log share of 1-0 and of 0-1 beads in a path.
+
+    A skip bead next to a bead that already expands on the same side (an English sentence left out
+    beside a bead with more English sentences than Chinese, or the mirror; also a shorter run of such
+    skips than an untranslated block's, ``PARTIAL_RUN``) is not counted: it is most
+    likely the rest of that expansion (a free translation explaining a terse original in more sentences
+    than a bead holds), not the translator's habit of leaving sentences out. Counted, such beads made the
+    0-1 bias of an expansive translation run away: on Legge's Analects (benchmarks/classic_expansion.py)
+    2 forced 0-1 beads in the first path became 11-15 after the skip prior."""
     types = [(i1 - i0, j1 - j0) for i0, i1, j0, j1 in path]
     total = len(types) + SKIP_SMOOTHING * len(BEAD_TYPES)
-    first, second = (math.log((types.count(t) + SKIP_SMOOTHING) / total) for t in SKIP_TYPES)
+    counts = [0, 0]
+    k = 0
+    while k < len(types):
+        zh_size, en_size = types[k]
+        if zh_size and en_size:
+            k += 1
+            continue
+        end = k + 1  # a run of skips on the same side, bordered by beads[k - 1] and beads[end]
+        while end < len(types) and types[end] == types[k]:
+            end += 1
+        side = 0 if zh_size else 1  # 1-0 or 0-1
+        neighbours = types[max(k - 1, 0) : k] + types[end : end + 1]
+        if end - k >= PARTIAL_RUN or not any(_expands(neighbour, side) for neighbour in neighbours):
+            counts[side] += end - k
+        k = end
+    first, second = (math.log((count + SKIP_SMOOTHING) / total) for count in counts)
     return first, second
+
+
+def _expands(bead_type: BeadType, side: int) -> bool:
+    """A two-sided bead with more sentences on ``side`` (0: Chinese, 1: English) than on the other."""
+    zh_size, en_size = bead_type
+    if not zh_size or not en_size:
+        return False
+    return zh_size > en_size if side == 0 else en_size > zh_size
 
 
 def with_skip_prior(lattice: Lattice, log_rates: tuple[float, float], model: Model) -> Lattice:
