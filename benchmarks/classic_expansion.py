@@ -49,16 +49,18 @@ def read_sections(path: Path) -> list[Section]:
     return rows
 
 
-def read_splits(path: Path) -> dict[str, list[tuple[int, int]]]:
-    """``key<TAB>zh counts<TAB>en counts``: a section's beads as numbers of sentences per bead,
-    e.g. ``2.19.1  1,1  1,2`` (two beads: 1-1 then 1-2)."""
+def read_splits(path: Path, layout: str) -> dict[str, list[tuple[int, int]]]:
+    """``key<TAB>zh counts<TAB>en counts[<TAB>layout]``: a section's beads as numbers of sentences per
+    bead, e.g. ``2.9.1  1,1  1,2`` (two beads: 1-1 then 1-2); a row naming a layout holds only there."""
     splits: dict[str, list[tuple[int, int]]] = {}
     if not path.exists():
         return splits
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        key, zh, en = line.split("\t")[:3]
+        key, zh, en, *only = line.split("\t")
+        if only and only[0] != layout:
+            continue
         splits[key] = list(zip((int(x) for x in zh.split(",")), (int(x) for x in en.split(",")), strict=True))
     return splits
 
@@ -97,21 +99,25 @@ def ids_in(offsets: tuple[tuple[int, int], ...], start: int, end: int) -> list[i
 def gold_beads(
     sections: list[Section], ranges: list[tuple[int, int, int, int]], zh_doc, en_doc, splits
 ) -> list[tuple[list[int], list[int]]]:
-    beads: list[tuple[list[int], list[int]]] = []
+    """Each section's sentences (sections that a sentence runs across are one unit, named by its last
+    section), cut into beads by ``splits`` where it names the unit."""
+    units: list[tuple[str, list[int], list[int]]] = []
     for section, (zs, ze, es, ee) in zip(sections, ranges, strict=True):
         zh_ids = ids_in(zh_doc.sentence_offsets, zs, ze)
         en_ids = ids_in(en_doc.sentence_offsets, es, ee)
-        if beads and (set(zh_ids) & set(beads[-1][0]) or set(en_ids) & set(beads[-1][1])):
-            # a sentence the segmenter runs across two sections: they are one bead
-            last_zh, last_en = beads.pop()
-            beads.append((sorted(set(last_zh) | set(zh_ids)), sorted(set(last_en) | set(en_ids))))
-            continue
-        counts = splits.get(section.key)
+        if units and (set(zh_ids) & set(units[-1][1]) or set(en_ids) & set(units[-1][2])):
+            # a sentence the segmenter runs across two sections: they are one unit
+            _key, last_zh, last_en = units.pop()
+            zh_ids, en_ids = sorted(set(last_zh) | set(zh_ids)), sorted(set(last_en) | set(en_ids))
+        units.append((section.key, zh_ids, en_ids))
+    beads: list[tuple[list[int], list[int]]] = []
+    for key, zh_ids, en_ids in units:
+        counts = splits.get(key)
         if counts is None:
             beads.append((zh_ids, en_ids))
             continue
         if sum(c[0] for c in counts) != len(zh_ids) or sum(c[1] for c in counts) != len(en_ids):
-            raise SystemExit(f"split of {section.key} does not match its sentences ({len(zh_ids)}, {len(en_ids)})")
+            raise SystemExit(f"split of {key} does not match its sentences ({len(zh_ids)}, {len(en_ids)})")
         z = e = 0
         for nz, ne in counts:
             beads.append((zh_ids[z : z + nz], en_ids[e : e + ne]))
@@ -122,7 +128,7 @@ def gold_beads(
 
 def documents(layout: str):
     out = []
-    splits = read_splits(DATA / "gold_splits.tsv")
+    splits = read_splits(DATA / "gold_splits.tsv", layout)
     for path in sorted(DATA.glob("*.tsv")):
         if path.name == "gold_splits.tsv":
             continue
