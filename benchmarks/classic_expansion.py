@@ -74,7 +74,7 @@ def build(sections: list[Section], layout: str) -> tuple[str, str, list[tuple[in
     previous = None
     for section in sections:
         new_chapter = previous is not None and section.chapter != previous
-        zh_sep = "\n\n" if new_chapter else ("" if previous is not None else "")
+        zh_sep = "\n\n" if new_chapter else ""
         if layout == "source":
             en_sep = "\n\n" if previous is not None else ""
         else:
