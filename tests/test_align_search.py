@@ -163,12 +163,12 @@ def test_skips_beside_an_expanding_bead_are_not_counted_in_the_skip_rate():
     # a run of two before a 2-4 bead likewise
     assert math.isclose(skip_log_rates(_path_of([(1, 1), (0, 1), (0, 1), (2, 4)]))[1], math.log(0.5 / (4 + 7)))
     # beside one-to-one beads it is a skip, beside a 1-2 bead (one sentence more is no expansion: MAC-Dev
-    # and FLORES have many) too, and beside a bead that expands the other side
+    # and FLORES have many) too, and beside a bead with more Chinese sentences
     assert math.isclose(skip_log_rates(_path_of([(1, 1), (0, 1), (1, 1)]))[1], math.log(1.5 / (3 + 7)))
     assert math.isclose(skip_log_rates(_path_of([(1, 2), (0, 1), (1, 1)]))[1], math.log(1.5 / (3 + 7)))
     assert math.isclose(skip_log_rates(_path_of([(1, 1), (0, 1), (2, 1)]))[1], math.log(1.5 / (3 + 7)))
-    # the Chinese side mirrors it: a 1-0 beside a 3-1 bead is not counted, beside a 1-3 bead it is
-    assert math.isclose(skip_log_rates(_path_of([(3, 1), (1, 0), (1, 1)]))[0], math.log(0.5 / (3 + 7)))
+    # 1-0 beads are all counted, beside a 3-1 bead too (a partial translation's untranslated tail)
+    assert math.isclose(skip_log_rates(_path_of([(3, 1), (1, 0), (1, 1)]))[0], math.log(1.5 / (3 + 7)))
     assert math.isclose(skip_log_rates(_path_of([(1, 3), (1, 0), (1, 1)]))[0], math.log(1.5 / (3 + 7)))
     # an untranslated block (a run of PARTIAL_RUN or more) is counted even beside an expansion
     block = [(1, 3)] + [(0, 1)] * PARTIAL_RUN + [(1, 1)]
