@@ -175,6 +175,22 @@ def test_skips_beside_an_expanding_bead_are_not_counted_in_the_skip_rate():
     assert math.isclose(skip_log_rates(_path_of(block))[1], math.log((PARTIAL_RUN + 0.5) / (len(block) + 7)))
 
 
+def test_weak_additions_are_the_0_1_beads_a_neighbour_would_take_cheaply():
+    from bitext.align.aligner import WEAK_MARGIN, weak_additions
+
+    path = [(0, 1, 0, 1), (1, 1, 1, 2), (1, 2, 2, 3), (2, 3, 3, 4)]
+    seen = set()
+    for seed in range(40):
+        lattice, table = random_lattice(3, 4, seed=seed)
+        skip = table[(1, 1, 1, 2)]
+        join_previous = table[(0, 1, 0, 1)] + skip - table[(0, 1, 0, 2)]  # 1-1 + 0-1 against one 1-2 bead
+        join_next = skip + table[(1, 2, 2, 3)] - table[(1, 2, 1, 3)]  # 0-1 + 1-1 against one 1-2 bead
+        weak = weak_additions(lattice, path)
+        assert weak == [False, min(join_previous, join_next) < WEAK_MARGIN, False, False]
+        seen.add(weak[1])
+    assert seen == {True, False}
+
+
 def test_skip_prior_shifts_only_the_skip_rows_by_the_rate_difference():
     from bitext.align.aligner import Model, with_skip_prior
 

@@ -231,7 +231,12 @@ def decode(lattice: Lattice, model: Model) -> tuple[Lattice, list[tuple[int, int
     path = viterbi(lattice)
     if not model.skip_prior:
         return lattice, path
-    adjusted = with_skip_prior(lattice, skip_log_rates(path), model)
+    # The rate counts the 0-1 beads that look like additions: not those a neighbouring bead would take at
+    # little cost (weak_additions), nor those beside an expansion (skip_log_rates). Expansive translations
+    # (Legge's Analects, benchmarks/classic_expansion.py) otherwise ran the 0-1 bias away: 2-3 such beads
+    # in the first path became 11-17 after the prior.
+    weak = weak_additions(lattice, path)
+    adjusted = with_skip_prior(lattice, skip_log_rates([s for s, w in zip(path, weak, strict=True) if not w]), model)
     path = viterbi(adjusted)
     runs = unaligned_runs(path)
     if not runs:
@@ -250,6 +255,41 @@ def decode(lattice: Lattice, model: Model) -> tuple[Lattice, list[tuple[int, int
     flat = np.where(np.repeat(in_run, widths)[None, :], adjusted.flat, inside.flat)
     adjusted = Lattice(lattice.band, lattice.types, flat.astype(adjusted.flat.dtype, copy=False))
     return adjusted, viterbi(adjusted)
+
+
+WEAK_MARGIN = 0.6  # below it a 0-1 bead is no evidence of an addition (see weak_additions)
+
+
+def weak_additions(lattice: Lattice, path: Sequence[tuple[int, int, int, int]]) -> list[bool]:
+    """For each bead of ``path``: a 0-1 bead whose English sentence the lattice would give to a
+    neighbouring bead at a cost under WEAK_MARGIN (the path's score minus the score with it joined)."""
+    band, flat = lattice.band, lattice.flat
+    index = {t: k for k, t in enumerate(lattice.types)}
+
+    def score(i1: int, j1: int, bead_type: BeadType) -> float:
+        k = index.get(bead_type)
+        if k is None or not band.lo[i1] <= j1 <= band.hi[i1]:
+            return -math.inf
+        return float(flat[k, band.offsets[i1] + j1 - band.lo[i1]])
+
+    weak = [False] * len(path)
+    for k, (i0, i1, j0, j1) in enumerate(path):
+        if (i1 - i0, j1 - j0) != (0, 1):
+            continue
+        skip = score(i1, j1, (0, 1))
+        margins = []
+        if k > 0:
+            a0, _a1, b0, _b1 = path[k - 1]
+            if i0 > a0 and j0 > b0:
+                alone = score(i0, j0, (i0 - a0, j0 - b0)) + skip
+                margins.append(alone - score(i1, j1, (i1 - a0, j1 - b0)))
+        if k + 1 < len(path):
+            _c0, c1, _d0, d1 = path[k + 1]
+            if c1 > i1 and d1 > j1:
+                alone = skip + score(c1, d1, (c1 - i1, d1 - j1))
+                margins.append(alone - score(c1, d1, (c1 - i0, d1 - j0)))
+        weak[k] = bool(margins) and min(margins) < WEAK_MARGIN
+    return weak
 
 
 PARTIAL_RUN = 10  # consecutive unaligned beads that make an untranslated block, not a skip habit
