@@ -144,6 +144,53 @@ def test_skip_rates_count_one_sided_beads_with_smoothing():
     assert skip_log_rates(path[:1])[0] < zh_only  # no skips: a lower rate than one skip in five
 
 
+def _path_of(types: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    path, i, j = [], 0, 0
+    for zh_size, en_size in types:
+        path.append((i, i + zh_size, j, j + en_size))
+        i, j = i + zh_size, j + en_size
+    return path
+
+
+def test_skips_beside_an_expanding_bead_are_not_counted_in_the_skip_rate():
+    from bitext.align.aligner import PARTIAL_RUN, skip_log_rates
+
+    no_skip = skip_log_rates(_path_of([(1, 1), (1, 3), (1, 1), (1, 1)]))
+    # an English sentence left out beside a 1-3 bead: the rest of a free translation's expansion
+    beside_expansion = skip_log_rates(_path_of([(1, 1), (1, 3), (0, 1), (1, 1)]))
+    assert beside_expansion == no_skip  # the same count of skips (none) over the same number of beads
+    assert math.isclose(beside_expansion[1], math.log(0.5 / (4 + 7)))
+    # a run of two before a 2-4 bead likewise
+    assert math.isclose(skip_log_rates(_path_of([(1, 1), (0, 1), (0, 1), (2, 4)]))[1], math.log(0.5 / (4 + 7)))
+    # beside one-to-one beads it is a skip, beside a 1-2 bead (one sentence more is no expansion: MAC-Dev
+    # and FLORES have many) too, and beside a bead with more Chinese sentences
+    assert math.isclose(skip_log_rates(_path_of([(1, 1), (0, 1), (1, 1)]))[1], math.log(1.5 / (3 + 7)))
+    assert math.isclose(skip_log_rates(_path_of([(1, 2), (0, 1), (1, 1)]))[1], math.log(1.5 / (3 + 7)))
+    assert math.isclose(skip_log_rates(_path_of([(1, 1), (0, 1), (2, 1)]))[1], math.log(1.5 / (3 + 7)))
+    # 1-0 beads are all counted, beside a 3-1 bead too (a partial translation's untranslated tail)
+    assert math.isclose(skip_log_rates(_path_of([(3, 1), (1, 0), (1, 1)]))[0], math.log(1.5 / (3 + 7)))
+    assert math.isclose(skip_log_rates(_path_of([(1, 3), (1, 0), (1, 1)]))[0], math.log(1.5 / (3 + 7)))
+    # an untranslated block (a run of PARTIAL_RUN or more) is counted even beside an expansion
+    block = [(1, 3)] + [(0, 1)] * PARTIAL_RUN + [(1, 1)]
+    assert math.isclose(skip_log_rates(_path_of(block))[1], math.log((PARTIAL_RUN + 0.5) / (len(block) + 7)))
+
+
+def test_weak_additions_are_the_0_1_beads_a_neighbour_would_take_cheaply():
+    from bitext.align.aligner import WEAK_MARGIN, weak_additions
+
+    path = [(0, 1, 0, 1), (1, 1, 1, 2), (1, 2, 2, 3), (2, 3, 3, 4)]
+    seen = set()
+    for seed in range(40):
+        lattice, table = random_lattice(3, 4, seed=seed)
+        skip = table[(1, 1, 1, 2)]
+        join_previous = table[(0, 1, 0, 1)] + skip - table[(0, 1, 0, 2)]  # 1-1 + 0-1 against one 1-2 bead
+        join_next = skip + table[(1, 2, 2, 3)] - table[(1, 2, 1, 3)]  # 0-1 + 1-1 against one 1-2 bead
+        weak = weak_additions(lattice, path)
+        assert weak == [False, min(join_previous, join_next) < WEAK_MARGIN, False, False]
+        seen.add(weak[1])
+    assert seen == {True, False}
+
+
 def test_skip_prior_shifts_only_the_skip_rows_by_the_rate_difference():
     from bitext.align.aligner import Model, with_skip_prior
 
