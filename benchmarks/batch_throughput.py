@@ -23,6 +23,13 @@ Every configuration runs in a fresh process (clean caches, its own peak memory) 
   (cluster start-up timed separately).
 * ``jobs2-quarter``: ``--jobs 2`` on the first quarter of the pairs: the parent's peak memory should not
   grow with the number of documents.
+* ``cli1``/``cli2``: the command itself, ``python -m bitext batch MANIFEST -o OUT --jobs 1|2 -q``, timed from
+  before its interpreter starts to after it exits (its imports included): wall time only.
+
+``--bytecode`` runs every configuration with Python's bytecode cache on (in a folder of the scratch
+directory, filled by an untimed run first), as an installed package runs; without it the configurations
+inherit the environment's setting (``PYTHONDONTWRITEBYTECODE=1`` makes every process compile bitext's
+modules from source, about 0.1-0.15 s of a batch's serial start-up). The header says which.
 
 The loops and ``jobs0`` run with the numerical libraries limited to one thread (as batch's workers and
 Dask's are), so that the comparison is between ways of running the same single-threaded work;
@@ -66,6 +73,8 @@ CONFIGS = (
     "one-call",
     "jobs2-quarter",
     "align-loop-threads",
+    "cli1",
+    "cli2",
 )
 QUICK_CONFIGS = ("jobs1", "jobs2", "dask", "jobs0", "review-loop", "align-loop", "one-call")
 
@@ -283,6 +292,8 @@ def measure(config: str, manifest: Path, quarter: Path, align_options: dict[str,
     environment = dict(os.environ)
     if config in ("align-loop", "review-loop", "one-call", "jobs0"):
         environment.update(SINGLE_THREADED)
+    if config.startswith("cli"):
+        return measure_cli(int(config[3:]), manifest, align_options, out, environment)
     command = [
         sys.executable,
         __file__,
@@ -303,6 +314,47 @@ def measure(config: str, manifest: Path, quarter: Path, align_options: dict[str,
     return json.loads(finished.stdout.strip().splitlines()[-1])
 
 
+def measure_cli(
+    jobs: int, manifest: Path, align_options: dict[str, Any], out: Path, environment: dict[str, str]
+) -> dict[str, Any]:
+    """``bitext batch`` as a user runs it, end to end: wall time from before its interpreter starts to its exit."""
+    options = [part for name, value in align_options.items() for part in (f"--{name}", str(value))]
+    command = [
+        sys.executable,
+        "-m",
+        "bitext",
+        "batch",
+        str(manifest),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "-q",
+        *options,
+    ]
+    started = time.perf_counter()
+    finished = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    seconds = time.perf_counter() - started
+    if finished.returncode != 0:
+        raise SystemExit(f"cli{jobs} failed:\n{finished.stderr[-3000:]}")
+    with (out / "report.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    ok = sum(row["status"] == "ok" for row in rows)
+    return {"config": f"cli{jobs}", "seconds": seconds, "documents": ok, "failed": len(rows) - ok, "jobs": jobs}
+
+
+def bytecode_environment(scratch: Path, manifest: Path, align_options: dict[str, Any]) -> None:
+    """Turn Python's bytecode cache on for the configurations (``os.environ``, which they inherit), in a
+    folder of the scratch directory, filled by an untimed batch of two documents (through a pool, and
+    through the command) that imports what the configurations import."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
+    tiny = scratch / "tiny.tsv"
+    tiny.write_text("".join(manifest.read_text(encoding="utf-8").splitlines(keepends=True)[:2]), encoding="utf-8")
+    for config in ("jobs2", "cli2"):
+        measure(config, tiny, tiny, align_options, scratch / f"warm-{config}")
+
+
 # --- the report -------------------------------------------------------------------------------
 
 
@@ -319,11 +371,15 @@ def show(results: list[dict[str, Any]]) -> None:
         failed = f"  {r['failed']} FAILED" if r.get("failed") else ""
         start_up = f"{r['start_up']:.1f}" if "start_up" in r else ""
         steady = f"{r['steady_rate']:.2f}" if "steady_rate" in r else ""
-        cpu = 1000 * (r.get("parent_cpu", 0) + r.get("worker_cpu", 0)) / r["documents"]
+        timed = "parent_cpu" in r
+        cpu = (
+            f"{1000 * (r.get('parent_cpu', 0) + r.get('worker_cpu', 0)) / r['documents']:10.1f}" if timed else " " * 10
+        )
+        parent = f"{r['parent_mib']:11.0f}" if "parent_mib" in r else " " * 11
         print(
             f"{r['config']:<20} {r['seconds']:8.1f} {r['documents'] / r['seconds']:8.2f} "
-            f"{1000 * r['seconds'] / r['documents']:8.1f} {start_up:>10} {steady:>9} {cpu:10.1f} "
-            f"{r['parent_mib']:11.0f} "
+            f"{1000 * r['seconds'] / r['documents']:8.1f} {start_up:>10} {steady:>9} {cpu} "
+            f"{parent} "
             f"{'' if worker is None else f'{worker:.0f}':>11} {r.get('load', 0):5.1f}{extra}{failed}",
             flush=True,
         )
@@ -341,7 +397,13 @@ def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
     steady = {name: r["steady_rate"] for name, r in by.items() if "steady_rate" in r}
     per_doc = {name: 1000 * r["seconds"] / r["documents"] for name, r in by.items()}
     found: dict[str, float] = {}
-    for faster, slower in (("jobs2", "jobs1"), ("jobs2", "jobs0"), ("dask", "jobs1"), ("jobs1", "jobs0")):
+    for faster, slower in (
+        ("jobs2", "jobs1"),
+        ("jobs2", "jobs0"),
+        ("dask", "jobs1"),
+        ("jobs1", "jobs0"),
+        ("cli2", "cli1"),
+    ):
         if {faster, slower} <= rate.keys():
             found[f"{faster} / {slower}, end to end (docs/s)"] = rate[faster] / rate[slower]
         if {faster, slower} <= steady.keys():
@@ -391,6 +453,7 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated configurations: " + ",".join(CONFIGS))
     parser.add_argument("--method", help="aligner (default: bitext's default)")
     parser.add_argument("--scorer", help="scorer preset of the bitext aligner (default: its default)")
+    parser.add_argument("--bytecode", action="store_true", help="Python's bytecode cache on, as an installed package")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--manifest", help=argparse.SUPPRESS)
     parser.add_argument("--quarter", help=argparse.SUPPRESS)
@@ -407,9 +470,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bitext-batch-bench-") as scratch:
         folder = Path(scratch)
         manifest, quarter, sentences = write_pairs(folder, count)
+        if args.bytecode:
+            bytecode_environment(folder, manifest, align_options)
+        bytecode = "off" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "on"
         print(
             f"{count} FLORES-200 pairs (zho_Hant/eng_Latn, about {sentences / count:.1f} English sentences each), "
-            f"aligner options {align_options or 'default'}, {os.cpu_count()} cores, "
+            f"aligner options {align_options or 'default'}, {os.cpu_count()} cores, bytecode cache {bytecode}, "
             f"load average {os.getloadavg()[0]:.1f} at start"
         )
         summary: dict[str, list[float]] = defaultdict(list)
@@ -432,14 +498,15 @@ def main() -> None:
             for name, values in summary.items():
                 print(f"  {name}: {statistics.median(values):.2f}  ({', '.join(f'{v:.2f}' for v in values)})")
             best = {c: min(r["seconds"] for r in every if r["config"] == c) for c in configs}
-            if {"jobs1", "jobs2"} <= best.keys():
-                print(f"  jobs2 / jobs1, best of {repeats} wall times: {best['jobs1'] / best['jobs2']:.2f}")
+            for one, two in (("jobs1", "jobs2"), ("cli1", "cli2")):
+                if {one, two} <= best.keys():
+                    print(f"  {two} / {one}, best of {repeats} wall times: {best[one] / best[two]:.2f}")
         print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 
 def _check_same_output(folder: Path, configs: list[str], repeat: int) -> None:
     """Every batch configuration must have written the same corpus (a benchmark of wrong output is no use)."""
-    batch = [c for c in configs if c in ("jobs0", "jobs1", "jobs2", "dask")]
+    batch = [c for c in configs if c in ("jobs0", "jobs1", "jobs2", "dask", "cli1", "cli2")]
     corpora = {c: folder / f"out-{c}-{repeat}" / "corpus.tsv" for c in batch}
     contents = {c: p.read_bytes() for c, p in corpora.items() if p.exists()}
     if len(set(contents.values())) > 1:

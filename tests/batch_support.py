@@ -151,6 +151,7 @@ def fork_probe_task(pair: DocumentPair, options: BatchOptions, root: str) -> Doc
         "parent": parent,
         "parent_threads": int(threads[0]),
         "preloaded": preload.preloaded == options,
+        "warm_for": preload.warm_for(options),  # so it skipped its own warm-up and the options check
         "preload_variable": os.environ.get(preload.VARIABLE),
         "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
         "collecting": gc.isenabled(),  # between documents: the collector runs

@@ -42,6 +42,7 @@ from bitext.batch import (
     open_pairs,
     run_batch,
     run_document,
+    warm_up,
 )
 from bitext.batch.runner import SINGLE_THREADED, WORKER_DIED
 from bitext.cli.main import main
@@ -424,11 +425,38 @@ def test_workers_are_forked_warm_from_a_one_thread_server(tmp_path: Path) -> Non
         assert probe["parent"] != parent["pid"]  # forked by the server, not by the caller
         assert probe["parent_threads"] == 1  # and the server holds no thread that a fork could break
         assert probe["preloaded"] is True  # its resources loaded before the fork, for these options
+        assert probe["warm_for"] is True  # and the server's warm-up went through: no second one in the worker
         assert probe["preload_variable"] is None
         assert probe["blas_threads"] == "1"
         assert probe["collecting"] is True and probe["frozen"] > 10_000  # the loaded modules and tables
     assert len({probe["parent"] for probe in probes}) == 1
     assert finished.stderr == ""
+
+
+def test_the_warm_up_says_whether_it_went_through() -> None:
+    assert warm_up(BatchOptions(align={"method": "gale-church"}, entities=False)) is True
+    assert warm_up(BatchOptions(align={"no_such_option": 1})) is False
+    assert warm_up(BatchOptions(format="no-such-format", align={"method": "gale-church"})) is False
+
+
+@pytest.mark.skipif(not FORK_SERVER, reason="needs multiprocessing's fork server and /proc (Linux)")
+@pytest.mark.parametrize("options", ["align={'no_such_option': 1}", "format='no-such-format'"])
+def test_options_the_fork_server_could_not_warm_up_for_are_a_user_error(tmp_path: Path, options: str) -> None:
+    # A fresh process, so that its fork server preloads for these options (one server per process).
+    manifest = corpus(tmp_path, [[0], [1]])
+    script = (
+        "import sys; from bitext.batch import BatchOptions, ManifestFile, run_batch\n"
+        "from bitext.errors import BitextError\n"
+        "try:\n"
+        f"    run_batch(ManifestFile(sys.argv[1]), sys.argv[2], BatchOptions({options}), jobs=2)\n"
+        "except BitextError as error:\n"
+        "    print('user error:', error)\n"
+    )
+    command = [sys.executable, "-c", script, str(manifest), str(tmp_path / "out")]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
+    assert finished.stdout.startswith("user error: ")
+    assert ("unknown alignment option" if "align" in options else "no-such-format") in finished.stdout
+    assert not list((tmp_path / "out" / "status").glob("*.json"))  # refused before any document
 
 
 @pytest.mark.parametrize("verbose", [True, False])

@@ -7,7 +7,6 @@ TRANSLATION`` computes, with the pair's doc_id in the doc_id column.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import inspect
 import io
@@ -231,11 +230,16 @@ def render(
     return buffer.getvalue()
 
 
-def warm_up(options: BatchOptions) -> None:
-    """Load what the aligner loads lazily, once in this process (a pool's initializer)."""
-    with contextlib.suppress(Exception):  # a real problem is reported by check_options, or per document
+def warm_up(options: BatchOptions) -> bool:
+    """Load what the aligner loads lazily, once in this process (a pool's initializer). True when the warm-up
+    pair went through every step without an error: :func:`check_options` then passes for these options too
+    (it runs the same call of :func:`bitext.align`, and the warm-up also found the format's writer)."""
+    try:
         alignment = align(*WARM_UP_PAIR, presegmented=options.presegmented, **options.align)
         render(alignment, "warm-up", options, *review(alignment, entities=options.entities))
+    except Exception:  # a real problem is reported by check_options, or per document
+        return False
+    return True
 
 
 def check_option_names(options: BatchOptions) -> None:

@@ -28,6 +28,7 @@ from bitext.batch.per_document import BatchOptions, warm_up  # noqa: E402
 from bitext.resources.cache import collection_paused  # noqa: E402
 
 preloaded: BatchOptions | None = None  # the options this process warmed up for here (inherited by forks)
+checked = False  # and the warm-up went through without an error: check_options passes for ``preloaded``
 LARGEST = 64 * 1024  # bytes; options larger than this (an embedder object with weights) are not preloaded
 
 
@@ -41,7 +42,7 @@ def encode(options: BatchOptions) -> str | None:
 
 
 def _warm_up_from_environment() -> None:
-    global preloaded
+    global preloaded, checked
     encoded = os.environ.pop(VARIABLE, None)
     if not encoded:
         return
@@ -52,12 +53,18 @@ def _warm_up_from_environment() -> None:
             # runs again and before any fork (Python's advice for a process that forks workers): a collection
             # in a worker then neither walks the tables nor writes to their pages, which stay shared.
             with collection_paused():
-                warm_up(options)
+                passed = warm_up(options)
                 gc.freeze()
-            preloaded = options
+            preloaded, checked = options, passed
     finally:
         if _STARTING_SERVER:
             gc.enable()
+
+
+def warm_for(options: BatchOptions) -> bool:
+    """Whether this process was forked from a server that warmed up for ``options`` without an error: a
+    worker then needs neither its own warm-up nor the options check (the server ran both calls)."""
+    return checked and preloaded == options
 
 
 _warm_up_from_environment()

@@ -28,7 +28,7 @@ from bitext.batch.combine import combine
 from bitext.batch.inputs import DocumentPair, is_duplicate, mark_duplicates
 from bitext.batch.per_document import BatchOptions, DocumentOutput, DocumentReport, check_options
 from bitext.batch.store import OutputFolder
-from bitext.batch.worker import Task, run_chunk, run_document, start_worker
+from bitext.batch.worker import Task, check_worker_options, run_chunk, run_document, start_worker
 from bitext.errors import BitextError
 from bitext.log import reporting_level
 from bitext.resources.cache import collection_paused, loaded_objects_frozen
@@ -257,9 +257,9 @@ class _ParallelRunner:
             if forked:
                 forkserver.ensure_running()  # returns at once: the server preloads meanwhile
             else:
-                checks = [pool.submit(check_options, self.options) for _ in range(self.jobs)]
+                checks = [pool.submit(check_worker_options, self.options) for _ in range(self.jobs)]
         if not checks:  # forked workers, outside the Ctrl-C-ignoring window: each waits for the preload
-            checks = [pool.submit(check_options, self.options) for _ in range(self.jobs)]
+            checks = [pool.submit(check_worker_options, self.options) for _ in range(self.jobs)]
         try:
             for check in checks:
                 check.result()

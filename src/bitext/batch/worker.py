@@ -7,8 +7,9 @@ import gc
 import signal
 from collections.abc import Callable
 
+from bitext.batch import preload
 from bitext.batch.inputs import DocumentPair
-from bitext.batch.per_document import BatchOptions, DocumentReport, align_document, warm_up
+from bitext.batch.per_document import BatchOptions, DocumentReport, align_document, check_options, warm_up
 from bitext.batch.store import OutputFolder
 from bitext.log import report_to_stderr
 from bitext.resources.cache import collection_paused
@@ -30,6 +31,14 @@ def run_chunk(task: Task, pairs: list[DocumentPair], options: BatchOptions, root
     return [task(pair, options, root) for pair in pairs]
 
 
+def check_worker_options(options: BatchOptions) -> None:
+    """:func:`check_options` in a pool worker, before any document: nothing to do in a worker forked from
+    the fork server warm for these options (the server's warm-up made the same call of :func:`bitext.align`
+    and it passed); elsewhere the check itself (quick once the worker has warmed up)."""
+    if not preload.warm_for(options):
+        check_options(options)
+
+
 def start_worker(options: BatchOptions, log_level: int | None = None) -> None:
     """A pool worker's initializer: leave Ctrl-C to the parent (which lets the documents in flight finish
     and stops the pool; already ignored when the worker was started from the main thread), report the
@@ -39,6 +48,8 @@ def start_worker(options: BatchOptions, log_level: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if log_level is not None:
         report_to_stderr(log_level)
+    if preload.warm_for(options):  # forked from the server warm for these options, its objects frozen there
+        return
     # This process is the pool's: what the warm-up loads stays for its life, frozen out of the cyclic
     # collector's generations before the collector runs again, so that no collection walks the tables (as
     # the batch does with --jobs 0).

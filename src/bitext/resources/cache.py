@@ -48,7 +48,7 @@ def load_or_build(name: str, key: str, build: Callable[[], T], expected: type | 
     path = cache_dir() / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as handle:
-            cached = _unpickle(handle)
+            cached = unpickle(handle)
         if isinstance(cached, expected):
             return cached  # type: ignore[return-value]
         logger.warning("cache file %s holds a %s, not the table expected; rebuilding it", path, type(cached).__name__)
@@ -61,7 +61,7 @@ def load_or_build(name: str, key: str, build: Callable[[], T], expected: type | 
     return value
 
 
-def _unpickle(handle: BinaryIO) -> object:
+def unpickle(handle: BinaryIO) -> object:
     """pickle.load with the cyclic garbage collector paused: a table of a hundred thousand strings
     otherwise sets off collections that scan it again and again while it loads (measured: CC-CEDICT's
     index loads in a third of the time); the tables hold no reference cycles to collect."""

