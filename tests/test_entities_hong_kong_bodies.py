@@ -156,3 +156,12 @@ def test_a_pinyin_surname_that_is_an_english_word_opens_a_sentence() -> None:
     found = pairs(zh, en)
     assert found.get(("潘功勝", "Pan Gongsheng")) == "PER"
     assert "Pan" not in english("Pan the camera to the left.")  # the verb stays a common word
+
+
+def test_a_city_named_without_city_before_its_mayor() -> None:
+    from bitext.entities.dictionary import direct_match
+    from test_entities_institutions import english
+
+    assert "New Taipei" in english("New Taipei Mayor Hou Yu-ih attended the forum.")  # GeoNames: New Taipei City
+    assert direct_match("新北市", "New Taipei") is not None  # CC-CEDICT: "New Taipei City, …"
+    assert direct_match("墨西哥城", "Mexico") is None  # one word: the country, not its capital

@@ -411,7 +411,9 @@ def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterabl
     for size in range(len(words), 0, -1):
         lead = words[:size]
         surface = text[lead[0].start : lead[-1].end]
-        if places.is_place(surface) or (size == 1 and _ACRONYM_WORD.fullmatch(surface)):
+        # a city named without "City" before its mayor (New Taipei Mayor …: GeoNames has New Taipei City)
+        city = size > 1 and places.is_place(f"{surface} City")
+        if places.is_place(surface) or city or (size == 1 and _ACRONYM_WORD.fullmatch(surface)):
             yield _english_candidate(text, lead, sentence, "nested", "LOC")
             return
 

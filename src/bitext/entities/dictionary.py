@@ -214,6 +214,9 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
             and " ".join(head_words[len(target_words) :]) in _COMPANY_ENDINGS
         ):
             return DictionaryMatch(CONTAINED, f"cedict~{head}")
+        # 新北市 "New Taipei City" ↔ New Taipei: a city of two words or more named without "City"
+        if len(target_words) >= 2 and head_words == [*target_words, "city"]:
+            return DictionaryMatch(CONTAINED, f"cedict~{head}")
         # 一帶一路 "Belt and Road Initiative" ↔ Belt and Road: a programme named without its generic word
         if (
             len(target_words) >= 2
