@@ -1,0 +1,37 @@
+"""Errors of the second FLORES set outside the gold (fresh7, issue 13): each test a general cause."""
+
+from __future__ import annotations
+
+from test_entities_signals import table
+
+
+def _rows(zh: str, en: str) -> list[tuple[str, str]]:
+    return [(p.zh, p.en) for p in table(zh, en)]
+
+
+def test_a_syllable_jieba_reads_as_a_word_beside_a_name_separator() -> None:
+    # jieba: 麥|可/v|・|舒|馬克, 安娜|‧|約/d|赫姆森, 羅蘭|多/m|‧|蒙多薩: a verb, an adverb, a numeral
+    rows = _rows("麥可・舒馬克在比賽中途退出。", "Michael Schumacher retired midway through the race.")
+    assert ("麥可・舒馬克", "Michael Schumacher") in rows
+    rows = _rows("荷蘭選手安娜‧約赫姆森獲得第九名。", "Dutch skier Anna Jochemsen finished ninth.")
+    assert ("安娜‧約赫姆森", "Anna Jochemsen") in rows
+    # and a preposition glued to the end (蒙多薩以 "Mendoza with") is left out
+    rows = _rows("羅蘭多‧蒙多薩以步槍向遊客射擊。", "Rolando Mendoza fired a rifle at the tourists.")
+    assert ("羅蘭多‧蒙多薩", "Rolando Mendoza") in rows
+
+
+def test_a_common_word_tagged_as_a_name_beside_a_separator_is_a_name_part() -> None:
+    # 薩克斯 is "saxophone" in CC-CEDICT; jieba tags it a personal name
+    rows = _rows("奧利佛‧薩克斯在他的文章中提出這個觀點。", "Oliver Sacks made this point in his paper.")
+    assert ("奧利佛‧薩克斯", "Oliver Sacks") in rows
+
+
+def test_a_five_character_surname_and_a_three_part_name() -> None:
+    rows = _rows("墨西哥的阿利·貝拉斯克斯排名第十五。", "Arly Velasquez of Mexico finished fifteenth.")
+    assert ("阿利·貝拉斯克斯", "Arly Velasquez") in rows
+    # 費|南德|茲/rg|‧: the syllable before the next separator is no pronoun
+    zh = "第一夫人克莉絲汀娜‧費南德茲‧德基希納昨晚宣布參選。"
+    en = "First Lady Cristina Fernandez de Kirchner announced her candidacy last night."
+    rows = _rows(zh, en)
+    assert [en for zh, en in rows if zh == "克莉絲汀娜‧費南德茲‧德基希納" and en.startswith("Cristina Fernandez")]
+    assert not [zh for zh, _ in rows if zh != "克莉絲汀娜‧費南德茲‧德基希納" and zh in "克莉絲汀娜‧費南德茲‧德基希納"]
