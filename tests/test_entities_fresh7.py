@@ -35,3 +35,16 @@ def test_a_five_character_surname_and_a_three_part_name() -> None:
     rows = _rows(zh, en)
     assert [en for zh, en in rows if zh == "克莉絲汀娜‧費南德茲‧德基希納" and en.startswith("Cristina Fernandez")]
     assert not [zh for zh, _ in rows if zh != "克莉絲汀娜‧費南德茲‧德基希納" and zh in "克莉絲汀娜‧費南德茲‧德基希納"]
+
+
+def test_a_countrys_body_named_without_the_country_in_english() -> None:
+    from bitext.entities.dropped_designators import country_dropped_match
+
+    zh = "美國國會要求聯邦調查局指派十名探員。"
+    en = "Congress asked the FBI to assign ten agents."
+    rows = {(p.zh, p.en): p.type for p in table(zh, en)}
+    assert rows.get(("美國國會", "Congress")) == "ORG"
+    assert country_dropped_match("日本国会", "Diet") is not None
+    assert country_dropped_match("美国总统", "President") is None  # an office, not a body
+    assert country_dropped_match("美国国会", "United States Congress") is None  # the English names the country
+    assert country_dropped_match("国会大厦", "Congress") is None  # no country before the body
