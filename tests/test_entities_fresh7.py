@@ -48,3 +48,11 @@ def test_a_countrys_body_named_without_the_country_in_english() -> None:
     assert country_dropped_match("美国总统", "President") is None  # an office, not a body
     assert country_dropped_match("美国国会", "United States Congress") is None  # the English names the country
     assert country_dropped_match("国会大厦", "Congress") is None  # no country before the body
+
+
+def test_two_personal_name_words_are_one_transliterated_name() -> None:
+    # jieba: 赫茲/nr (CC-CEDICT "Hertz") | 伯格/nr: neither piece is tagged a transliteration
+    zh = "赫茲伯格的理論很受歡迎。"
+    en = "Hertzberg's theory is popular."
+    rows = {(p.zh, p.en): p.type for p in table(zh, en)}
+    assert rows.get(("赫茲伯格", "Hertzberg")) == "PER"

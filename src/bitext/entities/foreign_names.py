@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
+from bitext.entities.model import EntityType
 from bitext.entities.transliteration import NAME_SEPARATORS, transliteration
 from bitext.resources.sounds import load_sounds
 from bitext.segment.words import Token
@@ -208,9 +209,10 @@ MAX_JOINED_CHARS = 6
 
 
 def joined_pieces(tokens: Sequence[Token], text: str, sentence: int) -> list[Candidate]:
-    """Runs of two or three adjacent name-tagged tokens, one of them tagged as a transliteration, as
-    one candidate: jieba cuts unknown transliterations into pieces it tags as names (聖托|里尼 for
-    Santorini, 布姆|唐 for Bumthang, 奧|拉維斯 for Oravec). The pairing still needs its own evidence (a
+    """Runs of two or three adjacent name-tagged tokens, one of them tagged as a transliteration (or two
+    personal-name words of two characters or more: 赫茲|伯格 for Hertzberg), as one candidate: jieba cuts
+    unknown transliterations into pieces it tags as names (聖托|里尼 for Santorini, 布姆|唐 for Bumthang,
+    奧|拉維斯 for Oravec). The pairing still needs its own evidence (a
     sound match) for the joined name."""
     found = []
     for first in range(len(tokens)):
@@ -224,11 +226,13 @@ def joined_pieces(tokens: Sequence[Token], text: str, sentence: int) -> list[Can
             if len(key) > MAX_JOINED_CHARS:
                 break
             tags = {t.tag for t in piece}
-            if "nrt" not in tags:
+            if "nrt" not in tags and not (tags == {"nr"} and all(len(t.simplified) >= 2 for t in piece)):
                 continue  # 稱森|提內嶺: a word glued to a name, not a transliteration cut in two
             start, end = piece[0].start, piece[-1].end
             # no type hint: the pieces' tags are guesses for pieces (布姆|唐 is nrt + nr, a place)
-            found.append(Candidate(start, end, text[start:end], key, sentence, "joined", None))
+            # except two pieces both tagged as personal names (赫茲|伯格 Hertzberg: two Han words that are names)
+            hint: EntityType | None = "PER" if tags == {"nr"} else None
+            found.append(Candidate(start, end, text[start:end], key, sentence, "joined", hint))
     return found
 
 
