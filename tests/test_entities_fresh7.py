@@ -56,3 +56,16 @@ def test_two_personal_name_words_are_one_transliterated_name() -> None:
     en = "Hertzberg's theory is popular."
     rows = {(p.zh, p.en): p.type for p in table(zh, en)}
     assert rows.get(("赫茲伯格", "Hertzberg")) == "PER"
+
+
+def test_a_first_syllable_jieba_reads_as_a_verb_before_a_place_tag() -> None:
+    # jieba: 達/v | 伊沙/ns; 達 is a common syllable of foreign names
+    zh = "警方懷疑這起攻擊是由達伊沙的好戰分子所為。"
+    en = "Police suspect Daesh militants of the attack."
+    assert ("達伊沙", "Daesh") in _rows(zh, en)
+    # but not a verb before a Chinese personal name (拉|王琦瑤/nr)
+    from bitext.entities.foreign_names import joined_pieces
+    from bitext.segment.words import tokenize
+
+    text = "他拉王琦瑤去看戲。"
+    assert not [c for c in joined_pieces(tokenize(text), text, 0) if c.text == "拉王琦瑤"]

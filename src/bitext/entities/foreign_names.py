@@ -15,6 +15,7 @@ name's two ends by a character or two, to where its parts sound most like an Eng
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -206,6 +207,8 @@ def _parts_score(evidence: tuple[str, ...]) -> float:
 # jieba's tags for name pieces: transliterated names, personal names, places, other proper nouns.
 _PIECE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz"})
 MAX_JOINED_CHARS = 6
+# a place or a transliteration, which a foreign name's first syllable may be cut from
+_FOREIGN_TAGS = frozenset({"ns", "nrt"})
 
 
 def joined_pieces(tokens: Sequence[Token], text: str, sentence: int) -> list[Candidate]:
@@ -233,6 +236,21 @@ def joined_pieces(tokens: Sequence[Token], text: str, sentence: int) -> list[Can
             # except two pieces both tagged as personal names (赫茲|伯格 Hertzberg: two Han words that are names)
             hint: EntityType | None = "PER" if tags == {"nr"} else None
             found.append(Candidate(start, end, text[start:end], key, sentence, "joined", hint))
+    # a syllable jieba reads as a verb before a name it tags (達/v|伊沙/ns for Daesh), as fitted_spans reads it;
+    # not before a personal name (nr: 拉|王琦瑤 is a verb and a Chinese name)
+    sounds = load_sounds()
+    for verb, name in itertools.pairwise(tokens):
+        if (
+            len(verb.simplified) == 1
+            and verb.tag == "v"
+            and verb.end == name.start
+            and name.tag in _FOREIGN_TAGS
+            and 2 <= len(name.simplified) <= MAX_JOINED_CHARS - 1
+            and _HAN.match(verb.simplified + name.simplified)
+            and sounds.is_name_syllable(verb.simplified)
+        ):
+            key = verb.simplified + name.simplified
+            found.append(Candidate(verb.start, name.end, text[verb.start : name.end], key, sentence, "joined", None))
     return found
 
 
