@@ -69,3 +69,14 @@ def test_a_first_syllable_jieba_reads_as_a_verb_before_a_place_tag() -> None:
 
     text = "他拉王琦瑤去看戲。"
     assert not [c for c in joined_pieces(tokenize(text), text, 0) if c.text == "拉王琦瑤"]
+
+
+def test_a_korean_name_in_western_order_after_a_possessive() -> None:
+    zh = "南韓朴宗石在男子坐式比賽中獲得第二十四名。"
+    en = "South Korea's Jong Seork Park finished twenty-fourth in the men's sitting event."
+    rows = {(p.zh, p.en): p.type for p in table(zh, en)}
+    assert rows.get(("朴宗石", "Jong Seork Park")) == "PER"
+    assert not [zh for zh, _ in rows if zh == "南韓朴宗石"]  # a place and a Chinese-style name are not one name
+    from bitext.entities.person_pairs import korean_surname_last
+
+    assert not korean_surname_last(["Central", "Hyde", "Park"])  # English words before a park

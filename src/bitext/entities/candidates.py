@@ -436,6 +436,15 @@ def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Can
         after = words[possessive + 1 :]
         if after and after[0].text not in CONNECTORS and not any(w.folded in EN_DESIGNATORS for w in after):
             yield _english_candidate(text, after, sentence, "nested", _english_hint(after, False))
+        elif after and _korean_name([w.text for w in after]):
+            # "South Korea's Jong Seork Park": the surname Park, not a park's designator
+            yield _english_candidate(text, after, sentence, "nested", "PER")
+
+
+def _korean_name(words: list[str]) -> bool:
+    from bitext.entities.person_pairs import korean_surname_last  # imports this module
+
+    return korean_surname_last(words)
 
 
 # Source of a common word at a sentence's start kept as a candidate: it pairs only by sound with a

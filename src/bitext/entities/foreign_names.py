@@ -213,7 +213,7 @@ _FOREIGN_TAGS = frozenset({"ns", "nrt"})
 
 def joined_pieces(tokens: Sequence[Token], text: str, sentence: int) -> list[Candidate]:
     """Runs of two or three adjacent name-tagged tokens, one of them tagged as a transliteration (or two
-    personal-name words of two characters or more: 赫茲|伯格 for Hertzberg), as one candidate: jieba cuts
+    personal-name words of two characters each: 赫茲|伯格 for Hertzberg), as one candidate: jieba cuts
     unknown transliterations into pieces it tags as names (聖托|里尼 for Santorini, 布姆|唐 for Bumthang,
     奧|拉維斯 for Oravec). The pairing still needs its own evidence (a
     sound match) for the joined name."""
@@ -229,11 +229,12 @@ def joined_pieces(tokens: Sequence[Token], text: str, sentence: int) -> list[Can
             if len(key) > MAX_JOINED_CHARS:
                 break
             tags = {t.tag for t in piece}
-            if "nrt" not in tags and not (tags == {"nr"} and all(len(t.simplified) >= 2 for t in piece)):
+            if "nrt" not in tags and not (tags == {"nr"} and all(len(t.simplified) == 2 for t in piece)):
                 continue  # 稱森|提內嶺: a word glued to a name, not a transliteration cut in two
             start, end = piece[0].start, piece[-1].end
             # no type hint: the pieces' tags are guesses for pieces (布姆|唐 is nrt + nr, a place)
-            # except two pieces both tagged as personal names (赫茲|伯格 Hertzberg: two Han words that are names)
+            # except two pieces both tagged as personal names (赫茲|伯格 Hertzberg: two Han words that are names;
+            # not 南韓|朴宗石, a place and a Chinese-style name of three characters)
             hint: EntityType | None = "PER" if tags == {"nr"} else None
             found.append(Candidate(start, end, text[start:end], key, sentence, "joined", hint))
     # a syllable jieba reads as a verb before a name it tags (達/v|伊沙/ns for Daesh), as fitted_spans reads it;
