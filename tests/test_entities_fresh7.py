@@ -80,3 +80,15 @@ def test_a_korean_name_in_western_order_after_a_possessive() -> None:
     from bitext.entities.person_pairs import korean_surname_last
 
     assert not korean_surname_last(["Central", "Hyde", "Park"])  # English words before a park
+
+
+def test_a_chinese_person_by_the_surname_alone_in_the_english() -> None:
+    zh = "胡錦濤鼓勵發展中國家避免先汙染、後清理的老路。"
+    en = 'Hu encouraged developing countries "to avoid the old path of polluting first and cleaning up later."'
+    rows = {(p.zh, p.en): p.type for p in table(zh, en)}
+    assert rows.get(("胡錦濤", "Hu")) == "PER"
+    # two people of one surname: the surname cannot say which
+    zh = "胡錦濤與胡耀邦都曾鼓勵發展。"
+    assert not [p for p in table(zh, "Hu encouraged development.") if p.en == "Hu"]
+    # a form of address ending in a kinship term is no surname and given name (溫家哥)
+    assert not [p for p in table("溫家哥笑了。", "Wen laughed.") if p.en == "Wen"]

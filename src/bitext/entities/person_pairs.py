@@ -122,7 +122,8 @@ def person_pairs(
     linked_zh = [zh for zh, _ in linked]
     linked_en = [en for _, en in linked]
     free_en = [(en, words) for en in en_candidates if _free(en, linked_en) for words in [_personal_en(en)] if words]
-    if not free_en:
+    surnames_alone = [en for en in en_candidates if _free(en, linked_en) and _surname_alone(en)]
+    if not free_en and not surnames_alone:
         return []
     people = [
         zh
@@ -180,4 +181,32 @@ def person_pairs(
                 labels[i, j] = f"surname-only:{match.evidence}"
     for i, j in _one_to_one(sounds):
         found.append((free_zh[i], free_en[j][0], labels[i, j]))
+    # a Chinese person by the surname alone in the English (胡錦濤 ↔ "Hu said"): the surname's pinyin, a
+    # three-character name, one-to-one in the bead
+    used_zh = {id(zh) for zh, _, _ in found}
+    alone: dict[int, list[int]] = {}
+    for j, en in enumerate(surnames_alone):
+        for i, zh in enumerate(free_zh):
+            if id(zh) in used_zh or len(zh.key) != 3 or zh.key[-1] in _KINSHIP:
+                continue
+            match = transliteration(zh.key[0], en.key)
+            if match is not None and match.system == "pinyin" and match.score >= 1.0:
+                alone.setdefault(j, []).append(i)
+                labels[i, -1 - j] = f"surname-alone:pinyin:{match.spelling}"
+    for i, j in _one_to_one(alone):
+        found.append((free_zh[i], surnames_alone[j], labels[i, -1 - j]))
     return found
+
+
+# A three-character "name" ending in a kinship term is a form of address (溫家哥 "brother of the Wen family"),
+# not a surname and a given name.
+_KINSHIP = frozenset("哥姐兄弟叔伯嫂爷娘婆妹")
+
+
+def _surname_alone(en: Candidate) -> bool:
+    """One capitalised word of two to five letters that is no common English word nor a place (Hu, Xi)."""
+    return (
+        bool(regex.fullmatch(r"\p{Lu}\p{Ll}{1,4}", en.key))
+        and not is_common_english_word(en.key)
+        and not load_places().is_place(en.key)
+    )
