@@ -40,6 +40,7 @@ from bitext.entities.lexicon import (
 from bitext.entities.model import EntityType
 from bitext.entities.transliteration import NAME_SEPARATORS
 from bitext.resources.cedict import load_cedict
+from bitext.resources.sounds import load_sounds
 from bitext.segment.words import Token, tokenize
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
@@ -460,6 +461,15 @@ def _person_within(text: str, words: list[_Word], sentence: int) -> Iterable[Can
         after = words[possessive + 1 :]
         if after and after[0].text not in CONNECTORS and not any(w.folded in EN_DESIGNATORS for w in after):
             yield _english_candidate(text, after, sentence, "nested", _english_hint(after, False))
+        elif after and _korean_name([w.text for w in after]):
+            # "South Korea's Jong Seork Park": the surname Park, not a park's designator
+            yield _english_candidate(text, after, sentence, "nested", "PER")
+
+
+def _korean_name(words: list[str]) -> bool:
+    from bitext.entities.person_pairs import korean_surname_last  # imports this module
+
+    return korean_surname_last(words)
 
 
 # Source of a common word at a sentence's start kept as a candidate: it pairs only by sound with a
@@ -1214,11 +1224,19 @@ def _separated_names(doc: Document, tokens: Sequence[Token], sentence: int) -> l
 # jieba tags of function words: particles (u*), prepositions, conjunctions, adverbs, pronouns,
 # numerals, measure words, locatives, modal particles, verbs, time words.
 GRAMMATICAL_TAGS = frozenset("upcdrmqfyvt")
+# jieba's tags of personal names and transliterations
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 
 
 def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int, int] | None:
     """Token range ``[first, last+1)`` of the name part beside a separator, walking away from it over
-    Han tokens that are not common words, at most four characters (transliterated parts are short)."""
+    Han tokens that are not common words, at most four characters (transliterated parts are short), or
+    five in one token jieba tags as a name (貝拉斯克斯 Velasquez).
+
+    The token right beside the separator is a syllable of the name also where jieba reads it as a word:
+    a one-character "particle" foreign names are often written with (羅蘭|多‧, 麥|可・, ‧約|赫姆森: a
+    numeral, a verb, an adverb to jieba) and a common word jieba tags as a personal name (‧薩克斯 Sacks,
+    "saxophone"). Nothing but a name stands right beside a name separator."""
     chars = 0
     index = separator + step
     edge = separator
@@ -1226,9 +1244,20 @@ def _name_part(tokens: Sequence[Token], separator: int, step: int) -> tuple[int,
         token = tokens[index]
         is_han = bool(_ALL_HAN.fullmatch(token.simplified))
         known = _cedict_status(token.simplified) if len(token.simplified) > 1 else None
-        if not is_han or chars + len(token.simplified) > 4 or (known is not None and known.common and not known.proper):
+        # beside a separator: the one this part walks from, or the next one (費|南德|茲‧德基希納)
+        beside = index == separator + step or (
+            0 <= index + step < len(tokens) and tokens[index + step].simplified in NAME_SEPARATORS
+        )
+        limit = 5 if token.tag in _PERSON_TAGS else 4
+        if not is_han or chars + len(token.simplified) > limit:
             break
-        if len(token.simplified) == 1 and token.tag[:1] in GRAMMATICAL_TAGS:
+        if known is not None and known.common and not known.proper and not (beside and token.tag in _PERSON_TAGS):
+            break
+        if (
+            len(token.simplified) == 1
+            and token.tag[:1] in GRAMMATICAL_TAGS
+            and not (beside and load_sounds().is_name_syllable(token.simplified))
+        ):
             break  # 過, 的, 與: particles and prepositions, not syllables of a name
         chars += len(token.simplified)
         edge = index
@@ -1249,6 +1278,10 @@ def _separated_name_candidates(
         # jieba glues a conjunction or preposition to the name after it: 及林登．詹森, 為林登
         spans[0] = (spans[0][0] + 1, spans[0][1])
         keys[0], whole_key = keys[0][1:], whole_key[1:]
+    if len(keys[-1]) >= 4 and keys[-1][-1] in _GLUED_AFTER:
+        # and a preposition to the name before it: 蒙多薩以 (M16 步槍) "Mendoza with (an M16)"
+        spans[-1] = (spans[-1][0], spans[-1][1] - 1)
+        keys[-1], whole_key = keys[-1][:-1], whole_key[:-1]
     whole_start, whole_end = spans[0][0], spans[-1][1]
     found = [_make(doc, whole_start, whole_end, whole_key, sentence, "separated", "PER")]
     for (start, end), key in zip(spans, keys, strict=False):
@@ -1259,6 +1292,9 @@ def _separated_name_candidates(
 
 # One-character conjunctions and prepositions jieba glues to the front of a foreign name.
 _GLUED_BEFORE = frozenset("及与和或跟同并被把向对由为让给将从于在是的")
+# One-character prepositions and verbs jieba glues to the end of a foreign name (蒙多薩以 M16 步槍 "Mendoza
+# with an M16"); none ends a transliterated name.
+_GLUED_AFTER = frozenset("以在于将被把向对从说是")
 
 
 def _is_han_char(token: Token) -> bool:

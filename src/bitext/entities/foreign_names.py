@@ -15,12 +15,14 @@ name's two ends by a character or two, to where its parts sound most like an Eng
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from bitext.entities.candidates import GRAMMATICAL_TAGS, Candidate
+from bitext.entities.model import EntityType
 from bitext.entities.transliteration import NAME_SEPARATORS, transliteration
 from bitext.resources.sounds import load_sounds
 from bitext.segment.words import Token
@@ -205,12 +207,15 @@ def _parts_score(evidence: tuple[str, ...]) -> float:
 # jieba's tags for name pieces: transliterated names, personal names, places, other proper nouns.
 _PIECE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz"})
 MAX_JOINED_CHARS = 6
+# a place or a transliteration, which a foreign name's first syllable may be cut from
+_FOREIGN_TAGS = frozenset({"ns", "nrt"})
 
 
 def joined_pieces(tokens: Sequence[Token], text: str, sentence: int) -> list[Candidate]:
-    """Runs of two or three adjacent name-tagged tokens, one of them tagged as a transliteration, as
-    one candidate: jieba cuts unknown transliterations into pieces it tags as names (聖托|里尼 for
-    Santorini, 布姆|唐 for Bumthang, 奧|拉維斯 for Oravec). The pairing still needs its own evidence (a
+    """Runs of two or three adjacent name-tagged tokens, one of them tagged as a transliteration (or two
+    personal-name words of two characters each: 赫茲|伯格 for Hertzberg), as one candidate: jieba cuts
+    unknown transliterations into pieces it tags as names (聖托|里尼 for Santorini, 布姆|唐 for Bumthang,
+    奧|拉維斯 for Oravec). The pairing still needs its own evidence (a
     sound match) for the joined name."""
     found = []
     for first in range(len(tokens)):
@@ -224,11 +229,29 @@ def joined_pieces(tokens: Sequence[Token], text: str, sentence: int) -> list[Can
             if len(key) > MAX_JOINED_CHARS:
                 break
             tags = {t.tag for t in piece}
-            if "nrt" not in tags:
+            if "nrt" not in tags and not (tags == {"nr"} and all(len(t.simplified) == 2 for t in piece)):
                 continue  # 稱森|提內嶺: a word glued to a name, not a transliteration cut in two
             start, end = piece[0].start, piece[-1].end
             # no type hint: the pieces' tags are guesses for pieces (布姆|唐 is nrt + nr, a place)
-            found.append(Candidate(start, end, text[start:end], key, sentence, "joined", None))
+            # except two pieces both tagged as personal names (赫茲|伯格 Hertzberg: two Han words that are names;
+            # not 南韓|朴宗石, a place and a Chinese-style name of three characters)
+            hint: EntityType | None = "PER" if tags == {"nr"} else None
+            found.append(Candidate(start, end, text[start:end], key, sentence, "joined", hint))
+    # a syllable jieba reads as a verb before a name it tags (達/v|伊沙/ns for Daesh), as fitted_spans reads it;
+    # not before a personal name (nr: 拉|王琦瑤 is a verb and a Chinese name)
+    sounds = load_sounds()
+    for verb, name in itertools.pairwise(tokens):
+        if (
+            len(verb.simplified) == 1
+            and verb.tag == "v"
+            and verb.end == name.start
+            and name.tag in _FOREIGN_TAGS
+            and 2 <= len(name.simplified) <= MAX_JOINED_CHARS - 1
+            and _HAN.match(verb.simplified + name.simplified)
+            and sounds.is_name_syllable(verb.simplified)
+        ):
+            key = verb.simplified + name.simplified
+            found.append(Candidate(verb.start, name.end, text[verb.start : name.end], key, sentence, "joined", None))
     return found
 
 

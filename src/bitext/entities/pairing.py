@@ -224,6 +224,10 @@ class PairScorer:
                 dropped = dropped_designators.dropped_designator_match(zh.key, en.key)
                 if dropped is not None:
                     yield dropped, dropped_designators.DROPPED  # 保守黨 ↔ Conservative (party)
+                else:
+                    national = dropped_designators.country_dropped_match(zh.key, en.key)
+                    if national is not None:
+                        yield national, dropped_designators.COUNTRY_DROPPED  # 美國國會 ↔ Congress
         title = law_titles.title_match(zh.key, en.key)
         if title is not None:
             yield title

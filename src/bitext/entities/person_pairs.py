@@ -14,7 +14,8 @@
 
 * *A Korean name* (Park Byeong-seug ↔ 朴炳錫, Kim Yong-gwon ↔ 金英權): the surname in its Korean spelling
   (a closed table of the commonest surnames: Park 朴, Kim 金, Lee 李, Choi 崔 …), then a hyphenated given
-  name, against a Chinese personal name of two or three characters starting with that surname's
+  name, or in Western order the given name's two syllables as two words and the surname last (Jong Seork
+  Park ↔ 朴宗石), against a Chinese personal name of two or three characters starting with that surname's
   character; one-to-one in the bead as above. No reading of the given name is compared: the registry has
   no permissively licensed hanja reader (design.md, Korean readings).
 
@@ -66,6 +67,16 @@ _KOREAN_SURNAMES: dict[str, str] = {
 _KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
 
 
+def korean_surname_last(words: Sequence[str]) -> bool:
+    """Jong Seork Park: a Korean name in Western order, the given name's two syllables as two words (no
+    English word among them) and a Korean surname last."""
+    return (
+        len(words) == 3
+        and words[2].casefold() in _KOREAN_SURNAMES
+        and all(regex.fullmatch(r"\p{Lu}\p{Ll}{1,5}", w) and not is_common_english_word(w) for w in words[:2])
+    )
+
+
 def _free(candidate: Candidate, taken: Sequence[Candidate]) -> bool:
     return not any(candidate.overlaps(other) for other in taken)
 
@@ -80,6 +91,8 @@ def _personal_en(en: Candidate) -> list[str] | None:
         return None
     if len(words) == 2 and words[0].casefold() in _KOREAN_SURNAMES and _KOREAN_GIVEN.fullmatch(words[1]):
         return words  # Park Byeong-seug: a Korean surname, though "park" is a place's designator
+    if korean_surname_last(words):
+        return words  # Jong Seork Park: the given name's two syllables, then the surname
     if any(w.casefold() in TITLES for w in words[:-1]) or any(w.casefold() in EN_DESIGNATORS for w in words[:-1]):
         return None
     if (words[-1].casefold() in EN_DESIGNATORS or words[-1].casefold() in TITLES) and (
@@ -109,7 +122,8 @@ def person_pairs(
     linked_zh = [zh for zh, _ in linked]
     linked_en = [en for _, en in linked]
     free_en = [(en, words) for en in en_candidates if _free(en, linked_en) for words in [_personal_en(en)] if words]
-    if not free_en:
+    surnames_alone = [en for en in en_candidates if _free(en, linked_en) and _surname_alone(en)]
+    if not free_en and not surnames_alone:
         return []
     people = [
         zh
@@ -137,9 +151,14 @@ def person_pairs(
     # a Korean name: the surname in its Korean spelling, a hyphenated given name
     korean: dict[int, list[int]] = {}
     for j, (en, words) in enumerate(free_en):
-        if len(words) != 2 or not _KOREAN_GIVEN.fullmatch(words[1]) or any(en is e for _, e, _ in found):
+        if any(en is e for _, e, _ in found):
             continue
-        characters = _KOREAN_SURNAMES.get(words[0].casefold(), "")
+        if len(words) == 2 and _KOREAN_GIVEN.fullmatch(words[1]):
+            characters = _KOREAN_SURNAMES.get(words[0].casefold(), "")
+        elif korean_surname_last(words):
+            characters = _KOREAN_SURNAMES[words[2].casefold()]
+        else:
+            continue
         for i, zh in enumerate(free_zh):
             if characters and len(zh.key) <= 3 and zh.key[0] in characters and all(zh is not z for z, _, _ in found):
                 korean.setdefault(j, []).append(i)
@@ -162,4 +181,32 @@ def person_pairs(
                 labels[i, j] = f"surname-only:{match.evidence}"
     for i, j in _one_to_one(sounds):
         found.append((free_zh[i], free_en[j][0], labels[i, j]))
+    # a Chinese person by the surname alone in the English (胡錦濤 ↔ "Hu said"): the surname's pinyin, a
+    # three-character name, one-to-one in the bead
+    used_zh = {id(zh) for zh, _, _ in found}
+    alone: dict[int, list[int]] = {}
+    for j, en in enumerate(surnames_alone):
+        for i, zh in enumerate(free_zh):
+            if id(zh) in used_zh or len(zh.key) != 3 or zh.key[-1] in _KINSHIP:
+                continue
+            match = transliteration(zh.key[0], en.key)
+            if match is not None and match.system == "pinyin" and match.score >= 1.0:
+                alone.setdefault(j, []).append(i)
+                labels[i, -1 - j] = f"surname-alone:pinyin:{match.spelling}"
+    for i, j in _one_to_one(alone):
+        found.append((free_zh[i], surnames_alone[j], labels[i, -1 - j]))
     return found
+
+
+# A three-character "name" ending in a kinship term is a form of address (溫家哥 "brother of the Wen family"),
+# not a surname and a given name.
+_KINSHIP = frozenset("哥姐兄弟叔伯嫂爷娘婆妹")
+
+
+def _surname_alone(en: Candidate) -> bool:
+    """One capitalised word of two to five letters that is no common English word nor a place (Hu, Xi)."""
+    return (
+        bool(regex.fullmatch(r"\p{Lu}\p{Ll}{1,4}", en.key))
+        and not is_common_english_word(en.key)
+        and not load_places().is_place(en.key)
+    )
