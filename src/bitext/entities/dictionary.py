@@ -474,6 +474,7 @@ def _one_name_with_and(zh: str, en: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _designator_suffix(zh: str) -> tuple[str, str]:
     """The designator ending of a Chinese name and its kind (ORG, LOC, MISC for laws); a one-character
     ending that closes a common word is not one (會 of 開會, 部 of 東部)."""
