@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -294,3 +296,45 @@ def test_anchor_name_keys_are_each_sentences_chinese_name_keys() -> None:
     assert any(zh_names)  # the test means something: names were read in pinyin
     for got, want in zip(features.vectors["names"], expected, strict=True):
         assert np.array_equal(got.dense(), want.dense())
+
+
+_ENGLISH_TEXT = st.text(alphabet=st.sampled_from("The companies' CEO said-it was 4.7bn. Ünal’s &-.'rain"), max_size=40)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_ENGLISH_TEXT, max_size=5), st.lists(_ENGLISH_TEXT, max_size=5))
+def test_english_stems_are_each_texts_english_stems_whatever_was_seen_before(seen: list[str], texts: list[str]) -> None:
+    from bitext.resources.glosses import english_stems
+    from bitext.scorers.lexical import _english_stems
+
+    _english_stems(seen)  # the per-token memo holds these tokens' stems (or their absence) now
+    assert _english_stems(texts) == [english_stems(text) for text in texts]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("黄金时代韦小宝道说中国X"), min_size=1, max_size=6), max_size=12))
+def test_chinese_stems_of_unknown_words_are_their_longest_pieces_stems(words: list[str]) -> None:
+    from bitext.scorers.lexical import _longest_pieces, chinese_stems
+
+    index = {"黄金": ("gold",), "时代": ("age", "era"), "时": ("hour", "time"), "中国": ("china",), "道": ("way",)}
+    other = {"黄金": ("aurum",)}  # another index: its answers are not the first one's, memo or not
+    for table in (index, other, index):
+        expected = [
+            table[word]
+            if word in table
+            else tuple(sorted({s for piece in _longest_pieces(word, table) for s in table.get(piece, ())}))
+            for word in words
+        ]
+        assert chinese_stems(words, table) == expected
+        assert chinese_stems(words, table) == expected  # the second time from the memo
+
+
+def test_idf_table_is_idf_of_each_count() -> None:
+    from bitext.scorers.lexical import _idf_of, _idf_table
+
+    table = _idf_table(40, 57)
+    assert table.tolist() == [_idf_of(count, 57) for count in range(41)]
+    sizes = np.array([1, 2, 3, 7])
+    assert (table[[0, 5, 40, 9]] / np.sqrt(sizes)).tolist() == [
+        _idf_of(c, 57) / math.sqrt(s) for c, s in zip((0, 5, 40, 9), (1, 2, 3, 7), strict=True)
+    ]

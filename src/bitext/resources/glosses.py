@@ -19,6 +19,7 @@ from bitext.resources.cedict import load_cedict
 
 FORMAT = 2  # bump when the index's content changes
 _WORD = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’.&-]*")
+WORD = _WORD  # an English word as written (before lower-casing and stripping)
 _PARENTHESES = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP_GLOSS = regex.compile(r"^(CL:|variant of|old variant|see |also pr\.|used in|abbr\. for|surname )", regex.I)
 STOPWORDS = frozenset(
