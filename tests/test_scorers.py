@@ -338,3 +338,14 @@ def test_idf_table_is_idf_of_each_count() -> None:
     assert (table[[0, 5, 40, 9]] / np.sqrt(sizes)).tolist() == [
         _idf_of(c, 57) / math.sqrt(s) for c, s in zip((0, 5, 40, 9), (1, 2, 3, 7), strict=True)
     ]
+
+
+def test_gloss_index_shares_one_tuple_per_set_of_stems() -> None:
+    from bitext.resources.glosses import gloss_index
+
+    index = gloss_index()
+    by_value: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for stems in index.values():
+        assert by_value.setdefault(stems, stems) is stems  # equal stems are the same object
+        assert list(stems) == sorted(set(stems))
+    assert len(by_value) < len(index)  # the test means something: many words share their stems
