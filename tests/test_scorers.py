@@ -349,3 +349,18 @@ def test_gloss_index_shares_one_tuple_per_set_of_stems() -> None:
         assert by_value.setdefault(stems, stems) is stems  # equal stems are the same object
         assert list(stems) == sorted(set(stems))
     assert len(by_value) < len(index)  # the test means something: many words share their stems
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 7])
+def test_window_norms_of_few_sentences_are_the_dense_ones(count: int) -> None:
+    """Fewer sentences than the widest window: the lags beyond them add nothing, sparse or dense."""
+    rng = np.random.default_rng(count)
+    dense = (rng.random((count, 12)) * (rng.random((count, 12)) < 0.4)).astype(np.float32)
+    rows, slots = np.nonzero(dense)
+    sparse = SparseRows.accumulate(rows, slots, dense[rows, slots], count, 12)
+    sums = {d: [np.linalg.norm(dense[max(0, e - d) : e].sum(axis=0)) for e in range(count + 1)] for d in (1, 2, 6)}
+    for vectors in (dense, sparse):
+        norms = window_norms(vectors, 6)
+        for d, expected in sums.items():
+            assert np.allclose(norms[d], expected, atol=1e-5)
+    assert all(np.array_equal(window_norms(sparse, 6)[d], window_norms(dense, 6)[d]) for d in range(1, 7))
