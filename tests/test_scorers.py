@@ -364,3 +364,19 @@ def test_window_norms_of_few_sentences_are_the_dense_ones(count: int) -> None:
         for d, expected in sums.items():
             assert np.allclose(norms[d], expected, atol=1e-5)
     assert all(np.array_equal(window_norms(sparse, 6)[d], window_norms(dense, 6)[d]) for d in range(1, 7))
+
+
+def test_lexical_memos_past_their_bounds_give_the_same_stems(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bitext.scorers.lexical as lexical
+    from bitext.resources.glosses import english_stems
+
+    texts = ["Companies said the rains came.", "The company's rain.", "Said it, they said."]
+    index = {"黄金": ("gold",), "时代": ("age",)}
+    words = ["黄金时代", "时代黄金", "黄金X", "时代"]
+    expected_words = [("age", "gold"), ("age", "gold"), ("gold",), ("age",)]
+    monkeypatch.setattr(lexical, "_TOKEN_STEMS_BOUND", 2)
+    monkeypatch.setattr(lexical._PiecesMemo, "bound", 1)
+    for _ in range(3):  # each call finds the memo past its bound and starts a new one
+        assert lexical._english_stems(texts) == [english_stems(text) for text in texts]
+        assert lexical.chinese_stems(words, index) == expected_words
+    assert len(lexical._PiecesMemo.held[1]) <= 3  # a new memo once the bound was passed

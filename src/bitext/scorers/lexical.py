@@ -68,24 +68,24 @@ def chinese_stems(words: list[str], index: dict[str, tuple[str, ...]]) -> list[t
 
 class _PiecesMemo:
     """Stems of the words an index lacks, per word: such a word (a name, a rare compound) recurs across a batch's
-    documents, and its pieces are worked out once a process. Kept for one index at a time (tests swap it), and
-    cleared when it outgrows its bound."""
+    documents, and its pieces are worked out once a process. Held with the index it was made from (tests swap
+    it) and replaced, never cleared, when the index changes or the memo outgrows its bound: a thread still
+    reading the old pair keeps a consistent one."""
 
     bound = 200_000
-    index: dict[str, tuple[str, ...]] | None = None
-    stems: ClassVar[dict[str, tuple[str, ...]]] = {}
+    held: ClassVar[tuple[dict[str, tuple[str, ...]] | None, dict[str, tuple[str, ...]]]] = (None, {})
 
 
 def _pieces_stems(word: str, index: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The sorted stems of the longest pieces of ``word`` that ``index`` has."""
-    memo = _PiecesMemo
-    if memo.index is not index or len(memo.stems) > memo.bound:
-        memo.index = index
-        memo.stems.clear()
-    stems = memo.stems.get(word)
+    held_index, memo = _PiecesMemo.held
+    if held_index is not index or len(memo) > _PiecesMemo.bound:
+        memo = {}
+        _PiecesMemo.held = (index, memo)
+    stems = memo.get(word)
     if stems is None:
         pieces = _longest_pieces(word, index)
-        stems = memo.stems[word] = tuple(sorted({s for piece in pieces for s in index.get(piece, ())}))
+        stems = memo[word] = tuple(sorted({s for piece in pieces for s in index.get(piece, ())}))
     return stems
 
 
@@ -196,9 +196,9 @@ class LexicalScorer:
 def _english_stems(texts: list[str]) -> list[list[str]]:
     """:func:`english_stems` of each text: each distinct token's stem (or its absence: a stop word) worked out
     once a process (:func:`english_words` then :func:`stem_words`, both per token), then looked up."""
-    stem_of = _TOKEN_STEMS
-    if len(stem_of) > _TOKEN_STEMS_BOUND:
-        stem_of.clear()
+    stem_of = _TOKEN_STEMS[0]
+    if len(stem_of) > _TOKEN_STEMS_BOUND:  # replaced, never cleared: another thread may be reading it
+        stem_of = _TOKEN_STEMS[0] = {}
     tokens = [WORD.findall(text) for text in texts]
     new = [token for token in dict.fromkeys(chain.from_iterable(tokens)) if token not in stem_of]
     if new:
@@ -209,7 +209,7 @@ def _english_stems(texts: list[str]) -> list[list[str]]:
     return [[stem for stem in map(lookup, found) if stem is not None] for found in tokens]
 
 
-_TOKEN_STEMS: dict[str, str | None] = {}  # English token as written -> its stem, None for a stop word
+_TOKEN_STEMS: list[dict[str, str | None]] = [{}]  # English token as written -> its stem, None for a stop word
 _TOKEN_STEMS_BOUND = 500_000
 
 
