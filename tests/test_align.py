@@ -213,3 +213,20 @@ def test_cli_rejects_an_unknown_scorer_in_one_line(tmp_path, capsys):
 def test_digits_of_any_script_do_not_stop_the_aligner():
     alignment = align("價格 \U000116d05 元。\n另一句。", "The price is 5 yuan.\nAnother sentence.", presegmented=True)
     assert_partition(alignment)
+
+
+def test_bead_texts_are_the_documents_text_each_time_even_after_a_side_is_replaced() -> None:
+    from bitext.align.beads import Bead
+
+    zh = segment("第一句。第二句。\n\n第三句。", "zh")
+    en = segment("One. Two.\n\nThree.", "en")
+    alignment = Alignment(zh, en, (Bead((0, 1), (0, 1)), Bead((2,), (2,))))
+    first = alignment.beads[0]
+    expected = zh.text[zh.sentences[0].start : zh.sentences[1].end]
+    assert alignment.zh_text(first) == expected
+    assert alignment.zh_text(first) == expected  # asked again (remembered)
+    assert alignment.en_text(first) == "One. Two."
+    assert alignment.en_text(alignment.beads[1]) == "Three."
+    other = segment("甲句。乙句。\n\n丙句。", "zh")
+    alignment.zh = other  # a side replaced: its text, not the memo of the old one
+    assert alignment.zh_text(first) == other.text[other.sentences[0].start : other.sentences[1].end]

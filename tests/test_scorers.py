@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -294,3 +296,87 @@ def test_anchor_name_keys_are_each_sentences_chinese_name_keys() -> None:
     assert any(zh_names)  # the test means something: names were read in pinyin
     for got, want in zip(features.vectors["names"], expected, strict=True):
         assert np.array_equal(got.dense(), want.dense())
+
+
+_ENGLISH_TEXT = st.text(alphabet=st.sampled_from("The companies' CEO said-it was 4.7bn. Ünal’s &-.'rain"), max_size=40)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_ENGLISH_TEXT, max_size=5), st.lists(_ENGLISH_TEXT, max_size=5))
+def test_english_stems_are_each_texts_english_stems_whatever_was_seen_before(seen: list[str], texts: list[str]) -> None:
+    from bitext.resources.glosses import english_stems
+    from bitext.scorers.lexical import _english_stems
+
+    _english_stems(seen)  # the per-token memo holds these tokens' stems (or their absence) now
+    assert _english_stems(texts) == [english_stems(text) for text in texts]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("黄金时代韦小宝道说中国X"), min_size=1, max_size=6), max_size=12))
+def test_chinese_stems_of_unknown_words_are_their_longest_pieces_stems(words: list[str]) -> None:
+    from bitext.scorers.lexical import _longest_pieces, chinese_stems
+
+    index = {"黄金": ("gold",), "时代": ("age", "era"), "时": ("hour", "time"), "中国": ("china",), "道": ("way",)}
+    other = {"黄金": ("aurum",)}  # another index: its answers are not the first one's, memo or not
+    for table in (index, other, index):
+        expected = [
+            table[word]
+            if word in table
+            else tuple(sorted({s for piece in _longest_pieces(word, table) for s in table.get(piece, ())}))
+            for word in words
+        ]
+        assert chinese_stems(words, table) == expected
+        assert chinese_stems(words, table) == expected  # the second time from the memo
+
+
+def test_idf_table_is_idf_of_each_count() -> None:
+    from bitext.scorers.lexical import _idf_of, _idf_table
+
+    table = _idf_table(40, 57)
+    assert table.tolist() == [_idf_of(count, 57) for count in range(41)]
+    sizes = np.array([1, 2, 3, 7])
+    assert (table[[0, 5, 40, 9]] / np.sqrt(sizes)).tolist() == [
+        _idf_of(c, 57) / math.sqrt(s) for c, s in zip((0, 5, 40, 9), (1, 2, 3, 7), strict=True)
+    ]
+
+
+def test_gloss_index_shares_one_tuple_per_set_of_stems() -> None:
+    from bitext.resources.glosses import gloss_index
+
+    index = gloss_index()
+    by_value: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for stems in index.values():
+        assert by_value.setdefault(stems, stems) is stems  # equal stems are the same object
+        assert list(stems) == sorted(set(stems))
+    assert len(by_value) < len(index)  # the test means something: many words share their stems
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 7])
+def test_window_norms_of_few_sentences_are_the_dense_ones(count: int) -> None:
+    """Fewer sentences than the widest window: the lags beyond them add nothing, sparse or dense."""
+    rng = np.random.default_rng(count)
+    dense = (rng.random((count, 12)) * (rng.random((count, 12)) < 0.4)).astype(np.float32)
+    rows, slots = np.nonzero(dense)
+    sparse = SparseRows.accumulate(rows, slots, dense[rows, slots], count, 12)
+    sums = {d: [np.linalg.norm(dense[max(0, e - d) : e].sum(axis=0)) for e in range(count + 1)] for d in (1, 2, 6)}
+    for vectors in (dense, sparse):
+        norms = window_norms(vectors, 6)
+        for d, expected in sums.items():
+            assert np.allclose(norms[d], expected, atol=1e-5)
+    assert all(np.array_equal(window_norms(sparse, 6)[d], window_norms(dense, 6)[d]) for d in range(1, 7))
+
+
+def test_lexical_memos_past_their_bounds_give_the_same_stems(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bitext.scorers.lexical as lexical
+    from bitext.resources.glosses import english_stems
+
+    texts = ["Companies said the rains came.", "The company's rain.", "Said it, they said."]
+    index = {"黄金": ("gold",), "时代": ("age",)}
+    words = ["黄金时代", "时代黄金", "黄金X", "时代"]
+    expected_words = [("age", "gold"), ("age", "gold"), ("gold",), ("age",)]
+    monkeypatch.setattr(lexical, "_TOKEN_STEMS_BOUND", 2)
+    monkeypatch.setattr(lexical._PiecesMemo, "bound", 1)
+    for _ in range(3):  # each call finds the memo past its bound and starts a new one
+        assert lexical._english_stems(texts) == [english_stems(text) for text in texts]
+        assert lexical.chinese_stems(words, index) == expected_words
+    assert len(lexical._PiecesMemo.held[1]) <= 3  # a new memo once the bound was passed

@@ -88,10 +88,22 @@ class Alignment:
         return len(self.beads)
 
     def zh_text(self, bead: Bead) -> str:
-        return _join(self.zh, bead.zh_ids)
+        return self._text(self.zh, bead.zh_ids)
 
     def en_text(self, bead: Bead) -> str:
-        return _join(self.en, bead.en_ids)
+        return self._text(self.en, bead.en_ids)
+
+    def _text(self, doc: Document, indices: tuple[int, ...]) -> str:
+        """:func:`_join`, remembered per document and sentences: the QA checks and the exports each ask for
+        every bead's texts (a memo per document object, so a document replaced on the alignment is read anew)."""
+        memo = self.__dict__.get("_texts")
+        if memo is None:
+            memo = self.__dict__["_texts"] = {}
+        key = (id(doc), indices)
+        found = memo.get(key)
+        if found is None or found[0] is not doc:
+            found = memo[key] = (doc, _join(doc, indices))
+        return found[1]
 
     def zh_spans(self, bead: Bead) -> list[Span]:
         return [self.zh.sentences[i] for i in bead.zh_ids]

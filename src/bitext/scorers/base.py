@@ -327,8 +327,9 @@ def window_norms(vectors: Vectors, max_size: int) -> dict[int, np.ndarray]:
     """
     n = len(vectors)
     lag_prefix = []
+    lagged = _lag_products(vectors, max_size)
     for lag in range(max_size):
-        products: np.ndarray = _lag_products(vectors, lag).astype(np.float64) if lag < n else np.zeros(0)
+        products: np.ndarray = lagged[lag].astype(np.float64) if lag < n else np.zeros(0)
         lag_prefix.append(np.concatenate([[0.0], np.cumsum(products)]))
     ends = np.arange(n + 1)
     result = {}
@@ -344,14 +345,19 @@ def window_norms(vectors: Vectors, max_size: int) -> dict[int, np.ndarray]:
     return result
 
 
-def _lag_products(vectors: Vectors, lag: int) -> np.ndarray:
-    """Dot product of each sentence vector with the one ``lag`` rows later (n - lag values)."""
+def _lag_products(vectors: Vectors, lags: int) -> list[np.ndarray]:
+    """For each lag below ``lags`` (and below n), the dot product of each sentence vector with the one ``lag``
+    rows later (n - lag values). Sparse rows are made dense a chunk at a time, once for all the lags (each
+    row's product is the same einsum over the same values as with a chunk made dense per lag)."""
     n = len(vectors)
     if not isinstance(vectors, SparseRows):
-        return np.einsum("ij,ij->i", vectors[: n - lag], vectors[lag:])
-    parts = []
-    for start in range(0, n - lag, DENSE_CHUNK):
-        stop = min(n - lag, start + DENSE_CHUNK)
-        rows = vectors.dense(start, stop + lag)
-        parts.append(np.einsum("ij,ij->i", rows[: stop - start], rows[lag:]))
-    return np.concatenate(parts)
+        return [np.einsum("ij,ij->i", vectors[: n - lag], vectors[lag:]) for lag in range(min(lags, n))]
+    parts: list[list[np.ndarray]] = [[] for _ in range(lags)]
+    for start in range(0, n, DENSE_CHUNK):
+        stop = min(n, start + DENSE_CHUNK)
+        rows = vectors.dense(start, stop + lags - 1)
+        for lag in range(lags):
+            count = min(n - lag, stop) - start  # rows of this chunk that have a row ``lag`` later
+            if count > 0:
+                parts[lag].append(np.einsum("ij,ij->i", rows[:count], rows[lag : lag + count]))
+    return [np.concatenate(found) for found in parts[: min(lags, n)]]

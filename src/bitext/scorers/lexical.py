@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from bitext.resources.glosses import english_words, gloss_index, stem_words
+from bitext.resources.glosses import WORD, english_words, gloss_index, stem_words
 from bitext.scorers.base import (
     MAX_EN_BEAD,
     MAX_ZH_BEAD,
@@ -61,10 +61,32 @@ def chinese_stems(words: list[str], index: dict[str, tuple[str, ...]]) -> list[t
     for word in words:
         stems = index.get(word)
         if stems is None:
-            pieces = _longest_pieces(word, index)
-            stems = tuple(sorted({s for piece in pieces for s in index.get(piece, ())}))
+            stems = _pieces_stems(word, index)
         result.append(stems)
     return result
+
+
+class _PiecesMemo:
+    """Stems of the words an index lacks, per word: such a word (a name, a rare compound) recurs across a batch's
+    documents, and its pieces are worked out once a process. Held with the index it was made from (tests swap
+    it) and replaced, never cleared, when the index changes or the memo outgrows its bound: a thread still
+    reading the old pair keeps a consistent one."""
+
+    bound = 200_000
+    held: ClassVar[tuple[dict[str, tuple[str, ...]] | None, dict[str, tuple[str, ...]]]] = (None, {})
+
+
+def _pieces_stems(word: str, index: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The sorted stems of the longest pieces of ``word`` that ``index`` has."""
+    held_index, memo = _PiecesMemo.held
+    if held_index is not index or len(memo) > _PiecesMemo.bound:
+        memo = {}
+        _PiecesMemo.held = (index, memo)
+    stems = memo.get(word)
+    if stems is None:
+        pieces = _longest_pieces(word, index)
+        stems = memo[word] = tuple(sorted({s for piece in pieces for s in index.get(piece, ())}))
+    return stems
 
 
 def _longest_pieces(word: str, index: dict[str, tuple[str, ...]]) -> list[str]:
@@ -148,13 +170,9 @@ class LexicalScorer:
         key_slots = slot_columns(slots, [stem for stems in keys for stem in stems], self.dimensions)
         key_sizes = np.array([len(stems) for stems in keys], dtype=np.int64)
         # A word with many senses spreads its weight: it is weaker evidence for any one of them.
-        key_weights = np.array(
-            [
-                _idf_of(count, len(sentences)) / math.sqrt(size)
-                for count, size in zip(in_sentences.tolist(), key_sizes.tolist(), strict=True)
-            ],
-            dtype=np.float64,
-        )
+        # (idf from a table of each possible count, and a correctly rounded sqrt and division: the same
+        # float64 values as math.log and math.sqrt per key)
+        key_weights = _idf_table(int(in_sentences.max(initial=0)), len(sentences))[in_sentences] / np.sqrt(key_sizes)
         sizes = key_sizes[occurrences]
         starts = np.cumsum(key_sizes) - key_sizes
         within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
@@ -176,14 +194,23 @@ class LexicalScorer:
 
 
 def _english_stems(texts: list[str]) -> list[list[str]]:
-    """:func:`english_stems` of each text, the stemmer called once for all their words."""
-    words = [english_words(text) for text in texts]
-    stems = stem_words([word for sentence in words for word in sentence])
-    bags, start = [], 0
-    for sentence in words:
-        bags.append(stems[start : start + len(sentence)])
-        start += len(sentence)
-    return bags
+    """:func:`english_stems` of each text: each distinct token's stem (or its absence: a stop word) worked out
+    once a process (:func:`english_words` then :func:`stem_words`, both per token), then looked up."""
+    stem_of = _TOKEN_STEMS[0]
+    if len(stem_of) > _TOKEN_STEMS_BOUND:  # replaced, never cleared: another thread may be reading it
+        stem_of = _TOKEN_STEMS[0] = {}
+    tokens = [WORD.findall(text) for text in texts]
+    new = [token for token in dict.fromkeys(chain.from_iterable(tokens)) if token not in stem_of]
+    if new:
+        words = [english_words(token) for token in new]  # a token is one word, or none (a stop word)
+        stems = iter(stem_words([word for found in words for word in found]))
+        stem_of.update((token, next(stems) if found else None) for token, found in zip(new, words, strict=True))
+    lookup = stem_of.__getitem__
+    return [[stem for stem in map(lookup, found) if stem is not None] for found in tokens]
+
+
+_TOKEN_STEMS: list[dict[str, str | None]] = [{}]  # English token as written -> its stem, None for a stop word
+_TOKEN_STEMS_BOUND = 500_000
 
 
 def _idf(sets: list[set[Any]]) -> dict[Any, float]:
@@ -199,6 +226,11 @@ def _distinct(values: np.ndarray) -> np.ndarray:
     imports numpy.ma (12 ms, the lexical mode's only use of it)."""
     ordered = np.sort(values)
     return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(ordered) else ordered
+
+
+def _idf_table(largest: int, total: int) -> np.ndarray:
+    """``_idf_of(count, total)`` for every count from 0 to ``largest``."""
+    return np.array([_idf_of(count, total) for count in range(largest + 1)], dtype=np.float64)
 
 
 def _idf_of(count: int, total: int) -> float:
