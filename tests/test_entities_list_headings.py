@@ -1,6 +1,7 @@
 """Bodies at the head of a numbered list item (issue 13, organisation acts): 一、X署：… ↔ 1. X Agency: …
 pairs the two heads by the item number, before a generic phrase later in the item that glosses the
-English name better. Examples shaped like a Taiwan organisation act's list of subordinate agencies."""
+English name better. Examples shaped like a Taiwan organisation act's list of subordinate agencies.
+Also the other cause of the fresh8 / constitution ORG misses: 中央 ↔ Central Government."""
 
 from __future__ import annotations
 
@@ -47,3 +48,18 @@ def test_heads_of_different_item_numbers_are_not_proposed() -> None:
     en = "1. Energy Administration: Planning of energy policies."
     found_zh, found_en = headings(zh, [(0, (0, len(zh)))], en, [(0, (0, len(en)))])
     assert [c.text for c in found_zh] == ["能源署"] and [c.text for c in found_en] == ["Energy Administration"]
+
+
+def test_the_centre_of_a_state_pairs_with_a_capitalised_central_government() -> None:
+    # CC-CEDICT glosses 中央 "central authorities (of a state)"; a statute's English capitalises the body
+    found = rows(
+        "中央與地方之權限，依法律定之。",
+        "The powers of the Central Government and of local governments shall be prescribed by law.",
+    )
+    assert ("中央", "Central Government") in found
+    # not a generic "central" alone: no row without the capitalised body
+    assert not [
+        zh
+        for zh, _ in rows("中央山脈橫貫全島。", "The central mountain range crosses the whole island.")
+        if zh == "中央"
+    ]
