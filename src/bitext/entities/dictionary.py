@@ -190,6 +190,9 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
     for head in heads:
         if head == target or head == f"{target} language":  # 日語 "Japanese language" ↔ Japanese
             return DictionaryMatch(EXACT, f"cedict:{head}")
+        if head.endswith(" authorities") and target == f"{head.removesuffix(' authorities')} government":
+            # 中央 "central authorities" ↔ Central Government (the English capitalises the state's body)
+            return DictionaryMatch(CONTAINED, f"cedict~{head}")
         if " " not in target and target.endswith("s") and stem(target) == head and is_common_word(zh):
             # 同盟國 "ally" ↔ the Allies (not 德國 "German" ↔ Germans: a people, no name)
             return DictionaryMatch(CONTAINED, f"cedict:{head}")

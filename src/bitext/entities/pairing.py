@@ -33,6 +33,7 @@ from bitext.entities import (
     dropped_designators,
     events,
     law_titles,
+    list_headings,
     place_forms,
     spans,
     work_titles,
@@ -424,6 +425,14 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             en = cand.unique(en + law_titles.english_titles(alignment.en.text, en))
             en = cand.unique(en + cand.latin_copies(alignment.en, bead.en, zh))
             en = cand.unique(en + defined_acronyms.english_long_forms(alignment.en, bead.en))
+            zh_heads, en_heads = list_headings.headings(
+                zh_doc.text,
+                [(i, zh_doc.sentence_offsets[i]) for i in bead.zh],
+                alignment.en.text,
+                [(i, alignment.en.sentence_offsets[i]) for i in bead.en],
+            )
+            zh += zh_heads
+            en = cand.unique(en + en_heads)
             # a common word at a sentence start pairs by sound with a Chinese name already found: no search
             names = [c for c in en if c.source not in ("ticker", cand.INITIAL_COMMON)]
             windows = [
@@ -602,6 +611,7 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     en_folded = [_fold(en.key) for en in names]
     en_acronyms = [defined_acronyms.defined_by(en_text, en.start, en.end) for en in names]
     en_years = [cited_authors.year_after(en_text, en.end, False) for en in names]
+    en_items = [list_headings.item_of_english(en_text, en) for en in names]
     for zh in bead.zh:
         if zh.source == "ticker":
             continue  # tickers anchor the names beside them (see _ticker_after); they are not pairs
@@ -609,12 +619,16 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
         bracketed = _bracketed_after(zh, zh_text)
         zh_acronym = defined_acronyms.acronym_after(zh_text, zh.end) if zh.source != "latin" else ""
         zh_year = cited_authors.year_after(zh_text, zh.end, True) if zh.source != "latin" else ""
-        for en, en_ticker, folded, en_acronym, en_year in zip(
-            names, en_tickers, en_folded, en_acronyms, en_years, strict=True
+        zh_item = list_headings.item_of_chinese(zh_text, zh) if zh.source != "latin" else None
+        for en, en_ticker, folded, en_acronym, en_year, en_item in zip(
+            names, en_tickers, en_folded, en_acronyms, en_years, en_items, strict=True
         ):
             if not near(zh, en):
                 continue
             signals = list(scorer.signals(zh, en))
+            if zh_item is not None and zh_item == en_item:
+                # 一、警政署：… ↔ 1. National Police Agency: … (list_headings.py)
+                signals.append((f"list-heading:{zh_item}", list_headings.HEADING))
             if zh_ticker and zh_ticker == en_ticker:
                 signals.append((f"ticker:{zh_ticker}", TICKER))
             if bracketed is not None and bracketed == folded:
@@ -643,6 +657,9 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
     proposals.sort(
         key=lambda p: (
             -round(min(p[0], STRONG), 6),
+            # a numbered list's heading pairs with the same item's heading before a longer gloss (一、警政署：
+            # … ↔ 1. National Police Agency: …, not 全國警察機關 later in the item)
+            not any(label.startswith("list-heading:") for label in p[3]),
             # 卡潘內多 (Carpanedo): the Chinese name, not its Latin copy (an acronym's long form still
             # goes first: 美國地質調查局 ↔ United States Geological Survey, then USGS joins its row)
             "bracketed" not in p[3] or is_acronym(p[2].key),
