@@ -29,6 +29,7 @@ from bitext.entities.lexicon import (
     EN_MISC_DESIGNATORS,
     EN_ORG_DESIGNATORS,
     EN_PLACE_DESIGNATORS,
+    PINYIN_SYLLABLE,
     STOPWORDS,
     TIME_ZONES,
     TITLES,
@@ -268,10 +269,7 @@ def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str])
 # Pinyin spellings of the commonest Chinese surnames that are also English words (He, Long, Pan, Fan …);
 # before a given name written in pinyin they open a Chinese name.
 _PINYIN_SURNAMES = frozenset("he long pan fan bai yang lu ma hu gao song tang du bao ding ren yao wan shi mo".split())
-_PINYIN_GIVEN = regex.compile(
-    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)){1,2}"
-)
+_PINYIN_GIVEN = regex.compile(PINYIN_SYLLABLE + "{1,2}")
 
 
 def _chinese_name_start(first: str, second: str) -> bool:

@@ -56,6 +56,12 @@ EN_MISC_DESIGNATORS = frozenset(
 )
 EN_DESIGNATORS = EN_ORG_DESIGNATORS | EN_PLACE_DESIGNATORS | EN_MISC_DESIGNATORS
 
+# One pinyin syllable (initial and final), for telling romanised Chinese names from English words.
+PINYIN_SYLLABLE = (
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ve|ue|er|a|o|e|i|u|v))"
+)
+
 EntityKind = Literal["PER", "ORG", "LOC", "MISC"]
 
 ZH_ORG_SUFFIXES = (

@@ -347,7 +347,8 @@ def _chance_sound(match: Transliteration, en: Candidate) -> bool:
 
 def _designator_alone(zh_key: str) -> bool:
     """A body's designator of two or more characters with no name before it (有限公司, 委員會): a
-    dictionary span may cover it for the English's "Corporation Limited", but alone it names nothing."""
+    dictionary span may cover it for the English's "Corporation Limited", but alone it names nothing.
+    (Not candidates._only_designators, which also drops runs of designators: 科技學院, a faculty, is a name.)"""
     return zh_key in _org_endings()
 
 

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 import regex
 
 from bitext.entities.candidates import Candidate
-from bitext.entities.lexicon import EN_DESIGNATORS, TITLES, is_common_english_word
+from bitext.entities.lexicon import EN_DESIGNATORS, PINYIN_SYLLABLE, TITLES, is_common_english_word
 from bitext.entities.transliteration import transliteration
 from bitext.resources.places import load_places
 
@@ -40,10 +40,7 @@ _ROMANISED = frozenset({"pinyin", "wade-giles", "cantonese"})
 _BY_SOUND = frozenset({"skeleton", "learned"})
 SOUND_FLOOR = 0.7
 # a word spelt wholly in pinyin syllables (Wang, Xifeng): a Chinese name, not a foreign one
-_PINYIN_WORD = regex.compile(
-    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ve|ue|er|a|o|e|i|u|v)){1,3}"
-)
+_PINYIN_WORD = regex.compile(PINYIN_SYLLABLE + "{1,3}")
 
 
 def _chinese_romanised(words: Sequence[str]) -> bool:
