@@ -99,3 +99,16 @@ def test_treaties_pacts_and_articles_are_law_titles() -> None:
     assert title_match("德苏互不侵犯条约", "German-Soviet Non-Aggression Treaty") is not None
     assert title_match("北大西洋公约", "North Atlantic Treaty") is not None
     assert title_match("联邦条例", "Articles of Federation") is not None
+
+
+def test_a_law_title_does_not_grow_over_a_body_acting_on_the_law() -> None:
+    # Organizational Act of the Executive Yuan, art. 2: 行政院|行使|憲法 (jieba tags 行使 a noun; CC-CEDICT
+    # glosses it "to exercise"): the title is 憲法, which the English calls the Constitutional Law
+    from bitext.entities import align_entities
+    from test_entities import one_to_one
+
+    zh = "行政院行使憲法所賦予之職權。"
+    en = "The Executive Yuan shall exercise the powers granted by the Constitutional Law."
+    rows = {(p.zh, p.en) for p in align_entities(one_to_one([zh], [en]))}
+    assert ("憲法", "Constitutional Law") in rows
+    assert ("行政院", "Executive Yuan") in rows

@@ -421,6 +421,17 @@ def test_the_republic_of_china_as_the_era_of_a_date_is_no_mention_of_the_state()
     assert [bead for bead, _ in entity_missing(beads([*rows, named]), roc)] == [3]
 
 
+def test_a_body_inside_an_office_title_is_no_mention_of_the_body() -> None:
+    # Taiwan's Organizational Act of the Executive Yuan: 行政院院長 … / "… Premier …": the office is named by
+    # its title alone in English, and entity-missing said Executive Yuan was not in the English.
+    yuan = strong("行政院", "Executive Yuan")
+    rows = [("行政院設下列各部。", "The Executive Yuan shall have the following ministries.")] * 3
+    office = ("行政院院長因事故不能視事時，由副院長代理其職務。", "If the Premier cannot act, the Vice Premier acts.")
+    assert entity_missing(beads([*rows, office]), yuan) == []
+    body = ("行政院因事故不能開會時，延期。", "If the Council cannot meet, it is postponed.")
+    assert [bead for bead, _ in entity_missing(beads([*rows, body]), yuan)] == [3]
+
+
 def test_an_acronym_the_english_defines_for_a_name_is_that_name() -> None:
     # Taiwan's Personal Data Protection Act, art. 1-1: the English defines "(the "PDPC")" and then writes PDPC where
     # the Chinese repeats 個人資料保護委員會; the warning on the next article was false.

@@ -209,6 +209,14 @@ def direct_match(zh: str, en: str) -> DictionaryMatch | None:
             and target_words[-1] in _LAW_WORDS
         ):
             return DictionaryMatch(CONTAINED, f"cedict:{head}")
+        # 憲法 "constitution" ↔ Constitutional Law: the gloss's noun as an adjective before a law word
+        if (
+            len(head_words) == 1
+            and len(target_words) == 2
+            and target_words[1] in _LAW_WORDS
+            and target_words[0] in (f"{head_words[0]}al", f"{head_words[0]}ial")
+        ):
+            return DictionaryMatch(CONTAINED, f"cedict~{head}")
         # 蘋果公司 "Apple Inc." ↔ Apple, 曼聯 "Manchester United Football Club" ↔ Manchester United: a
         # company or club named without its legal or club ending
         if (

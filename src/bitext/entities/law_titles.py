@@ -33,6 +33,7 @@ from bitext.entities.dictionary import content_words, covers, gloss_words, norma
 from bitext.entities.institutions import OPTIONAL_WORDS
 from bitext.entities.lexicon import EN_ORG_DESIGNATORS, EN_PLACE_DESIGNATORS, designator_endings
 from bitext.entities.model import EntityType
+from bitext.resources.cedict import load_cedict
 from bitext.segment.words import Token
 
 # English law words: a title opens or ends with one.
@@ -248,6 +249,8 @@ def _grown_start(tokens: Sequence[Token], token_at: dict[int, int], ending_start
         word = token.simplified
         if text[token.end : start].strip() or not is_han_word(word) or _stops(token):
             break
+        if _is_verb(token) and index > 0 and _names_a_body(tokens[index - 1].simplified):
+            break  # 行政院|行使|憲法: a body acting on the law (its subject and verb), not the title's words
         if start - token.start + (ending_start - start) > MAX_TITLE_CHARS:
             break
         if word in _CONJUNCTIONS:
@@ -260,6 +263,20 @@ def _grown_start(tokens: Sequence[Token], token_at: dict[int, int], ending_start
         start = token.start
         index -= 1
     return start if start < ending_start else None
+
+
+def _is_verb(token: Token) -> bool:
+    """jieba's verb tag, or a word every CC-CEDICT gloss of which is a verb ("to exercise (a right etc)"
+    for 行使, which jieba tags n)."""
+    if token.tag[:1] == "v":
+        return True
+    glosses = [g for entry in load_cedict().lookup(token.simplified) for g in entry.glosses]
+    return bool(glosses) and all(g.startswith("to ") for g in glosses)
+
+
+def _names_a_body(word: str) -> bool:
+    """A word ending in a body's designator of its own (行政院, 內政部): a subject, before a verb."""
+    return any(word.endswith(e) and len(word) > len(e) for e, kind in designator_endings() if kind == "ORG")
 
 
 # jieba's tags of words that cite or introduce a title (prepositions, pronouns, particles,

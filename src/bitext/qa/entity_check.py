@@ -64,6 +64,13 @@ def _folded(word: str) -> str:
 _LATIN_ALNUM = regex.compile(r"[\p{Latin}\p{N}]")
 # A name used as a calendar era before a year: 中華民國九十年, 民國 113 年.
 _ERAS = ("民國", "民国")
+# Office titles written after a body's name (traditional and simplified): the body is then part of the
+# title (行政院院長 ↔ the Premier, 內政部部長 ↔ the Minister of the Interior).
+_OFFICE_TITLES = (
+    "院長 院长 部長 部长 局長 局长 署長 署长 處長 处长 主席 總統 总统 總理 总理 首相 會長 会长 秘書長 秘书长 "
+    "主任委員 主任委员 主委 市長 市长 縣長 县长"
+).split()
+_OFFICE_AFTER = regex.compile(r"[ \t\n]*副?(?:" + "|".join(_OFFICE_TITLES) + ")")
 _YEAR_AFTER = regex.compile(r"\s*[\d〇○零一二三四五六七八九十百]+\s*年")
 _ZH_DESIGNATORS = ("地區", "地区", "州", "省", "市", "縣", "县", "國", "国", "島", "岛")
 _STEM = 4  # English words sharing their first four letters may be a place and its adjective (Turkey, Turkish)
@@ -456,7 +463,9 @@ class _FormIndex:
                 if text.startswith(form, start) and _bounded(text, start, start + len(form), form):
                     # 中華民國九十年 is a date (the translation writes 2001), not a mention of the state
                     era = trigger and form.endswith(_ERAS) and _YEAR_AFTER.match(text, start + len(form)) is not None
-                    hits.append(_Hit(start, start + len(form), eid, form, trigger and not era))
+                    # 行政院院長 is an office, which English names by its title alone (the Premier)
+                    office = trigger and _OFFICE_AFTER.match(text, start + len(form)) is not None
+                    hits.append(_Hit(start, start + len(form), eid, form, trigger and not era and not office))
         if any(_HAN.match(hit.form) for hit in hits):
             starts = _word_starts(text)
             hits = [hit for hit in hits if not _HAN.match(hit.form) or _whole_words(hit, starts)]
