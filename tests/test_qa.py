@@ -432,6 +432,16 @@ def test_a_body_inside_an_office_title_is_no_mention_of_the_body() -> None:
     assert [bead for bead, _ in entity_missing(beads([*rows, body]), yuan)] == [3]
 
 
+def test_a_name_beginning_a_longer_word_glossed_without_it_is_no_mention() -> None:
+    # FLORES devtest: 雅加達地球物理局 ↔ "the Jakarta geophysics agency"; 地球物理 is "geophysics", no Earth
+    earth = strong("地球", "Earth")
+    rows = [("地球繞太陽運行。", "The Earth orbits the Sun.")] * 3
+    agency = ("根據雅加達地球物理局的說法，不會發布警報。", "The Jakarta geophysics agency says no warning.")
+    assert entity_missing(beads([*rows, agency]), earth) == []
+    named = ("地球的地震很強。", "The quake was strong.")
+    assert [bead for bead, _ in entity_missing(beads([*rows, named]), earth)] == [3]
+
+
 def test_an_acronym_the_english_defines_for_a_name_is_that_name() -> None:
     # Taiwan's Personal Data Protection Act, art. 1-1: the English defines "(the "PDPC")" and then writes PDPC where
     # the Chinese repeats 個人資料保護委員會; the warning on the next article was false.

@@ -436,6 +436,8 @@ class _FormIndex:
                     self.zh[core[0]].append((core, eid, False))
             for form in entity.en_forms:
                 self._add_english(form, eid, form in entity.en_triggers)
+        # each entity's English words, cut to _STEM letters: does a longer Chinese word's gloss name it?
+        self.en_stems_of = [{w[:_STEM] for form in e.en_forms for w in _words(form)} for e in entities]
         for entries in self.zh.values():
             entries.sort(key=lambda entry: -len(entry[0]))
 
@@ -469,7 +471,23 @@ class _FormIndex:
         if any(_HAN.match(hit.form) for hit in hits):
             starts = _word_starts(text)
             hits = [hit for hit in hits if not _HAN.match(hit.form) or _whole_words(hit, starts)]
+            hits = [self._in_longer_word(hit, text, starts) for hit in hits]
         return hits
+
+    def _in_longer_word(self, hit: _Hit, text: str, starts: list[int]) -> _Hit:
+        """A name that begins a longer word CC-CEDICT glosses without the name's English (銀河 of 銀河系
+        "galaxy", 地球 of 地球物理 "geophysics") is present but warns for nothing; 美國 of 美國人 "American" still
+        may (the gloss holds its stem)."""
+        if not hit.strict or not _HAN.match(hit.form):
+            return hit
+        at = bisect_right(starts, hit.start) - 1
+        word_end = starts[at + 1] if at + 1 < len(starts) else len(text)
+        if word_end <= hit.end:
+            return hit
+        glosses = _gloss_stems(to_simplified(text[hit.start : word_end]))
+        if glosses and not glosses & self.en_stems_of[hit.entity]:
+            return _Hit(hit.start, hit.end, hit.entity, hit.form, False)
+        return hit
 
     def _english(self, text: str) -> _Found:
         tokens = list(_WORD.finditer(text))
@@ -511,6 +529,16 @@ def _inside_another(hit: _Hit, hits: list[_Hit]) -> bool:
         and hit.end <= other.end
         and other.end - other.start > hit.end - hit.start
         for other in hits
+    )
+
+
+@lru_cache(maxsize=65536)
+def _gloss_stems(simplified: str) -> frozenset[str]:
+    """Every word of CC-CEDICT's glosses of ``simplified``, cut to _STEM letters (empty if it has none)."""
+    from bitext.resources.cedict import load_cedict
+
+    return frozenset(
+        w[:_STEM] for entry in load_cedict().lookup(simplified) for gloss in entry.glosses for w in _words(gloss)
     )
 
 
