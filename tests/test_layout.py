@@ -467,6 +467,8 @@ def test_the_next_numbered_item_starts_a_paragraph_but_a_number_in_running_text_
     st.lists(st.tuples(st.integers(0, len(ZH_SENTENCES) - 6), st.integers(2, 6)), min_size=2, max_size=5),
     st.integers(12, 40),
 )
+# found on a fresh clone: a line cut after the space of "Oxford Intelligence" is full with it
+@example(spans=[(22, 3), (0, 2)], width=39)
 def test_chinese_cut_every_n_characters_keeps_its_sentences_and_paragraphs(
     spans: list[tuple[int, int]], width: int
 ) -> None:

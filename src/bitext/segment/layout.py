@@ -298,18 +298,19 @@ def _fixed_length(contents: list[str]) -> int | None:
     least, and twice as many as lines just shorter (80% of it or more: the paragraphs' last lines that
     happen to be long), and no more full lines when counted in display columns (then the text is wrapped
     by columns, and a line with digits holds more characters than one without)."""
-    lengths = [len(content) for content in contents if content]
-    if not lengths:
+    # A line cut after a space keeps it at its end ("…牛津大學的Oxford " | "Intelligence…"): full with it.
+    sized = [(len(content.rstrip()), len(content.rstrip("\r\n"))) for content in contents if content.strip()]
+    if not sized:
         return None
-    longest = max(lengths)
-    full = sum(length == longest for length in lengths)
-    near = sum(_NEAR_WIDTH * longest <= length < longest for length in lengths)
+    longest = max(length for length, _ in sized)
+    full = sum(longest in (length, raw) for length, raw in sized)
+    near = sum(_NEAR_WIDTH * longest <= length < longest and raw != longest for length, raw in sized)
     if full < _MIN_WRAPPED_LINES or full < 2 * near:
         return None
     # Wrapped by display columns instead (an editor's soft limit): digits and Latin letters take one column,
     # so full lines differ in characters but not in columns (one column short when a two-column character
     # did not fit). Pure Chinese cut either way gives as many full lines by both counts.
-    widths = [columns(content) for content in contents if content]
+    widths = [columns(content.rstrip()) for content in contents if content.strip()]
     widest = max(widths)
     full_by_columns = sum(width >= widest - 1 for width in widths)
     return None if full_by_columns > full else longest
@@ -334,7 +335,7 @@ def _blocks(
     contents = {i: text[lines[i][0] : lines[i][1]] for i in body}
     width = _width([contents[i].strip() for i in body]) or 1
     # Indentation counts: a tool cutting every N characters counts it too.
-    fixed = _fixed_length([contents[i].rstrip() for i in body]) if lang == "zh" else None
+    fixed = _fixed_length([contents[i] for i in body]) if lang == "zh" else None
     nonblank = [content for content in contents.values() if content.strip()]
     base_indent = _base_indent(nonblank)
     paragraphs: list[tuple[int, int]] = []
