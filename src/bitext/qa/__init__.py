@@ -20,10 +20,11 @@ entity-missing         warning    a strongly paired name on one side, absent fro
 untranslated           warning    long Latin text in the Chinese, Han text in the English, or both sides equal
 repeated-translation   warning    the same English sentence as an earlier bead, for different Chinese
 swapped-languages      error      the Chinese side reads as English and the English as Chinese (on bead 0)
+moved                  warning    an unaligned sentence whose translation stands out of order in another bead
 =====================  =========  ==============================================================
 
 One module per family of checks: :mod:`~bitext.qa.bead_checks` (shape and text of a bead),
-:mod:`~bitext.qa.number_check`, :mod:`~bitext.qa.entity_check`. Everything here reads an
+:mod:`~bitext.qa.number_check`, :mod:`~bitext.qa.entity_check`, :mod:`~bitext.qa.moved_check`. Everything here reads an
 :class:`~bitext.align.Alignment` (and optionally an entity table) and never changes it, so the same flags
 appear in every export and in ``bitext check``.
 """
@@ -42,6 +43,7 @@ from bitext.qa.bead_checks import (
 from bitext.qa.entity_check import entity_flags
 from bitext.qa.flags import CODES, LEVEL_RANK, LEVELS, Flag, Level, QAReport, QASettings, parse_codes, worst_level
 from bitext.qa.language_check import swapped_languages_flags
+from bitext.qa.moved_check import moved_flags
 from bitext.qa.number_check import number_flags
 
 
@@ -53,6 +55,12 @@ def check(alignment: Alignment, entities: EntityTable | None = None, settings: Q
     flags += low_confidence_flags(alignment, settings)
     swapped = swapped_languages_flags(alignment)
     checks = ["unaligned", "low-confidence", "numbers", "length-ratio", "untranslated", "repeated", "languages"]
+    if not swapped and "moved" not in settings.ignore:
+        moved, explained = moved_flags(alignment, settings)
+        # Text found elsewhere is not missing: its bead says "moved" instead of omission or addition.
+        flags = [flag for flag in flags if not (flag.bead in explained and flag.code in ("omission", "addition"))]
+        flags += moved
+        checks.append("moved")
     if swapped:
         # Every check that reads a side in its language (Chinese numerals in English text, a Chinese length,
         # Chinese in the "English") would flag nearly every bead: hundreds of errors that all mean "swapped".

@@ -23,6 +23,7 @@ CODES: dict[str, Level] = {
     "untranslated": "warning",
     "repeated-translation": "warning",
     "swapped-languages": "error",
+    "moved": "warning",
 }
 
 
@@ -49,6 +50,7 @@ class QASettings:
     number_tolerance: float = 0.01  # relative difference still counted as the same number (rounding)
     latin_words: int = 4  # this many consecutive Latin words inside the Chinese count as untranslated
     repeated_min_chars: int = 15  # shorter repeated English sentences ("Yes.") are normal
+    moved_confidence: float = 0.8  # beads below this are searched for a moved sentence's translation
     ignore: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:

@@ -1,0 +1,258 @@
+"""Text moved out of order: a sentence left unaligned whose translation sits in a doubtful bead elsewhere.
+
+The aligner is monotone, so a paragraph the translator moved (or two swapped chapters) comes out as an
+``omission`` where the Chinese stands, an ``addition`` where its English stands, and often a wrong bead
+beside them. This check looks for the translation of each unaligned sentence among the sentences of the
+document's doubtful beads (unaligned, or below ``QASettings.moved_confidence``), and reports a pair as
+``moved`` when
+
+* one of the two sentences is unaligned (a 1-0 or 0-1 bead) and they are at least two beads apart (nearer,
+  the aligner has already weighed them as neighbours);
+* each is the other's best match among those doubtful sentences (mutual best), and
+* their dictionary similarity (CC-CEDICT tf-idf cosine, the lexical scorer's vectors) reaches what a
+  confident 1-1 bead of the same document reaches (its lower quartile), and exceeds what the same
+  sentences give with the wrong partners (the upper percentile of those cosines), and what the partner
+  gives with its own bead.
+
+A bead whose every sentence is explained this way loses its ``omission``/``addition`` flag: the text is
+not missing, it is elsewhere. Cost: the vectors are made for the doubtful sentences and a sample of
+confident beads only, so a faithful translation (no unaligned sentence) costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bitext.align.beads import Alignment, Bead
+from bitext.qa.flags import Flag, QASettings
+from bitext.scorers.base import SparseRows
+
+_CALIBRATION_BEADS = 200  # confident 1-1 beads sampled (evenly) to learn this document's similarity scale
+_WRONG_PARTNER_QUANTILE = 99.0  # a moved pair must beat nearly every cosine of sentences that do not match
+_SEPARATION = 1.5  # right partners' median over that percentile: below it the document's cosines say too little
+_BETTER_THAN_OWN = 2.0  # an unaligned sentence's partner: at least this many times closer to it than to its bead
+_OWN_BEAD_SHARE = 0.1  # two aligned sentences: each must share almost nothing with its own bead's other side
+_MIN_BEAD_DISTANCE = 2
+
+
+@dataclass(frozen=True)
+class MovedPair:
+    """Chinese sentence ``zh`` (in bead ``zh_bead``) reads as translated by English sentence ``en`` (in ``en_bead``)."""
+
+    zh: int
+    en: int
+    zh_bead: int
+    en_bead: int
+    similarity: float
+
+
+def moved_pairs(alignment: Alignment, settings: QASettings) -> list[MovedPair]:
+    """Every moved pair of ``alignment`` (module docstring), in order of Chinese sentence."""
+    beads = alignment.beads
+    if all(bead.is_aligned and bead.score >= settings.moved_confidence for bead in beads):
+        return []  # nothing unaligned or doubtful: nothing can have moved (and nothing is computed)
+    # Unaligned sentences, and those of doubtful beads and of beads joining several sentences: a moved
+    # paragraph often comes out as wrong 1-1 beads, or its sentences joined to their new neighbours' beads.
+    candidates = [bead for bead in beads if not bead.is_aligned or _suspect(bead, settings)]
+    zh_candidates = [i for bead in candidates for i in bead.zh_ids]
+    en_candidates = [j for bead in candidates for j in bead.en_ids]
+    calibration = _calibration_beads(beads, settings)
+    if len(calibration) < 3:
+        return []  # too few confident beads to know this document's scale
+    similarity = _SimilarityTable(alignment)
+    scale = _scale(similarity, calibration)
+    if not scale.separates:
+        return []
+    bead_of_zh = {i: bead for bead in beads for i in bead.zh_ids}
+    bead_of_en = {j: bead for bead in beads for j in bead.en_ids}
+    mutual = {
+        (i, j)
+        for i in zh_candidates
+        if (j := similarity.best_english(i)) is not None and similarity.best_chinese(j) == i
+    }
+    mutual |= {
+        (i, j)
+        for j in en_candidates
+        if (i := similarity.best_chinese(j)) is not None and similarity.best_english(i) == j
+    }
+    found = [
+        MovedPair(i, j, _index(bead_of_zh[i]), _index(bead_of_en[j]), similarity.pair(i, j)) for i, j in sorted(mutual)
+    ]
+    return [pair for pair in found if _is_moved(pair, bead_of_zh[pair.zh], bead_of_en[pair.en], scale, similarity)]
+
+
+def moved_flags(alignment: Alignment, settings: QASettings) -> tuple[list[Flag], set[int]]:
+    """``moved`` warnings on both beads of every moved pair, and the unaligned beads they explain in full."""
+    pairs = moved_pairs(alignment, settings)
+    flags = []
+    for pair in pairs:
+        flags.append(
+            Flag(
+                pair.zh_bead,
+                "warning",
+                "moved",
+                f"Chinese sentence {pair.zh} reads as translated out of order, by English sentence {pair.en} "
+                f"in bead {pair.en_bead}",
+            )
+        )
+        flags.append(
+            Flag(
+                pair.en_bead,
+                "warning",
+                "moved",
+                f"English sentence {pair.en} reads as the translation of Chinese sentence {pair.zh} "
+                f"in bead {pair.zh_bead}, out of order",
+            )
+        )
+    found_zh = {pair.zh for pair in pairs}
+    found_en = {pair.en for pair in pairs}
+    explained = {
+        number
+        for number, bead in enumerate(alignment.beads)
+        if not bead.is_aligned and all(i in found_zh for i in bead.zh_ids) and all(j in found_en for j in bead.en_ids)
+    }
+    return flags, explained
+
+
+def _is_moved(pair: MovedPair, zh_bead: Bead, en_bead: Bead, scale: _Scale, similarity: _SimilarityTable) -> bool:
+    if abs(pair.zh_bead - pair.en_bead) < _MIN_BEAD_DISTANCE or pair.similarity < scale.wrong_high:
+        return False
+    own_zh = similarity.joined([pair.zh], zh_bead.en_ids) if zh_bead.en_ids else 0.0
+    own_en = similarity.joined(en_bead.zh_ids, [pair.en]) if en_bead.zh_ids else 0.0
+    if zh_bead.en_ids and en_bead.zh_ids:
+        # Neither is unaligned: two doubtful beads (swapped paragraphs come out so). Only a pair as close as
+        # a typical right one, whose sentences have next to nothing in common with their own beads.
+        limit = _OWN_BEAD_SHARE * pair.similarity
+        return pair.similarity >= scale.right_low and own_zh <= limit and own_en <= limit
+    # One is unaligned; the other must read clearly better with it than with its own bead's other side.
+    return pair.similarity >= _BETTER_THAN_OWN * max(own_zh, own_en)
+
+
+def _suspect(bead: Bead, settings: QASettings) -> bool:
+    return bead.score < settings.moved_confidence or len(bead.zh_ids) > 1 or len(bead.en_ids) > 1
+
+
+def _index(bead: Bead) -> int:
+    assert bead.index is not None  # beads of an Alignment are numbered
+    return bead.index
+
+
+def _calibration_beads(beads: Sequence[Bead], settings: QASettings) -> list[Bead]:
+    confident = [
+        bead
+        for bead in beads
+        if len(bead.zh_ids) == 1 and len(bead.en_ids) == 1 and bead.score >= settings.moved_confidence
+    ]
+    if len(confident) <= _CALIBRATION_BEADS:
+        return confident
+    step = len(confident) / _CALIBRATION_BEADS
+    return [confident[int(k * step)] for k in range(_CALIBRATION_BEADS)]
+
+
+@dataclass(frozen=True)
+class _Scale:
+    """What dictionary cosines mean in this document: right partners (confident 1-1 beads) against wrong ones."""
+
+    right_median: float
+    right_low: float  # the lower quartile: three in four right partners reach it
+    wrong_high: float
+
+    @property
+    def separates(self) -> bool:
+        # News and government text: right partners' median about twice the wrong ones' 99th percentile;
+        # a free literary translation: below it (MAC-Dev chapters), where a best match means little.
+        return self.right_median >= _SEPARATION * self.wrong_high
+
+
+def _scale(similarity: _SimilarityTable, calibration: list[Bead]) -> _Scale:
+    zh = [bead.zh_ids[0] for bead in calibration]
+    en = [bead.en_ids[0] for bead in calibration]
+    matrix = similarity.matrix(zh, en)
+    wrong = matrix[~np.eye(len(zh), dtype=bool)]
+    right = np.diag(matrix)
+    return _Scale(
+        float(np.median(right)), float(np.percentile(right, 25)), float(np.percentile(wrong, _WRONG_PARTNER_QUANTILE))
+    )
+
+
+class _SimilarityTable:
+    """Dictionary cosines between the sentences of one alignment: the lexical scorer's tf-idf vectors of both
+    whole documents, made unit length, with an index from each dimension to the sentences that use it, so
+    that a sentence's best partner costs the entries it shares, not a pass over every sentence."""
+
+    def __init__(self, alignment: Alignment):
+        from bitext.scorers.base import ScorerInput
+        from bitext.scorers.lexical import LexicalScorer
+
+        zh, en = LexicalScorer().prepare(ScorerInput(alignment.zh, alignment.en)).sentence_vectors()
+        self._zh = _Postings(zh)
+        self._en = _Postings(en)
+
+    def best_english(self, i: int) -> int | None:
+        return self._en.best_match(*self._zh.row(i))
+
+    def best_chinese(self, j: int) -> int | None:
+        return self._zh.best_match(*self._en.row(j))
+
+    def pair(self, i: int, j: int) -> float:
+        return self.joined([i], [j])
+
+    def matrix(self, zh: Sequence[int], en: Sequence[int]) -> np.ndarray:
+        return self._zh.dense(zh) @ self._en.dense(en).T
+
+    def joined(self, zh: Sequence[int], en: Sequence[int]) -> float:
+        """Cosine of the sentences ``zh`` taken together with ``en`` taken together (a bead's own similarity)."""
+        left = _unit(self._zh.dense(zh).sum(axis=0, keepdims=True))
+        right = _unit(self._en.dense(en).sum(axis=0, keepdims=True))
+        return float((left @ right.T)[0, 0])
+
+
+class _Postings:
+    """Unit-length sparse sentence vectors of one side, by row and by dimension."""
+
+    def __init__(self, vectors: SparseRows):
+        counts = np.diff(vectors.indptr)
+        rows = np.repeat(np.arange(len(vectors)), counts)
+        values = vectors.values.astype(np.float64)
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(vectors)))
+        self.values = values / np.maximum(norms[rows], 1e-12)
+        self.indptr = vectors.indptr
+        self.indices = vectors.indices
+        self.count = len(vectors)
+        self.dimensions = vectors.dimensions
+        order = np.argsort(self.indices, kind="stable")
+        self.by_dimension_rows = rows[order]
+        self.by_dimension_values = self.values[order]
+        self.dimension_starts = np.searchsorted(self.indices[order], np.arange(vectors.dimensions + 1))
+
+    def row(self, r: int) -> tuple[np.ndarray, np.ndarray]:
+        start, stop = self.indptr[r], self.indptr[r + 1]
+        return self.indices[start:stop], self.values[start:stop]
+
+    def dense(self, rows: Sequence[int]) -> np.ndarray:
+        out = np.zeros((len(rows), self.dimensions))
+        for k, r in enumerate(rows):
+            dims, values = self.row(r)
+            out[k, dims] = values
+        return out
+
+    def best_match(self, dims: np.ndarray, values: np.ndarray) -> int | None:
+        """The row with the largest dot product with the vector (``dims``, ``values``); None when none shares a word."""
+        if not len(dims):
+            return None
+        starts, stops = self.dimension_starts[dims], self.dimension_starts[dims + 1]
+        sizes = stops - starts
+        if not sizes.sum():
+            return None
+        entries = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(sizes.sum())
+        weights = self.by_dimension_values[entries] * np.repeat(values, sizes)
+        totals = np.bincount(self.by_dimension_rows[entries], weights=weights, minlength=self.count)
+        return int(np.argmax(totals))
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.maximum(norms, 1e-12)

@@ -1,0 +1,115 @@
+"""The ``moved`` QA check: text a translator moved is reported where it stands, with its counterpart, and a
+faithful translation gets no such flag.
+
+The truth in every test comes from how the document was built (which English sentence was moved where,
+the bundled corpus's gold beads), never from the check's own output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import bitext
+from bitext.qa import QASettings, check
+from bitext.qa.moved_check import _Postings, moved_pairs
+from bitext.scorers.base import SparseRows
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sensetime-genai"
+
+
+def _gold() -> tuple[list[str], list[str], list[tuple[list[int], list[int]]]]:
+    zh = (CORPUS / "zh-Hant.sentences.txt").read_text(encoding="utf-8").splitlines()
+    en = (CORPUS / "en.sentences.txt").read_text(encoding="utf-8").splitlines()
+    beads = []
+    for line in (CORPUS / "gold.align").read_text(encoding="utf-8").splitlines():
+        left, right = line.split(":")
+        beads.append(([int(x) for x in left.strip("[] ").split(",") if x.strip()],
+                      [int(x) for x in right.strip("[] ").split(",") if x.strip()]))  # fmt: skip
+    return zh, en, beads
+
+
+ZH, EN, GOLD = _gold()
+# English sentences that translate one Chinese sentence alone (gold 1-1 beads): the ones a test moves.
+ONE_TO_ONE = [(zh[0], en[0]) for zh, en in GOLD if len(zh) == 1 and len(en) == 1]
+
+
+def _moved(source: int, target: int) -> tuple[list[str], dict[int, set[int]]]:
+    """The corpus's English with sentence ``source`` moved before sentence ``target``, and for each Chinese
+    sentence the English sentences (new indices) of its gold bead."""
+    order = [k for k in range(len(EN)) if k != source]
+    order.insert(order.index(target) if target != source else 0, source)
+    position = {k: n for n, k in enumerate(order)}
+    truth = {i: {position[j] for j in en} for zh, en in GOLD for i in zh}
+    return [EN[k] for k in order], truth
+
+
+def _align(english: list[str]) -> bitext.Alignment:
+    return bitext.align("\n".join(ZH) + "\n", "\n".join(english) + "\n", scorer="lexical", presegmented=True)
+
+
+def test_the_bundled_corpus_as_translated_has_no_moved_text() -> None:
+    alignment = _align(EN)
+    assert "moved" not in check(alignment).by_code()
+
+
+def test_a_moved_sentence_is_reported_with_its_counterpart_instead_of_an_omission() -> None:
+    zh_index, en_index = next((zh, en) for zh, en in ONE_TO_ONE if "策略轉變" in ZH[zh])
+    english, truth = _moved(en_index, en_index + 15)
+    alignment = _align(english)
+    pairs = moved_pairs(alignment, QASettings())
+    assert any(pair.zh == zh_index and pair.en in truth[zh_index] for pair in pairs)
+    report = check(alignment)
+    zh_bead = next(bead.index for bead in alignment.beads if zh_index in bead.zh_ids)
+    codes = [flag.code for flag in report.for_bead(zh_bead)]
+    assert "moved" in codes
+    assert "omission" not in codes  # the text is not missing: it is elsewhere
+    # Asked to ignore it, the check runs as before: the sentence is an omission again.
+    ignored = check(alignment, settings=QASettings(ignore=frozenset({"moved"})))
+    if not alignment.beads[zh_bead].en_ids:
+        assert "omission" in [flag.code for flag in ignored.for_bead(zh_bead)]
+    assert "moved" not in ignored.by_code()
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.data())
+def test_every_reported_move_links_a_sentence_to_its_own_translation(data: st.DataObject) -> None:
+    _zh, source = data.draw(st.sampled_from(ONE_TO_ONE))
+    target = data.draw(st.integers(0, len(EN) - 1).filter(lambda t: abs(t - source) >= 5))
+    english, truth = _moved(source, target)
+    for pair in moved_pairs(_align(english), QASettings()):
+        assert pair.en in truth[pair.zh], (ZH[pair.zh], english[pair.en])
+
+
+def _sparse(rows: list[dict[int, float]], dimensions: int) -> SparseRows:
+    entries = [(r, d, w) for r, row in enumerate(rows) for d, w in sorted(row.items())]
+    return SparseRows.accumulate(
+        [r for r, _d, _w in entries], [d for _r, d, _w in entries], [w for _r, _d, w in entries], len(rows), dimensions
+    )
+
+
+vectors = st.lists(
+    st.dictionaries(st.integers(0, 15), st.floats(0.1, 5.0, allow_nan=False), min_size=0, max_size=5),
+    min_size=1,
+    max_size=12,
+)
+
+
+@given(vectors, st.dictionaries(st.integers(0, 15), st.floats(0.1, 5.0), min_size=1, max_size=5))
+def test_the_posting_index_finds_the_same_best_row_as_a_dense_product(
+    rows: list[dict[int, float]], query: dict[int, float]
+) -> None:
+    postings = _Postings(_sparse(rows, 16))
+    dense = postings.dense(range(len(rows)))
+    dims = np.array(sorted(query), dtype=np.int64)
+    values = np.array([query[d] for d in sorted(query)])
+    products = dense[:, dims] @ values
+    best = postings.best_match(dims, values)
+    if not products.any():
+        assert best is None or products[best] == 0
+    else:
+        assert best is not None
+        assert products[best] == pytest.approx(products.max())
