@@ -26,6 +26,7 @@ from bitext.corrections import (
 )
 from bitext.errors import InputError
 from bitext.formats import read_jsonl, read_parquet, read_tsv
+from bitext.inputs import read_document
 from bitext.segment import segment
 from test_formats import make_document
 
@@ -195,6 +196,39 @@ def test_other_documents_are_refused() -> None:
     other_zh, _ = documents(ZH[:13], EN)
     with pytest.raises(InputError, match="another Chinese document"):
         bitext.align(other_zh, en, method="gale-church", corrections=corrections)
+
+
+def test_a_file_saved_on_the_text_fits_the_same_text_read_from_a_docx(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "sensetime-genai"
+    sides = {}
+    for lang, name in (("zh", "zh-Hant.txt"), ("en", "en.txt")):
+        text = (corpus / name).read_text(encoding="utf-8")
+        document = docx.Document()
+        for paragraph in text.split("\n\n"):
+            document.add_paragraph(paragraph.strip())
+        document.save(tmp_path / f"{lang}.docx")
+        sides[lang] = (read_document(corpus / name, lang), read_document(tmp_path / f"{lang}.docx", lang))
+    (zh_txt, zh_docx), (en_txt, en_docx) = sides["zh"], sides["en"]
+    assert zh_txt.text != zh_docx.text  # the DOCX's paragraphs are joined differently: another raw fingerprint
+    automatic = bitext.align(zh_txt, en_txt, scorer="lexical")
+    edited = confirm(merge(list(automatic.beads), 5), 9)
+    path = tmp_path / "corrections.json"
+    path.write_text(json.dumps(corrections_for(zh_txt, en_txt, edited).to_json()), encoding="utf-8")
+    result = bitext.align(zh_docx, en_docx, scorer="lexical", corrections=read_corrections(path))
+    kept = [(b.zh, b.en, b.status) for b in result.beads if b.status != "automatic"]
+    assert kept == [(b.zh, b.en, b.status) for b in edited if b.status != "automatic"]
+
+
+def test_a_file_without_a_content_fingerprint_still_needs_the_exact_text() -> None:
+    # Files saved before content_sha256 existed name documents by their raw text only.
+    zh, en = documents()
+    data = corrections_for(zh, en, [Bead((0,), (0,), 1.0, {}, "confirmed")]).to_json()
+    del data["zh"]["content_sha256"], data["en"]["content_sha256"]
+    spaced, _ = documents([sentence + " " for sentence in ZH], EN)
+    with pytest.raises(InputError, match="another Chinese document"):
+        bitext.align(spaced, en, method="gale-church", corrections=parse_corrections(data))
+    assert len(bitext.align(zh, en, method="gale-church", corrections=parse_corrections(data)).beads) == len(ZH)
 
 
 def test_a_re_segmented_document_keeps_the_beads_whose_texts_still_exist() -> None:

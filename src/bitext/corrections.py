@@ -3,15 +3,17 @@
 The review page saves a JSON file (``Save corrections``)::
 
     {"format": "bitext-corrections", "version": 1, "saved": "2026-12-07T03:10:00.000Z",
-     "zh": {"name": "zh.txt", "sha256": "…", "sentences": 295},
-     "en": {"name": "en.txt", "sha256": "…", "sentences": 272},
+     "zh": {"name": "zh.txt", "sha256": "…", "content_sha256": "…", "sentences": 295},
+     "en": {"name": "en.txt", "sha256": "…", "content_sha256": "…", "sentences": 272},
      "beads": [{"zh": [3, 4], "en": [5], "at": [3, 5], "status": "edited", "time": "2026-12-07T03:02:11.000Z",
                 "zh_text": ["…", "…"], "en_text": ["…"]}, …]}
 
 Only the beads a person decided are listed: ``edited`` (merged, split or moved) and ``confirmed`` ones. ``at`` is
 the grid node where the bead starts (it places a bead with an empty side), ``sha256`` the fingerprint of each
-document's text (:func:`fingerprint`), and the sentence texts let a file outlive a re-segmentation: a bead whose
-ids no longer hold its texts is looked for where its texts still are, nearest its old place.
+document's text (:func:`fingerprint`; ``content_sha256``, :func:`content_fingerprint`, the same without white
+space, lets a file saved on a .txt fit the DOCX or HTML of the same text), and the sentence texts let a file
+outlive a re-segmentation: a bead whose ids no longer hold its texts is looked for where its texts still are,
+nearest its old place.
 
 ``bitext.align(zh, en, corrections=read_corrections(path))`` (CLI: ``--corrections FILE``) keeps those beads
 exactly and aligns the rest between them (``bitext.align.fixed``). A file made for other documents (another
@@ -49,6 +51,12 @@ def fingerprint(document: Document) -> str:
     return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
 
 
+def content_fingerprint(document: Document) -> str:
+    """sha256 of the document's text without its white space: the same for one text read from a .txt file,
+    a DOCX or an HTML page, whose line breaks and spaces differ (a file saved on one fits the others)."""
+    return hashlib.sha256("".join(document.text.split()).encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True)
 class CorrectedBead:
     zh: tuple[int, ...]
@@ -70,13 +78,18 @@ class Corrections:
     saved: str = ""
     zh_sentences: int = -1
     en_sentences: int = -1
+    zh_content_sha256: str = ""  # content_fingerprint; empty in files saved before bitext wrote it
+    en_content_sha256: str = ""
 
     def fixed_beads(self, zh: Document, en: Document) -> list[FixedBead]:
         """The beads placed on these documents, in order; each that no longer fits is warned about and left out.
 
         Raises :class:`InputError` when the fingerprints are not those of ``zh`` and ``en``."""
-        for side, document, expected in (("Chinese", zh, self.zh_sha256), ("English", en, self.en_sha256)):
-            if fingerprint(document) != expected:
+        for side, document, expected, content in (
+            ("Chinese", zh, self.zh_sha256, self.zh_content_sha256),
+            ("English", en, self.en_sha256, self.en_content_sha256),
+        ):
+            if fingerprint(document) != expected and not (content and content_fingerprint(document) == content):
                 raise InputError(
                     f"the corrections were saved for another {side} document (sha256 {expected[:12]}…, "
                     f"this one is {fingerprint(document)[:12]}…)"
@@ -91,8 +104,8 @@ class Corrections:
             "format": FORMAT,
             "version": VERSION,
             "saved": self.saved,
-            "zh": {"sha256": self.zh_sha256, "sentences": self.zh_sentences},
-            "en": {"sha256": self.en_sha256, "sentences": self.en_sentences},
+            "zh": {"sha256": self.zh_sha256, "content_sha256": self.zh_content_sha256, "sentences": self.zh_sentences},
+            "en": {"sha256": self.en_sha256, "content_sha256": self.en_content_sha256, "sentences": self.en_sentences},
             "beads": [
                 {
                     "zh": list(b.zh),
@@ -126,7 +139,16 @@ def corrections_for(zh: Document, en: Document, beads: Sequence[Bead], saved: st
                 )
             )
         zh_at, en_at = zh_at + len(bead.zh), en_at + len(bead.en)
-    return Corrections(fingerprint(zh), fingerprint(en), tuple(listed), saved, len(zh), len(en))
+    return Corrections(
+        fingerprint(zh),
+        fingerprint(en),
+        tuple(listed),
+        saved,
+        len(zh),
+        len(en),
+        content_fingerprint(zh),
+        content_fingerprint(en),
+    )
 
 
 def read_corrections(source: str | Path) -> Corrections:
@@ -157,13 +179,23 @@ def parse_corrections(data: Any, name: str = "<corrections>") -> Corrections:
         if not isinstance(info, dict) or not _is_hex(info.get("sha256")):
             raise fail(f'"{side}" has no sha256 fingerprint')
         count = info.get("sentences", -1)
-        sides.append((info["sha256"], count if isinstance(count, int) else -1))
+        content = info.get("content_sha256", "")
+        if content and not _is_hex(content):
+            raise fail(f'"{side}" has a malformed content_sha256')
+        sides.append((info["sha256"], count if isinstance(count, int) else -1, content))
     if not isinstance(data.get("beads"), list):
         raise fail('"beads" is not a list')
     beads = tuple(_bead(item, number, fail) for number, item in enumerate(data["beads"]))
     saved = data.get("saved", "")
     return Corrections(
-        sides[0][0], sides[1][0], beads, saved if isinstance(saved, str) else "", sides[0][1], sides[1][1]
+        sides[0][0],
+        sides[1][0],
+        beads,
+        saved if isinstance(saved, str) else "",
+        sides[0][1],
+        sides[1][1],
+        sides[0][2],
+        sides[1][2],
     )
 
 

@@ -30,7 +30,7 @@ from typing import IO, Any
 from bitext.align.beads import Alignment, Bead
 from bitext.corrections import FORMAT as CORRECTIONS_FORMAT
 from bitext.corrections import VERSION as CORRECTIONS_VERSION
-from bitext.corrections import fingerprint
+from bitext.corrections import content_fingerprint, fingerprint
 from bitext.document import Document
 from bitext.entities.model import EntityPair
 from bitext.formats.base import Export, as_export, bead_types, mean_score, zh_language_tag
@@ -358,6 +358,7 @@ def _side(document: Document) -> dict[str, object]:
     return {
         "name": document.name,
         "sha256": fingerprint(document),
+        "content_sha256": content_fingerprint(document),
         "sentences": [document.text[s:e] for s, e in offsets],
         "gaps": [document.text[offsets[k][1] : offsets[k + 1][0]] for k in range(len(offsets) - 1)],
     }

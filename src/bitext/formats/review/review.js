@@ -302,8 +302,10 @@
     const saved = now();
     return {
       format: data.format, version: data.version, saved,
-      zh: { name: data.zh.name, sha256: data.zh.sha256, sentences: data.zh.sentences.length },
-      en: { name: data.en.name, sha256: data.en.sha256, sentences: data.en.sentences.length },
+      zh: { name: data.zh.name, sha256: data.zh.sha256, content_sha256: data.zh.content_sha256,
+        sentences: data.zh.sentences.length },
+      en: { name: data.en.name, sha256: data.en.sha256, content_sha256: data.en.content_sha256,
+        sentences: data.en.sentences.length },
       beads: decided().map((b) => ({
         zh: range(b.z0, b.z1), en: range(b.e0, b.e1), at: [b.z0, b.e0], status: b.status, time: b.time || saved,
         zh_text: range(b.z0, b.z1).map((i) => data.zh.sentences[i]),
