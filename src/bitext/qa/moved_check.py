@@ -21,7 +21,7 @@ confident beads only, so a faithful translation (no unaligned sentence) costs no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,22 +35,37 @@ _WRONG_PARTNER_QUANTILE = 99.0  # a moved pair must beat nearly every cosine of 
 _SEPARATION = 1.5  # right partners' median over that percentile: below it the document's cosines say too little
 _BETTER_THAN_OWN = 2.0  # an unaligned sentence's partner: at least this many times closer to it than to its bead
 _OWN_BEAD_SHARE = 0.1  # two aligned sentences: each must share almost nothing with its own bead's other side
+_BLOCK_MIN = 5  # unaligned or unsure sentences in a run before it is re-aligned with the other side's runs
+_BLOCK_GAP = 3  # other sentences a run may step over (a stray bead inside a moved paragraph)
+_BLOCK_CONFIDENCE = 0.5
+_BLOCK_STRETCH = 3  # confident beads in a row of the re-alignment: a moved block, not a chance match
 _MIN_BEAD_DISTANCE = 2
+_CLEAR_MARGIN = 1.25  # a best match must be this many times closer than the second best, both ways
+_MIN_WORDS = 3  # dictionary dimensions each sentence of a best-match pair must have
 
 
 @dataclass(frozen=True)
 class MovedPair:
-    """Chinese sentence ``zh`` (in bead ``zh_bead``) reads as translated by English sentence ``en`` (in ``en_bead``)."""
+    """Chinese sentences ``zh`` (from bead ``zh_bead`` on) read as translated by English sentences ``en`` (from
+    ``en_bead`` on); one sentence a side when found by a best match, a bead of a block's re-alignment else."""
 
-    zh: int
-    en: int
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
     zh_bead: int
     en_bead: int
-    similarity: float
+    similarity: float  # the dictionary cosine of a best match; a re-aligned block's bead: its confidence
 
 
 def moved_pairs(alignment: Alignment, settings: QASettings) -> list[MovedPair]:
-    """Every moved pair of ``alignment`` (module docstring), in order of Chinese sentence."""
+    """Every moved pair of ``alignment``: single sentences by best match, then runs of unaligned sentences."""
+    pairs = best_match_pairs(alignment, settings)
+    taken_zh = {i for pair in pairs for i in pair.zh}
+    taken_en = {j for pair in pairs for j in pair.en}
+    return pairs + moved_blocks(alignment, settings, taken_zh, taken_en)
+
+
+def best_match_pairs(alignment: Alignment, settings: QASettings) -> list[MovedPair]:
+    """Single sentences moved (module docstring), in order of Chinese sentence."""
     beads = alignment.beads
     if all(bead.is_aligned and bead.score >= settings.moved_confidence for bead in beads):
         return []  # nothing unaligned or doubtful: nothing can have moved (and nothing is computed)
@@ -79,54 +94,145 @@ def moved_pairs(alignment: Alignment, settings: QASettings) -> list[MovedPair]:
         if (i := similarity.best_chinese(j)) is not None and similarity.best_english(i) == j
     }
     found = [
-        MovedPair(i, j, _index(bead_of_zh[i]), _index(bead_of_en[j]), similarity.pair(i, j)) for i, j in sorted(mutual)
+        MovedPair((i,), (j,), _index(bead_of_zh[i]), _index(bead_of_en[j]), similarity.pair(i, j))
+        for i, j in sorted(mutual)
     ]
-    return [pair for pair in found if _is_moved(pair, bead_of_zh[pair.zh], bead_of_en[pair.en], scale, similarity)]
+    return [
+        pair
+        for pair in found
+        if _is_moved(pair, bead_of_zh[pair.zh[0]], bead_of_en[pair.en[0]], scale, similarity, settings)
+    ]
 
 
 def moved_flags(alignment: Alignment, settings: QASettings) -> tuple[list[Flag], set[int]]:
-    """``moved`` warnings on both beads of every moved pair, and the unaligned beads they explain in full."""
+    """``moved`` warnings on the beads of both sides of every moved pair, and the unaligned beads they explain."""
     pairs = moved_pairs(alignment, settings)
+    pairs += moved_blocks(
+        alignment, settings, {i for pair in pairs for i in pair.zh}, {j for pair in pairs for j in pair.en}
+    )
+    bead_of_zh = {i: number for number, bead in enumerate(alignment.beads) for i in bead.zh_ids}
+    bead_of_en = {j: number for number, bead in enumerate(alignment.beads) for j in bead.en_ids}
     flags = []
     for pair in pairs:
-        flags.append(
-            Flag(
-                pair.zh_bead,
-                "warning",
-                "moved",
-                f"Chinese sentence {pair.zh} reads as translated out of order, by English sentence {pair.en} "
-                f"in bead {pair.en_bead}",
+        zh, en = _sentences("Chinese", pair.zh), _sentences("English", pair.en)
+        en_beads = _beads(sorted({bead_of_en[j] for j in pair.en}))
+        zh_beads = _beads(sorted({bead_of_zh[i] for i in pair.zh}))
+        for number in sorted({bead_of_zh[i] for i in pair.zh}):
+            message = (
+                f"{zh} {'reads' if len(pair.zh) == 1 else 'read'} as translated out of order, by {en} in {en_beads}"
             )
-        )
-        flags.append(
-            Flag(
-                pair.en_bead,
-                "warning",
-                "moved",
-                f"English sentence {pair.en} reads as the translation of Chinese sentence {pair.zh} "
-                f"in bead {pair.zh_bead}, out of order",
-            )
-        )
-    found_zh = {pair.zh for pair in pairs}
-    found_en = {pair.en for pair in pairs}
+            flags.append(Flag(number, "warning", "moved", message))
+        for number in sorted({bead_of_en[j] for j in pair.en}):
+            verb = "reads" if len(pair.en) == 1 else "read"
+            message = f"{en} {verb} as the translation of {zh} in {zh_beads}, out of order"
+            flags.append(Flag(number, "warning", "moved", message))
+    found_zh = {i for pair in pairs for i in pair.zh}
+    found_en = {j for pair in pairs for j in pair.en}
     explained = {
         number
         for number, bead in enumerate(alignment.beads)
         if not bead.is_aligned and all(i in found_zh for i in bead.zh_ids) and all(j in found_en for j in bead.en_ids)
     }
-    return flags, explained
+    return list(dict.fromkeys(flags)), explained
 
 
-def _is_moved(pair: MovedPair, zh_bead: Bead, en_bead: Bead, scale: _Scale, similarity: _SimilarityTable) -> bool:
+def _sentences(side: str, ids: tuple[int, ...]) -> str:
+    return f"{side} sentence {ids[0]}" if len(ids) == 1 else f"{side} sentences {ids[0]}–{ids[-1]}"
+
+
+def _beads(numbers: list[int]) -> str:
+    return f"bead {numbers[0]}" if len(numbers) == 1 else f"beads {numbers[0]}–{numbers[-1]}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Blocks: a moved paragraph or chapter of free translation, where single best matches say too little
+
+
+def moved_blocks(
+    alignment: Alignment, settings: QASettings, taken_zh: Set[int] = frozenset(), taken_en: Set[int] = frozenset()
+) -> list[MovedPair]:
+    """Runs of unaligned (or unsure) Chinese and English sentences that translate each other, out of order.
+
+    A run is at least ``_BLOCK_MIN`` sentences of one side that are unaligned or in beads below the
+    low-confidence threshold, with at most ``_BLOCK_GAP`` other sentences between them. All Chinese runs, in
+    order, are aligned with all English runs, in order, as two documents, by the scorers that made ``alignment``
+    (so the aligner's own evidence, the encoder included, decides; a swapped chapter is in order within
+    itself). Its beads of confidence ``_BLOCK_CONFIDENCE`` or more that come ``_BLOCK_STRETCH`` or more in a row
+    and join sentences at least two beads apart in ``alignment`` are the moved pairs: unrelated runs (an
+    omission here, an addition there) come out as skipped, unsure or isolated beads."""
+    zh_runs = _runs(alignment, "zh", taken_zh, settings)
+    en_runs = _runs(alignment, "en", taken_en, settings)
+    if not zh_runs or not en_runs:
+        return []
+    zh_ids = [i for run in zh_runs for i in run]
+    en_ids = [j for run in en_runs for j in run]
+    bead_of_zh = {i: number for number, bead in enumerate(alignment.beads) for i in bead.zh_ids}
+    bead_of_en = {j: number for number, bead in enumerate(alignment.beads) for j in bead.en_ids}
+    stretch: list[MovedPair] = []
+    pairs: list[MovedPair] = []
+    for zh, en, confidence in _realigned(alignment, zh_ids, en_ids):
+        far = bool(zh and en) and abs(bead_of_zh[zh[0]] - bead_of_en[en[0]]) >= _MIN_BEAD_DISTANCE
+        if far and confidence >= _BLOCK_CONFIDENCE:
+            stretch.append(MovedPair(zh, en, bead_of_zh[zh[0]], bead_of_en[en[0]], confidence))
+            continue
+        if len(stretch) >= _BLOCK_STRETCH:
+            pairs += stretch
+        stretch = []
+    if len(stretch) >= _BLOCK_STRETCH:
+        pairs += stretch
+    return pairs
+
+
+def _runs(alignment: Alignment, side: str, taken: Set[int], settings: QASettings) -> list[tuple[int, ...]]:
+    """Runs of unaligned or unsure sentences of ``side`` (gaps of a few sentences included), in order."""
+    loose = sorted(
+        k
+        for bead in alignment.beads
+        if not bead.is_aligned or bead.score < settings.low_confidence
+        for k in (bead.zh_ids if side == "zh" else bead.en_ids)
+        if k not in taken
+    )
+    runs: list[list[int]] = []
+    for k in loose:
+        if runs and k - runs[-1][-1] <= _BLOCK_GAP + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return [tuple(range(run[0], run[-1] + 1)) for run in runs if len(run) >= _BLOCK_MIN]
+
+
+def _realigned(
+    alignment: Alignment, zh_ids: list[int], en_ids: list[int]
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """The sentences ``zh_ids`` and ``en_ids`` aligned as two documents: each bead's sentences (as ids of
+    ``alignment``) and its confidence."""
+    from bitext.align import align
+
+    scorer = str(alignment.settings.get("scorer", "lexical"))
+    zh_text = "".join(alignment.zh.sentences[i].text.replace("\n", " ") + "\n" for i in zh_ids)
+    en_text = "".join(alignment.en.sentences[j].text.replace("\n", " ") + "\n" for j in en_ids)
+    sub = align(zh_text, en_text, scorer=scorer, presegmented=True)
+    return [
+        (tuple(zh_ids[i] for i in bead.zh_ids), tuple(en_ids[j] for j in bead.en_ids), bead.score) for bead in sub.beads
+    ]
+
+
+def _is_moved(
+    pair: MovedPair, zh_bead: Bead, en_bead: Bead, scale: _Scale, similarity: _SimilarityTable, settings: QASettings
+) -> bool:
     if abs(pair.zh_bead - pair.en_bead) < _MIN_BEAD_DISTANCE or pair.similarity < scale.wrong_high:
         return False
-    own_zh = similarity.joined([pair.zh], zh_bead.en_ids) if zh_bead.en_ids else 0.0
-    own_en = similarity.joined(en_bead.zh_ids, [pair.en]) if en_bead.zh_ids else 0.0
+    if similarity.words(pair.zh[0], pair.en[0]) < _MIN_WORDS:
+        return False  # "站住！" and a line sharing its one word: a best match on one or two words is chance
+    own_zh = similarity.joined(pair.zh, zh_bead.en_ids) if zh_bead.en_ids else 0.0
+    own_en = similarity.joined(en_bead.zh_ids, pair.en) if en_bead.zh_ids else 0.0
     if zh_bead.en_ids and en_bead.zh_ids:
-        # Neither is unaligned: two doubtful beads (swapped paragraphs come out so). Only a pair as close as
-        # a typical right one, whose sentences have next to nothing in common with their own beads.
+        # Neither is unaligned: swapped paragraphs come out so, in wrong or joined beads. Only when one of the two
+        # beads is doubtful, for a pair as close as a typical right one, whose sentences have next to nothing in
+        # common with their own beads.
         limit = _OWN_BEAD_SHARE * pair.similarity
-        return pair.similarity >= scale.right_low and own_zh <= limit and own_en <= limit
+        doubtful = min(zh_bead.score, en_bead.score) < settings.moved_confidence
+        return doubtful and pair.similarity >= scale.right_low and own_zh <= limit and own_en <= limit
     # One is unaligned; the other must read clearly better with it than with its own bead's other side.
     return pair.similarity >= _BETTER_THAN_OWN * max(own_zh, own_en)
 
@@ -188,14 +294,18 @@ class _SimilarityTable:
         from bitext.scorers.lexical import LexicalScorer
 
         zh, en = LexicalScorer().prepare(ScorerInput(alignment.zh, alignment.en)).sentence_vectors()
-        self._zh = _Postings(zh)
-        self._en = _Postings(en)
+        self._zh = _Postings(zh, _CLEAR_MARGIN)
+        self._en = _Postings(en, _CLEAR_MARGIN)
 
     def best_english(self, i: int) -> int | None:
         return self._en.best_match(*self._zh.row(i))
 
     def best_chinese(self, j: int) -> int | None:
         return self._zh.best_match(*self._en.row(j))
+
+    def words(self, i: int, j: int) -> int:
+        """Dictionary dimensions of the shorter of Chinese sentence ``i`` and English sentence ``j``."""
+        return min(len(self._zh.row(i)[0]), len(self._en.row(j)[0]))
 
     def pair(self, i: int, j: int) -> float:
         return self.joined([i], [j])
@@ -213,7 +323,8 @@ class _SimilarityTable:
 class _Postings:
     """Unit-length sparse sentence vectors of one side, by row and by dimension."""
 
-    def __init__(self, vectors: SparseRows):
+    def __init__(self, vectors: SparseRows, clear_margin: float = 1.0):
+        self.clear_margin = clear_margin
         counts = np.diff(vectors.indptr)
         rows = np.repeat(np.arange(len(vectors)), counts)
         values = vectors.values.astype(np.float64)
@@ -240,7 +351,8 @@ class _Postings:
         return out
 
     def best_match(self, dims: np.ndarray, values: np.ndarray) -> int | None:
-        """The row with the largest dot product with the vector (``dims``, ``values``); None when none shares a word."""
+        """The row with the largest dot product with the vector (``dims``, ``values``); None when none shares a word,
+        or when the largest is not ``clear_margin`` times the second."""
         if not len(dims):
             return None
         starts, stops = self.dimension_starts[dims], self.dimension_starts[dims + 1]
@@ -250,7 +362,12 @@ class _Postings:
         entries = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(sizes.sum())
         weights = self.by_dimension_values[entries] * np.repeat(values, sizes)
         totals = np.bincount(self.by_dimension_rows[entries], weights=weights, minlength=self.count)
-        return int(np.argmax(totals))
+        best = int(np.argmax(totals))
+        if self.clear_margin > 1:
+            runner_up = np.partition(totals, -2)[-2] if len(totals) > 1 else 0.0
+            if totals[best] < self.clear_margin * runner_up:
+                return None  # no clear best: the words it shares are shared with other sentences too
+        return best
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:
