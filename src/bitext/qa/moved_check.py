@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bitext.align.beads import Alignment, Bead
+from bitext.document import Document
 from bitext.qa.flags import Flag, QASettings
 from bitext.scorers.base import SparseRows
 
@@ -209,9 +210,9 @@ def _realigned(
     from bitext.align import align
 
     scorer = str(alignment.settings.get("scorer", "lexical"))
-    zh_text = "".join(alignment.zh.sentences[i].text.replace("\n", " ") + "\n" for i in zh_ids)
-    en_text = "".join(alignment.en.sentences[j].text.replace("\n", " ") + "\n" for j in en_ids)
-    sub = align(zh_text, en_text, scorer=scorer, presegmented=True)
+    # Documents, not text: the sentences are the alignment's own, already read and checked (and a text that
+    # the reader would refuse, built by a program, must not stop a QA check).
+    sub = align(_sub_document(alignment.zh, zh_ids), _sub_document(alignment.en, en_ids), scorer=scorer)
     return [
         (tuple(zh_ids[i] for i in bead.zh_ids), tuple(en_ids[j] for j in bead.en_ids), bead.score) for bead in sub.beads
     ]
@@ -373,3 +374,14 @@ class _Postings:
 def _unit(rows: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     return rows / np.maximum(norms, 1e-12)
+
+
+def _sub_document(document: Document, rows: list[int]) -> Document:
+    """The sentences ``rows`` of ``document`` as a document of their own, one a line."""
+    texts = [document.sentences[i].text for i in rows]
+    offsets = []
+    cursor = 0
+    for text in texts:
+        offsets.append((cursor, cursor + len(text)))
+        cursor += len(text) + 1
+    return Document("\n".join(texts), document.lang, tuple(offsets))

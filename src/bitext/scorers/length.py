@@ -33,8 +33,9 @@ class LengthFeatures:
         self.en_prefix = prefix_sums(en_lengths)
         self.log_ratio = math.log((en_lengths.sum() + 1) / (zh_lengths.sum() + 1))
         self.spread = spread
-        self.mean_zh = float(zh_lengths.mean()) if len(zh_lengths) else 1.0
-        self.mean_en = float(en_lengths.mean()) if len(en_lengths) else 1.0
+        # A side whose sentences all measure 0 (punctuation or symbols only) has no scale: 1, not a 0/0.
+        self.mean_zh = float(zh_lengths.mean()) if len(zh_lengths) and zh_lengths.any() else 1.0
+        self.mean_en = float(en_lengths.mean()) if len(en_lengths) and en_lengths.any() else 1.0
 
     def block(self, block: Block, types: Sequence[BeadType]) -> np.ndarray:
         out = np.zeros((len(types), len(self.names), len(block.i)))
