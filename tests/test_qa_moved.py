@@ -6,6 +6,7 @@ the bundled corpus's gold beads), never from the check's own output."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +73,18 @@ def test_a_moved_sentence_is_reported_with_its_counterpart_instead_of_an_omissio
     if not alignment.beads[zh_bead].en_ids:
         assert "omission" in [flag.code for flag in ignored.for_bead(zh_bead)]
     assert "moved" not in ignored.by_code()
+
+
+def test_a_sentence_a_person_confirmed_as_unaligned_is_not_reported_as_moved() -> None:
+    zh_index, en_index = next((zh, en) for zh, en in ONE_TO_ONE if "策略轉變" in ZH[zh])
+    english, _truth = _moved(en_index, en_index + 15)
+    alignment = _align(english)
+    assert any(zh_index in pair.zh for pair in moved_pairs(alignment, QASettings()))
+    confirmed = tuple(
+        replace(bead, status="confirmed") if zh_index in bead.zh_ids else bead for bead in alignment.beads
+    )
+    decided = bitext.Alignment(alignment.zh, alignment.en, confirmed, alignment.settings)
+    assert not any(zh_index in pair.zh for pair in moved_pairs(decided, QASettings()))
 
 
 @settings(max_examples=8, deadline=None)

@@ -72,7 +72,10 @@ def best_match_pairs(alignment: Alignment, settings: QASettings) -> list[MovedPa
         return []  # nothing unaligned or doubtful: nothing can have moved (and nothing is computed)
     # Unaligned sentences, and those of doubtful beads and of beads joining several sentences: a moved
     # paragraph often comes out as wrong 1-1 beads, or its sentences joined to their new neighbours' beads.
-    candidates = [bead for bead in beads if not bead.is_aligned or _suspect(bead, settings)]
+    # A bead a person edited or confirmed in the review page is their decision, not a question.
+    candidates = [
+        bead for bead in beads if bead.status == "automatic" and (not bead.is_aligned or _suspect(bead, settings))
+    ]
     zh_candidates = [i for bead in candidates for i in bead.zh_ids]
     en_candidates = [j for bead in candidates for j in bead.en_ids]
     calibration = _calibration_beads(beads, settings)
@@ -189,7 +192,7 @@ def _runs(alignment: Alignment, side: str, taken: Set[int], settings: QASettings
     loose = sorted(
         k
         for bead in alignment.beads
-        if not bead.is_aligned or bead.score < settings.low_confidence
+        if bead.status == "automatic" and (not bead.is_aligned or bead.score < settings.low_confidence)
         for k in (bead.zh_ids if side == "zh" else bead.en_ids)
         if k not in taken
     )
@@ -223,6 +226,8 @@ def _is_moved(
 ) -> bool:
     if abs(pair.zh_bead - pair.en_bead) < _MIN_BEAD_DISTANCE or pair.similarity < scale.wrong_high:
         return False
+    if zh_bead.status != "automatic" or en_bead.status != "automatic":
+        return False  # a person decided one of the two beads in the review page
     if similarity.words(pair.zh[0], pair.en[0]) < _MIN_WORDS:
         return False  # "站住！" and a line sharing its one word: a best match on one or two words is chance
     own_zh = similarity.joined(pair.zh, zh_bead.en_ids) if zh_bead.en_ids else 0.0
