@@ -472,6 +472,16 @@ def test_names_are_compared_case_insensitively() -> None:
     assert [bead for bead, _ in entity_missing(trigger, strong("香港", "Hong Kong"))] == [3]
 
 
+def test_a_name_written_with_or_without_its_accents_is_one_name() -> None:
+    # FLORES joined into one news file: "the Ecuadorean Galápagos Islands" for 加拉巴哥群島 (paired as Galapagos
+    # elsewhere) was reported missing.
+    rows = [("加拉巴哥群島有很多鳥。", "The Galapagos have many birds.")] * 3
+    accented = beads([*rows, ("加拉巴哥群島正在形成新物種。", "A new species is forming on the Galápagos Islands.")])
+    assert entity_missing(accented, strong("加拉巴哥群島", "Galapagos")) == []
+    elsewhere = beads([*rows, ("加拉巴哥群島正在形成新物種。", "A new species is forming on the islands.")])
+    assert [bead for bead, _ in entity_missing(elsewhere, strong("加拉巴哥群島", "Galapagos"))] == [3]
+
+
 def test_letters_written_with_dots_are_the_name_without_them() -> None:
     # An unseen news page: its heading writes "US National Book Award", the entity is "U.S. National Book Award".
     award = "U.S. National Book Award"

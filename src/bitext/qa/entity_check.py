@@ -27,6 +27,7 @@ The texts are scanned once, against an index of the forms by first character (Ch
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -58,7 +59,14 @@ _WORD = regex.compile(r"\p{L}\.(?:\s?\p{L}\.)+|[\p{L}\p{N}]+")
 
 
 def _folded(word: str) -> str:
-    return word.replace(".", "").replace(" ", "").casefold()
+    folded = word.replace(".", "").replace(" ", "").casefold()
+    return folded if folded.isascii() else _without_accents(folded)
+
+
+@lru_cache(maxsize=65536)
+def _without_accents(word: str) -> str:
+    """Galápagos is Galapagos, Zürich Zurich: a translator writes a name with or without its accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 _LATIN_ALNUM = regex.compile(r"[\p{Latin}\p{N}]")
