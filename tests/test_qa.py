@@ -482,6 +482,16 @@ def test_a_name_written_with_or_without_its_accents_is_one_name() -> None:
     assert [bead for bead, _ in entity_missing(elsewhere, strong("加拉巴哥群島", "Galapagos"))] == [3]
 
 
+def test_a_country_inside_a_compound_of_two_countries_is_named() -> None:
+    # FLORES joined into one news file: "normalizing US–China relations" for 美中關係正常化 was reported as China
+    # missing from the Chinese; 美中 is CC-CEDICT's "USA-China".
+    rows = [("中國經濟增長。", "China's economy grew.")] * 3
+    compound = beads([*rows, ("他為美中關係正常化出謀劃策。", "He worked on normalizing US–China relations.")])
+    assert entity_missing(compound, strong("中國", "China")) == []
+    absent = beads([*rows, ("他為兩國關係正常化出謀劃策。", "He worked on normalizing US–China relations.")])
+    assert [bead for bead, _ in entity_missing(absent, strong("中國", "China"))] == [3]
+
+
 def test_letters_written_with_dots_are_the_name_without_them() -> None:
     # An unseen news page: its heading writes "US National Book Award", the entity is "U.S. National Book Award".
     award = "U.S. National Book Award"

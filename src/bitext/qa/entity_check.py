@@ -233,7 +233,25 @@ def _sounds_present(entity: Entity, zh_text: str) -> bool:
 
 def _named_otherwise(entity: Entity, zh_text: str) -> bool:
     """The Chinese names the entity under a spelling or short form that the index does not hold."""
-    return _sounds_present(entity, zh_text) or _abbreviated(entity, zh_text)
+    return _sounds_present(entity, zh_text) or _abbreviated(entity, zh_text) or _in_pair_compound(entity, zh_text)
+
+
+def _in_pair_compound(entity: Entity, zh_text: str) -> bool:
+    """A word the dictionary does not know, holding a two-character word it glosses as a pair of places, one of them
+    the entity: 美中關係 "US–China relations" holds 美中 "USA-China" (and 中 alone is too common to count)."""
+    from bitext.resources.cedict import load_cedict
+
+    dictionary = load_cedict()
+    names = {" ".join(_words(form)) for form in entity.en_forms}
+    for word in cut_words(to_simplified(zh_text)):
+        if len(word) < 3 or dictionary.lookup(word):
+            continue
+        for k in range(len(word) - 1):
+            for entry in dictionary.lookup(word[k : k + 2]):
+                for gloss in entry.glosses:
+                    if "-" in gloss and any(f" {name} " in f" {' '.join(_words(gloss))} " for name in names):
+                        return True
+    return False
 
 
 def _abbreviated(entity: Entity, zh_text: str) -> bool:
