@@ -6,6 +6,7 @@ the bundled corpus's gold beads), never from the check's own output."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bitext
+from bitext.formats import Export, save
 from bitext.qa import QASettings, check
 from bitext.qa.moved_check import _Postings, moved_pairs
 from bitext.scorers.base import SparseRows
@@ -73,6 +75,21 @@ def test_a_moved_sentence_is_reported_with_its_counterpart_instead_of_an_omissio
     if not alignment.beads[zh_bead].en_ids:
         assert "omission" in [flag.code for flag in ignored.for_bead(zh_bead)]
     assert "moved" not in ignored.by_code()
+
+
+def test_the_review_page_links_a_moved_flag_to_the_bead_it_names(tmp_path: Path) -> None:
+    _zh_index, en_index = next((zh, en) for zh, en in ONE_TO_ONE if "策略轉變" in ZH[zh])
+    alignment = _align(_moved(en_index, en_index + 15)[0])
+    report = check(alignment)
+    moved = [flag for flag in report.flags if flag.code == "moved"]
+    assert moved
+    save(Export(alignment, qa=report), tmp_path / "review.html", "html")
+    page = (tmp_path / "review.html").read_text(encoding="utf-8")
+    for flag in moved:
+        named = re.search(r"in bead (\d+)", flag.message)
+        assert named is not None
+        assert f'bead <a href="#b{named.group(1)}">{named.group(1)}</a>' in page
+        assert f'id="b{named.group(1)}"' in page
 
 
 def test_a_sentence_a_person_confirmed_as_unaligned_is_not_reported_as_moved() -> None:

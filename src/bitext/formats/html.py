@@ -340,13 +340,22 @@ def _highlight(text: str, marks: list[tuple[int, int, str]]) -> str:
     return "".join(pieces)
 
 
+# "bead 23" and "beads 23–25" in a flag's message (a moved sentence names where its translation stands)
+_BEAD_REFERENCE = re.compile(r"\b(beads? )(\d+)")
+
+
+def _linked_beads(message: str) -> str:
+    """An escaped message with each bead it names made a link to that bead (the page's #bN anchors)."""
+    return _BEAD_REFERENCE.sub(lambda m: f'{m.group(1)}<a href="#b{m.group(2)}">{m.group(2)}</a>', message)
+
+
 def _flag_list(flags: list[Flag]) -> str:
     if not flags:
         return ""
     items = "".join(
         f'<li class="flag lvl-{flag.level}" data-code="{visible(flag.code)}"><b>{flag.level}</b> '
         f"<code>{visible(flag.code)}</code> "
-        f"{visible(flag.message)}</li>"
+        f"{_linked_beads(visible(flag.message))}</li>"
         for flag in flags
     )
     return f'<ul class="flags">{items}</ul>'
