@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -200,34 +199,8 @@ def _big_units(units: str) -> float:
     return factor
 
 
-# The numbers of a text are read once a process for the last _MEMO texts: the aligner's anchors read every
-# sentence of both sides, then QA's number check reads every bead's text, most beads being one sentence a
-# side (measured: the 24-chapter model-free batch spent 0.117 s reading numbers, 0.039 s memoised). A memo holds
-# tuples (immutable); the functions hand out a new list each call.
-_MEMO = 65536
-
-
 def chinese_numbers(text: str) -> list[Number]:
     """Numbers in Chinese text: Arabic (47億, 45.6%, 2024年), Chinese numerals and percentages (百分之…, 兩成)."""
-    return list(_chinese_numbers_memo(text))
-
-
-def english_numbers(text: str) -> list[Number]:
-    """Numbers in English text: 6,114, 4.7 billion, HK$139bn, 45.6%, 45.6 per cent, twenty, 2024."""
-    return list(_english_numbers_memo(text))
-
-
-@lru_cache(maxsize=_MEMO)
-def _chinese_numbers_memo(text: str) -> tuple[Number, ...]:
-    return tuple(_read_chinese_numbers(text))
-
-
-@lru_cache(maxsize=_MEMO)
-def _english_numbers_memo(text: str) -> tuple[Number, ...]:
-    return tuple(_read_english_numbers(text))
-
-
-def _read_chinese_numbers(text: str) -> list[Number]:
     folded = text.translate(_FULL_WIDTH)
     found: list[Number] = []
     taken = [False] * len(text)
@@ -280,7 +253,8 @@ def _claim(found: list[Number], taken: list[bool], number: Number) -> None:
         taken[k] = True
 
 
-def _read_english_numbers(text: str) -> list[Number]:
+def english_numbers(text: str) -> list[Number]:
+    """Numbers in English text: 6,114, 4.7 billion, HK$139bn, 45.6%, 45.6 per cent, twenty, 2024."""
     found: list[Number] = []
     taken = [False] * len(text)
     for match in _EN_NUMBER.finditer(text):
