@@ -6,6 +6,8 @@ pool gives the same bytes; the hypothesis tests use few, small examples.
 
 from __future__ import annotations
 
+import functools
+import gc
 import inspect
 import json
 import multiprocessing
@@ -437,6 +439,48 @@ def test_the_warm_up_says_whether_it_went_through() -> None:
     assert warm_up(BatchOptions(align={"method": "gale-church"}, entities=False)) is True
     assert warm_up(BatchOptions(align={"no_such_option": 1})) is False
     assert warm_up(BatchOptions(format="no-such-format", align={"method": "gale-church"})) is False
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        (BatchOptions(align={"method": "gale-church"}, entities=False), None),
+        (BatchOptions(align={"no_such_option": 1}), "unknown alignment option"),
+        (BatchOptions(align={"method": "no-such-method"}), "no-such-method"),
+        (BatchOptions(format="no-such-format", align={"method": "gale-church"}), "no-such-format"),
+    ],
+)
+def test_a_worker_that_warmed_up_itself_aligns_the_warm_up_pair_once(
+    monkeypatch: pytest.MonkeyPatch, options: BatchOptions, problem: str | None
+) -> None:
+    """A worker that was not forked warm (spawned, or forked from a server warm for other options) warms up in
+    its initializer; its options check then aligns nothing more when that warm-up went through, and still
+    refuses options it could not warm up for, with the error the warm-up swallowed."""
+    from bitext.batch import per_document, worker
+
+    calls: list[str] = []
+
+    @functools.wraps(align)  # the same signature for the options check's bind
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append("align")
+        return align(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(per_document, "align", counted)
+    monkeypatch.setattr(worker, "_warmed_for", None)
+    monkeypatch.setattr(worker.preload, "checked", False)  # not forked warm
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        worker.start_worker(options)
+    finally:
+        signal.signal(signal.SIGINT, previous)  # the initializer leaves Ctrl-C to a worker's parent
+        gc.unfreeze()
+    warmed_up = len(calls)
+    if problem is None:
+        worker.check_worker_options(options)
+        assert warmed_up == 1 and calls == ["align"]  # the warm-up's call, and no second one for the check
+    else:
+        with pytest.raises(BitextError, match=problem):
+            worker.check_worker_options(options)
 
 
 @pytest.mark.skipif(not FORK_SERVER, reason="needs multiprocessing's fork server and /proc (Linux)")

@@ -69,3 +69,16 @@ def test_every_surname_reading_survives_trimming(text: str) -> None:
     first = {r[0] for r in readings(text[0], "pinyin")}
     if first:
         assert first <= {r[0] for r in readings(text, "pinyin")}
+
+
+def test_cantonese_table_is_cantoromans_own() -> None:
+    """Only the character table is loaded (not cantoroman's six): the same readings as ``getRoman``."""
+    from cantoroman import Cantonese
+
+    from bitext.resources.names import _cantonese_table
+
+    package = Cantonese()
+    table = _cantonese_table()
+    assert table == package.charToRoman
+    for ch in "李嘉誠曾蔭權诚a":
+        assert table.get(ch, []) == package.getRoman(ch)[0]

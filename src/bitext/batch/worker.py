@@ -17,6 +17,10 @@ from bitext.resources.cache import collection_paused
 Task = Callable[[DocumentPair, BatchOptions, str], DocumentReport]
 """A per-document task: (pair, options, output folder) -> the document's report row."""
 
+# The options this worker's own warm-up (its initializer) went through for, if it ran one: the options check
+# then has nothing left to find (see check_worker_options).
+_warmed_for: BatchOptions | None = None
+
 
 def run_document(pair: DocumentPair, options: BatchOptions, root: str) -> DocumentReport:
     """A worker's task: align one pair and save its files into the output folder ``root``."""
@@ -32,10 +36,12 @@ def run_chunk(task: Task, pairs: list[DocumentPair], options: BatchOptions, root
 
 
 def check_worker_options(options: BatchOptions) -> None:
-    """:func:`check_options` in a pool worker, before any document: nothing to do in a worker forked from
-    the fork server warm for these options (the server's warm-up made the same call of :func:`bitext.align`
-    and it passed); elsewhere the check itself (quick once the worker has warmed up)."""
-    if not preload.warm_for(options):
+    """:func:`check_options` in a pool worker, before any document: nothing to do in a worker whose warm-up
+    for these options went through, the fork server's (a worker forked warm) or its own initializer's (a
+    spawned worker, or one forked from a server warm for other options): that warm-up made the same call of
+    :func:`bitext.align` and found the format's writer. Elsewhere (a warm-up that failed) the check itself,
+    which raises the error the warm-up swallowed."""
+    if not (preload.warm_for(options) or _warmed_for == options):
         check_options(options)
 
 
@@ -53,6 +59,8 @@ def start_worker(options: BatchOptions, log_level: int | None = None) -> None:
     # This process is the pool's: what the warm-up loads stays for its life, frozen out of the cyclic
     # collector's generations before the collector runs again, so that no collection walks the tables (as
     # the batch does with --jobs 0).
+    global _warmed_for
     with collection_paused():
-        warm_up(options)
+        passed = warm_up(options)
         gc.freeze()
+    _warmed_for = options if passed else None
