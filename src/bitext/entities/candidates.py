@@ -147,6 +147,15 @@ def _joinable(text: str, left: _Word, right: _Word) -> bool:
     return gap == ", " and right.folded in _LEGAL_TAIL
 
 
+# Designators a body's name may follow with "in" and the place it sits in (American Institute in Taiwan,
+# Taipei Economic and Cultural Office in New York); not a court or a bank ("the High Court in Hong Kong"
+# says where a case was heard).
+_SEATED_DESIGNATORS = frozenset(
+    "institute office association council committee commission chamber centre center foundation "
+    "society agency bureau mission delegation representative".split()
+)
+
+
 def _runs(text: str, words: Sequence[_Word]) -> list[list[_Word]]:
     """Maximal runs of capitalised words, connectors allowed between two capitalised words."""
     runs: list[list[_Word]] = []
@@ -164,6 +173,8 @@ def _runs(text: str, words: Sequence[_Word]) -> list[list[_Word]]:
             pending = []
         elif current and joinable and word.text in CONNECTORS and len(pending) < 2:
             pending.append(word)
+        elif current and joinable and word.text == "in" and not pending and current[-1].folded in _SEATED_DESIGNATORS:
+            pending.append(word)  # a body and where it sits: American Institute in Taiwan, Liaison Office in …
         else:
             if current:
                 runs.append(current)

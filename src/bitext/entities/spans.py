@@ -50,6 +50,7 @@ from bitext.entities.lexicon import (
     designator_endings,
 )
 from bitext.entities.model import EntityType
+from bitext.entities.place_prefixes import demonyms_answered
 from bitext.entities.transliteration import english_key, romanisation, sounds_at_least, transliteration
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import char_syllables
@@ -563,6 +564,8 @@ def dictionary_spans(
                 and 2 <= len(token.simplified) <= 6
             ):
                 coverage[i] = _sounded(token.simplified, words)
+            if han[i] and not coverage[i]:
+                coverage[i] = demonyms_answered(token.simplified, words)  # 美國|在台|協會 ↔ American Institute …
         designators = {i for i, w in enumerate(words) if w in EN_DESIGNATORS}
         optional = optional_words(words)
         # one English word of three or more may stay unglossed (see dictionary.composed_match)

@@ -1,0 +1,37 @@
+"""Organisations of fresh9 (issue 13: Taiwan organisation acts and AIT speeches outside the gold): each
+test is a general rule shaped like one of its misses, and fails without the rule."""
+
+from __future__ import annotations
+
+from bitext.entities.place_prefixes import demonyms_answered
+from test_entities_institutions import english, rows
+
+
+def test_a_body_and_the_place_it_sits_in_are_one_english_name() -> None:
+    found = english("We thank the American Institute in Taiwan for its support.")
+    assert "American Institute in Taiwan" in found
+    found = english("The Taipei Economic and Cultural Office in New York opened a new hall.")
+    assert "Taipei Economic and Cultural Office in New York" in found
+    # "in" after anything but a seated body's designator still ends the name
+    found = english("The case was heard by the High Court in Hong Kong last year.")
+    assert "High Court" in found and not [c for c in found if " in " in c]
+    found = english("Apple in China sold more phones.")
+    assert not [c for c in found if " in " in c]
+
+
+def test_a_country_word_answers_the_demonym_its_abbreviation_spells() -> None:
+    assert demonyms_answered("美国", ["american", "institute", "in", "taiwan"]) == {0}
+    assert demonyms_answered("英国", ["british", "council"]) == {0}
+    assert demonyms_answered("法国", ["french", "national", "centre"]) == {0}
+    # the abbreviation's other senses are no demonyms; other words are no country words
+    assert demonyms_answered("美国", ["beautiful", "garden"]) == set()
+    assert demonyms_answered("法国", ["law", "school"]) == set()
+    assert demonyms_answered("美元", ["american", "dollar"]) == set()
+
+
+def test_a_body_named_after_its_country_is_found_whole() -> None:
+    found = rows(
+        "美國在台協會要向上週不幸事件的受難者表達慰問。",
+        "The American Institute in Taiwan expresses its condolences to the victims of last week's incident.",
+    )
+    assert ("美國在台協會", "American Institute in Taiwan") in found
