@@ -35,3 +35,23 @@ def test_a_body_named_after_its_country_is_found_whole() -> None:
         "The American Institute in Taiwan expresses its condolences to the victims of last week's incident.",
     )
     assert ("美國在台協會", "American Institute in Taiwan") in found
+
+
+def test_a_head_s_title_after_a_body_is_not_part_of_its_name() -> None:
+    found = english("I thank the Palace Museum Director, Mr. Wu, for his help.")
+    assert "Palace Museum" in found
+    assert "Palace Museum Director" not in found
+
+
+def test_a_library_is_a_body() -> None:
+    found = english("I thank the National Taichung Library Director, Mr. Yang, for his help.")
+    assert "National Taichung Library" in found
+
+
+def test_a_place_name_jieba_cuts_into_two_characters_is_one_word_again() -> None:
+    # 國立|台|中|圖書館: jieba reads 台 as a measure word and 中 as "middle"
+    found = rows(
+        "我也要再次肯定國立台中圖書館的楊館長。",
+        "I'd also like to once again recognize National Taichung Library Director, Mr. Yang.",
+    )
+    assert ("國立台中圖書館", "National Taichung Library") in found

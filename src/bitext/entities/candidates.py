@@ -219,6 +219,8 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words[-1].text in CONNECTORS or (len(words) > 1 and (words[-1].folded in CALENDAR or _post_nominal(words)))
     ):
         words = words[:-1]
+    if len(words) > 2 and words[-1].folded in _HEAD_TITLES and words[-2].folded in EN_ORG_DESIGNATORS:
+        words = words[:-1]  # "National Taichung Library Director, Mr. Yang": the body, then its head's title
     while words and words[0].folded in CALENDAR and len(words) > 1:
         words = words[1:]
     if len(words) == 1 and (
@@ -235,6 +237,11 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
 
 
 _ERA_WORDS = frozenset({"age", "ages", "period", "antiquity", "empire", "dynasty"})
+# The title of a body's head, written after the body's name ("Library Director", "Yuan President").
+_HEAD_TITLES = frozenset(
+    "director chairman chairwoman chairperson president head chief commissioner rector principal dean curator "
+    "spokesman spokeswoman spokesperson".split()
+)
 # Plural offices and members of a body: "Members of the Legislative Yuan", "Judges of the Court".
 _OFFICE_WORDS = frozenset(
     "member members judges justices delegates representatives ministers presidents chairmen secretaries heads "

@@ -37,7 +37,7 @@ EN_ORG_DESIGNATORS = frozenset(
     technology technologies tech university college institute academy school association society
     foundation council committee commission bank agency authority ministry department bureau
     office centre center exchange party union yuan federation league club team hospital laboratory
-    laboratories lab labs museum court parliament assembly congress senate government
+    laboratories lab labs museum library court parliament assembly congress senate government
     facility fund programme organization organisation forum service survey corps force network
     alliance army navy police administration faculty chamber electronics motors airlines airways industries
     pharmaceuticals

@@ -404,6 +404,48 @@ for _ending in _LONG_ENDINGS:
         _STRADDLING.setdefault((_ending[_k - 1], _ending[_k]), []).append((_ending, _k))
 
 
+def _split_names_rejoined(
+    tokens: Sequence[Token], coverage: Sequence[set[int]], han: Sequence[bool], stems: Sequence[str]
+) -> tuple[list[Token], list[set[int]], list[bool]] | None:
+    """jieba cuts a place name into two one-character words when the characters beside it pull them
+    apart (國立|台|中|圖書館: 台 a measure word, 中 "middle"); two such words that answer no English word
+    alone but together do (台中 "Taichung") are one word again. None when nothing is rejoined."""
+    result: list[Token] | None = None
+    index = 0
+    while index + 1 < len(tokens):
+        left, right = tokens[index], tokens[index + 1]
+        if (
+            han[index]
+            and han[index + 1]
+            and len(left.simplified) == 1
+            and len(right.simplified) == 1
+            and not coverage[index]
+            and not coverage[index + 1]
+            and left.end == right.start
+        ):
+            joined = _covered(left.simplified + right.simplified, stems)
+            if joined:
+                if result is None:
+                    result, new_coverage, new_han = list(tokens[:index]), list(coverage[:index]), list(han[:index])
+                result.append(Token(left.start, right.end, left.simplified + right.simplified, "ns"))
+                new_coverage.append(joined)
+                new_han.append(True)
+                index += 2
+                continue
+        if result is not None:
+            result.append(left)
+            new_coverage.append(coverage[index])
+            new_han.append(han[index])
+        index += 1
+    if result is None:
+        return None
+    for i in range(index, len(tokens)):
+        result.append(tokens[i])
+        new_coverage.append(coverage[i])
+        new_han.append(han[i])
+    return result, new_coverage, new_han
+
+
 def _designators_recut(tokens: Sequence[Token]) -> list[Token]:
     """jieba cuts a name across its designator (蒙藏委员|会置: the name ends inside a word): a
     designator of two characters or more that straddles two words becomes a word of its own, and
@@ -554,6 +596,9 @@ def dictionary_spans(
             han = [bool(_HAN.match(t.simplified)) for t in tokens]
         stems = [stem(w) for w in words]
         coverage = [_covered(t.simplified, stems) if han[i] else set() for i, t in enumerate(tokens)]
+        rejoined = _split_names_rejoined(tokens, coverage, han, stems)
+        if rejoined is not None:
+            tokens, coverage, han = rejoined  # 國立|台|中|圖書館: 台中 "Taichung" again one word
         # a place or person jieba tags inside the name answers the English word it sounds like
         # (威斯敏斯特|裁判|法院 ↔ Westminster Magistrates Court)
         for i, token in enumerate(tokens):
