@@ -55,3 +55,27 @@ def test_a_place_name_jieba_cuts_into_two_characters_is_one_word_again() -> None
         "I'd also like to once again recognize National Taichung Library Director, Mr. Yang.",
     )
     assert ("國立台中圖書館", "National Taichung Library") in found
+
+
+def test_a_word_in_zheng_the_dictionary_lacks_is_the_administration_of_its_first_part() -> None:
+    from bitext.entities.dictionary import gloss_words
+
+    assert {"prison", "administration"} <= gloss_words("狱政")
+    assert "administration" not in gloss_words("邮政")  # a word CC-CEDICT glosses keeps its glosses
+
+
+def test_one_committee_named_by_two_fields_joined_by_and() -> None:
+    from bitext.entities.dictionary import _one_name_with_and
+    from bitext.entities.spans import inner_conjunction
+
+    en = "committee on judicial and prison administration affairs"
+    assert inner_conjunction(en)  # Administration inside the name is a content word, not a second head
+    assert not inner_conjunction("university of oxford and chinese university")
+    # 司法 "judicial" ends like a law (法), but the English names no law
+    assert _one_name_with_and("司法及狱政委员会", en)
+    found = rows(
+        "監察院設下列各委員會：司法及獄政委員會。",
+        "The Control Yuan shall establish the following committee: Committee on Judicial and Prison "
+        "Administration Affairs.",
+    )
+    assert ("司法及獄政委員會", "Committee on Judicial and Prison Administration Affairs") in found

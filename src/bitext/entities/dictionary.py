@@ -21,7 +21,7 @@ from functools import lru_cache
 import regex
 
 from bitext.entities.demonyms import is_demonym
-from bitext.entities.institutions import EVENT_ENDINGS, OPTIONAL_WORDS, institution_glosses
+from bitext.entities.institutions import EVENT_ENDINGS, OPTIONAL_WORDS, PRODUCTIVE_ENDINGS, institution_glosses
 from bitext.entities.lexicon import (
     CONNECTORS,
     EN_DESIGNATORS,
@@ -150,6 +150,10 @@ def gloss_words(simplified: str) -> frozenset[str]:
             for name in _NAMED_IN_BRACKETS.findall(gloss) + _ACRONYM_IN_BRACKETS.findall(gloss):
                 words.update(stem(word) for word in _WORD.findall(name.lower()))
     words.update(stem(word) for word in institution_glosses(simplified))
+    if not words and len(simplified) == 2 and simplified[1] in PRODUCTIVE_ENDINGS:
+        # 狱政 (not in CC-CEDICT): 狱 "prison" and the ending's "administration"
+        words.update(gloss_words(simplified[0]))
+        words.update(stem(word) for word in PRODUCTIVE_ENDINGS[simplified[1]])
     return frozenset(words)
 
 
@@ -478,10 +482,13 @@ def _one_name_with_and(zh: str, en: str) -> bool:
     if len(conjunctions) != 1 or not inner_conjunction(en) or not _designator_suffix(zh)[0]:
         return False
     before = zh[: zh.index(conjunctions[0])]
+    # a law's ending before the conjunction makes two laws only where the English names a law: 司法
+    # "judicial" ends like 法 "law" (司法及獄政委員會 ↔ Committee on Judicial and Prison Administration Affairs)
+    laws = any(word in _LAW_WORDS for word in normalise_english(en).split())
     return (
         len(before) >= 2
         and not _designator_suffix(before + "x")[0]
-        and not before.endswith(tuple(ending for ending, _ in designator_endings()))
+        and not before.endswith(tuple(ending for ending, kind in designator_endings() if kind != "MISC" or laws))
     )
 
 

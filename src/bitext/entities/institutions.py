@@ -74,6 +74,13 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "分会": ("chapter", "branch"),
 }
 
+# Endings that make an institutional word of any field, for words CC-CEDICT lacks: X政 is the
+# administration of X (獄政 "prison administration" in 司法及獄政委員會 ↔ Committee on Judicial and Prison
+# Administration Affairs; 戶政, 地政, 稅政 alike). The word is then glossed by its first part and the ending.
+PRODUCTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "政": ("administration",),
+}
+
 # The English word each event or award ending stands for (the law endings stand for every law word).
 EVENT_ENDINGS: dict[str, tuple[str, ...]] = {
     "杯": ("cup", "trophy"),

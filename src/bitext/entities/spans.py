@@ -341,7 +341,15 @@ def inner_conjunction(en: str) -> bool:
     if "and" not in words:
         return False
     cut = words.index("and")
-    designators = [i for i, w in enumerate(words) if w in EN_ORG_DESIGNATORS and w not in _ALSO_CONTENT]
+    # a designator heads the name where it ends it or opens its "of"/"for"/"on" part; inside, it is a
+    # content word ("Prison Administration Affairs" of the Committee on Judicial and …)
+    designators = [
+        i
+        for i, w in enumerate(words)
+        if w in EN_ORG_DESIGNATORS
+        and w not in _ALSO_CONTENT
+        and (i == len(words) - 1 or words[i + 1] in ("of", "for", "on", "and"))
+    ]
     return (
         len(designators) == 1
         and cut > 0
