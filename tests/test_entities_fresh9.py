@@ -79,3 +79,12 @@ def test_one_committee_named_by_two_fields_joined_by_and() -> None:
         "Administration Affairs.",
     )
     assert ("司法及獄政委員會", "Committee on Judicial and Prison Administration Affairs") in found
+
+
+def test_a_body_word_the_dictionary_glosses_as_a_common_word_still_ends_on_its_designator() -> None:
+    # CC-CEDICT glosses 衛生署 "health bureau" (no proper noun), jieba keeps it one word
+    found = rows(
+        "本院之主管機關為行政院衛生署。",
+        "The competent authority of the Act shall be the Department of Health, Executive Yuan.",
+    )
+    assert ("衛生署", "Department of Health") in found

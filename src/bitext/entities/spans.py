@@ -454,6 +454,18 @@ def _split_names_rejoined(
     return result, new_coverage, new_han
 
 
+# A government body's ending at the end of a word the dictionary knows as a whole (衛生署, 調查局):
+# the ending answers the English designator as in a word the dictionary lacks.
+_BODY_WORD_ENDINGS = ("署", "局", "司", "处")
+
+
+def _body_word(word: str, covered: set[int]) -> bool:
+    """衛生署 "health bureau" ↔ Department of Health: a body's word of three characters or more that
+    CC-CEDICT glosses as a common word (so no designator by :func:`_is_designator`) still ends on a body's
+    ending, when its glosses answer an English word of the name besides."""
+    return len(word) >= 3 and word.endswith(_BODY_WORD_ENDINGS) and bool(covered)
+
+
 def _designators_recut(tokens: Sequence[Token]) -> list[Token]:
     """jieba cuts a name across its designator (蒙藏委员|会置: the name ends inside a word): a
     designator of two characters or more that straddles two words becomes a word of its own, and
@@ -691,8 +703,9 @@ def dictionary_spans(
                 key = "".join(t.simplified for t in tokens[first : last + 1])
                 if len(key) - stationed_chars > MAX_SPAN_CHARS:
                     break
-                designated = _is_designator(tokens[last].simplified)
-                kind = _zh_designator_kind(tokens[last].simplified)
+                body_word = _body_word(tokens[last].simplified, coverage[last])
+                designated = _is_designator(tokens[last].simplified) or body_word
+                kind = "ORG" if body_word else _zh_designator_kind(tokens[last].simplified)
                 # a Chinese ending answers an English designator of its kind (法 an Act, 院 a Yuan)
                 same_kind = {i for i in designators if _designator_hint(words, {i}) == kind}
                 reached = (union - optional) | (same_kind if designated else set())
