@@ -88,3 +88,18 @@ def test_a_body_word_the_dictionary_glosses_as_a_common_word_still_ends_on_its_d
         "The competent authority of the Act shall be the Department of Health, Executive Yuan.",
     )
     assert ("衛生署", "Department of Health") in found
+
+
+def test_si_a_ministry_s_department_composes_as_a_body() -> None:
+    from bitext.entities.dictionary import composed_match
+
+    assert composed_match("邮电司", "department of posts and telecommunications") is not None
+    found = rows(
+        "本法施行前，交通部郵電司之現職人員隨業務移撥至本部。",
+        "Before this Act, the existing personnel at the Department of Posts and Telecommunications, Ministry of "
+        "Transportation and Communications, are transferred to the Ministry.",
+    )
+    assert ("交通部郵電司", "Department of Posts and Telecommunications") in found or (
+        "郵電司",
+        "Department of Posts and Telecommunications",
+    ) in found

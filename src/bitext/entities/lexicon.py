@@ -118,7 +118,23 @@ ZH_SUFFIXES = tuple(sorted(ZH_ORG_SUFFIXES + ZH_PLACE_SUFFIXES, key=len, reverse
 # Endings that mark a government body or a law but are too common to grow a name by (部 ends 東部,
 # 法 ends 方法): used only where a whole name is already proposed, to compose it (行政院 ↔ Executive
 # Yuan, 國家安全法 ↔ National Security Act) and to type it.
-ZH_BODY_ENDINGS = ("部", "局", "署", "總署", "院", "會", "廳", "處", "辦公室", "辦事處", "組織", "聯盟", "軍", "隊")
+ZH_BODY_ENDINGS = (
+    "部",
+    "局",
+    "署",
+    "總署",
+    "院",
+    "會",
+    "廳",
+    "處",
+    "司",  # a ministry's department (交通部郵電司); 公司 and 官司 are whole words before it is read
+    "辦公室",
+    "辦事處",
+    "組織",
+    "聯盟",
+    "軍",
+    "隊",
+)
 ZH_LAW_ENDINGS = (
     "法",
     "條例",
