@@ -103,3 +103,12 @@ def test_si_a_ministry_s_department_composes_as_a_body() -> None:
         "郵電司",
         "Department of Posts and Telecommunications",
     ) in found
+
+
+def test_a_general_bureau_is_a_directorate_general() -> None:
+    found = rows(
+        "原電信總局改制之留任人員，仍得依原規定辦理。",
+        "The retained personnel after the restructuring of the Directorate General of Telecommunications may "
+        "still be eligible in the same manner.",
+    )
+    assert ("電信總局", "Directorate General of Telecommunications") in found

@@ -65,6 +65,8 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "国家": ("national",),
     "航空": ("aeronautics", "aviation", "aerospace"),
     "总署": ("administration", "agency"),
+    # a general bureau or office: 電信總局 ↔ Directorate General of Telecommunications
+    "总局": ("directorate", "general"),
     "理工": ("polytechnic", "technology"),
     "特别行政区": ("sar",),
     # business bodies: 港加商會 ↔ Hong Kong-Canada Business Association, 澳洲工商總會 ↔ Australian

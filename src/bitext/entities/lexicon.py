@@ -39,7 +39,7 @@ EN_ORG_DESIGNATORS = frozenset(
     office centre center exchange party union yuan federation league club team hospital laboratory
     laboratories lab labs museum library court parliament assembly congress senate government
     facility fund programme organization organisation forum service survey corps force network
-    alliance army navy police administration faculty chamber electronics motors airlines airways industries
+    alliance army navy police administration directorate faculty chamber electronics motors airlines airways industries
     pharmaceuticals
     """.split()
 )
@@ -127,7 +127,7 @@ ZH_BODY_ENDINGS = (
     "會",
     "廳",
     "處",
-    "司",  # a ministry's department (交通部郵電司); 公司 and 官司 are whole words before it is read
+    "司",  # a ministry's department (交通部郵電司 ↔ Department of Posts and Telecommunications)
     "辦公室",
     "辦事處",
     "組織",
