@@ -112,3 +112,18 @@ def test_a_general_bureau_is_a_directorate_general() -> None:
         "still be eligible in the same manner.",
     )
     assert ("電信總局", "Directorate General of Telecommunications") in found
+
+
+def test_a_yuan_is_never_a_ministry() -> None:
+    from bitext.entities.dictionary import composed_match
+
+    # 司法 "justice" and 院 once stood for any body's designator: 司法院 ↔ Ministry of Justice
+    assert composed_match("司法院", "ministry of justice") is None
+    assert composed_match("司法院", "judicial yuan") is not None
+    assert composed_match("法务部", "ministry of justice") is not None
+    found = rows(
+        "其借調應報請司法院或法務部同意後行之。",
+        "The secondment must be approved by the Judicial Yuan or the Ministry of Justice.",
+    )
+    assert ("司法院", "Ministry of Justice") not in found
+    assert ("司法院", "Judicial Yuan") in found and ("法務部", "Ministry of Justice") in found

@@ -414,6 +414,7 @@ def composed_match(
         # 危機 answers a crisis, not a Revolution; 法 any law word
         if _designator_kind(word) == kind
         and (kind != "MISC" or word in _LAW_WORDS or word in EVENT_ENDINGS.get(suffix, ()))
+        and suffix.endswith(_ENDINGS_OF.get(word, suffix))
     }
     designators = set(sorted(designators)[:1])
     if suffix and designators:
@@ -456,6 +457,15 @@ def composed_match(
         score = COMPOSED * min(1.0, chinese_share + 0.2)
     label = "composed-partly:" if english_share < 1.0 else "composed:"
     return DictionaryMatch(round(score, 4), label + "+".join(_outermost(parts)))
+
+
+# English designators only some Chinese endings stand for: a ministry is a 部 (or Japan's 省), a Yuan a
+# 院; 院 may be a court, an institute, a museum or an academy, but never a ministry (司法院 is the
+# Judicial Yuan, not the Ministry of Justice, 法務部). Other designators take any ending of their kind.
+_ENDINGS_OF: dict[str, tuple[str, ...]] = {
+    "ministry": ("部", "省"),
+    "yuan": ("院",),
+}
 
 
 def _head_answered(en: str, words: list[str], glossed: set[int]) -> bool:
