@@ -127,3 +127,9 @@ def test_a_yuan_is_never_a_ministry() -> None:
     )
     assert ("司法院", "Ministry of Justice") not in found
     assert ("司法院", "Judicial Yuan") in found and ("法務部", "Ministry of Justice") in found
+
+
+def test_the_word_after_an_item_number_starts_the_sentence() -> None:
+    # "Investigate" after "1." was read as capitalised mid-sentence, so it stayed in a name
+    assert english("1. Investigate the Company’s business and financial status.") == ["Company"]
+    assert "Audit" not in " ".join(english("2. Audit the Company’s account books and documents."))

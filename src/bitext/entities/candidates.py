@@ -800,7 +800,13 @@ def english_document_context(
             first = sentence_words[0]
             if first.text[0].isupper() and not _is_sentence_initial(doc.text, span.start, first):
                 capitalised.add(first.folded)
-            later.update(map(_WORD_TEXT, sentence_words[1:]))  # each distinct word once (in C)
+            # after an item's number ("1. Investigate the Company's …") the next word starts the sentence
+            lead = 1 + (
+                len(sentence_words) > 1
+                and first.text[0].isdigit()
+                and _is_sentence_initial(doc.text, span.start, sentence_words[1])
+            )
+            later.update(map(_WORD_TEXT, sentence_words[lead:]))  # each distinct word once (in C)
     capitalised.update(_Word(0, 0, text).folded for text in later if text[0].isupper())
     terms = set()
     for match in _DEFINED_TERM.finditer(doc.text):
