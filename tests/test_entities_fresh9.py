@@ -133,3 +133,15 @@ def test_the_word_after_an_item_number_starts_the_sentence() -> None:
     # "Investigate" after "1." was read as capitalised mid-sentence, so it stayed in a name
     assert english("1. Investigate the Company’s business and financial status.") == ["Company"]
     assert "Audit" not in " ".join(english("2. Audit the Company’s account books and documents."))
+
+
+def test_a_dotted_acronym_is_a_variant_of_the_name_it_abbreviates() -> None:
+    from test_entities_institutions import table
+
+    entities = table(
+        "美國與台灣的關係比以往更堅實。我們在美國慶祝。",
+        "The U.S.-Taiwan relationship today is stronger than ever. We celebrate in the United States.",
+    )
+    us = [p for p in entities if p.zh == "美國"]
+    assert len(us) == 1  # one row, not 美國 ↔ U.S. beside 美國 ↔ United States
+    assert {"U.S.", "United States"} <= set(us[0].en_variants)
