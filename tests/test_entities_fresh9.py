@@ -145,3 +145,29 @@ def test_a_dotted_acronym_is_a_variant_of_the_name_it_abbreviates() -> None:
     us = [p for p in entities if p.zh == "美國"]
     assert len(us) == 1  # one row, not 美國 ↔ U.S. beside 美國 ↔ United States
     assert {"U.S.", "United States"} <= set(us[0].en_variants)
+
+
+def test_civil_service_words_compose_the_laws_that_govern_it() -> None:
+    from bitext.entities.law_titles import title_match
+
+    assert title_match("公务人员俸给法", "Civil Service Pay Act") is not None
+    assert title_match("公教人员保险法", "Civil Servants Insurance Act") is not None
+    assert title_match("公务人员考试法", "Civil Service Examination Act") is not None
+
+
+def test_laws_in_general_and_what_cites_a_title_are_not_in_it() -> None:
+    # 法令 "laws" after 公務人員有關 cites no title; 不受 "not subject to" opens no title
+    found = rows(
+        "前項人員，不受公務人員考試法有關特考特用之限制；並適用公務人員有關法令。",
+        "Personnel shall not be subject to the Civil Service Examination Act, and the regulations governing civil "
+        "servants shall apply.",
+    )
+    assert ("公務人員考試法", "Civil Service Examination Act") in found
+    assert not [zh for zh, _ in found if zh.startswith("不受") or zh.endswith("有關法")]
+
+
+def test_two_laws_cited_together_are_two_titles() -> None:
+    found = english("They are not subject to the Civil Service Examination Act and the Civil Service Employment Act.")
+    assert "Civil Service Examination Act" in found and "Civil Service Employment Act" in found
+    assert not [c for c in found if " and " in c]
+    assert "Bosnia and Herzegovina" in english("He visited Bosnia and Herzegovina.")

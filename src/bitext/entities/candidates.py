@@ -528,15 +528,20 @@ def _is_possessive(word: str) -> bool:
     return word.endswith(("'s", "’s")) or (len(word) > 2 and word.endswith(("s'", "s’")))
 
 
+# The words a law's English title ends with (Act, Law, Regulations …).
+_LAW_ENDS = frozenset("act law code ordinance regulations rules guidelines".split())
+
+
 def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
     """ "University of Oxford and the Chinese University of Hong Kong": each side of "and" is a
     candidate as well as the whole (which may be one name: Bosnia and Herzegovina)."""
     result = []
     for run in runs:
-        result.append(run)
         # cut at "and" first, then each piece at "&": "Chamber of Commerce & Industry and the Hong Kong
         # Economic & Trade Office" holds two names, each with an ampersand inside
         pieces = _cut_at(run, "and")
+        if not (len(pieces) > 1 and all(p[-1].folded in _LAW_ENDS for p in pieces)):
+            result.append(run)  # but two laws cited together are two titles ("… Examination Act and the … Act")
         result.extend(pieces[1:] and pieces)
         # with two "and"s or more, neighbouring pieces joined too: "Economic and Social Council and the
         # Human Rights Council" holds "Economic and Social Council"

@@ -53,6 +53,13 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "主计": ("accounting", "budget"),
     "人事": ("personnel",),
     "铨叙": ("civil", "service"),
+    # the civil service's own words, in the titles of the laws that govern it (公務人員俸給法 ↔ Civil
+    # Service Pay Act, 公教人員保險法 ↔ Civil Servants Insurance Act, 職工福利金條例 ↔ Employee Welfare Fund Act)
+    "公务人员": ("civil", "service", "servant", "servants"),
+    "公务员": ("civil", "service", "servant", "servants"),
+    "公教人员": ("civil", "servant", "servants", "teacher", "teachers"),
+    "考试": ("examination",),
+    "职工": ("employee", "employees"),
     "考选": ("examination",),
     "紧急": ("emergency",),
     "命令": ("decree", "decrees"),
