@@ -171,3 +171,22 @@ def test_two_laws_cited_together_are_two_titles() -> None:
     assert "Civil Service Examination Act" in found and "Civil Service Employment Act" in found
     assert not [c for c in found if " and " in c]
     assert "Bosnia and Herzegovina" in english("He visited Bosnia and Herzegovina.")
+
+
+def test_a_lower_case_prefix_hyphenated_to_a_name_is_not_part_of_it() -> None:
+    assert english("It became a member of the international anti-ISIL coalition.") == ["ISIL"]
+    assert "Beijing" in english("The pro-Beijing camp won the vote.")
+    assert english("The non-Romani residents left.") == ["Romani"]
+
+
+def test_the_other_names_a_gloss_gives_after_aka_are_its_names() -> None:
+    from bitext.entities.dictionary import direct_match, gloss_heads
+
+    assert "isil" in gloss_heads("伊斯兰国")  # "Islamic State group (aka IS or ISIL or ISIS)"
+    assert "is" not in gloss_heads("伊斯兰国")  # two letters: a common word's spelling
+    assert direct_match("伊斯兰国", "ISIL") is not None
+    found = rows(
+        "台灣也成為反伊斯蘭國國際聯盟的一員。",
+        "Taiwan became a member of the international anti-ISIL coalition.",
+    )
+    assert ("伊斯蘭國", "ISIL") in found

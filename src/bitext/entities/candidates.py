@@ -131,8 +131,14 @@ def _english_words(text: str, start: int, end: int) -> list[_Word]:
             word_end += 1  # Co. Ltd. Dr.: the period belongs to the word; so does an initial's (John F. Kennedy)
         if word_end < end and text[word_end] == "$":
             continue  # HK$, US$: currencies, not names
-        words.append(_Word(match.start(), word_end, text[match.start() : word_end]))
+        glued = _GLUED_PREFIX.match(token)
+        word_start = match.start() + (glued.end() if glued else 0)  # anti-ISIL: the name is ISIL
+        words.append(_Word(word_start, word_end, text[word_start:word_end]))
     return words
+
+
+# A lower-case prefix hyphenated to a name ("the anti-ISIL coalition", "pro-Beijing", "trans-Pacific").
+_GLUED_PREFIX = regex.compile(r"(?:anti|pro|non|ex|pre|post|neo|pan|mid|trans|inter)-(?=\p{Lu})")
 
 
 def _is_initial(token: str) -> bool:

@@ -124,6 +124,9 @@ def gloss_heads(simplified: str) -> tuple[str, ...]:
             # a person named in brackets: 國父 "Father of the Republic (Sun Yat-sen)"
             heads.extend(normalise_english(name) for name in _NAMED_IN_BRACKETS.findall(gloss))
             heads.extend(normalise_english(name) for name in _ACRONYM_IN_BRACKETS.findall(gloss))
+            # the other names a gloss gives: 伊斯蘭國 "Islamic State group (aka IS or ISIL or ISIS)"
+            for other in _ALSO_KNOWN_AS.findall(gloss):
+                heads.extend(normalise_english(name) for name in _AKA_SPLIT.split(other) if len(name.strip()) >= 3)
     return tuple(dict.fromkeys(heads))
 
 
@@ -133,6 +136,9 @@ _NAMED_IN_BRACKETS = regex.compile(r"\((\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)+)\
 # An acronym in brackets after the name it abbreviates: 匯豐 "Hong Kong and Shanghai Banking Corporation
 # (HSBC)", 中華人民共和國 "… (PRC)"; two capitals or more, so not "(Tw)".
 _ACRONYM_IN_BRACKETS = regex.compile(r"\((\p{Lu}{2,}[\p{Lu}\d]*)\)")
+# "(aka IS or ISIL or ISIS)": the names after "aka", split at "or" and commas.
+_ALSO_KNOWN_AS = regex.compile(r"\(aka ([^()]+)\)")
+_AKA_SPLIT = regex.compile(r",\s*|\s+or\s+")
 
 
 @lru_cache(maxsize=65536)
