@@ -190,3 +190,12 @@ def test_the_other_names_a_gloss_gives_after_aka_are_its_names() -> None:
         "Taiwan became a member of the international anti-ISIL coalition.",
     )
     assert ("伊斯蘭國", "ISIL") in found
+
+
+def test_a_postal_administration_is_a_post() -> None:
+    found = rows(
+        "交通部依郵政法第三條規定，設中華郵政股份有限公司。",
+        "Chunghwa Post Co., Ltd. is established under Article 3 of the Postal Act by the Ministry of "
+        "Transportation and Communications.",
+    )
+    assert any(zh.startswith("中華郵政") and en.startswith("Chunghwa Post") for zh, en in found)

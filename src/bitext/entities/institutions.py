@@ -72,6 +72,7 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "国家": ("national",),
     "航空": ("aeronautics", "aviation", "aerospace"),
     "总署": ("administration", "agency"),
+    "邮政": ("post",),  # a postal administration or company: 中華郵政 ↔ Chunghwa Post
     # a general bureau or office: 電信總局 ↔ Directorate General of Telecommunications
     "总局": ("directorate", "general"),
     "理工": ("polytechnic", "technology"),
