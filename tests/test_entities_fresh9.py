@@ -199,3 +199,13 @@ def test_a_postal_administration_is_a_post() -> None:
         "Transportation and Communications.",
     )
     assert any(zh.startswith("中華郵政") and en.startswith("Chunghwa Post") for zh, en in found)
+
+
+def test_a_body_head_s_title_after_a_surname_is_no_given_name() -> None:
+    # 王|院長: the Speaker (head of a Yuan), not a person called 王院長
+    found = rows(
+        "王院長，張主委，各位貴賓，大家好。",
+        "Speaker Wang, Chairperson Chang, distinguished guests, good afternoon.",
+    )
+    assert ("王院長", "Wang") not in found
+    assert not [zh for zh, _ in found if zh in ("王院長", "張主委")]

@@ -1179,7 +1179,9 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
 
 # Titles Chinese writes after a name (simplified): never the given name after a surname.
 _TITLES_AFTER_NAMES = frozenset(
-    "议员 先生 女士 小姐 主席 局长 司长 教授 博士 医生 太太 夫人 法官 部长 总统 市长".split()
+    "议员 先生 女士 小姐 主席 局长 司长 教授 博士 医生 太太 夫人 法官 部长 总统 市长 "
+    # the heads of Taiwan's bodies, written after a surname in a speech's salutation (王院長, 李主秘, 楊館長)
+    "院长 秘书长 主秘 次长 主委 馆长 处长 署长 校长 厅长 县长 董事长 总经理 会长 主任".split()
 )
 
 
