@@ -209,12 +209,15 @@ def test_the_document_context_reads_a_repeated_sentence_once_and_finds_what_read
     doc = segment("\n".join(sentences), "en", presegmented=True)
     every = [_english_words(doc.text, span.start, span.end) for span in doc.sentences]
     # the definition over every sentence, repeats included: words capitalised after a sentence's
-    # first word, and a first word capitalised where something other than an opener comes before it
+    # first word (after an item's number, its second: "2. If"), and a first word capitalised where
+    # something other than an opener comes before it
     expected = {
         word.folded
         for span, words in zip(doc.sentences, every, strict=True)
         for k, word in enumerate(words)
-        if word.text[0].isupper() and (k > 0 or not _is_sentence_initial(doc.text, span.start, word))
+        if word.text[0].isupper()
+        and (k > 0 or not _is_sentence_initial(doc.text, span.start, word))
+        and not (k == 1 and words[0].text[0].isdigit() and _is_sentence_initial(doc.text, span.start, word))
     }
     capitalised, _ = english_document_context(doc)
     assert capitalised == expected

@@ -5,6 +5,7 @@ Also the other cause of the fresh8 / constitution ORG misses: 中央 ↔ Central
 
 from __future__ import annotations
 
+import bitext
 from bitext.entities.list_headings import chinese_heading, english_heading, headings
 from test_entities_institutions import rows
 
@@ -63,3 +64,23 @@ def test_the_centre_of_a_state_pairs_with_a_capitalised_central_government() -> 
         for zh, _ in rows("中央山脈橫貫全島。", "The central mountain range crosses the whole island.")
         if zh == "中央"
     ]
+
+
+def test_an_english_item_number_on_a_line_of_its_own_heads_the_next_line() -> None:
+    # the database's other English layout (fresh9, 國防部組織法): "Subparagraph (4)" then the item's text
+    en = "Article 6\nSubparagraph (4)\nMedical Affairs Bureau: Planning and implementing the medical affairs."
+    start = en.index("Medical")
+    found = english_heading(en, start, len(en), 2)
+    assert found is not None
+    assert (found[0], found[1].text) == (4, "Medical Affairs Bureau")
+    # a name before a colon with no number line above it heads nothing
+    bare = "Article 6\nMedical Affairs Bureau: Planning and implementing the medical affairs."
+    assert english_heading(bare, bare.index("Medical"), len(bare), 1) is None
+    zh = "第 6 條\n本部之次級軍事機關如下：\n四、軍醫局：國軍醫務及衛生勤務事項之規劃、核議及執行。"
+    en = (
+        "Article 6\nThe subsidiary organizations of the Ministry are as follows:\nSubparagraph (4)\n"
+        "Medical Affairs Bureau: Planning, examining, discussing and implementing the medical affairs and "
+        "sanitary services."
+    )
+    found_rows = {(p.zh, p.en) for p in bitext.align_entities(bitext.align(zh, en))}
+    assert ("軍醫局", "Medical Affairs Bureau") in found_rows

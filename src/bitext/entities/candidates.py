@@ -131,8 +131,14 @@ def _english_words(text: str, start: int, end: int) -> list[_Word]:
             word_end += 1  # Co. Ltd. Dr.: the period belongs to the word; so does an initial's (John F. Kennedy)
         if word_end < end and text[word_end] == "$":
             continue  # HK$, US$: currencies, not names
-        words.append(_Word(match.start(), word_end, text[match.start() : word_end]))
+        glued = _GLUED_PREFIX.match(token)
+        word_start = match.start() + (glued.end() if glued else 0)  # anti-ISIL: the name is ISIL
+        words.append(_Word(word_start, word_end, text[word_start:word_end]))
     return words
+
+
+# A lower-case prefix hyphenated to a name ("the anti-ISIL coalition", "pro-Beijing", "trans-Pacific").
+_GLUED_PREFIX = regex.compile(r"(?:anti|pro|non|ex|pre|post|neo|pan|mid|trans|inter)-(?=\p{Lu})")
 
 
 def _is_initial(token: str) -> bool:
@@ -145,6 +151,15 @@ def _joinable(text: str, left: _Word, right: _Word) -> bool:
     if gap == " " or _LINE_WRAP.fullmatch(gap):
         return True
     return gap == ", " and right.folded in _LEGAL_TAIL
+
+
+# Designators a body's name may follow with "in" and the place it sits in (American Institute in Taiwan,
+# Taipei Economic and Cultural Office in New York); not a court or a bank ("the High Court in Hong Kong"
+# says where a case was heard).
+_SEATED_DESIGNATORS = frozenset(
+    "institute office association council committee commission chamber centre center foundation "
+    "society agency bureau mission delegation representative".split()
+)
 
 
 def _runs(text: str, words: Sequence[_Word]) -> list[list[_Word]]:
@@ -164,6 +179,8 @@ def _runs(text: str, words: Sequence[_Word]) -> list[list[_Word]]:
             pending = []
         elif current and joinable and word.text in CONNECTORS and len(pending) < 2:
             pending.append(word)
+        elif current and joinable and word.text == "in" and not pending and current[-1].folded in _SEATED_DESIGNATORS:
+            pending.append(word)  # a body and where it sits: American Institute in Taiwan, Liaison Office in …
         else:
             if current:
                 runs.append(current)
@@ -208,6 +225,8 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words[-1].text in CONNECTORS or (len(words) > 1 and (words[-1].folded in CALENDAR or _post_nominal(words)))
     ):
         words = words[:-1]
+    if len(words) > 2 and words[-1].folded in _HEAD_TITLES and words[-2].folded in EN_ORG_DESIGNATORS:
+        words = words[:-1]  # "National Taichung Library Director, Mr. Yang": the body, then its head's title
     while words and words[0].folded in CALENDAR and len(words) > 1:
         words = words[1:]
     if len(words) == 1 and (
@@ -224,6 +243,11 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
 
 
 _ERA_WORDS = frozenset({"age", "ages", "period", "antiquity", "empire", "dynasty"})
+# The title of a body's head, written after the body's name ("Library Director", "Yuan President").
+_HEAD_TITLES = frozenset(
+    "director chairman chairwoman chairperson president head chief commissioner rector principal dean curator "
+    "spokesman spokeswoman spokesperson".split()
+)
 # Plural offices and members of a body: "Members of the Legislative Yuan", "Judges of the Court".
 _OFFICE_WORDS = frozenset(
     "member members judges justices delegates representatives ministers presidents chairmen secretaries heads "
@@ -510,15 +534,20 @@ def _is_possessive(word: str) -> bool:
     return word.endswith(("'s", "’s")) or (len(word) > 2 and word.endswith(("s'", "s’")))
 
 
+# The words a law's English title ends with (Act, Law, Regulations …).
+_LAW_ENDS = frozenset("act law code ordinance regulations rules guidelines".split())
+
+
 def _split_at_and(runs: list[list[_Word]]) -> list[list[_Word]]:
     """ "University of Oxford and the Chinese University of Hong Kong": each side of "and" is a
     candidate as well as the whole (which may be one name: Bosnia and Herzegovina)."""
     result = []
     for run in runs:
-        result.append(run)
         # cut at "and" first, then each piece at "&": "Chamber of Commerce & Industry and the Hong Kong
         # Economic & Trade Office" holds two names, each with an ampersand inside
         pieces = _cut_at(run, "and")
+        if not (len(pieces) > 1 and all(p[-1].folded in _LAW_ENDS for p in pieces)):
+            result.append(run)  # but two laws cited together are two titles ("… Examination Act and the … Act")
         result.extend(pieces[1:] and pieces)
         # with two "and"s or more, neighbouring pieces joined too: "Economic and Social Council and the
         # Human Rights Council" holds "Economic and Social Council"
@@ -782,7 +811,13 @@ def english_document_context(
             first = sentence_words[0]
             if first.text[0].isupper() and not _is_sentence_initial(doc.text, span.start, first):
                 capitalised.add(first.folded)
-            later.update(map(_WORD_TEXT, sentence_words[1:]))  # each distinct word once (in C)
+            # after an item's number ("1. Investigate the Company's …") the next word starts the sentence
+            lead = 1 + (
+                len(sentence_words) > 1
+                and first.text[0].isdigit()
+                and _is_sentence_initial(doc.text, span.start, sentence_words[1])
+            )
+            later.update(map(_WORD_TEXT, sentence_words[lead:]))  # each distinct word once (in C)
     capitalised.update(_Word(0, 0, text).folded for text in later if text[0].isupper())
     terms = set()
     for match in _DEFINED_TERM.finditer(doc.text):
@@ -1144,7 +1179,9 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
 
 # Titles Chinese writes after a name (simplified): never the given name after a surname.
 _TITLES_AFTER_NAMES = frozenset(
-    "议员 先生 女士 小姐 主席 局长 司长 教授 博士 医生 太太 夫人 法官 部长 总统 市长".split()
+    "议员 先生 女士 小姐 主席 局长 司长 教授 博士 医生 太太 夫人 法官 部长 总统 市长 "
+    # the heads of Taiwan's bodies, written after a surname in a speech's salutation (王院長, 李主秘, 楊館長)
+    "院长 秘书长 主秘 次长 主委 馆长 处长 署长 校长 厅长 县长 董事长 总经理 会长 主任".split()
 )
 
 

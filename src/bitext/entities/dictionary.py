@@ -21,7 +21,7 @@ from functools import lru_cache
 import regex
 
 from bitext.entities.demonyms import is_demonym
-from bitext.entities.institutions import EVENT_ENDINGS, OPTIONAL_WORDS, institution_glosses
+from bitext.entities.institutions import EVENT_ENDINGS, OPTIONAL_WORDS, PRODUCTIVE_ENDINGS, institution_glosses
 from bitext.entities.lexicon import (
     CONNECTORS,
     EN_DESIGNATORS,
@@ -124,6 +124,9 @@ def gloss_heads(simplified: str) -> tuple[str, ...]:
             # a person named in brackets: 國父 "Father of the Republic (Sun Yat-sen)"
             heads.extend(normalise_english(name) for name in _NAMED_IN_BRACKETS.findall(gloss))
             heads.extend(normalise_english(name) for name in _ACRONYM_IN_BRACKETS.findall(gloss))
+            # the other names a gloss gives: 伊斯蘭國 "Islamic State group (aka IS or ISIL or ISIS)"
+            for other in _ALSO_KNOWN_AS.findall(gloss):
+                heads.extend(normalise_english(name) for name in _AKA_SPLIT.split(other) if len(name.strip()) >= 3)
     return tuple(dict.fromkeys(heads))
 
 
@@ -133,6 +136,9 @@ _NAMED_IN_BRACKETS = regex.compile(r"\((\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)+)\
 # An acronym in brackets after the name it abbreviates: 匯豐 "Hong Kong and Shanghai Banking Corporation
 # (HSBC)", 中華人民共和國 "… (PRC)"; two capitals or more, so not "(Tw)".
 _ACRONYM_IN_BRACKETS = regex.compile(r"\((\p{Lu}{2,}[\p{Lu}\d]*)\)")
+# "(aka IS or ISIL or ISIS)": the names after "aka", split at "or" and commas.
+_ALSO_KNOWN_AS = regex.compile(r"\(aka ([^()]+)\)")
+_AKA_SPLIT = regex.compile(r",\s*|\s+or\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -150,6 +156,10 @@ def gloss_words(simplified: str) -> frozenset[str]:
             for name in _NAMED_IN_BRACKETS.findall(gloss) + _ACRONYM_IN_BRACKETS.findall(gloss):
                 words.update(stem(word) for word in _WORD.findall(name.lower()))
     words.update(stem(word) for word in institution_glosses(simplified))
+    if not words and len(simplified) == 2 and simplified[1] in PRODUCTIVE_ENDINGS:
+        # 狱政 (not in CC-CEDICT): 狱 "prison" and the ending's "administration"
+        words.update(gloss_words(simplified[0]))
+        words.update(stem(word) for word in PRODUCTIVE_ENDINGS[simplified[1]])
     return frozenset(words)
 
 
@@ -410,6 +420,7 @@ def composed_match(
         # 危機 answers a crisis, not a Revolution; 法 any law word
         if _designator_kind(word) == kind
         and (kind != "MISC" or word in _LAW_WORDS or word in EVENT_ENDINGS.get(suffix, ()))
+        and suffix.endswith(_ENDINGS_OF.get(word, suffix))
     }
     designators = set(sorted(designators)[:1])
     if suffix and designators:
@@ -454,6 +465,15 @@ def composed_match(
     return DictionaryMatch(round(score, 4), label + "+".join(_outermost(parts)))
 
 
+# English designators only some Chinese endings stand for: a ministry is a 部 (or Japan's 省), a Yuan a
+# 院; 院 may be a court, an institute, a museum or an academy, but never a ministry (司法院 is the
+# Judicial Yuan, not the Ministry of Justice, 法務部). Other designators take any ending of their kind.
+_ENDINGS_OF: dict[str, tuple[str, ...]] = {
+    "ministry": ("部", "省"),
+    "yuan": ("院",),
+}
+
+
 def _head_answered(en: str, words: list[str], glossed: set[int]) -> bool:
     """In "X of the Y" the name is X's: some Chinese word must translate a word of X unless X is only
     a designator (Court of Final Appeal ↔ 終審法院 is fine; 內政部 for the Agency of the Ministry is not)."""
@@ -478,10 +498,13 @@ def _one_name_with_and(zh: str, en: str) -> bool:
     if len(conjunctions) != 1 or not inner_conjunction(en) or not _designator_suffix(zh)[0]:
         return False
     before = zh[: zh.index(conjunctions[0])]
+    # a law's ending before the conjunction makes two laws only where the English names a law: 司法
+    # "judicial" ends like 法 "law" (司法及獄政委員會 ↔ Committee on Judicial and Prison Administration Affairs)
+    laws = any(word in _LAW_WORDS for word in normalise_english(en).split())
     return (
         len(before) >= 2
         and not _designator_suffix(before + "x")[0]
-        and not before.endswith(tuple(ending for ending, _ in designator_endings()))
+        and not before.endswith(tuple(ending for ending, kind in designator_endings() if kind != "MISC" or laws))
     )
 
 

@@ -53,6 +53,13 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "主计": ("accounting", "budget"),
     "人事": ("personnel",),
     "铨叙": ("civil", "service"),
+    # the civil service's own words, in the titles of the laws that govern it (公務人員俸給法 ↔ Civil
+    # Service Pay Act, 公教人員保險法 ↔ Civil Servants Insurance Act, 職工福利金條例 ↔ Employee Welfare Fund Act)
+    "公务人员": ("civil", "service", "servant", "servants"),
+    "公务员": ("civil", "service", "servant", "servants"),
+    "公教人员": ("civil", "servant", "servants", "teacher", "teachers"),
+    "考试": ("examination",),
+    "职工": ("employee", "employees"),
     "考选": ("examination",),
     "紧急": ("emergency",),
     "命令": ("decree", "decrees"),
@@ -65,6 +72,9 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "国家": ("national",),
     "航空": ("aeronautics", "aviation", "aerospace"),
     "总署": ("administration", "agency"),
+    "邮政": ("post",),  # a postal administration or company: 中華郵政 ↔ Chunghwa Post
+    # a general bureau or office: 電信總局 ↔ Directorate General of Telecommunications
+    "总局": ("directorate", "general"),
     "理工": ("polytechnic", "technology"),
     "特别行政区": ("sar",),
     # business bodies: 港加商會 ↔ Hong Kong-Canada Business Association, 澳洲工商總會 ↔ Australian
@@ -72,6 +82,13 @@ INSTITUTION_GLOSSES: dict[str, tuple[str, ...]] = {
     "商会": ("business", "association", "chamber", "commerce"),
     "总会": ("chamber", "federation", "association", "club", "general"),
     "分会": ("chapter", "branch"),
+}
+
+# Endings that make an institutional word of any field, for words CC-CEDICT lacks: X政 is the
+# administration of X (獄政 "prison administration" in 司法及獄政委員會 ↔ Committee on Judicial and Prison
+# Administration Affairs; 戶政, 地政, 稅政 alike). The word is then glossed by its first part and the ending.
+PRODUCTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "政": ("administration",),
 }
 
 # The English word each event or award ending stands for (the law endings stand for every law word).

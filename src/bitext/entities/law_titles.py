@@ -73,9 +73,10 @@ ZH_LAW_TITLE_ENDINGS = (
 # Words that end a title's growth to the left: what cites or introduces it, never inside it.
 _LEFT_STOPS = frozenset(
     "依 依照 依据 按照 根据 准用 适用 违反 参照 本 该 其 之 为 由 经 于 在 对 将 及其 等 各 所 订定 制定 修正 公布 "
-    "规定 所定 另 应 得 并 或 如 即 以 自 从 向 至 前 后 系 及于 并依 先依 再依".split()
+    "规定 所定 另 应 得 并 或 如 即 以 自 从 向 至 前 后 系 及于 并依 先依 再依 受 不受 有关".split()
 )
 _CONJUNCTIONS = frozenset("及与和暨")
+_GENERIC_LAW_WORDS = frozenset({"法令", "法律", "法规"})
 _ARTICLE_UNITS = frozenset("条项款目号章节编")
 MAX_TITLE_CHARS = 40
 TITLE_FLOOR = 0.6
@@ -230,7 +231,9 @@ def _closes_title(
     position = chars[first][0]
     token = tokens[token_at[position]]
     if token.start == position:
-        return True
+        # 法令, 法律, 法規: "laws" in general open a word of their own (公務人員有關法令 "the laws on civil
+        # servants" cites no title), unlike 航業|法 or 船舶|法定
+        return token.simplified[:2] not in _GENERIC_LAW_WORDS
     word = token.simplified[: position - token.start + 1]
     return len(word) >= 3 or bool(gloss_words(word) & {"law", "act", "code"})
 

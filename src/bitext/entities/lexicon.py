@@ -37,9 +37,9 @@ EN_ORG_DESIGNATORS = frozenset(
     technology technologies tech university college institute academy school association society
     foundation council committee commission bank agency authority ministry department bureau
     office centre center exchange party union yuan federation league club team hospital laboratory
-    laboratories lab labs museum court parliament assembly congress senate government
+    laboratories lab labs museum library court parliament assembly congress senate government
     facility fund programme organization organisation forum service survey corps force network
-    alliance army navy police administration faculty chamber electronics motors airlines airways industries
+    alliance army navy police administration directorate faculty chamber electronics motors airlines airways industries
     pharmaceuticals
     """.split()
 )
@@ -118,7 +118,23 @@ ZH_SUFFIXES = tuple(sorted(ZH_ORG_SUFFIXES + ZH_PLACE_SUFFIXES, key=len, reverse
 # Endings that mark a government body or a law but are too common to grow a name by (部 ends 東部,
 # 法 ends 方法): used only where a whole name is already proposed, to compose it (行政院 ↔ Executive
 # Yuan, 國家安全法 ↔ National Security Act) and to type it.
-ZH_BODY_ENDINGS = ("部", "局", "署", "總署", "院", "會", "廳", "處", "辦公室", "辦事處", "組織", "聯盟", "軍", "隊")
+ZH_BODY_ENDINGS = (
+    "部",
+    "局",
+    "署",
+    "總署",
+    "院",
+    "會",
+    "廳",
+    "處",
+    "司",  # a ministry's department (交通部郵電司 ↔ Department of Posts and Telecommunications)
+    "辦公室",
+    "辦事處",
+    "組織",
+    "聯盟",
+    "軍",
+    "隊",
+)
 ZH_LAW_ENDINGS = (
     "法",
     "條例",

@@ -26,6 +26,10 @@ _ZH_ITEM = re.compile(
 )
 # 1. or (1) then a name of capitalised words (with connectors and commas) then a colon
 _EN_ITEM = re.compile(r"(?:\((\d{1,2})\)|(\d{1,2})\.)[ \t]*([A-Z][A-Za-z\-’']*(?:,? [A-Za-z\-’']+){0,11}):")
+# The database's other English layout: the item's number on a line of its own ("Subparagraph (1)"), the
+# item's text (its head a name before a colon) on the next line.
+_EN_NUMBER_LINE = re.compile(r"[ \t]*(?:Subparagraph|Item)[ \t]*\((\d{1,2})\)[ \t]*\n")
+_EN_HEAD = re.compile(r"()()([A-Z][A-Za-z\-’']*(?:,? [A-Za-z\-’']+){0,11}):")
 _BODY_ENDINGS = (
     "署",
     "局",
@@ -77,13 +81,17 @@ def english_heading(text: str, start: int, end: int, sentence: int) -> tuple[int
     """The (item number, name) heading the line holding ``text[start:end]`` (a sentence), if it has one."""
     line = _line_start(text, start)
     match = _EN_ITEM.match(text, line)
+    number_line = None
+    if match is None and line > 0:
+        number_line = _EN_NUMBER_LINE.match(text, _line_start(text, line - 1))
+        match = _EN_HEAD.match(text, line) if number_line is not None and number_line.end() == line else None
     if match is None or not start <= match.start(3) < end:
         return None
     name = match.group(3)
     words = name.replace(",", "").split(" ")
     if words[-1] in _CONNECTORS or any(not w[0].isupper() and w not in _CONNECTORS for w in words):
         return None  # "1. Planning, formulation and …:" is a description, not a name
-    number = int(match.group(1) or match.group(2))
+    number = int(number_line.group(1) if number_line is not None else match.group(1) or match.group(2))
     return number, Candidate(match.start(3), match.end(3), name, english_key(name), sentence, "list-heading", "ORG")
 
 

@@ -1097,10 +1097,12 @@ def _same_entity(a: tuple[str, str], b: tuple[str, str]) -> bool:
     for short, long in ((a, b), (b, a)):
         # USGS ↔ USGS (the acronym left in Latin letters) with 美國地質調查局 ↔ United States
         # Geological Survey: the acronym is the long name's initials.
+        # (an acronym written with dots too: 美國 ↔ U.S. with 美國 ↔ United States)
+        letters = acronym_letters(short[1])
         if (
-            is_acronym(short[1])
+            letters
             and (short[0] == short[1] or short[0] in long[0])  # 選舉委員會 ↔ CEP of 臨時選舉委員會
-            and (initials(long[1]) == short[1] or _initials_with_connectors(short[1], long[1]))
+            and (initials(long[1]) == letters or _initials_with_connectors(letters, long[1]))
         ):
             return True
     if _qualified(a, b) or _qualified(b, a):

@@ -50,6 +50,7 @@ from bitext.entities.lexicon import (
     designator_endings,
 )
 from bitext.entities.model import EntityType
+from bitext.entities.place_prefixes import demonyms_answered
 from bitext.entities.transliteration import english_key, romanisation, sounds_at_least, transliteration
 from bitext.resources.cedict import load_cedict
 from bitext.resources.names import char_syllables
@@ -340,7 +341,15 @@ def inner_conjunction(en: str) -> bool:
     if "and" not in words:
         return False
     cut = words.index("and")
-    designators = [i for i, w in enumerate(words) if w in EN_ORG_DESIGNATORS and w not in _ALSO_CONTENT]
+    # a designator heads the name where it ends it or opens its "of"/"for"/"on" part; inside, it is a
+    # content word ("Prison Administration Affairs" of the Committee on Judicial and …)
+    designators = [
+        i
+        for i, w in enumerate(words)
+        if w in EN_ORG_DESIGNATORS
+        and w not in _ALSO_CONTENT
+        and (i == len(words) - 1 or words[i + 1] in ("of", "for", "on", "and"))
+    ]
     return (
         len(designators) == 1
         and cut > 0
@@ -401,6 +410,60 @@ _STRADDLING: dict[tuple[str, str], list[tuple[str, int]]] = {}
 for _ending in _LONG_ENDINGS:
     for _k in range(1, len(_ending)):
         _STRADDLING.setdefault((_ending[_k - 1], _ending[_k]), []).append((_ending, _k))
+
+
+def _split_names_rejoined(
+    tokens: Sequence[Token], coverage: Sequence[set[int]], han: Sequence[bool], stems: Sequence[str]
+) -> tuple[list[Token], list[set[int]], list[bool]] | None:
+    """jieba cuts a place name into two one-character words when the characters beside it pull them
+    apart (國立|台|中|圖書館: 台 a measure word, 中 "middle"); two such words that answer no English word
+    alone but together do (台中 "Taichung") are one word again. None when nothing is rejoined."""
+    result: list[Token] | None = None
+    index = 0
+    while index + 1 < len(tokens):
+        left, right = tokens[index], tokens[index + 1]
+        if (
+            han[index]
+            and han[index + 1]
+            and len(left.simplified) == 1
+            and len(right.simplified) == 1
+            and not coverage[index]
+            and not coverage[index + 1]
+            and left.end == right.start
+        ):
+            joined = _covered(left.simplified + right.simplified, stems)
+            if joined:
+                if result is None:
+                    result, new_coverage, new_han = list(tokens[:index]), list(coverage[:index]), list(han[:index])
+                result.append(Token(left.start, right.end, left.simplified + right.simplified, "ns"))
+                new_coverage.append(joined)
+                new_han.append(True)
+                index += 2
+                continue
+        if result is not None:
+            result.append(left)
+            new_coverage.append(coverage[index])
+            new_han.append(han[index])
+        index += 1
+    if result is None:
+        return None
+    for i in range(index, len(tokens)):
+        result.append(tokens[i])
+        new_coverage.append(coverage[i])
+        new_han.append(han[i])
+    return result, new_coverage, new_han
+
+
+# A government body's ending at the end of a word the dictionary knows as a whole (衛生署, 調查局):
+# the ending answers the English designator as in a word the dictionary lacks.
+_BODY_WORD_ENDINGS = ("署", "局", "司", "处")
+
+
+def _body_word(word: str, covered: set[int]) -> bool:
+    """衛生署 "health bureau" ↔ Department of Health: a body's word of three characters or more that
+    CC-CEDICT glosses as a common word (so no designator by :func:`_is_designator`) still ends on a body's
+    ending, when its glosses answer an English word of the name besides."""
+    return len(word) >= 3 and word.endswith(_BODY_WORD_ENDINGS) and bool(covered)
 
 
 def _designators_recut(tokens: Sequence[Token]) -> list[Token]:
@@ -553,6 +616,9 @@ def dictionary_spans(
             han = [bool(_HAN.match(t.simplified)) for t in tokens]
         stems = [stem(w) for w in words]
         coverage = [_covered(t.simplified, stems) if han[i] else set() for i, t in enumerate(tokens)]
+        rejoined = _split_names_rejoined(tokens, coverage, han, stems)
+        if rejoined is not None:
+            tokens, coverage, han = rejoined  # 國立|台|中|圖書館: 台中 "Taichung" again one word
         # a place or person jieba tags inside the name answers the English word it sounds like
         # (威斯敏斯特|裁判|法院 ↔ Westminster Magistrates Court)
         for i, token in enumerate(tokens):
@@ -563,6 +629,8 @@ def dictionary_spans(
                 and 2 <= len(token.simplified) <= 6
             ):
                 coverage[i] = _sounded(token.simplified, words)
+            if han[i] and not coverage[i]:
+                coverage[i] = demonyms_answered(token.simplified, words)  # 美國|在台|協會 ↔ American Institute …
         designators = {i for i, w in enumerate(words) if w in EN_DESIGNATORS}
         optional = optional_words(words)
         # one English word of three or more may stay unglossed (see dictionary.composed_match)
@@ -635,8 +703,9 @@ def dictionary_spans(
                 key = "".join(t.simplified for t in tokens[first : last + 1])
                 if len(key) - stationed_chars > MAX_SPAN_CHARS:
                     break
-                designated = _is_designator(tokens[last].simplified)
-                kind = _zh_designator_kind(tokens[last].simplified)
+                body_word = _body_word(tokens[last].simplified, coverage[last])
+                designated = _is_designator(tokens[last].simplified) or body_word
+                kind = "ORG" if body_word else _zh_designator_kind(tokens[last].simplified)
                 # a Chinese ending answers an English designator of its kind (法 an Act, 院 a Yuan)
                 same_kind = {i for i in designators if _designator_hint(words, {i}) == kind}
                 reached = (union - optional) | (same_kind if designated else set())
