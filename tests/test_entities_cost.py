@@ -239,3 +239,27 @@ def test_sounding_at_least_a_floor_is_the_transliteration_scoring_it(
     han, key = han_only(zh), english_key(en)
     learned = learned_sound(han, key)
     assert _learned_at_least(han, key, floor) == (learned is not None and learned.score >= floor)
+
+
+def test_a_composed_match_rejected_by_the_cover_bound_is_none_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every Chinese key against every English key of its bead, on the bundled article (as linking scores them)
+    from bitext.entities import dictionary
+
+    beads = collect_candidates([_corpus_alignment()])
+    pairs = sorted({(zh.key, en.key) for bead in beads for zh in bead.zh for en in bead.en})
+    bounded = [dictionary.composed_match(zh, en) for zh, en in pairs]
+    rejected = 0
+    original = dictionary._may_cover
+
+    def counted(*args: object) -> bool:
+        nonlocal rejected
+        covered = original(*args)  # type: ignore[arg-type]
+        rejected += not covered
+        return covered
+
+    monkeypatch.setattr(dictionary, "_may_cover", counted)
+    assert [dictionary.composed_match(zh, en) for zh, en in pairs] == bounded
+    assert rejected > 0  # the bound does decide some pairs
+    monkeypatch.setattr(dictionary, "_may_cover", lambda *args: True)
+    assert [dictionary.composed_match(zh, en) for zh, en in pairs] == bounded
+    assert sum(found is not None for found in bounded) >= 3  # and composed matches are among them
