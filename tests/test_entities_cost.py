@@ -263,3 +263,38 @@ def test_a_composed_match_rejected_by_the_cover_bound_is_none_without_it(monkeyp
     monkeypatch.setattr(dictionary, "_may_cover", lambda *args: True)
     assert [dictionary.composed_match(zh, en) for zh, en in pairs] == bounded
     assert sum(found is not None for found in bounded) >= 3  # and composed matches are among them
+
+
+def test_a_repeated_bead_whose_twin_keeps_its_first_links_keeps_its_own_in_the_second_pass() -> None:
+    zh_paragraphs = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8").split("\n")
+    en_paragraphs = (CORPUS / "en.txt").read_text(encoding="utf-8").split("\n")
+    alignment = bitext.align("\n".join(zh_paragraphs * 3), "\n".join(en_paragraphs * 3), method="gale-church")
+    text_of = {0: (alignment.zh.text, alignment.en.text)}
+    beads = collect_candidates([alignment])
+    stats = cooccurrence(beads)
+    first_links = _link_beads(beads, PairScorer(stats), text_of)
+    second = PairScorer(stats, learn(link for found in first_links for link in found))
+    # the work itself: every searched bead linked again, every repeated one its twin's links moved
+    expected: list[list[Link]] = []
+    for bead in beads:
+        if bead.twin is None:
+            expected.append(link_bead(bead, second, text_of))
+        else:
+            twin, zh_shift, en_shift = bead.twin
+            expected.append(
+                [
+                    Link(
+                        bead.document,
+                        bead.bead,
+                        pairing._shifted(k.zh, zh_shift),
+                        pairing._shifted(k.en, en_shift),
+                        k.score,
+                        k.evidence,
+                    )
+                    for k in expected[twin]
+                ]
+            )
+    found = _link_beads(beads, second, text_of, first_links)
+    assert found == expected
+    kept = [n for n, bead in enumerate(beads) if bead.twin is not None and found[n] is first_links[n]]
+    assert kept and any(found[n] for n in kept)  # the shortcut is taken, for beads with links

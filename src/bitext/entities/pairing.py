@@ -714,7 +714,9 @@ def _link_beads(
     candidates the learned names can affect keeps its links from before."""
     found: list[list[Link]] = []
     for number, bead in enumerate(beads):
-        if bead.twin is not None:
+        if bead.twin is not None and before is not None and found[bead.twin[0]] is before[bead.twin[0]]:
+            found.append(before[number])  # its twin kept its links from before: they are what moving them gives
+        elif bead.twin is not None:
             twin, zh_shift, en_shift = bead.twin
             found.append(
                 [
