@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -298,3 +301,26 @@ def test_a_repeated_bead_whose_twin_keeps_its_first_links_keeps_its_own_in_the_s
     assert found == expected
     kept = [n for n, bead in enumerate(beads) if bead.twin is not None and found[n] is first_links[n]]
     assert kept and any(found[n] for n in kept)  # the shortcut is taken, for beads with links
+
+
+@given(st.text(alphabet="ab-Zz9 (.)X\n", max_size=60))
+def test_defined_terms_are_found_searching_before_brackets_only_as_scanning_the_whole_text(text: str) -> None:
+    from bitext.entities.candidates import _DEFINED_TERM, _defined_terms
+
+    def spans(matches: Iterable[regex.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+        return [(m.span(), m.groups()) for m in matches]
+
+    assert spans(_defined_terms(text)) == spans(_DEFINED_TERM.finditer(text))
+
+
+def test_defined_terms_of_a_text_with_several_are_every_one_scanning_finds() -> None:
+    from bitext.entities.candidates import _DEFINED_TERM, _defined_terms
+
+    text = (
+        "We use generative artificial intelligence (GenAI) and large language models (LLMs). The Agency (EPA) "
+        "and a well-known (WK) x (Y) tool. Xabc def (AB), then six words of lower case here (SW)(T) and "
+        "ärger über (ÄÜ) and Ab cd (CD)"
+    )
+    found = [(m.span(), m.groups()) for m in _defined_terms(text)]
+    assert found == [(m.span(), m.groups()) for m in _DEFINED_TERM.finditer(text)]
+    assert len(found) >= 5
