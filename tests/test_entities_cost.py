@@ -324,3 +324,22 @@ def test_defined_terms_of_a_text_with_several_are_every_one_scanning_finds() -> 
     found = [(m.span(), m.groups()) for m in _defined_terms(text)]
     assert found == [(m.span(), m.groups()) for m in _DEFINED_TERM.finditer(text)]
     assert len(found) >= 5
+
+
+def test_the_second_pass_takes_the_first_passs_signals_only_where_the_learned_names_cannot_change_them() -> None:
+    alignment = _corpus_alignment()
+    beads = collect_candidates([alignment])
+    stats = cooccurrence(beads)
+    text_of = {0: (alignment.zh.text, alignment.en.text)}
+    first = PairScorer(stats)
+    first_links = [link_bead(bead, first, text_of) for bead in beads]
+    learned = learn(link for found in first_links for link in found)
+    assert learned
+    fresh = PairScorer(stats, learned)
+    taking = PairScorer(stats, learned, earlier=first)
+    assert [link_bead(bead, taking, text_of) for bead in beads] == [link_bead(bead, fresh, text_of) for bead in beads]
+    assert taking._cache == fresh._cache
+    taken = [key for key, found in taking._cache.items() if found and found is first._cache.get(key)]
+    assert taken  # signals taken from the first pass, not made again
+    made = [key for key, found in taking._cache.items() if key in first._cache and found is not first._cache[key]]
+    assert made  # and signals of candidates the learned names matter to made anew
