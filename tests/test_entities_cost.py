@@ -343,3 +343,42 @@ def test_the_second_pass_takes_the_first_passs_signals_only_where_the_learned_na
     assert taken  # signals taken from the first pass, not made again
     made = [key for key, found in taking._cache.items() if key in first._cache and found is not first._cache[key]]
     assert made  # and signals of candidates the learned names matter to made anew
+
+
+def test_entity_flags_made_once_per_repeated_bead_are_those_each_bead_gets_alone() -> None:
+    from bitext.qa import entity_check as check
+
+    zh_paragraphs = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8").split("\n")
+    en_paragraphs = (CORPUS / "en.txt").read_text(encoding="utf-8").split("\n")
+    alignment = bitext.align("\n".join(zh_paragraphs * 2), "\n".join(en_paragraphs * 2), method="gale-church")
+    table = bitext.align_entities(alignment)
+    # each bead on its own, as the check read beads before repeated ones shared their messages
+    entities = check.build_entities(table)
+    check._add_defined_acronyms(entities, alignment.en.text)
+    index = check._FormIndex(entities)
+    seen = [
+        (n, index.scan(alignment.zh_text(bead), alignment.en_text(bead)))
+        for n, bead in enumerate(alignment.beads)
+        if bead.is_aligned
+    ]
+    expected = check._expected(seen)
+    alone = []
+    for number, (zh, en) in seen:
+        zh_text = alignment.zh_text(alignment.beads[number])
+        for eid, form in zh.strict.items():
+            if eid not in en.present and expected[eid, "zh", form]:
+                alone.append((number, form, entities[eid].zh_triggers[form]))
+        for eid, form in en.strict.items():
+            if (
+                eid not in zh.present
+                and expected[eid, "en", form]
+                and not check._named_otherwise(entities[eid], zh_text)
+            ):
+                alone.append((number, form, entities[eid].en_triggers[form]))
+    flags = check.entity_flags(alignment, table)
+    assert [(f.bead, f.code) for f in flags] == [(number, "entity-missing") for number, _, _ in alone]
+    assert all(form in f.message and trigger in f.message for f, (_, form, trigger) in zip(flags, alone, strict=True))
+    repeated = {f.message for f in flags if f.bead < len(alignment.beads) // 2} & {
+        f.message for f in flags if f.bead >= len(alignment.beads) // 2
+    }
+    assert repeated  # flags in both copies of the article
