@@ -382,3 +382,15 @@ def test_entity_flags_made_once_per_repeated_bead_are_those_each_bead_gets_alone
         f.message for f in flags if f.bead >= len(alignment.beads) // 2
     }
     assert repeated  # flags in both copies of the article
+
+
+@given(
+    st.text(alphabet="Ab '’s\n.", max_size=12),
+    st.sampled_from(["Iran hostage crisis", "Mau movement", "Kong’s movement"]),
+)
+def test_event_phrases_read_an_owners_ending_in_place_as_in_the_rest_of_the_text(before: str, name: str) -> None:
+    from bitext.entities import events
+
+    text = f"{before}The {name}s {before}"
+    for at in range(len(text) + 1):
+        assert bool(events._OWNER_AFTER.match(text, at)) == bool(regex.match(r"['’]s\b", text[at:]))
