@@ -18,7 +18,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -1411,6 +1411,7 @@ def _pair(key: tuple[str, str], links: Sequence[Link], document: DocumentText | 
     )
 
 
+@lru_cache(maxsize=65536)
 def _unwrapped(surface: str) -> str:
     """A name as it reads without the text's line breaks: 全國人民\n代表大會 → 全國人民代表大會,
     "Hong\nKong" → "Hong Kong" (the variants keep the surfaces as written)."""
