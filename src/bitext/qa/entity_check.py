@@ -134,7 +134,7 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
     # a bead's messages depend on its two texts only (its scan, the document-wide ``expected``, its Chinese):
     # a repeated bead's are made once
     messages: dict[tuple[str, str], list[str]] = {}
-    flags = []
+    flags: list[Flag] = []
     for number, (zh, en) in seen:
         texts = texts_of[number]
         made = messages.get(texts)
