@@ -1,6 +1,7 @@
 """The whole command's CPU time by stage, for one or more source trees in the same run (issue 13 item 5).
 
     python benchmarks/cli_stages.py --sentences 10000 --repeat 3 [--tree OLD_SRC --tree NEW_SRC]
+    python benchmarks/cli_stages.py --sentences 10000 --repeat 1 --scorer default   # the CLI's own scorer
 
 The document is ``entity_quality.py cli-cost``'s: FLORES devtest documents joined and cycled to
 ``--sentences`` sentence pairs, one sentence a paragraph (the text repeats every 1,012 pairs, so name
@@ -95,6 +96,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--tree", action="append", type=Path, help="a src folder (repeatable; default: this one)")
     parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--scorer", default="lexical", help="the scorer (default lexical; 'default': the CLI's own)")
     args = parser.parse_args()
     from entity_gold import find_data
 
@@ -108,7 +110,8 @@ def main() -> int:
         zh_path, en_path, marks_path = Path(tmp, "zh.txt"), Path(tmp, "en.txt"), Path(tmp, "marks.json")
         zh_path.write_text(zh, encoding="utf-8")
         en_path.write_text(en, encoding="utf-8")
-        base = [str(zh_path), str(en_path), "--scorer", "lexical", "-q"]
+        scorer = [] if args.scorer == "default" else ["--scorer", args.scorer]
+        base = [str(zh_path), str(en_path), *scorer, "-q"]
         for repeat in range(args.repeat):
             for tree in trees:
                 env = dict(os.environ, PYTHONPATH=str(tree))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -242,3 +245,155 @@ def test_sounding_at_least_a_floor_is_the_transliteration_scoring_it(
     han, key = han_only(zh), english_key(en)
     learned = learned_sound(han, key)
     assert _learned_at_least(han, key, floor) == (learned is not None and learned.score >= floor)
+
+
+def test_a_composed_match_rejected_by_the_cover_bound_is_none_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every Chinese key against every English key of its bead, on the bundled article (as linking scores them)
+    from bitext.entities import dictionary
+
+    beads = collect_candidates([_corpus_alignment()])
+    pairs = sorted({(zh.key, en.key) for bead in beads for zh in bead.zh for en in bead.en})
+    bounded = [dictionary.composed_match(zh, en) for zh, en in pairs]
+    rejected = 0
+    original = dictionary._may_cover
+
+    def counted(*args: object) -> bool:
+        nonlocal rejected
+        covered = original(*args)  # type: ignore[arg-type]
+        rejected += not covered
+        return covered
+
+    monkeypatch.setattr(dictionary, "_may_cover", counted)
+    assert [dictionary.composed_match(zh, en) for zh, en in pairs] == bounded
+    assert rejected > 0  # the bound does decide some pairs
+    monkeypatch.setattr(dictionary, "_may_cover", lambda *args: True)
+    assert [dictionary.composed_match(zh, en) for zh, en in pairs] == bounded
+    assert sum(found is not None for found in bounded) >= 3  # and composed matches are among them
+
+
+def test_a_repeated_bead_whose_twin_keeps_its_first_links_keeps_its_own_in_the_second_pass() -> None:
+    zh_paragraphs = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8").split("\n")
+    en_paragraphs = (CORPUS / "en.txt").read_text(encoding="utf-8").split("\n")
+    alignment = bitext.align("\n".join(zh_paragraphs * 3), "\n".join(en_paragraphs * 3), method="gale-church")
+    text_of = {0: (alignment.zh.text, alignment.en.text)}
+    beads = collect_candidates([alignment])
+    stats = cooccurrence(beads)
+    first_links = _link_beads(beads, PairScorer(stats), text_of)
+    second = PairScorer(stats, learn(link for found in first_links for link in found))
+    # the work itself: every searched bead linked again, every repeated one its twin's links moved
+    expected: list[list[Link]] = []
+    for bead in beads:
+        if bead.twin is None:
+            expected.append(link_bead(bead, second, text_of))
+        else:
+            twin, zh_shift, en_shift = bead.twin
+            expected.append(
+                [
+                    Link(
+                        bead.document,
+                        bead.bead,
+                        pairing._shifted(k.zh, zh_shift),
+                        pairing._shifted(k.en, en_shift),
+                        k.score,
+                        k.evidence,
+                    )
+                    for k in expected[twin]
+                ]
+            )
+    found = _link_beads(beads, second, text_of, first_links)
+    assert found == expected
+    kept = [n for n, bead in enumerate(beads) if bead.twin is not None and found[n] is first_links[n]]
+    assert kept and any(found[n] for n in kept)  # the shortcut is taken, for beads with links
+
+
+@given(st.text(alphabet="ab-Zz9 (.)X\n", max_size=60))
+def test_defined_terms_are_found_searching_before_brackets_only_as_scanning_the_whole_text(text: str) -> None:
+    from bitext.entities.candidates import _DEFINED_TERM, _defined_terms
+
+    def spans(matches: Iterable[regex.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+        return [(m.span(), m.groups()) for m in matches]
+
+    assert spans(_defined_terms(text)) == spans(_DEFINED_TERM.finditer(text))
+
+
+def test_defined_terms_of_a_text_with_several_are_every_one_scanning_finds() -> None:
+    from bitext.entities.candidates import _DEFINED_TERM, _defined_terms
+
+    text = (
+        "We use generative artificial intelligence (GenAI) and large language models (LLMs). The Agency (EPA) "
+        "and a well-known (WK) x (Y) tool. Xabc def (AB), then six words of lower case here (SW)(T) and "
+        "ärger über (ÄÜ) and Ab cd (CD)"
+    )
+    found = [(m.span(), m.groups()) for m in _defined_terms(text)]
+    assert found == [(m.span(), m.groups()) for m in _DEFINED_TERM.finditer(text)]
+    assert len(found) >= 5
+
+
+def test_the_second_pass_takes_the_first_passs_signals_only_where_the_learned_names_cannot_change_them() -> None:
+    alignment = _corpus_alignment()
+    beads = collect_candidates([alignment])
+    stats = cooccurrence(beads)
+    text_of = {0: (alignment.zh.text, alignment.en.text)}
+    first = PairScorer(stats)
+    first_links = [link_bead(bead, first, text_of) for bead in beads]
+    learned = learn(link for found in first_links for link in found)
+    assert learned
+    fresh = PairScorer(stats, learned)
+    taking = PairScorer(stats, learned, earlier=first)
+    assert [link_bead(bead, taking, text_of) for bead in beads] == [link_bead(bead, fresh, text_of) for bead in beads]
+    assert taking._cache == fresh._cache
+    taken = [key for key, found in taking._cache.items() if found and found is first._cache.get(key)]
+    assert taken  # signals taken from the first pass, not made again
+    made = [key for key, found in taking._cache.items() if key in first._cache and found is not first._cache[key]]
+    assert made  # and signals of candidates the learned names matter to made anew
+
+
+def test_entity_flags_made_once_per_repeated_bead_are_those_each_bead_gets_alone() -> None:
+    from bitext.qa import entity_check as check
+
+    zh_paragraphs = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8").split("\n")
+    en_paragraphs = (CORPUS / "en.txt").read_text(encoding="utf-8").split("\n")
+    alignment = bitext.align("\n".join(zh_paragraphs * 2), "\n".join(en_paragraphs * 2), method="gale-church")
+    table = bitext.align_entities(alignment)
+    # each bead on its own, as the check read beads before repeated ones shared their messages
+    entities = check.build_entities(table)
+    check._add_defined_acronyms(entities, alignment.en.text)
+    index = check._FormIndex(entities)
+    seen = [
+        (n, index.scan(alignment.zh_text(bead), alignment.en_text(bead)))
+        for n, bead in enumerate(alignment.beads)
+        if bead.is_aligned
+    ]
+    expected = check._expected(seen)
+    alone = []
+    for number, (zh, en) in seen:
+        zh_text = alignment.zh_text(alignment.beads[number])
+        for eid, form in zh.strict.items():
+            if eid not in en.present and expected[eid, "zh", form]:
+                alone.append((number, form, entities[eid].zh_triggers[form]))
+        for eid, form in en.strict.items():
+            if (
+                eid not in zh.present
+                and expected[eid, "en", form]
+                and not check._named_otherwise(entities[eid], zh_text)
+            ):
+                alone.append((number, form, entities[eid].en_triggers[form]))
+    flags = check.entity_flags(alignment, table)
+    assert [(f.bead, f.code) for f in flags] == [(number, "entity-missing") for number, _, _ in alone]
+    assert all(form in f.message and trigger in f.message for f, (_, form, trigger) in zip(flags, alone, strict=True))
+    repeated = {f.message for f in flags if f.bead < len(alignment.beads) // 2} & {
+        f.message for f in flags if f.bead >= len(alignment.beads) // 2
+    }
+    assert repeated  # flags in both copies of the article
+
+
+@given(
+    st.text(alphabet="Ab '’s\n.", max_size=12),
+    st.sampled_from(["Iran hostage crisis", "Mau movement", "Kong’s movement"]),
+)
+def test_event_phrases_read_an_owners_ending_in_place_as_in_the_rest_of_the_text(before: str, name: str) -> None:
+    from bitext.entities import events
+
+    text = f"{before}The {name}s {before}"
+    for at in range(len(text) + 1):
+        assert bool(events._OWNER_AFTER.match(text, at)) == bool(regex.match(r"['’]s\b", text[at:]))

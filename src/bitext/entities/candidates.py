@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -784,6 +784,22 @@ _TITLE_MODIFIERS = frozenset(
 
 
 _DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
+# Where _DEFINED_TERM's bracket may be (after a lower-case letter or a hyphen), and the run of lower-case words
+# before it, read backwards: the term is searched for only there (_defined_terms).
+_DEFINED_BRACKET = regex.compile(r"(?<=[\p{Ll}-]) \(\p{Lu}[\p{L}\d]*\)")
+_LOWER_RUN_BEFORE = regex.compile(r"(?r)[\p{Ll}\- ]*")
+
+
+def _defined_terms(text: str) -> Iterator[regex.Match[str]]:
+    """``_DEFINED_TERM.finditer(text)``, searched only before each bracket that can end a match (a scan of
+    the whole text from every word boundary cost 0.17 s on a 1.3 MB English text; the brackets are few).
+    A match holds only lower-case letters, hyphens and spaces before its bracket, so it starts inside
+    the run of those that ends at the bracket, and the leftmost match there is the one finditer finds."""
+    for bracket in _DEFINED_BRACKET.finditer(text):
+        run = _LOWER_RUN_BEFORE.match(text, 0, bracket.start())
+        match = _DEFINED_TERM.search(text, run.start() if run is not None else bracket.start(), bracket.end())
+        if match is not None:
+            yield match
 
 
 _WORD_TEXT = operator.itemgetter(2)  # _Word.text
@@ -820,7 +836,7 @@ def english_document_context(
             later.update(map(_WORD_TEXT, sentence_words[lead:]))  # each distinct word once (in C)
     capitalised.update(_Word(0, 0, text).folded for text in later if text[0].isupper())
     terms = set()
-    for match in _DEFINED_TERM.finditer(doc.text):
+    for match in _defined_terms(doc.text):
         long_form, acronym = match.groups()
         # the long form may start with extra words: try each word as its start
         words = long_form.split(" ")

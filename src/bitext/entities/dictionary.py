@@ -381,6 +381,7 @@ def composed_match(
     by_sound: list[tuple[int, int, str, set[int]]] = []
     optional = optional_words(words)
     stems = [stem(word) for word in words]  # once, not per part
+    pieces: list[tuple[int, int, str, set[int]]] = []
     for start in range(len(zh)):
         for end in range(start + 1, min(len(zh), start + 8) + 1):
             piece = zh[start:end]
@@ -388,17 +389,30 @@ def composed_match(
                 continue  # the whole name is the direct match's business; here only its parts count
             vocabulary = _piece_vocabulary(piece, learned)
             hits = {i for i, word_stem in enumerate(stems) if covers(vocabulary, word_stem)}
-            if not hits and 2 <= end - start <= 6:
-                floor = LEADING_TRANSLITERATION if start == 0 and end - start >= 4 else PART_TRANSLITERATION
-                sounded = _transliterated(piece, words, floor)
-                if sounded:
-                    by_sound.append((start, end, piece, sounded))
-                continue
-            if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
-                covered_words |= hits
-                covered_chars.update(range(start, end))
-                placed.append((start, end, piece))
-                answered[start, end] = hits
+            pieces.append((start, end, piece, hits))
+    # the first English designator of the Chinese ending's kind (answered by the ending, below)
+    designators = {
+        i
+        for i, word in enumerate(words)
+        # 危機 answers a crisis, not a Revolution; 法 any law word
+        if _designator_kind(word) == kind
+        and (kind != "MISC" or word in _LAW_WORDS or word in EVENT_ENDINGS.get(suffix, ()))
+        and suffix.endswith(_ENDINGS_OF.get(word, suffix))
+    }
+    designators = set(sorted(designators)[:1])
+    if not _may_cover(zh, words, pieces, optional | (designators if suffix else set())):
+        return None  # cost only: more English words than a match may leave are answered by no part
+    for start, end, piece, hits in pieces:
+        if not hits and 2 <= end - start <= 6:
+            sounded = _transliterated(piece, words, _part_floor(start, end))
+            if sounded:
+                by_sound.append((start, end, piece, sounded))
+            continue
+        if hits - covered_words or (hits and not covered_chars.issuperset(range(start, end))):
+            covered_words |= hits
+            covered_chars.update(range(start, end))
+            placed.append((start, end, piece))
+            answered[start, end] = hits
     # A piece matched by sound answers only English words no gloss answers (高翔是中國社會科學院 ↔ Chinese
     # Academy of Social Sciences: 翔是 sounded like a word the glosses of 中國社會科學院 answer)
     glossed = set(covered_words)
@@ -414,15 +428,6 @@ def composed_match(
     parts = [piece for _, _, piece in sorted(placed)]
     # the Chinese ending answers one designator, the English head's (Agency of "National Immigration
     # Agency of the Ministry of the Interior" for 署; the Ministry is 部 inside the name)
-    designators = {
-        i
-        for i, word in enumerate(words)
-        # 危機 answers a crisis, not a Revolution; 法 any law word
-        if _designator_kind(word) == kind
-        and (kind != "MISC" or word in _LAW_WORDS or word in EVENT_ENDINGS.get(suffix, ()))
-        and suffix.endswith(_ENDINGS_OF.get(word, suffix))
-    }
-    designators = set(sorted(designators)[:1])
     if suffix and designators:
         # 學院 ↔ Academy: a designator on each side stands for the other, whatever the glosses say
         # (委員會 ↔ Council though 委 alone is glossed "council")
@@ -575,6 +580,46 @@ def _shared_prefix(a: str, b: str) -> int:
             break
         count += 1
     return count
+
+
+def _part_floor(start: int, end: int) -> float:
+    """The transliteration floor of a part of a composed name (composed_match)."""
+    return LEADING_TRANSLITERATION if start == 0 and end - start >= 4 else PART_TRANSLITERATION
+
+
+def _may_cover(zh: str, words: list[str], pieces: Sequence[tuple[int, int, str, set[int]]], given: set[int]) -> bool:
+    """Whether composed_match may still answer all English ``words`` but at most the one it may leave
+    (three words or more, an institution's): a bound told before the parts are read by sound. A word
+    is answered by a gloss (each piece's ``hits``), by ``given`` (optional words, the designator), or
+    by sound, by a part of two to six characters (``_transliterated``, which reads only the parts no
+    gloss answers: ``_sounded_by_a_part`` reads them all, once per name and word). False only where
+    composed_match returns None."""
+    glossed = set(given)
+    for _, _, _, hits in pieces:
+        glossed |= hits
+    allowed = 1 if len(words) >= 3 and any(_designator_kind(w) for w in words) else 0
+    missing = 0
+    for i, word in enumerate(words):
+        if i not in glossed and not _sounded_by_a_part(zh, word):
+            missing += 1
+            if missing > allowed:
+                return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _sounded_by_a_part(zh: str, word: str) -> bool:
+    """Whether a part of ``zh`` of two to six characters, not all of it, sounds like the English
+    ``word`` at the floor composed_match sets for that part."""
+    if len(word) < 3:
+        return False  # _transliterated reads no word this short
+    n = len(zh)
+    return any(
+        sounds_at_least(zh[start:end], word, _part_floor(start, end))
+        for start in range(n)
+        for end in range(start + 2, min(n, start + 6) + 1)
+        if end - start < n
+    )
 
 
 def _transliterated(piece: str, words: list[str], floor: float = PART_TRANSLITERATION) -> set[int]:

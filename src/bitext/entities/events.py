@@ -62,7 +62,8 @@ def event_phrases(doc: Document, sentence: int) -> list[Candidate]:
             and _spaced(doc.text, words[last], words[last + 1])
         ):
             last += 1
-        if regex.search(r"['’]s?$", words[last].group()) or regex.match(r"['’]s\b", doc.text[words[last].end() :]):
+        # (the owner's ending read in place: slicing the text from there on copied the rest of the document)
+        if regex.search(r"['’]s?$", words[last].group()) or _OWNER_AFTER.match(doc.text, words[last].end()):
             continue  # "Hong Kong’s social movement": the owner's thing described, not a named event
         for tail in range(last + 1, min(len(words), last + 4)):
             if not words[tail].group().islower() or not _spaced(doc.text, words[tail - 1], words[tail]):
@@ -73,6 +74,9 @@ def event_phrases(doc: Document, sentence: int) -> list[Candidate]:
                 found.append(Candidate(start, end, surface, english_key(surface), sentence, "event", "MISC"))
                 break
     return found
+
+
+_OWNER_AFTER = regex.compile(r"['’]s\b")
 
 
 def _spaced(text: str, left: regex.Match[str], right: regex.Match[str]) -> bool:

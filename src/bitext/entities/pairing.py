@@ -18,7 +18,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -161,6 +161,10 @@ class PairScorer:
 
     stats: Cooccurrence
     learned: Mapping[str, tuple[str, float]] = field(default_factory=dict)
+    # A scorer with the same ``stats`` and no learned names (the first linking pass): the signals it has
+    # made for a Chinese candidate whose signals the learned names cannot change (learned_matters) are
+    # this one's too, taken instead of made again.
+    earlier: PairScorer | None = None
     _cache: dict[tuple[str, str, str, str, bool, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _learned_names: dict[str, str] = field(default_factory=dict, init=False)
     _parts_learned: dict[str, bool] = field(default_factory=dict, init=False)
@@ -174,7 +178,10 @@ class PairScorer:
         cache_key = (zh.key, en.key, zh.core, en.core, latin, zh.source == "glossed-tail")
         found = self._cache.get(cache_key)
         if found is None:
-            found = tuple(self._type_signals(zh, en, latin))
+            if self.earlier is not None and not self.learned_matters(zh):
+                found = self.earlier._cache.get(cache_key)
+            if found is None:
+                found = tuple(self._type_signals(zh, en, latin))
             self._cache[cache_key] = found
         if zh.source == "law-title" and not any(label.startswith("law-title:") for label, _ in found):
             return ()  # a span grown to a law's title pairs only as a title (臺灣地區|法人 is no law)
@@ -714,7 +721,9 @@ def _link_beads(
     candidates the learned names can affect keeps its links from before."""
     found: list[list[Link]] = []
     for number, bead in enumerate(beads):
-        if bead.twin is not None:
+        if bead.twin is not None and before is not None and found[bead.twin[0]] is before[bead.twin[0]]:
+            found.append(before[number])  # its twin kept its links from before: they are what moving them gives
+        elif bead.twin is not None:
             twin, zh_shift, en_shift = bead.twin
             found.append(
                 [
@@ -1404,6 +1413,7 @@ def _pair(key: tuple[str, str], links: Sequence[Link], document: DocumentText | 
     )
 
 
+@lru_cache(maxsize=65536)
 def _unwrapped(surface: str) -> str:
     """A name as it reads without the text's line breaks: 全國人民\n代表大會 → 全國人民代表大會,
     "Hong\nKong" → "Hong Kong" (the variants keep the surfaces as written)."""
@@ -1542,7 +1552,7 @@ def align_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     first = PairScorer(stats)
     first_links = _link_beads(beads, first, text_of)
     learned = learn(link for found in first_links for link in found)
-    second = PairScorer(stats, learned)
+    second = PairScorer(stats, learned, earlier=first)
     links = [link for found in _link_beads(beads, second, text_of, first_links) for link in found]
     relearned = learn(links)
     learned = relearned | {k: v for k, v in learned.items() if k not in relearned}

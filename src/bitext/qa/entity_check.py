@@ -131,24 +131,31 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
     # a bead's hits depend on its two texts only: a repeated bead is scanned once (the scans are only read)
     scanned: dict[tuple[str, str], tuple[_Found, _Found]] = {}
     seen: list[tuple[int, tuple[_Found, _Found]]] = []
+    texts_of: dict[int, tuple[str, str]] = {}
     for number, zh_text in zh_texts.items():
-        texts = (zh_text, alignment.en_text(alignment.beads[number]))
+        texts = texts_of[number] = (zh_text, alignment.en_text(alignment.beads[number]))
         found = scanned.get(texts)
         if found is None:
             found = scanned[texts] = index.scan(*texts)
         seen.append((number, found))
     expected = _expected(seen)
-    flags = []
+    # a bead's messages depend on its two texts only (its scan, the document-wide ``expected``, its Chinese):
+    # a repeated bead's are made once
+    messages: dict[tuple[str, str], list[str]] = {}
+    flags: list[Flag] = []
     for number, (zh, en) in seen:
-        for eid, form in zh.strict.items():
-            if eid not in en.present and expected[eid, "zh", form]:
-                message = f"{form} is in the Chinese but {entities[eid].zh_triggers[form]} is not in the English"
-                flags.append(Flag(number, "warning", "entity-missing", message))
-        for eid, form in en.strict.items():
-            expected_here = expected[eid, "en", form]
-            if eid not in zh.present and expected_here and not _named_otherwise(entities[eid], zh_texts[number]):
-                message = f"{form} is in the English but {entities[eid].en_triggers[form]} is not in the Chinese"
-                flags.append(Flag(number, "warning", "entity-missing", message))
+        texts = texts_of[number]
+        made = messages.get(texts)
+        if made is None:
+            made = messages[texts] = []
+            for eid, form in zh.strict.items():
+                if eid not in en.present and expected[eid, "zh", form]:
+                    made.append(f"{form} is in the Chinese but {entities[eid].zh_triggers[form]} is not in the English")
+            for eid, form in en.strict.items():
+                expected_here = expected[eid, "en", form]
+                if eid not in zh.present and expected_here and not _named_otherwise(entities[eid], texts[0]):
+                    made.append(f"{form} is in the English but {entities[eid].en_triggers[form]} is not in the Chinese")
+        flags.extend(Flag(number, "warning", "entity-missing", message) for message in made)
     return flags
 
 
