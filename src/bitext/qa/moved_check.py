@@ -68,8 +68,12 @@ def moved_pairs(alignment: Alignment, settings: QASettings) -> list[MovedPair]:
 def best_match_pairs(alignment: Alignment, settings: QASettings) -> list[MovedPair]:
     """Single sentences moved (module docstring), in order of Chinese sentence."""
     beads = alignment.beads
-    if all(bead.is_aligned and bead.score >= settings.moved_confidence for bead in beads):
-        return []  # nothing unaligned or doubtful: nothing can have moved (and nothing is computed)
+    unaligned = sum(1 for bead in beads if not bead.is_aligned)
+    doubtful = sum(1 for bead in beads if bead.is_aligned and bead.score < settings.moved_confidence)
+    if not unaligned and doubtful < 2:
+        # Text moved leaves a sentence unaligned, or two places in doubt (two swapped paragraphs): else nothing
+        # is computed (FLORES once as one document has one doubtful bead; the vectors cost 0.1 s for nothing).
+        return []
     # Unaligned sentences, and those of doubtful beads and of beads joining several sentences: a moved
     # paragraph often comes out as wrong 1-1 beads, or its sentences joined to their new neighbours' beads.
     # A bead a person edited or confirmed in the review page is their decision, not a question.
