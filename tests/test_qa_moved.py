@@ -16,10 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bitext
+from bitext.align.beads import kept_sentence_vectors
 from bitext.formats import Export, save
 from bitext.qa import QASettings, check
 from bitext.qa.moved_check import _Postings, moved_pairs
-from bitext.scorers.base import SparseRows
+from bitext.scorers.base import ScorerInput, SparseRows
+from bitext.scorers.lexical import LexicalScorer
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sensetime-genai"
 
@@ -112,6 +114,24 @@ def test_every_reported_move_links_a_sentence_to_its_own_translation(data: st.Da
     english, truth = _moved(source, target)
     for pair in moved_pairs(_align(english), QASettings()):
         assert all(truth[i] & set(pair.en) for i in pair.zh), (pair, [english[j] for j in pair.en])
+
+
+def test_the_aligner_keeps_its_dictionary_vectors_for_the_check_and_they_are_the_check_s_own() -> None:
+    alignment = _align(EN)
+    kept = kept_sentence_vectors(alignment)
+    assert kept is not None
+    fresh = LexicalScorer().prepare(ScorerInput(alignment.zh, alignment.en)).sentence_vectors()
+    for side_kept, side_fresh in zip(kept, fresh, strict=True):
+        assert np.array_equal(side_kept.dense(), side_fresh.dense())
+    # A new Alignment (a corrected or filtered copy) does not carry them: the check makes its own.
+    other = bitext.Alignment(alignment.zh, alignment.en, alignment.beads, alignment.settings)
+    assert kept_sentence_vectors(other) is None
+    # A sentence cut into pieces for scoring: the aligner's vectors are the pieces', so none are kept.
+    long_zh = "".join(ZH) + "\n"
+    long_alignment = bitext.align(
+        "很長" * 3000 + "。\n" + long_zh, "\n".join(EN) + "\n", scorer="lexical", presegmented=True
+    )
+    assert kept_sentence_vectors(long_alignment) is None
 
 
 def _sparse(rows: list[dict[int, float]], dimensions: int) -> SparseRows:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from bitext.align.aligner import Model, SentenceAligner, settings_of, unaligned
-from bitext.align.beads import Alignment, Bead, check_beads
+from bitext.align.beads import Alignment, Bead, check_beads, keep_sentence_vectors
 from bitext.align.fixed import FixedBead, Gap, shifted, stitch
 from bitext.align.gale_church import gale_church
 from bitext.align.weights import MODELS
@@ -146,6 +146,7 @@ def align(
         raise AlignmentError(f"unknown aligner {method!r}; choose one of: {', '.join(ALIGNERS)}")
     settings: dict[str, object] = {"bitext": versions()["bitext"], "aligner": method}
     fixed = corrections.fixed_beads(zh_doc, en_doc) if corrections is not None else []
+    vectors = None
     if method == "gale-church":
         _check_embedder(embedder, "method='gale-church' uses sentence lengths only")
         beads = _gale_church(zh_doc, en_doc, fixed)
@@ -156,7 +157,9 @@ def align(
         scorers = build_scorers(names, embedder)
         model = model_for(names)
         check_weights(scorers, model, scorer)
-        beads = SentenceAligner(scorers, model).align(zh_doc, en_doc, fixed)
+        aligner = SentenceAligner(scorers, model)
+        beads = aligner.align(zh_doc, en_doc, fixed)
+        vectors = aligner.sentence_vectors
         settings["scorer"] = scorer
         settings.update(settings_of(scorers, model))
         # A weight of 0 does not shape the output, so the signature leaves it out.
@@ -175,7 +178,10 @@ def align(
     if splitter is not None:
         settings["splitter"] = splitter_setting(splitter)
     settings.update({k: v for k, v in versions().items() if k != "bitext"})
-    return Alignment(zh_doc, en_doc, tuple(beads), settings)
+    alignment = Alignment(zh_doc, en_doc, tuple(beads), settings)
+    if vectors is not None:
+        keep_sentence_vectors(alignment, vectors)
+    return alignment
 
 
 def _documents(

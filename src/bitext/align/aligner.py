@@ -125,6 +125,17 @@ class SentenceAligner:
         self.scorers = list(scorers)
         self.model = model
         self.margin = margin
+        # The dictionary scorer's tf-idf vectors of the last documents aligned, one per sentence (None when
+        # there is no dictionary scorer, or when long sentences were cut into pieces): QA's moved check
+        # reads them instead of making them again (bitext.align puts them on the Alignment).
+        self.sentence_vectors: tuple[SparseRows, SparseRows] | None = None
+
+    def _keep_lexical_vectors(self, prepared: PreparedPair) -> None:
+        from bitext.scorers.lexical import LexicalFeatures
+
+        self.sentence_vectors = next(
+            (f.sentence_vectors() for f in prepared.features if isinstance(f, LexicalFeatures)), None
+        )
 
     def prepare(self, zh: Document, en: Document) -> PreparedPair:
         pair = ScorerInput(zh, en)
@@ -177,16 +188,20 @@ class SentenceAligner:
             # Over-long sentences are scored as bounded pieces and joined back whole (see pieces.py).
             zh_pieces, en_pieces = cut_long_sentences(zh), cut_long_sentences(en)
             beads = self._align(zh_pieces.document, en_pieces.document)
+        if zh_pieces.cut or en_pieces.cut:
+            self.sentence_vectors = None  # the vectors are the pieces', not the sentences'
         return rejoin(beads, zh_pieces, en_pieces)
 
     def _align(self, zh: Document, en: Document) -> list[Bead]:
         prepared = self.prepare(zh, en)
+        self._keep_lexical_vectors(prepared)
         lattice, path = decode(self.score_lattice(prepared), self.model)
         posteriors = bead_posteriors(lattice, path, self.model.temperature)
         return [self._bead(step, lattice, p) for step, p in zip(path, posteriors, strict=True)]
 
     def _align_between(self, zh: Document, en: Document, fixed: Sequence[FixedBead]) -> list[Bead]:
         prepared = self.prepare(zh, en)
+        self._keep_lexical_vectors(prepared)
         corners = [(b.zh_start, b.en_start) for b in fixed] + [(b.zh_end, b.en_end) for b in fixed]
         lattice, _path = decode(self.score_lattice(prepared, corners), self.model)
 

@@ -218,3 +218,18 @@ def check_beads(beads: Sequence[Bead], zh_count: int, en_count: int) -> None:
         next_en += len(en)
     if next_zh != zh_count or next_en != en_count:
         raise ValueError(f"beads cover {next_zh}/{zh_count} zh and {next_en}/{en_count} en sentences")
+
+
+def keep_sentence_vectors(alignment: Alignment, vectors: tuple[Any, Any]) -> None:
+    """Remember the aligner's dictionary vectors of ``alignment``'s sentences (one row a sentence, each side)
+    for the QA checks that compare sentences (:func:`kept_sentence_vectors`); not part of its equality."""
+    alignment.__dict__["_sentence_vectors"] = (alignment.zh, alignment.en, vectors)
+
+
+def kept_sentence_vectors(alignment: Alignment) -> tuple[Any, Any] | None:
+    """The vectors :func:`keep_sentence_vectors` kept, if they are still those of the alignment's documents."""
+    kept = alignment.__dict__.get("_sentence_vectors")
+    if kept is None or kept[0] is not alignment.zh or kept[1] is not alignment.en:
+        return None
+    zh, en = kept[2]
+    return (zh, en) if len(zh) == len(alignment.zh) and len(en) == len(alignment.en) else None
