@@ -1,22 +1,19 @@
-"""Text moved out of order: a sentence left unaligned whose translation sits in a doubtful bead elsewhere.
+"""Text moved out of order: sentences left unaligned (or in doubt) whose translation stands elsewhere.
 
 The aligner is monotone, so a paragraph the translator moved (or two swapped chapters) comes out as an
 ``omission`` where the Chinese stands, an ``addition`` where its English stands, and often a wrong bead
-beside them. This check looks for the translation of each unaligned sentence among the sentences of the
-document's doubtful beads (unaligned, or below ``QASettings.moved_confidence``), and reports a pair as
-``moved`` when
+beside them. Two passes find such text (docs/design.md, "Moved text"):
 
-* one of the two sentences is unaligned (a 1-0 or 0-1 bead) and they are at least two beads apart (nearer,
-  the aligner has already weighed them as neighbours);
-* each is the other's best match among those doubtful sentences (mutual best), and
-* their dictionary similarity (CC-CEDICT tf-idf cosine, the lexical scorer's vectors) reaches what a
-  confident 1-1 bead of the same document reaches (its lower quartile), and exceeds what the same
-  sentences give with the wrong partners (the upper percentile of those cosines), and what the partner
-  gives with its own bead.
+* **Best matches**, for single sentences: each sentence of an unaligned or doubtful bead (below
+  ``QASettings.moved_confidence``) and its best partner on the other side, by dictionary similarity
+  (CC-CEDICT tf-idf cosine: the lexical scorer's vectors, the aligner's own when it kept them), when each is
+  the other's clear best in the whole document, the two stand at least two beads apart, and the cosine is high
+  on this document's own scale (only in documents where right partners stand clearly above wrong ones).
+* **Blocks**, for whole passages of a free translation: runs of unaligned or unsure sentences re-aligned with
+  each other by the scorers that made the alignment; stretches of confident beads are moved pairs.
 
-A bead whose every sentence is explained this way loses its ``omission``/``addition`` flag: the text is
-not missing, it is elsewhere. Cost: the vectors are made for the doubtful sentences and a sample of
-confident beads only, so a faithful translation (no unaligned sentence) costs nothing.
+A bead whose every sentence is explained this way loses its ``omission``/``addition`` flag: the text is not
+missing, it is elsewhere. Cost: nothing unless a sentence is unaligned or two beads are in doubt.
 """
 
 from __future__ import annotations
@@ -74,14 +71,17 @@ def best_match_pairs(alignment: Alignment, settings: QASettings) -> list[MovedPa
         # Text moved leaves a sentence unaligned, or two places in doubt (two swapped paragraphs): else nothing
         # is computed (FLORES once as one document has one doubtful bead; the vectors cost 0.1 s for nothing).
         return []
-    # Unaligned sentences, and those of doubtful beads and of beads joining several sentences: a moved
-    # paragraph often comes out as wrong 1-1 beads, or its sentences joined to their new neighbours' beads.
+    # The questions are the sentences of unaligned and doubtful beads: every pair reported has one (a pair of
+    # two aligned sentences needs a doubtful bead, _is_moved). Their partners may stand anywhere, also in a
+    # confident bead joining several sentences (a moved paragraph's sentence joined to its new neighbours).
     # A bead a person edited or confirmed in the review page is their decision, not a question.
-    candidates = [
-        bead for bead in beads if bead.status == "automatic" and (not bead.is_aligned or _suspect(bead, settings))
+    questions = [
+        bead
+        for bead in beads
+        if bead.status == "automatic" and (not bead.is_aligned or bead.score < settings.moved_confidence)
     ]
-    zh_candidates = [i for bead in candidates for i in bead.zh_ids]
-    en_candidates = [j for bead in candidates for j in bead.en_ids]
+    zh_candidates = [i for bead in questions for i in bead.zh_ids]
+    en_candidates = [j for bead in questions for j in bead.en_ids]
     calibration = _calibration_beads(beads, settings)
     if len(calibration) < 3:
         return []  # too few confident beads to know this document's scale
@@ -245,10 +245,6 @@ def _is_moved(
         return doubtful and pair.similarity >= scale.right_low and own_zh <= limit and own_en <= limit
     # One is unaligned; the other must read clearly better with it than with its own bead's other side.
     return pair.similarity >= _BETTER_THAN_OWN * max(own_zh, own_en)
-
-
-def _suspect(bead: Bead, settings: QASettings) -> bool:
-    return bead.score < settings.moved_confidence or len(bead.zh_ids) > 1 or len(bead.en_ids) > 1
 
 
 def _index(bead: Bead) -> int:
