@@ -49,13 +49,18 @@ def _corpus_alignment() -> bitext.Alignment:
     return bitext.align(zh, en, method="gale-church")
 
 
-def test_beads_the_learned_names_cannot_change_link_alike_in_both_passes() -> None:
+def _first_pass() -> tuple[list[Any], Any, dict[int, tuple[str, str]], PairScorer, list[Any]]:
+    """The bundled article's candidates, co-occurrence and first linking pass (what the second pass starts from)."""
     alignment = _corpus_alignment()
     beads = collect_candidates([alignment])
     stats = cooccurrence(beads)
     text_of = {0: (alignment.zh.text, alignment.en.text)}
     first = PairScorer(stats)
-    first_links = [link_bead(bead, first, text_of) for bead in beads]
+    return beads, stats, text_of, first, [link_bead(bead, first, text_of) for bead in beads]
+
+
+def test_beads_the_learned_names_cannot_change_link_alike_in_both_passes() -> None:
+    beads, stats, text_of, _first, first_links = _first_pass()
     second = PairScorer(stats, learn(link for found in first_links for link in found))
     skipped = 0
     for bead, found in zip(beads, first_links, strict=True):
@@ -330,12 +335,7 @@ def test_defined_terms_of_a_text_with_several_are_every_one_scanning_finds() -> 
 
 
 def test_the_second_pass_takes_the_first_passs_signals_only_where_the_learned_names_cannot_change_them() -> None:
-    alignment = _corpus_alignment()
-    beads = collect_candidates([alignment])
-    stats = cooccurrence(beads)
-    text_of = {0: (alignment.zh.text, alignment.en.text)}
-    first = PairScorer(stats)
-    first_links = [link_bead(bead, first, text_of) for bead in beads]
+    beads, stats, text_of, first, first_links = _first_pass()
     learned = learn(link for found in first_links for link in found)
     assert learned
     fresh = PairScorer(stats, learned)
