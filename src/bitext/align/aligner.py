@@ -238,12 +238,14 @@ def decode(lattice: Lattice, model: Model) -> tuple[Lattice, list[tuple[int, int
     weak = weak_additions(lattice, path)
     whole = with_skip_prior(lattice, skip_log_rates([s for s, w in zip(path, weak, strict=True) if not w]), model)
     adjusted = whole
-    runs = unaligned_runs(path)
+    runs = joined(unaligned_runs(path))
     if runs:
         # Long unaligned runs already in the first path (a block left untranslated; two blocks of one side
         # in the other's reverse order, each matched on one side only): the rows outside them get the rate
-        # of the beads outside them. Counted, the runs raised the skip biases everywhere (three MAC-Dev
+        # of the beads outside them. Counted, the runs raised both skip biases everywhere (three MAC-Dev
         # chapters with the English of two swapped: +3.6 / +4.3) and the chapter in place was skipped too.
+        # Runs are joined across the few stray matches between them (joined): left outside, those rows kept
+        # a low skip bias that held the English there (partial translations, --scorer lexical).
         rest = [s for k, (s, w) in enumerate(zip(path, weak, strict=True)) if not w and not _in(k, runs)]
         adjusted = _outside_runs(lattice, path, runs, whole, with_skip_prior(lattice, skip_log_rates(rest), model))
     path = viterbi(adjusted)
@@ -331,6 +333,18 @@ def unaligned_runs(path: Sequence[tuple[int, int, int, int]]) -> list[tuple[int,
         elif start is None:
             start = k
     return runs
+
+
+def joined(runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` with those fewer than PARTIAL_RUN beads apart made one: an untranslated block broken by a few
+    stray matches (a sentence matched far from its translation) is one block."""
+    out: list[tuple[int, int]] = []
+    for first, last in runs:
+        if out and first - out[-1][1] < PARTIAL_RUN:
+            out[-1] = (out[-1][0], last)
+        else:
+            out.append((first, last))
+    return out
 
 
 def skip_log_rates(path: Sequence[tuple[int, int, int, int]]) -> tuple[float, float]:
