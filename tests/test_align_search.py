@@ -313,6 +313,16 @@ def test_unaligned_runs_are_found_on_both_sides_of_a_stray_match():
     assert unaligned_runs(path[:3]) == []
 
 
+def test_runs_a_few_stray_beads_apart_are_one_block():
+    """A partial translation's untranslated tail, broken by stray matches into several runs, is one block for
+    the skip prior's first estimate; runs a block's length apart stay two."""
+    from bitext.align.aligner import PARTIAL_RUN, joined
+
+    assert joined([(3, 20), (21, 40), (40 + PARTIAL_RUN - 1, 70)]) == [(3, 70)]
+    assert joined([(3, 20), (20 + PARTIAL_RUN, 50)]) == [(3, 20), (20 + PARTIAL_RUN, 50)]
+    assert joined([]) == []
+
+
 @given(st.integers(1, 4), st.integers(1, 4), st.integers(0, 10_000))
 def test_cell_posteriors_are_the_true_bead_marginals(n, m, seed):
     from bitext.align.search import cell_posteriors
