@@ -11,7 +11,9 @@
    (a faithful translation: almost never; an abridged one: every few sentences) than any other bead
    type's rate. The skip rate of the path just found is compared with the rate on the training
    documents, the 1-0 and 0-1 biases are shifted by ``skip_prior`` × the log of that ratio, and the
-   path is searched once more (an empirical-Bayes step, one EM iteration on two parameters).
+   path is searched once more (an empirical-Bayes step, one EM iteration on two parameters). Long runs of
+   unaligned beads (an untranslated block, or blocks in the other side's reverse order) are not a skip
+   habit: the rows outside them take the rate outside them (see :func:`decode`).
 4. Confidence: each bead's posterior probability under the same scores (forward–backward), mapped to
    a calibrated probability of being correct by a logistic fitted on held-out data.
 
