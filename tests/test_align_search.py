@@ -267,6 +267,38 @@ def test_a_partial_translations_untranslated_tail_does_not_make_skips_cheap_in_i
     assert set(path[:4]) | {path[4 + 12]} == gold
 
 
+def test_a_block_without_counterpart_in_the_first_path_does_not_make_the_rest_skip():
+    """Ten sentence pairs in place, then twenty Chinese and twenty English sentences that match nothing
+    (two blocks in swapped order: each one's translation lies beyond the other). The first path aligns
+    the pairs and leaves the blocks as one long run of skips; counted in the document's skip rate, that
+    run raised both skip biases so far that the in-place pairs were skipped too (three MAC-Dev chapters,
+    the English of two swapped: 276 beads with two sides of about 560). The rate outside the first path's
+    runs keeps them."""
+    from bitext.align.aligner import Model, decode, unaligned_runs
+
+    kept, block = 10, 20
+    n = m = kept + block
+
+    def scorer(block_: Block) -> np.ndarray:
+        out = np.full((len(TYPES), len(block_.i)), -5.0)
+        for t, (di, dj) in enumerate(TYPES):
+            for c, (i, j) in enumerate(zip(block_.i, block_.j, strict=True)):
+                if (di, dj) == (1, 1) and i == j <= kept:
+                    out[t, c] = 2.0
+                elif (di, dj) in ((1, 0), (0, 1)):
+                    out[t, c] = -0.5
+        return out
+
+    lattice = Lattice.build(Band.full(n, m), TYPES, scorer)
+    first = viterbi(lattice)
+    assert first[:kept] == [(k, k + 1, k, k + 1) for k in range(kept)]
+    assert len(unaligned_runs(first)) == 1
+    model = Model(weights={}, bias={}, skip_prior=1.0, skip_reference=(-3.5, -3.5))
+    _adjusted, path = decode(lattice, model)
+    assert path[:kept] == first[:kept]
+    assert all(i1 == i0 or j1 == j0 for i0, i1, j0, j1 in path[kept:])
+
+
 def test_unaligned_runs_are_found_on_both_sides_of_a_stray_match():
     """A statute's partial English: its last sentence matched a heading far into the untranslated tail;
     the tail is then two runs around that stray bead, and both count (a short run does not)."""
@@ -279,6 +311,16 @@ def test_unaligned_runs_are_found_on_both_sides_of_a_stray_match():
     path += [(i, i + 1, 3, 3) for i in range(stray + 1, stray + 1 + PARTIAL_RUN)]
     assert unaligned_runs(path) == [(3, 3 + PARTIAL_RUN + 2), (4 + PARTIAL_RUN + 2, len(path))]
     assert unaligned_runs(path[:3]) == []
+
+
+def test_runs_a_few_stray_beads_apart_are_one_block():
+    """A partial translation's untranslated tail, broken by stray matches into several runs, is one block for
+    the skip prior's first estimate; runs a block's length apart stay two."""
+    from bitext.align.aligner import PARTIAL_RUN, joined
+
+    assert joined([(3, 20), (21, 40), (40 + PARTIAL_RUN - 1, 70)]) == [(3, 70)]
+    assert joined([(3, 20), (20 + PARTIAL_RUN, 50)]) == [(3, 20), (20 + PARTIAL_RUN, 50)]
+    assert joined([]) == []
 
 
 @given(st.integers(1, 4), st.integers(1, 4), st.integers(0, 10_000))

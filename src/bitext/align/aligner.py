@@ -11,7 +11,9 @@
    (a faithful translation: almost never; an abridged one: every few sentences) than any other bead
    type's rate. The skip rate of the path just found is compared with the rate on the training
    documents, the 1-0 and 0-1 biases are shifted by ``skip_prior`` × the log of that ratio, and the
-   path is searched once more (an empirical-Bayes step, one EM iteration on two parameters).
+   path is searched once more (an empirical-Bayes step, one EM iteration on two parameters). Long runs of
+   unaligned beads (an untranslated block, or blocks in the other side's reverse order) are not a skip
+   habit: the rows outside them take the rate outside them (see :func:`decode`).
 4. Confidence: each bead's posterior probability under the same scores (forward–backward), mapped to
    a calibrated probability of being correct by a logistic fitted on held-out data.
 
@@ -251,7 +253,18 @@ def decode(lattice: Lattice, model: Model) -> tuple[Lattice, list[tuple[int, int
     # (Legge's Analects, benchmarks/classic_expansion.py) otherwise ran the 0-1 bias away: 2-3 such beads
     # in the first path became 11-17 after the prior.
     weak = weak_additions(lattice, path)
-    adjusted = with_skip_prior(lattice, skip_log_rates([s for s, w in zip(path, weak, strict=True) if not w]), model)
+    whole = with_skip_prior(lattice, skip_log_rates([s for s, w in zip(path, weak, strict=True) if not w]), model)
+    adjusted = whole
+    runs = joined(unaligned_runs(path))
+    if runs:
+        # Long unaligned runs already in the first path (a block left untranslated; two blocks of one side
+        # in the other's reverse order, each matched on one side only): the rows outside them get the rate
+        # of the beads outside them. Counted, the runs raised both skip biases everywhere (three MAC-Dev
+        # chapters with the English of two swapped: +3.6 / +4.3) and the chapter in place was skipped too.
+        # Runs are joined across the few stray matches between them (joined): left outside, those rows kept
+        # a low skip bias that held the English there (partial translations, --scorer lexical).
+        rest = [s for k, (s, w) in enumerate(zip(path, weak, strict=True)) if not w and not _in(k, runs)]
+        adjusted = _outside_runs(lattice, path, runs, whole, with_skip_prior(lattice, skip_log_rates(rest), model))
     path = viterbi(adjusted)
     runs = unaligned_runs(path)
     if not runs:
@@ -260,16 +273,31 @@ def decode(lattice: Lattice, model: Model) -> tuple[Lattice, list[tuple[int, int
     # translator's skip habit, and counting it made every 1-0 bead cheap in the translated part too (a 2-1
     # bead split into 1-0 + 1-1, a user trial's statute). The rate is re-estimated from the beads outside
     # such runs and shifts the rows outside them; the runs' rows keep the whole document's shift.
-    rest = [step for k, step in enumerate(path) if not any(first <= k < last for first, last in runs)]
-    inside = with_skip_prior(lattice, skip_log_rates(rest), model)
+    rest = [step for k, step in enumerate(path) if not _in(k, runs)]
+    adjusted = _outside_runs(lattice, path, runs, whole, with_skip_prior(lattice, skip_log_rates(rest), model))
+    return adjusted, viterbi(adjusted)
+
+
+def _in(k: int, runs: Sequence[tuple[int, int]]) -> bool:
+    return any(first <= k < last for first, last in runs)
+
+
+def _outside_runs(
+    lattice: Lattice,
+    path: Sequence[tuple[int, int, int, int]],
+    runs: Sequence[tuple[int, int]],
+    inside: Lattice,
+    outside: Lattice,
+) -> Lattice:
+    """``inside``'s scores on the Chinese rows of ``path``'s unaligned runs, ``outside``'s on the others."""
     in_run = np.zeros(lattice.band.rows, dtype=bool)
     for first, last in runs:
         i0, i1 = path[first][0], path[last - 1][1]
-        in_run[i0 + 1 if i0 or i1 == i0 else 0 : i1 + 1] = True  # an English-only run: its own row
+        # the rows its beads end on: an English-only run's own row; a run's first row only at the start
+        in_run[i0 if i0 == i1 or not i0 else i0 + 1 : i1 + 1] = True
     widths = lattice.band.hi - lattice.band.lo + 1
-    flat = np.where(np.repeat(in_run, widths)[None, :], adjusted.flat, inside.flat)
-    adjusted = Lattice(lattice.band, lattice.types, flat.astype(adjusted.flat.dtype, copy=False))
-    return adjusted, viterbi(adjusted)
+    flat = np.where(np.repeat(in_run, widths)[None, :], inside.flat, outside.flat)
+    return Lattice(lattice.band, lattice.types, flat.astype(inside.flat.dtype, copy=False))
 
 
 WEAK_MARGIN = 0.6  # below it a 0-1 bead is no evidence of an addition (see weak_additions)
@@ -322,6 +350,18 @@ def unaligned_runs(path: Sequence[tuple[int, int, int, int]]) -> list[tuple[int,
         elif start is None:
             start = k
     return runs
+
+
+def joined(runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` with those fewer than PARTIAL_RUN beads apart made one: an untranslated block broken by a few
+    stray matches (a sentence matched far from its translation) is one block."""
+    out: list[tuple[int, int]] = []
+    for first, last in runs:
+        if out and first - out[-1][1] < PARTIAL_RUN:
+            out[-1] = (out[-1][0], last)
+        else:
+            out.append((first, last))
+    return out
 
 
 def skip_log_rates(path: Sequence[tuple[int, int, int, int]]) -> tuple[float, float]:
