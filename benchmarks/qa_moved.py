@@ -185,12 +185,17 @@ def chapters(args: argparse.Namespace) -> None:
             alignment = _align(zh, en, args.scorer)
             pairs = moved_pairs(alignment, QASettings())
             moved = {i for i in truth if order != [0, 1, 2] and i >= len(parts[0].zh)}
+            # The aligner, monotone, aligns one of the swapped chapters in place: what is out of order for it
+            # is what its beads do not pair with their own English.
+            bead_en = {i: set(bead.en_ids) for bead in alignment.beads for i in bead.zh_ids}
+            out_of_place = {i for i in moved if not truth[i] & bead_en[i]}
             found = {i for pair in pairs for i in pair.zh if i in moved and truth[i] & set(pair.en)}
             right = sum(1 for pair in pairs if all(truth[i] & set(pair.en) for i in pair.zh))
             old, new = replaced_errors(alignment)
             print(
                 f"MAC-Dev {parts[0].name[-3:]}-{parts[-1].name[-3:]} {name}: {len(pairs)} moved pairs ({right} right), "
-                f"Chinese sentences found {len(found)} of {len(moved)}; omission+addition flags {old} → {new}"
+                f"Chinese sentences found {len(found)} of {len(moved)} moved, {len(out_of_place)} of them not aligned "
+                f"with their English; omission+addition flags {old} → {new}"
             )
 
 
