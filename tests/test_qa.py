@@ -10,10 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import bitext
 from bitext.align.beads import Alignment, Bead
 from bitext.cli.main import main
 from bitext.entities.model import EntityPair, EntityTable
 from bitext.qa import QASettings, check
+from bitext.segment import segment
 from test_formats import alignments, entity_table, make_document
 
 
@@ -824,3 +826,19 @@ def test_a_repeated_bead_gets_its_flags_under_its_own_number() -> None:
     flags = check(alignment, EntityTable((strong("香港", "Hong Kong"),))).flags
     assert [f.bead for f in flags if f.code == "number-mismatch"] == [0, 4, 6]
     assert [f.bead for f in flags if f.code == "entity-missing"] == [0, 4, 6]
+
+
+def test_a_number_cut_by_a_hard_wrap_of_the_chinese_is_read_whole() -> None:
+    # A user trial: FLORES articles with the Chinese wrapped every 20 characters; "2 ⏎ 007 年" and "2 ⏎ 015 年" were
+    # reported as "2, 007 in the Chinese, 2007 in the English".
+    paragraph = "先前在全球推出的華碩電腦兼顧了精省與功能性等要素，這款電腦已成為2007年台北資訊月的熱門話題。"
+    wrapped = "\n".join(paragraph[k : k + 33] for k in range(0, len(paragraph), 33)) + "\n"
+    assert "2\n007" in wrapped
+    english = "ASUS Eee PC, launched for cost-saving and functionality, became a hot topic in 2007 Taipei IT Month.\n"
+    zh = segment(wrapped, "zh", layout="wrapped")
+    en = segment(english, "en")
+    alignment = bitext.align(zh, en, scorer="lexical")
+    assert "number-mismatch" not in check(alignment).by_code()
+    # A number the English leaves out is still an error.
+    other = segment(english.replace(" 2007", ""), "en")
+    assert "number-mismatch" in check(bitext.align(zh, other, scorer="lexical")).by_code()

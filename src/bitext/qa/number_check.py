@@ -19,15 +19,25 @@ def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
     flags: list[Flag] = []
     # a bead's flags depend on its two texts only: a repeated bead (a heading, a refrain) is read once
     read: dict[tuple[str, str], list[tuple[Level, str, str]]] = {}
+    # Chinese hard-wrapped every N characters breaks lines anywhere, also inside a number (2 ⏎ 007 for 2007)
+    zh_wrapped = alignment.zh.layout.startswith("wrapped")
     for number, bead in enumerate(alignment.beads):
         if not bead.is_aligned:
             continue
-        texts = (alignment.zh_text(bead), alignment.en_text(bead))
+        texts = (_unwrapped_digits(alignment.zh_text(bead), zh_wrapped), alignment.en_text(bead))
         found = read.get(texts)
         if found is None:
             found = read[texts] = _bead_flags(*texts, settings)
         flags.extend(Flag(number, level, code, message) for level, code, message in found)
     return flags
+
+
+_DIGITS_CUT = re.compile(r"(?<=\d)\n(?=\d)")
+
+
+def _unwrapped_digits(text: str, wrapped: bool) -> str:
+    """A wrapped Chinese text with its numbers whole again: a line break between two digits is the wrap's."""
+    return _DIGITS_CUT.sub("", text) if wrapped and "\n" in text else text
 
 
 def _bead_flags(zh_text: str, en_text: str, settings: QASettings) -> list[tuple[Level, str, str]]:
