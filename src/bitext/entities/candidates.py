@@ -20,6 +20,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.document import Document
+from bitext.entities.coordinated_bodies import coordinated_members
 from bitext.entities.demonyms import is_demonym
 from bitext.entities.lexicon import (
     CALENDAR,
@@ -692,6 +693,9 @@ def english_candidates(
     if words is None:
         words = _english_words(text, span.start, span.end)
     found: list[Candidate] = []
+    # members of "Departments of Commerce, Agriculture, and State" first: their spans keep these keys
+    for start, end, key in coordinated_members(text, words):
+        found.append(Candidate(start, end, text[start:end], key, sentence, "coordinated", "ORG"))
     for word in words:
         if word.is_ticker:
             found.append(Candidate(word.start, word.end, word.text, word.text, sentence, "ticker", "MISC"))
