@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from bitext.resources.places import load_places
+
 # plural designator → its singular (only plural forms that head a body's name "X of Y")
 _SINGULAR: dict[str, str] = {
     "departments": "Department",
@@ -88,8 +90,11 @@ def coordinated_members(text: str, words: Sequence[_WordLike]) -> list[tuple[int
         singular = _SINGULAR.get(head.text.lower())
         if singular is None or not head.text[0].isupper() or words[i + 1].text != "of":
             continue
-        for n, (a, b) in enumerate(_members(text, words, i + 2)):
+        members = _members(text, words, i + 2)
+        names = [text[words[a].start : words[b - 1].end] for a, b in members]
+        if any(load_places().is_place(name) for name in names):
+            continue  # "the local Councils of Mongolia and Tibet": bodies of places, each place a name of its own
+        for n, ((a, b), name) in enumerate(zip(members, names)):
             start = head.start if n == 0 else words[a].start
-            name = text[words[a].start : words[b - 1].end]
             found.append((start, words[b - 1].end, f"{singular} of {name}"))
     return found

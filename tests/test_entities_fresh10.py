@@ -1,0 +1,51 @@
+"""Organisations of fresh10 (issue 13: AIT press releases, letters and speeches outside the gold): each test
+is a general rule shaped like one of its misses or false rows, and fails without the rule."""
+
+from __future__ import annotations
+
+from bitext.entities.coordinated_bodies import coordinated_members
+from bitext.entities.dictionary import composed_match
+from bitext.segment import segment
+from test_entities_institutions import rows
+
+
+def _members(text: str) -> list[str]:
+    from bitext.entities.candidates import english_sentence_words
+
+    doc = segment(text, "en", presegmented=True)
+    words = english_sentence_words(doc)[0]
+    return [f"{doc.text[start:end]} = {key}" for start, end, key in coordinated_members(doc.text, words)]
+
+
+def test_bodies_named_under_one_plural_designator_are_each_a_body() -> None:
+    found = rows(
+        "美國商務部、農業部和國務院經常收到關於台灣的詢問。",
+        "The Departments of Commerce, Agriculture, and State regularly receive inquiries about Taiwan.",
+    )
+    assert ("商務部", "Departments of Commerce") in found
+    assert ("農業部", "Agriculture") in found
+    assert ("國務院", "State") in found
+    found = rows("財政部和經濟部發表聯合聲明。", "The Ministries of Finance and Economic Affairs issued a joint statement.")
+    assert ("財政部", "Ministries of Finance") in found
+    assert ("經濟部", "Economic Affairs") in found
+
+
+def test_a_coordination_needs_a_capitalised_plural_designator_and_a_closing_and() -> None:
+    assert _members("The Departments of Commerce, Agriculture, and State wrote.") == [
+        "Departments of Commerce = Department of Commerce",
+        "Agriculture = Department of Agriculture",
+        "State = Department of State",
+    ]
+    assert _members("The departments of Commerce and State wrote.") == []  # no name's designator
+    assert _members("The Departments of Commerce, Agriculture wrote.") == []  # no "and": not a closed list
+    assert _members("The Department of Commerce and Apple wrote.") == []  # singular: one body
+    # bodies of places: each place is a name of its own, not a body's
+    assert _members("Members elected by the local Councils of Mongolia and Tibet.") == []
+
+
+def test_a_department_is_no_government() -> None:
+    # 美國州政府 "U.S. state governments": 政府 stood for Department and 州 for State
+    assert composed_match("美国州政府", "Department of State") is None
+    assert composed_match("国务院", "Department of State") is not None  # 院: the State Department's ending
+    assert composed_match("农业部", "Department of Agriculture") is not None
+    assert composed_match("卫生署", "Department of Health") is not None
