@@ -25,7 +25,9 @@ def test_bodies_named_under_one_plural_designator_are_each_a_body() -> None:
     assert ("商務部", "Departments of Commerce") in found
     assert ("農業部", "Agriculture") in found
     assert ("國務院", "State") in found
-    found = rows("財政部和經濟部發表聯合聲明。", "The Ministries of Finance and Economic Affairs issued a joint statement.")
+    found = rows(
+        "財政部和經濟部發表聯合聲明。", "The Ministries of Finance and Economic Affairs issued a joint statement."
+    )
     assert ("財政部", "Ministries of Finance") in found
     assert ("經濟部", "Economic Affairs") in found
 

@@ -94,7 +94,7 @@ def coordinated_members(text: str, words: Sequence[_WordLike]) -> list[tuple[int
         names = [text[words[a].start : words[b - 1].end] for a, b in members]
         if any(load_places().is_place(name) for name in names):
             continue  # "the local Councils of Mongolia and Tibet": bodies of places, each place a name of its own
-        for n, ((a, b), name) in enumerate(zip(members, names)):
+        for n, ((a, b), name) in enumerate(zip(members, names, strict=True)):
             start = head.start if n == 0 else words[a].start
             found.append((start, words[b - 1].end, f"{singular} of {name}"))
     return found
