@@ -51,3 +51,13 @@ def test_a_department_is_no_government() -> None:
     assert composed_match("国务院", "Department of State") is not None  # 院: the State Department's ending
     assert composed_match("农业部", "Department of Agriculture") is not None
     assert composed_match("卫生署", "Department of Health") is not None
+
+
+def test_a_name_an_acronym_spells_starts_on_no_preposition() -> None:
+    # 由 "from" spelled the F of FSE: 由|學術|交流 "from + scholarly + exchange"
+    found = rows(
+        "傅爾布萊特計劃由學術交流基金會執行。",
+        "The Fulbright program is administered by the Foundation for Scholarly Exchange (FSE).",
+    )
+    assert ("學術交流基金會", "Foundation for Scholarly Exchange") in found
+    assert not [zh for zh, _ in found if zh.startswith("由")]
