@@ -6,7 +6,7 @@ from __future__ import annotations
 from bitext.entities.coordinated_bodies import coordinated_members
 from bitext.entities.dictionary import composed_match
 from bitext.segment import segment
-from test_entities_institutions import rows
+from test_entities_institutions import english, rows
 
 
 def _members(text: str) -> list[str]:
@@ -61,3 +61,14 @@ def test_a_name_an_acronym_spells_starts_on_no_preposition() -> None:
     )
     assert ("學術交流基金會", "Foundation for Scholarly Exchange") in found
     assert not [zh for zh, _ in found if zh.startswith("由")]
+
+
+def test_a_headline_running_past_a_seated_body_keeps_the_body_with_its_place() -> None:
+    found = english(
+        "Remarks by Douglas H. Paal, Director, American Institute in Taiwan Signing of New Office Building Lease"
+    )
+    assert "American Institute in Taiwan" in found
+    found = english("The Taipei Economic and Cultural Office in New York Opens New Hall")
+    assert "Taipei Economic and Cultural Office in New York" in found
+    # no place after "in": nothing is cut ("Office in Charge Of Records" names no seat)
+    assert not [c for c in english("The Office in Charge Of Records Moves") if c.endswith(" in Charge")]

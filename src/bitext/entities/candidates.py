@@ -426,6 +426,22 @@ def _body_before_more_words(text: str, words: list[_Word], sentence: int) -> Ite
 _ACRONYM_WORD = regex.compile(r"\p{Lu}{2,6}")
 
 
+def _seated_body_before_more_words(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "American Institute in Taiwan Signing of New Office Building Lease": a headline in title case runs on
+    past a body and the place it sits in (see _runs); the body with its place, up to a known place name of
+    one or two words, is a name of its own."""
+    from bitext.resources.places import load_places
+
+    for at in range(1, len(words) - 2):
+        if words[at].text != "in" or words[at - 1].folded not in _SEATED_DESIGNATORS:
+            continue
+        for size in (2, 1):
+            end = at + 1 + size
+            if end < len(words) and load_places().is_place(text[words[at + 1].start : words[end - 1].end]):
+                yield _english_candidate(text, words[:end], sentence, "nested", "ORG")
+                break
+
+
 def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
     """ "U.S. President George W. Bush", "Singapore Prime Minister Lee Hsien Loong": the country
     before the title, the longest leading words that are a place or an acronym."""
@@ -716,6 +732,7 @@ def english_candidates(
         nested.extend(_bodies_of_bodies(text, kept, sentence))
         nested.extend(_person_after_portfolio(text, run, sentence))  # the run as written: the title opens it
         nested.extend(_body_before_more_words(text, kept, sentence))
+        nested.extend(_seated_body_before_more_words(text, kept, sentence))
         at = run.index(kept[0]) if titled and len(kept) == 1 else 0
         if at and run[at - 1].folded in _SURNAME_TITLES:
             # "Lady Wang": the surname with its title too, for 王夫人 (titled_names.py); "Wang" stays
