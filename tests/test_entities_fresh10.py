@@ -72,3 +72,14 @@ def test_a_headline_running_past_a_seated_body_keeps_the_body_with_its_place() -
     assert "Taipei Economic and Cultural Office in New York" in found
     # no place after "in": nothing is cut ("Office in Charge Of Records" names no seat)
     assert not [c for c in english("The Office in Charge Of Records Moves") if c.endswith(" in Charge")]
+
+
+def test_a_surname_before_an_office_title_is_the_person_the_english_spells() -> None:
+    assert ("蔡", "Tsai") in rows("蔡總統今天出席典禮。", "President Tsai attended the ceremony today.")
+    found = rows("陳部長,歐陽次長,各位女士、先生:", "Minister Chen, Vice Minister Ouyang, Ladies and Gentlemen:")
+    assert ("陳", "Chen") in found
+    # a surname the English does not spell is nobody's; a lone surname without a title is no candidate
+    assert not [
+        zh for zh, en in rows("蔡總統今天出席典禮。", "President Lin attended the ceremony today.") if zh == "蔡"
+    ]
+    assert not [zh for zh, _ in rows("蔡今天出席典禮。", "Tsai attended the ceremony today.") if zh == "蔡"]

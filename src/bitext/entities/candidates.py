@@ -1197,6 +1197,16 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
             if known.proper and not known.common and not known.calendar:
                 start = tokens[first].start
                 found.append(_make(doc, start, tokens[last].end, key, sentence, "cedict", None, _core_of(key)))
+        if (
+            first + 1 < len(tokens)
+            and _is_surname(tokens[first])
+            and tokens[first].simplified in _COMMON_SURNAMES
+            and tokens[first + 1].simplified in _OFFICE_TITLES
+            and tokens[first].end == tokens[first + 1].start
+        ):
+            # 蔡|總統, 陳|部長: a surname before an office title names a person (office_surname_match)
+            surname = tokens[first].simplified
+            found.append(_make(doc, tokens[first].start, tokens[first].end, surname, sentence, TITLED_OFFICE, "PER"))
         if first + 1 < len(tokens) and _is_surname(tokens[first]):
             given = tokens[first + 1]
             if (
@@ -1220,6 +1230,12 @@ _TITLES_AFTER_NAMES = frozenset(
     # the heads of Taiwan's bodies, written after a surname in a speech's salutation (王院長, 李主秘, 楊館長)
     "院长 秘书长 主秘 次长 主委 馆长 处长 署长 校长 厅长 县长 董事长 总经理 会长 主任".split()
 )
+
+
+# A surname alone before one of these (a head's office, not a courtesy title like 先生 or 夫人, which
+# titled_names.py reads with the English title) is a candidate of its own (蔡|總統 ↔ President Tsai).
+TITLED_OFFICE = "titled-office"
+_OFFICE_TITLES = _TITLES_AFTER_NAMES - frozenset("先生 女士 小姐 太太 夫人 教授 博士 医生".split())
 
 
 def _person_pieces(left: Token, right: Token) -> bool:
