@@ -83,3 +83,14 @@ def test_a_surname_before_an_office_title_is_the_person_the_english_spells() -> 
         zh for zh, en in rows("蔡總統今天出席典禮。", "President Lin attended the ceremony today.") if zh == "蔡"
     ]
     assert not [zh for zh, _ in rows("蔡今天出席典禮。", "Tsai attended the ceremony today.") if zh == "蔡"]
+
+
+def test_a_short_name_in_corner_quotes_is_a_candidate() -> None:
+    found = rows(
+        "台灣旅客能透過「免簽證計畫」赴美旅遊。",
+        "Visitors from Taiwan are eligible for visa-free travel to the United States through the Visa Waiver Program.",
+    )
+    assert ("免簽證計畫", "Visa Waiver Program") in found
+    # quoted speech is no name: nothing pairs it
+    found = rows("他說:「我們希望透過台中線上分處擴大服務」。", "He said the office would expand its services.")
+    assert not [zh for zh, _ in found if zh.startswith("我們")]

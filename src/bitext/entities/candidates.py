@@ -971,7 +971,26 @@ def chinese_candidates(
     bases.extend(_multi_token_names(doc, tokens, sentence))
     bases.extend(_separated_names(doc, tokens, sentence))
     found.extend(grown(doc, tokens, bases, known_keys))
+    found.extend(_corner_quoted(doc, sentence))
     return unique(found)
+
+
+# A short all-Han span in corner quotes: Taiwan's texts mark a programme's or a campaign's name so
+# (「免簽證計畫」 ↔ Visa Waiver Program, 「全球入境計劃」 ↔ Global Entry program); longer spans are quoted speech.
+_CORNER_QUOTED = regex.compile(r"「(\p{Han}{3,12})」")
+CORNER_QUOTED = "corner-quoted"
+
+
+def _corner_quoted(doc: Document, sentence: int) -> list[Candidate]:
+    """The Han spans in 「」 of Chinese sentence ``sentence``: candidates the signals still have to pair."""
+    from bitext.script import to_simplified
+
+    span = doc.sentences[sentence]
+    found = []
+    for match in _CORNER_QUOTED.finditer(doc.text, span.start, span.end):
+        key = to_simplified(match.group(1))
+        found.append(_make(doc, match.start(1), match.end(1), key, sentence, CORNER_QUOTED, None))
+    return found
 
 
 def grown(
