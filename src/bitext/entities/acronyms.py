@@ -133,6 +133,8 @@ def acronym_spans(tokens: Sequence[Token], text: str, english: Iterable[Candidat
 
 # ---------------------------------------------------------------- acronyms spelled by the words' glosses
 
+# jieba's tags of prepositions, conjunctions and particles (p, c, u), which start no name
+_FUNCTION_TAGS = frozenset({"p", "c", "u"})
 # An acronym the words' glosses spell, a body's word last: less sure than the dictionary's own expansion.
 SPELLED = 0.8
 MAX_SPELLED_CHARS = 8
@@ -214,6 +216,9 @@ def spelled_acronym_spans(
             for _, body in _spellings(simplified[last + 1 - size : last + 1])
         )
     ]
+    # a name starts on no preposition, conjunction or particle: 由|學術|交流 spells F+S+E with 由 "from"
+    # (the Foundation for Scholarly Exchange is 學術交流基金會, "administered by" it is 由學術交流基金會執行)
+    function_words = {t.start for t in tokens if t.tag in _FUNCTION_TAGS}
     found = []
     for acronym in sorted(acronyms):
         best: tuple[int, int, int] | None = None
@@ -222,6 +227,8 @@ def spelled_acronym_spans(
                 run = chars[first : last + 1]
                 if any(text[a[0] + 1 : b[0]].strip() for a, b in itertools.pairwise(run)):
                     break
+                if run[0][0] in function_words:
+                    continue
                 if spelled_by_glosses("".join(c for _, c in run), acronym) and (best is None or len(run) > best[2]):
                     best = (run[0][0], run[-1][0] + 1, len(run))
         if best is not None:

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.document import Document
+from bitext.entities.coordinated_bodies import coordinated_members
 from bitext.entities.demonyms import is_demonym
 from bitext.entities.lexicon import (
     CALENDAR,
@@ -425,6 +426,22 @@ def _body_before_more_words(text: str, words: list[_Word], sentence: int) -> Ite
 _ACRONYM_WORD = regex.compile(r"\p{Lu}{2,6}")
 
 
+def _seated_body_before_more_words(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "American Institute in Taiwan Signing of New Office Building Lease": a headline in title case runs on
+    past a body and the place it sits in (see _runs); the body with its place, up to a known place name of
+    one or two words, is a name of its own."""
+    from bitext.resources.places import load_places
+
+    for at in range(1, len(words) - 2):
+        if words[at].text != "in" or words[at - 1].folded not in _SEATED_DESIGNATORS:
+            continue
+        for size in (2, 1):
+            end = at + 1 + size
+            if end < len(words) and load_places().is_place(text[words[at + 1].start : words[end - 1].end]):
+                yield _english_candidate(text, words[:end], sentence, "nested", "ORG")
+                break
+
+
 def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
     """ "U.S. President George W. Bush", "Singapore Prime Minister Lee Hsien Loong": the country
     before the title, the longest leading words that are a place or an acronym."""
@@ -692,6 +709,9 @@ def english_candidates(
     if words is None:
         words = _english_words(text, span.start, span.end)
     found: list[Candidate] = []
+    # members of "Departments of Commerce, Agriculture, and State" first: their spans keep these keys
+    for start, end, key in coordinated_members(text, words):
+        found.append(Candidate(start, end, text[start:end], key, sentence, "coordinated", "ORG"))
     for word in words:
         if word.is_ticker:
             found.append(Candidate(word.start, word.end, word.text, word.text, sentence, "ticker", "MISC"))
@@ -712,6 +732,7 @@ def english_candidates(
         nested.extend(_bodies_of_bodies(text, kept, sentence))
         nested.extend(_person_after_portfolio(text, run, sentence))  # the run as written: the title opens it
         nested.extend(_body_before_more_words(text, kept, sentence))
+        nested.extend(_seated_body_before_more_words(text, kept, sentence))
         at = run.index(kept[0]) if titled and len(kept) == 1 else 0
         if at and run[at - 1].folded in _SURNAME_TITLES:
             # "Lady Wang": the surname with its title too, for 王夫人 (titled_names.py); "Wang" stays
@@ -950,7 +971,26 @@ def chinese_candidates(
     bases.extend(_multi_token_names(doc, tokens, sentence))
     bases.extend(_separated_names(doc, tokens, sentence))
     found.extend(grown(doc, tokens, bases, known_keys))
+    found.extend(_corner_quoted(doc, sentence))
     return unique(found)
+
+
+# A short all-Han span in corner quotes: Taiwan's texts mark a programme's or a campaign's name so
+# (「免簽證計畫」 ↔ Visa Waiver Program, 「全球入境計劃」 ↔ Global Entry program); longer spans are quoted speech.
+_CORNER_QUOTED = regex.compile(r"「(\p{Han}{3,12})」")
+CORNER_QUOTED = "corner-quoted"
+
+
+def _corner_quoted(doc: Document, sentence: int) -> list[Candidate]:
+    """The Han spans in 「」 of Chinese sentence ``sentence``: candidates the signals still have to pair."""
+    from bitext.script import to_simplified
+
+    span = doc.sentences[sentence]
+    found = []
+    for match in _CORNER_QUOTED.finditer(doc.text, span.start, span.end):
+        key = to_simplified(match.group(1))
+        found.append(_make(doc, match.start(1), match.end(1), key, sentence, CORNER_QUOTED, None))
+    return found
 
 
 def grown(
@@ -1176,6 +1216,16 @@ def _multi_token_names(doc: Document, tokens: Sequence[Token], sentence: int) ->
             if known.proper and not known.common and not known.calendar:
                 start = tokens[first].start
                 found.append(_make(doc, start, tokens[last].end, key, sentence, "cedict", None, _core_of(key)))
+        if (
+            first + 1 < len(tokens)
+            and _is_surname(tokens[first])
+            and tokens[first].simplified in _COMMON_SURNAMES
+            and tokens[first + 1].simplified in _OFFICE_TITLES
+            and tokens[first].end == tokens[first + 1].start
+        ):
+            # 蔡|總統, 陳|部長: a surname before an office title names a person (office_surname_match)
+            surname = tokens[first].simplified
+            found.append(_make(doc, tokens[first].start, tokens[first].end, surname, sentence, TITLED_OFFICE, "PER"))
         if first + 1 < len(tokens) and _is_surname(tokens[first]):
             given = tokens[first + 1]
             if (
@@ -1199,6 +1249,12 @@ _TITLES_AFTER_NAMES = frozenset(
     # the heads of Taiwan's bodies, written after a surname in a speech's salutation (王院長, 李主秘, 楊館長)
     "院长 秘书长 主秘 次长 主委 馆长 处长 署长 校长 厅长 县长 董事长 总经理 会长 主任".split()
 )
+
+
+# A surname alone before one of these (a head's office, not a courtesy title like 先生 or 夫人, which
+# titled_names.py reads with the English title) is a candidate of its own (蔡|總統 ↔ President Tsai).
+TITLED_OFFICE = "titled-office"
+_OFFICE_TITLES = _TITLES_AFTER_NAMES - frozenset("先生 女士 小姐 太太 夫人 教授 博士 医生".split())
 
 
 def _person_pieces(left: Token, right: Token) -> bool:

@@ -475,6 +475,9 @@ def composed_match(
 # Judicial Yuan, not the Ministry of Justice, 法務部). Other designators take any ending of their kind.
 _ENDINGS_OF: dict[str, tuple[str, ...]] = {
     "ministry": ("部", "省"),
+    # a department is a 部, 局, 處, 廳, 司, 署, a university's 系 or 科, or a 院 (國務院 ↔ Department of
+    # State), never a 政府 (美國州政府 "state governments" is no Department of State)
+    "department": ("部", "局", "处", "厅", "司", "署", "系", "科", "院"),
     "yuan": ("院",),
 }
 

@@ -76,7 +76,7 @@ from bitext.entities.lexicon import (
 from bitext.entities.model import EntityPair, EntityTable, EntityType, Mention
 from bitext.entities.person_pairs import person_pairs
 from bitext.entities.single_words import single_word_spans
-from bitext.entities.titled_names import titled_surname_match
+from bitext.entities.titled_names import office_surname_match, titled_surname_match
 from bitext.entities.transliteration import (
     APPROXIMATE,
     NAME_SEPARATORS,
@@ -165,7 +165,9 @@ class PairScorer:
     # made for a Chinese candidate whose signals the learned names cannot change (learned_matters) are
     # this one's too, taken instead of made again.
     earlier: PairScorer | None = None
-    _cache: dict[tuple[str, str, str, str, bool, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    _cache: dict[tuple[str, str, str, str, bool, bool, bool], tuple[tuple[str, float], ...]] = field(
+        default_factory=dict
+    )
     _learned_names: dict[str, str] = field(default_factory=dict, init=False)
     _parts_learned: dict[str, bool] = field(default_factory=dict, init=False)
 
@@ -175,7 +177,15 @@ class PairScorer:
 
     def signals(self, zh: Candidate, en: Candidate) -> tuple[tuple[str, float], ...]:
         latin = zh.source in ("latin", "ticker")
-        cache_key = (zh.key, en.key, zh.core, en.core, latin, zh.source == "glossed-tail")
+        cache_key = (
+            zh.key,
+            en.key,
+            zh.core,
+            en.core,
+            latin,
+            zh.source == "glossed-tail",
+            zh.source == cand.TITLED_OFFICE,
+        )
         found = self._cache.get(cache_key)
         if found is None:
             if self.earlier is not None and not self.learned_matters(zh):
@@ -201,6 +211,12 @@ class PairScorer:
         return found
 
     def _type_signals(self, zh: Candidate, en: Candidate, latin: bool) -> Iterable[tuple[str, float]]:
+        if zh.source == cand.TITLED_OFFICE:
+            # 蔡|總統 ↔ President Tsai: the lone surname pairs only with its exact spelling
+            found = office_surname_match(zh.key, en.key)
+            if found is not None:
+                yield found
+            return
         if zh.source == cand.LATIN_DESIGNATED:
             # ADT 公司 ↔ ADT Corporation: the same Latin name, a body's designator after it on both sides
             words = en.key.split(" ")

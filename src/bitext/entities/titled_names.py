@@ -76,3 +76,17 @@ def titled_surname_match(zh: str, en: str) -> tuple[str, float] | None:
     if not before or not all(w in titles for w in before):
         return None  # "Sir Wang": other words than the title's; "Wang": no title
     return f"titled-surname:{zh}={words[-1].casefold()}", WITH_TITLE
+
+
+# Score of a surname written with an office title after it (蔡總統 ↔ President Tsai, 陳部長 ↔ Minister Chen):
+# the Chinese title makes the lone character a person's surname; the English spells it exactly.
+WITH_OFFICE = 0.85
+
+
+def office_surname_match(surname: str, en: str) -> tuple[str, float] | None:
+    """(evidence, score) when the one English word ``en`` spells ``surname`` (simplified) exactly in pinyin,
+    Wade–Giles or Cantonese; for a surname the Chinese writes before an office title."""
+    words = _WORD.findall(en)
+    if len(surname) != 1 or len(words) != 1 or words[0] != en or not _spells(surname, en):
+        return None
+    return f"titled-office:{surname}={en.casefold()}", WITH_OFFICE
