@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="QA a translation: numbers, omissions, names, lengths; exit 1 on errors",
         description="Align SOURCE (Chinese) with TRANSLATION (English) and report beads a reviewer should look at: "
         "numbers that differ, sentences with no counterpart, names with no counterpart, odd length ratios, "
-        "low confidence, untranslated text, repeated English sentences.",
+        "low confidence, untranslated text, repeated English sentences, text moved out of order.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
