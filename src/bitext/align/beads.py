@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from bitext.document import Document, Span
 from bitext.errors import MissingExtraError
+from bitext.segment.line_breaks import join_line_breaks
 
 BeadStatus = Literal["automatic", "edited", "confirmed"]
 BEAD_STATUSES: tuple[BeadStatus, ...] = ("automatic", "edited", "confirmed")
@@ -130,14 +131,23 @@ class Alignment:
         ]
 
     def text_pairs(
-        self, min_score: float | None = None, drop_unaligned: bool = False
+        self, min_score: float | None = None, drop_unaligned: bool = False, *, keep_line_breaks: bool = False
     ) -> Iterator[tuple[str, str, Bead]]:
-        """``(zh_text, en_text, bead)`` for each selected bead, in order (an unaligned side is ``""``)::
+        """``(zh_text, en_text, bead)`` for each selected bead, in order (an unaligned side is ``""``), each text
+        on one line as the exports write it unless ``keep_line_breaks`` (:mod:`bitext.segment.line_breaks`)::
 
         for zh, en, bead in alignment.text_pairs(min_score=0.8, drop_unaligned=True): ...
         """
         for bead in self.selected(min_score, drop_unaligned):
-            yield self.zh_text(bead), self.en_text(bead), bead
+            yield self.exported_texts(bead, keep_line_breaks)
+
+    def exported_texts(self, bead: Bead, keep_line_breaks: bool = False) -> tuple[str, str, Bead]:
+        """``(zh_text, en_text, bead)`` as every export writes the bead: the original texts, on one line
+        unless ``keep_line_breaks``."""
+        zh, en = self.zh_text(bead), self.en_text(bead)
+        if keep_line_breaks:
+            return zh, en, bead
+        return join_line_breaks(zh, "zh"), join_line_breaks(en, "en"), bead
 
     def to_records(
         self,
@@ -146,10 +156,12 @@ class Alignment:
         *,
         drop_unaligned: bool = False,
         doc_id: str | None = None,
+        keep_line_breaks: bool = False,
     ) -> list[dict[str, Any]]:
         """One dict per selected bead, the fields of a TSV or JSONL export row: ``doc_id`` (``doc_id``, else
         the Chinese document's name), ``bead`` (its number in the full alignment), ``type``, ``score``,
-        ``zh``, ``en`` (texts as written), ``zh_ids``, ``en_ids`` (lists). With ``with_entities``, also
+        ``zh``, ``en`` (texts as the exports write them: on one line unless ``keep_line_breaks``), ``zh_ids``,
+        ``en_ids`` (lists). With ``with_entities``, also
         ``entities``: the bead's entity pairs as ``{"zh", "en", "type", "score"}`` dicts (the names are
         paired here, with :func:`bitext.align_entities`: it costs about as much as the alignment)."""
         beads = self.selected(min_score, drop_unaligned)
@@ -157,13 +169,14 @@ class Alignment:
         name = self.zh.name if doc_id is None else doc_id
         records = []
         for bead in beads:
+            zh, en, _ = self.exported_texts(bead, keep_line_breaks)
             record: dict[str, Any] = {
                 "doc_id": name,
                 "bead": bead.index,
                 "type": bead.type,
                 "score": bead.score,
-                "zh": self.zh_text(bead),
-                "en": self.en_text(bead),
+                "zh": zh,
+                "en": en,
                 "zh_ids": list(bead.zh_ids),
                 "en_ids": list(bead.en_ids),
             }
@@ -179,6 +192,7 @@ class Alignment:
         *,
         drop_unaligned: bool = False,
         doc_id: str | None = None,
+        keep_line_breaks: bool = False,
     ) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame`` (one row per bead, the same columns). Needs pandas,
         the optional extra ``pip install 'bitext[pandas]'``."""
@@ -186,7 +200,9 @@ class Alignment:
             import pandas
         except ImportError:
             raise MissingExtraError("Alignment.to_pandas needs pandas: pip install 'bitext[pandas]'") from None
-        records = self.to_records(min_score, with_entities, drop_unaligned=drop_unaligned, doc_id=doc_id)
+        records = self.to_records(
+            min_score, with_entities, drop_unaligned=drop_unaligned, doc_id=doc_id, keep_line_breaks=keep_line_breaks
+        )
         columns = ["doc_id", "bead", "type", "score", "zh", "en", "zh_ids", "en_ids"]
         return pandas.DataFrame(records, columns=[*columns, "entities"] if with_entities else columns)
 

@@ -44,7 +44,8 @@ class BatchOptions:
     keyword options for :func:`bitext.align` (``method``, ``scorer``, …), passed through unchanged;
     ``min_score`` and ``drop_unaligned`` select the beads written (the report counts them all);
     ``entities`` pairs names when the entity aligner is installed; ``layout`` is ``bitext align --layout``
-    (how lines make paragraphs: ``auto``, ``lines``, ``paragraphs``, ``wrapped``)."""
+    (how lines make paragraphs: ``auto``, ``lines``, ``paragraphs``, ``wrapped``); ``keep_line_breaks`` writes
+    each segment's line breaks as the input has them (``bitext align --keep-line-breaks``)."""
 
     format: str = "tsv"
     presegmented: bool = False
@@ -54,6 +55,7 @@ class BatchOptions:
     drop_unaligned: bool = False
     entities: bool = True
     layout: str = "auto"
+    keep_line_breaks: bool = False
 
     def settings(self) -> dict[str, Any]:
         """Everything that shapes a document's output, as JSON: a resumed run must match it.
@@ -70,6 +72,7 @@ class BatchOptions:
             "drop_unaligned": self.drop_unaligned,
             "entities": self.entities,
             "layout": self.layout,
+            "keep_line_breaks": self.keep_line_breaks,
             "versions": versions(),
         }
 
@@ -224,6 +227,7 @@ def render(
         doc_id=doc_id,
         min_score=options.min_score,
         drop_unaligned=options.drop_unaligned,
+        keep_line_breaks=options.keep_line_breaks,
     )
     buffer: io.StringIO | io.BytesIO = io.BytesIO() if writer.binary else io.StringIO()
     writer.write(export, buffer)

@@ -11,7 +11,7 @@ from bitext.batch import BatchOptions, BatchSummary, ProgressBar, default_jobs, 
 from bitext.batch.runner import SettingsMismatch
 from bitext.cli import align_cmd
 from bitext.cli.io import add_layout_option
-from bitext.cli.output import score_option
+from bitext.cli.output import add_line_breaks_option, score_option
 from bitext.errors import BitextError
 from bitext.formats import WRITERS
 
@@ -64,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--min-score", type=score_option, metavar="S", help="write only beads whose confidence is at least S"
     )
     parser.add_argument("--drop-unaligned", action="store_true", help="leave out 1-0 and 0-1 beads")
+    add_line_breaks_option(parser)
     parser.add_argument(
         "--no-entities",
         dest="entities",
@@ -117,6 +118,7 @@ def batch_options(args: argparse.Namespace) -> BatchOptions:
         args.drop_unaligned,
         args.entities,
         args.layout,
+        args.keep_line_breaks,
     )
 
 

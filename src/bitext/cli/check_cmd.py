@@ -18,7 +18,7 @@ from bitext.align import ALIGNERS, DEFAULT_ALIGNER, DEFAULT_SCORER, SCORER_PRESE
 from bitext.align.beads import Alignment
 from bitext.atomic import discard_standard_output, open_output
 from bitext.cli.io import add_pair_encoding_options, read_documents
-from bitext.cli.output import add_ignore_option, add_quiet_option
+from bitext.cli.output import add_ignore_option, add_line_breaks_option, add_quiet_option
 from bitext.errors import BitextError
 from bitext.formats import WRITERS, Export, save
 from bitext.formats.base import bead_types, mean_score
@@ -88,6 +88,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="also write the alignment with its flags; format from the suffix "
         f"({', '.join('.' + name for name in sorted(WRITERS))})",
     )
+    add_line_breaks_option(parser)
     add_quiet_option(parser)
     parser.set_defaults(run=run)
 
@@ -113,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
         # the command stays a CI gate under `set -o pipefail` (1 on errors; not 0, and not SIGPIPE's 141).
         discard_standard_output()
     if args.export:
-        save(Export(alignment, entities=entities, qa=report), args.export, export_format or "tsv")
+        export = Export(alignment, entities=entities, qa=report, keep_line_breaks=args.keep_line_breaks)
+        save(export, args.export, export_format or "tsv")
     return exit_status(report, args.fail_on)
 
 

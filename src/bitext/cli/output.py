@@ -2,7 +2,7 @@
 
 One place builds the :class:`~bitext.formats.Export` every format writes: entity pairs and QA flags
 (:func:`bitext.qa.review`, shared with the batch worker), the bead selection (``--min-score``,
-``--drop-unaligned``) and the document id.
+``--drop-unaligned``), the document id and whether segments keep their line breaks (``--keep-line-breaks``).
 """
 
 from __future__ import annotations
@@ -66,9 +66,19 @@ def add_output_options(parser: argparse.ArgumentParser, *, with_format: bool = F
     parser.add_argument(
         "--drop-unaligned", action="store_true", help="leave out 1-0 and 0-1 beads (sentences with no counterpart)"
     )
+    add_line_breaks_option(parser)
     parser.add_argument("--doc-id", help="document id column/field (default: the Chinese file's path)")
     add_ignore_option(parser)
     add_quiet_option(parser)
+
+
+def add_line_breaks_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--keep-line-breaks",
+        action="store_true",
+        help="write each segment's line breaks as the input has them (default: a hard-wrapped sentence is "
+        "written on one line; spans still index the original)",
+    )
 
 
 def add_format_option(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
@@ -122,6 +132,7 @@ def build_export(alignment: Alignment, args: argparse.Namespace, **kwargs: Any) 
         doc_id=getattr(args, "doc_id", None),
         min_score=getattr(args, "min_score", None),
         drop_unaligned=getattr(args, "drop_unaligned", False),
+        keep_line_breaks=getattr(args, "keep_line_breaks", False),
         **kwargs,
     )
 

@@ -1,7 +1,9 @@
 """What every output format shares: the :class:`Export` bundle, the :class:`Writer` protocol, one record shape.
 
 An :class:`Export` is one alignment plus what travels with it into every format: the entity pairs (optional),
-the QA report (optional), the document id, and which beads to write (``min_score``, ``drop_unaligned``).
+the QA report (optional), the document id, which beads to write (``min_score``, ``drop_unaligned``), and whether
+a segment's line breaks are kept (``keep_line_breaks``; by default a hard-wrapped sentence is written on one
+line, its spans still indexing the original text: :mod:`bitext.segment.line_breaks`).
 Bead numbers always refer to the full alignment, so a filtered export still points at the right bead.
 
 Every export records the settings and versions that produced it (``Alignment.signature``), each in the way
@@ -21,6 +23,7 @@ from bitext.align.beads import Alignment, Bead
 from bitext.entities.model import EntityPair, EntityTable
 from bitext.qa import Flag, QAReport
 from bitext.script import detect_script
+from bitext.segment.line_breaks import join_line_breaks
 
 EXPORT_FORMAT_VERSION = 1
 
@@ -82,6 +85,7 @@ class Export:
     doc_id: str | None = None
     min_score: float | None = None
     drop_unaligned: bool = False
+    keep_line_breaks: bool = False
     _selected: list[tuple[int, Bead]] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -105,10 +109,20 @@ class Export:
     def entities_for(self, number: int) -> list[EntityPair]:
         return self.entities.for_bead(number) if self.entities is not None else []
 
+    def zh_text(self, bead: Bead) -> str:
+        """The bead's Chinese as exported: on one line unless ``keep_line_breaks``."""
+        text = self.alignment.zh_text(bead)
+        return text if self.keep_line_breaks else join_line_breaks(text, "zh")
+
+    def en_text(self, bead: Bead) -> str:
+        """The bead's English as exported: on one line unless ``keep_line_breaks``."""
+        text = self.alignment.en_text(bead)
+        return text if self.keep_line_breaks else join_line_breaks(text, "en")
+
     def record(self, number: int, bead: Bead) -> BeadRecord:
         return BeadRecord(
-            zh=self.alignment.zh_text(bead),
-            en=self.alignment.en_text(bead),
+            zh=self.zh_text(bead),
+            en=self.en_text(bead),
             score=bead.score,
             type=bead.type,
             zh_ids=bead.zh,
@@ -145,6 +159,7 @@ class Export:
             "beads_by_type": bead_types(alignment.beads),
             "mean_score": mean_score(alignment.beads),
             "selection": {"min_score": self.min_score, "drop_unaligned": self.drop_unaligned},
+            "line_breaks": "kept" if self.keep_line_breaks else "joined",
             "qa": _qa_summary(self.qa),
             "entity_pairs": len(self.entities) if self.entities is not None else None,
         }

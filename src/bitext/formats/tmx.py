@@ -77,8 +77,8 @@ class TmxWriter:
                 out.write(_prop("x-bitext-entity", f"{pair.zh} = {pair.en}", 6))
             for flag in export.flags_for(number):
                 out.write(f"      <note>{text_content(str(flag))}</note>\n")
-            out.write(_tuv(srclang, alignment.zh_text(bead)))
-            out.write(_tuv("en", alignment.en_text(bead)))
+            out.write(_tuv(srclang, export.zh_text(bead)))
+            out.write(_tuv("en", export.en_text(bead)))
             out.write("    </tu>\n")
         out.write("  </body>\n</tmx>\n")
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -61,9 +62,7 @@ class TsvWriter:
     def write(self, export: Export | Alignment, out: IO[Any]) -> None:
         export = as_export(export)
         if self.doc_id and export.doc_id is None:
-            export = Export(
-                export.alignment, export.entities, export.qa, self.doc_id, export.min_score, export.drop_unaligned
-            )
+            export = replace(export, doc_id=self.doc_id)
         out.write("\t".join(COLUMNS) + "\n")
         for record in export.records():
             out.write("\t".join(_cells(record)) + "\n")
