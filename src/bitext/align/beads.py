@@ -147,7 +147,7 @@ class Alignment:
         zh, en = self.zh_text(bead), self.en_text(bead)
         if keep_line_breaks:
             return zh, en, bead
-        return join_line_breaks(zh, "zh"), join_line_breaks(en, "en"), bead
+        return join_line_breaks(zh), join_line_breaks(en), bead
 
     def to_records(
         self,

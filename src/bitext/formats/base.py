@@ -112,12 +112,12 @@ class Export:
     def zh_text(self, bead: Bead) -> str:
         """The bead's Chinese as exported: on one line unless ``keep_line_breaks``."""
         text = self.alignment.zh_text(bead)
-        return text if self.keep_line_breaks else join_line_breaks(text, "zh")
+        return text if self.keep_line_breaks else join_line_breaks(text)
 
     def en_text(self, bead: Bead) -> str:
         """The bead's English as exported: on one line unless ``keep_line_breaks``."""
         text = self.alignment.en_text(bead)
-        return text if self.keep_line_breaks else join_line_breaks(text, "en")
+        return text if self.keep_line_breaks else join_line_breaks(text)
 
     def record(self, number: int, bead: Bead) -> BeadRecord:
         return BeadRecord(
