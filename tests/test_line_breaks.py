@@ -129,3 +129,18 @@ def test_cli_joins_by_default_and_keeps_on_request(tmp_path: Path) -> None:
         assert ("\\n" in cells) is kept
         meta = json.loads(Path(str(out) + ".meta.json").read_text(encoding="utf-8"))
         assert meta["line_breaks"] == ("kept" if kept else "joined")
+
+
+def test_segment_lines_join_a_chinese_wrap_without_a_space(tmp_path: Path) -> None:
+    zh_path, _ = _wrapped_corpus(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "bitext", "segment", str(zh_path), "--lang", "zh"], check=True, capture_output=True
+    )
+    lines = done.stdout.decode("utf-8").splitlines()
+    original = zh_path.read_text(encoding="utf-8")
+    assert _visible("".join(lines)) == _visible(original)
+    # Sentences of Chinese script only, cut by the wrap, come out as the unwrapped article has them.
+    unwrapped = (CORPUS / "zh-Hant.txt").read_text(encoding="utf-8")
+    chinese_only = [line for line in lines if len(line) > 30 and not any(c.isascii() for c in line)]
+    assert len(chinese_only) >= 5
+    assert all(line in unwrapped for line in chinese_only)

@@ -6,6 +6,7 @@ import argparse
 import json
 
 from bitext.cli.io import add_layout_option, open_output, read_one_document
+from bitext.segment.line_breaks import join_line_breaks
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,8 +31,9 @@ def run(args: argparse.Namespace) -> int:
     with open_output(args.output) as out:
         for number, sentence in enumerate(doc.sentences):
             if args.format == "lines":
-                # A sentence never holds a line break in this format: one sentence, one line.
-                out.write(" ".join(sentence.text.split("\n")) + "\n")
+                # A sentence never holds a line break in this format: one sentence, one line, joined as the
+                # exports join a segment (nothing between two Chinese characters, a space elsewhere).
+                out.write(join_line_breaks(sentence.text) + "\n")
             else:
                 record = {
                     "id": number,
