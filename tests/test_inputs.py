@@ -254,3 +254,25 @@ def test_subtitles_are_read_as_their_cues_text(tmp_path: Path) -> None:
     (tmp_path / "en.vtt").write_text(vtt + "\n00:00:04.000 --> 00:00:05.000\nabout the party.\n", encoding="utf-8")
     assert read_document(tmp_path / "en.vtt", "en").sentence_texts() == ["I was going to tell you", "about the party."]
     assert format_of("film.SRT", b"") == "subtitles"
+
+
+UNMAPPED_PDF = Path(__file__).resolve().parent / "data" / "pdf" / "unmapped-chinese.pdf"
+
+
+def test_a_pdf_whose_chinese_has_no_unicode_mapping_is_refused_not_aligned_as_its_latin_remnants(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(InputError, match=r"no Unicode mapping.*pdftotext"):
+        read_document(UNMAPPED_PDF, "zh")
+    assert main(["segment", str(UNMAPPED_PDF), "--lang", "zh"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "no Unicode mapping" in error
+
+
+def test_a_few_unmapped_glyphs_are_read_as_spaces() -> None:
+    from bitext.inputs.pdf import _refuse_unmapped
+
+    english = "SenseTime has completed a strategic reorganization to focus on generative AI. " * 5
+    _refuse_unmapped([english + "\x00" * 3], "a.pdf")  # three bullets in a page of text: read
+    with pytest.raises(InputError, match="30 of the PDF's"):
+        _refuse_unmapped(["0020.HK" + "\x00" * 30], "a.pdf")
