@@ -4,7 +4,7 @@ rule shaped like one of its misses or false rows, and fails without the rule."""
 from __future__ import annotations
 
 from bitext.entities.numbered_meetings import chinese_number
-from test_entities_institutions import rows
+from test_entities_institutions import english, rows
 
 
 def test_a_congress_abbreviated_by_its_number_pairs_with_the_same_ordinal() -> None:
@@ -40,3 +40,17 @@ def test_chinese_ordinals() -> None:
     assert chinese_number("〇") is None
     assert chinese_number("十十") is None
     assert chinese_number("一二") is None
+
+
+def test_a_pinyin_name_beside_a_body_in_one_run_is_a_candidate_of_its_own() -> None:
+    found = rows("國務院副總理韓正出席了會議。", "Vice Premier Han Zheng of the State Council attended the meeting.")
+    assert ("韓正", "Han Zheng") in found
+    assert ("國務院", "State Council") in found
+    found = rows("中央政治局委員王滬寧、蔡奇出席。", "Members of the Political Bureau Wang Huning, Cai Qi attended.")
+    assert ("王滬寧", "Wang Huning") in found
+
+
+def test_only_a_pinyin_name_is_cut_from_a_body() -> None:
+    assert "Wang Huning" in english("The Political Bureau Wang Huning spoke.")
+    assert "Meeting Room" not in english("The Central Committee Meeting Room opened.")
+    assert "Central Committee" not in english("The Central Committee Meeting Room opened.")
