@@ -407,6 +407,46 @@ def _person_after_portfolio(text: str, words: list[_Word], sentence: int) -> Ite
             yield _english_candidate(text, tail, sentence, "nested", "PER")
 
 
+# A pinyin name and a body in one run are candidates each (_person_beside_body); off: the base's behaviour.
+PERSON_BESIDE_BODY = True
+_PINYIN_NAME_WORD = regex.compile(PINYIN_SYLLABLE + "{1,3}")
+
+
+def _pinyin_name(words: Sequence[_Word]) -> bool:
+    """Two or three words each spelled in pinyin syllables (Li Keqiang, Wei Fenghe), none a designator,
+    title or connector: a Chinese name written in pinyin, not an English phrase."""
+    return 2 <= len(words) <= 3 and all(
+        w.text[:1].isupper()
+        and w.folded not in EN_DESIGNATORS | TITLES
+        and w.text not in CONNECTORS
+        and bool(_PINYIN_NAME_WORD.fullmatch(w.folded.replace("-", "")))
+        for w in words
+    )
+
+
+def _person_beside_body(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """A Chinese name in pinyin written next to a body in one capitalised run, as Chinese news puts an office
+    holder and the body together: "Premier Li Keqiang of the State Council" (title, name, "of the" body) and
+    "members of the Central Military Commission Wei Fenghe, …" (the body, then the name). The name and the
+    body are each a candidate; the run stays one too."""
+    titles = 0
+    while titles < len(words) and words[titles].folded in TITLES:
+        titles += 1
+    of = next((i for i in range(titles, len(words)) if words[i].text == "of"), None)
+    if titles and of is not None and _pinyin_name(words[titles:of]):
+        body = words[of + 1 :]
+        while body and body[0].folded in ("the", "a", "an"):
+            body = body[1:]
+        if body and body[-1].folded in EN_ORG_DESIGNATORS:
+            yield _english_candidate(text, words[titles:of], sentence, "nested", "PER")
+            yield _english_candidate(text, body, sentence, "nested", "ORG")
+    for size in (2, 3):
+        head = words[:-size]
+        if len(head) >= 2 and head[-1].folded in EN_ORG_DESIGNATORS and _pinyin_name(words[-size:]):
+            yield _english_candidate(text, words[-size:], sentence, "nested", "PER")
+            yield _english_candidate(text, head, sentence, "nested", "ORG")
+
+
 def _body_before_more_words(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
     """ "Ministry of Education USR Outstanding Project": a body named "Designator of X" at the head of a longer
     run, where an acronym after it starts the name of something of that body (an award, a project), is a
@@ -732,6 +772,8 @@ def english_candidates(
         nested.extend(_bodies_of_bodies(text, kept, sentence))
         nested.extend(_person_after_portfolio(text, run, sentence))  # the run as written: the title opens it
         nested.extend(_body_before_more_words(text, kept, sentence))
+        if PERSON_BESIDE_BODY:
+            nested.extend(_person_beside_body(text, run, sentence))  # as written: the title opens it
         nested.extend(_seated_body_before_more_words(text, kept, sentence))
         at = run.index(kept[0]) if titled and len(kept) == 1 else 0
         if at and run[at - 1].folded in _SURNAME_TITLES:

@@ -34,6 +34,7 @@ from bitext.entities import (
     events,
     law_titles,
     list_headings,
+    numbered_meetings,
     place_forms,
     spans,
     work_titles,
@@ -445,6 +446,14 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
             en = [c for i in bead.en for c in cand.english_candidates(alignment.en, i, capitalised, terms, en_words[i])]
             en += [c for i in bead.en for c in cand.initial_common_words(alignment.en, i, capitalised, en_words[i])]
             en = cand.unique(en + [c for i in bead.en for c in events.event_phrases(alignment.en, i)])
+            if NUMBERED_MEETINGS:
+                # 十九大 ↔ 19th CPC National Congress: Chinese congresses only where the English numbers one
+                meetings = [c for i in bead.en for c in numbered_meetings.english_meetings(alignment.en, i)]
+                numbers = {n for n in map(numbered_meetings.number_of, meetings) if n is not None}
+                en = cand.unique(en + meetings)
+                if numbers:
+                    # first: the span may also be a tagged word (二十大 nrt), and the first of equal spans is kept
+                    zh = [c for i in bead.zh for c in numbered_meetings.chinese_meetings(zh_doc, i, numbers)] + zh
             en = cand.unique(en + designated_places.english_designated(alignment.en, en))
             en = cand.unique(en + law_titles.english_titles(alignment.en.text, en))
             en = cand.unique(en + cand.latin_copies(alignment.en, bead.en, zh))
@@ -521,6 +530,8 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
     return collected
 
 
+# Congresses named by their number on both sides (numbered_meetings.py); off: the base's behaviour.
+NUMBERED_MEETINGS = True
 # Beads with equal context share their candidates and links (collect_candidates); off: every bead searched.
 MEMO = True
 # What a bead's searches may read around its sentences: the rest of their lines (a law title runs on
@@ -660,6 +671,8 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             if zh_acronym and zh_acronym == en_acronym and defined_acronyms.is_body_pair(zh.key, en.key):
                 # 美國地理調查協會 (USGS) ↔ United States Geological Survey (USGS): the text defines both
                 signals.append((f"same-acronym:{zh_acronym}", defined_acronyms.SAME_ACRONYM))
+            if NUMBERED_MEETINGS and numbered_meetings.same_number(zh, en):
+                signals.append((f"same-number:{numbered_meetings.number_of(zh)}", numbered_meetings.SAME_NUMBER))
             if zh_year and zh_year == en_year:
                 # 安琪兒（2006年） ↔ Angel (2006): an author cited with the same year; the year makes a weaker
                 # sound count (a common word's learned spelling is otherwise chance: _chance_sound)
