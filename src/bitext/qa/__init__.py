@@ -36,6 +36,7 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
+from bitext.align.aligner import BLAS_THREADS
 from bitext.align.beads import Alignment
 from bitext.entities.model import EntityTable
 from bitext.qa.bead_checks import (
@@ -50,8 +51,6 @@ from bitext.qa.flags import CODES, LEVEL_RANK, LEVELS, Flag, Level, QAReport, QA
 from bitext.qa.language_check import swapped_languages_flags
 from bitext.qa.moved_check import moved_flags
 from bitext.qa.number_check import number_flags
-
-BLAS_THREADS = 1
 
 
 def one_blas_thread() -> AbstractContextManager[Any]:
