@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from threadpoolctl import threadpool_info, threadpool_limits
 
 import bitext
 from bitext.align.beads import kept_sentence_vectors
@@ -77,6 +78,32 @@ def test_a_moved_sentence_is_reported_with_its_counterpart_instead_of_an_omissio
     if not alignment.beads[zh_bead].en_ids:
         assert "omission" in [flag.code for flag in ignored.for_bead(zh_bead)]
     assert "moved" not in ignored.by_code()
+
+
+def test_the_check_and_the_entity_step_multiply_on_one_blas_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Their products are small: a second BLAS thread only spun after each one (docs/design.md, eighth pass)."""
+    import bitext.entities
+    from bitext.qa import review
+    from bitext.qa.moved_check import _SimilarityTable
+
+    seen: list[int] = []
+
+    def blas_threads() -> None:
+        seen.append(min(info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"))
+
+    matrix, pair_entities = _SimilarityTable.matrix, bitext.entities.align_entities
+    monkeypatch.setattr(_SimilarityTable, "matrix", lambda *args: (blas_threads(), matrix(*args))[1])
+    monkeypatch.setattr(bitext.entities, "align_entities", lambda *args: (blas_threads(), pair_entities(*args))[1])
+    _zh_index, en_index = next((zh, en) for zh, en in ONE_TO_ONE if "策略轉變" in ZH[zh])
+    alignment = _align(_moved(en_index, en_index + 15)[0])
+    with threadpool_limits(2, user_api="blas"):  # as on a machine of two cores or more, whatever this one has
+        assert "moved" in check(alignment).by_code()
+        assert seen == [1]
+        review(alignment)
+        assert seen == [1, 1, 1]  # the names' pairing, then the check's matrix again
+        seen.clear()
+        _SimilarityTable(alignment).matrix([0], [0])  # outside the check: the caller's setting
+        assert seen == [2]
 
 
 def test_the_review_page_links_a_moved_flag_to_the_bead_it_names(tmp_path: Path) -> None:

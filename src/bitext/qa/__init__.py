@@ -31,6 +31,12 @@ appear in every export and in ``bitext check``.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+from typing import Any
+
+from threadpoolctl import threadpool_limits
+
+from bitext.align.aligner import BLAS_THREADS
 from bitext.align.beads import Alignment
 from bitext.entities.model import EntityTable
 from bitext.qa.bead_checks import (
@@ -47,9 +53,23 @@ from bitext.qa.moved_check import moved_flags
 from bitext.qa.number_check import number_flags
 
 
+def one_blas_thread() -> AbstractContextManager[Any]:
+    """BLAS held to one thread, as the aligner holds it: the moved check's cosine matrices (a few hundred
+    sentences a side) and the entity step's products are small, and with OpenBLAS's default of a thread per
+    core each such product woke a second thread that then spun waiting for more work, about 0.1 s of CPU a
+    document (2 s of the 24-chapter align-only batch's 5 s, measured with per-thread CPU on a 2-core
+    machine; docs/design.md, "Speed of the model-free mode", eighth pass). OpenBLAS's threads share out a
+    product's rows and columns, not its sums: the same values either way (the outputs were compared)."""
+    return threadpool_limits(BLAS_THREADS, user_api="blas")
+
+
 def check(alignment: Alignment, entities: EntityTable | None = None, settings: QASettings | None = None) -> QAReport:
     """Run every QA check on ``alignment``; entity checks run only when ``entities`` is given."""
-    settings = settings or QASettings()
+    with one_blas_thread():
+        return _check(alignment, entities, settings or QASettings())
+
+
+def _check(alignment: Alignment, entities: EntityTable | None, settings: QASettings) -> QAReport:
     flags: list[Flag] = []
     flags += unaligned_flags(alignment)
     flags += low_confidence_flags(alignment, settings)
@@ -96,7 +116,7 @@ def review(
         if entities:
             from bitext.entities import align_entities  # imported here, when asked for: entity tables are heavy
 
-            with progress.stage("pairing names"):
+            with progress.stage("pairing names"), one_blas_thread():
                 table = align_entities(alignment)
         with progress.stage("checking beads"):
             report = check(alignment, table, settings)
