@@ -20,6 +20,8 @@ from typing import NamedTuple
 import regex
 
 from bitext.document import Document
+from bitext.entities.abbreviated_places import SOURCE as ABBREVIATED_SOURCE
+from bitext.entities.abbreviated_places import abbreviated_offsets
 from bitext.entities.coordinated_bodies import coordinated_members
 from bitext.entities.demonyms import is_demonym
 from bitext.entities.lexicon import (
@@ -1014,7 +1016,35 @@ def chinese_candidates(
     bases.extend(_separated_names(doc, tokens, sentence))
     found.extend(grown(doc, tokens, bases, known_keys))
     found.extend(_corner_quoted(doc, sentence))
+    if ABBREVIATED_PLACES:
+        found = _abbreviations_for_compounds(doc, tokens, sentence, found)
     return unique(found)
+
+
+# Switch for the one-character country abbreviations in compounds (abbreviated_places.py; a test turns it off).
+ABBREVIATED_PLACES = True
+
+
+def _abbreviations_for_compounds(
+    doc: Document, tokens: Sequence[Token], sentence: int, found: list[Candidate]
+) -> list[Candidate]:
+    """中俄 → 中 and 俄, 中方 → 中: a compound of countries' one-character abbreviations (a jieba word, or a
+    CC-CEDICT word jieba cut in two, 中|俄) is replaced by one LOC candidate per abbreviation
+    (abbreviated_places.py)."""
+    compounds = {(t.start, t.end): t.simplified for t in tokens}
+    compounds.update({(c.start, c.end): c.key for c in found})
+    spans: set[tuple[int, int]] = set()
+    added: list[Candidate] = []
+    for (start, end), key in compounds.items():
+        offsets = abbreviated_offsets(key) if end - start == len(key) else ()
+        for offset in offsets:
+            at = start + offset
+            added.append(_make(doc, at, at + 1, key[offset], sentence, ABBREVIATED_SOURCE, "LOC"))
+        if offsets:
+            spans.add((start, end))
+    if not added:
+        return found
+    return [c for c in found if (c.start, c.end) not in spans] + added
 
 
 # A short all-Han span in corner quotes: Taiwan's texts mark a programme's or a campaign's name so

@@ -39,6 +39,8 @@ from bitext.entities import (
     spans,
     work_titles,
 )
+from bitext.entities.abbreviated_places import SOURCE as ABBREVIATED_PLACE
+from bitext.entities.abbreviated_places import abbreviation_match as abbreviated_place_match
 from bitext.entities.acronyms import SPELLED, acronym_match, acronym_spans, spelled_acronym_spans, spelled_by_glosses
 from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
@@ -166,7 +168,7 @@ class PairScorer:
     # made for a Chinese candidate whose signals the learned names cannot change (learned_matters) are
     # this one's too, taken instead of made again.
     earlier: PairScorer | None = None
-    _cache: dict[tuple[str, str, str, str, bool, bool, bool], tuple[tuple[str, float], ...]] = field(
+    _cache: dict[tuple[str, str, str, str, bool, bool, bool, bool], tuple[tuple[str, float], ...]] = field(
         default_factory=dict
     )
     _learned_names: dict[str, str] = field(default_factory=dict, init=False)
@@ -186,6 +188,7 @@ class PairScorer:
             latin,
             zh.source == "glossed-tail",
             zh.source == cand.TITLED_OFFICE,
+            zh.source == ABBREVIATED_PLACE,
         )
         found = self._cache.get(cache_key)
         if found is None:
@@ -212,6 +215,12 @@ class PairScorer:
         return found
 
     def _type_signals(self, zh: Candidate, en: Candidate, latin: bool) -> Iterable[tuple[str, float]]:
+        if zh.source == ABBREVIATED_PLACE:
+            # 中 of 中俄 ↔ China: only the country the character abbreviates, not "Chinese" or "Middle"
+            found = abbreviated_place_match(zh.key, en.key)
+            if found is not None:
+                yield found
+            return
         if zh.source == cand.TITLED_OFFICE:
             # 蔡|總統 ↔ President Tsai: the lone surname pairs only with its exact spelling
             found = office_surname_match(zh.key, en.key)
