@@ -4,7 +4,7 @@ general rule shaped like one of their misses or false rows, and fails without th
 from __future__ import annotations
 
 from bitext.entities.abbreviated_places import abbreviated_offsets
-from test_entities_institutions import rows
+from test_entities_institutions import english, rows
 
 
 def test_a_compound_of_country_abbreviations_gives_each_country() -> None:
@@ -35,3 +35,32 @@ def test_words_that_only_look_like_abbreviations_stay_whole() -> None:
     assert abbreviated_offsets("波斯") == ()  # Persia, not Poland + Slovakia
     assert abbreviated_offsets("美德") == ()  # virtue
     assert abbreviated_offsets("中國") == ()
+
+
+def test_a_district_of_a_city_is_two_places() -> None:
+    found = rows("在北京市大興區等三十三個試點縣。", "In 33 pilot counties including Daxing District of Beijing.")
+    assert ("北京市", "Beijing") in found
+    assert ("大興區", "Daxing District") in found
+    found = rows("被告人來到南陽市臥龍區某賓館。", "The defendant came to a hotel of Nanyang City Wolong District.")
+    assert ("南陽市", "Nanyang City") in found
+    assert ("臥龍區", "Wolong District") in found
+
+
+def test_a_province_and_its_city_written_as_one_chinese_word_are_two_places() -> None:
+    found = rows("座談會在浙江嘉興召開。", "The symposium was held in Jiaxing, Zhejiang Province.")
+    assert ("嘉興", "Jiaxing") in found
+    assert not [zh for zh, _ in found if zh == "浙江嘉興"]
+
+
+def test_where_a_county_lies_is_no_word_of_its_name() -> None:
+    found = rows(
+        "和河南蘭考縣，全國已有二十八個貧困縣脫貧。",
+        "And Lankao County of Henan Province, 28 counties escaped poverty.",
+    )
+    assert ("蘭考縣", "Lankao County") in found
+    assert ("蘭考縣", "Henan Province") not in found
+
+
+def test_a_city_of_a_name_is_no_chain() -> None:
+    assert "University of London" in english("He studied at the University of London.")
+    assert "City of London Corporation" in english("The City of London Corporation met.")

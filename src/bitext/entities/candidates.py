@@ -794,10 +794,51 @@ def english_candidates(
                 candidate.hint,
                 core,
             )
-        if not _title_and_person(kept):
+        chain = _place_chain(kept) if PLACE_CHAINS else []
+        if chain:
+            # "Lankao County of Henan Province", "Nanyang City Wolong District": two places, not one name
+            for place in chain:  # each place, and its name without the designator (河南 ↔ Henan of Henan Province)
+                nested.append(_english_candidate(text, place, sentence, "nested", "LOC"))
+                if place[-1].folded in _ADMINISTRATIVE:
+                    nested.append(_english_candidate(text, place[:-1], sentence, "nested", "LOC"))
+        elif not _title_and_person(kept):
             found.append(candidate)
         found.extend(nested)
     return unique([c for c in found if not is_honour(c.text)])
+
+
+# Switch for chains of administrative places (_place_chain; a test turns it off).
+PLACE_CHAINS = True
+# Designators of administrative units: a name ending in one is a place of its own inside a chain.
+_ADMINISTRATIVE = frozenset("district county city province prefecture township town village municipality".split())
+
+
+def _place_chain(words: Sequence[_Word]) -> list[list[_Word]]:
+    """The places of a run that names an administrative unit and the one it lies in ("Daxing District of
+    Beijing", "Lankao County of Henan Province", "Nanyang City Wolong District"): each place a name and its
+    designator, the last after "of" may be a bare name; [] for any other run (two places at least)."""
+    places: list[list[_Word]] = []
+    current: list[_Word] = []
+    after_of = False
+    for word in words:
+        if word.text == "of":
+            if not places or current:
+                return []  # "of" only between a designated place and the next
+            after_of = True
+            continue
+        if not word.text[:1].isupper():
+            return []
+        current.append(word)
+        if word.folded in _ADMINISTRATIVE:
+            if len(current) < 2:
+                return []  # "City of London": a designator with no name before it
+            places.append(current)
+            current, after_of = [], False
+    if current:
+        if not after_of or any(w.folded in EN_DESIGNATORS for w in current):
+            return []  # "Beijing Guoan": a name after the places, not a place
+        places.append(current)
+    return places if len(places) >= 2 else []
 
 
 def latin_copies(doc: Document, sentences: Sequence[int], latin: Iterable[Candidate]) -> list[Candidate]:
