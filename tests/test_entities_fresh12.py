@@ -64,3 +64,16 @@ def test_where_a_county_lies_is_no_word_of_its_name() -> None:
 def test_a_city_of_a_name_is_no_chain() -> None:
     assert "University of London" in english("He studied at the University of London.")
     assert "City of London Corporation" in english("The City of London Corporation met.")
+
+
+def test_a_party_s_adjective_or_members_are_no_row() -> None:
+    found = rows(
+        "批評特朗普的人，包括共和黨總統候選人米特·羅姆尼和其他共和黨人。",
+        "Trump's critics include Republican presidential candidate Mitt Romney and other fellow Republicans.",
+    )
+    assert not [zh for zh, _ in found if zh.startswith("共和黨")]
+    assert ("米特·羅姆尼", "Mitt Romney") in found
+
+
+def test_a_party_named_alone_stays_a_row() -> None:
+    assert ("共和黨", "Republican Party") in rows("共和黨贏得了選舉。", "The Republican Party won the election.")

@@ -873,6 +873,9 @@ def build_table(
     pairs = [_entity(cluster, document) for cluster in cluster_keys(groups)]
     # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
+    if PARTY_ADJECTIVES:
+        # 共和黨 ↔ Republican / Republicans, 民主黨 ↔ Democratic: the party's adjective or its members, not the party
+        pairs = [p for p in pairs if not all(_adjective_of_party(p.zh, en) for en in p.en_variants)]
     # 納粹 ↔ Nazis: a people, not a place or a person
     pairs = [p for p in pairs if not all(is_people_group(to_simplified(p.zh), en) for en in p.en_variants)]
     pairs = _without_taken_cooccurrence(pairs)
@@ -1390,6 +1393,26 @@ def _adjective_of_place(zh: str, en: str) -> bool:
     # 烏克蘭 ↔ Ukrainian (the place's stem), 法國 ↔ French (glossed "France; French" beside the
     # place); not 麥加 ↔ Mecca, another spelling of the place (GeoNames: Makkah)
     return any(name != word and (_shared_prefix(name, word) >= 3 or word in {fold(h) for h in heads}) for name in names)
+
+
+# Switch for a party's adjective or members as no row (_adjective_of_party; a test turns it off).
+PARTY_ADJECTIVES = True
+# How a party's adjective or its member ends (Republican, Democratic, Democrat, Libertarian; plurals too): not
+# its name written alone (Labour, Likud).
+_PARTY_ADJECTIVE = regex.compile(r"\p{Lu}\p{Ll}+(?:an|ic|at)s?")
+
+
+def _adjective_of_party(zh: str, en: str) -> bool:
+    """A Chinese party (…黨) and one English word its gloss names as "<word> party", in the form of an adjective
+    or a member (共和黨 "Republican Party" ↔ "Republican presidential candidate", "fellow Republicans")."""
+    zh_key = to_simplified(zh)
+    if not zh_key.endswith("党") or not _PARTY_ADJECTIVE.fullmatch(en):
+        return False
+    word = fold(en).removesuffix("s")
+    # Democrat(s) of "Democratic Party" too
+    return any(
+        fold(head).removesuffix(" party").startswith(word) for head in gloss_heads(zh_key) if head.endswith(" party")
+    )
 
 
 def _shared_prefix(a: str, b: str) -> int:
