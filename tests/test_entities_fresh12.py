@@ -77,3 +77,8 @@ def test_a_party_s_adjective_or_members_are_no_row() -> None:
 
 def test_a_party_named_alone_stays_a_row() -> None:
     assert ("共和黨", "Republican Party") in rows("共和黨贏得了選舉。", "The Republican Party won the election.")
+
+
+def test_a_party_s_adjective_before_a_common_noun_is_no_row() -> None:
+    found = rows("他批評了共和黨的預算案。", "He criticised the Republican budget.")
+    assert ("共和黨", "Republican") not in found

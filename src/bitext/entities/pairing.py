@@ -873,9 +873,9 @@ def build_table(
     pairs = [_entity(cluster, document) for cluster in cluster_keys(groups)]
     # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
-    if PARTY_ADJECTIVES:
+    if PARTY_ADJECTIVES and document is not None:
         # 共和黨 ↔ Republican / Republicans, 民主黨 ↔ Democratic: the party's adjective or its members, not the party
-        pairs = [p for p in pairs if not all(_adjective_of_party(p.zh, en) for en in p.en_variants)]
+        pairs = [p for p in pairs if not _party_adjective_only(p, document.en)]
     # 納粹 ↔ Nazis: a people, not a place or a person
     pairs = [p for p in pairs if not all(is_people_group(to_simplified(p.zh), en) for en in p.en_variants)]
     pairs = _without_taken_cooccurrence(pairs)
@@ -1400,6 +1400,18 @@ PARTY_ADJECTIVES = True
 # How a party's adjective or its member ends (Republican, Democratic, Democrat, Libertarian; plurals too): not
 # its name written alone (Labour, Likud).
 _PARTY_ADJECTIVE = regex.compile(r"\p{Lu}\p{Ll}+(?:an|ic|at)s?")
+
+
+def _party_adjective_only(pair: EntityPair, en_text: str) -> bool:
+    """Every English mention of a party is its adjective or its members, none followed by "party" (the
+    Republican party's budget names the party in lower case, 保守黨 ↔ Conservative in fresh6)."""
+    return all(
+        _adjective_of_party(pair.zh, en_text[m.en_start : m.en_end]) and not _PARTY_AFTER.match(en_text, m.en_end)
+        for m in pair.mentions
+    )
+
+
+_PARTY_AFTER = regex.compile(r"\s+party\b", regex.IGNORECASE)
 
 
 def _adjective_of_party(zh: str, en: str) -> bool:
