@@ -82,3 +82,17 @@ def test_a_party_named_alone_stays_a_row() -> None:
 def test_a_party_s_adjective_before_a_common_noun_is_no_row() -> None:
     found = rows("他批評了共和黨的預算案。", "He criticised the Republican budget.")
     assert ("共和黨", "Republican") not in found
+
+
+def test_a_currency_code_glued_to_an_amount_is_no_name() -> None:
+    found = english("Central parity rates: USD1 to RMB6.4401, RMB1 to PLN0.53093, RMB1 to TRY0.59303.")
+    assert not [c for c in found if c.startswith(("USD", "RMB", "PLN", "TRY"))]
+    found = rows(
+        "人民幣對波蘭茲羅提、沙特里亞爾的匯率中間價：人民幣1元對0.53093波蘭茲羅提。",
+        "Central parity rates: RMB1 to PLN0.53093, RMB1 to SAR0.58233.",
+    )
+    assert not [en for _, en in found if en[:3] in ("PLN", "SAR", "RMB")]
+
+
+def test_a_code_with_a_number_that_is_no_currency_stays_a_name() -> None:
+    assert "MH370" in english("The search for MH370 resumed.")

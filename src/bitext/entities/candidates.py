@@ -804,7 +804,21 @@ def english_candidates(
         elif not _title_and_person(kept):
             found.append(candidate)
         found.extend(nested)
-    return unique([c for c in found if not is_honour(c.text)])
+    return unique([c for c in found if not is_honour(c.text) and not (CURRENCY_AMOUNTS and _currency_amount(c.text))])
+
+
+# Switch for a currency code glued to an amount as no name (_currency_amount; a test turns it off).
+CURRENCY_AMOUNTS = True
+_CODE_AND_AMOUNT = regex.compile(r"(?P<code>[A-Z]{3})\d[\d.,]*")
+
+
+def _currency_amount(text: str) -> bool:
+    """USD1, PLN0.53, RMB6.4401: an ISO currency code glued to an amount (an exchange-rate list), no name; the
+    code paired by sound with a country (沙特 ↔ USD1, 波蘭 ↔ PLN0 in fresh11)."""
+    from bitext.resources.places import currency_codes
+
+    found = _CODE_AND_AMOUNT.fullmatch(text)
+    return found is not None and found.group("code") in currency_codes()
 
 
 # Switch for chains of administrative places (_place_chain; a test turns it off).
