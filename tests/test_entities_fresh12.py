@@ -4,6 +4,7 @@ general rule shaped like one of their misses or false rows, and fails without th
 from __future__ import annotations
 
 from bitext.entities.abbreviated_places import abbreviated_offsets
+from bitext.entities.numbered_meetings import english_ordinal
 from test_entities_institutions import english, rows
 
 
@@ -96,3 +97,24 @@ def test_a_currency_code_glued_to_an_amount_is_no_name() -> None:
 
 def test_a_code_with_a_number_that_is_no_currency_stays_a_name() -> None:
     assert "MH370" in english("The search for MH370 resumed.")
+
+
+def test_a_congress_with_its_ordinal_spelled_out_pairs_with_the_abbreviation() -> None:
+    found = rows(
+        "要深入學習貫徹黨的十九大精神。", "To study the spirit of the Nineteenth National Congress of CPC as required."
+    )
+    assert ("十九大", "Nineteenth National Congress of CPC") in found
+    found = rows("黨的十九大召開。", "The Eighteenth National Congress of the CPC opened.")
+    assert not [zh for zh, _ in found if zh.endswith("大")]
+
+
+def test_spelled_ordinals() -> None:
+    assert [english_ordinal(w) for w in ("First", "Nineteenth", "Twentieth", "Twenty-First", "Twenty-first")] == [
+        1,
+        19,
+        20,
+        21,
+        21,
+    ]
+    assert english_ordinal("Twenty") is None
+    assert english_ordinal("Firsts") is None

@@ -459,7 +459,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 # 十九大 ↔ 19th CPC National Congress: Chinese congresses only where the English numbers one
                 meetings = [c for i in bead.en for c in numbered_meetings.english_meetings(alignment.en, i)]
                 numbers = {n for n in map(numbered_meetings.number_of, meetings) if n is not None}
-                en = cand.unique(en + meetings)
+                en = cand.unique(meetings + en)  # first: a spelled ordinal also starts a capitalised run
                 if numbers:
                     # first: the span may also be a tagged word (二十大 nrt), and the first of equal spans is kept
                     zh = [c for i in bead.zh for c in numbered_meetings.chinese_meetings(zh_doc, i, numbers)] + zh
