@@ -20,6 +20,8 @@ from typing import NamedTuple
 import regex
 
 from bitext.document import Document
+from bitext.entities.abbreviated_places import SOURCE as ABBREVIATED_SOURCE
+from bitext.entities.abbreviated_places import abbreviated_offsets
 from bitext.entities.coordinated_bodies import coordinated_members
 from bitext.entities.demonyms import is_demonym
 from bitext.entities.lexicon import (
@@ -792,10 +794,65 @@ def english_candidates(
                 candidate.hint,
                 core,
             )
-        if not _title_and_person(kept):
+        chain = _place_chain(kept) if PLACE_CHAINS else []
+        if chain:
+            # "Lankao County of Henan Province", "Nanyang City Wolong District": two places, not one name
+            for place in chain:  # each place, and its name without the designator (河南 ↔ Henan of Henan Province)
+                nested.append(_english_candidate(text, place, sentence, "nested", "LOC"))
+                if place[-1].folded in _ADMINISTRATIVE:
+                    nested.append(_english_candidate(text, place[:-1], sentence, "nested", "LOC"))
+        elif not _title_and_person(kept):
             found.append(candidate)
         found.extend(nested)
-    return unique([c for c in found if not is_honour(c.text)])
+    return unique([c for c in found if not is_honour(c.text) and not (CURRENCY_AMOUNTS and _currency_amount(c.text))])
+
+
+# Switch for a currency code glued to an amount as no name (_currency_amount; a test turns it off).
+CURRENCY_AMOUNTS = True
+_CODE_AND_AMOUNT = regex.compile(r"(?P<code>[A-Z]{3})\d[\d.,]*")
+
+
+def _currency_amount(text: str) -> bool:
+    """USD1, PLN0.53, RMB6.4401: an ISO currency code glued to an amount (an exchange-rate list), no name; the
+    code paired by sound with a country (沙特 ↔ USD1, 波蘭 ↔ PLN0 in fresh11)."""
+    from bitext.resources.places import currency_codes
+
+    found = _CODE_AND_AMOUNT.fullmatch(text)
+    return found is not None and found.group("code") in currency_codes()
+
+
+# Switch for chains of administrative places (_place_chain; a test turns it off).
+PLACE_CHAINS = True
+# Designators of administrative units: a name ending in one is a place of its own inside a chain.
+_ADMINISTRATIVE = frozenset("district county city province prefecture township town village municipality".split())
+
+
+def _place_chain(words: Sequence[_Word]) -> list[list[_Word]]:
+    """The places of a run that names an administrative unit and the one it lies in ("Daxing District of
+    Beijing", "Lankao County of Henan Province", "Nanyang City Wolong District"): each place a name and its
+    designator, the last after "of" may be a bare name; [] for any other run (two places at least)."""
+    places: list[list[_Word]] = []
+    current: list[_Word] = []
+    after_of = False
+    for word in words:
+        if word.text == "of":
+            if not places or current:
+                return []  # "of" only between a designated place and the next
+            after_of = True
+            continue
+        if not word.text[:1].isupper():
+            return []
+        current.append(word)
+        if word.folded in _ADMINISTRATIVE:
+            if len(current) < 2:
+                return []  # "City of London": a designator with no name before it
+            places.append(current)
+            current, after_of = [], False
+    if current:
+        if not after_of or any(w.folded in EN_DESIGNATORS for w in current):
+            return []  # "Beijing Guoan": a name after the places, not a place
+        places.append(current)
+    return places if len(places) >= 2 else []
 
 
 def latin_copies(doc: Document, sentences: Sequence[int], latin: Iterable[Candidate]) -> list[Candidate]:
@@ -1014,7 +1071,35 @@ def chinese_candidates(
     bases.extend(_separated_names(doc, tokens, sentence))
     found.extend(grown(doc, tokens, bases, known_keys))
     found.extend(_corner_quoted(doc, sentence))
+    if ABBREVIATED_PLACES:
+        found = _abbreviations_for_compounds(doc, tokens, sentence, found)
     return unique(found)
+
+
+# Switch for the one-character country abbreviations in compounds (abbreviated_places.py; a test turns it off).
+ABBREVIATED_PLACES = True
+
+
+def _abbreviations_for_compounds(
+    doc: Document, tokens: Sequence[Token], sentence: int, found: list[Candidate]
+) -> list[Candidate]:
+    """中俄 → 中 and 俄, 中方 → 中: a compound of countries' one-character abbreviations (a jieba word, or a
+    CC-CEDICT word jieba cut in two, 中|俄) is replaced by one LOC candidate per abbreviation
+    (abbreviated_places.py)."""
+    compounds = {(t.start, t.end): t.simplified for t in tokens}
+    compounds.update({(c.start, c.end): c.key for c in found})
+    spans: set[tuple[int, int]] = set()
+    added: list[Candidate] = []
+    for (start, end), key in compounds.items():
+        offsets = abbreviated_offsets(key) if end - start == len(key) else ()
+        for offset in offsets:
+            at = start + offset
+            added.append(_make(doc, at, at + 1, key[offset], sentence, ABBREVIATED_SOURCE, "LOC"))
+        if offsets:
+            spans.add((start, end))
+    if not added:
+        return found
+    return [c for c in found if (c.start, c.end) not in spans] + added
 
 
 # A short all-Han span in corner quotes: Taiwan's texts mark a programme's or a campaign's name so

