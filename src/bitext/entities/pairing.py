@@ -1390,6 +1390,10 @@ def _adjective_of_place(zh: str, en: str) -> bool:
     word = fold(en)
     if heads and fold(heads[0]) == word:
         return False  # the dictionary's own name for it (麥加 "Mecca", though GeoNames says Makkah)
+    if ADJECTIVE_FORMS and heads and _adjective_form_of(fold(heads[0]), word):
+        return True  # 塔斯馬尼亞 ↔ Tasmanian, 拜占庭 ↔ Byzantine, 基督教 ↔ Christian: the name's adjective
+    if ADJECTIVE_FORMS and word in {fold(h) for h in gloss_heads(zh_key + "人")} - {fold(h) for h in heads}:
+        return True  # 菲律賓 ↔ Filipino: the dictionary's word for the place's people ("菲律賓人")
     # 烏克蘭 ↔ Ukrainian (the place's stem), 法國 ↔ French (glossed "France; French" beside the
     # place); not 麥加 ↔ Mecca, another spelling of the place (GeoNames: Makkah)
     return any(name != word and (_shared_prefix(name, word) >= 3 or word in {fold(h) for h in heads}) for name in names)
@@ -1425,6 +1429,21 @@ def _adjective_of_party(zh: str, en: str) -> bool:
     return any(
         fold(head).removesuffix(" party").startswith(word) for head in gloss_heads(zh_key) if head.endswith(" party")
     )
+
+
+# Switch for the adjective forms read from the dictionary's first name (a test turns it off).
+ADJECTIVE_FORMS = True
+# How an English adjective or demonym made from a name ends (Tasmanian, Byzantine, Islamic, Israeli).
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "ine", "i")
+
+
+def _adjective_form_of(name: str, word: str) -> bool:
+    """``word`` is an adjective made from the one-word ``name`` (tasmania → tasmanian, byzantium → byzantine,
+    christianity → christian, islam → islamic): an adjective ending, and all of the shorter of the two but
+    its last two letters shared from the start (at least four)."""
+    if word == name or " " in name or not word.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return _shared_prefix(name, word) >= max(4, min(len(name), len(word)) - 2)
 
 
 def _shared_prefix(a: str, b: str) -> int:
