@@ -245,7 +245,7 @@ def write_weights(records: dict[str, dict]) -> None:
         lines += [f'    "{key}": Model(', "        weights={"]
         lines += [f'            "{k}": {v!r},' for k, v in sorted(record["weights"].items())]
         lines += ["        },", "        bias={"]
-        for name, value in record["bias"].items():
+        for name, value in sorted(record["bias"].items()):  # as in the JSON file, whichever preset came last
             a, b = name.split("-")
             lines.append(f"            ({a}, {b}): {value!r},")
         lines += [
