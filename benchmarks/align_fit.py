@@ -229,6 +229,11 @@ def record_model(key: str, model: Model) -> dict[str, dict]:
 
 def write_weights(records: dict[str, dict]) -> None:
     """Generate src/bitext/align/weights.py from the recorded models (and nothing else)."""
+    WEIGHTS_FILE.write_text(weights_source(records), encoding="utf-8")
+
+
+def weights_source(records: dict[str, dict]) -> str:
+    """The text of weights.py for these records: the same records give the same file, byte for byte."""
     lines = [
         '"""Fitted weights of the aligner\'s features, one model per scorer set.',
         "",
@@ -259,7 +264,7 @@ def write_weights(records: dict[str, dict]) -> None:
         ]
     default_key = "+".join(SCORER_PRESETS[DEFAULT_SCORER])
     lines += ["}", f'DEFAULT = MODELS["{default_key}"]', ""]
-    WEIGHTS_FILE.write_text("\n".join(lines), encoding="utf-8")
+    return "\n".join(lines)
 
 
 def report_name(preset: str) -> str:
