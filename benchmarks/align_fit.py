@@ -37,6 +37,7 @@ from bitext.align.fit import (
     coordinate_ascent,
     expected_calibration_error,
     fit_calibration,
+    least_skipping,
     objective,
     parameters_of,
     predict,
@@ -147,6 +148,7 @@ def fit(start: Model, docs: list[TrainingDoc], options: FitOptions) -> Model:
     model, _ = coordinate_ascent(
         model, docs, parameters, rounds=options.rounds, group_weights=options.group_weights, min_gain=options.min_gain
     )
+    model, _ = least_skipping(model, docs, parameters, group_weights=options.group_weights)
     return model
 
 
