@@ -37,6 +37,7 @@ from bitext.align.fit import (
     coordinate_ascent,
     expected_calibration_error,
     fit_calibration,
+    least_skipping,
     objective,
     parameters_of,
     predict,
@@ -147,6 +148,7 @@ def fit(start: Model, docs: list[TrainingDoc], options: FitOptions) -> Model:
     model, _ = coordinate_ascent(
         model, docs, parameters, rounds=options.rounds, group_weights=options.group_weights, min_gain=options.min_gain
     )
+    model, _ = least_skipping(model, docs, parameters, group_weights=options.group_weights)
     return model
 
 
@@ -229,6 +231,11 @@ def record_model(key: str, model: Model) -> dict[str, dict]:
 
 def write_weights(records: dict[str, dict]) -> None:
     """Generate src/bitext/align/weights.py from the recorded models (and nothing else)."""
+    WEIGHTS_FILE.write_text(weights_source(records), encoding="utf-8")
+
+
+def weights_source(records: dict[str, dict]) -> str:
+    """The text of weights.py for these records: the same records give the same file, byte for byte."""
     lines = [
         '"""Fitted weights of the aligner\'s features, one model per scorer set.',
         "",
@@ -245,7 +252,7 @@ def write_weights(records: dict[str, dict]) -> None:
         lines += [f'    "{key}": Model(', "        weights={"]
         lines += [f'            "{k}": {v!r},' for k, v in sorted(record["weights"].items())]
         lines += ["        },", "        bias={"]
-        for name, value in record["bias"].items():
+        for name, value in sorted(record["bias"].items()):  # as in the JSON file, whichever preset came last
             a, b = name.split("-")
             lines.append(f"            ({a}, {b}): {value!r},")
         lines += [
@@ -259,7 +266,7 @@ def write_weights(records: dict[str, dict]) -> None:
         ]
     default_key = "+".join(SCORER_PRESETS[DEFAULT_SCORER])
     lines += ["}", f'DEFAULT = MODELS["{default_key}"]', ""]
-    WEIGHTS_FILE.write_text("\n".join(lines), encoding="utf-8")
+    return "\n".join(lines)
 
 
 def report_name(preset: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -107,3 +109,48 @@ def test_shipped_weights_are_the_recorded_fit_results() -> None:
         assert (model.temperature, list(model.calibration)) == (record["temperature"], record["calibration"]), key
         assert (model.skip_prior, list(model.skip_reference)) == (record["skip_prior"], record["skip_reference"]), key
         assert model.name == record["name"], key
+
+
+def test_weights_py_is_the_text_align_fit_generates_from_the_results_file() -> None:
+    # Byte for byte, so a hand edit or a file generated in another order (the preset fitted last used to
+    # keep its own bias order) shows; the test above compares the values.
+    import json
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        from align_fit import MODELS_FILE, WEIGHTS_FILE, weights_source
+    finally:
+        sys.path.remove(str(root / "benchmarks"))
+    records = json.loads(MODELS_FILE.read_text("utf-8"))
+    assert WEIGHTS_FILE.read_text("utf-8") == weights_source(records)
+    shuffled = {key: {**r, "bias": dict(reversed(list(r["bias"].items())))} for key, r in reversed(records.items())}
+    assert weights_source(shuffled) == weights_source(records)
+
+
+def test_least_skipping_takes_the_end_of_a_flat_stretch_that_skips_least() -> None:
+    from bitext.align.fit import least_skipping
+
+    doc = doc_with_a_gold_feature(GOLD, "g")
+    start = replace(flat_model(5.0), bias={**flat_model(5.0).bias, (0, 1): -1.0, (1, 0): -1.0})
+    assert objective(start, [doc]) == 1.0
+    # The gold path has no skip: lowering the skip biases never costs here, so they go down by the
+    # most steps allowed; a bias not asked for stays.
+    moved, best = least_skipping(start, [doc], ["bias:0-1", "signal"], step=0.25, most_steps=4)
+    assert best == 1.0
+    assert moved.bias[(0, 1)] == pytest.approx(-2.0) and moved.bias[(1, 0)] == -1.0
+    assert moved.weights == start.weights
+
+
+def test_least_skipping_stops_where_the_objective_would_fall() -> None:
+    from bitext.align.fit import least_skipping
+
+    doc = doc_with_a_gold_feature(GOLD, "g")  # GOLD holds one 1-0 bead: a bias low enough loses it
+    start = flat_model(5.0)
+    moved, best = least_skipping(start, [doc], ["bias:1-0"], step=1.0, most_steps=40)
+    assert best == objective(start, [doc]) == 1.0
+    assert -40.0 < moved.bias[(1, 0)] < 0.0  # it moved, and stopped before the cap
+    one_more = replace(moved, bias={**moved.bias, (1, 0): moved.bias[(1, 0)] - 1.0})
+    assert objective(one_more, [doc]) < best

@@ -102,6 +102,36 @@ def coordinate_ascent(
     return model, best
 
 
+# The skip biases: a higher value leaves more sentences without a counterpart.
+SKIP_BIASES = ("bias:0-1", "bias:1-0")
+
+
+def least_skipping(
+    model: Model,
+    docs: Sequence[TrainingDoc],
+    parameters: Sequence[str],
+    step: float = 0.05,
+    group_weights: Mapping[str, float] | None = None,
+    most_steps: int = 40,
+) -> tuple[Model, float]:
+    """Move each skip bias among ``parameters`` down (fewer sentences left unaligned) for as long as the
+    objective does not fall: of a flat stretch the ascent stops in, the end that skips least. A sentence should
+    be left unaligned only on evidence that it has no counterpart; where the training documents cannot tell two
+    values apart, nothing speaks for the one that skips more. (Measured: the default's 0-1 bias is exactly flat
+    on the training objective from -1.8 to -1.5, and where the ascent stopped inside it decided Legge's
+    Analects, a document in no fit: 2% or 15% of its English left out.) At most ``most_steps`` steps each, so
+    documents that never skip cannot send a bias off without end."""
+    best = objective(model, docs, group_weights)
+    for parameter in (p for p in parameters if p in SKIP_BIASES):
+        for _ in range(most_steps):
+            trial = _with(model, parameter, round(_get(model, parameter) - step, 4))
+            value = objective(trial, docs, group_weights)
+            if value < best:
+                break
+            model, best = trial, value
+    return model, best
+
+
 def parameters_of(model: Model) -> list[str]:
     """Every weight, and every bias but 1-1's (the reference level)."""
     names = sorted(model.weights)
