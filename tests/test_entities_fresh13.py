@@ -3,6 +3,7 @@ is a general rule shaped like one of their misses or false rows, and fails witho
 
 from __future__ import annotations
 
+from bitext.entities.abbreviation_reading import abbreviation_reading
 from test_entities_institutions import rows
 
 
@@ -38,3 +39,23 @@ def test_a_designator_glued_to_a_name_no_search_cuts_still_counts() -> None:
     )
     assert ("線性資本", "Vision Capital") not in found
     assert ("IDG", "IDG") in found
+
+
+def test_an_abbreviated_institution_pairs_with_its_full_name() -> None:
+    found = rows(
+        "該公司去年在深交所上市，發改委隨後批准了它的計劃。",
+        "The company listed on the Shenzhen Stock Exchange last year; the National Development and Reform "
+        "Commission then approved its plan.",
+    )
+    assert ("深交所", "Shenzhen Stock Exchange") in found
+    assert ("發改委", "National Development and Reform Commission") in found
+
+
+def test_an_abbreviation_reads_each_character_as_a_word_of_the_name() -> None:
+    assert abbreviation_reading("省纪委", "Provincial Commission for Discipline Inspection")
+    assert abbreviation_reading("深交所", "Shenzhen Stock Exchange")
+    # another body's name: the characters read other words
+    assert abbreviation_reading("深交所", "China Securities Regulatory Commission") is None
+    assert abbreviation_reading("发改委", "Shenzhen Stock Exchange") is None
+    # a name without a designator is no institution's
+    assert abbreviation_reading("深交所", "Shenzhen Stock") is None
