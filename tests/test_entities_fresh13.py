@@ -59,3 +59,12 @@ def test_an_abbreviation_reads_each_character_as_a_word_of_the_name() -> None:
     assert abbreviation_reading("发改委", "Shenzhen Stock Exchange") is None
     # a name without a designator is no institution's
     assert abbreviation_reading("深交所", "Shenzhen Stock") is None
+
+
+def test_a_company_before_its_officer_s_title_is_a_name_of_its_own() -> None:
+    found = rows(
+        "思科首席執行官羅卓克、阿里巴巴首席執行官張勇出席了會議。",
+        "Cisco CEO Chuck Robbins and Alibaba CEO Daniel Zhang attended the meeting.",
+    )
+    assert ("思科", "Cisco") in found
+    assert ("阿里巴巴", "Alibaba") in found
