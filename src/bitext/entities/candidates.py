@@ -389,6 +389,8 @@ def _after_opener_or_title(
             yield _english_candidate(text, rest[-1:], sentence, "nested", "PER")
         if _title_and_person(words):
             yield from _place_before_title(text, words[: titles[0]], sentence)
+            if BODY_BEFORE_TITLE and words[titles[0]].folded in _COMPANY_TITLES:
+                yield from _body_before_title(text, words[: titles[0]], sentence)
 
 
 def _person_after_portfolio(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
@@ -501,6 +503,26 @@ def _place_before_title(text: str, words: list[_Word], sentence: int) -> Iterabl
 
 
 _ACRONYM_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|\p{Lu}{2,4}")
+
+# A company named before its officer's title is a candidate of its own (_body_before_title); off: the base's.
+BODY_BEFORE_TITLE = True
+# Titles of a company's officers: what stands before them in one run is the company ("Cisco CEO Chuck Robbins").
+_COMPANY_TITLES = frozenset("ceo cfo coo cto founder cofounder co-founder chairman chairwoman chairperson".split())
+
+
+def _body_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "Apple CEO Tim Cook", "Cisco CEO Chuck Robbins": the one to three capitalised words before a company
+    officer's title name the company (a place there is _place_before_title's: "US CEO" is no company)."""
+    from bitext.resources.places import load_places
+
+    if not 1 <= len(words) <= 3 or not all(w.text[:1].isupper() and w.text not in CONNECTORS for w in words):
+        return
+    if any(w.folded in TITLES for w in words):
+        return
+    surface = text[words[0].start : words[-1].end]
+    if load_places().is_place(surface) or _ACRONYM_WORD.fullmatch(surface):
+        return
+    yield _english_candidate(text, words, sentence, "nested", "ORG")
 
 
 # Letters after a person's name that the Chinese leaves out (Kier Starmer QC, Ed Davey MP).

@@ -52,6 +52,16 @@ _MATCHING: dict[str, tuple[str, ...]] = {
     "laboratory": ("实验室",),
     "museum": ("博物馆",),
     "hospital": ("医院",),
+    # news (fresh13): securities houses, exchanges, papers, channels, federations, clubs and teams
+    "securities": ("证券",),
+    "exchange": ("交易所",),
+    "daily": ("日报",),
+    "channel": ("频道",),
+    "federation": ("联合会", "总会"),
+    "union": ("联盟", "联合会"),
+    "club": ("俱乐部",),
+    "team": ("队",),
+    "capital": ("资本",),
 }
 
 
@@ -63,10 +73,10 @@ def _en_designator(en: Candidate) -> str:
         return ""  # a lone designator is no name
     if any(w.endswith(("'s", "'")) for w in words[:-1]):
         return ""  # "Academy of Sciences' National Astronomical Center": two names, an owner and its body
+    if len(words) >= 3 and words[0] in _MATCHING and words[1] in ("of", "for", "on"):
+        return words[0]  # first: Foundation for Scholarly Exchange is a foundation, not an exchange
     if words[-1] in _MATCHING:
         return words[-1]
-    if len(words) >= 3 and words[0] in _MATCHING and words[1] in ("of", "for", "on"):
-        return words[0]
     return ""
 
 
@@ -87,7 +97,7 @@ def chinese_bodies(tokens: Sequence[Token], text: str, english: Sequence[Candida
     # United Nations High Commissioner for Refugees): one token a content word, three characters each
     longest = max(len([w for w in en.key.split() if w[:1].isupper()]) for en in designated)
     max_tokens, max_chars = max(_MAX_BODY_TOKENS, longest), max(_MAX_BODY_CHARS, 3 * longest)
-    found = []
+    found: list[Candidate] = []
     for last, token in enumerate(tokens):
         ending = next((e for e in endings if token.simplified.endswith(e)), "")
         if not ending or not is_han_word(token.simplified):
@@ -101,16 +111,37 @@ def chinese_bodies(tokens: Sequence[Token], text: str, english: Sequence[Candida
             and (tokens[first - 1].tag == "vn" or tokens[first - 1].tag[:1] not in GRAMMATICAL_TAGS)
         ):
             first -= 1
+        before = len(found)
         for opening in range(first, last + 1):  # each start: the links decide which (designator_pairs)
             key = "".join(t.simplified for t in tokens[opening : last + 1])
             if len(key) < len(ending) + 2 or len(key) > max_chars:
                 continue
             start, end = tokens[opening].start, token.end
             found.append(Candidate(start, end, text[start:end], key, sentence, "designated-body", "ORG"))
+        if len(found) == before and last > 0 and _glued_to_a_name(tokens[last - 1], token):
+            # 元|璟|資本 (a Han character jieba tags as no noun, then the ending): a body whose name this search
+            # cannot cut, still a body: it keeps a lone 線性資本 from passing for the bead's only Capital
+            found.append(
+                Candidate(
+                    token.start, token.end, text[token.start : token.end], token.simplified, sentence, UNNAMED, "ORG"
+                )
+            )
     return found
 
 
+# Source of a designator word glued to a name no body search cut: it counts, it never pairs.
+UNNAMED = "designated-unnamed"
+
+
+def _glued_to_a_name(previous: Token, token: Token) -> bool:
+    """The token before a designator is a Han content word written against it (no space, no punctuation;
+    not 本 "this" of 本學院)."""
+    return previous.end == token.start and is_han_word(previous.simplified) and previous.tag[:1] not in GRAMMATICAL_TAGS
+
+
 def _matches(zh: Candidate, designator: str) -> bool:
+    if zh.source == UNNAMED:
+        return zh.key in _MATCHING[designator]
     return any(zh.key.endswith(e) and len(zh.key) >= len(e) + 2 for e in _MATCHING[designator])
 
 
@@ -132,7 +163,7 @@ def _without_abbreviations(bodies: dict[int, Candidate]) -> dict[int, Candidate]
     if len(bodies) < 2:
         return bodies
     longest = max(bodies.values(), key=lambda c: len(c.key))
-    if all(c is longest or _is_abbreviation(c.key, longest.key) for c in bodies.values()):
+    if all(c is longest or (c.source != UNNAMED and _is_abbreviation(c.key, longest.key)) for c in bodies.values()):
         return {longest.end: longest}
     return bodies
 
@@ -167,7 +198,7 @@ def designator_pairs(
         if len(bodies) != 1:
             continue
         ((end, zh),) = bodies.items()
-        if [k for k, others in options.items() if end in others] != [j]:
+        if zh.source == UNNAMED or [k for k, others in options.items() if end in others] != [j]:
             continue
         en = free_en[j]
         ending = next(e for e in _MATCHING[_en_designator(en)] if zh.key.endswith(e))

@@ -24,6 +24,7 @@ import regex
 
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
+from bitext.entities import abbreviation_reading as abbreviations
 from bitext.entities import candidates as cand
 from bitext.entities import (
     celestial,
@@ -168,7 +169,7 @@ class PairScorer:
     # made for a Chinese candidate whose signals the learned names cannot change (learned_matters) are
     # this one's too, taken instead of made again.
     earlier: PairScorer | None = None
-    _cache: dict[tuple[str, str, str, str, bool, bool, bool, bool], tuple[tuple[str, float], ...]] = field(
+    _cache: dict[tuple[str, str, str, str, bool, bool, bool, bool, bool], tuple[tuple[str, float], ...]] = field(
         default_factory=dict
     )
     _learned_names: dict[str, str] = field(default_factory=dict, init=False)
@@ -189,6 +190,7 @@ class PairScorer:
             zh.source == "glossed-tail",
             zh.source == cand.TITLED_OFFICE,
             zh.source == ABBREVIATED_PLACE,
+            zh.source == abbreviations.SOURCE,
         )
         found = self._cache.get(cache_key)
         if found is None:
@@ -254,6 +256,8 @@ class PairScorer:
                 spelled = spelled_by_glosses(zh.key, en.key)
                 if spelled is not None:
                     yield f"spelled:{spelled}", SPELLED  # 新民主黨 ↔ NDP: new + Democratic Party
+            elif zh.source == abbreviations.SOURCE and (read := _abbreviation_read(zh.key, en.key)) is not None:
+                yield read, abbreviations.READ_ABBREVIATION  # 深交所 ↔ Shenzhen Stock Exchange
             else:
                 dropped = dropped_designators.dropped_designator_match(zh.key, en.key)
                 if dropped is not None:
@@ -340,6 +344,10 @@ class PairScorer:
 
 _PERSONAL_SOURCES = frozenset({"pos:nr", "pos:nrt", "pos:nrfg", "separated"})
 _SOUND_LABELS = frozenset({"pinyin", "wade-giles", "cantonese", "skeleton", "learned", "parts"})
+
+
+def _abbreviation_read(zh: str, en: str) -> str | None:
+    return abbreviations.abbreviation_reading(zh, en) if abbreviations.ABBREVIATION_READING else None
 
 
 def _gloss_names_another(zh: str, en: str) -> bool:
