@@ -276,3 +276,19 @@ def test_a_few_unmapped_glyphs_are_read_as_spaces() -> None:
     _refuse_unmapped([english + "\x00" * 3], "a.pdf")  # three bullets in a page of text: read
     with pytest.raises(InputError, match="30 of the PDF's"):
         _refuse_unmapped(["0020.HK" + "\x00" * 30], "a.pdf")
+
+
+BROWSER_PDF = Path(__file__).resolve().parent / "data" / "pdf" / "browser-two-pages-en.pdf"
+
+
+def test_a_page_s_last_and_first_body_lines_are_not_taken_for_running_feet_and_heads() -> None:
+    document = read_document(BROWSER_PDF, "en")
+    assert document.furniture == ()
+    sentences = [" ".join(s.text.split()) for s in document.sentences]
+    # the lines at the foot of page 1 and the head of page 2 are in their sentences
+    assert any(
+        s.startswith("Oxford Intelligence, which originated from the University of Oxford, listed") for s in sentences
+    )
+    assert any(
+        s.startswith("SenseTime was founded in 2014 by the late Chinese University of Hong Kong") for s in sentences
+    )

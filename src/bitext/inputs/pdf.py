@@ -138,7 +138,14 @@ def _pages_and_margins(reader: Any, name: str) -> tuple[list[str], list[set[str]
         pages.append(_CONTROL.sub(" ", text))
     margins: list[set[str]] = [set() for _ in pages]
     heights = sorted(piece.y for piece in pieces)
-    steps = sorted(b - a for a, b in pairwise(heights) if b - a > 1)
+    # The leading from each page's own lines: pages whose lines stand on different grids (text flowed
+    # across pages, as a browser prints it) would interleave into steps of half a line if pooled.
+    steps = sorted(
+        b - a
+        for number in range(len(pages))
+        for a, b in pairwise(sorted({round(p.y, 1) for p in pieces if p.page == number}))
+        if b - a > 1
+    )
     if not steps:
         return pages, margins
     leading = steps[len(steps) // 2]
@@ -148,7 +155,10 @@ def _pages_and_margins(reader: Any, name: str) -> tuple[list[str], list[set[str]
     skip = max(1, int(0.03 * len(heights)))
     if len(heights) >= _MIN_PIECES:
         low, high = heights[skip], heights[len(heights) - 1 - skip]
-        outside = [p for p in pieces if p.y > high + _MARGIN_LINES * leading or p.y < low - _MARGIN_LINES * leading]
+        beyond = [p for p in pieces if p.y > high + _MARGIN_LINES * leading or p.y < low - _MARGIN_LINES * leading]
+        # A running head or foot stands apart from its page's body; a page's first or last body line is one
+        # leading from the next (a two-page PDF's full first page reaches below the trimmed extent).
+        outside = [p for p in beyond if _set_apart(p, pieces, low, _MARGIN_LINES * leading)]
     else:
         # Too little text to know the body's extent: a lone top or bottom line set apart by a wide gap.
         outside = []
@@ -162,6 +172,16 @@ def _pages_and_margins(reader: Any, name: str) -> tuple[list[str], list[set[str]
         if len(piece.text) <= _MAX_MARGIN_CHARS:
             margins[piece.page].update(line.strip() for line in piece.text.splitlines() if line.strip())
     return pages, margins
+
+
+def _set_apart(piece: _Piece, pieces: list[_Piece], low: float, gap: float) -> bool:
+    """Whether ``piece`` is more than ``gap`` from the nearest text of its page on the body's side."""
+    same_page = [p.y for p in pieces if p.page == piece.page and abs(p.y - piece.y) > 0.5]
+    if piece.y < low:
+        toward_body = [y for y in same_page if y > piece.y]
+        return not toward_body or min(toward_body) - piece.y > gap
+    toward_body = [y for y in same_page if y < piece.y]
+    return not toward_body or piece.y - max(toward_body) > gap
 
 
 def _number(value: Any) -> float:
