@@ -173,6 +173,11 @@ def _simplified(surface: str, usable: dict[int, str], start: int) -> str:
 Proposal = tuple[float, Candidate, Candidate, tuple[str, ...]]
 
 
+# A Chinese span followed by the English name in brackets is not dropped for an overlapping one that is not:
+# the bracket says where the name ends (喬納森·戈登·萊維特 (Jonathan Gordon Levitt), not 喬納森·戈登·萊維).
+BRACKET_ENDS_NAME = True
+
+
 def best_fits(proposals: list[Proposal]) -> list[Proposal]:
     """Of overlapping Chinese spans matched part by part with one English span, only the best-sounding
     (基爾‧斯塔摩 rather than 基爾‧斯塔摩今 for Kier Starmer): both are strong, and among strong pairs
@@ -180,10 +185,12 @@ def best_fits(proposals: list[Proposal]) -> list[Proposal]:
     fits = [(_parts_score(p[3]), p) for p in proposals]
     kept = []
     for score, proposal in fits:
-        _, zh, en, _ = proposal
+        _, zh, en, evidence = proposal
+        bracketed = BRACKET_ENDS_NAME and "bracketed" in evidence
         if score > 0 and any(
             other[2] == en
             and other[1].overlaps(zh)
+            and not (bracketed and "bracketed" not in other[3])
             and (other_score > score or (other_score == score and _fewer_characters(other[1], zh)))
             for other_score, other in fits
         ):

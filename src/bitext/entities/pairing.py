@@ -826,6 +826,8 @@ def _strictly_inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 _LATIN_AFTER = regex.compile(r"\s*[（(]\s*([A-Za-z][^()（）]{0,40}?)\s*[)）]")
+# a title's original after its closing mark: 《歡樂合唱團》(Glee) (spans.WHOLE_BRACKETED_NAMES)
+_LATIN_AFTER_TITLE = regex.compile(r"》\s*[（(]\s*([A-Za-z][^()（）]{0,40}?)\s*[)）]")
 
 
 def _bracketed_after(zh: Candidate, zh_text: str) -> str | None:
@@ -834,6 +836,8 @@ def _bracketed_after(zh: Candidate, zh_text: str) -> str | None:
     if zh.source in ("latin", "ticker"):
         return None
     match = _LATIN_AFTER.match(zh_text, zh.end)
+    if match is None and spans.WHOLE_BRACKETED_NAMES:
+        match = _LATIN_AFTER_TITLE.match(zh_text, zh.end)
     return None if match is None else _fold(match.group(1))
 
 

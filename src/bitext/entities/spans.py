@@ -225,6 +225,13 @@ def gazetteer_spans(tokens: Sequence[Token], text: str, english: Iterable[Candid
 
 
 _BRACKETED_LATIN = regex.compile(r"\s*[（(]\s*([A-Za-z][\p{L}\p{N}.'’ -]{0,40}?)\s*[)）]")
+# Read the Chinese name before a bracketed original of several words also when it is a dotted transcription
+# (約瑟夫·高登·萊維特 (Joseph Gorgon Levitt)), a title in 《》 (《歡樂合唱團》(Glee)) or a translated name
+# (馬伽術聯盟 (Krav Maga Federation)); off, only the sound of the Han run right before the bracket says.
+WHOLE_BRACKETED_NAMES = True
+_NAME_DOTS = frozenset("·•・‧．")
+# Every word of a translated name's original is capitalised ("Krav Maga Federation", not "Bring It On star").
+_CAPITALISED_WORDS = regex.compile(r"\p{Lu}[\p{L}\p{N}.'’-]*(?: \p{Lu}[\p{L}\p{N}.'’-]*)+")
 
 
 def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[Candidate]:
@@ -239,6 +246,9 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
         if match is None:
             continue
         latin = match.group(1)
+        if WHOLE_BRACKETED_NAMES and tokens[index - 1].simplified == "》":
+            found.extend(_title_before(tokens, index - 1, text, sentence))
+            continue
         run: list[Token] = []
         for previous in reversed(tokens[:index]):
             if not _HAN.match(previous.simplified) or (run and not _adjacent(text, previous, run[0])):
@@ -246,6 +256,13 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
             run.insert(0, previous)
         if not run:
             continue
+        if WHOLE_BRACKETED_NAMES and " " in latin:
+            whole = _dotted_name(tokens, index - len(run), index - 1, latin, text, sentence) or _translated_name(
+                run, latin, text, sentence
+            )
+            if whole is not None:
+                found.append(whole)
+                continue
         if regex.fullmatch(r"\p{Lu}{2,6}", latin):
             nouns = list(itertools.takewhile(lambda t: t.tag[:1] in "nj", reversed(run)))[::-1]
             if nouns and sum(len(t.simplified) for t in nouns) >= 2:
@@ -272,6 +289,68 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
                 key = "".join(t.simplified for t in words)
                 found.append(Candidate(start, end, text[start:end], key, sentence, "bracketed", None))
     return found
+
+
+def _title_before(tokens: Sequence[Token], close: int, text: str, sentence: int) -> list[Candidate]:
+    """《歡樂合唱團》(Glee): the title between the marks before a bracketed original (its own name)."""
+    for open_ in range(close - 1, -1, -1):
+        if tokens[open_].simplified == "《":
+            inside = tokens[open_ + 1 : close]
+            if not inside or not all(_HAN.match(t.simplified) for t in inside):
+                return []
+            start, end = inside[0].start, inside[-1].end
+            key = "".join(t.simplified for t in inside)
+            return [Candidate(start, end, text[start:end], key, sentence, "bracketed", None)]
+    return []
+
+
+def _dotted_name(
+    tokens: Sequence[Token], first: int, last: int, latin: str, text: str, sentence: int
+) -> Candidate | None:
+    """約瑟夫·高登·萊維特 (Joseph Gorgon Levitt): the Han parts joined by name dots before the bracket
+    (``tokens[first:last + 1]`` the last part), one part per word of the original. The first part is the
+    ending of the Han run before the first dot that sounds most like the original's first word (jieba
+    cuts 運動版的約瑟夫 or 蓋|比 anyhow)."""
+    words = latin.split()
+    parts, position = 1, first
+    while (
+        position >= 2 and tokens[position - 1].simplified in _NAME_DOTS and _HAN.match(tokens[position - 2].simplified)
+    ):
+        position -= 2
+        while (
+            position >= 1
+            and _HAN.match(tokens[position - 1].simplified)
+            and _adjacent(text, tokens[position - 1], tokens[position])
+        ):
+            position -= 1
+        parts += 1
+    if parts < 2 or parts != len(words):
+        return None
+    head = list(itertools.takewhile(lambda t: t.simplified not in _NAME_DOTS, tokens[position:]))
+    chars = "".join(t.simplified for t in head)
+    best: tuple[float, int] | None = None
+    # endings that start a word, shortest first; a longer one only when it sounds better (安娜麗尼, not 演員安娜麗尼)
+    for length in itertools.accumulate(len(t.simplified) for t in reversed(head)):
+        sound = transliteration(chars[-length:], words[0]) if length <= 6 else None
+        if sound is not None and (best is None or sound.score > best[0]):
+            best = (sound.score, length)
+    if best is None or best[0] < BRACKETED_FLOOR:
+        return None
+    start, end = head[-1].end - best[1], tokens[last].end
+    key = chars[-best[1] :] + "".join(t.simplified for t in tokens[position + len(head) : last + 1])
+    return Candidate(start, end, text[start:end], key, sentence, "bracketed", "PER")
+
+
+def _translated_name(run: Sequence[Token], latin: str, text: str, sentence: int) -> Candidate | None:
+    """馬伽術聯盟 (Krav Maga Federation): a name translated word by word before its original of several
+    capitalised words: the run of nouns before the bracket, ending in a noun (no sound to go by)."""
+    if not _CAPITALISED_WORDS.fullmatch(latin):
+        return None
+    nouns = list(itertools.takewhile(lambda t: t.tag[:1] in "nj", reversed(run)))[::-1]
+    if len(nouns) < 2 or nouns[-1].tag[:1] not in "nj" or nouns[-1].tag[:2] in ("nr", "ns"):
+        return None
+    start, end = nouns[0].start, nouns[-1].end
+    return Candidate(start, end, text[start:end], "".join(t.simplified for t in nouns), sentence, "bracketed", None)
 
 
 def _translated_name_words(run: Sequence[Token]) -> list[Token]:
