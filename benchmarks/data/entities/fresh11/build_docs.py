@@ -12,13 +12,12 @@ every row is one line), the Chinese converted with OpenCC ``s2t`` line by line, 
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
-from bitext.script import convert
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-CSV_NAME = "damo_mt_testsets_zh2en_news_{}.csv"
+from wmt_news import build
 
 # doc name: (test set, first line, last line), both inclusive, line numbers of the CSV file
 DOCUMENTS = {
@@ -37,23 +36,5 @@ DOCUMENTS = {
 }
 
 
-def read_lines(path: Path) -> list[tuple[str, str]]:
-    """The CSV's rows by file line number (index 0 is the header, line 1)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    return [(row[0], row[1]) for row in rows]
-
-
-def build(csv_folder: Path, out: Path) -> None:
-    out.mkdir(exist_ok=True)
-    tables = {name: read_lines(csv_folder / CSV_NAME.format(name)) for name in {v[0] for v in DOCUMENTS.values()}}
-    for doc, (test_set, first, last) in DOCUMENTS.items():
-        rows = tables[test_set][first - 1 : last]
-        zh = "\n".join(convert(" ".join(zh.split()), "s2t") for zh, _ in rows) + "\n"
-        en = "\n".join(" ".join(en.split()) for _, en in rows) + "\n"
-        (out / f"{doc}.zh.txt").write_text(zh, encoding="utf-8")
-        (out / f"{doc}.en.txt").write_text(en, encoding="utf-8")
-
-
 if __name__ == "__main__":
-    build(Path(sys.argv[1]), Path(__file__).resolve().parent / "docs")
+    build(DOCUMENTS, Path(sys.argv[1]), Path(__file__).resolve().parent / "docs")
