@@ -244,3 +244,16 @@ def test_read_numbers_looks_up_words_a_translator_may_write():
     looked_up = {reading.value for reading in read_numbers("On the first of August, Louis XVI came twice.", "en")}
     assert {1, 8, 16, 2} <= looked_up
     assert all(not reading.required for reading in read_numbers("On the first of August", "en"))
+
+
+def test_ordinal_value_reads_ordinal_words_only() -> None:
+    from bitext.resources.numbers import ordinal_value
+
+    assert [ordinal_value(w) for w in ("first", "Third", "nineteenth", "Twenty-First", "ninety-ninth")] == [
+        1,
+        3,
+        19,
+        21,
+        99,
+    ]
+    assert [ordinal_value(w) for w in ("twenty", "twice", "once", "a", "Firsts", "thirty-one")] == [None] * 6

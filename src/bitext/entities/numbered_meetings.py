@@ -21,6 +21,7 @@ import regex
 
 from bitext.document import Document
 from bitext.entities.candidates import Candidate, english_key
+from bitext.resources.numbers import ordinal_value
 from bitext.script import to_simplified
 
 SOURCE = "numbered-meeting"
@@ -44,15 +45,8 @@ _ENGLISH_NUMBER = regex.compile(rf"(\d{{1,3}})|({_SPELLED})")
 
 
 def english_ordinal(word: str) -> int | None:
-    """Nineteenth → 19, Twentieth → 20, Twenty-First → 21 (case as written in a name); None otherwise."""
-    if word in _UNIT_ORDINALS:
-        return _UNIT_ORDINALS.index(word) + 1
-    tens, _, unit = word.partition("-")
-    unit = unit.capitalize()  # Twenty-first as Twenty-First
-    stem = tens.removesuffix("ieth").removesuffix("y")
-    if stem not in _TENS or (unit and unit not in _UNIT_ORDINALS[:9]) or (not unit and not tens.endswith("ieth")):
-        return None
-    return (_TENS.index(stem) + 2) * 10 + (_UNIT_ORDINALS.index(unit) + 1 if unit else 0)
+    """Nineteenth → 19, Twentieth → 20, Twenty-First → 21 (a name's spelled ordinal); None otherwise."""
+    return ordinal_value(word)
 
 
 _NUMERAL = "〇一二三四五六七八九十"

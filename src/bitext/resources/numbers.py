@@ -564,6 +564,18 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
     return found
 
 
+def ordinal_value(word: str) -> int | None:
+    """One ordinal word's value, any case: first → 1, Nineteenth → 19, Twenty-First → 21; None for any other
+    word (twenty, twice, firsts)."""
+    lower = word.lower()
+    compound = _COMPOUND_ORDINAL.fullmatch(lower)
+    if compound:
+        return _TENS[compound.group(1)] + int(_COUNT_WORDS[compound.group(2)])
+    if lower in ("first", "second", "third") or (lower.endswith("th") and lower in _COUNT_WORDS):
+        return int(_COUNT_WORDS[lower])
+    return None
+
+
 def _small_number(written: str) -> float | None:
     """Digits or a Chinese numeral of up to three characters (8, 八, 十八)."""
     return float(written) if written.isdigit() else parse_chinese_numeral(written)
