@@ -842,3 +842,13 @@ def test_a_number_cut_by_a_hard_wrap_of_the_chinese_is_read_whole() -> None:
     # A number the English leaves out is still an error.
     other = segment(english.replace(" 2007", ""), "en")
     assert "number-mismatch" in check(bitext.align(zh, other, scorer="lexical")).by_code()
+
+
+@pytest.mark.parametrize(
+    ("cut", "english"), [("18.\n5億", "1.85 billion"), ("18\n.5億", "1.85 billion"), ("1,\n850萬", "18.5 million")]
+)
+def test_a_wrap_beside_a_decimal_point_or_thousands_comma_leaves_the_number_whole(cut: str, english: str) -> None:
+    # A user trial: the bundled article wrapped every 35 characters cut "18.5億" after its point and got two errors.
+    zh = segment(f"商湯的收入較2018年的{cut}元增加逾一倍。\n", "zh", layout="wrapped")
+    en = segment(f"Revenue more than doubled from {english} yuan in 2018.\n", "en")
+    assert "number-mismatch" not in check(bitext.align(zh, en, scorer="lexical")).by_code()

@@ -32,11 +32,13 @@ def number_flags(alignment: Alignment, settings: QASettings) -> list[Flag]:
     return flags
 
 
-_DIGITS_CUT = re.compile(r"(?<=\d)\n(?=\d)")
+# A wrap inside a number: between two digits, or beside its decimal point or thousands comma (18.\n5億).
+_DIGITS_CUT = re.compile(r"(?<=\d)\n(?=[.,．]?\d)|(?<=\d[.,．])\n(?=\d)")
 
 
 def _unwrapped_digits(text: str, wrapped: bool) -> str:
-    """A wrapped Chinese text with its numbers whole again: a line break between two digits is the wrap's."""
+    """A wrapped Chinese text with its numbers whole again: a line break inside a number (between two digits,
+    or beside its decimal point or thousands comma) is the wrap's."""
     return _DIGITS_CUT.sub("", text) if wrapped and "\n" in text else text
 
 
