@@ -41,6 +41,8 @@ def values(numbers):
         ("一萬億", [(1e12, "number")]),
         ("跌了-3.5%", [(-3.5, "percent")]),
         ("十二", [(12, "number")]),
+        ("6000多萬人", [(6e7, "number")]),
+        ("三十餘億", [(3e9, "number")]),
     ],
 )
 def test_chinese_numbers(text, expected):
@@ -85,6 +87,11 @@ def test_english_numbers(text, expected):
 )
 def test_same_quantity_same_key(zh, en):
     assert [n.key for n in chinese_numbers(zh)] == [n.key for n in english_numbers(en)]
+
+
+def test_a_number_with_more_than_before_its_unit_spans_what_is_written():
+    [number] = chinese_numbers("全國６０００多萬人受災")
+    assert (number.start, number.end) == (2, 8)
 
 
 @pytest.mark.parametrize("text", ["萬一他來了", "十分好", "千萬不要", "一一道來", "他一個人", "統一"])

@@ -46,6 +46,9 @@ def codes(alignment: Alignment, entities: EntityTable | None = None) -> list[str
         ("海地自十八世紀以來從未發生過霍亂。", "Haiti had not had cholera since the 1800s."),
         ("屍體看起來已擺在那裡 3 天左右。", "The body appeared to have been there for about a day."),
         ("表演從晚間 9 點半開始。", "The program started at 8:30 p.m."),
+        ("全國6000多萬人受災。", "More than 6,000 people were affected."),  # 多 does not cancel the unit
+        ("處罰三到十萬的罰款。", "A fine of 3 to 100,000 yuan."),
+        ("上世紀５０年代。", "During the 1960s."),
     ],
 )
 def test_numbers_that_differ_are_errors(zh: str, en: str) -> None:
@@ -83,10 +86,24 @@ def test_numbers_that_differ_are_errors(zh: str, en: str) -> None:
         ("海地自十八世紀以來從未發生過霍亂。", "Haiti had not had cholera since the 1700s."),
         ("海地自十八世紀以來從未發生過霍亂。", "Haiti had not had cholera since the eighteenth century."),
         ("滯欠金額合計未達新臺幣十萬元。", "The overdue fees are not exceeding NT$100,000."),
+        # WMT news (a user trial): "more than" before the unit, a range sharing its unit, decades, fiscal years.
+        ("全國6000多萬人受災。", "More than 60 million people were affected."),
+        ("損失三十餘億元。", "Losses exceeded 3 billion yuan."),
+        ("處罰三到十萬的罰款。", "A fine of 30,000 to 100,000 yuan."),
+        ("約有三到五千人。", "About 3,000 to 5,000 people."),
+        ("上世紀５０年代到６０年代早期。", "During the 1950s-1960s."),
+        ("在二十世紀五十年代。", "In the 1950s."),
+        ("將在2017財年產生收入。", "To contribute to earnings in fiscal year 17."),
+        ("2017財年的收入。", "FY17 revenue."),
     ],
 )
 def test_numbers_written_differently_but_equal_are_not_flagged(zh: str, en: str) -> None:
     assert "number-mismatch" not in codes(one_bead(zh, en))
+
+
+def test_a_fiscal_year_by_two_other_digits_is_a_mismatch() -> None:
+    bead = one_bead("將在2017財年產生收入。", "To contribute to earnings in fiscal year 15.")
+    assert "number-mismatch" in codes(bead)
 
 
 @pytest.mark.parametrize(

@@ -199,9 +199,14 @@ def _big_units(units: str) -> float:
     return factor
 
 
+# 6000多萬 (over 60 million), 三十餘億: the "more than" word stands between the number and its big unit. It is
+# moved after the unit (6000萬多), which keeps every character's offset: the number's span is the written one.
+_APPROXIMATE_BEFORE_UNIT = regex.compile(r"(?<=[\d" + "".join(_DIGITS) + r"十拾百佰千仟])([多餘余幾几])([萬万億亿])")
+
+
 def chinese_numbers(text: str) -> list[Number]:
     """Numbers in Chinese text: Arabic (47億, 45.6%, 2024年), Chinese numerals and percentages (百分之…, 兩成)."""
-    folded = text.translate(_FULL_WIDTH)
+    folded = _APPROXIMATE_BEFORE_UNIT.sub(r"\2\1", text.translate(_FULL_WIDTH))
     found: list[Number] = []
     taken = [False] * len(text)
     for match in _ZH_ARABIC.finditer(folded):
@@ -229,7 +234,15 @@ def chinese_numbers(text: str) -> list[Number]:
         number = _chinese_run(match.group(), match.start(), folded)
         if number is not None:
             _claim(found, taken, number)
-    return sorted(found, key=lambda n: n.start)
+    return sorted((_with_moved_unit(number, text) for number in found), key=lambda n: n.start)
+
+
+def _with_moved_unit(number: Number, text: str) -> Number:
+    """The number's span over the text as written: 6000多萬 was read as 6000萬多, so its unit is one further on."""
+    end = number.end
+    if end < len(text) and text[end] in _BIG_UNITS and _APPROXIMATE_BEFORE_UNIT.match(text, end - 1):
+        return Number(number.value, number.kind, number.start, end + 1)
+    return number
 
 
 def _chinese_run(run: str, start: int, text: str) -> Number | None:
@@ -409,6 +422,19 @@ _EN_HUNDREDS = re.compile(r"(?<![0-9])([0-9]{1,2})00(?:s|'s|’s)")
 _ZH_WAN_THEN_DIGITS = re.compile(r"([0-9]+)\s*[萬万]\s*([0-9]{4})(?![0-9.])")
 _ZH_ARABIC_THOUSANDS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*千(?![萬万億亿])")
 _ZH_RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)(\s*(?:至|到|-|–|~|～)\s*)([0-9]+(?:\.[0-9]+)?)\s*([萬万億亿])")
+# The same with numerals: 三到十萬 (30,000 to 100,000), 五至八億; 三到五千 (3,000 to 5,000) with single digits only
+# (二十到五千 is 20 to 5,000).
+_SMALL_NUMERAL = r"([一二兩两三四五六七八九十]{1,3})"
+_ZH_NUMERAL_RANGE = re.compile(
+    r"(?<![" + _ZH_NUMERAL_CHARS + r"])" + _SMALL_NUMERAL + r"(\s*(?:至|到)\s*)" + _SMALL_NUMERAL + r"([千萬万億亿])"
+)
+# 上世紀50年代, 五十年代: a decade written by its two digits; the translation gives the 1950s (or 2020s).
+_ZH_DECADE_AFTER = re.compile(r"\s*年代")
+_ZH_CENTURY_DECADE = re.compile(
+    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:世紀|世纪)\s*([0-9]{2}|[一二三四五六七八九十]{1,2})\s*年代"
+)
+# fiscal year 17, FY17: a year by its last two digits (2017財年).
+_EN_TWO_DIGIT_YEAR = re.compile(r"(?:\bfiscal(?:\s+year)?\s*|\bFY\s*)'?([0-9]{2})\b", re.IGNORECASE)
 _ZH_SPACED_DIGITS = re.compile(r"(?<=[〇○零一二三四五六七八九])[ \u3000](?=[〇○零一二三四五六七八九])")
 # A numeral a wrapped line breaks (a PDF's 第五 | 十三條, 二 | 十人, 一 | 千五百萬元) is one number: in Chinese a
 # line end is no word break.
@@ -465,6 +491,11 @@ def read_numbers(text: str, lang: str) -> list[Reading]:
             alternatives = (float(re.sub(r"[^0-9.]", "", written.replace(",", "")) or "nan"),)
         if lang == "zh" and _is_roc_year(text, number.start, number.end, number.value):
             alternatives = (number.value + ROC_OFFSET,)
+        elif lang == "zh" and _is_decade(text, number.end, number.value):
+            # 20年代 may be the 1920s or the 2020s; 50年代, written today, the 1950s
+            alternatives = (1900 + number.value, 2000 + number.value) if number.value <= 20 else (1900 + number.value,)
+        elif lang == "en" and _is_two_digit_year(text, number.start):
+            alternatives = (2000 + number.value, 1900 + number.value)
         found.append(Reading(number.value, written, required, alternatives))
     found += [Reading(value, written, False) for value, written in _looked_up(text, lang)]
     return found
@@ -484,13 +515,43 @@ def _is_roc_year(text: str, start: int, end: int, value: float) -> bool:
     )
 
 
+def _is_decade(text: str, end: int, value: float) -> bool:
+    return value in _DECADES and _ZH_DECADE_AFTER.match(text, end) is not None
+
+
+_DECADES = frozenset(float(tens) for tens in range(10, 100, 10))
+
+
+def _is_two_digit_year(text: str, start: int) -> bool:
+    found = _EN_TWO_DIGIT_YEAR.search(text, max(0, start - 16), start + 2)
+    return found is not None and found.start(1) == start
+
+
 def _rewrite_whole_numbers(text: str, lang: str) -> str:
     if lang == "zh":
         text = _ZH_WRAPPED_NUMERAL.sub("", _ZH_SPACED_DIGITS.sub("", text))
         text = _ZH_WAN_THEN_DIGITS.sub(lambda m: str(int(m.group(1)) * 10000 + int(m.group(2))), text)
         text = _ZH_ARABIC_THOUSANDS.sub(lambda m: plain_number(float(m.group(1)) * 1000).replace(",", ""), text)
+        text = _ZH_NUMERAL_RANGE.sub(_numeral_range_in_one_unit, text)
+        text = _ZH_CENTURY_DECADE.sub(_decade_as_year, text)
         return _ZH_RANGE.sub(lambda m: f"{m.group(1)}{m.group(4)}{m.group(2)}{m.group(3)}{m.group(4)}", text)
     return _EN_RANGE.sub(lambda m: f"{m.group(1)} {m.group(4)}{m.group(2)}{m.group(3)} {m.group(4)}", text)
+
+
+def _decade_as_year(m: re.Match[str]) -> str:
+    """二十世紀五十年代 → 1950年代: the century and its decade are one year, as the translation's "1950s"."""
+    century, decade = _small_number(m.group(1)), _small_number(m.group(2))
+    if not century or decade is None or decade not in _DECADES:
+        return m.group()
+    return f"{int((century - 1) * 100 + decade)}年代"
+
+
+def _numeral_range_in_one_unit(m: re.Match[str]) -> str:
+    """三到十萬 → 三萬到十萬: the unit after a range's second numeral is the first one's too."""
+    low, joint, high, unit = m.groups()
+    if unit == "千" and ("十" in low or "十" in high or len(low) > 1 or len(high) > 1):
+        return m.group()
+    return f"{low}{unit}{joint}{high}{unit}"
 
 
 def plain_number(value: float) -> str:
@@ -548,6 +609,8 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
                 found.append(((century - 1) * 100, m.group()))
         return found + [(float(CHINESE_NUMERAL_VALUES[m.group()]), m.group()) for m in _ZH_NUMERAL.finditer(text)]
     found += [(1.0, m.group()) for m in _A_UNIT.finditer(text)]
+    for m in _EN_TWO_DIGIT_YEAR.finditer(text):  # FY17: the grammar reads no digits after letters
+        found += [(2000.0 + int(m.group(1)), m.group()), (1900.0 + int(m.group(1)), m.group())]
     found += [(float(int(m.group(1)) + 1), m.group()) for m in _EN_HUNDREDS.finditer(text)]
     for word in _ENGLISH_WORD.findall(text):
         lower = word.lower()
