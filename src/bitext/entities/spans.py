@@ -272,8 +272,14 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
             continue
         chars = "".join(t.simplified for t in run)[-8:]
         end = run[-1].end
+        # 提名|加蘭德 (Merrick Garland), 和|嘉遜 (Willie Carson): the name starts after the last common word before
+        # it and on no function word
+        first = max((t.end for t in run if _common_word(t)), default=run[0].start)
+        function_words = function_word_starts(run)
         best: tuple[float, int] | None = None
         for length in range(2, len(chars) + 1):
+            if end - length < first or end - length in function_words:
+                continue
             sound = transliteration(chars[-length:], latin)
             if sound is not None and (best is None or sound.score >= best[0]):
                 best = (sound.score, length)
@@ -376,6 +382,7 @@ def grown_by_sound(
     if not names:
         return found
     usable: dict[int, str] | None = None  # made when a first candidate is worth growing
+    common: frozenset[int] = frozenset()
     for zh in chinese:
         if zh.source in ("latin", "ticker") or not 2 <= len(zh.key) <= 6:
             continue
@@ -392,10 +399,15 @@ def grown_by_sound(
                     if _HAN.match(t.simplified) and not _grammatical(t, syllable_verbs=True)
                     for i, ch in enumerate(t.simplified)
                 }
+                # 克林頓|夫婦 is no "Clintons", 巴比倫|人為 no "Babylonians": growth takes no common word's character
+                common = common_word_offsets(tokens)
             best = (base.score, zh.start, zh.end)
             for left in range(3):
                 for right in range(3):
                     start, end = zh.start - left, zh.end + right
+                    added = itertools.chain(range(start, zh.start), range(zh.end, end))
+                    if any(p in common for p in added):
+                        continue
                     if (left or right) and all(p in usable for p in range(start, end)):
                         key = "".join(usable[p] for p in range(start, end))
                         sound = transliteration(key, en.key)
@@ -405,6 +417,28 @@ def grown_by_sound(
                 key = "".join(usable[p] for p in range(best[1], best[2]))
                 found.append(Candidate(best[1], best[2], text[best[1] : best[2]], key, sentence, "grown", zh.hint))
     return found
+
+
+# jieba's tags of names: a name found by its sound may start or end inside one (jieba cuts unknown names anywhere)
+_NAME_TAGS = ("nr", "ns", "nz", "nt")
+# one-character conjunctions, prepositions, particles and pronouns (和, 在, 的, 他): no name starts with one
+_FUNCTION_TAG_INITIALS = frozenset("cpur")
+
+
+def common_word_offsets(tokens: Sequence[Token]) -> frozenset[int]:
+    """Offsets of the characters of common words of two or more characters (提名, 夫婦, 農產品, 人為): no name
+    found by its sound takes one of them. Words jieba tags as names, and words it made up from unknown
+    characters (說利 of 說利雲斯頓, no CC-CEDICT word), may lend characters."""
+    return frozenset(offset for token in tokens if _common_word(token) for offset in range(token.start, token.end))
+
+
+def _common_word(token: Token) -> bool:
+    return len(token.simplified) >= 2 and token.tag[:2] not in _NAME_TAGS and is_common_word(token.simplified)
+
+
+def function_word_starts(tokens: Sequence[Token]) -> frozenset[int]:
+    """Offsets of one-character function words (和, 在, 的): the characters before a name, never its first."""
+    return frozenset(t.start for t in tokens if len(t.simplified) == 1 and t.tag[:1] in _FUNCTION_TAG_INITIALS)
 
 
 _CONJUNCTIONS = frozenset("及与暨和")
