@@ -118,3 +118,14 @@ def test_spelled_ordinals() -> None:
     ]
     assert english_ordinal("Twenty") is None
     assert english_ordinal("Firsts") is None
+
+
+def test_where_a_city_lies_is_no_word_of_its_name_also_with_two_spellings() -> None:
+    """烏魯木齊 is glossed "Ürümqi or Urumqi, prefecture-level city … in west China": "west" is where it lies, so
+    烏魯木齊市 is no "West Park" (a WMT news trial; the translation left Urumqi out)."""
+    found = rows(
+        "此前烏魯木齊市旅遊執法部門已對西公園、紅山等地方進行了檢查。",
+        "The Tourism Law Enforcement Department has investigated places including West Park and Hongshan.",
+    )
+    assert ("烏魯木齊市", "West Park") not in found
+    assert ("紅山", "Hongshan") in found

@@ -70,3 +70,14 @@ def test_common_word_offsets_are_those_of_common_words_only() -> None:
     assert not any(words["说利"].start <= p < words["说利"].end for p in common)
     assert not any(words["克林顿"].start <= p < words["克林顿"].end for p in common)
     assert words["和"].start in function_word_starts(tokens)
+
+
+def test_a_name_spelt_exactly_wins_over_the_longer_word_jieba_glued_it_into() -> None:
+    """jieba tags 蘭越峯訴 ("Lan Yuefeng sues") as one name: its pinyin spells Lan Yuefeng with a syllable left over
+    (0.83); the three characters inside it spell the name exactly, and they are the row."""
+    found = pairs(
+        "原標題：“走廊醫生”蘭越峯訴央視主持人王志安名譽侵權一審敗訴",
+        "Original title: Suit by Lan Yuefeng against CCTV host Wang Zhi'an fails in first instance",
+    )
+    assert ("蘭越峯", "Lan Yuefeng") in found
+    assert ("蘭越峯訴", "Lan Yuefeng") not in found

@@ -485,8 +485,10 @@ def composed_match(
 
 # Switch for chains of administrative places (a test turns it off; candidates.PLACE_CHAINS is the English side).
 PLACE_CHAINS = True
+# "lankao county", "jiaxing prefecture level city", "ürümqi or urumqi, prefecture-level city" (and where it lies)
 _ADMINISTRATIVE_GLOSS = regex.compile(
-    r"^[a-z]+(?: [a-z]+)? (?:province|county|district|prefecture|(?:subprovincial |prefecture level )?city)\b"
+    r"^[\p{Ll}'-]+(?: [\p{Ll}'-]+)?(?: or [\p{Ll}'-]+)?,? (?:province|county|district|prefecture|"
+    r"(?:subprovincial |sub-provincial |prefecture[ -]level )?city)\b"
 )
 
 

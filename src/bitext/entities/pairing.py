@@ -720,6 +720,9 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             # a reading or the dictionary before co-occurrence alone (金門 ↔ Kinmen before 馬祖 ↔ Kinmen:
             # places listed together co-occur as much as the right pair)
             _cooccurrence_only(p[3]),
+            # a name spelt exactly before a longer one spelt with characters left over: 蘭越峯 ↔ Lan Yuefeng, not
+            # jieba's 蘭越峯訴 ("Lan Yuefeng sues", pinyin 0.83) around it
+            _only_inexact_romanisation(p[3]),
             -(len(p[1].key) + len(p[2].key)),
             (p[1].source == "nested") + (p[2].source == "nested"),
             p[1].start,
@@ -754,6 +757,15 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
             score, evidence = (old.score, old.evidence) if old else (DESIGNATOR_ONLY, ())
             links.append(Link(bead.document, bead.bead, zh, en, score, (*evidence, "work-title")))
     return links
+
+
+_ROMANISATION = regex.compile(r"(?:pinyin|wade-giles|cantonese):[^=]*=(?P<score>[0-9.]+)")
+
+
+def _only_inexact_romanisation(evidence: Sequence[str]) -> bool:
+    """The pair's only evidence is a romanisation that leaves something over (蘭越峯訴 ↔ Lan Yuefeng, 0.83)."""
+    found = [_ROMANISATION.fullmatch(label) for label in evidence]
+    return all(m is not None and float(m["score"]) < 1.0 for m in found) and bool(found)
 
 
 def _link_beads(
