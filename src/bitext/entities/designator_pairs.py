@@ -65,6 +65,30 @@ _MATCHING: dict[str, tuple[str, ...]] = {
 }
 
 
+# Switches (fresh15; a test turns each off): off, the base's behaviour.
+# The head of "Central Committee of the …", "General Office of the CPC Central Committee" is the designator
+# before the connector, not the name's last word (_head_before_connector).
+HEAD_BEFORE_CONNECTOR = True
+# A Chinese abbreviation ending in a designator cut short (黨中央, 全國工商聯) matches the English designator
+# (_ABBREVIATED).
+ABBREVIATED_DESIGNATORS = True
+
+_CONNECTORS = ("of", "for", "on")
+
+# English designator → the short endings Chinese abbreviations of bodies write for it: the first character of
+# the designator word (軍委, 發改委 for …委員會; 全國工商聯, 歐足聯 for …聯合會; 足協 for …協會).
+_ABBREVIATED: dict[str, tuple[str, ...]] = {
+    "committee": ("委",),
+    "commission": ("委",),
+    "federation": ("联",),
+    "union": ("联",),
+    "association": ("协",),
+}
+# 中央 "central" stands for the whole "Central Committee" (黨中央 ↔ Party Central Committee, 臺盟中央 ↔ Central
+# Committee of the Taiwan Democratic Self-Government League): only where the English writes "Central" before it.
+_CENTRAL = "中央"
+
+
 def _en_designator(en: Candidate) -> str:
     """The English name's head designator: its last word (Globex Corporation), or its first before a
     connector (Bureau of Maritime Resources); "" if none."""
@@ -73,11 +97,37 @@ def _en_designator(en: Candidate) -> str:
         return ""  # a lone designator is no name
     if any(w.endswith(("'s", "'")) for w in words[:-1]):
         return ""  # "Academy of Sciences' National Astronomical Center": two names, an owner and its body
-    if len(words) >= 3 and words[0] in _MATCHING and words[1] in ("of", "for", "on"):
+    if len(words) >= 3 and words[0] in _MATCHING and words[1] in _CONNECTORS:
         return words[0]  # first: Foundation for Scholarly Exchange is a foundation, not an exchange
+    head = _head_before_connector(en.key.split()) if HEAD_BEFORE_CONNECTOR else None
+    if head is not None:
+        return words[head]
     if words[-1] in _MATCHING:
         return words[-1]
     return ""
+
+
+def _head_before_connector(words: Sequence[str]) -> int | None:
+    """Where a designator stands right before the name's first connector, after capitalised words only
+    (Central Committee of the Taiwan … League, General Office of the CPC Central Committee: a committee and
+    an office, not a league and a committee); None if no word does."""
+    for i in range(1, len(words) - 2):
+        if not (words[i - 1][:1].isupper() or words[i - 1][:1].isdigit()):
+            return None  # a lower-case word before it: a run of two names (… Party and the … Federation of …)
+        if words[i].lower() in _MATCHING and words[i + 1] in _CONNECTORS:
+            return i
+    return None
+
+
+def _head_offset(en: Candidate) -> int:
+    """Where the head designator word starts in the text (-1 without one): two English candidates with the
+    same head (All-China Federation of Industry and … of Industry and Commerce) name one body."""
+    designator = _en_designator(en)
+    if not designator:
+        return -1
+    words = en.text.split()
+    index = next((i for i, w in enumerate(words) if w.lower() == designator), -1)
+    return -1 if index < 0 else en.start + len(" ".join(words[:index])) + (1 if index else 0)
 
 
 # Words before a designator that a body's name may hold: at most this many, at most this many characters.
@@ -139,10 +189,24 @@ def _glued_to_a_name(previous: Token, token: Token) -> bool:
     return previous.end == token.start and is_han_word(previous.simplified) and previous.tag[:1] not in GRAMMATICAL_TAGS
 
 
-def _matches(zh: Candidate, designator: str) -> bool:
+def _matches(zh: Candidate, designator: str, en_key: str = "") -> bool:
     if zh.source == UNNAMED:
         return zh.key in _MATCHING[designator]
-    return any(zh.key.endswith(e) and len(zh.key) >= len(e) + 2 for e in _MATCHING[designator])
+    if any(zh.key.endswith(e) and len(zh.key) >= len(e) + 2 for e in _MATCHING[designator]):
+        return True
+    return ABBREVIATED_DESIGNATORS and _abbreviated_match(zh.key, designator, en_key)
+
+
+def _abbreviated_match(zh_key: str, designator: str, en_key: str) -> bool:
+    """``zh_key`` ends in the designator cut short, with a name before it (黨|中央 for Party Central Committee,
+    全國工商|聯 for All-China Federation of Industry and Commerce)."""
+    if not is_han_word(zh_key):
+        return False
+    endings = _ABBREVIATED.get(designator, ())
+    if zh_key.endswith(endings) and len(zh_key) >= 3:
+        return not zh_key.endswith(_MATCHING[designator])  # the full designator is the rule above's
+    central = designator in ("committee", "commission") and f"central {designator}" in en_key.lower()
+    return central and zh_key.endswith(_CENTRAL) and len(zh_key) >= 3
 
 
 def _outside_or_around(candidate: Candidate, linked: Candidate) -> bool:
@@ -181,6 +245,8 @@ def designator_pairs(
     北卡羅萊納州班奈特學校 when 北卡羅萊納州 ↔ North Carolina is outside the English name)."""
     free_zh = [z for z in zh_candidates if all(_outside_or_around(z, a) for a, _ in linked)]
     free_en = [e for e in en_candidates if all(_outside_or_around(e, b) for _, b in linked)]
+    if HEAD_BEFORE_CONNECTOR:
+        free_en = _longest_per_head(free_en)
     options: dict[int, dict[int, Candidate]] = {}  # English candidate → body end → Chinese candidate
     for j, en in enumerate(free_en):
         designator = _en_designator(en)
@@ -188,7 +254,7 @@ def designator_pairs(
             continue
         bodies: dict[int, Candidate] = {}
         for zh in free_zh:
-            if not _matches(zh, designator) or any(zh.overlaps(a) != en.overlaps(b) for a, b in linked):
+            if not _matches(zh, designator, en.key) or any(zh.overlaps(a) != en.overlaps(b) for a, b in linked):
                 continue  # a linked name inside one side only: the two bodies are not each other's
             if zh.end not in bodies or len(zh.key) > len(bodies[zh.end].key):
                 bodies[zh.end] = zh
@@ -201,6 +267,24 @@ def designator_pairs(
         if zh.source == UNNAMED or [k for k, others in options.items() if end in others] != [j]:
             continue
         en = free_en[j]
-        ending = next(e for e in _MATCHING[_en_designator(en)] if zh.key.endswith(e))
+        designator = _en_designator(en)
+        ending = next((e for e in _MATCHING[designator] if zh.key.endswith(e)), "")
+        ending = ending or next(e for e in (*_ABBREVIATED.get(designator, ()), _CENTRAL) if zh.key.endswith(e))
         found.append((zh, en, f"designator:{_en_designator(en)}/{ending}"))
     return found
+
+
+def _longest_per_head(english: Sequence[Candidate]) -> list[Candidate]:
+    """The English candidates less those a longer one with the same start and head designator word goes on
+    from (the longer is the name: All-China Federation of Industry and Commerce, not All-China Federation of
+    Industry; one starting earlier may be two names run together)."""
+    heads = [_head_offset(en) for en in english]
+    return [
+        en
+        for en, head in zip(english, heads, strict=True)
+        if head < 0
+        or not any(
+            other is not en and h == head and other.start == en.start and other.end > en.end
+            for other, h in zip(english, heads, strict=True)
+        )
+    ]
