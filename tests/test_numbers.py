@@ -43,6 +43,11 @@ def values(numbers):
         ("十二", [(12, "number")]),
         ("6000多萬人", [(6e7, "number")]),
         ("三十餘億", [(3e9, "number")]),
+        ("一百二", [(120, "number")]),  # a last digit right after a unit counts in the next unit down
+        ("三千五", [(3500, "number")]),
+        ("一萬五", [(15000, "number")]),
+        ("一百零二", [(102, "number")]),
+        ("十三五", [(13, "number")]),  # the 13th Five-Year Plan: 十三, and a lone 五
     ],
 )
 def test_chinese_numbers(text, expected):
@@ -65,6 +70,10 @@ def test_chinese_numbers(text, expected):
         ("twenty-five", [(25, "number")]),
         ("three hundred", [(300, "number")]),
         ("US$1.2 trillion", [(1.2e12, "number")]),
+        ("RMB983 billion", [(9.83e11, "number")]),
+        ("USD1 to HKD7.8", [(1, "number"), (7.8, "number")]),
+        ("MP3 and ABC123", []),  # letters before digits that are no currency code
+        ("a 110-million-year-old fossil", [(1.1e8, "number")]),
         ("-3.5%", [(-3.5, "percent")]),
     ],
 )

@@ -47,6 +47,9 @@ def codes(alignment: Alignment, entities: EntityTable | None = None) -> list[str
         ("屍體看起來已擺在那裡 3 天左右。", "The body appeared to have been there for about a day."),
         ("表演從晚間 9 點半開始。", "The program started at 8:30 p.m."),
         ("全國6000多萬人受災。", "More than 6,000 people were affected."),  # 多 does not cancel the unit
+        ("震源深度10千米。", "The focal depth was 10,000 km."),
+        ("共一百二個政黨。", "102 parties in all."),
+        ("總市值達9830億元。", "Total market capitalization amounted to RMB98.3 billion."),
         ("處罰三到十萬的罰款。", "A fine of 3 to 100,000 yuan."),
         ("上世紀５０年代。", "During the 1960s."),
     ],
@@ -95,6 +98,17 @@ def test_numbers_that_differ_are_errors(zh: str, en: str) -> None:
         ("在二十世紀五十年代。", "In the 1950s."),
         ("將在2017財年產生收入。", "To contribute to earnings in fiscal year 17."),
         ("2017財年的收入。", "FY17 revenue."),
+        # WMT18 news through `bitext batch` (a user trial): 千 as a unit's prefix, 一百二 = 120, 十三五, 80後,
+        # a hyphenated scale, a fraction in words
+        ("震源深度10千米。", "The focal depth was 10 km."),
+        ("來自一百二十多個國家，共一百二個政黨。", "From more than 120 countries, 120 parties in all."),
+        ("作為“十三五”時期優先發展的重點區域。", "As a priority area during the 13th Five-Year Plan period."),
+        ("中國的80、90後年輕人。", "China's young people born in the 1980s and 1990s."),
+        ("這個擁有 1.1 億年歷史的生物。", "The 110-million-year-old creature."),
+        ("約佔居民負債的2/3。", "About two-thirds of household debt."),
+        ("總市值達9830億元。", "Total market capitalization amounted to RMB983 billion."),  # a code on the amount
+        ("國內售價828,000起。", "Sold at prices from RMB828,000."),
+        ("保加利亞8個月來首次出現通貨膨脹", "Bulgaria Posts Inflation for 1st Time in 8 Months"),
     ],
 )
 def test_numbers_written_differently_but_equal_are_not_flagged(zh: str, en: str) -> None:

@@ -52,6 +52,8 @@ _DIGITS = {
 }
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "兆": 10**12}
+_ZEROS = frozenset("零〇○")
+_UNITS_ABOVE_TEN = {ch: value for ch, value in {**_SMALL_UNITS, **_BIG_UNITS}.items() if value > 10}
 _ZH_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS) + "點点"
 # Each Chinese numeral character's own value (二 2, 百 100, 萬 10,000), for looking numbers up one character at a time.
 CHINESE_NUMERAL_VALUES: dict[str, int] = {**_DIGITS, **_SMALL_UNITS, **_BIG_UNITS}
@@ -109,9 +111,11 @@ _ZH_PERCENT_WORDS = regex.compile(
     r"百分之([" + _ZH_NUMERAL_CHARS + r"]+)|([" + _ZH_NUMERAL_CHARS + r"]+)成(?![員员功為为就立])"
 )
 _ZH_NUMERAL_RUN = regex.compile(r"[" + _ZH_NUMERAL_CHARS + r"]+")
+# Currency codes written against the amount (RMB983 billion, USD1, HKD0.82399, NT$5): the amount is a number.
+_CURRENCY_CODES = "RMB|CNY|USD|HKD|EUR|GBP|JPY|AUD|NZD|SGD|CHF|CAD|TWD|MOP|KRW|INR|NTD|NT|HK|US"
 _EN_NUMBER = regex.compile(
-    r"(?<![\p{Latin}\d.])([-−]?\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s*(thousand|million|billion|trillion|mn|bn|tn)\b|(?<=\d)(bn|mn|tn|m|b|k)\b)?"
+    r"(?:(?<![\p{Latin}\d.])|(?<=(?<![\p{Latin}])(?:" + _CURRENCY_CODES + r")))([-−]?\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:(?:\s*|-)(thousand|million|billion|trillion|mn|bn|tn)\b|(?<=\d)(bn|mn|tn|m|b|k)\b)?"
     r"(?:\s*(%|per\s*cent|percent))?",
     regex.IGNORECASE,
 )
@@ -166,8 +170,11 @@ def _parse_integer(text: str) -> int | None:
     if all(ch in _DIGITS for ch in text):
         return int("".join(str(_DIGITS[ch]) for ch in text))
     total = section = digit = 0
+    previous = ""
     for ch in text:
         if ch in _DIGITS:
+            if previous in _DIGITS and previous not in _ZEROS:
+                return None  # 十三五 (the 13th Five-Year Plan), 三四十 (thirty or forty): no one number
             digit = _DIGITS[ch]
         elif ch in _SMALL_UNITS:
             section += (digit or 1) * _SMALL_UNITS[ch]
@@ -180,6 +187,10 @@ def _parse_integer(text: str) -> int | None:
             section = digit = 0
         else:
             return None
+        previous = ch
+    if digit and len(text) >= 2 and text[-2] in _UNITS_ABOVE_TEN:
+        # 一百二 is 120, 三千五 3,500, 一萬五 15,000: a last digit right after a unit counts in the next unit down
+        return total + section + digit * _UNITS_ABOVE_TEN[text[-2]] // 10
     return total + section + digit
 
 
@@ -253,6 +264,8 @@ def _chinese_run(run: str, start: int, text: str) -> Number | None:
     if len(run) < 2 or run in _NOT_NUMBERS or (run[0] not in _DIGITS and run[0] not in "十拾"):
         return None
     value = parse_chinese_numeral(run)
+    if value is None and len(run) > 2 and run[-1] in _DIGITS and run[-2] in _DIGITS and run[-3] not in _DIGITS:
+        return _chinese_run(run[:-1], start, text)  # 十三五: 十三, then a lone 五 (only looked up)
     if value is None:
         return None
     return Number(value, "number", start, start + len(run))
@@ -420,7 +433,8 @@ _EN_HUNDREDS = re.compile(r"(?<![0-9])([0-9]{1,2})00(?:s|'s|’s)")
 # Writings the grammar reads piece by piece, rewritten whole first: 1 萬 7000 (17,000), 6 千 (6,000),
 # 420 至 390 萬 (both in 萬), 4.2-3.9 million (both in millions), 二 ○四七 (a numeral broken by a space).
 _ZH_WAN_THEN_DIGITS = re.compile(r"([0-9]+)\s*[萬万]\s*([0-9]{4})(?![0-9.])")
-_ZH_ARABIC_THOUSANDS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*千(?![萬万億亿])")
+# (not 千米 kilometre, 千克 kilogram, 千瓦 kilowatt, 千卡, 千焦, 千帕: 千 as a unit's prefix)
+_ZH_ARABIC_THOUSANDS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*千(?![萬万億亿米克瓦卡焦帕])")
 _ZH_RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?)(\s*(?:至|到|-|–|~|～)\s*)([0-9]+(?:\.[0-9]+)?)\s*([萬万億亿])")
 # The same with numerals: 三到十萬 (30,000 to 100,000), 五至八億; 三到五千 (3,000 to 5,000) with single digits only
 # (二十到五千 is 20 to 5,000).
@@ -429,7 +443,8 @@ _ZH_NUMERAL_RANGE = re.compile(
     r"(?<![" + _ZH_NUMERAL_CHARS + r"])" + _SMALL_NUMERAL + r"(\s*(?:至|到)\s*)" + _SMALL_NUMERAL + r"([千萬万億亿])"
 )
 # 上世紀50年代, 五十年代: a decade written by its two digits; the translation gives the 1950s (or 2020s).
-_ZH_DECADE_AFTER = re.compile(r"\s*年代")
+# 50年代 (the 1950s); 80後, 80、90後 (born in the 1980s, and the 1990s)
+_ZH_DECADE_AFTER = re.compile(r"(?:\s*[、和与與及至到-]\s*[0-9]0)?\s*(?:年代|後|后)")
 _ZH_CENTURY_DECADE = re.compile(
     r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:世紀|世纪)\s*([0-9]{2}|[一二三四五六七八九十]{1,2})\s*年代"
 )
@@ -484,8 +499,10 @@ def read_numbers(text: str, lang: str) -> list[Reading]:
         required = _is_explicit(written, number.value, lang) and number.value != 0
         if lang == "zh" and _ZH_WORD_AFTER.match(text, number.end):
             required = False
-        if _is_part_of_a_name(text, number.start):
+        if _is_part_of_a_name(text, number.start) or _in_digit_fraction(text, number.start, number.end):
             required = False
+        if lang == "en" and number.value == 1 and _FIRST.match(text, number.start):
+            required = False  # "for the 1st time": Chinese says 首次 (the first time), with no numeral
         alternatives: tuple[float, ...] = ()
         if lang == "en" and _SUFFIXED.match(written):  # 100m, 802.11b: a unit or a version, perhaps no scale
             alternatives = (float(re.sub(r"[^0-9.]", "", written.replace(",", "")) or "nan"),)
@@ -499,6 +516,19 @@ def read_numbers(text: str, lang: str) -> list[Reading]:
         found.append(Reading(number.value, written, required, alternatives))
     found += [Reading(value, written, False) for value, written in _looked_up(text, lang)]
     return found
+
+
+# 2/3, 1 / 4: a fraction a translator may write in words (two-thirds); not a date (2018/1/18) or a path
+_DIGIT_FRACTION = re.compile(r"(?<![0-9/.])([0-9]{1,2})\s*/\s*([0-9]{1,2})(?![0-9/.])")
+
+
+_FIRST = re.compile(r"1st\b", re.IGNORECASE)
+
+
+def _in_digit_fraction(text: str, start: int, end: int) -> bool:
+    return any(
+        m.start() <= start and end <= m.end() for m in _DIGIT_FRACTION.finditer(text, max(0, start - 4), end + 4)
+    )
 
 
 def _is_part_of_a_name(text: str, start: int) -> bool:
@@ -590,6 +620,10 @@ def _looked_up(text: str, lang: str) -> list[tuple[float, str]]:
     (十八世紀 = the 1700s) and fractions (二分之一 = 0.5 = 50%).
     """
     found = [(float(m.group()), m.group()) for m in _RAW_NUMBER.finditer(text)]
+    for m in _DIGIT_FRACTION.finditer(text):
+        numerator, denominator = float(m.group(1)), float(m.group(2))
+        if denominator:
+            found += [(numerator / denominator, m.group()), (100 * numerator / denominator, m.group())]
     for m in _CLOCK.finditer(text):
         found.append((float(m.group(1) + m.group(2)), m.group()))
     for m in _MILITARY_TIME.finditer(text):
