@@ -85,7 +85,7 @@ def _cantonese_found_by_conversion(ch: str) -> list[str] | None:
     from bitext.script import convert
 
     for form in dict.fromkeys((ch, convert(ch, "s2hk"), convert(ch, "s2t"))):
-        if len(form) != 1:
+        if len(form) != 1:  # (bitext.script's table of one-character conversions keeps no such form)
             continue
         found = _cantonese_table().get(form)  # what Cantonese().getRoman(form)[0] gives for one character
         if found:
