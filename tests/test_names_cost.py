@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from cantoroman import Cantonese
 from hypothesis import given
 from hypothesis import strategies as st
 from pypinyin import Style, pinyin
@@ -165,3 +167,58 @@ def test_a_characters_own_syllables_are_its_syllable_options_alone() -> None:
         for system in names.SYSTEMS:
             options = names._syllable_options(ch, system)
             assert set(names.char_syllables(ch, system)) == set(options[0] if options else ()), (ch, system)
+
+
+_CANTOROMAN = Cantonese()
+
+
+def _cantonese_by_conversion(ch: str) -> list[str] | None:
+    """cantoroman's own readings of ``ch``, its Hong Kong form or its traditional form: the table lookup the
+    cached table replaces, written out with cantoroman's ``getRoman`` and bitext's OpenCC conversion."""
+    from bitext.script import convert
+
+    for form in dict.fromkeys((ch, convert(ch, "s2hk"), convert(ch, "s2t"))):
+        if len(form) == 1 and _CANTOROMAN.getRoman(form)[0]:
+            found: list[str] = _CANTOROMAN.getRoman(form)[0]
+            return found
+    return None
+
+
+def test_the_cached_cantonese_table_reads_what_the_conversions_read() -> None:
+    """Every 97th character of the table's domain, the corpus's characters and simplified ones missing from
+    cantoroman's table (诚, 乌, 陈): the cached answer is the one the conversions give."""
+    points = [p for low, high in names._CANTONESE_DOMAIN for p in range(low, high + 1, 97)]
+    sample = {chr(p) for p in points} | set(_CHARS) | set("诚乌陈鸡伦㐀𠀀")
+    table = names._cantonese_by_char()
+    assert len(table) > 15_000  # traditional and simplified characters
+    for ch in sorted(sample):
+        assert table.get(ch) == _cantonese_by_conversion(ch), ch
+
+
+def test_a_character_outside_the_cached_domain_is_converted_as_before() -> None:
+    """A character of the Supplementary Multilingual Plane (not in the cached table) and a two-letter string
+    take the conversions' path: the same answer, not a miss of the table."""
+    for text in ("\U0001f600", "\U0001d400", "ab"):
+        assert not names._in_cantonese_domain(text)
+    assert names._cantonese_found("\U0001f600") is None
+    assert names._cantonese_found("ab") is None
+    assert {"shing", "seng"} <= set(names._cantonese_char("誠"))  # Li Ka-shing (Hong Kong), Ho Iat Seng (Macao)
+    assert names._cantonese_char("诚") == names._cantonese_char("誠")
+
+
+def test_the_cantonese_table_is_built_once_then_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built in a process without the cache file (written under BITEXT_CACHE_DIR, keyed by cantoroman's and
+    OpenCC's versions), read back equal by the next; a damaged file is rebuilt."""
+    monkeypatch.setenv("BITEXT_CACHE_DIR", str(tmp_path))
+    names._cantonese_by_char.cache_clear()
+    try:
+        built = names._cantonese_by_char()
+        (path,) = tmp_path.glob("cantonese-by-char-*.pickle")
+        assert "cantonese-romanisation-" in path.name and "opencc-" in path.name
+        names._cantonese_by_char.cache_clear()
+        monkeypatch.setattr(names, "_build_cantonese_by_char", lambda: pytest.fail("rebuilt"))
+        assert names._cantonese_by_char() == built
+    finally:
+        names._cantonese_by_char.cache_clear()

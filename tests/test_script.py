@@ -273,3 +273,54 @@ def test_macdev_in_every_script_is_never_called_the_other_one(shared_data: Path)
         verdicts = [detect_script(text).script for text in texts]
         assert set(verdicts) <= {expected, "none"}, config
         assert verdicts.count(expected) >= 0.97 * len(texts)  # the rest hold no distinctive character
+
+
+def test_the_cached_one_character_conversions_are_opencc_s_own() -> None:
+    """Every 89th character of the table's domain and the characters of simplified and traditional text: the
+    table's answer is what a fresh OpenCC converter gives the character alone (itself when that is longer)."""
+    from bitext import script
+
+    table = script.single_char_conversions()
+    points = [p for low, high in script.CHAR_DOMAIN for p in range(low, high + 1, 89)]
+    sample = {chr(p) for p in points} | set("们说后里干峰温诚乌陈鸡說們後衞皇后公里𠀀㐀·a1")
+    for config in script.TABULATED_CONFIGS:
+        converter = opencc.OpenCC(config)
+        for ch in sorted(sample):
+            alone = converter.convert(ch)
+            assert table[config].get(ch, ch) == (alone if len(alone) == 1 else ch), (config, ch)
+    assert table["s2t"]["们"] == "們" and table["s2t"]["说"] == "說"
+
+
+def test_script_detection_makes_no_opencc_converter_but_t2s(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simplified evidence is read from the cached table: s2t, s2tw and s2hk converters are not made."""
+    from bitext import script
+
+    script.single_char_conversions()  # built or read before watching
+    made: list[str] = []
+    original = script._converter.__wrapped__
+
+    def watched(config: str) -> opencc.OpenCC:
+        made.append(config)
+        return original(config)
+
+    monkeypatch.setattr(script, "_converter", watched)
+    script._convert_char.cache_clear()
+    script._simplified_weight.cache_clear()
+    script._traditional_only.cache_clear()
+    script.simplify_char.cache_clear()
+    try:
+        assert detect_script("我们说后来的公里数").script == "simplified"
+        assert set(made) <= {"t2s"}
+    finally:
+        script._convert_char.cache_clear()
+        script._simplified_weight.cache_clear()
+        script._traditional_only.cache_clear()
+        script.simplify_char.cache_clear()
+
+
+def test_a_character_outside_the_table_is_converted_when_asked() -> None:
+    from bitext import script
+
+    assert not script.in_char_domain("\U0001f600") and not script.in_char_domain("們們")
+    assert script._convert_char("\U0001f600", "s2t") == "\U0001f600"
+    assert script._convert_char("们", "s2t") == "們"

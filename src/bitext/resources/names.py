@@ -64,16 +64,64 @@ def _cantonese_table() -> dict[str, list[str]]:
 @lru_cache(maxsize=65536)
 def _cantonese_char(ch: str) -> tuple[str, ...]:
     """The table is keyed by traditional characters (诚 is missing, 誠 is there): try both scripts."""
+    found = _cantonese_found(ch)
+    if not found:
+        return ()
+    spellings = [ascii_syllable(r) for r in found]
+    return tuple(_unique(spellings + [macao_spelling(r) for r in spellings]))
+
+
+def _cantonese_found(ch: str) -> list[str] | None:
+    """cantoroman's romanisations of ``ch`` (as in its table, not yet spelled), read through the script
+    forms: ``ch``, its Hong Kong and its traditional OpenCC form. For a character of ``_CANTONESE_DOMAIN``
+    the answer is read from a table made once and cached on disk (``_cantonese_by_char``): two OpenCC
+    converters and cantoroman's JSON cost about 0.1 s of every process that pairs names."""
+    if _in_cantonese_domain(ch):
+        return _cantonese_by_char().get(ch)
+    return _cantonese_found_by_conversion(ch)
+
+
+def _cantonese_found_by_conversion(ch: str) -> list[str] | None:
     from bitext.script import convert
 
     for form in dict.fromkeys((ch, convert(ch, "s2hk"), convert(ch, "s2t"))):
-        if len(form) != 1:
+        if len(form) != 1:  # (bitext.script's table of one-character conversions keeps no such form)
             continue
         found = _cantonese_table().get(form)  # what Cantonese().getRoman(form)[0] gives for one character
         if found:
-            spellings = [ascii_syllable(r) for r in found]
-            return tuple(_unique(spellings + [macao_spelling(r) for r in spellings]))
-    return ()
+            return found
+    return None
+
+
+# The characters whose answer the cached table holds: the Basic Multilingual Plane without surrogates
+# (which OpenCC refuses) and the planes of the CJK extensions B to H. Building it converts each of them
+# twice (about 0.5 s, once per set of package versions); any other character is converted when asked.
+_CANTONESE_DOMAIN = ((0x0000, 0xD7FF), (0xE000, 0xFFFF), (0x20000, 0x3134F))
+
+
+def _in_cantonese_domain(ch: str) -> bool:
+    point = ord(ch) if len(ch) == 1 else -1
+    return any(low <= point <= high for low, high in _CANTONESE_DOMAIN)
+
+
+@lru_cache(maxsize=1)
+def _cantonese_by_char() -> dict[str, list[str]]:
+    """Every character of ``_CANTONESE_DOMAIN`` that ``_cantonese_found_by_conversion`` reads, with what it
+    reads; keyed by the versions of cantoroman (the table) and OpenCC (the conversions)."""
+    from bitext.resources.cache import cache_key, load_or_build
+
+    key = cache_key(("cantonese-romanisation", "opencc"), 1)
+    return load_or_build("cantonese-by-char", key, _build_cantonese_by_char, dict)
+
+
+def _build_cantonese_by_char() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for low, high in _CANTONESE_DOMAIN:
+        for point in range(low, high + 1):
+            found = _cantonese_found_by_conversion(chr(point))
+            if found:
+                table[chr(point)] = found
+    return table
 
 
 def _blank(chars: str) -> list[list[str]]:
