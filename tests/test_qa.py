@@ -640,6 +640,29 @@ def test_a_name_inside_a_longer_name_is_that_name() -> None:
     assert entity_missing(alignment, *pairs) == []
 
 
+def test_a_place_beginning_a_body_s_name_is_that_body_even_outside_the_table() -> None:
+    # WMT news (a user trial): 英國醫學協會 ↔ "the BMA", 英國隊 ↔ "GB", 廣東尚品宅配 ↔ "Guangzhou Shangpin Home
+    # Collection Co., Ltd.": the place is the first word of a body's name the table does not hold
+    uk, guangzhou = strong("英國", "UK"), strong("廣州", "Guangzhou")
+    rows = [("英國經濟增長。", "The UK economy grew."), ("廣州很熱。", "Guangzhou is hot.")] * 3
+    bodies = [
+        ("英國醫學協會的醫生辭職了。", "The BMA's junior doctor leader resigned."),
+        ("英國隊幾乎沒有碰到過球。", "GB had hardly touched the ball."),
+        ("尚品宅配位列其中。", "Guangzhou Shangpin Home Collection Co., Ltd. was among them."),
+    ]
+    assert entity_missing(beads([*rows, *bodies]), uk, guangzhou) == []
+    dropped = [("英國的醫生辭職了。", "The doctors resigned."), ("尚品宅配位列其中。", "Guangzhou was among them.")]
+    assert [bead for bead, _ in entity_missing(beads([*rows, *dropped]), uk, guangzhou)] == [6, 7]
+
+
+def test_a_company_before_its_own_designator_is_still_its_name() -> None:
+    # not a place: 商湯集團 is SenseTime itself, and the English without it is missing the company
+    sensetime = EntityPair("商湯", "SenseTime", "ORG", 3, 0.95, ("cedict:sensetime",), (0,), (), ("商湯",), ("SenseTime",))
+    rows = [("商湯上市。", "SenseTime listed.")] * 3
+    dropped = ("商湯集團發布了模型。", "The group released a model.")
+    assert [bead for bead, _ in entity_missing(beads([*rows, dropped]), sensetime)] == [3]
+
+
 def test_lower_case_words_and_mixed_case_acronyms_are_not_names() -> None:
     us = strong("美國", "US")
     alignment = beads(

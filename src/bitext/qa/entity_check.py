@@ -343,6 +343,7 @@ class Entity:
     en_forms: set[str] = field(default_factory=set)
     zh_triggers: dict[str, str] = field(default_factory=dict)
     en_triggers: dict[str, str] = field(default_factory=dict)
+    place: bool = False  # a pair of it is typed LOC: its name may begin a body's (英國|醫學協會)
 
 
 def build_entities(table: EntityTable) -> list[Entity]:
@@ -364,6 +365,7 @@ def build_entities(table: EntityTable) -> list[Entity]:
         entity = clusters.setdefault(sets.find(k), Entity())
         entity.zh_forms.update(_zh_forms(pair))
         entity.en_forms.update(_en_forms(pair))
+        entity.place = entity.place or getattr(pair, "type", None) == "LOC"
         # Co-occurrence alone warns only for a name no better-proven pair claims: 臺灣地區 ↔ Mainland Area
         # co-occurs as faithfully as 臺灣地區 ↔ Taiwan Area in a statute that names both areas in every article.
         if strengths[k] == _PROOF or (strengths[k] == _CONSISTENT and proven.isdisjoint(_keys(pair))):
@@ -461,6 +463,7 @@ class _FormIndex:
         # English stems (all words but the last exact, the last cut to _STEM letters), by first word (or stem,
         # for one word). Entry: (stem key, entity).
         self.en_stems: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        self.places = [entity.place for entity in entities]
         for eid, entity in enumerate(entities):
             for form in entity.zh_forms:
                 self.zh[form[0]].append((form, eid, form in entity.zh_triggers))
@@ -500,7 +503,9 @@ class _FormIndex:
                     era = trigger and form.endswith(_ERAS) and _YEAR_AFTER.match(text, start + len(form)) is not None
                     # 行政院院長 is an office, which English names by its title alone (the Premier)
                     office = trigger and _OFFICE_AFTER.match(text, start + len(form)) is not None
-                    hits.append(_Hit(start, start + len(form), eid, form, trigger and not era and not office))
+                    # 英國醫學協會 (the BMA), 英國隊 (GB): the place begins a body's name, which is that body
+                    body = trigger and self.places[eid] and _begins_chinese_body(text, start + len(form))
+                    hits.append(_Hit(start, start + len(form), eid, form, trigger and not (era or office or body)))
         if any(_HAN.match(hit.form) for hit in hits):
             starts = _word_starts(text)
             hits = [hit for hit in hits if not _HAN.match(hit.form) or _whole_words(hit, starts)]
@@ -532,7 +537,10 @@ class _FormIndex:
                 n = len(form_words)
                 if tuple(words[k : k + n]) == form_words:
                     start, end = tokens[k].start(), tokens[k + n - 1].end()
-                    hits.append(_Hit(start, end, eid, form, trigger and _written_as_name(text[start:end], form)))
+                    strict = trigger and _written_as_name(text[start:end], form)
+                    # Guangzhou Shangpin Home Collection Co., Ltd.: the place begins a company's name
+                    strict = strict and not (self.places[eid] and _begins_english_body(tokens, k + n))
+                    hits.append(_Hit(start, end, eid, form, strict))
         found = _found(hits)
         for k in [k for k, word in enumerate(words) if word in stems or word[:_STEM] in stems]:
             word = words[k]
@@ -542,6 +550,64 @@ class _FormIndex:
                     if k + n <= len(words) and (*words[k : k + n - 1], words[k + n - 1][:_STEM]) == key:
                         found.present.add(eid)
         return found
+
+
+# How far a body's name may run after a place that begins it (英國|國民信託|組織, Guangzhou Shangpin … Co.).
+_BODY_REACH_ZH = 8
+_BODY_REACH_EN = 6
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_CONNECTORS = frozenset({"of", "and", "for", "&"})
+
+
+@lru_cache(maxsize=1)
+def _chinese_body_endings() -> tuple[str, ...]:
+    """Endings of bodies' names (simplified): 協會, 組織, 委員會, 公司, 集團, 隊, 黨 …; no place endings."""
+    from bitext.entities.lexicon import designator_endings
+
+    return tuple(ending for ending, kind in designator_endings() if kind == "ORG" and len(ending) >= 1)
+
+
+def _begins_chinese_body(text: str, end: int) -> bool:
+    """Nouns right after a name run to a body's designator within a few characters: the name is the first word of
+    that body's name (英國|醫學|協會, 英國|總工會, 英國|隊), not a mention of its own. A clause is no name (行政院|因|
+    事故不能開會: 因 is no noun)."""
+    run = _HAN_RUN.match(text, end)
+    if run is None:
+        return False
+    return _nouns_to_a_body_ending(to_simplified(run.group()[:_BODY_REACH_ZH]))
+
+
+@lru_cache(maxsize=16384)
+def _nouns_to_a_body_ending(following: str) -> bool:
+    from bitext.segment.words import tokenize
+
+    endings = _chinese_body_endings()
+    for token in tokenize(following):
+        if token.tag[:1] not in _NOUN_TAGS:
+            return False
+        if token.simplified.endswith(endings):
+            return True
+    return False
+
+
+# jieba's noun tags (n, nr, ns, nt, nz, ng …) and abbreviations (j): what a body's name is made of
+_NOUN_TAGS = frozenset("nj")
+
+
+def _begins_english_body(tokens: Sequence[regex.Match[str]], after: int) -> bool:
+    """Capitalised words right after a name run to an organisation's designator (Co, Ltd, Association, Council …):
+    the name is the first word of that body's name (Guangzhou Shangpin Home Collection Co., Ltd.)."""
+    from bitext.entities.lexicon import EN_ORG_DESIGNATORS
+
+    for token in tokens[after : after + _BODY_REACH_EN]:
+        word = token.group()
+        if word.casefold() in _CONNECTORS:
+            continue
+        if not word[:1].isupper():
+            return False
+        if word.casefold() in EN_ORG_DESIGNATORS:
+            return True
+    return False
 
 
 def _found(hits: list[_Hit]) -> _Found:
