@@ -657,7 +657,8 @@ def test_a_place_beginning_a_body_s_name_is_that_body_even_outside_the_table() -
 
 def test_a_company_before_its_own_designator_is_still_its_name() -> None:
     # not a place: 商湯集團 is SenseTime itself, and the English without it is missing the company
-    sensetime = EntityPair("商湯", "SenseTime", "ORG", 3, 0.95, ("cedict:sensetime",), (0,), (), ("商湯",), ("SenseTime",))
+    evidence = ("cedict:sensetime",)
+    sensetime = EntityPair("商湯", "SenseTime", "ORG", 3, 0.95, evidence, (0,), (), ("商湯",), ("SenseTime",))
     rows = [("商湯上市。", "SenseTime listed.")] * 3
     dropped = ("商湯集團發布了模型。", "The group released a model.")
     assert [bead for bead, _ in entity_missing(beads([*rows, dropped]), sensetime)] == [3]
