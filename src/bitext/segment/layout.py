@@ -373,7 +373,8 @@ def _blocks(
                 # had room for the heading's first word, so the writer, not the wrapper, broke it there.
                 first_word = stripped[:1] if lang == "zh" else stripped.split(None, 1)[0]
                 complete = columns(previous) + (lang != "zh") + columns(first_word) <= width
-            if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and _indent(content) > base_indent):
+            indented = _indent(content) > base_indent and not _cut_before_space(contents[current[-1]], fixed)
+            if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and indented):
                 close()  # a list item or heading after a complete line, or an indented first line
         item = item_number(stripped)
         if current and item and last_item and item[0] == last_item[0] and item[1] == last_item[1] + 1:
@@ -497,6 +498,13 @@ def _title_like(line: str) -> bool:
     if not words:
         return not line[-1:].islower()
     return sum(word[0].isupper() for word in words) >= 0.6 * len(words)
+
+
+def _cut_before_space(previous: str, fixed: int | None) -> bool:
+    """Whether the line after ``previous`` opens with a space the fixed cut put there: ``previous`` holds
+    all ``fixed`` characters and ends no sentence ("…牛津大學的Oxford" | " Intelligence…": the text's own
+    space between two words, not an indent; after "…公司。" an indent still starts a paragraph)."""
+    return fixed is not None and len(previous.rstrip("\r\n")) == fixed and not previous.rstrip().endswith(FINAL_MARKS)
 
 
 def _indent(line: str) -> int:
