@@ -367,13 +367,18 @@ def _blocks(
         if current:
             previous = contents[current[-1]].strip()
             # An item of a list ends with a semicolon ("…protection mechanisms;" | "3. assisting…").
-            complete = previous.endswith((*FINAL_MARKS, ";")) or columns(previous) < _NEAR_WIDTH * width
+            # A line holding all N characters of a text cut every N is full whatever its columns (a Latin letter
+            # takes one): "…騎師戴圖理 (Frankie Dettor" | "i) 在紐馬基特…" continues, no list item after a short line.
+            cut = _cut_at_fixed(contents[current[-1]], fixed)
+            complete = previous.endswith((*FINAL_MARKS, ";")) or (not cut and columns(previous) < _NEAR_WIDTH * width)
             if not complete and _is_heading(stripped, width):
                 # "Chapter X. Powers of the Central and Local Governments" | "Article 107": the line above
                 # had room for the heading's first word, so the writer, not the wrapper, broke it there.
                 first_word = stripped[:1] if lang == "zh" else stripped.split(None, 1)[0]
                 complete = columns(previous) + (lang != "zh") + columns(first_word) <= width
-            indented = _indent(content) > base_indent and not _cut_before_space(contents[current[-1]], fixed)
+            # After such a line a space opening the next is the text's own ("…的Oxford" | " Intelligence"), unless
+            # the line ends a sentence (then it is still an indent)
+            indented = _indent(content) > base_indent and not (cut and not previous.endswith(FINAL_MARKS))
             if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and indented):
                 close()  # a list item or heading after a complete line, or an indented first line
         item = item_number(stripped)
@@ -500,11 +505,10 @@ def _title_like(line: str) -> bool:
     return sum(word[0].isupper() for word in words) >= 0.6 * len(words)
 
 
-def _cut_before_space(previous: str, fixed: int | None) -> bool:
-    """Whether the line after ``previous`` opens with a space the fixed cut put there: ``previous`` holds
-    all ``fixed`` characters and ends no sentence ("…牛津大學的Oxford" | " Intelligence…": the text's own
-    space between two words, not an indent; after "…公司。" an indent still starts a paragraph)."""
-    return fixed is not None and len(previous.rstrip("\r\n")) == fixed and not previous.rstrip().endswith(FINAL_MARKS)
+def _cut_at_fixed(line: str, fixed: int | None) -> bool:
+    """Whether ``line`` of a Chinese text cut every ``fixed`` characters holds all of them (the cut, not the
+    writer, ended it)."""
+    return fixed is not None and len(line.rstrip("\r\n")) == fixed
 
 
 def _indent(line: str) -> int:
