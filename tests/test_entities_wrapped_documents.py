@@ -160,3 +160,32 @@ def test_how_the_entity_step_reads_a_wrapped_sentence() -> None:
     assert [s.text for s in read.en.sentences] == [
         "In 2022 he saw Hong Kong, China, Oxford's well-known international McLaren."
     ]
+
+
+FLORES_SAMPLE = ROOT / "tests" / "data" / "flores-sample"
+
+
+@cache
+def news_articles() -> list[tuple[str, str, frozenset[tuple[str, str]]]]:
+    """The FLORES sample's Wikinews articles with five rows or more (one sentence a line)."""
+    zh_articles = (FLORES_SAMPLE / "zho_Hant.txt").read_text(encoding="utf-8").split("\n\n")
+    en_articles = (FLORES_SAMPLE / "eng_Latn.txt").read_text(encoding="utf-8").split("\n\n")
+    found = [(zh, en, frozenset(rows(zh, en, "lines"))) for zh, en in zip(zh_articles, en_articles, strict=True)]
+    return [article for article in found if len(article[2]) >= 5]
+
+
+def test_the_news_articles_have_entities() -> None:
+    assert len(news_articles()) >= 3
+
+
+@settings(deadline=None, max_examples=6)
+@given(st.data(), st.integers(50, 80), st.integers(18, 42), st.booleans())
+def test_hard_wrapping_a_news_article_leaves_its_entity_rows_unchanged(
+    data: st.DataObject, en_width: int, zh_width: int, one_paragraph: bool
+) -> None:
+    """Wrapped sentence by sentence or as one paragraph, read with layout="wrapped". (With "auto", articles
+    of three or four sentences are too short for the wrapping to be detected: see docs/design.md.)"""
+    zh, en, unwrapped = data.draw(st.sampled_from(news_articles()))
+    if one_paragraph:
+        zh, en = "".join(zh.split("\n")), " ".join(en.split("\n"))
+    assert rows(wrap_chinese(zh, zh_width), wrap_english(en, en_width), "wrapped") == unwrapped
