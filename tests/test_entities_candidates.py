@@ -63,6 +63,19 @@ def test_acronyms_defined_by_a_lowercase_long_form_are_terms() -> None:
     assert "OpenAI" in found
 
 
+def test_an_acronym_defined_across_a_wrapped_lines_break_is_a_term_too() -> None:
+    """Issue 13: the wrapped article had "generative artificial intelligence\n(GenAI)"; read as a name,
+    GenAI then paired with the 智能 before the Chinese bracket."""
+    for text in (
+        "The field of generative artificial intelligence\n(GenAI) grows. GenAI is hot, says OpenAI.",
+        "The field of generative\nartificial intelligence (GenAI) grows. GenAI is hot, says OpenAI.",
+    ):
+        doc = segment(text, "en", layout="wrapped")
+        assert english_document_context(doc)[1] == {"GenAI"}, text
+    # a blank line parts two paragraphs: a bracket opening the next one defines nothing
+    assert english_document_context(segment("We use intelligence\n\n(GenAI) here.", "en"))[1] == frozenset()
+
+
 def test_chinese_tags_filtered_by_the_dictionary() -> None:
     found = chinese("備受爭議的智慧城市業務，徐立周二表示。")
     assert "徐立" in found

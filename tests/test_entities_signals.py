@@ -95,6 +95,17 @@ def test_each_signal_finds_its_example(zh: str, en: str, name_zh: str, name_en: 
     assert any(label.startswith(signal) for label in evidence), evidence
 
 
+def test_a_mixed_case_acronym_in_brackets_is_not_matched_by_sound() -> None:
+    """GenAI's capitals are read letter by letter: the Han ending before its bracket that sounds like it
+    (智能, "zhi neng", skeleton 0.75) is chance, and 智能 ↔ GenAI was a false pair (issue 13)."""
+    found = pairs(
+        "公司現正全速進軍爭議較少的生成式人工智能（GenAI）領域。",
+        "The company is moving into the less controversial field of GenAI.",
+    )
+    assert not [zh for zh, _ in found if zh.endswith("智能")], found
+    assert ("GenAI", "GenAI") in found  # the Chinese keeps the name in Latin letters: it pairs as it is
+
+
 def test_acronym_in_brackets_joins_the_long_name() -> None:
     found = table(
         "美國地質調查局 (USGS) 沒有收到報告。",

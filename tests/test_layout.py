@@ -469,6 +469,8 @@ def test_the_next_numbered_item_starts_a_paragraph_but_a_number_in_running_text_
 )
 # found on a fresh clone: a line cut after the space of "Oxford Intelligence" is full with it
 @example(spans=[(22, 3), (0, 2)], width=39)
+# issue 13: the space of "Oxford Intelligence" opens a line (the article's paragraph at 38 characters)
+@example(spans=[(22, 3), (0, 2)], width=38)
 def test_chinese_cut_every_n_characters_keeps_its_sentences_and_paragraphs(
     spans: list[tuple[int, int]], width: int
 ) -> None:
@@ -480,8 +482,15 @@ def test_chinese_cut_every_n_characters_keeps_its_sentences_and_paragraphs(
     full = lengths.count(width)
     # The lines say N: three full lines at least, twice as many as lines of 80% of it or more.
     assume(full >= 3 and full >= 2 * sum(0.8 * width <= n < width for n in lengths))
-    # A line opening with a space is indented: a paragraph's first line in wrapped text, by design.
-    assume(not any(line[:1].isspace() for lines in cut for line in lines))
+    # A line opening with a space is indented (a paragraph's first line in wrapped text, by design) unless the
+    # full line before it ends no sentence: the cut fell before a space of the text ("Oxford" | " Intelligence")
+    assume(
+        not any(
+            line[:1].isspace() and (k == 0 or lines[k - 1].endswith(("。", "！", "？", "」")))
+            for lines in cut
+            for k, line in enumerate(lines)
+        )
+    )
     document = segment("\n".join(line for lines in cut for line in lines), "zh", layout="wrapped")
     if all(len(lines[-1]) <= width - 2 for lines in cut):
         assert ["".join(p.text.split()) for p in document.paragraphs] == ["".join(p.split()) for p in paragraphs]
@@ -643,3 +652,30 @@ def test_paragraphs_of_full_sentences_wrapped_at_any_width_keep_their_sentences(
     assert [" ".join(s.split()) for s in document.sentence_texts()] == [
         " ".join(s.split()) for s in reference.sentence_texts()
     ]
+
+
+def _cut_every(paragraph: str, width: int, line_end: str) -> str:
+    """``paragraph`` padded at its start (一), cut every ``width`` characters so that a line ends with ``line_end``."""
+    padding = (width - (paragraph.index(line_end) + len(line_end)) % width) % width
+    padded = "一" * padding + paragraph
+    return "\n".join(padded[i : i + width] for i in range(0, len(padded), width))
+
+
+@pytest.mark.parametrize("width", [20, 28, 35])
+def test_a_cut_before_a_bracket_closing_a_latin_name_opens_no_list_item(width: int) -> None:
+    """Issue 13: "…騎師 (Frankie Dettor" | "i) 在…": the full line has few display columns (Latin letters take
+    one), so it read as a short, complete line and "i)" as a list label: the sentence was cut in two."""
+    sentence = (
+        "上週五，俄羅斯體操選手安娜·彼得羅娃 (Anna Petrova) 在約克郡的體育館 (York Arena) 取得了她的第一百場勝利。"
+    )
+    paragraph = "".join([ZH_SENTENCES[5], ZH_SENTENCES[6], sentence, ZH_SENTENCES[8]])
+    text = _cut_every(paragraph, width, "Petrov")
+    assert "Petrov\na) " in text
+    document = segment(text, "zh", layout="wrapped")
+    assert sentence in ["".join(s.split("\n")) for s in (s.text for s in document.sentences)]
+
+
+def test_the_aligner_reads_a_chinese_sentence_cut_every_n_characters_as_on_one_line() -> None:
+    text = "他在2\n022年買了一臺\nQC280，讀到Intelli\ngence和11\n30號，又去了Hong\nKong和Oxford \nIntelligence。"
+    read = segment(text, "zh", layout="paragraphs").sentence_texts()
+    assert read == ["他在2022年買了一臺QC280，讀到Intelligence和1130號，又去了Hong Kong和Oxford Intelligence。"]

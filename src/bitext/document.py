@@ -19,6 +19,11 @@ Lang = Literal["zh", "en"]
 _EXTRACTED_FORMATS = ("docx", "pdf", "html", "markdown")
 # A line break (with any spaces around it) between two characters of Chinese script or punctuation.
 _WRAPPED_CHINESE_BREAK = regex.compile(r"(?<=[^\x00-\x7f])[ \t]*\n\s*(?=[^\x00-\x7f])")
+# A bare line break between a Chinese character and a Latin letter or digit (一臺 | QC280, 的 | Oxford): nothing
+# either, as Chinese writes them; any other break inside a Chinese sentence reads as the space beside it.
+_WRAPPED_CHINESE_LATIN_BREAK = regex.compile(r"(?<=[^\x00-\x7f])\n(?=[\x00-\x7f])|(?<=[\x00-\x7f])\n(?=[^\x00-\x7f])")
+_OTHER_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
+_CUT_WORD = regex.compile(r"([A-Za-z0-9]+)\n([A-Za-z0-9]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,28 @@ class Span:
         text = self.text
         shown = text if len(text) <= 40 else text[:39] + "…"
         return f"Span({self.start}, {self.end}, {shown!r})"
+
+
+def _unwrapped_chinese(text: str) -> str:
+    """A hard-wrapped Chinese sentence as the aligner reads it: no break between two Chinese characters, nor
+    between a Chinese character and a Latin letter or digit, nor inside a number (11 | 30) or a known English word
+    cut anywhere by a wrap every N characters (Intelli | gence); another break is a space (Hong | Kong, Oxford |
+    Intelligence). Read thus, a sentence is as long wrapped as on one line, and its beads do not move (issue 13:
+    the breaks of one long sentence, read as spaces, moved a 1-5 bead of a news document by two sentences)."""
+    text = _WRAPPED_CHINESE_LATIN_BREAK.sub("", _WRAPPED_CHINESE_BREAK.sub("", text))
+    if "\n" not in text:
+        return text
+    text = _CUT_WORD.sub(_joined_if_known, text)
+    return _OTHER_BREAK.sub(" ", text) if "\n" in text else text
+
+
+def _joined_if_known(match: regex.Match[str]) -> str:
+    left, right = match.group(1), match.group(2)
+    if left[-1].isdigit() and right[0].isdigit():
+        return left + right
+    from bitext.segment.hyphens import known_word
+
+    return left + right if known_word(left + right) else f"{left} {right}"
 
 
 def _check_offsets(text: str, offsets: Sequence[tuple[int, int]], what: str) -> None:
@@ -204,7 +231,7 @@ class Document:
         word is known; else ``well-known``: see :mod:`bitext.segment.hyphens`)."""
         texts = [s.text for s in self._sentences]
         if self.lang == "zh":
-            return [_WRAPPED_CHINESE_BREAK.sub("", text) if "\n" in text else text for text in texts]
+            return [_unwrapped_chinese(text) if "\n" in text else text for text in texts]
         if any("\n" in text for text in texts):
             from bitext.segment.hyphens import dehyphenate
 

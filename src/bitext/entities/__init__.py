@@ -34,7 +34,12 @@ def align_entities_corpus(alignments: Sequence[Alignment]) -> list[EntityTable]:
     # Imported on first use: the pairing's tables (places, kinds, transliteration) cost about 60 ms to
     # import, which a run that pairs no names (``--no-entities``, ``bitext align --format align``) skips.
     from bitext.entities.pairing import align_corpus
+    from bitext.entities.unwrapping import moved_back, read_unwrapped
     from bitext.resources.cache import collection_paused
 
+    # a hard-wrapped document is read as its paragraphs read unwrapped, so no name depends on where its
+    # lines were broken (issue 13; see bitext.entities.unwrapping)
+    read, readings = read_unwrapped(alignments)
     with collection_paused():  # many lasting objects, almost no reference cycles (see collection_paused)
-        return align_corpus(list(alignments))
+        tables = align_corpus(read)
+    return [moved_back(table, reading) for table, reading in zip(tables, readings, strict=True)]

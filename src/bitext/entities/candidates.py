@@ -925,11 +925,16 @@ _TITLE_MODIFIERS = frozenset(
 )
 
 
-_DEFINED_TERM = regex.compile(r"\b(\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}) \((\p{Lu}[\p{L}\d]*)\)")
+# Between the words of a defined term and before its bracket: a space, or a hard-wrapped line's break
+# ("generative artificial intelligence\n(GenAI)" is defined as much as on one line).
+_TERM_GAP = r"(?: |[ \t]*\n[ \t]*)"
+_DEFINED_TERM = regex.compile(
+    rf"\b(\p{{Ll}}[\p{{Ll}}-]*(?:{_TERM_GAP}\p{{Ll}}[\p{{Ll}}-]*){{0,5}}){_TERM_GAP}\((\p{{Lu}}[\p{{L}}\d]*)\)"
+)
 # Where _DEFINED_TERM's bracket may be (after a lower-case letter or a hyphen), and the run of lower-case words
 # before it, read backwards: the term is searched for only there (_defined_terms).
-_DEFINED_BRACKET = regex.compile(r"(?<=[\p{Ll}-]) \(\p{Lu}[\p{L}\d]*\)")
-_LOWER_RUN_BEFORE = regex.compile(r"(?r)[\p{Ll}\- ]*")
+_DEFINED_BRACKET = regex.compile(rf"(?<=[\p{{Ll}}-]){_TERM_GAP}\(\p{{Lu}}[\p{{L}}\d]*\)")
+_LOWER_RUN_BEFORE = regex.compile(r"(?r)[\p{Ll}\- \t\n]*")
 
 
 def _defined_terms(text: str) -> Iterator[regex.Match[str]]:
@@ -981,7 +986,7 @@ def english_document_context(
     for match in _defined_terms(doc.text):
         long_form, acronym = match.groups()
         # the long form may start with extra words: try each word as its start
-        words = long_form.split(" ")
+        words = long_form.split()
         if any(_abbreviates(acronym, " ".join(words[i:])) for i in range(len(words))):
             terms.add(acronym)
     return frozenset(capitalised), frozenset(terms)

@@ -231,6 +231,8 @@ _BRACKETED_LATIN = regex.compile(r"\s*[（(]\s*([A-Za-z][\p{L}\p{N}.'’ -]{0,40
 WHOLE_BRACKETED_NAMES = True
 _NAME_DOTS = frozenset("·•・‧．")
 # Every word of a translated name's original is capitalised ("Krav Maga Federation", not "Bring It On star").
+# Two capitals in a row inside a word that has lower-case letters too: an acronym's letters (GenAI, OpenAI).
+_SPELLED_CAPITALS = regex.compile(r"(?=\S*\p{Ll})\S*\p{Lu}\p{Lu}")
 _CAPITALISED_WORDS = regex.compile(r"\p{Lu}[\p{L}\p{N}.'’-]*(?: \p{Lu}[\p{L}\p{N}.'’-]*)+")
 
 
@@ -269,6 +271,10 @@ def bracketed_spans(tokens: Sequence[Token], text: str, sentence: int) -> list[C
                 start, end = nouns[0].start, nouns[-1].end
                 key = "".join(t.simplified for t in nouns)
                 found.append(Candidate(start, end, text[start:end], key, sentence, "bracketed", None))
+            continue
+        if _SPELLED_CAPITALS.search(latin):
+            # GenAI, OpenAI: capitals read letter by letter are not sounded, so a Han ending that sounds
+            # like the letters is chance (智能 "zhi neng" ~ GenAI scored 0.75 before 生成式人工智能 (GenAI))
             continue
         chars = "".join(t.simplified for t in run)[-8:]
         end = run[-1].end

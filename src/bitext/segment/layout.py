@@ -367,13 +367,19 @@ def _blocks(
         if current:
             previous = contents[current[-1]].strip()
             # An item of a list ends with a semicolon ("…protection mechanisms;" | "3. assisting…").
-            complete = previous.endswith((*FINAL_MARKS, ";")) or columns(previous) < _NEAR_WIDTH * width
+            # A line holding all N characters of a text cut every N is full whatever its columns (a Latin letter
+            # takes one): "…騎師戴圖理 (Frankie Dettor" | "i) 在紐馬基特…" continues, no list item after a short line.
+            cut = _cut_at_fixed(contents[current[-1]], fixed)
+            complete = previous.endswith((*FINAL_MARKS, ";")) or (not cut and columns(previous) < _NEAR_WIDTH * width)
             if not complete and _is_heading(stripped, width):
                 # "Chapter X. Powers of the Central and Local Governments" | "Article 107": the line above
                 # had room for the heading's first word, so the writer, not the wrapper, broke it there.
                 first_word = stripped[:1] if lang == "zh" else stripped.split(None, 1)[0]
                 complete = columns(previous) + (lang != "zh") + columns(first_word) <= width
-            if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and _indent(content) > base_indent):
+            # After such a line a space opening the next is the text's own ("…的Oxford" | " Intelligence"), unless
+            # the line ends a sentence (then it is still an indent)
+            indented = _indent(content) > base_indent and not (cut and not previous.endswith(FINAL_MARKS))
+            if (complete and LINE_LABEL.match(stripped)) or (mode == "wrapped" and indented):
                 close()  # a list item or heading after a complete line, or an indented first line
         item = item_number(stripped)
         if current and item and last_item and item[0] == last_item[0] and item[1] == last_item[1] + 1:
@@ -497,6 +503,12 @@ def _title_like(line: str) -> bool:
     if not words:
         return not line[-1:].islower()
     return sum(word[0].isupper() for word in words) >= 0.6 * len(words)
+
+
+def _cut_at_fixed(line: str, fixed: int | None) -> bool:
+    """Whether ``line`` of a Chinese text cut every ``fixed`` characters holds all of them (the cut, not the
+    writer, ended it)."""
+    return fixed is not None and len(line.rstrip("\r\n")) == fixed
 
 
 def _indent(line: str) -> int:
