@@ -58,6 +58,7 @@ from bitext.entities.dictionary import (
     direct_match,
     gloss_heads,
     gloss_type,
+    glossed_lifespan,
     initials,
     is_acronym,
     stem,
@@ -69,7 +70,14 @@ from bitext.entities.foreign_names import (
     joined_pieces,
     parts_match,
 )
-from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
+from bitext.entities.kinds import (
+    DocumentText,
+    context_votes,
+    document_votes,
+    latin_shape_type,
+    term_use,
+    titled_in_name,
+)
 from bitext.entities.lexicon import (
     CONNECTORS,
     EN_DESIGNATORS,
@@ -1612,6 +1620,8 @@ def type_ballots(
             vote(
                 "ORG", 3, "same-acronym"
             )  # made only for a body (defined_acronyms.is_body_pair): 經濟產業省 is no province
+        if titled_in_name(link.zh.key, link.en.key):
+            vote("PER", 3, "title-in-name")  # 習近平同志 ↔ Comrade Xi Jinping: a person, whatever tags the rest
         if "work-title" in link.evidence:
             vote("MISC", 3, "work-title")  # a title in 《》 and in quotation marks: a work
         if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):
@@ -1621,11 +1631,17 @@ def type_ballots(
         elif any(e.startswith("geonames:") for e in link.evidence):
             vote("LOC", 2, "geonames-pair")  # GeoNames names this place in both languages (天水圍 ↔ Tin Shui Wai)
     glossed = gloss_type(zh_key)
-    if glossed:
+    if glossed == "PER" and glossed_lifespan(zh_key):
+        # the dictionary gives the person's dates: more than a tagger's or a gazetteer's guess (奧巴馬
+        # is tagged ns and GeoNames knows a town Obama)
+        vote("PER", 3, "gloss-lifespan")
+    elif glossed:
         vote(glossed, 1, "gloss")
-    ending = next((kind for ending, kind in designator_endings() if zh_key.endswith(ending) and zh_key != ending), None)
-    if ending:
-        vote(ending, 2, "zh-designator")  # 行政院, 法務部: a body; 國家安全法: a law
+    if _newspaper_or_firm(zh_key, links):
+        vote("ORG", 2, "firm-ending")  # 人民日報, 東方證券 ↔ Orient Securities: a newspaper, a firm
+    ending, kind = next(((e, k) for e, k in designator_endings() if zh_key.endswith(e) and zh_key != e), ("", None))
+    if kind and not (ending == "会" and _english_event(links)):
+        vote(kind, 2, "zh-designator")  # 行政院, 法務部: a body; 國家安全法: a law
     places = load_places()
     for link in links:
         # a country, continent or US state is a place whatever jieba's tag says (阿富汗 is tagged nr);
@@ -1649,8 +1665,35 @@ def type_ballots(
         if _by_sound(links, APPROXIMATE | {"parts"}):
             return "LOC", [("LOC", 0, "by-sound-one-word")]
     if not votes:
+        # left in Latin letters on both sides, typed by nothing else: an acronym is a body (CNN), two or
+        # three name-shaped words a person (Frank Galicia); kinds.latin_shape_type
+        shaped = {latin_shape_type(link.en.key, document) for link in links if "identical" in link.evidence} - {None}
+        if len(shaped) == 1:
+            kind = shaped.pop()
+            assert kind is not None
+            return kind, [(kind, 0, "latin-shape")]
         return "MISC", [("MISC", 0, "no-vote")]
     return max(_TYPE_ORDER, key=lambda kind: (votes[kind], -_TYPE_ORDER.index(kind))), ballots
+
+
+# Endings of newspapers and firms that are no designator of candidate spans (報 ends 公報 and 情報 too,
+# 國際 ends 國際 alone): they type a pair already found. English last words of the same kinds.
+_ZH_NEWSPAPER = regex.compile(r"(?<!^)(?<!公|通|情|预|电|警|汇|简|海|年|学|画)报$")
+_ZH_FIRM = regex.compile(r"(?<!^)(?:证券|传媒|国际)$")
+_EN_FIRM_WORDS = frozenset("securities media international financial capital daily times post".split())
+
+
+def _newspaper_or_firm(zh_key: str, links: Sequence[Link]) -> bool:
+    """人民日報 ↔ People's Daily, 堪薩斯城星報 ↔ Kansas City Star, 華登國際 ↔ Walden International."""
+    if _ZH_NEWSPAPER.search(zh_key) or _ZH_FIRM.search(zh_key):
+        return True
+    return any(len(words := link.en.key.split()) >= 2 and words[-1].casefold() in _EN_FIRM_WORDS for link in links)
+
+
+def _english_event(links: Sequence[Link]) -> bool:
+    """The English names a meeting or games (19th National Congress, London Olympic Games): 會 ends both
+    a body (協會) and a meeting (全國代表大會, 奧運會), and then the English says which."""
+    return any(link.en.hint == "MISC" and link.en.source != "ticker" for link in links)
 
 
 _SOUND_SYSTEMS = frozenset({"pinyin", "wade-giles", "cantonese", "skeleton", "learned", "parts"})
