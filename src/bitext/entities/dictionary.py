@@ -721,6 +721,12 @@ _TYPE_WORDS: dict[EntityType, tuple[str, ...]] = {
         "exchange",
         "academy",
         "council",
+        # media and firms: 人民日報 "People's Daily (PRC newspaper)", 沃爾瑪 "Wal-Mart (retailer)"
+        "newspaper",
+        "news agency",
+        "broadcaster",
+        "retailer",
+        "airline",
     ),
     "LOC": (
         "city",
@@ -756,11 +762,32 @@ _TYPE_WORDS: dict[EntityType, tuple[str, ...]] = {
         "scientist",
         "philosopher",
         "founder",
+        # a given name the dictionary glosses as such: 凱利 "Kelly (person name)", 科林 "Colin (name)"
+        "(name)",
+        "person name",
+        "given name",
+        "female name",
+        "male name",
     ),
 }
 
 
-_NOT_A_LIFE = regex.compile(r"\b(?:dynasty|period|era|war|kingdom|empire|reign|republic|state|age)\b")
+_NOT_A_LIFE = regex.compile(
+    r"\b(?:dynasty|period|era|war|kingdom|empire|reign|republic|state|age|revolution|uprising|rebellion|movement)\b"
+)
+
+
+@lru_cache(maxsize=65536)
+def glossed_lifespan(simplified: str) -> bool:
+    """A proper-noun gloss gives a life's dates: 奧巴馬 "Barack Obama (1961-), US Democrat politician",
+    普京 "Vladimir Putin (1952-), president of Russia" (not "Ming dynasty (1368-1644)")."""
+    for entry in load_cedict().lookup(simplified):
+        if entry.is_proper_noun:
+            text = " ".join(entry.glosses).lower()
+            lifespan = regex.search(r"\(\d{3,4}-", text)
+            if lifespan and not _NOT_A_LIFE.search(text[: lifespan.start()]):
+                return True
+    return False
 
 
 @lru_cache(maxsize=65536)

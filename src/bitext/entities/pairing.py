@@ -58,6 +58,7 @@ from bitext.entities.dictionary import (
     direct_match,
     gloss_heads,
     gloss_type,
+    glossed_lifespan,
     initials,
     is_acronym,
     stem,
@@ -69,7 +70,14 @@ from bitext.entities.foreign_names import (
     joined_pieces,
     parts_match,
 )
-from bitext.entities.kinds import DocumentText, context_votes, document_votes, term_use
+from bitext.entities.kinds import (
+    DocumentText,
+    context_votes,
+    document_votes,
+    latin_shape_type,
+    term_use,
+    titled_in_name,
+)
 from bitext.entities.lexicon import (
     CONNECTORS,
     EN_DESIGNATORS,
@@ -1569,63 +1577,123 @@ _TYPE_ORDER: tuple[EntityType, ...] = ("ORG", "LOC", "PER", "MISC")
 
 
 def _entity_type(zh_key: str, links: Sequence[Link], document: DocumentText | None = None) -> EntityType:
+    """The type the ballots of :func:`type_ballots` elect."""
+    return type_ballots(zh_key, links, document)[0]
+
+
+Ballot = tuple[EntityType, int, str]
+
+
+def type_ballots(
+    zh_key: str, links: Sequence[Link], document: DocumentText | None = None
+) -> tuple[EntityType, list[Ballot]]:
     """Vote of the hints: Chinese tags and designators, English designators and titles, glosses,
     romanised Chinese names (a full pinyin/Wade–Giles/Cantonese match of 2-4 characters), and the
-    words beside each mention (kinds.context_votes: Sha said, 孫中山先生, the island of Upolu)."""
+    words beside each mention (kinds.context_votes: Sha said, 孫中山先生, the island of Upolu).
+    Returns the type and each vote as (type, weight, signal), so a wrong type can be traced to the
+    signal that decided it (benchmarks/entity_types.py)."""
+    ballots: list[Ballot] = []
     votes: Counter[EntityType] = Counter()
+
+    def vote(kind: EntityType, weight: int, signal: str) -> None:
+        votes[kind] += weight
+        ballots.append((kind, weight, signal))
+
     for link in links:
         for candidate in (link.zh, link.en):
             if candidate.hint:
-                votes[candidate.hint] += 2 if candidate.source in ("designated", "separated") else 1
+                weight = 2 if candidate.source in ("designated", "separated") else 1
+                vote(candidate.hint, weight, f"hint:{candidate.source}:{candidate.text}")
         if any(e.startswith("cedict~") and " period" in e for e in link.evidence):
-            votes["MISC"] += 3  # an era (三國 "Three Kingdoms period"): MISC in the gold's guideline
+            vote("MISC", 3, "era")  # 三國 "Three Kingdoms period": MISC in the gold's guideline
         if any(e.startswith("cedict~") and e.rsplit(" ", 1)[-1] in PROGRAMME_WORDS for e in link.evidence):
-            votes["MISC"] += 3  # 一帶一路 "Belt and Road Initiative": a programme, though Road ends it
+            vote("MISC", 3, "programme")  # 一帶一路 "Belt and Road Initiative": a programme, though Road ends it
         romanised = any(e.split(":")[0] in ("pinyin", "wade-giles", "cantonese") for e in link.evidence)
         in_dictionary = any(e.startswith("cedict") for e in link.evidence)
         if romanised and not in_dictionary and 2 <= len(link.zh.key) <= 4 and " " in link.en.key and not link.zh.core:
-            votes["PER"] += 1
+            vote("PER", 1, "romanised-full-name")
         if any(e.startswith("titled-surname:") for e in link.evidence):
-            votes["PER"] += 2  # 王夫人 ↔ Lady Wang
+            vote("PER", 2, "titled-surname")  # 王夫人 ↔ Lady Wang
         if any(e.startswith(("given+surname:", "surname-only:", "korean-surname:")) for e in link.evidence):
-            votes["PER"] += 3  # paired as a person by a part of the name (person_pairs.py)
+            vote("PER", 3, "person-pair")  # paired as a person by a part of the name (person_pairs.py)
         if any(e.startswith("same-acronym:") for e in link.evidence):
-            votes["ORG"] += 3  # made only for a body (defined_acronyms.is_body_pair): 經濟產業省 is no province
+            vote(
+                "ORG", 3, "same-acronym"
+            )  # made only for a body (defined_acronyms.is_body_pair): 經濟產業省 is no province
+        if titled_in_name(link.zh.key, link.en.key):
+            vote("PER", 3, "title-in-name")  # 習近平同志 ↔ Comrade Xi Jinping: a person, whatever tags the rest
         if "work-title" in link.evidence:
-            votes["MISC"] += 3  # a title in 《》 and in quotation marks: a work
+            vote("MISC", 3, "work-title")  # a title in 《》 and in quotation marks: a work
         if any(e.startswith(_PLACE_EVIDENCE) for e in link.evidence):
-            votes["LOC"] += 2  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides; 地球 ↔ Earth
+            vote(
+                "LOC", 2, "place-evidence"
+            )  # 明尼蘇達冰川 ↔ Minnesota Glacier: a designator on both sides; 地球 ↔ Earth
         elif any(e.startswith("geonames:") for e in link.evidence):
-            votes["LOC"] += 2  # GeoNames names this place in both languages (天水圍 ↔ Tin Shui Wai, not a person)
+            vote("LOC", 2, "geonames-pair")  # GeoNames names this place in both languages (天水圍 ↔ Tin Shui Wai)
     glossed = gloss_type(zh_key)
-    if glossed:
-        votes[glossed] += 1
-    ending = next((kind for ending, kind in designator_endings() if zh_key.endswith(ending) and zh_key != ending), None)
-    if ending:
-        votes[ending] += 2  # 行政院, 法務部: a body; 國家安全法: a law
+    if glossed == "PER" and glossed_lifespan(zh_key):
+        # the dictionary gives the person's dates: more than a tagger's or a gazetteer's guess (奧巴馬
+        # is tagged ns and GeoNames knows a town Obama)
+        vote("PER", 3, "gloss-lifespan")
+    elif glossed:
+        vote(glossed, 1, "gloss")
+    if _newspaper_or_firm(zh_key, links):
+        vote("ORG", 2, "firm-ending")  # 人民日報, 東方證券 ↔ Orient Securities: a newspaper, a firm
+    ending, kind = next(((e, k) for e, k in designator_endings() if zh_key.endswith(e) and zh_key != e), ("", None))
+    if kind and not (ending == "会" and _english_event(links)):
+        vote(kind, 2, "zh-designator")  # 行政院, 法務部: a body; 國家安全法: a law
     places = load_places()
     for link in links:
         # a country, continent or US state is a place whatever jieba's tag says (阿富汗 is tagged nr);
         # a city name may be a surname too (Wilson), so it counts for less
         if places.is_region(link.en.key):
-            votes["LOC"] += 3
+            vote("LOC", 3, f"region:{link.en.key}")
         elif places.is_place(link.en.key) or link.zh.source == "gazetteer":
-            votes["LOC"] += 1
+            vote("LOC", 1, f"gazetteer:{link.en.key}")
     if document is not None and _person_or_place(votes, links):
         for link in links:
-            votes.update(context_votes(link.zh, link.en, document.zh, document.en))
-        votes.update(document_votes({link.en.key for link in links}, document.surnames))
+            for kind, weight in context_votes(link.zh, link.en, document.zh, document.en).items():
+                vote(kind, weight, "context")
+        for kind, weight in document_votes({link.en.key for link in links}, document.surnames).items():
+            vote(kind, weight, "surname-in-document")
     if not votes and _by_sound(links):
         # a name nothing else types: a person when the English gives two names or more (Henry
         # Kissinger); a foreign name of one word by sound is a place about as often as a person
         # (dev gold: Santorini, Bumthang, Paro; Oravec, Liggins): LOC; a romanised Chinese one stays MISC
         if any(" " in link.en.key for link in links):
-            return "PER"
+            return "PER", [("PER", 0, "by-sound-full-name")]
         if _by_sound(links, APPROXIMATE | {"parts"}):
-            return "LOC"
+            return "LOC", [("LOC", 0, "by-sound-one-word")]
     if not votes:
-        return "MISC"
-    return max(_TYPE_ORDER, key=lambda kind: (votes[kind], -_TYPE_ORDER.index(kind)))
+        # left in Latin letters on both sides, typed by nothing else: an acronym is a body (CNN), two or
+        # three name-shaped words a person (Frank Galicia); kinds.latin_shape_type
+        shaped = {latin_shape_type(link.en.key, document) for link in links if "identical" in link.evidence} - {None}
+        if len(shaped) == 1:
+            kind = shaped.pop()
+            assert kind is not None
+            return kind, [(kind, 0, "latin-shape")]
+        return "MISC", [("MISC", 0, "no-vote")]
+    return max(_TYPE_ORDER, key=lambda kind: (votes[kind], -_TYPE_ORDER.index(kind))), ballots
+
+
+# Endings of newspapers and firms that are no designator of candidate spans (報 ends 公報 and 情報 too,
+# 國際 ends 國際 alone): they type a pair already found. English last words of the same kinds.
+_ZH_NEWSPAPER = regex.compile(r"(?<!^)(?<!公|通|情|预|电|警|汇|简|海|年|学|画)报$")
+_ZH_FIRM = regex.compile(r"(?<!^)(?:证券|传媒|国际)$")
+_EN_FIRM_WORDS = frozenset("securities media international financial capital daily times post".split())
+
+
+def _newspaper_or_firm(zh_key: str, links: Sequence[Link]) -> bool:
+    """人民日報 ↔ People's Daily, 堪薩斯城星報 ↔ Kansas City Star, 華登國際 ↔ Walden International."""
+    if _ZH_NEWSPAPER.search(zh_key) or _ZH_FIRM.search(zh_key):
+        return True
+    return any(len(words := link.en.key.split()) >= 2 and words[-1].casefold() in _EN_FIRM_WORDS for link in links)
+
+
+def _english_event(links: Sequence[Link]) -> bool:
+    """The English names a meeting or games (19th National Congress, London Olympic Games): 會 ends both
+    a body (協會) and a meeting (全國代表大會, 奧運會), and then the English says which."""
+    return any(link.en.hint == "MISC" and link.en.source != "ticker" for link in links)
 
 
 _SOUND_SYSTEMS = frozenset({"pinyin", "wade-giles", "cantonese", "skeleton", "learned", "parts"})
