@@ -907,3 +907,12 @@ def test_a_wrap_beside_a_decimal_point_or_thousands_comma_leaves_the_number_whol
     zh = segment(f"商湯的收入較2018年的{cut}元增加逾一倍。\n", "zh", layout="wrapped")
     en = segment(f"Revenue more than doubled from {english} yuan in 2018.\n", "en")
     assert "number-mismatch" not in check(bitext.align(zh, en, scorer="lexical")).by_code()
+
+
+def test_a_chinese_name_cut_by_a_hard_wrap_is_still_the_name() -> None:
+    # the bundled article cut every 33 characters: 商⏎湯 in one bead gave "SenseTime is in the English but 商湯 is not
+    # in the Chinese"
+    pair = strong("商湯", "SenseTime")
+    rows = [("商湯上市。", "SenseTime listed.")] * 3
+    assert entity_missing(beads([*rows, ("公司名為商\n湯科技。", "The company is SenseTime.")]), pair) == []
+    assert [bead for bead, _ in entity_missing(beads([*rows, ("公司名為商\n業。", "It is SenseTime.")]), pair)] == [3]

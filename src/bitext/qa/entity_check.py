@@ -127,7 +127,9 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
         return []
     _add_defined_acronyms(entities, alignment.en.text)
     index = _FormIndex(entities)
-    zh_texts = {number: alignment.zh_text(bead) for number, bead in enumerate(alignment.beads) if bead.is_aligned}
+    zh_texts = {
+        number: _unwrapped(alignment.zh_text(bead)) for number, bead in enumerate(alignment.beads) if bead.is_aligned
+    }
     # a bead's hits depend on its two texts only: a repeated bead is scanned once (the scans are only read)
     scanned: dict[tuple[str, str], tuple[_Found, _Found]] = {}
     seen: list[tuple[int, tuple[_Found, _Found]]] = []
@@ -157,6 +159,14 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
                     made.append(f"{form} is in the English but {entities[eid].en_triggers[form]} is not in the Chinese")
         flags.extend(Flag(number, "warning", "entity-missing", message) for message in made)
     return flags
+
+
+# A line break between two Chinese characters is a hard wrap's (no word ends at a Chinese line end): 商⏎湯 is 商湯.
+_CHINESE_WRAP = regex.compile(r"(?<=\p{Han})[ \t]*\r?\n[ \t]*(?=\p{Han})")
+
+
+def _unwrapped(zh_text: str) -> str:
+    return _CHINESE_WRAP.sub("", zh_text) if "\n" in zh_text else zh_text
 
 
 # "the Personal Data Protection Commission (the "PDPC")", "Financial Supervisory Commission (FSC)": a name the
