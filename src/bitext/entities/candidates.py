@@ -391,6 +391,8 @@ def _after_opener_or_title(
             yield from _place_before_title(text, words[: titles[0]], sentence)
             if BODY_BEFORE_TITLE and words[titles[0]].folded in _COMPANY_TITLES:
                 yield from _body_before_title(text, words[: titles[0]], sentence)
+        if DESIGNATED_BODY_BEFORE_TITLE and not any(w.text in CONNECTORS for w in words):
+            yield from _designated_body_before_title(text, words[: titles[0]], sentence)
 
 
 def _person_after_portfolio(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
@@ -523,6 +525,29 @@ def _body_before_title(text: str, words: list[_Word], sentence: int) -> Iterable
     if load_places().is_place(surface) or _ACRONYM_WORD.fullmatch(surface):
         return
     yield _english_candidate(text, words, sentence, "nested", "ORG")
+
+
+# A body named before an office's title is a candidate of its own (_designated_body_before_title); off: the base's.
+DESIGNATED_BODY_BEFORE_TITLE = True
+
+
+def _designated_body_before_title(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """ "Senate Majority Leader Mitch McConnell", "Supreme Court Justice Antonin Scalia", "UN Deputy
+    Secretary-General Liu Zhenmin": the words before the first title, up to the last one that is a body's
+    designator (Senate, Court), or a lone acronym, name the body whose office it is. Any
+    title counts, also one that qualifies others (Justice, Deputy, Chief), as a person's name follows."""
+    from bitext.resources.places import load_places
+
+    if not words or not all(w.text[:1].isupper() for w in words):
+        return
+    designators = [i for i, w in enumerate(words) if w.folded in EN_DESIGNATORS]
+    if designators:
+        yield _english_candidate(text, words[: designators[-1] + 1], sentence, "nested", "ORG")
+        return
+    surface = text[words[0].start : words[-1].end]
+    if len(words) == 1 and _ACRONYM_WORD.fullmatch(surface):
+        # GeoNames lists UN and EU as places: such an acronym is a candidate still, its type left to the votes
+        yield _english_candidate(text, words, sentence, "nested", None if load_places().is_place(surface) else "ORG")
 
 
 # Letters after a person's name that the Chinese leaves out (Kier Starmer QC, Ed Davey MP).

@@ -768,12 +768,25 @@ def link_bead(bead: BeadCandidates, scorer: PairScorer, text_of: Mapping[int, tu
 
 
 _ROMANISATION = regex.compile(r"(?:pinyin|wade-giles|cantonese):[^=]*=(?P<score>[0-9.]+)")
+# An approximate sound (a consonant skeleton, a learned spelling) is inexact whatever it scores.
+_APPROXIMATE_SOUND = regex.compile(r"(?:skeleton|learned):[^=]*=(?P<score>[0-9.]+)")
+# Approximate sounds rank with inexact romanisations (_only_inexact_romanisation); off: the base's.
+APPROXIMATE_SOUNDS_LAST = True
 
 
 def _only_inexact_romanisation(evidence: Sequence[str]) -> bool:
-    """The pair's only evidence is a romanisation that leaves something over (蘭越峯訴 ↔ Lan Yuefeng, 0.83)."""
-    found = [_ROMANISATION.fullmatch(label) for label in evidence]
+    """The pair's only evidence is a romanisation that leaves something over (蘭越峯訴 ↔ Lan Yuefeng, 0.83),
+    or an approximate sound: 政協 ↔ "Chinese" (skeleton 0.90) goes after 政協 ↔ CPPCC (CC-CEDICT), which
+    the longer English would otherwise put second."""
+    found = [_inexact_sound(label) for label in evidence]
     return all(m is not None and float(m["score"]) < 1.0 for m in found) and bool(found)
+
+
+def _inexact_sound(label: str) -> regex.Match[str] | None:
+    found = _ROMANISATION.fullmatch(label)
+    if found is None and APPROXIMATE_SOUNDS_LAST:
+        found = _APPROXIMATE_SOUND.fullmatch(label)
+    return found
 
 
 def _link_beads(

@@ -31,6 +31,9 @@ GENERIC = frozenset(
     "government state states police army navy court city people republic internet web west east north south "
     "metro church bible university college school party".split()
 )
+# A legislature the English names before an office's title ("Senate Majority Leader …", hinted ORG by
+# candidates._designated_body_before_title) needs no capital elsewhere in the document; off: the base's.
+BODY_BEFORE_TITLE = True
 BODIES = frozenset({"senate", "cabinet", "parliament", "congress", "legislature", "politburo", "allies"})
 BODIES_OF_THE_SKY = frozenset({"earth", "moon", "sun", "mars", "venus", "mercury", "jupiter", "saturn"})
 
@@ -57,8 +60,10 @@ def single_word_spans(
     wanted: dict[str, str] = {}
     for en in english:
         word = en.key.casefold()
-        if " " in word or not word.isalpha() or len(word) < 3 or word in GENERIC or word not in capitalised:
+        if " " in word or not word.isalpha() or len(word) < 3 or word in GENERIC:
             continue
+        if word not in capitalised and not (BODY_BEFORE_TITLE and en.hint == "ORG" and word in BODIES):
+            continue  # a legislature named before its officer's title is one at a sentence's start too
         if word not in BODIES and word not in BODIES_OF_THE_SKY and not _is_language_name(en.key):
             continue  # Report, Heritage, Championships: capitalised words of a longer title, not names
         wanted[word] = en.key
