@@ -7,7 +7,7 @@ that a cut every N characters splits anywhere."""
 
 from __future__ import annotations
 
-import textwrap
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -18,19 +18,12 @@ import bitext
 from bitext.entities import align_entities
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from entity_wrapping import wrap_chinese, wrap_english  # noqa: E402  (the benchmark's wrapping, one copy)
+
 DOCS = ROOT / "benchmarks" / "data" / "entities" / "docs"
 ARTICLE = ROOT / "corpus" / "sensetime-genai"
 NAMES = ("roc-constitution-09", "cross-strait-08", "roc-constitution-06")
-
-
-def wrap_english(text: str, width: int) -> str:
-    paragraphs = [p for p in text.splitlines() if p.strip()]
-    return "\n\n".join(textwrap.fill(p, width, break_long_words=False, break_on_hyphens=False) for p in paragraphs)
-
-
-def wrap_chinese(text: str, width: int) -> str:
-    paragraphs = [p for p in text.splitlines() if p.strip()]
-    return "\n\n".join("\n".join(p[i : i + width] for i in range(0, len(p), width)) for p in paragraphs)
 
 
 def rows(zh: str, en: str, layout: str) -> set[tuple[str, str]]:
