@@ -916,3 +916,13 @@ def test_a_chinese_name_cut_by_a_hard_wrap_is_still_the_name() -> None:
     rows = [("商湯上市。", "SenseTime listed.")] * 3
     assert entity_missing(beads([*rows, ("公司名為商\n湯科技。", "The company is SenseTime.")]), pair) == []
     assert [bead for bead, _ in entity_missing(beads([*rows, ("公司名為商\n業。", "It is SenseTime.")]), pair)] == [3]
+
+
+def test_our_country_in_the_chinese_stands_for_the_place_the_english_names() -> None:
+    # WMT news (a user trial): 2017年我國餐飲業收入… ↔ "the revenue of China's food and beverage industry …"
+    china = strong("中國", "China")
+    rows = [("中國經濟增長。", "China's economy grew.")] * 3
+    ours = ("2017年我國餐飲業收入增長。", "China's catering revenue grew in 2017.")
+    assert entity_missing(beads([*rows, ours]), china) == []
+    other = ("2017年餐飲業收入增長。", "China's catering revenue grew in 2017.")
+    assert [bead for bead, _ in entity_missing(beads([*rows, other]), china)] == [3]

@@ -250,7 +250,14 @@ def _sounds_present(entity: Entity, zh_text: str) -> bool:
 
 def _named_otherwise(entity: Entity, zh_text: str) -> bool:
     """The Chinese names the entity under a spelling or short form that the index does not hold."""
+    if entity.place and _DEICTIC_PLACE.search(zh_text):
+        return True  # 我國 (our country) where the English writes China, 該國 (the country), 我省 (our province)
     return _sounds_present(entity, zh_text) or _abbreviated(entity, zh_text) or _in_pair_compound(entity, zh_text)
+
+
+# A place named by where the writer stands (我國 "our country", 本市, 全省 "the whole province") or by reference back
+# (該國 "the said country"): news writes 我國 where its translation writes China.
+_DEICTIC_PLACE = regex.compile(r"[我本全該该][國国省市州縣县島岛]")
 
 
 def _in_pair_compound(entity: Entity, zh_text: str) -> bool:
