@@ -926,3 +926,25 @@ def test_our_country_in_the_chinese_stands_for_the_place_the_english_names() -> 
     assert entity_missing(beads([*rows, ours]), china) == []
     other = ("2017年餐飲業收入增長。", "China's catering revenue grew in 2017.")
     assert [bead for bead, _ in entity_missing(beads([*rows, other]), china)] == [3]
+
+
+def test_a_party_s_adjective_and_the_party_as_dang_name_the_party() -> None:
+    # WMT news: 民主黨州 ↔ "Democratic states"; 黨風政風監督室 ↔ "CPC supervision room"
+    democrats = EntityPair("民主黨", "Democratic Party", "ORG", 3, 0.95, ("cedict:democratic party",), (0,), ())
+    rows = [("民主黨贏了。", "The Democratic Party won.")] * 3
+    adjective = ("15個民主黨州提起訴訟。", "15 Democratic states filed a suit.")
+    assert entity_missing(beads([*rows, adjective]), democrats) == []
+    dropped = ("15個民主黨州提起訴訟。", "15 states filed a suit.")
+    assert [bead for bead, _ in entity_missing(beads([*rows, dropped]), democrats)] == [3]
+    cpc = EntityPair("中國共產黨", "CPC", "ORG", 3, 0.95, ("abbreviation:cpc",), (0,), ())
+    party = [("中國共產黨成立。", "The CPC was founded.")] * 3
+    assert entity_missing(beads([*party, ("他擔任黨風監督室主任。", "He heads the CPC supervision room.")]), cpc) == []
+    assert [b for b, _ in entity_missing(beads([*party, ("他擔任監督室主任。", "He heads the CPC room.")]), cpc)] == [3]
+
+
+def test_a_place_word_opening_a_longer_place_name_is_that_name() -> None:
+    # WMT news: "West Lake Township" is no mention of the West (西方)
+    west = strong("西方", "West")
+    rows = [("西方國家反對。", "The West objected.")] * 3
+    township = ("他們來到西湖鎮河溝村。", "They went to Hegou village, West Lake Township.")
+    assert entity_missing(beads([*rows, township]), west) == []

@@ -252,6 +252,8 @@ def _named_otherwise(entity: Entity, zh_text: str) -> bool:
     """The Chinese names the entity under a spelling or short form that the index does not hold."""
     if entity.place and _DEICTIC_PLACE.search(zh_text):
         return True  # 我國 (our country) where the English writes China, 該國 (the country), 我省 (our province)
+    if ("黨" in zh_text or "党" in zh_text) and any(form.endswith(("黨", "党")) for form in entity.zh_forms):
+        return True  # 黨風, 黨的十九大: Chinese calls a party "the Party" (黨) where English writes CPC
     return _sounds_present(entity, zh_text) or _abbreviated(entity, zh_text) or _in_pair_compound(entity, zh_text)
 
 
@@ -497,6 +499,9 @@ class _FormIndex:
     def _add_english(self, form: str, eid: int, trigger: bool) -> None:
         words = _words(form)
         self.en[words[0]].append((words, form, eid, trigger))
+        if len(words) >= 2 and words[-1] == "party":
+            # "Democratic states", "Labour MPs": the party's name without "Party" is the party's adjective
+            self.en[words[0]].append((words[:-1], form, eid, False))
         for demonym in _DEMONYMS.get(" ".join(words), ()):
             self.en[demonym].append(((demonym,), demonym, eid, False))
         for other in _CURRENCY_FORMS.get(" ".join(words), ()):
@@ -612,9 +617,10 @@ _NOUN_TAGS = frozenset("nj")
 
 
 def _begins_english_body(tokens: Sequence[regex.Match[str]], after: int) -> bool:
-    """Capitalised words right after a name run to an organisation's designator (Co, Ltd, Association, Council …):
-    the name is the first word of that body's name (Guangzhou Shangpin Home Collection Co., Ltd.)."""
-    from bitext.entities.lexicon import EN_ORG_DESIGNATORS
+    """Capitalised words right after a name run to an organisation's or a place's designator (Co, Ltd, Association,
+    Lake, Road, Township …): the name is the first word of that longer name (Guangzhou Shangpin Home Collection Co.,
+    Ltd.; West Lake Township)."""
+    from bitext.entities.lexicon import EN_ORG_DESIGNATORS, EN_PLACE_DESIGNATORS
 
     for token in tokens[after : after + _BODY_REACH_EN]:
         word = token.group()
@@ -622,7 +628,7 @@ def _begins_english_body(tokens: Sequence[regex.Match[str]], after: int) -> bool
             continue
         if not word[:1].isupper():
             return False
-        if word.casefold() in EN_ORG_DESIGNATORS:
+        if word.casefold() in EN_ORG_DESIGNATORS or word.casefold() in EN_PLACE_DESIGNATORS:
             return True
     return False
 
