@@ -481,3 +481,30 @@ def test_the_english_words_a_chinese_word_covers_are_those_reading_its_vocabular
             assert covered == _covered_per_name(token, stems), (token, name)
             hits += bool(covered)
     assert hits >= 20  # the comparison covers words that do cover something
+
+
+def test_a_composed_match_compares_by_sound_only_the_words_it_may_place_and_finds_what_comparing_all_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # every Chinese key against every English key of its bead, on the bundled article, plus named bodies
+    # whose parts are answered partly by sound (威斯敏斯特 of Westminster) and partly by gloss
+    from bitext.entities import dictionary
+
+    beads = collect_candidates([_corpus_alignment()])
+    pairs = sorted({(zh.key, en.key) for bead in beads for zh in bead.zh for en in bead.en})
+    pairs += [("威斯敏斯特裁判法院", "Westminster Magistrates Court")]
+    pairs += [("加州大学洛杉矶分校", "University of California")]
+    pairs += [("商汤科技集团", "SenseTime Group"), ("全球环境基金", "Global Environment Facility")]
+    narrowed = [dictionary.composed_match(zh, en) for zh, en in pairs]
+    skipped = 0
+    narrowing = dictionary._words_a_part_may_sound
+
+    def every_word(zh: str, words: list[str], pieces: object, given: set[int]) -> list[str]:
+        nonlocal skipped
+        skipped += sum(not word for word in narrowing(zh, words, pieces, given))  # type: ignore[arg-type]
+        return words
+
+    monkeypatch.setattr(dictionary, "_words_a_part_may_sound", every_word)
+    assert [dictionary.composed_match(zh, en) for zh, en in pairs] == narrowed
+    assert skipped >= 10  # the narrowing does leave words out
+    assert sum(found is not None for found in narrowed) >= 3  # and composed matches are among the pairs
