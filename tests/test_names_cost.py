@@ -222,3 +222,24 @@ def test_the_cantonese_table_is_built_once_then_read_from_the_cache(
         assert names._cantonese_by_char() == built
     finally:
         names._cantonese_by_char.cache_clear()
+
+
+def test_wade_giles_spelt_syllable_by_syllable_is_pypinyins_wade_giles_style() -> None:
+    """_word_pinyin and _pinyin_char spell the plain readings in Wade–Giles syllable by syllable: the same as
+    pypinyin's Wade–Giles style (checked on all of pypinyin's dictionaries once; here every seventh phrase and
+    character, and the article's characters)."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    converter = names._pinyin_converter()
+    characters = [chr(point) for point in sorted(PINYIN_DICT)][::7] + _CHARS
+    words = sorted(PHRASES_DICT)[::7] + characters
+    for word in words:
+        expected = converter.convert(word, Style.WADEGILES, False, _blank, strict=True)
+        assert names._word_pinyin(word, Style.WADEGILES) == tuple(map(tuple, expected)), word
+    for ch in characters:
+        readings = pinyin(ch, style=Style.WADEGILES, heteronym=True, errors="ignore")
+        expected = names._unique([names.ascii_syllable(r) for r in readings[0]]) if readings else []
+        assert names._pinyin_char(ch, Style.WADEGILES) == tuple(expected), ch
+    assert names._pinyin_char("蔡", Style.WADEGILES)[0] == "tsai"  # Wade–Giles ts'ai, letters only
+    assert "lu" in names._pinyin_char("綠", Style.WADEGILES)  # lü
+    assert names._wade_giles("") == ""  # a character with no reading (pypinyin's blank) stays blank
