@@ -243,3 +243,19 @@ def test_wade_giles_spelt_syllable_by_syllable_is_pypinyins_wade_giles_style() -
     assert names._pinyin_char("蔡", Style.WADEGILES)[0] == "tsai"  # Wade–Giles ts'ai, letters only
     assert "lu" in names._pinyin_char("綠", Style.WADEGILES)  # lü
     assert names._wade_giles("") == ""  # a character with no reading (pypinyin's blank) stays blank
+
+
+@given(chinese, english, st.sampled_from([0.5, 0.6, 0.7, 0.75, 0.8, 0.9]))
+def test_a_skeleton_reaches_a_floor_exactly_when_the_skeleton_match_scores_it(zh: str, en: str, floor: float) -> None:
+    han, key = tr.han_only(zh), tr.english_key(en)
+    match = tr._skeleton_match(han, key)
+    # the match's own score is the sharpest floor: reached at it, not a hundredth of a percent above it
+    floors = [floor] + ([match.score, match.score + 0.0001] if match is not None else [])
+    for at in floors:
+        assert tr._skeleton_reaches(han, key, at) == (match is not None and match.score >= at)
+
+
+def test_known_skeleton_matches_reach_their_floor() -> None:
+    # 喬丹 ↔ Jordan by its consonants (j-d against the r-less "jdn"), not 新疆 ↔ Washington at 0.7
+    assert tr._skeleton_reaches("乔丹", "jordan", 0.6)
+    assert not tr._skeleton_reaches("新疆", "washington", 0.7)

@@ -283,10 +283,8 @@ def sounds_at_least(zh: str, en: str, floor: float) -> bool:
         spelt = _best_spelling(han, key)
         if spelt is not None and spelt.score >= floor:
             return True
-    if _skeleton_may_reach(han, key, floor):
-        skeleton = _skeleton_match(han, key)
-        if skeleton is not None and skeleton.score >= floor:
-            return True
+    if _skeleton_may_reach(han, key, floor) and _skeleton_reaches(han, key, floor):
+        return True
     return _learned_at_least(han, key, floor)
 
 
@@ -363,6 +361,27 @@ def _pinyin_skeletons(han: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     (computed once per name: a name meets every English candidate of its beads)."""
     pairs = ((reading, pinyin_skeleton("".join(reading))) for reading in readings(han, "pinyin", limit=16))
     return tuple((reading, source) for reading, source in pairs if len(source) >= MIN_SKELETON)
+
+
+@lru_cache(maxsize=65536)
+def _skeleton_sources(han: str) -> tuple[str, ...]:
+    """The distinct skeletons of ``_pinyin_skeletons(han)``, in order."""
+    return tuple(dict.fromkeys(source for _, source in _pinyin_skeletons(han)))
+
+
+def _skeleton_reaches(han: str, key: str, floor: float) -> bool:
+    """Whether ``_skeleton_match(han, key)`` scores at least ``floor``, without making its result: that
+    score is the best of its comparisons rounded to four places (it keeps a reading when one scores above
+    the rounded best so far, and rounding keeps order), so each distinct skeleton is compared once and
+    the search stops at the first that reaches ``floor``."""
+    for target in dict.fromkeys((english_skeleton(key), english_skeleton(key, rhotic=False))):
+        if len(target) < MIN_SKELETON:
+            continue
+        for source in _skeleton_sources(han):
+            weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
+            if round(weight * Levenshtein.normalized_similarity(source, target), 4) >= floor:
+                return True
+    return False
 
 
 def _skeleton_match(han: str, key: str) -> Transliteration | None:
