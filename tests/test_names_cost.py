@@ -259,3 +259,44 @@ def test_known_skeleton_matches_reach_their_floor() -> None:
     # 喬丹 ↔ Jordan by its consonants (j-d against the r-less "jdn"), not 新疆 ↔ Washington at 0.7
     assert tr._skeleton_reaches("乔丹", "jordan", 0.6)
     assert not tr._skeleton_reaches("新疆", "washington", 0.7)
+
+
+@st.composite
+def _near_spellings(draw: st.DrawFn) -> tuple[str, str]:
+    """A Chinese string and a key: one of its spellings (any system, either name order) with up to two
+    random edits, or an unrelated key."""
+    han = tr.han_only(draw(chinese))
+    spellings = [s for s in tr._spellings(han)[0] if s] if han else []
+    if not spellings or (draw(st.booleans()) and draw(st.booleans())):  # a quarter unrelated
+        return han, tr.english_key(draw(english))
+    key = list(draw(st.sampled_from(spellings)))
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(key)))
+        letter = draw(st.sampled_from("aeioungshk"))
+        edit = draw(st.sampled_from(["insert", "delete", "replace"]))
+        if edit == "insert":
+            key.insert(at, letter)
+        elif key and at < len(key):
+            key[at : at + 1] = [] if edit == "delete" else [letter]
+    return han, "".join(key)
+
+
+@given(_near_spellings(), st.sampled_from([0.8, 0.9, 1.0]))
+def test_a_spelling_reaching_a_high_floor_is_never_ruled_out_by_its_first_and_last_syllables(
+    pair: tuple[str, str], floor: float
+) -> None:
+    han, key = pair
+    if not han or len(key) < 2:
+        return
+    best = tr._best_spelling(han, key)
+    if best is not None and best.score >= floor:
+        assert tr._may_spell_closely(han, key, floor)
+
+
+def test_a_key_sharing_no_end_syllable_with_a_short_name_is_ruled_out() -> None:
+    assert tr._may_spell_closely("徐立", "xuli", 1.0) and tr._may_spell_closely("徐立", "lixu", 1.0)
+    # 0.8 of the longest spelling (Cantonese chui laap, eight letters) leaves one edit, 0.9 none
+    assert tr._may_spell_closely("徐立", "xuly", 0.8)  # one edit, in the last syllable
+    assert not tr._may_spell_closely("徐立", "zhang", 0.8)
+    assert not tr._may_spell_closely("徐立", "xuly", 0.9)
+    assert tr._may_spell_closely("徐立", "xyzbcdefghijklmnopqrst", 0.9)  # 22 letters: two edits, no bound

@@ -17,7 +17,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bitext.resources.names import readings, spelling_bounds
+from bitext.resources.names import SYSTEMS, char_syllables, readings, spelling_bounds
 from bitext.resources.sounds import MAX_CHUNK, SoundTable, load_sounds
 
 # Name separators inside Chinese renderings of foreign names: 埃胡德·烏爾, 莎拉．戴紐斯.
@@ -195,6 +195,8 @@ def romanisation(zh: str, key: str, floor: float) -> Transliteration | None:
     han = han_only(zh)
     if not han or len(key) < 2 or not _spelling_may_reach(han, len(key), floor):
         return None
+    if not _may_spell_closely(han, key, floor):
+        return None
     best = _best_spelling(han, key)
     if best is None or best.score < floor:
         return None
@@ -307,6 +309,35 @@ def _spelling_may_reach(han: str, length: int, floor: float) -> bool:
     letters, told from the lengths of its characters' readings without reading ``han`` in context."""
     bounds = spelling_bounds(han)
     return bounds is None or _similarity_bound(bounds[0], bounds[1], length) >= floor - _BOUND_MARGIN
+
+
+def _may_spell_closely(han: str, key: str, floor: float) -> bool:
+    """Whether a spelling of ``han`` may score ``floor`` against ``key`` where the floor leaves at most one
+    edit (romanisation's floors, 0.8 to 1.0, on names of up to 19 letters), told from its characters' own
+    syllables without reading ``han`` in context. A spelling is one syllable per character a system reads,
+    in order (or, for two or three, the first moved to the end), each among the character's own syllables
+    (``char_syllables``; the bound is skipped where ``spelling_bounds`` knows none). With no edit the key
+    starts with the first syllable and ends with the last; with one, in a spelling of two syllables or more,
+    the edit leaves the first syllable or the last one whole, at its end of the key."""
+    bounds = spelling_bounds(han)
+    if bounds is None:
+        return True
+    # the most edits a score of ``floor`` allows against the longest spelling (a margin for the float)
+    edits = math.floor((1.0 - floor + _BOUND_MARGIN) * max(bounds[1], len(key)))
+    if edits > 1:
+        return True
+    for system in SYSTEMS:
+        syllables = [found for ch in han if (found := char_syllables(ch, system))]
+        if not syllables:
+            continue
+        if len(syllables) == 1 and edits:
+            return True  # the one edit may be inside the only syllable
+        for order in (syllables, syllables[1:] + syllables[:1]) if len(syllables) in (2, 3) else (syllables,):
+            first = any(key.startswith(syllable) for syllable in order[0])
+            last = any(key.endswith(syllable) for syllable in order[-1])
+            if (first and last) if edits == 0 else (first or last):
+                return True
+    return False
 
 
 def _skeleton_may_reach(han: str, key: str, floor: float) -> bool:
