@@ -263,14 +263,14 @@ def test_known_skeleton_matches_reach_their_floor() -> None:
 
 @st.composite
 def _near_spellings(draw: st.DrawFn) -> tuple[str, str]:
-    """A Chinese string and a key: one of its spellings (any system, either name order) with up to two
+    """A Chinese string and a key: one of its spellings (any system, either name order) with up to three
     random edits, or an unrelated key."""
     han = tr.han_only(draw(chinese))
     spellings = [s for s in tr._spellings(han)[0] if s] if han else []
     if not spellings or (draw(st.booleans()) and draw(st.booleans())):  # a quarter unrelated
         return han, tr.english_key(draw(english))
     key = list(draw(st.sampled_from(spellings)))
-    for _ in range(draw(st.integers(0, 2))):
+    for _ in range(draw(st.integers(0, 3))):
         at = draw(st.integers(0, len(key)))
         letter = draw(st.sampled_from("aeioungshk"))
         edit = draw(st.sampled_from(["insert", "delete", "replace"]))
@@ -300,3 +300,8 @@ def test_a_key_sharing_no_end_syllable_with_a_short_name_is_ruled_out() -> None:
     assert not tr._may_spell_closely("徐立", "zhang", 0.8)
     assert not tr._may_spell_closely("徐立", "xuly", 0.9)
     assert tr._may_spell_closely("徐立", "xyzbcdefghijklmnopqrst", 0.9)  # 22 letters: two edits, no bound
+    # 蔡英文 (Wade–Giles tsai ying wen, 11 letters) at 0.8 leaves two edits: one in each end syllable leaves
+    # ying whole after the first one; the spelling scores 0.8, the bound must let it through
+    assert tr._best_spelling("蔡英文", "xaiyingwem").score >= 0.8  # type: ignore[union-attr]
+    assert tr._may_spell_closely("蔡英文", "xaiyingwem", 0.8)
+    assert not tr._may_spell_closely("蔡英文", "xaiyungwem", 0.8)  # all three syllables touched

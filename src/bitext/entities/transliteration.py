@@ -312,32 +312,48 @@ def _spelling_may_reach(han: str, length: int, floor: float) -> bool:
 
 
 def _may_spell_closely(han: str, key: str, floor: float) -> bool:
-    """Whether a spelling of ``han`` may score ``floor`` against ``key`` where the floor leaves at most one
-    edit (romanisation's floors, 0.8 to 1.0, on names of up to 19 letters), told from its characters' own
+    """Whether a spelling of ``han`` may score ``floor`` against ``key`` where the floor leaves at most two
+    edits (romanisation's floors, 0.8 to 1.0, on names of up to 14 letters), told from its characters' own
     syllables without reading ``han`` in context. A spelling is one syllable per character a system reads,
     in order (or, for two or three, the first moved to the end), each among the character's own syllables
-    (``char_syllables``; the bound is skipped where ``spelling_bounds`` knows none). With no edit the key
-    starts with the first syllable and ends with the last; with one, in a spelling of two syllables or more,
-    the edit leaves the first syllable or the last one whole, at its end of the key."""
+    (``char_syllables``; the bound is skipped where ``spelling_bounds`` knows none). The edits fall in at
+    most as many syllables (an insertion before the first letter counts in the first syllable, one between
+    two syllables in the second); a syllable with none stands whole in the key: the first at its start,
+    the last at its end, and, when both ends have one of two edits, the second right after the first, one
+    letter earlier or later at most."""
     bounds = spelling_bounds(han)
     if bounds is None:
         return True
     # the most edits a score of ``floor`` allows against the longest spelling (a margin for the float)
     edits = math.floor((1.0 - floor + _BOUND_MARGIN) * max(bounds[1], len(key)))
-    if edits > 1:
+    if edits > 2:
         return True
     for system in SYSTEMS:
         syllables = [found for ch in han if (found := char_syllables(ch, system))]
         if not syllables:
             continue
-        if len(syllables) == 1 and edits:
-            return True  # the one edit may be inside the only syllable
+        if len(syllables) <= edits:
+            return True  # every syllable may hold an edit
         for order in (syllables, syllables[1:] + syllables[:1]) if len(syllables) in (2, 3) else (syllables,):
             first = any(key.startswith(syllable) for syllable in order[0])
             last = any(key.endswith(syllable) for syllable in order[-1])
-            if (first and last) if edits == 0 else (first or last):
+            if edits == 0 and first and last:
+                return True
+            if edits and (first or last):
+                return True
+            if edits == 2 and _second_after_first(key, order[0], order[1]):
                 return True
     return False
+
+
+def _second_after_first(key: str, firsts: tuple[str, ...], seconds: tuple[str, ...]) -> bool:
+    """Whether one of ``seconds`` stands in ``key`` where it would follow one of ``firsts`` changed by one
+    edit (one letter earlier, at the same place or one later)."""
+    return any(
+        key.startswith(second, at)
+        for at in {len(first) + shift for first in firsts for shift in (-1, 0, 1)}
+        for second in seconds
+    )
 
 
 def _skeleton_may_reach(han: str, key: str, floor: float) -> bool:
