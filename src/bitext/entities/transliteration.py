@@ -281,7 +281,7 @@ def sounds_at_least(zh: str, en: str, floor: float) -> bool:
         return False
     # each of the three is tried only where the lengths of ``han``'s readings let it reach the floor
     # (reading a new string in context is the costly part; the learned search does not need it)
-    if _spelling_may_reach(han, len(key), floor):
+    if _spelling_may_reach(han, len(key), floor) and _may_spell_closely(han, key, floor):
         spelt = _best_spelling(han, key)
         if spelt is not None and spelt.score >= floor:
             return True
