@@ -328,32 +328,43 @@ def _may_spell_closely(han: str, key: str, floor: float) -> bool:
     edits = math.floor((1.0 - floor + _BOUND_MARGIN) * max(bounds[1], len(key)))
     if edits > 2:
         return True
-    for system in SYSTEMS:
-        syllables = [found for ch in han if (found := char_syllables(ch, system))]
-        if not syllables:
-            continue
-        if len(syllables) <= edits:
+    for count, orders in _syllable_ends(han):
+        if count <= edits:
             return True  # every syllable may hold an edit
-        for order in (syllables, syllables[1:] + syllables[:1]) if len(syllables) in (2, 3) else (syllables,):
-            first = any(key.startswith(syllable) for syllable in order[0])
-            last = any(key.endswith(syllable) for syllable in order[-1])
-            if edits == 0 and first and last:
+        for firsts, lasts, seconds, second_starts in orders:
+            first, last = key.startswith(firsts), key.endswith(lasts)
+            if (first and last) if edits == 0 else (first or last):
                 return True
-            if edits and (first or last):
-                return True
-            if edits == 2 and _second_after_first(key, order[0], order[1]):
+            if edits == 2 and any(key.startswith(seconds, at) for at in second_starts):
                 return True
     return False
 
 
-def _second_after_first(key: str, firsts: tuple[str, ...], seconds: tuple[str, ...]) -> bool:
-    """Whether one of ``seconds`` stands in ``key`` where it would follow one of ``firsts`` changed by one
-    edit (one letter earlier, at the same place or one later)."""
-    return any(
-        key.startswith(second, at)
-        for at in {len(first) + shift for first in firsts for shift in (-1, 0, 1)}
-        for second in seconds
-    )
+_Ends = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...]]
+
+
+@lru_cache(maxsize=65536)
+def _syllable_ends(han: str) -> tuple[tuple[int, tuple[_Ends, ...]], ...]:
+    """Per system that reads ``han``: how many of its characters it reads, and for each order of a spelling
+    (as written, and for two or three syllables the first moved to the end) the first syllable's options,
+    the last's, the second's and where the second may start (after a first changed by one edit)."""
+    found = []
+    for system in SYSTEMS:
+        syllables = [options for ch in han if (options := char_syllables(ch, system))]
+        if not syllables:
+            continue
+        orders = (syllables, syllables[1:] + syllables[:1]) if len(syllables) in (2, 3) else (syllables,)
+        ends = tuple(
+            (
+                order[0],
+                order[-1],
+                order[1] if len(order) > 1 else (),
+                tuple(sorted({len(first) + shift for first in order[0] for shift in (-1, 0, 1)})),
+            )
+            for order in orders
+        )
+        found.append((len(syllables), ends))
+    return tuple(found)
 
 
 def _skeleton_may_reach(han: str, key: str, floor: float) -> bool:
