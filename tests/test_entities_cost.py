@@ -397,3 +397,114 @@ def test_event_phrases_read_an_owners_ending_in_place_as_in_the_rest_of_the_text
     text = f"{before}The {name}s {before}"
     for at in range(len(text) + 1):
         assert bool(events._OWNER_AFTER.match(text, at)) == bool(regex.match(r"['’]s\b", text[at:]))
+
+
+def _abbreviated_offsets_reading_everything(word: str) -> tuple[int, ...]:
+    """abbreviated_places.abbreviated_offsets as it was before its early return: both characters' countries
+    and the word's glosses read whatever the first character is."""
+    from bitext.entities import abbreviated_places as ap
+    from bitext.entities.dictionary import gloss_heads
+    from bitext.resources.cedict import load_cedict
+
+    if len(word) != 2:
+        return ()
+    entries = load_cedict().lookup(word)
+    if any(not entry.is_proper_noun for entry in entries):
+        return ()
+    first, second = ap.countries_of(word[0]), ap.countries_of(word[1]) if word[1] != "方" else frozenset()
+    if entries and not ap._glossed_as_countries(gloss_heads(word), first | second):
+        return ()
+    if first and word[1] == "方":
+        return (0,)
+    if first and second:
+        return (0, 1)
+    return ()
+
+
+def test_a_compound_of_country_abbreviations_is_found_as_reading_both_characters_finds_it() -> None:
+    from bitext.entities.abbreviated_places import abbreviated_offsets
+
+    # countries' abbreviations, the side 方, characters glossed with no country, and the article's characters
+    characters = "中俄哈歐欧美德波斯英法日韓韩方台港澳蒙藏華京外國"
+    characters += "".join(dict.fromkeys(to_simplified((CORPUS / "zh-Hant.txt").read_text(encoding="utf-8")[:400])))
+    words = [a + b for a in characters for b in characters if "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff"]
+    found = {word: abbreviated_offsets(word) for word in words}
+    assert found == {word: _abbreviated_offsets_reading_everything(word) for word in words}
+    assert found["中俄"] == (0, 1) and found["中方"] == (0,) and found["波斯"] == ()  # the module's examples
+    assert sum(map(bool, found.values())) >= 5  # the comparison covers compounds that are found
+
+
+def _covered_per_name(token: str, stems: list[str]) -> set[int]:
+    """spans._covered as it was: the word's vocabulary made again for every English name."""
+    from bitext.entities.dictionary import covers, gloss_words
+    from bitext.entities.institutions import institution_glosses
+    from bitext.entities.spans import _ENDINGS, abbreviations_covered
+
+    vocabulary = gloss_words(token)
+    if not vocabulary and len(token) >= 3:
+        halves = [
+            gloss_words(token[:cut]) | gloss_words(token[cut:])
+            for cut in range(2, len(token) - 1)
+            if gloss_words(token[:cut]) and gloss_words(token[cut:])
+        ]
+        if not halves and len(token) == 3 and institution_glosses(token[2:]):
+            halves = [gloss_words(token[:2]) | gloss_words(token[2:])]
+        if halves:
+            vocabulary = halves[0]
+    if not vocabulary and len(token) == 2:
+        return abbreviations_covered(token, stems)
+    if not vocabulary and len(token) >= 3:
+        ending = next((e for e in _ENDINGS if token.endswith(e) and len(token) > len(e)), "")
+        if ending:
+            vocabulary = gloss_words(token[: -len(ending)])
+    return {i for i, s in enumerate(stems) if covers(vocabulary, s)}
+
+
+def test_the_english_words_a_chinese_word_covers_are_those_reading_its_vocabulary_per_name_finds() -> None:
+    from bitext.entities.dictionary import stem
+    from bitext.entities.spans import _covered
+
+    zh = to_simplified((CORPUS / "zh-Hant.txt").read_text(encoding="utf-8"))
+    han = "".join(ch for ch in zh if "\u4e00" <= ch <= "\u9fff")[:600]
+    # every piece of one to four characters, and the words whose vocabulary comes another way: parts (紧急命令,
+    # 电玩展), abbreviations (蒙藏), an ending after an unknown word (医疗法, 调查局)
+    tokens = {han[i : i + n] for n in range(1, 5) for i in range(len(han) - n + 1)}
+    tokens |= {"紧急命令", "电玩展", "蒙藏", "医疗法", "关税法", "调查局", "法务部调查局"}
+    en = (CORPUS / "en.txt").read_text(encoding="utf-8")
+    words = sorted({w.lower() for w in regex.findall(r"\p{Lu}\p{L}+", en)})
+    names = [words[i : i + 4] for i in range(0, len(words), 4)] + [["mongolian", "tibetan", "affair", "commission"]]
+    hits = 0
+    for name in names:
+        stems = [stem(w) for w in name]
+        for token in sorted(tokens):
+            covered = _covered(token, stems)
+            assert covered == _covered_per_name(token, stems), (token, name)
+            hits += bool(covered)
+    assert hits >= 20  # the comparison covers words that do cover something
+
+
+def test_a_composed_match_compares_by_sound_only_the_words_it_may_place_and_finds_what_comparing_all_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # every Chinese key against every English key of its bead, on the bundled article, plus named bodies
+    # whose parts are answered partly by sound (威斯敏斯特 of Westminster) and partly by gloss
+    from bitext.entities import dictionary
+
+    beads = collect_candidates([_corpus_alignment()])
+    pairs = sorted({(zh.key, en.key) for bead in beads for zh in bead.zh for en in bead.en})
+    pairs += [("威斯敏斯特裁判法院", "Westminster Magistrates Court")]
+    pairs += [("加州大学洛杉矶分校", "University of California")]
+    pairs += [("商汤科技集团", "SenseTime Group"), ("全球环境基金", "Global Environment Facility")]
+    narrowed = [dictionary.composed_match(zh, en) for zh, en in pairs]
+    skipped = 0
+    narrowing = dictionary._words_a_part_may_sound
+
+    def every_word(zh: str, words: list[str], pieces: object, given: set[int]) -> list[str]:
+        nonlocal skipped
+        skipped += sum(not word for word in narrowing(zh, words, pieces, given))  # type: ignore[arg-type]
+        return words
+
+    monkeypatch.setattr(dictionary, "_words_a_part_may_sound", every_word)
+    assert [dictionary.composed_match(zh, en) for zh, en in pairs] == narrowed
+    assert skipped >= 10  # the narrowing does leave words out
+    assert sum(found is not None for found in narrowed) >= 3  # and composed matches are among the pairs

@@ -222,3 +222,86 @@ def test_the_cantonese_table_is_built_once_then_read_from_the_cache(
         assert names._cantonese_by_char() == built
     finally:
         names._cantonese_by_char.cache_clear()
+
+
+def test_wade_giles_spelt_syllable_by_syllable_is_pypinyins_wade_giles_style() -> None:
+    """_word_pinyin and _pinyin_char spell the plain readings in Wade–Giles syllable by syllable: the same as
+    pypinyin's Wade–Giles style (checked on all of pypinyin's dictionaries once; here every seventh phrase and
+    character, and the article's characters)."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    converter = names._pinyin_converter()
+    characters = [chr(point) for point in sorted(PINYIN_DICT)][::7] + _CHARS
+    words = sorted(PHRASES_DICT)[::7] + characters
+    for word in words:
+        expected = converter.convert(word, Style.WADEGILES, False, _blank, strict=True)
+        assert names._word_pinyin(word, Style.WADEGILES) == tuple(map(tuple, expected)), word
+    for ch in characters:
+        readings = pinyin(ch, style=Style.WADEGILES, heteronym=True, errors="ignore")
+        expected = names._unique([names.ascii_syllable(r) for r in readings[0]]) if readings else []
+        assert names._pinyin_char(ch, Style.WADEGILES) == tuple(expected), ch
+    assert names._pinyin_char("蔡", Style.WADEGILES)[0] == "tsai"  # Wade–Giles ts'ai, letters only
+    assert "lu" in names._pinyin_char("綠", Style.WADEGILES)  # lü
+    assert names._wade_giles("") == ""  # a character with no reading (pypinyin's blank) stays blank
+
+
+@given(chinese, english, st.sampled_from([0.5, 0.6, 0.7, 0.75, 0.8, 0.9]))
+def test_a_skeleton_reaches_a_floor_exactly_when_the_skeleton_match_scores_it(zh: str, en: str, floor: float) -> None:
+    han, key = tr.han_only(zh), tr.english_key(en)
+    match = tr._skeleton_match(han, key)
+    # the match's own score is the sharpest floor: reached at it, not a hundredth of a percent above it
+    floors = [floor] + ([match.score, match.score + 0.0001] if match is not None else [])
+    for at in floors:
+        assert tr._skeleton_reaches(han, key, at) == (match is not None and match.score >= at)
+
+
+def test_known_skeleton_matches_reach_their_floor() -> None:
+    # 喬丹 ↔ Jordan by its consonants (j-d against the r-less "jdn"), not 新疆 ↔ Washington at 0.7
+    assert tr._skeleton_reaches("乔丹", "jordan", 0.6)
+    assert not tr._skeleton_reaches("新疆", "washington", 0.7)
+
+
+@st.composite
+def _near_spellings(draw: st.DrawFn) -> tuple[str, str]:
+    """A Chinese string and a key: one of its spellings (any system, either name order) with up to three
+    random edits, or an unrelated key."""
+    han = tr.han_only(draw(chinese))
+    spellings = [s for s in tr._spellings(han)[0] if s] if han else []
+    if not spellings or (draw(st.booleans()) and draw(st.booleans())):  # a quarter unrelated
+        return han, tr.english_key(draw(english))
+    key = list(draw(st.sampled_from(spellings)))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(key)))
+        letter = draw(st.sampled_from("aeioungshk"))
+        edit = draw(st.sampled_from(["insert", "delete", "replace"]))
+        if edit == "insert":
+            key.insert(at, letter)
+        elif key and at < len(key):
+            key[at : at + 1] = [] if edit == "delete" else [letter]
+    return han, "".join(key)
+
+
+@given(_near_spellings(), st.sampled_from([0.8, 0.9, 1.0]))
+def test_a_spelling_reaching_a_high_floor_is_never_ruled_out_by_its_first_and_last_syllables(
+    pair: tuple[str, str], floor: float
+) -> None:
+    han, key = pair
+    if not han or len(key) < 2:
+        return
+    best = tr._best_spelling(han, key)
+    if best is not None and best.score >= floor:
+        assert tr._may_spell_closely(han, key, floor)
+
+
+def test_a_key_sharing_no_end_syllable_with_a_short_name_is_ruled_out() -> None:
+    assert tr._may_spell_closely("徐立", "xuli", 1.0) and tr._may_spell_closely("徐立", "lixu", 1.0)
+    # 0.8 of the longest spelling (Cantonese chui laap, eight letters) leaves one edit, 0.9 none
+    assert tr._may_spell_closely("徐立", "xuly", 0.8)  # one edit, in the last syllable
+    assert not tr._may_spell_closely("徐立", "zhang", 0.8)
+    assert not tr._may_spell_closely("徐立", "xuly", 0.9)
+    assert tr._may_spell_closely("徐立", "xyzbcdefghijklmnopqrst", 0.9)  # 22 letters: two edits, no bound
+    # 蔡英文 (Wade–Giles tsai ying wen, 11 letters) at 0.8 leaves two edits: one in each end syllable leaves
+    # ying whole after the first one; the spelling scores 0.8, the bound must let it through
+    assert tr._best_spelling("蔡英文", "xaiyingwem").score >= 0.8  # type: ignore[union-attr]
+    assert tr._may_spell_closely("蔡英文", "xaiyingwem", 0.8)
+    assert not tr._may_spell_closely("蔡英文", "xaiyungwem", 0.8)  # all three syllables touched

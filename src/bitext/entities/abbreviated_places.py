@@ -48,7 +48,10 @@ def abbreviated_offsets(word: str) -> tuple[int, ...]:
     entries = load_cedict().lookup(word)
     if any(not entry.is_proper_noun for entry in entries):
         return ()  # 美德 "virtue", 中外 "home and abroad": a common word
-    first, second = countries_of(word[0]), countries_of(word[1]) if word[1] != _SIDE else frozenset()
+    first = countries_of(word[0])
+    if not first:
+        return ()  # (each answer below needs a first country: the second and the word's glosses go unread)
+    second = countries_of(word[1]) if word[1] != _SIDE else frozenset()
     if entries and not _glossed_as_countries(gloss_heads(word), first | second):
         return ()  # 波斯 "Persia", not 波 "Poland" and 斯 "Slovakia"
     if first and word[1] == _SIDE:

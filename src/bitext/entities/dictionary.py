@@ -411,11 +411,13 @@ def composed_match(
         and suffix.endswith(_ENDINGS_OF.get(word, suffix))
     }
     designators = set(sorted(designators)[:1])
-    if not _may_cover(zh, words, pieces, optional | (designators if suffix else set())):
+    given = optional | (designators if suffix else set())
+    if not _may_cover(zh, words, pieces, given):
         return None  # cost only: more English words than a match may leave are answered by no part
+    listened = _words_a_part_may_sound(zh, words, pieces, given)
     for start, end, piece, hits in pieces:
         if not hits and 2 <= end - start <= 6:
-            sounded = _transliterated(piece, words, _part_floor(start, end))
+            sounded = _transliterated(piece, listened, _part_floor(start, end))
             if sounded:
                 by_sound.append((start, end, piece, sounded))
             continue
@@ -640,6 +642,23 @@ def _may_cover(zh: str, words: list[str], pieces: Sequence[tuple[int, int, str, 
             if missing > allowed:
                 return False
     return True
+
+
+def _words_a_part_may_sound(
+    zh: str, words: list[str], pieces: Sequence[tuple[int, int, str, set[int]]], given: set[int]
+) -> list[str]:
+    """``words`` with "" in place of each word composed_match need not compare by sound with its parts (a
+    word of fewer than three letters is compared with none): a word some part's gloss answers (the by-sound
+    placement takes only words no gloss answers, and every part's gloss hits are among the words answered by
+    gloss), and a word no part sounds like (``_sounded_by_a_part``, which ``_may_cover`` has read for every
+    word but the glossed and the ``given`` ones). Cost only: the parts' sound matches placed are the same."""
+    glossed: set[int] = set()
+    for _, _, _, hits in pieces:
+        glossed |= hits
+    return [
+        word if i not in glossed and (i in given or _sounded_by_a_part(zh, word)) else ""
+        for i, word in enumerate(words)
+    ]
 
 
 @lru_cache(maxsize=65536)

@@ -675,6 +675,19 @@ def _sounded(token: str, words: Sequence[str]) -> set[int]:
 
 def _covered(token: str, stems: Sequence[str]) -> set[int]:
     """Which English words (given by their stems) a Chinese word's glosses cover."""
+    vocabulary = _token_vocabulary(token)
+    if vocabulary is None:
+        return abbreviations_covered(token, stems)  # 蒙藏 ↔ Mongolian and Tibetan
+    if not vocabulary:
+        return set()  # (no word is covered by an empty vocabulary: most words of a sentence)
+    return {i for i, s in enumerate(stems) if covers(vocabulary, s)}
+
+
+@lru_cache(maxsize=65536)
+def _token_vocabulary(token: str) -> frozenset[str] | None:
+    """The words ``_covered`` compares a Chinese word's English words with, read once per word (a
+    sentence's words are compared with each English name of two words or more); None for a two-character
+    word with no gloss, whose characters are read as abbreviations instead."""
     vocabulary = gloss_words(token)
     if not vocabulary and len(token) >= 3:
         # two words jieba keeps as one (緊急命令, 電玩|展): each part's glosses
@@ -689,14 +702,14 @@ def _covered(token: str, stems: Sequence[str]) -> set[int]:
         if halves:
             vocabulary = halves[0]
     if not vocabulary and len(token) == 2:
-        return abbreviations_covered(token, stems)  # 蒙藏 ↔ Mongolian and Tibetan
+        return None
     if not vocabulary and len(token) >= 3:
         # a law or body jieba keeps as one word the dictionary lacks (醫療法, 關稅法, 調查局): its
         # words before the ending translate the English (the ending is the designator)
         ending = next((e for e in _ENDINGS if token.endswith(e) and len(token) > len(e)), "")
         if ending:
             vocabulary = gloss_words(token[: -len(ending)])
-    return {i for i, s in enumerate(stems) if covers(vocabulary, s)}
+    return vocabulary
 
 
 def _stationed_in(tokens: Sequence[Token], at: int, first: int, coverage: Sequence[set[int]]) -> bool:

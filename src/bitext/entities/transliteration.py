@@ -17,7 +17,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bitext.resources.names import readings, spelling_bounds
+from bitext.resources.names import SYSTEMS, char_syllables, readings, spelling_bounds
 from bitext.resources.sounds import MAX_CHUNK, SoundTable, load_sounds
 
 # Name separators inside Chinese renderings of foreign names: 埃胡德·烏爾, 莎拉．戴紐斯.
@@ -195,6 +195,8 @@ def romanisation(zh: str, key: str, floor: float) -> Transliteration | None:
     han = han_only(zh)
     if not han or len(key) < 2 or not _spelling_may_reach(han, len(key), floor):
         return None
+    if not _may_spell_closely(han, key, floor):
+        return None
     best = _best_spelling(han, key)
     if best is None or best.score < floor:
         return None
@@ -279,14 +281,12 @@ def sounds_at_least(zh: str, en: str, floor: float) -> bool:
         return False
     # each of the three is tried only where the lengths of ``han``'s readings let it reach the floor
     # (reading a new string in context is the costly part; the learned search does not need it)
-    if _spelling_may_reach(han, len(key), floor):
+    if _spelling_may_reach(han, len(key), floor) and _may_spell_closely(han, key, floor):
         spelt = _best_spelling(han, key)
         if spelt is not None and spelt.score >= floor:
             return True
-    if _skeleton_may_reach(han, key, floor):
-        skeleton = _skeleton_match(han, key)
-        if skeleton is not None and skeleton.score >= floor:
-            return True
+    if _skeleton_may_reach(han, key, floor) and _skeleton_reaches(han, key, floor):
+        return True
     return _learned_at_least(han, key, floor)
 
 
@@ -309,6 +309,62 @@ def _spelling_may_reach(han: str, length: int, floor: float) -> bool:
     letters, told from the lengths of its characters' readings without reading ``han`` in context."""
     bounds = spelling_bounds(han)
     return bounds is None or _similarity_bound(bounds[0], bounds[1], length) >= floor - _BOUND_MARGIN
+
+
+def _may_spell_closely(han: str, key: str, floor: float) -> bool:
+    """Whether a spelling of ``han`` may score ``floor`` against ``key`` where the floor leaves at most two
+    edits (romanisation's floors, 0.8 to 1.0, on names of up to 14 letters), told from its characters' own
+    syllables without reading ``han`` in context. A spelling is one syllable per character a system reads,
+    in order (or, for two or three, the first moved to the end), each among the character's own syllables
+    (``char_syllables``; the bound is skipped where ``spelling_bounds`` knows none). The edits fall in at
+    most as many syllables (an insertion before the first letter counts in the first syllable, one between
+    two syllables in the second); a syllable with none stands whole in the key: the first at its start,
+    the last at its end, and, when both ends have one of two edits, the second right after the first, one
+    letter earlier or later at most."""
+    bounds = spelling_bounds(han)
+    if bounds is None:
+        return True
+    # the most edits a score of ``floor`` allows against the longest spelling (a margin for the float)
+    edits = math.floor((1.0 - floor + _BOUND_MARGIN) * max(bounds[1], len(key)))
+    if edits > 2:
+        return True
+    for count, orders in _syllable_ends(han):
+        if count <= edits:
+            return True  # every syllable may hold an edit
+        for firsts, lasts, seconds, second_starts in orders:
+            first, last = key.startswith(firsts), key.endswith(lasts)
+            if (first and last) if edits == 0 else (first or last):
+                return True
+            if edits == 2 and any(key.startswith(seconds, at) for at in second_starts):
+                return True
+    return False
+
+
+_Ends = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...]]
+
+
+@lru_cache(maxsize=65536)
+def _syllable_ends(han: str) -> tuple[tuple[int, tuple[_Ends, ...]], ...]:
+    """Per system that reads ``han``: how many of its characters it reads, and for each order of a spelling
+    (as written, and for two or three syllables the first moved to the end) the first syllable's options,
+    the last's, the second's and where the second may start (after a first changed by one edit)."""
+    found = []
+    for system in SYSTEMS:
+        syllables = [options for ch in han if (options := char_syllables(ch, system))]
+        if not syllables:
+            continue
+        orders = (syllables, syllables[1:] + syllables[:1]) if len(syllables) in (2, 3) else (syllables,)
+        ends = tuple(
+            (
+                order[0],
+                order[-1],
+                order[1] if len(order) > 1 else (),
+                tuple(sorted({len(first) + shift for first in order[0] for shift in (-1, 0, 1)})),
+            )
+            for order in orders
+        )
+        found.append((len(syllables), ends))
+    return tuple(found)
 
 
 def _skeleton_may_reach(han: str, key: str, floor: float) -> bool:
@@ -363,6 +419,27 @@ def _pinyin_skeletons(han: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     (computed once per name: a name meets every English candidate of its beads)."""
     pairs = ((reading, pinyin_skeleton("".join(reading))) for reading in readings(han, "pinyin", limit=16))
     return tuple((reading, source) for reading, source in pairs if len(source) >= MIN_SKELETON)
+
+
+@lru_cache(maxsize=65536)
+def _skeleton_sources(han: str) -> tuple[str, ...]:
+    """The distinct skeletons of ``_pinyin_skeletons(han)``, in order."""
+    return tuple(dict.fromkeys(source for _, source in _pinyin_skeletons(han)))
+
+
+def _skeleton_reaches(han: str, key: str, floor: float) -> bool:
+    """Whether ``_skeleton_match(han, key)`` scores at least ``floor``, without making its result: that
+    score is the best of its comparisons rounded to four places (it keeps a reading when one scores above
+    the rounded best so far, and rounding keeps order), so each distinct skeleton is compared once and
+    the search stops at the first that reaches ``floor``."""
+    for target in dict.fromkeys((english_skeleton(key), english_skeleton(key, rhotic=False))):
+        if len(target) < MIN_SKELETON:
+            continue
+        for source in _skeleton_sources(han):
+            weight = 0.9 if min(len(source), len(target)) > MIN_SKELETON else 0.75
+            if round(weight * Levenshtein.normalized_similarity(source, target), 4) >= floor:
+                return True
+    return False
 
 
 def _skeleton_match(han: str, key: str) -> Transliteration | None:

@@ -40,8 +40,30 @@ def _unique(items: list[str]) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _pinyin_char(ch: str, style: Style) -> tuple[str, ...]:
+    if style == Style.WADEGILES:  # the plain readings, each spelt in Wade–Giles (see _wade_giles)
+        return tuple(_unique([ascii_syllable(_wade_giles(r)) for r in _plain_pinyin_char(ch)]))
     readings = pinyin(ch, style=style, heteronym=True, errors="ignore")
     return tuple(_unique([ascii_syllable(r) for r in readings[0]])) if readings else ()
+
+
+@lru_cache(maxsize=65536)
+def _plain_pinyin_char(ch: str) -> tuple[str, ...]:
+    """pypinyin's plain readings of ``ch`` (heteronyms, before ``ascii_syllable``: ü still written v)."""
+    readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return tuple(readings[0]) if readings else ()
+
+
+@lru_cache(maxsize=4096)
+def _wade_giles(plain: str) -> str:
+    """pypinyin's Wade–Giles spelling of a syllable given in its plain style (``lv`` → ``lv``, ``cai`` →
+    ``ts'ai``), "" for "". pypinyin's Wade–Giles style is a function of the toneless syllable (its
+    ``to_wade_glides`` strips the tone first), so a word's Wade–Giles reading is its plain reading spelt
+    syllable by syllable: one phrase lookup per new word instead of two, and each syllable's spelling (a
+    walk of pypinyin's tables) made once. Checked against pypinyin's own Wade–Giles style on every
+    character and phrase of its dictionaries (tests/test_names_cost.py reads a sample each run)."""
+    from pypinyin.style.wadegiles import to_wade_glides
+
+    return str(to_wade_glides(plain)) if plain else plain
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +201,8 @@ def _pinyin_words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _word_pinyin(word: str, style: Style) -> tuple[tuple[str, ...], ...]:
     """pypinyin's readings of one word of its cut, per character (``pinyin()``'s converter)."""
+    if style == Style.WADEGILES:  # the plain reading spelt in Wade–Giles (see _wade_giles)
+        return tuple(tuple(_wade_giles(r) for r in options) for options in _word_pinyin(word, Style.NORMAL))
     # errors=_blank: one empty reading per character with none (pypinyin takes a list of lists there)
     converted = _pinyin_converter().convert(word, style, False, _blank, strict=True)
     return tuple(tuple(options) for options in converted)
