@@ -585,9 +585,9 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> No
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
-    assert process.returncode == 130
-    assert "Traceback" not in error and "run the same command again to resume" in error
-    assert error.strip().count("\n") == 0
+    assert process.returncode == 130, error
+    assert "Traceback" not in error and "run the same command again to resume" in error, error
+    assert error.strip().count("\n") == 0, error
     held_back.unlink()
     held_back.write_bytes(text)
     assert main(["batch", str(manifest), "-o", str(tmp_path / "out"), "-j", "0", *FAST_CLI]) == 0
