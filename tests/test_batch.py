@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -553,6 +554,21 @@ def test_the_per_document_task_writes_output_then_status(tmp_path: Path) -> None
     assert json.loads((tmp_path / "out" / "status" / "x%2Fy.json").read_text())["report"]["status"] == "ok"
 
 
+def _feed_when_read(pipe: Path, text: bytes, process: subprocess.Popen[str]) -> None:
+    """Write ``text`` into the named pipe once a reader has it open (an open for writing that does not wait fails
+    until then), or give up when the process has ended."""
+    while process.poll() is None:
+        try:
+            descriptor = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # no reader yet
+            time.sleep(0.02)
+            continue
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "wb") as writer:
+            writer.write(text)
+        return
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a named pipe holds a document back (POSIX only)")
 def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> None:
     manifest = corpus(tmp_path, [[i % 8, (i + 1) % 8, (i + 4) % 8] for i in range(150)])
@@ -581,7 +597,11 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> No
             assert process.poll() is None, "the run ended before it could be interrupted"
             time.sleep(0.01)
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C on a terminal does: the whole process group
+        # the documents in flight are let finish: the held-back one gets its text now
+        feeder = threading.Thread(target=_feed_when_read, args=(held_back, text, process), daemon=True)
+        feeder.start()
         _, error = process.communicate(timeout=60)
+        feeder.join(timeout=5)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
