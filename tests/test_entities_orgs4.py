@@ -78,3 +78,4 @@ def test_the_head_is_cut_before_trailing_common_words_only() -> None:
     assert _lead("Shanghai Shenhua") == 0  # nothing trails
     assert _lead("National Trust") == 0  # no word of the head transcribes a Chinese name: a translated name
     assert _lead("Bank of Shanghai Group") == 0  # a connector in the head: a name of its own shape
+    assert _lead("Shanghai Party for Public Affairs") == 0  # a connector in the tail: a designated body's name

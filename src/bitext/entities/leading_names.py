@@ -45,14 +45,16 @@ def before_common_words(
     transcribed: Callable[[str], bool],
 ) -> int:
     """How many leading words of ``words`` make the name before trailing common words, or 0 (none: no
-    common word trails, one of the leading words is common, a designator or a connector, or nothing is
-    left)."""
+    common word trails, a connector is among them, one of the leading words is common, a designator or a
+    connector, none is spelled in pinyin, or nothing is left)."""
     end = len(words)
     while end > 0 and (is_common(words[end - 1].text) or words[end - 1].folded in designators):
         end -= 1
     if end == 0 or end == len(words):
         return 0
     head = words[:end]
+    if any(w.text in connectors for w in words[end:]):
+        return 0  # "China Party for Public Interest": a designated body's own shape, not a name and its kind
     if any(w.text in connectors or w.folded in designators or is_common(w.text) for w in head):
         return 0
     if any(w.text.endswith(_POSSESSIVE_ENDINGS) for w in head):
