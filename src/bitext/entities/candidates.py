@@ -20,6 +20,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.document import Document
+from bitext.entities import leading_names
 from bitext.entities.abbreviated_places import SOURCE as ABBREVIATED_SOURCE
 from bitext.entities.abbreviated_places import abbreviated_offsets
 from bitext.entities.coordinated_bodies import coordinated_members
@@ -742,6 +743,25 @@ def _national_teams(text: str, start: int, end: int, sentence: int) -> list[Cand
     return found
 
 
+def _spelled_in_pinyin(folded: str) -> bool:
+    return bool(_PINYIN_NAME_WORD.fullmatch(folded.replace("-", "")))
+
+
+def _leading_names(text: str, words: list[_Word], sentence: int) -> Iterable[Candidate]:
+    """The name at the head of the run the Chinese writes alone (leading_names.py): "Chongqing Lifan" of
+    "Chongqing Lifan Football Club", "People's Daily" of "People's Daily Overseas Edition"; hinted as the run."""
+    hint = _english_hint(words, False)
+    designators = frozenset(EN_DESIGNATORS) | _LEGAL_TAIL
+    for size in (
+        leading_names.before_common_words(
+            words, is_common_english_word, designators, frozenset(CONNECTORS), _spelled_in_pinyin
+        ),
+        leading_names.possessive_name(words, designators, frozenset(CONNECTORS)),
+    ):
+        if size:
+            yield _english_candidate(text, words[:size], sentence, "nested", hint)
+
+
 def _without_designators(words: Sequence[_Word]) -> list[_Word]:
     """SenseTime Group Co., Ltd. → SenseTime: the name without trailing designators."""
     bare = list(words)
@@ -824,6 +844,8 @@ def english_candidates(
         if PERSON_BESIDE_BODY:
             nested.extend(_person_beside_body(text, run, sentence))  # as written: the title opens it
         nested.extend(_seated_body_before_more_words(text, kept, sentence))
+        if leading_names.LEADING_NAMES:
+            nested.extend(_leading_names(text, kept, sentence))
         at = run.index(kept[0]) if titled and len(kept) == 1 else 0
         if at and run[at - 1].folded in _SURNAME_TITLES:
             # "Lady Wang": the surname with its title too, for 王夫人 (titled_names.py); "Wang" stays
