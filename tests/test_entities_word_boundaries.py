@@ -81,3 +81,10 @@ def test_a_name_spelt_exactly_wins_over_the_longer_word_jieba_glued_it_into() ->
     )
     assert ("蘭越峯", "Lan Yuefeng") in found
     assert ("蘭越峯訴", "Lan Yuefeng") not in found
+
+
+def test_a_contraction_opening_a_quoted_question_is_no_part_of_the_name() -> None:
+    # MAC-Dev (Wang Xiaobo): "The team leader said, Who's Wang Er?" gave the row 王二 ↔ "Who's Wang Er"
+    found = pairs("隊長說，王二是誰？", "The team leader said, Who's Wang Er?")
+    assert ("王二", "Wang Er") in found
+    assert not [en for _, en in found if en.startswith("Who")]

@@ -213,6 +213,8 @@ def _strip_run(run: list[_Word], initial: bool, capitalised_elsewhere: frozenset
         words = words[2:]  # Chief Executive Ho Iat Seng (Executive alone opens names: Executive Yuan)
     if initial and words and _is_common_opener(words, capitalised_elsewhere):
         words = words[1:]
+    while words and _CONTRACTION.match(words[0].text):
+        words = words[1:]  # "The team leader said, Who's Wang Er?": a quoted question opens with a capital
     while words and (words[0].text in CONNECTORS or words[0].folded in ("the", "a", "an")):
         words = words[1:]
     words = _without_office(words)
@@ -272,6 +274,12 @@ def _without_office(words: list[_Word]) -> list[_Word]:
     while rest and rest[0].folded in ("the", "a", "an"):
         rest = rest[1:]
     return rest if any(w.folded in _OFFICE_OBJECTS for w in rest) else words
+
+
+# A contraction opening a sentence is no name's first word: "Who's Wang Er?", "It's", "We'll", "Don't".
+_CONTRACTION = regex.compile(
+    r"(?i)^(?:(?:who|what|where|when|why|how|it|that|there|here|he|she|let)['’]s|\p{L}+['’](?:re|ve|ll|d|m)|\p{L}+n['’]t)$"
+)
 
 
 def _is_common_opener(words: list[_Word], capitalised_elsewhere: frozenset[str]) -> bool:
