@@ -38,9 +38,11 @@ import regex
 
 from bitext.align.beads import Alignment
 from bitext.disjoint_sets import DisjointSets
+from bitext.entities.lexicon import EN_ORG_DESIGNATORS, EN_PLACE_DESIGNATORS, designator_endings
 from bitext.entities.model import EntityPair, EntityTable
 from bitext.qa.flags import Flag
 from bitext.script import to_simplified
+from bitext.segment.line_breaks import join_line_breaks
 from bitext.segment.words import cut_words
 
 # A pair's score at least this, with at least one strong signal, is strong evidence (entities' own "strong").
@@ -128,7 +130,10 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
     _add_defined_acronyms(entities, alignment.en.text)
     index = _FormIndex(entities)
     zh_texts = {
-        number: _unwrapped(alignment.zh_text(bead)) for number, bead in enumerate(alignment.beads) if bead.is_aligned
+        # on one line as exports write it: a hard wrap between two Chinese characters is read away (商⏎湯 is 商湯)
+        number: join_line_breaks(alignment.zh_text(bead))
+        for number, bead in enumerate(alignment.beads)
+        if bead.is_aligned
     }
     # a bead's hits depend on its two texts only: a repeated bead is scanned once (the scans are only read)
     scanned: dict[tuple[str, str], tuple[_Found, _Found]] = {}
@@ -159,14 +164,6 @@ def entity_flags(alignment: Alignment, table: EntityTable) -> list[Flag]:
                     made.append(f"{form} is in the English but {entities[eid].en_triggers[form]} is not in the Chinese")
         flags.extend(Flag(number, "warning", "entity-missing", message) for message in made)
     return flags
-
-
-# A line break between two Chinese characters is a hard wrap's (no word ends at a Chinese line end): 商⏎湯 is 商湯.
-_CHINESE_WRAP = regex.compile(r"(?<=\p{Han})[ \t]*\r?\n[ \t]*(?=\p{Han})")
-
-
-def _unwrapped(zh_text: str) -> str:
-    return _CHINESE_WRAP.sub("", zh_text) if "\n" in zh_text else zh_text
 
 
 # "the Personal Data Protection Commission (the "PDPC")", "Financial Supervisory Commission (FSC)": a name the
@@ -579,14 +576,13 @@ _BODY_REACH_ZH = 8
 _BODY_REACH_EN = 6
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _CONNECTORS = frozenset({"of", "and", "for", "&"})
+_LONGER_NAME_ENDS = EN_ORG_DESIGNATORS | EN_PLACE_DESIGNATORS
 
 
 @lru_cache(maxsize=1)
 def _chinese_body_endings() -> tuple[str, ...]:
     """Endings of bodies' names (simplified): 協會, 組織, 委員會, 公司, 集團, 隊, 黨 …; no place endings."""
-    from bitext.entities.lexicon import designator_endings
-
-    return tuple(ending for ending, kind in designator_endings() if kind == "ORG" and len(ending) >= 1)
+    return tuple(ending for ending, kind in designator_endings() if kind == "ORG")
 
 
 def _begins_chinese_body(text: str, end: int) -> bool:
@@ -620,15 +616,13 @@ def _begins_english_body(tokens: Sequence[regex.Match[str]], after: int) -> bool
     """Capitalised words right after a name run to an organisation's or a place's designator (Co, Ltd, Association,
     Lake, Road, Township …): the name is the first word of that longer name (Guangzhou Shangpin Home Collection Co.,
     Ltd.; West Lake Township)."""
-    from bitext.entities.lexicon import EN_ORG_DESIGNATORS, EN_PLACE_DESIGNATORS
-
     for token in tokens[after : after + _BODY_REACH_EN]:
         word = token.group()
         if word.casefold() in _CONNECTORS:
             continue
         if not word[:1].isupper():
             return False
-        if word.casefold() in EN_ORG_DESIGNATORS or word.casefold() in EN_PLACE_DESIGNATORS:
+        if word.casefold() in _LONGER_NAME_ENDS:
             return True
     return False
 
